@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { def, empty, ok, id, isoDate, reason, residentKind } from './common';
+import { jobProgress } from './system';
+
+export const residentHit = z.object({
+  id,
+  name: z.string(),
+  kind: residentKind,
+  roomCode: z.string(),
+  phoneMasked: z.string(),
+  initials: z.string(),
+  movedOut: z.boolean(),
+});
+export type ResidentHit = z.infer<typeof residentHit>;
+
+export const searchKind = z.enum(['empty', 'room', 'phone', 'initials', 'name', 'digits']);
+
+export const residentDetail = residentHit.extend({
+  pinyin: z.string(),
+  moveIn: isoDate.nullable(),
+  moveOut: isoDate.nullable(),
+  note: z.string(),
+  buildingName: z.string(),
+  areaM2: z.string().nullable(),
+  roommates: z.array(residentHit),
+});
+export type ResidentDetail = z.infer<typeof residentDetail>;
+
+export const buildingView = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  rooms: z.number().int(),
+  residents: z.number().int(),
+});
+export type BuildingView = z.infer<typeof buildingView>;
+
+export const importRowStatus = z.enum(['new', 'update', 'unchanged', 'error']);
+export const importIssue = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof importIssue>;
+
+export const importPreviewRow = z.object({
+  row: z.number().int(),
+  status: importRowStatus,
+  roomCode: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  phoneMasked: z.string(),
+  changes: z.array(z.string()),
+});
+export type ImportPreviewRow = z.infer<typeof importPreviewRow>;
+
+export const importPreview = z.object({
+  fileName: z.string(),
+  encoding: z.string(),
+  summary: z.object({
+    total: z.number().int(),
+    new: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+    buildingsToCreate: z.array(z.string()),
+  }),
+  /** The first rows, in file order, for the preview table. */
+  rows: z.array(importPreviewRow),
+  /** Every problem found (up to 2,000), row-by-row. */
+  issues: z.array(importIssue),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importStatus = z.object({
+  jobId: z.string(),
+  progress: jobProgress,
+  preview: importPreview.nullable(),
+  result: z
+    .object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int(), buildingsCreated: z.number().int() })
+    .nullable(),
+});
+export type ImportStatus = z.infer<typeof importStatus>;
+
+export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+
+export const rosterContract = {
+  'roster.search': def({
+    input: z.object({ q: z.string().max(64), limit: z.number().int().min(1).max(200).optional() }),
+    output: z.object({ kind: searchKind, items: z.array(residentHit), more: z.boolean() }),
+    access: 'receptionist',
+  }),
+  'roster.get': def({ input: z.object({ id }), output: residentDetail, access: 'receptionist' }),
+  /** Full phone number; needs a reason and is written to the audit chain. */
+  'roster.revealPhone': def({ input: z.object({ id, reason }), output: z.object({ phone: z.string() }), access: 'receptionist' }),
+  'roster.stats': def({
+    input: empty,
+    output: z.object({ buildings: z.number().int(), rooms: z.number().int(), residents: z.number().int() }),
+    access: 'receptionist',
+  }),
+  'roster.buildings.list': def({ input: empty, output: z.array(buildingView), access: 'receptionist' }),
+  'roster.buildings.create': def({
+    input: z.object({
+      code: z.string().trim().regex(/^[0-9A-Za-z]{1,8}$/, { message: '楼栋编号只能是 1–8 位数字或字母，例如 3 或 A2' }),
+      name: z.string().trim().max(40).optional(),
+    }),
+    output: buildingView,
+    access: 'supervisor',
+  }),
+  /** Starts parsing and checking a CSV/XLSX file; nothing is written until roster.import.commit. */
+  'roster.import.start': def({
+    input: z.object({
+      fileName: z.string().min(1).max(260),
+      /** file bytes, base64 */
+      data: z.string().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+      createBuildings: z.boolean(),
+    }),
+    output: z.object({ jobId: z.string() }),
+    access: 'supervisor',
+    maxBytes: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4096,
+  }),
+  'roster.import.status': def({ input: z.object({ jobId: z.string().max(64) }), output: importStatus, access: 'supervisor' }),
+  'roster.import.commit': def({
+    input: z.object({ jobId: z.string().max(64), skipErrors: z.boolean() }),
+    output: importStatus,
+    access: 'supervisor',
+  }),
+  'roster.import.cancel': def({ input: z.object({ jobId: z.string().max(64) }), output: ok, access: 'supervisor' }),
+} as const;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { def, empty, ok, sessionView, username, displayName, newPassword, role } from './common';
+
+export const deviceState = z.object({
+  state: z.enum(['not-configured', 'ok', 'offline', 'error']),
+  detail: z.string(),
+});
+
+export const backupView = z.object({
+  name: z.string(),
+  kind: z.enum(['daily', 'pre-migrate', 'manual']),
+  createdAt: z.string(),
+  bytes: z.number().int(),
+});
+export type BackupView = z.infer<typeof backupView>;
+
+export const jobProgress = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  message: z.string(),
+});
+export type JobProgress = z.infer<typeof jobProgress>;
+
+export const appStatus = z.object({
+  mode: z.enum(['recovery', 'setup', 'ready']),
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  propertyName: z.string(),
+  terminalId: z.string(),
+  session: sessionView.nullable(),
+  recovery: z
+    .object({
+      problems: z.array(z.string()),
+      backups: z.array(backupView.extend({ good: z.boolean() })),
+    })
+    .nullable(),
+  devices: z.object({ printer: deviceState, cardReader: deviceState, scanner: deviceState }),
+  upstream: z.object({ lastSuccessAt: z.string().nullable(), backlog: z.number().int() }),
+  shift: z.object({ open: z.boolean(), label: z.string() }),
+  demo: jobProgress.nullable(),
+  integrity: z.object({ lastFullCheckAt: z.string().nullable(), ok: z.boolean().nullable() }),
+});
+export type AppStatus = z.infer<typeof appStatus>;
+
+export const setupInput = z.object({
+  propertyName: z.string().trim().min(2, { message: '请填写物业/项目名称（至少 2 个字）' }).max(40),
+  terminalId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,16}$/, { message: '终端编号只能是 1–16 位字母、数字或短横线，例如 T01' }),
+  admin: z.object({ username, displayName, password: newPassword }),
+  demoData: z.boolean(),
+});
+
+export const verifyView = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), rows: z.number().int(), headSeq: z.number().int(), headHash: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    rows: z.number().int(),
+    firstBadSeq: z.number().int(),
+    reason: z.enum(['hash-mismatch', 'broken-link', 'gap']),
+  }),
+]);
+export type VerifyView = z.infer<typeof verifyView>;
+
+export const settingsView = z.object({
+  propertyName: z.string(),
+  terminalId: z.string(),
+  idleLockMinutes: z.number().int().min(1).max(240),
+});
+
+export const systemContract = {
+  'system.status': def({ input: empty, output: appStatus, access: 'public' }),
+  'system.setup': def({ input: setupInput, output: ok, access: 'public' }),
+  'system.restoreBackup': def({ input: z.object({ name: z.string().max(200) }), output: ok, access: 'public' }),
+  'system.verifyAudit': def({ input: empty, output: verifyView, access: 'supervisor' }),
+  'system.listBackups': def({ input: empty, output: z.array(backupView), access: 'admin' }),
+  'system.backupNow': def({ input: empty, output: backupView, access: 'admin' }),
+  'settings.get': def({ input: empty, output: settingsView, access: 'receptionist' }),
+  'settings.update': def({
+    input: z.object({ propertyName: z.string().trim().min(2).max(40), idleLockMinutes: z.number().int().min(1).max(240) }),
+    output: settingsView,
+    access: 'admin',
+  }),
+} as const;
+
+export { role };

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../lib/clock';
+import { qb, type Sql } from './sql';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  operatorId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | number;
+  /** Never put unmasked personal data here: the chain head leaves the machine and the log is read by support. */
+  detail?: Record<string, unknown>;
+}
+
+/** Canonical JSON: object keys sorted at every level, so the same row always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  operator_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  const canonical = canonicalJson([row.seq, row.at, row.operator_id, row.action, row.entity, row.entity_id, row.detail]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** Appends one row to the chain. Call inside the transaction of the action it records. */
+export function appendAudit(sql: Sql, clock: Clock, entry: AuditEntry): AuditRow {
+  const last = sql.get(qb.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+  const base = {
+    seq: (last?.seq ?? 0) + 1,
+    at: clock.now().toISOString(),
+    operator_id: entry.operatorId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    detail: canonicalJson(entry.detail ?? {}),
+  };
+  const prev_hash = last?.hash ?? GENESIS_HASH;
+  const row: AuditRow = { ...base, prev_hash, hash: rowHash(prev_hash, base) };
+  sql.run(qb.insertInto('audit_log').values(row));
+  return row;
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export function chainHead(sql: Sql): ChainHead {
+  const last = sql.get(qb.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+  return last ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+export type VerifyResult =
+  | { ok: true; rows: number; head: ChainHead }
+  | { ok: false; rows: number; firstBadSeq: number; reason: 'hash-mismatch' | 'broken-link' | 'gap' };
+
+/** Walks the whole chain in order and reports the first row that does not verify. */
+export function verifyChain(sql: Sql): VerifyResult {
+  const stmt = sql.db.prepare('SELECT seq, at, operator_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log ORDER BY seq');
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let rows = 0;
+  let head: ChainHead = { seq: 0, hash: GENESIS_HASH };
+  for (const r of stmt.iterate() as IterableIterator<AuditRow>) {
+    rows++;
+    if (r.seq !== expectedSeq) return { ok: false, rows, firstBadSeq: expectedSeq, reason: 'gap' };
+    if (r.prev_hash !== prev) return { ok: false, rows, firstBadSeq: r.seq, reason: 'broken-link' };
+    if (rowHash(prev, r) !== r.hash) return { ok: false, rows, firstBadSeq: r.seq, reason: 'hash-mismatch' };
+    prev = r.hash;
+    head = { seq: r.seq, hash: r.hash };
+    expectedSeq++;
+  }
+  return { ok: true, rows, head };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from './types';
+import { m0001 } from './0001_initial';
+
+/** Every migration, statically listed in order. The app's schema version is the last one's. */
+export const MIGRATIONS: readonly Migration[] = [m0001];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,67 @@
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type CompiledQuery,
+} from 'kysely';
+import type { Db } from './open';
+import type { DB } from './schema';
+
+/**
+ * Kysely is used as a typed query *builder* only; queries run synchronously on better-sqlite3.
+ * That keeps transactions synchronous (no other request can interleave inside one), and lets us
+ * cache prepared statements, which Kysely's own SqliteDriver does not (see docs/decisions.md).
+ */
+export const qb = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new SqliteIntrospector(k),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+type Row<Q> = Q extends Compilable<infer R> ? R : never;
+
+export class Sql {
+  private readonly cache = new Map<string, ReturnType<Db['prepare']>>();
+  constructor(readonly db: Db) {}
+
+  private stmt(q: CompiledQuery) {
+    let s = this.cache.get(q.sql);
+    if (!s) {
+      s = this.db.prepare(q.sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(q.sql, s);
+    }
+    return s;
+  }
+
+  private params(q: CompiledQuery): unknown[] {
+    return q.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  }
+
+  all<Q extends Compilable<unknown>>(query: Q): Row<Q>[] {
+    const q = query.compile();
+    return this.stmt(q).all(...this.params(q)) as Row<Q>[];
+  }
+
+  get<Q extends Compilable<unknown>>(query: Q): Row<Q> | undefined {
+    const q = query.compile();
+    return this.stmt(q).get(...this.params(q)) as Row<Q> | undefined;
+  }
+
+  run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number } {
+    const q = query.compile();
+    const r = this.stmt(q).run(...this.params(q));
+    return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
+  }
+
+  /** Runs fn in one IMMEDIATE transaction (nested calls become savepoints). Services own transactions. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}
