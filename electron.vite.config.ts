@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // better-sqlite3, exceljs, pinyin-pro ... stay in node_modules (native addon, large CJS packages).
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          // Electron shell (the only entry that imports 'electron')
+          index: resolve(__dirname, 'src-main/app/main.ts'),
+          // Browser host: the same core and contract over HTTP on 127.0.0.1, for machines without Electron and for e2e
+          host: resolve(__dirname, 'src-main/host/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can only require('electron'): bundle everything else, emit CommonJS.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+    },
+  },
+});

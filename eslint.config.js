@@ -1,0 +1,52 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/**', 'test/fixtures/lint/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Process boundary: only src-main/app may import Electron (DESIGN.md rule 4).
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/app/ may import electron; pass what you need in through an interface.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/app/**', 'src-preload/**', 'test/e2e/electron*.ts', 'scripts/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The renderer is a browser page: no Node modules, no electron, nothing from main but the contract's types.
+    files: ['src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through lib/api.ts.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a sandboxed browser page: no Node modules.' })),
+          ],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src-main/(?!contract/)',
+              message: 'The renderer may import only the contract from src-main (types), never main-process code.',
+            },
+            { regex: '^(better-sqlite3|kysely|node-hid|exceljs|iconv-lite|papaparse)$', message: 'Main-process library: call it through the contract.' },
+          ],
+        },
+      ],
+    },
+  },
+);
