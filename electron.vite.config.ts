@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/app/main.ts'),
           // Browser host: the same core and contract over HTTP on 127.0.0.1, for machines without Electron and for e2e
           host: resolve(__dirname, 'src-main/host/cli.ts'),
+          // full integrity check, run in a worker thread when the counter is idle
+          'integrity.worker': resolve(__dirname, 'src-main/db/integrity.worker.ts'),
         },
       },
     },

@@ -7,6 +7,7 @@ import {
   type Compilable,
   type CompiledQuery,
 } from 'kysely';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 import type { DB } from './schema';
 
@@ -27,13 +28,13 @@ export const qb = new Kysely<DB>({
 type Row<Q> = Q extends Compilable<infer R> ? R : never;
 
 export class Sql {
-  private readonly cache = new Map<string, ReturnType<Db['prepare']>>();
+  private readonly cache = new Map<string, Statement<unknown[]>>();
   constructor(readonly db: Db) {}
 
   private stmt(q: CompiledQuery) {
     let s = this.cache.get(q.sql);
     if (!s) {
-      s = this.db.prepare(q.sql);
+      s = this.db.prepare<unknown[]>(q.sql);
       if (this.cache.size > 500) this.cache.clear();
       this.cache.set(q.sql, s);
     }

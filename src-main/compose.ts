@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { openDatabase, quickCheck, type Db } from './db/open';
+import { migrate, NewerDatabaseError } from './db/migrate';
+import { listBackups, isGoodBackup, restoreFromBackup, backupBeforeMigrate } from './db/backup';
+import { Maintenance } from './db/maintenance';
+import { Sql } from './db/sql';
+import { systemClock, type Clock } from './lib/clock';
+import { AppError } from './lib/errors';
+import { createLogger, type Logger } from './lib/log';
+import { createDispatcher, type Dispatcher } from './ipc/handle';
+import { buildHandlers } from './ipc/handlers';
+import { SessionStore } from './features/operators/sessions';
+import { OperatorsService } from './features/operators/operators.service';
+import { PRODUCTION_COST, type ScryptCost } from './features/operators/password';
+import { RosterService } from './features/roster/roster.service';
+import { RosterImportService } from './features/roster/import/import.service';
+import { SystemService } from './features/system/system.service';
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  log?: Logger;
+  /** better_sqlite3.node built for Electron (the Electron shell sets it). */
+  nativeBinding?: string;
+  passwordCost?: ScryptCost;
+  /** Start the idle-time backup/check timer (off in tests). */
+  maintenance?: boolean;
+}
+
+export interface Services {
+  db: Db;
+  sql: Sql;
+  operators: OperatorsService;
+  roster: RosterService;
+  rosterImport: RosterImportService;
+  maintenance: Maintenance;
+}
+
+export const APP_VERSION: string = (() => {
+  try {
+    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/**
+ * The composition root shared by the Electron shell and the browser host: opens and checks the store,
+ * migrates it, builds the services and the dispatcher. If the store fails its check, the core starts
+ * in recovery mode and offers the newest good backup.
+ */
+export class AppCore {
+  readonly dbFile: string;
+  readonly backupsDir: string;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly sessions: SessionStore;
+  readonly system: SystemService;
+  readonly dispatch: Dispatcher;
+  services: Services | null = null;
+  recoveryProblems: string[] = [];
+  lastActivity = 0;
+  private idleMinutes = 5;
+
+  private constructor(readonly opts: CoreOptions) {
+    this.dbFile = path.join(opts.dataDir, 'lobbydesk.sqlite');
+    this.backupsDir = path.join(opts.dataDir, 'backups');
+    this.clock = opts.clock ?? systemClock;
+    this.log = opts.log ?? createLogger({ file: path.join(opts.dataDir, 'logs', 'lobbydesk.log') });
+    this.sessions = new SessionStore(this.clock, () => this.idleMinutes);
+    this.system = new SystemService(this);
+    const inner = createDispatcher(buildHandlers(this), this.sessions, this.log);
+    this.dispatch = (channel, payload, meta) => {
+      this.lastActivity = this.clock.now().getTime();
+      return inner(channel, payload, meta);
+    };
+  }
+
+  static async open(opts: CoreOptions): Promise<AppCore> {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    const core = new AppCore(opts);
+    core.lastActivity = core.clock.now().getTime();
+    core.openStore();
+    return core;
+  }
+
+  /** Opens, checks and migrates the store; on failure switches to recovery mode instead of throwing. */
+  openStore(): void {
+    let db: Db | null = null;
+    try {
+      db = openDatabase(this.dbFile, this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {});
+      const problems = quickCheck(db);
+      if (problems.length) throw new Error(`quick_check: ${problems.join('; ')}`);
+      migrate(db, { beforeMigrate: (from) => backupBeforeMigrate(db as Db, this.backupsDir, this.clock, from) });
+    } catch (e) {
+      db?.close();
+      const msg = e instanceof NewerDatabaseError ? e.message : `数据库无法打开或检查未通过：${e instanceof Error ? e.message : String(e)}`;
+      this.log.error(`store failed to open: ${msg}`);
+      this.recoveryProblems = [msg];
+      this.services = null;
+      return;
+    }
+    this.recoveryProblems = [];
+    const sql = new Sql(db);
+    const operators = new OperatorsService(sql, this.clock, this.sessions, () => this.idleMinutes, this.opts.passwordCost ?? PRODUCTION_COST);
+    const maintenance = new Maintenance(
+      db,
+      this.dbFile,
+      this.backupsDir,
+      this.clock,
+      this.log,
+      { get: () => this.system.maintenanceState(), set: (s) => this.system.setMaintenanceState(s) },
+      () => this.lastActivity,
+      this.opts.nativeBinding,
+    );
+    this.services = {
+      db,
+      sql,
+      operators,
+      roster: new RosterService(sql, this.clock),
+      rosterImport: new RosterImportService(sql, this.clock),
+      maintenance,
+    };
+    this.idleMinutes = this.system.idleLockMinutes();
+    if (this.opts.maintenance) maintenance.start();
+  }
+
+  setIdleMinutes(m: number): void {
+    this.idleMinutes = m;
+  }
+
+  /** Services, or a clear refusal while the store is in recovery. */
+  need(): Services {
+    if (!this.services) throw new AppError('DB_RECOVERY', '数据库需要恢复：请先在恢复页面选择一个备份恢复。');
+    return this.services;
+  }
+
+  backupsWithHealth() {
+    return listBackups(this.backupsDir).map((b) => ({ name: b.name, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes, good: isGoodBackup(b.file) }));
+  }
+
+  /** Recovery: keep the damaged file aside, put the chosen backup in place, open again. */
+  restore(name: string): void {
+    if (this.services) throw new AppError('CONFLICT', '数据库正常，无需恢复。若要回到某个备份，请联系管理员。');
+    const b = listBackups(this.backupsDir).find((x) => x.name === name);
+    if (!b) throw new AppError('NOT_FOUND', '找不到这个备份文件：请刷新列表后重选。');
+    let kept: string;
+    try {
+      kept = restoreFromBackup(this.dbFile, b.file, this.clock).keptAs;
+    } catch (e) {
+      throw new AppError('CONFLICT', e instanceof Error ? e.message : String(e));
+    }
+    this.log.warn(`restored ${b.name}; damaged store kept as ${kept}`);
+    this.openStore();
+    if (!this.services) throw new AppError('DB_RECOVERY', '恢复后数据库仍无法打开：请选择更早的备份，或联系技术支持。');
+    this.system.recordRestore(b.name, path.basename(kept));
+  }
+
+  async close(): Promise<void> {
+    this.services?.maintenance.stop();
+    this.services?.db.close();
+    this.services = null;
+  }
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/log';
+import { backupNow } from './backup';
+import type { Db } from './open';
+
+export interface FullCheckResult {
+  ok: boolean;
+  problems: string[];
+}
+
+/** Runs the full integrity check in a worker thread. Works from the built bundle (.js) and from source (.ts via tsx). */
+export function fullCheckInWorker(file: string, nativeBinding?: string): Promise<FullCheckResult> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const js = path.join(here, 'integrity.worker.js');
+  const ts = path.join(here, 'integrity.worker.ts');
+  const useJs = fs.existsSync(js);
+  const worker = new Worker(useJs ? js : ts, {
+    workerData: { file, nativeBinding },
+    ...(useJs ? {} : { execArgv: ['--import', 'tsx'] }),
+  });
+  return new Promise((resolve) => {
+    worker.once('message', (m: FullCheckResult) => resolve(m));
+    worker.once('error', (e) => resolve({ ok: false, problems: [`检查未能运行：${e.message}`] }));
+  });
+}
+
+export interface MaintenanceState {
+  lastBackupAt: string | null;
+  lastFullCheckAt: string | null;
+  fullCheckOk: boolean | null;
+}
+
+/**
+ * Daily work that must not get in the counter's way: an online backup and a full integrity check,
+ * each at most once a day, started only when nobody has used the app for a while.
+ */
+export class Maintenance {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dbFile: string,
+    private readonly backupsDir: string,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly state: { get(): MaintenanceState; set(s: Partial<MaintenanceState>): void },
+    private readonly lastActivity: () => number,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  start(everyMs = 5 * 60_000, idleMs = 2 * 60_000): void {
+    this.timer = setInterval(() => {
+      if (this.clock.now().getTime() - this.lastActivity() >= idleMs) void this.runIfDue();
+    }, everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private due(last: string | null): boolean {
+    return !last || this.clock.now().getTime() - new Date(last).getTime() >= 24 * 3600_000;
+  }
+
+  async runIfDue(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const s = this.state.get();
+      if (this.due(s.lastBackupAt)) {
+        const b = await backupNow(this.db, this.backupsDir, this.clock, 'daily');
+        this.state.set({ lastBackupAt: b.createdAt });
+        this.log.info(`daily backup written: ${b.name} (${b.bytes} bytes)`);
+      }
+      if (this.due(s.lastFullCheckAt)) {
+        const r = await fullCheckInWorker(this.dbFile, this.nativeBinding);
+        this.state.set({ lastFullCheckAt: this.clock.now().toISOString(), fullCheckOk: r.ok });
+        if (!r.ok) this.log.error(`full integrity check failed: ${r.problems.join('; ')}`);
+      }
+    } catch (e) {
+      this.log.error(`maintenance failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      this.running = false;
+    }
+  }
+}

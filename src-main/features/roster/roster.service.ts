@@ -1,0 +1,133 @@
+import { appendAudit } from '../../db/audit';
+import type { Sql } from '../../db/sql';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import { maskPhone } from '../../lib/mask';
+import type { BuildingView, ResidentDetail, ResidentHit } from '../../contract/index';
+import type { SessionOperator } from '../operators/sessions';
+import * as repo from './roster.repo';
+import { formatArea, isHan, roomPrefix, toHalfWidth } from './rules';
+
+export type SearchKind = 'empty' | 'room' | 'phone' | 'initials' | 'name' | 'digits';
+
+function toHit(r: repo.HitRow): ResidentHit {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    roomCode: r.room_code,
+    phoneMasked: maskPhone(r.phone),
+    initials: r.initials,
+    movedOut: r.move_out !== null,
+  };
+}
+
+function merge(limit: number, ...lists: repo.HitRow[][]): repo.HitRow[] {
+  const seen = new Set<number>();
+  const out: repo.HitRow[] = [];
+  for (const list of lists)
+    for (const r of list) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push(r);
+      if (out.length >= limit) return out;
+    }
+  return out;
+}
+
+export class RosterService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Search-as-you-type. What was typed decides the index used:
+   * room (`3-2-501`, `3栋2单元501`), 4 digits (phone last four, or a room number), 11 digits (a phone),
+   * Latin letters (pinyin initials `zw`, or full pinyin `zhangw`), Chinese (name prefix, then substring).
+   */
+  search(q: string, limit = 50): { kind: SearchKind; items: ResidentHit[]; more: boolean } {
+    const s = toHalfWidth(q);
+    const n = limit + 1;
+    let kind: SearchKind;
+    let rows: repo.HitRow[];
+    if (s === '') return { kind: 'empty', items: [], more: false };
+    const digits = s.replace(/\s/g, '');
+    const room = roomPrefix(s);
+    if (/^\d+$/.test(digits)) {
+      if (digits.length === 11) {
+        kind = 'phone';
+        rows = repo.byPhone(this.sql, digits, n);
+      } else if (digits.length === 4) {
+        kind = 'digits';
+        rows = merge(n, repo.byPhoneLast4(this.sql, digits, n), repo.byRoomNumber(this.sql, digits, n));
+      } else {
+        kind = 'digits';
+        rows = merge(n, repo.byRoomNumber(this.sql, digits, n), repo.byRoomPrefix(this.sql, `${digits}-`, n));
+      }
+    } else if (room) {
+      kind = 'room';
+      rows = repo.byRoomPrefix(this.sql, room, n);
+    } else if (/^[a-zA-Z]+$/.test(digits)) {
+      kind = 'initials';
+      const p = digits.toLowerCase();
+      rows = merge(n, repo.byInitialsPrefix(this.sql, p, n), p.length >= 2 ? repo.byPinyinPrefix(this.sql, p, n) : []);
+    } else if (isHan(s)) {
+      kind = 'name';
+      const name = s.replace(/\s/g, '');
+      rows = repo.byNamePrefix(this.sql, name, n);
+      if (rows.length < n) rows = merge(n, rows, repo.byNameContains(this.sql, name, n));
+    } else {
+      kind = 'name';
+      rows = repo.byNamePrefix(this.sql, s, n);
+    }
+    return { kind, items: rows.slice(0, limit).map(toHit), more: rows.length > limit };
+  }
+
+  get(id: number): ResidentDetail {
+    const r = repo.residentById(this.sql, id);
+    if (!r) throw new AppError('NOT_FOUND', '找不到这位住户：可能已被删除，请重新搜索。');
+    return {
+      ...toHit(r),
+      pinyin: r.pinyin,
+      moveIn: r.move_in,
+      moveOut: r.move_out,
+      note: r.note,
+      buildingName: r.building_name,
+      areaM2: formatArea(r.area_cm2),
+      roommates: repo
+        .residentsOfRoom(this.sql, r.room_id)
+        .filter((x) => x.id !== id)
+        .map(toHit),
+    };
+  }
+
+  /** The full number, with the reason written to the audit chain in the same transaction. */
+  revealPhone(id: number, reason: string, actor: SessionOperator): { phone: string } {
+    return this.sql.tx(() => {
+      const r = repo.phoneOf(this.sql, id);
+      if (!r) throw new AppError('NOT_FOUND', '找不到这位住户：可能已被删除，请重新搜索。');
+      if (!r.phone) throw new AppError('NOT_FOUND', '这位住户没有登记电话。');
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'resident.phone_revealed', entity: 'resident', entityId: id, detail: { reason: reason.trim() } });
+      return { phone: r.phone };
+    });
+  }
+
+  stats() {
+    return repo.stats(this.sql);
+  }
+
+  buildings(): BuildingView[] {
+    return repo.listBuildings(this.sql).map((b) => ({ ...b, rooms: Number(b.rooms ?? 0), residents: Number(b.residents ?? 0) }));
+  }
+
+  createBuilding(code: string, name: string | undefined, actor: SessionOperator): BuildingView {
+    const c = toHalfWidth(code).toUpperCase();
+    return this.sql.tx(() => {
+      if (repo.buildingByCode(this.sql, c)) throw new AppError('CONFLICT', `楼栋 ${c} 已存在。`);
+      const id = repo.insertBuilding(this.sql, { code: c, name: name?.trim() || `${c}栋`, at: this.clock.now().toISOString() });
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'building.create', entity: 'building', entityId: id, detail: { code: c } });
+      return this.buildings().find((b) => b.id === id) as BuildingView;
+    });
+  }
+}

@@ -1,0 +1,146 @@
+import { pinyin } from 'pinyin-pro';
+
+/** Pure roster rules: no I/O, no imports from outside lib. */
+
+/** Full-width ASCII (digits, letters, ＃, －) to half-width; trims; collapses spaces. */
+export function toHalfWidth(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function roomCode(building: string, unit: string, number: string): string {
+  return unit ? `${building}-${unit}-${number}` : `${building}-${number}`;
+}
+
+export interface RoomRef {
+  building: string;
+  unit: string;
+  number: string;
+}
+
+const SEP_B = '(?:号楼|号|栋|幢|座|#|-|\\s)';
+const SEP_U = '(?:单元|-|\\s)';
+const TOKEN = '([0-9A-Za-z]{1,8})';
+const FULL = new RegExp(`^${TOKEN}\\s*${SEP_B}\\s*${TOKEN}\\s*${SEP_U}\\s*${TOKEN}\\s*(?:室|号)?$`);
+const NO_UNIT = new RegExp(`^${TOKEN}\\s*(?:号楼|栋|幢|座|#)\\s*${TOKEN}\\s*(?:室|号)?$`);
+
+/** Parses a complete room reference: `3-2-501`, `3栋2单元501`, `3号楼2单元501室`, `3#2-501`, `3栋501` (no unit). */
+export function parseRoom(input: string): RoomRef | null {
+  const s = toHalfWidth(input).toUpperCase();
+  const m = FULL.exec(s);
+  if (m) return { building: m[1] as string, unit: m[2] as string, number: m[3] as string };
+  const n = NO_UNIT.exec(s);
+  if (n) return { building: n[1] as string, unit: '', number: n[2] as string };
+  return null;
+}
+
+/**
+ * Turns what a receptionist types into a room-code prefix for search-as-you-type:
+ * `3-2-5` → `3-2-5`, `3栋2单元` → `3-2-`, `3栋2单元50` → `3-2-50`. Null if it is not room-like.
+ */
+export function roomPrefix(input: string): string | null {
+  const s = toHalfWidth(input).toUpperCase().replace(/\s/g, '');
+  if (!/[-#栋幢座单元号楼]/.test(s) || !/^[0-9A-Z]/.test(s)) return null;
+  const normalised = s
+    .replace(/室$/, '')
+    .replace(/号楼|号|栋|幢|座|#/g, '-')
+    .replace(/单元/g, '-')
+    .replace(/-+/g, '-');
+  return /^[0-9A-Z]+(-[0-9A-Z]*){0,2}$/.test(normalised) ? normalised : null;
+}
+
+export interface NameKeys {
+  /** pinyin initials, lower case: 张伟 → zw; surnames read as surnames (曾 zeng, 单 shan) */
+  initials: string;
+  /** full pinyin without tones or spaces, ü as v: 吕布 → lvbu */
+  pinyin: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+export function nameKeys(name: string): NameKeys {
+  const clean = toHalfWidth(name);
+  if (!HAN.test(clean)) {
+    const words = clean.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return { initials: words.map((w) => w[0]).join(''), pinyin: words.join('') };
+  }
+  const syllables = pinyin(clean, { toneType: 'none', type: 'array', surname: 'head', v: true }) as string[];
+  const parts = syllables.map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, '')).filter(Boolean);
+  return { initials: parts.map((p) => p[0]).join(''), pinyin: parts.join('') };
+}
+
+export function isHan(s: string): boolean {
+  return HAN.test(s);
+}
+
+/** Normalises a phone number to digits; null when it is not a plausible Chinese mobile or landline. */
+export function normalisePhone(input: string): string | null {
+  let d = toHalfWidth(input).replace(/[\s\-()（）]/g, '');
+  if (d.startsWith('+86')) d = d.slice(3);
+  else if (d.startsWith('0086')) d = d.slice(4);
+  if (!/^\d+$/.test(d)) return null;
+  if (/^1[3-9]\d{9}$/.test(d)) return d;
+  if (/^0\d{9,11}$/.test(d)) return d; // landline with area code, e.g. 021 12345678
+  return null;
+}
+
+/** Area in m² as typed ("89.5", "89.50㎡") → integer hundredths of a m², or null when empty. Throws on nonsense. */
+export function parseArea(input: string): number | null {
+  const s = toHalfWidth(input).replace(/(㎡|m2|平方米|平米)$/i, '').trim();
+  if (s === '') return null;
+  if (!/^\d{1,6}(\.\d{1,2})?$/.test(s)) throw new Error('面积应为数字，最多两位小数，例如 89.5');
+  const [i, f = ''] = s.split('.');
+  return Number(i) * 100 + Number((f + '00').slice(0, 2));
+}
+
+export function formatArea(cm2: number | null): string | null {
+  if (cm2 === null) return null;
+  return `${Math.trunc(cm2 / 100)}.${String(cm2 % 100).padStart(2, '0')}`;
+}
+
+/** Dates from a roster file: 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日, or an Excel date. */
+export function parseDate(input: string | Date | number | null | undefined): string | null {
+  if (input === null || input === undefined || input === '') return null;
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) throw new Error('日期无效');
+    return input.toISOString().slice(0, 10);
+  }
+  if (typeof input === 'number') {
+    // Excel serial date (days since 1899-12-30)
+    if (input < 1 || input > 100000) throw new Error('日期无效');
+    return new Date(Math.round((input - 25569) * 86400_000)).toISOString().slice(0, 10);
+  }
+  const s = toHalfWidth(input);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  if (!m) throw new Error('日期格式应为 2024-03-01');
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) throw new Error('日期不存在');
+  if (y < 1950 || y > 2100) throw new Error('年份不合理');
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const KIND_WORDS: Record<string, 'owner' | 'tenant' | 'family'> = {
+  业主: 'owner',
+  产权人: 'owner',
+  owner: 'owner',
+  租户: 'tenant',
+  租客: 'tenant',
+  承租人: 'tenant',
+  tenant: 'tenant',
+  家属: 'family',
+  家庭成员: 'family',
+  同住人: 'family',
+  family: 'family',
+};
+
+export function parseKind(input: string): 'owner' | 'tenant' | 'family' | null {
+  const s = toHalfWidth(input).toLowerCase();
+  if (s === '') return 'owner';
+  return KIND_WORDS[s] ?? null;
+}
+
+export const KIND_ZH = { owner: '业主', tenant: '租户', family: '家属' } as const;

@@ -1,0 +1,167 @@
+import { appendAudit, verifyChain } from '../../db/audit';
+import { backupNow, listBackups } from '../../db/backup';
+import type { MaintenanceState } from '../../db/maintenance';
+import { AppError } from '../../lib/errors';
+import { Job } from '../../lib/jobs';
+import type { AppStatus, BackupView, VerifyView } from '../../contract/index';
+import type { SessionOperator } from '../operators/sessions';
+import { generateDemo } from '../roster/demo';
+import { getSetting, setSetting } from './settings.repo';
+import type { AppCore } from '../../compose';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
+
+const DEFAULT_IDLE_LOCK_MINUTES = 5;
+
+/** App-level use cases: status for the shell, first-run setup, settings, audit verification, backups. */
+export class SystemService {
+  private demoJob: Job<{ residents: number }> | null = null;
+
+  constructor(private readonly core: AppCore) {}
+
+  private now(): string {
+    return this.core.clock.now().toISOString();
+  }
+
+  idleLockMinutes(): number {
+    const s = this.core.services;
+    const v = s ? Number(getSetting(s.sql, 'idle_lock_minutes')) : NaN;
+    return Number.isInteger(v) && v > 0 ? v : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  status(clientId: string, version: string): AppStatus {
+    const s = this.core.services;
+    const base = {
+      version,
+      schemaVersion: SCHEMA_VERSION,
+      devices: {
+        printer: { state: 'not-configured' as const, detail: '未配置打印机' },
+        cardReader: { state: 'not-configured' as const, detail: '未配置读卡器' },
+        scanner: { state: 'not-configured' as const, detail: '扫码枪：键盘模式' },
+      },
+      upstream: { lastSuccessAt: null, backlog: 0 },
+      shift: { open: false, label: '未开班' },
+      demo: this.demoJob ? this.demoJob.progress : null,
+    };
+    if (!s) {
+      return {
+        ...base,
+        mode: 'recovery',
+        propertyName: '',
+        terminalId: '',
+        session: null,
+        recovery: { problems: this.core.recoveryProblems, backups: this.core.backupsWithHealth() },
+        integrity: { lastFullCheckAt: null, ok: false },
+      };
+    }
+    const m = this.maintenanceState();
+    return {
+      ...base,
+      mode: s.operators.count() === 0 ? 'setup' : 'ready',
+      propertyName: getSetting(s.sql, 'property_name') ?? '',
+      terminalId: getSetting(s.sql, 'terminal_id') ?? '',
+      session: s.operators.sessionView(clientId),
+      recovery: null,
+      integrity: { lastFullCheckAt: m.lastFullCheckAt, ok: m.fullCheckOk },
+    };
+  }
+
+  /** First run: property, terminal and the first admin, in one transaction; demo data afterwards if asked. */
+  async setup(input: { propertyName: string; terminalId: string; admin: { username: string; displayName: string; password: string }; demoData: boolean }): Promise<void> {
+    const s = this.core.need();
+    if (s.operators.count() > 0) throw new AppError('ALREADY_SET_UP', '本机已完成初始设置：请直接登录。');
+    const passwordHash = await s.operators.hash(input.admin.password);
+    s.sql.tx(() => {
+      if (s.operators.count() > 0) throw new AppError('ALREADY_SET_UP', '本机已完成初始设置：请直接登录。');
+      const at = this.now();
+      setSetting(s.sql, 'property_name', input.propertyName.trim(), at);
+      setSetting(s.sql, 'terminal_id', input.terminalId.trim().toUpperCase(), at);
+      setSetting(s.sql, 'idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES), at);
+      const admin = s.operators.createWithHash({ username: input.admin.username, displayName: input.admin.displayName, role: 'admin', passwordHash }, null);
+      appendAudit(s.sql, this.core.clock, {
+        operatorId: admin.id,
+        action: 'system.setup',
+        entity: 'system',
+        entityId: input.terminalId.trim().toUpperCase(),
+        detail: { propertyName: input.propertyName.trim(), demoData: input.demoData },
+      });
+    });
+    if (input.demoData) this.startDemo();
+  }
+
+  private startDemo(): void {
+    const s = this.core.need();
+    const job = new Job<{ residents: number }>();
+    job.step(0, 50_000, '正在生成演示数据…');
+    this.demoJob = job;
+    generateDemo(s.sql, this.core.clock, job)
+      .then((n) => job.finish({ residents: n }, `演示数据已生成：${n.toLocaleString('zh-CN')} 位住户`))
+      .catch((e: unknown) => {
+        this.core.log.error(`demo data failed: ${e instanceof Error ? e.message : String(e)}`);
+        job.fail('演示数据生成失败：可在「业主档案」中导入真实名册。');
+      });
+  }
+
+  settings() {
+    const s = this.core.need();
+    return {
+      propertyName: getSetting(s.sql, 'property_name') ?? '',
+      terminalId: getSetting(s.sql, 'terminal_id') ?? '',
+      idleLockMinutes: this.idleLockMinutes(),
+    };
+  }
+
+  updateSettings(input: { propertyName: string; idleLockMinutes: number }, actor: SessionOperator) {
+    const s = this.core.need();
+    s.sql.tx(() => {
+      const at = this.now();
+      setSetting(s.sql, 'property_name', input.propertyName.trim(), at);
+      setSetting(s.sql, 'idle_lock_minutes', String(input.idleLockMinutes), at);
+      appendAudit(s.sql, this.core.clock, { operatorId: actor.id, action: 'settings.update', entity: 'settings', entityId: 'general', detail: input });
+    });
+    this.core.setIdleMinutes(input.idleLockMinutes);
+    return this.settings();
+  }
+
+  verifyAudit(): VerifyView {
+    const r = verifyChain(this.core.need().sql);
+    return r.ok ? { ok: true, rows: r.rows, headSeq: r.head.seq, headHash: r.head.hash } : { ok: false, rows: r.rows, firstBadSeq: r.firstBadSeq, reason: r.reason };
+  }
+
+  listBackups(): BackupView[] {
+    return listBackups(this.core.backupsDir).map(({ name, kind, createdAt, bytes }) => ({ name, kind, createdAt, bytes }));
+  }
+
+  async backupNow(actor: SessionOperator): Promise<BackupView> {
+    const s = this.core.need();
+    const b = await backupNow(s.db, this.core.backupsDir, this.core.clock, 'manual');
+    s.sql.tx(() => appendAudit(s.sql, this.core.clock, { operatorId: actor.id, action: 'backup.manual', entity: 'backup', entityId: b.name, detail: { bytes: b.bytes } }));
+    return { name: b.name, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes };
+  }
+
+  maintenanceState(): MaintenanceState {
+    const s = this.core.services;
+    if (!s) return { lastBackupAt: null, lastFullCheckAt: null, fullCheckOk: null };
+    const ok = getSetting(s.sql, 'last_full_check_ok');
+    return {
+      lastBackupAt: getSetting(s.sql, 'last_backup_at') ?? null,
+      lastFullCheckAt: getSetting(s.sql, 'last_full_check_at') ?? null,
+      fullCheckOk: ok === undefined ? null : ok === '1',
+    };
+  }
+
+  setMaintenanceState(m: Partial<MaintenanceState>): void {
+    const s = this.core.services;
+    if (!s) return;
+    const at = this.now();
+    s.sql.tx(() => {
+      if (m.lastBackupAt !== undefined && m.lastBackupAt !== null) setSetting(s.sql, 'last_backup_at', m.lastBackupAt, at);
+      if (m.lastFullCheckAt !== undefined && m.lastFullCheckAt !== null) setSetting(s.sql, 'last_full_check_at', m.lastFullCheckAt, at);
+      if (m.fullCheckOk !== undefined && m.fullCheckOk !== null) setSetting(s.sql, 'last_full_check_ok', m.fullCheckOk ? '1' : '0', at);
+    });
+  }
+
+  recordRestore(backupName: string, keptAs: string): void {
+    const s = this.core.need();
+    s.sql.tx(() => appendAudit(s.sql, this.core.clock, { operatorId: null, action: 'db.restored', entity: 'backup', entityId: backupName, detail: { keptAs } }));
+  }
+}

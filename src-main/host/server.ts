@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { contract, DEFAULT_MAX_BYTES, type Result } from '../contract/index';
+import type { Dispatcher } from '../ipc/handle';
+import { CSP } from '../lib/csp';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface HostOptions {
+  dispatch: Dispatcher;
+  token: string;
+  staticDir: string;
+  port: number;
+}
+
+function sameToken(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+const refuse = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/**
+ * The browser host: the renderer's files and the same contract as the Electron IPC, served on 127.0.0.1 only.
+ * Every API call must carry the per-run token; the Host and Origin headers must be this loopback address
+ * (so a web page the browser has open elsewhere cannot reach it, even by DNS rebinding).
+ */
+export function createHostServer(opts: HostOptions): http.Server {
+  const clientId = `host:${createHash('sha256').update(opts.token).digest('hex').slice(0, 16)}`;
+  const root = path.resolve(opts.staticDir);
+
+  const server = http.createServer((req, res) => {
+    const port = (server.address() as { port: number } | null)?.port ?? opts.port;
+    const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('wrong host');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      void handleApi(req, res, url, port);
+      return;
+    }
+    serveStatic(req, res, url);
+  });
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, port: number): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      sendJson(res, 403, refuse('FORBIDDEN_SENDER', '请求来源不被允许。'));
+      return;
+    }
+    const token = req.headers['x-lobbydesk-token'];
+    if (typeof token !== 'string' || !sameToken(token, opts.token)) {
+      sendJson(res, 403, refuse('FORBIDDEN_SENDER', '访问口令无效：请使用启动时显示的完整地址重新打开页面。'));
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, refuse('BAD_INPUT', '只接受 POST 请求。'));
+      return;
+    }
+    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const known = Object.prototype.hasOwnProperty.call(contract, channel);
+    const limit = known ? (contract[channel as keyof typeof contract].maxBytes ?? DEFAULT_MAX_BYTES) : DEFAULT_MAX_BYTES;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      sendJson(res, 413, refuse('PAYLOAD_TOO_LARGE', `提交的数据太大（上限 ${Math.floor(limit / 1024)} KB）：请缩小文件或分批处理。`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) {
+        tooBig = true;
+        break;
+      }
+      chunks.push(chunk);
+    }
+    if (tooBig) {
+      sendJson(res, 413, refuse('PAYLOAD_TOO_LARGE', `提交的数据太大（上限 ${Math.floor(limit / 1024)} KB）：请缩小文件或分批处理。`));
+      req.destroy();
+      return;
+    }
+    let payload: unknown;
+    try {
+      const text = Buffer.concat(chunks).toString('utf8');
+      payload = text === '' ? {} : JSON.parse(text);
+    } catch {
+      sendJson(res, 400, refuse('BAD_INPUT', '请求内容不是有效的 JSON。'));
+      return;
+    }
+    const result = await opts.dispatch(channel, payload, { clientId, payloadBytes: size });
+    sendJson(res, 200, result);
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405);
+      res.end();
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname);
+    if (rel === '/' || !path.extname(rel)) rel = '/index.html';
+    const file = path.resolve(root, `.${rel}`);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+      return;
+    }
+    const ext = path.extname(file);
+    res.writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': ext === '.html' ? 'no-store' : 'max-age=3600',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    fs.createReadStream(file).pipe(res);
+  }
+
+  return server;
+}

@@ -1,0 +1,55 @@
+import type { AppCore } from '../compose';
+import { APP_VERSION } from '../compose';
+import { AppError } from '../lib/errors';
+import type { CallContext, Handlers } from './handle';
+import type { SessionOperator } from '../features/operators/sessions';
+
+const done = { done: true } as const;
+
+function actor(ctx: CallContext): SessionOperator {
+  if (!ctx.operator) throw new AppError('NOT_SIGNED_IN', '请先登录。');
+  return ctx.operator;
+}
+
+/** Channel → service call. No logic here beyond picking the service and passing the operator. */
+export function buildHandlers(core: AppCore): Handlers {
+  const s = () => core.need();
+  return {
+    'system.status': (_i, ctx) => core.system.status(ctx.clientId, APP_VERSION),
+    'system.setup': async (i) => (await core.system.setup(i), done),
+    'system.restoreBackup': (i) => (core.restore(i.name), done),
+    'system.verifyAudit': () => core.system.verifyAudit(),
+    'system.listBackups': () => core.system.listBackups(),
+    'system.backupNow': (_i, ctx) => core.system.backupNow(actor(ctx)),
+    'settings.get': () => core.system.settings(),
+    'settings.update': (i, ctx) => core.system.updateSettings(i, actor(ctx)),
+
+    'auth.login': (i, ctx) => s().operators.login(ctx.clientId, i.username, i.password),
+    'auth.logout': (_i, ctx) => (core.services?.operators.logout(ctx.clientId), done),
+    'auth.touch': () => done,
+    'auth.lock': (_i, ctx) => (core.sessions.lock(ctx.clientId), done),
+    'auth.unlock': (i, ctx) => s().operators.unlock(ctx.clientId, i.password),
+    'auth.changePassword': async (i, ctx) => (await s().operators.changePassword(actor(ctx), i.oldPassword, i.newPassword), done),
+    'auth.approve': (i, ctx) => s().operators.approve(i, core.sessions.peek(ctx.clientId)?.operator ?? null),
+    'operators.list': () => s().operators.list(),
+    'operators.create': (i, ctx) => s().operators.create(i, actor(ctx)),
+    'operators.update': (i, ctx) => s().operators.update(i, actor(ctx)),
+    'operators.resetPassword': async (i, ctx) => (await s().operators.resetPassword(i.id, i.newPassword, actor(ctx)), done),
+    'operators.unlock': (i, ctx) => {
+      const peek = core.sessions.peek(ctx.clientId);
+      s().operators.unlockAccount(i.username, peek && !peek.locked ? peek.operator : null, i.approvalId);
+      return done;
+    },
+
+    'roster.search': (i) => s().roster.search(i.q, i.limit),
+    'roster.get': (i) => s().roster.get(i.id),
+    'roster.revealPhone': (i, ctx) => s().roster.revealPhone(i.id, i.reason, actor(ctx)),
+    'roster.stats': () => s().roster.stats(),
+    'roster.buildings.list': () => s().roster.buildings(),
+    'roster.buildings.create': (i, ctx) => s().roster.createBuilding(i.code, i.name, actor(ctx)),
+    'roster.import.start': (i, ctx) => s().rosterImport.start(i.fileName, Buffer.from(i.data, 'base64'), i.createBuildings, actor(ctx)),
+    'roster.import.status': (i) => s().rosterImport.status(i.jobId),
+    'roster.import.commit': (i, ctx) => s().rosterImport.commit(i.jobId, i.skipErrors, actor(ctx)),
+    'roster.import.cancel': (i) => (s().rosterImport.cancel(i.jobId), done),
+  };
+}
