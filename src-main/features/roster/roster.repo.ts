@@ -172,3 +172,29 @@ export const updateResident = (sql: Sql, id: number, r: Omit<ResidentWrite, 'roo
       .set({ kind: r.kind, phone: r.phone, phone_last4: r.phone ? r.phone.slice(-4) : null, move_in: r.moveIn, move_out: r.moveOut, note: r.note, updated_at: r.at })
       .where('id', '=', id),
   );
+
+/* Bulk reads for the roster import: one query per building instead of one per file row. */
+
+export const allBuildings = (sql: Sql) => sql.all(qb.selectFrom('buildings').select(['id', 'code']));
+
+export const unitsOfBuilding = (sql: Sql, buildingId: number) =>
+  sql.all(qb.selectFrom('units').select(['id', 'code']).where('building_id', '=', buildingId));
+
+export const roomsOfBuilding = (sql: Sql, buildingId: number) =>
+  sql.all(
+    qb
+      .selectFrom('rooms as rm')
+      .innerJoin('units as u', 'u.id', 'rm.unit_id')
+      .select(['rm.id as id', 'rm.code as code', 'rm.area_cm2 as area_cm2'])
+      .where('u.building_id', '=', buildingId),
+  );
+
+export const residentsOfBuilding = (sql: Sql, buildingId: number) =>
+  sql.all(
+    qb
+      .selectFrom('residents as r')
+      .innerJoin('rooms as rm', 'rm.id', 'r.room_id')
+      .innerJoin('units as u', 'u.id', 'rm.unit_id')
+      .select(['r.id as id', 'r.name as name', 'r.kind as kind', 'r.phone as phone', 'r.move_in as move_in', 'r.move_out as move_out', 'r.note as note', 'rm.code as room_code'])
+      .where('u.building_id', '=', buildingId),
+  );
