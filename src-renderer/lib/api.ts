@@ -58,10 +58,25 @@ async function viaHttp<C extends Channel>(channel: C, input: Input<C>): Promise<
   }
 }
 
+/** Codes that mean "the session is gone or locked": the app goes to the lock or login screen. */
+export const AUTH_LOST_CODES: ReadonlySet<string> = new Set(['LOCKED', 'NOT_SIGNED_IN']);
+
+type AuthLostListener = (code: string) => void;
+const authLostListeners = new Set<AuthLostListener>();
+
+/** Called whenever any call comes back LOCKED or NOT_SIGNED_IN. Returns an unsubscribe function. */
+export function onAuthLost(listener: AuthLostListener): () => void {
+  authLostListeners.add(listener);
+  return () => authLostListeners.delete(listener);
+}
+
 /** Calls a channel and returns its value, or throws ApiError with the code and the Chinese message. */
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const bridge = window.lobbydesk;
   const r = bridge ? await bridge[channel](input) : await viaHttp(channel, input);
   if (r.ok) return r.value;
+  if (AUTH_LOST_CODES.has(r.error.code)) for (const l of authLostListeners) l(r.error.code);
   throw new ApiError(r.error.code, r.error.message, r.error.params);
 }
+
+export const isAuthLost = (e: unknown): boolean => e instanceof ApiError && AUTH_LOST_CODES.has(e.code);

@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OperatorView } from '../../src-main/contract/index';
+import { call } from '../lib/api';
+import { ErrorBox } from './errors';
+import { useT } from './i18n/I18n';
+import { useStatus } from './status';
+import { Shell } from './Shell';
+import { Recovery } from '../features/recovery/Recovery';
+import { Setup } from '../features/setup/Setup';
+import { DemoProgress } from '../features/setup/DemoProgress';
+import { Login } from '../features/auth/Login';
+import { LockScreen } from '../features/auth/LockScreen';
+
+/**
+ * Startup routing from system.status: recovery → setup → login → lock → the shell.
+ * The shell stays mounted (hidden, inert) behind the lock and behind a login that follows a lost session,
+ * so the same operator comes back to what the screen showed; a different operator gets a fresh shell.
+ */
+export function App() {
+  const t = useT();
+  const { status, error, refresh } = useStatus();
+  const [afterSetup, setAfterSetup] = useState<{ demo: boolean } | null>(null);
+  const [shellOp, setShellOp] = useState<OperatorView | null>(null);
+  const session = status?.session ?? null;
+  const sessionOp = session?.operator ?? null;
+
+  useEffect(() => {
+    if (sessionOp) setShellOp((prev) => (prev && prev.id === sessionOp.id && prev.role === sessionOp.role && prev.displayName === sessionOp.displayName ? prev : sessionOp));
+  }, [sessionOp]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await call('auth.logout', {});
+    } finally {
+      setShellOp(null);
+      await refresh();
+    }
+  }, [refresh]);
+
+  const demoDone = useCallback(() => setAfterSetup(null), []);
+
+  if (!status) {
+    return (
+      <main className="center-screen">
+        <div className="card narrow">
+          <h1>{t('app.title')}</h1>
+          {error ? (
+            <>
+              <ErrorBox error={error} />
+              <button type="button" className="btn primary" onClick={() => void refresh()}>
+                {t('common.retry')}
+              </button>
+            </>
+          ) : (
+            <p>{t('common.loading')}</p>
+          )}
+        </div>
+      </main>
+    );
+  }
+  if (status.mode === 'recovery') return <Recovery status={status} />;
+  if (status.mode === 'setup') return <Setup onDone={(demo) => setAfterSetup({ demo })} />;
+  if (afterSetup?.demo) return <DemoProgress onContinue={demoDone} />;
+
+  const op = sessionOp ?? shellOp;
+  const active = !!session && !session.locked;
+  return (
+    <>
+      {error ? (
+        <div className="conn-banner" role="alert">
+          <ErrorBox error={error} />
+        </div>
+      ) : null}
+      {op ? (
+        <Shell
+          key={op.id}
+          operator={op}
+          active={active}
+          idleLockMinutes={session?.idleLockMinutes ?? 5}
+          onSignOut={() => void signOut()}
+        />
+      ) : null}
+      {!session ? <Login overlay={!!op} /> : null}
+      {session?.locked ? <LockScreen session={session} onSignOut={() => void signOut()} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { AREAS, type AreaId } from './areas';
+import { useT } from './i18n/I18n';
+
+export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => void }) {
+  const t = useT();
+  return (
+    <nav className="nav" aria-label={t('nav.label')}>
+      <ul>
+        {AREAS.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              className={`nav-item${a.built ? '' : ' not-built'}`}
+              aria-current={current === a.id ? 'page' : undefined}
+              aria-keyshortcuts={a.shortcut}
+              data-area={a.id}
+              onClick={() => onGo(a.id)}
+            >
+              <span className="nav-label">{t(a.label)}</span>
+              <kbd className="nav-key">{a.shortcut}</kbd>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

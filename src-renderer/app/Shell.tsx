@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { OperatorView } from '../../src-main/contract/index';
+import { call } from '../lib/api';
+import { areaById, type AreaId } from './areas';
+import { Nav } from './Nav';
+import { ShellContext, type ShellValue } from './shell-context';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+import { useStatus } from './status';
+import { useAutoLock } from './useAutoLock';
+import { useShortcuts } from './useShortcuts';
+import { Home } from '../features/home/Home';
+import { RosterArea } from '../features/roster/RosterArea';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { NotYet } from '../features/placeholder/NotYet';
+
+interface Props {
+  operator: OperatorView;
+  active: boolean;
+  idleLockMinutes: number;
+  onSignOut: () => void;
+}
+
+export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
+  const { refresh } = useStatus();
+  const [area, setArea] = useState<AreaId>('home');
+  const [searchTick, setSearchTick] = useState(0);
+  const [pendingQuery, setPendingQuery] = useState<string | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  const lock = useCallback(() => {
+    void call('auth.lock', {})
+      .catch(() => undefined)
+      .finally(() => void refresh());
+  }, [refresh]);
+
+  const go = useCallback((a: AreaId) => setArea(a), []);
+  const focusSearch = useCallback((q?: string) => {
+    setArea('roster');
+    if (q !== undefined) setPendingQuery(q);
+    setSearchTick((n) => n + 1);
+  }, []);
+
+  useAutoLock({ active, idleLockMinutes, onIdle: lock });
+  useShortcuts({ active, go, focusSearch, lock });
+
+  // After moving to another area, put the focus on its heading (the roster focuses its search box itself).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (area === 'roster') return;
+    const h = mainRef.current?.querySelector<HTMLElement>('h1');
+    h?.focus();
+  }, [area]);
+
+  const value = useMemo<ShellValue>(() => ({ operator, active, go, focusSearch, lock }), [operator, active, go, focusSearch, lock]);
+
+  const current = areaById(area);
+  let screen;
+  if (area === 'home') screen = <Home />;
+  else if (area === 'roster')
+    screen = <RosterArea searchTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={() => setPendingQuery(null)} />;
+  else if (area === 'settings') screen = <SettingsScreen />;
+  else screen = <NotYet area={current} />;
+
+  return (
+    <ShellContext.Provider value={value}>
+      <div className="shell" inert={!active} aria-hidden={active ? undefined : true}>
+        <TopBar onLock={lock} onSignOut={onSignOut} />
+        <Nav current={area} onGo={go} />
+        <main className="main" ref={mainRef} data-area={area}>
+          {screen}
+        </main>
+        <StatusBar operator={operator} />
+      </div>
+    </ShellContext.Provider>
+  );
+}

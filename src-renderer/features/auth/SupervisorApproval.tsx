@@ -1,0 +1,136 @@
+import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ApprovalAction, ApprovalView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { ErrorBox } from '../../app/errors';
+import type { MsgKey } from '../../app/i18n/dict';
+import { translate, useT } from '../../app/i18n/I18n';
+import { Dialog } from '../../app/ui/Dialog';
+
+export interface ApprovalRequest {
+  /** What is approved (the contract's approvalAction) and on what (a username, a receipt number…). */
+  action: ApprovalAction;
+  subject: string;
+  title: string;
+  /** One or two sentences: what the supervisor is approving and what happens next. */
+  description: string;
+  /** Quick-pick reasons; the Chinese text is what is recorded. Defaults by action. */
+  reasons?: MsgKey[];
+}
+
+const DEFAULT_REASONS: Partial<Record<ApprovalAction, MsgKey[]>> = {
+  'operator.unlock': ['reason.unlock.verified', 'reason.unlock.forgot', 'reason.generic.onsite'],
+};
+const GENERIC_REASONS: MsgKey[] = ['reason.generic.onsite', 'reason.generic.customer', 'reason.generic.mistake'];
+
+interface Props {
+  request: ApprovalRequest;
+  onApproved: (approval: ApprovalView) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The reusable supervisor-approval step: a supervisor (or admin) enters their own username and password
+ * and a reason; auth.approve returns a single-use approval for (action, subject), valid 2 minutes.
+ */
+export function SupervisorApproval({ request, onApproved, onCancel }: Props) {
+  const t = useT();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const picks = request.reasons ?? DEFAULT_REASONS[request.action] ?? GENERIC_REASONS;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setLocalError(null);
+    if (!username.trim() || !password) return setLocalError(t('approval.needCredentials'));
+    if (reason.trim().length < 2) {
+      reasonRef.current?.focus();
+      return setLocalError(t('approval.needReason'));
+    }
+    setBusy(true);
+    try {
+      const a = await call('auth.approve', { username: username.trim(), password, action: request.action, subject: request.subject, reason: reason.trim() });
+      onApproved(a);
+    } catch (err) {
+      setError(err);
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={request.title} onClose={onCancel} className="approval-dialog">
+      <form onSubmit={(e) => void submit(e)} className="form">
+        <p className="dialog-message">{request.description}</p>
+        <label className="field">
+          <span className="field-label">{t('approval.username')}</span>
+          <input autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} data-autofocus name="approver" />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('approval.password')}</span>
+          <input type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} name="approver-password" />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('approval.reason')}</span>
+          <input ref={reasonRef} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} name="reason" />
+        </label>
+        <div className="quick-picks" role="group" aria-label={t('approval.quickReasons')}>
+          {picks.map((k) => (
+            <button key={k} type="button" className="btn small chip" onClick={() => setReason(translate('zh-CN', k))}>
+              {t(k)}
+            </button>
+          ))}
+        </div>
+        {localError ? (
+          <p className="error-box" role="alert">
+            {localError}
+          </p>
+        ) : null}
+        <ErrorBox error={error} />
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="btn primary" disabled={busy}>
+            {busy ? t('common.working') : t('approval.approve')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * Promise style: `const a = await approval.request({...}); if (!a) return;` and render `approval.dialog`.
+ * Resolves null when cancelled.
+ */
+export function useSupervisorApproval(): { dialog: ReactNode; request: (r: ApprovalRequest) => Promise<ApprovalView | null> } {
+  const [pending, setPending] = useState<{ req: ApprovalRequest; resolve: (a: ApprovalView | null) => void } | null>(null);
+  const request = useCallback(
+    (req: ApprovalRequest) =>
+      new Promise<ApprovalView | null>((resolve) => {
+        setPending({ req, resolve });
+      }),
+    [],
+  );
+  const dialog = pending ? (
+    <SupervisorApproval
+      request={pending.req}
+      onApproved={(a) => {
+        setPending(null);
+        pending.resolve(a);
+      }}
+      onCancel={() => {
+        setPending(null);
+        pending.resolve(null);
+      }}
+    />
+  ) : null;
+  return { dialog, request };
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { AREAS } from '../../app/areas';
+import { ErrorBox } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18n';
+import { formatNumber } from '../../lib/format';
+import { useShell } from '../../app/shell-context';
+import { useStatus } from '../../app/status';
+
+/** Home: the property, roster counts, the search box and the areas with their shortcuts. */
+export function Home() {
+  const { t, lang } = useI18n();
+  const { status } = useStatus();
+  const { go, focusSearch } = useShell();
+  const [stats, setStats] = useState<Output<'roster.stats'> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [q, setQ] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    call('roster.stats', {})
+      .then((s) => live && setStats(s))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section className="screen home" aria-labelledby="home-title">
+      <h1 id="home-title" tabIndex={-1}>
+        {status?.propertyName || t('area.home')}
+      </h1>
+      <div className="home-search">
+        <label className="field">
+          <span className="field-label">{t('home.searchLabel')}</span>
+          <input
+            className="search-input"
+            type="search"
+            name="home-search"
+            placeholder={t('roster.searchPlaceholder')}
+            value={q}
+            onChange={(e) => {
+              // hand over to the roster's own search box at once (after an IME composition ends)
+              if ((e.nativeEvent as InputEvent).isComposing) setQ(e.target.value);
+              else focusSearch(e.target.value);
+            }}
+            onCompositionEnd={(e) => focusSearch(e.currentTarget.value)}
+          />
+        </label>
+        <p className="hint">{t('roster.searchHint')}</p>
+      </div>
+      <div className="stat-row" aria-live="polite">
+        <div className="stat">
+          <span className="stat-num">{stats ? formatNumber(stats.buildings, lang) : '—'}</span>
+          <span className="stat-label">{t('home.buildings')}</span>
+        </div>
+        <div className="stat">
+          <span className="stat-num">{stats ? formatNumber(stats.rooms, lang) : '—'}</span>
+          <span className="stat-label">{t('home.rooms')}</span>
+        </div>
+        <div className="stat">
+          <span className="stat-num">{stats ? formatNumber(stats.residents, lang) : '—'}</span>
+          <span className="stat-label">{t('home.residents')}</span>
+        </div>
+      </div>
+      <ErrorBox error={error} />
+      {stats && stats.residents === 0 ? <p className="info-box">{t('home.emptyRoster')}</p> : null}
+      <h2>{t('home.quickLinks')}</h2>
+      <ul className="quick-links">
+        {AREAS.filter((a) => a.id !== 'home').map((a) => (
+          <li key={a.id}>
+            <button type="button" className={`quick-link${a.built ? '' : ' not-built'}`} onClick={() => go(a.id)}>
+              <span>{t(a.label)}</span>
+              <kbd>{a.shortcut}</kbd>
+            </button>
+          </li>
+        ))}
+        <li>
+          <button type="button" className="quick-link" onClick={() => focusSearch()}>
+            <span>{t('home.findResident')}</span>
+            <kbd>F2 / Ctrl+K / /</kbd>
+          </button>
+        </li>
+      </ul>
+    </section>
+  );
+}

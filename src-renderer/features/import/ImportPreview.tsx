@@ -1,0 +1,120 @@
+import type { ImportPreview } from '../../../src-main/contract/index';
+import { formatNumber } from '../../lib/format';
+import { useT } from '../../app/i18n/I18n';
+import type { Lang } from '../../app/i18n/lang';
+import { ROW_STATUS, enWord } from './labels';
+
+interface Props {
+  preview: ImportPreview;
+  lang: Lang;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  onAgain: () => void;
+}
+
+/** What the import would do: counts, buildings to create, the rows with their changes, every problem. */
+export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, onAgain }: Props) {
+  const t = useT();
+  const s = preview.summary;
+  const importable = s.total - s.error;
+  const n = (x: number) => formatNumber(x, lang);
+  return (
+    <div className="import-preview">
+      <p className="file-chosen">{t('import.previewOf', { name: preview.fileName, encoding: preview.encoding, total: s.total })}</p>
+      <div className="stat-row" data-testid="import-summary">
+        <div className="stat stat-new">
+          <span className="stat-num">{n(s.new)}</span>
+          <span className="stat-label">{t('import.status.new')}</span>
+        </div>
+        <div className="stat stat-update">
+          <span className="stat-num">{n(s.update)}</span>
+          <span className="stat-label">{t('import.status.update')}</span>
+        </div>
+        <div className="stat stat-unchanged">
+          <span className="stat-num">{n(s.unchanged)}</span>
+          <span className="stat-label">{t('import.status.unchanged')}</span>
+        </div>
+        <div className="stat stat-error">
+          <span className="stat-num">{n(s.error)}</span>
+          <span className="stat-label">{t('import.status.error')}</span>
+        </div>
+      </div>
+      {s.buildingsToCreate.length > 0 ? (
+        <p className="info-box">{t('import.buildingsToCreate', { list: s.buildingsToCreate.join('、'), n: s.buildingsToCreate.length })}</p>
+      ) : null}
+      {s.error > 0 ? <p className="warn-box">{t('import.errorsWillSkip', { errors: s.error, rest: importable })}</p> : null}
+
+      <div className="form-actions sticky-actions">
+        <button type="button" className="btn primary big" onClick={onConfirm} disabled={busy || importable === 0}>
+          {busy ? t('import.committing') : t('import.confirm')}
+        </button>
+        <button type="button" className="btn big" onClick={onCancel} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="btn big" onClick={onAgain} disabled={busy}>
+          {t('import.pickAnother')}
+        </button>
+        {importable === 0 ? <span className="warn-text">{t('import.nothingToImport')}</span> : null}
+      </div>
+
+      {preview.issues.length > 0 ? (
+        <>
+          <h2>{t('import.issues', { n: preview.issues.length })}</h2>
+          <div className="table-scroll issues-scroll">
+            <table className="table issues">
+              <thead>
+                <tr>
+                  <th className="num">{t('import.rowNo')}</th>
+                  <th>{t('import.column')}</th>
+                  <th>{t('import.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.issues.map((x, i) => (
+                  <tr key={i}>
+                    <td className="num">{x.row}</td>
+                    <td>{enWord(x.column, lang) || '—'}</td>
+                    <td>{x.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+
+      <h2>{preview.rows.length < s.total ? t('import.rowsFirst', { n: preview.rows.length, total: s.total }) : t('import.rows')}</h2>
+      <div className="table-scroll">
+        <table className="table import-rows">
+          <thead>
+            <tr>
+              <th className="num">{t('import.rowNo')}</th>
+              <th>{t('import.state')}</th>
+              <th>{t('import.room')}</th>
+              <th>{t('import.name')}</th>
+              <th>{t('import.kind')}</th>
+              <th>{t('import.phone')}</th>
+              <th>{t('import.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r) => (
+              <tr key={r.row} className={`row-${r.status}`}>
+                <td className="num">{r.row}</td>
+                <td>
+                  <span className={`tag status-${r.status}`}>{t(ROW_STATUS[r.status])}</span>
+                </td>
+                <td className="room-code">{r.roomCode}</td>
+                <td>{r.name}</td>
+                <td>{enWord(r.kind, lang)}</td>
+                <td className="phone-masked">{r.phoneMasked}</td>
+                <td>{r.changes.map((c) => enWord(c, lang)).join(lang === 'en' ? ', ' : '、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

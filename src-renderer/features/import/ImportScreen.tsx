@@ -1,0 +1,187 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ImportStatus } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { toBase64 } from '../../lib/base64';
+import { formatBytes } from '../../lib/format';
+import { ErrorBox } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18n';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
+import { ProgressBar } from '../../app/ui/Progress';
+import { ImportPreviewView } from './ImportPreview';
+import { ImportResultView } from './ImportResult';
+import { MAX_FILE_BYTES } from './labels';
+import { useImportJob } from './useImportJob';
+
+type Phase = 'pick' | 'reading' | 'uploading' | 'checking' | 'committing' | 'done';
+
+const COLUMNS = ['楼栋', '单元', '房号', '姓名', '类型', '电话', '入住日期', '迁出日期', '面积', '备注'];
+
+/** 导入名册: pick a CSV/XLSX file → checked in main with progress → preview → confirm (or cancel). */
+export function ImportScreen({ onClose }: { onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [createBuildings, setCreateBuildings] = useState(false);
+  const [phase, setPhase] = useState<Phase>('pick');
+  const [readFraction, setReadFraction] = useState(0);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [final, setFinal] = useState<ImportStatus | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const job = useImportJob(phase === 'checking' || phase === 'committing' ? jobId : null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const status = final ?? job.status;
+  const checked = job.status && job.status.jobId === jobId && job.status.progress.state !== 'running' ? job.status : null;
+  const preview = checked?.progress.state === 'done' ? checked.preview : null;
+  const failedMessage = checked?.progress.state === 'failed' ? checked.progress.message : null;
+
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setLocalError(null);
+    if (!file) return setLocalError(t('import.pickFirst'));
+    if (!/\.(csv|xlsx)$/i.test(file.name)) return setLocalError(t('import.badType'));
+    if (file.size > MAX_FILE_BYTES) return setLocalError(t('import.tooBig', { size: formatBytes(file.size) }));
+    try {
+      setPhase('reading');
+      setReadFraction(0);
+      const data = await toBase64(await file.arrayBuffer(), setReadFraction);
+      setPhase('uploading');
+      const r = await call('roster.import.start', { fileName: file.name, data, createBuildings });
+      setJobId(r.jobId);
+      setPhase('checking');
+    } catch (err) {
+      setError(err);
+      setPhase('pick');
+    }
+  };
+
+  const cancel = async () => {
+    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    onClose();
+  };
+
+  const again = async () => {
+    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    setJobId(null);
+    setFinal(null);
+    setFile(null);
+    setError(null);
+    setPhase('pick');
+  };
+
+  const commit = async () => {
+    if (!jobId || !preview) return;
+    setConfirming(false);
+    setPhase('committing');
+    setError(null);
+    try {
+      const s = await call('roster.import.commit', { jobId, skipErrors: preview.summary.error > 0 });
+      setFinal(s);
+      setPhase('done');
+    } catch (err) {
+      setError(err);
+      setPhase('checking');
+    }
+  };
+
+  const busy = phase === 'reading' || phase === 'uploading' || phase === 'committing';
+  return (
+    <section className="screen import" aria-labelledby="import-title">
+      <div className="screen-head">
+        <h1 id="import-title" tabIndex={-1} ref={headingRef}>
+          {t('import.title')}
+        </h1>
+        {phase !== 'done' ? (
+          <button type="button" className="btn" onClick={() => void cancel()} disabled={phase === 'committing'}>
+            {t('import.cancelImport')}
+          </button>
+        ) : null}
+      </div>
+      {phase !== 'done' ? <p className="info-box strong">{t('import.nothingWritten')}</p> : null}
+
+      {phase === 'pick' || phase === 'reading' || phase === 'uploading' ? (
+        <form className="form card" onSubmit={(e) => void start(e)}>
+          <p>{t('import.columns')}</p>
+          <p className="columns-list">
+            {COLUMNS.map((c) => (
+              <code key={c} className="col-chip">
+                {c}
+              </code>
+            ))}
+          </p>
+          <p className="hint">{t('import.formats')}</p>
+          <label className="field">
+            <span className="field-label">{t('import.file')}</span>
+            <input type="file" name="roster-file" accept=".csv,.xlsx" disabled={busy} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </label>
+          {file ? <p className="file-chosen">{t('import.chosen', { name: file.name, size: formatBytes(file.size) })}</p> : null}
+          <label className="check">
+            <input type="checkbox" name="create-buildings" checked={createBuildings} disabled={busy} onChange={(e) => setCreateBuildings(e.target.checked)} />
+            <span>{t('import.createBuildings')}</span>
+          </label>
+          {localError ? (
+            <p className="error-box" role="alert">
+              {localError}
+            </p>
+          ) : null}
+          <ErrorBox error={error} />
+          {phase === 'reading' ? <ProgressBar done={Math.round(readFraction * 100)} total={100} message={t('import.reading')} /> : null}
+          {phase === 'uploading' ? <ProgressBar done={0} total={0} message={t('import.uploading')} /> : null}
+          <div className="form-actions">
+            <button type="submit" className="btn primary big" disabled={busy || !file}>
+              {t('import.check')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {phase === 'checking' && !checked ? (
+        <div className="card">
+          <ProgressBar done={status?.progress.done ?? 0} total={status?.progress.total ?? 0} message={status?.progress.message || t('import.checking')} label={t('import.checking')} />
+          <ErrorBox error={job.error} />
+        </div>
+      ) : null}
+
+      {failedMessage ? (
+        <div className="card">
+          <p className="error-box" role="alert">
+            {failedMessage}
+          </p>
+          <button type="button" className="btn primary" onClick={() => void again()}>
+            {t('import.pickAnother')}
+          </button>
+        </div>
+      ) : null}
+
+      {(phase === 'checking' || phase === 'committing') && preview ? (
+        <>
+          <ErrorBox error={error} />
+          <ImportPreviewView
+            preview={preview}
+            lang={lang}
+            busy={phase === 'committing'}
+            onConfirm={() => (preview.summary.error > 0 ? setConfirming(true) : void commit())}
+            onCancel={() => void cancel()}
+            onAgain={() => void again()}
+          />
+        </>
+      ) : null}
+
+      {phase === 'done' && final?.result ? <ImportResultView result={final.result} message={final.progress.message} onBack={onClose} onAgain={() => void again()} /> : null}
+
+      {confirming && preview ? (
+        <ConfirmDialog
+          title={t('import.confirmTitle')}
+          message={t('import.confirmSkip', { errors: preview.summary.error, rest: preview.summary.total - preview.summary.error })}
+          confirmLabel={t('import.confirmSkipButton')}
+          onConfirm={() => void commit()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { BuildingView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { formatNumber } from '../../lib/format';
+import { ErrorBox } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18n';
+import { Field } from '../../app/ui/Field';
+
+/** The buildings with their room and resident counts; supervisors and admins can add one. */
+export function BuildingsTab({ canCreate }: { canCreate: boolean }) {
+  const { t, lang } = useI18n();
+  const [list, setList] = useState<BuildingView[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setList(await call('roster.buildings.list', {}));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaveError(null);
+    setSaved(null);
+    setBusy(true);
+    try {
+      const b = await call('roster.buildings.create', { code: code.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
+      setSaved(t('buildings.added', { name: b.name || b.code }));
+      setCode('');
+      setName('');
+      await load();
+    } catch (err) {
+      setSaveError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="buildings">
+      <ErrorBox error={error} />
+      {list && list.length === 0 ? <p className="info-box">{t('buildings.none')}</p> : null}
+      {list && list.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('buildings.code')}</th>
+              <th>{t('buildings.name')}</th>
+              <th className="num">{t('buildings.rooms')}</th>
+              <th className="num">{t('buildings.residents')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((b) => (
+              <tr key={b.id}>
+                <td className="room-code">{b.code}</td>
+                <td>{b.name}</td>
+                <td className="num">{formatNumber(b.rooms, lang)}</td>
+                <td className="num">{formatNumber(b.residents, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {canCreate ? (
+        <form className="form inline-form card" onSubmit={(e) => void add(e)}>
+          <h2>{t('buildings.add')}</h2>
+          <div className="grid-3">
+            <Field label={t('buildings.code')} hint={t('buildings.codeHint')}>
+              <input name="building-code" value={code} maxLength={8} onChange={(e) => setCode(e.target.value)} />
+            </Field>
+            <label className="field">
+              <span className="field-label">{t('buildings.nameOptional')}</span>
+              <input name="building-name" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <div className="field field-button">
+              <button type="submit" className="btn primary" disabled={busy || !code.trim()}>
+                {t('buildings.addButton')}
+              </button>
+            </div>
+          </div>
+          <ErrorBox error={saveError} />
+          {saved ? (
+            <p className="ok-box" role="status">
+              {saved}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../../app/i18n/I18n';
+import { useShell } from '../../app/shell-context';
+import { roleAtLeast } from '../../lib/roles';
+import { ImportScreen } from '../import/ImportScreen';
+import { BuildingsTab } from './BuildingsTab';
+import { RosterSearch } from './RosterSearch';
+
+type View = 'search' | 'buildings' | 'import';
+
+interface Props {
+  searchTick: number;
+  pendingQuery: string | null;
+  onQueryTaken: () => void;
+}
+
+/** 业主档案: find a resident (default), the buildings, and (supervisor+) the roster import. */
+export function RosterArea({ searchTick, pendingQuery, onQueryTaken }: Props) {
+  const t = useT();
+  const { operator } = useShell();
+  const [view, setView] = useState<View>('search');
+  const canManage = roleAtLeast(operator.role, 'supervisor');
+
+  useEffect(() => {
+    if (searchTick > 0) setView('search');
+  }, [searchTick]);
+
+  if (view === 'import') return <ImportScreen onClose={() => setView('search')} />;
+
+  return (
+    <section className="screen roster" aria-labelledby="roster-title">
+      <div className="screen-head">
+        <h1 id="roster-title" tabIndex={-1}>
+          {t('area.roster')}
+        </h1>
+        <div className="tabs" role="tablist" aria-label={t('area.roster')}>
+          <button type="button" role="tab" className="tab" aria-selected={view === 'search'} onClick={() => setView('search')}>
+            {t('roster.tabSearch')}
+          </button>
+          <button type="button" role="tab" className="tab" aria-selected={view === 'buildings'} onClick={() => setView('buildings')}>
+            {t('roster.tabBuildings')}
+          </button>
+        </div>
+        {canManage ? (
+          <button type="button" className="btn" onClick={() => setView('import')}>
+            {t('roster.import')}
+          </button>
+        ) : null}
+      </div>
+      <div hidden={view !== 'search'}>
+        <RosterSearch focusTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={onQueryTaken} />
+      </div>
+      {view === 'buildings' ? <BuildingsTab canCreate={canManage} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ErrorBox } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18n';
+import { ResidentDetail } from './ResidentDetail';
+import { ResultsList } from './ResultsList';
+import { SEARCH_KIND_LABEL } from './labels';
+import { useRosterSearch } from './useRosterSearch';
+
+interface Props {
+  focusTick: number;
+  pendingQuery: string | null;
+  onQueryTaken: () => void;
+}
+
+/** The large search box, the results (↑/↓, Enter) and the detail of the chosen resident. */
+export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [active, setActive] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const { result, error, pending } = useRosterSearch(q);
+  const items = result?.items ?? [];
+
+  useEffect(() => {
+    if (pendingQuery === null) return;
+    setQ(pendingQuery);
+    onQueryTaken();
+  }, [pendingQuery, onQueryTaken]);
+
+  useEffect(() => {
+    const el = inputRef.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, [focusTick]);
+
+  useEffect(() => setActive(0), [result]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowDown' && items.length) {
+      e.preventDefault();
+      setActive((i) => Math.min(items.length - 1, i + 1));
+    } else if (e.key === 'ArrowUp' && items.length) {
+      e.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = items[active];
+      if (hit) setOpenId(hit.id);
+    } else if (e.key === 'Escape' && q) {
+      e.preventDefault();
+      setQ('');
+    }
+  };
+
+  const activeHit = items[active];
+  const trimmed = q.trim();
+  return (
+    <div className="roster-split">
+      <div className="roster-left">
+        <label className="field search-field">
+          <span className="field-label">{t('roster.searchLabel')}</span>
+          <input
+            ref={inputRef}
+            className="search-input"
+            type="search"
+            name="roster-search"
+            role="combobox"
+            aria-expanded={items.length > 0}
+            aria-controls={listId}
+            aria-activedescendant={activeHit ? `${listId}-${activeHit.id}` : undefined}
+            aria-autocomplete="list"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            placeholder={t('roster.searchPlaceholder')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={onKeyDown}
+          />
+        </label>
+        <p className="hint">{t('roster.searchHint')}</p>
+        <ErrorBox error={error} />
+        {result && trimmed ? (
+          <p className="result-count" aria-live="polite">
+            {items.length === 0
+              ? t('roster.noResults', { q: result.q })
+              : t(result.more ? 'roster.resultsMore' : 'roster.results', { n: items.length })}
+            {items.length > 0 && SEARCH_KIND_LABEL[result.kind] ? <span className="search-kind"> · {t(SEARCH_KIND_LABEL[result.kind] ?? 'searchKind.name')}</span> : null}
+            {pending ? <span className="search-kind"> · {t('roster.searching')}</span> : null}
+          </p>
+        ) : null}
+        <ResultsList
+          id={listId}
+          items={trimmed ? items : []}
+          active={active}
+          openId={openId}
+          onPick={(i) => {
+            setActive(i);
+            const hit = items[i];
+            if (hit) setOpenId(hit.id);
+          }}
+        />
+        {result?.more && trimmed ? <p className="hint">{t('roster.narrow')}</p> : null}
+      </div>
+      <div className="roster-right">
+        {openId !== null ? <ResidentDetail key={openId} id={openId} onOpen={setOpenId} /> : <p className="detail-empty">{t('roster.pickOne')}</p>}
+      </div>
+    </div>
+  );
+}

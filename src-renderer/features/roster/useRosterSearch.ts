@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+
+/** Short enough to feel instant while typing, long enough not to send a request per key at scanner speed. */
+export const SEARCH_DEBOUNCE_MS = 60;
+export const SEARCH_LIMIT = 50;
+
+export type SearchResult = Output<'roster.search'> & { q: string };
+
+/**
+ * Search-as-you-type. Each query gets a sequence number; a reply older than what is already shown is
+ * dropped, so a slow reply for "z" can never overwrite the results for "zw".
+ */
+export function useRosterSearch(q: string): { result: SearchResult | null; error: unknown; pending: boolean } {
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const seq = useRef(0);
+  const shown = useRef(0);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    const query = q.trim().slice(0, 64);
+    if (!query) {
+      shown.current = mine;
+      setResult(null);
+      setError(null);
+      setPending(false);
+      return;
+    }
+    setPending(true);
+    const timer = window.setTimeout(() => {
+      call('roster.search', { q: query, limit: SEARCH_LIMIT })
+        .then((r) => {
+          if (mine <= shown.current) return;
+          shown.current = mine;
+          setResult({ ...r, q: query });
+          setError(null);
+        })
+        .catch((e: unknown) => {
+          if (mine <= shown.current) return;
+          shown.current = mine;
+          setError(e);
+        })
+        .finally(() => {
+          if (mine === seq.current) setPending(false);
+        });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [q]);
+
+  return { result, error, pending };
+}

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { formatBytes, formatDateTime } from '../../lib/format';
+import { ErrorBox } from '../../app/errors';
+import type { MsgKey } from '../../app/i18n/dict';
+import { useI18n } from '../../app/i18n/I18n';
+
+const KIND: Record<BackupView['kind'], MsgKey> = { daily: 'backup.kind.daily', 'pre-migrate': 'backup.kind.preMigrate', manual: 'backup.kind.manual' };
+
+/** 备份: the backups on this machine and "back up now". */
+export function BackupsTab() {
+  const { t, lang } = useI18n();
+  const [list, setList] = useState<BackupView[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<BackupView | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const l = await call('system.listBackups', {});
+      setList([...l].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)));
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const backup = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone(await call('system.backupNow', {}));
+      await load();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="card">
+      <p>{t('backup.explain')}</p>
+      <button type="button" className="btn primary big" onClick={() => void backup()} disabled={busy}>
+        {busy ? t('common.working') : t('backup.now')}
+      </button>
+      <ErrorBox error={error} />
+      {done ? (
+        <p className="ok-box" role="status">
+          {t('backup.done', { name: done.name, size: formatBytes(done.bytes) })}
+        </p>
+      ) : null}
+      {list && list.length === 0 ? <p className="info-box">{t('backup.none')}</p> : null}
+      {list && list.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('backup.createdAt')}</th>
+              <th>{t('backup.kind')}</th>
+              <th className="num">{t('backup.size')}</th>
+              <th>{t('backup.file')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((b) => (
+              <tr key={b.name}>
+                <td>{formatDateTime(b.createdAt, lang)}</td>
+                <td>{t(KIND[b.kind])}</td>
+                <td className="num">{formatBytes(b.bytes)}</td>
+                <td className="mono-wrap">{b.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

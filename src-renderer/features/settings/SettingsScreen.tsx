@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { MsgKey } from '../../app/i18n/dict';
+import { useT } from '../../app/i18n/I18n';
+import { useShell } from '../../app/shell-context';
+import { roleAtLeast, type Role } from '../../lib/roles';
+import { AuditTab } from './AuditTab';
+import { BackupsTab } from './BackupsTab';
+import { ChangePasswordTab } from './ChangePasswordTab';
+import { GeneralTab } from './GeneralTab';
+import { OperatorsTab } from './OperatorsTab';
+
+type TabId = 'operators' | 'audit' | 'backups' | 'general' | 'password';
+
+const TABS: { id: TabId; label: MsgKey; need: Role }[] = [
+  { id: 'operators', label: 'settings.tab.operators', need: 'admin' },
+  { id: 'audit', label: 'settings.tab.audit', need: 'supervisor' },
+  { id: 'backups', label: 'settings.tab.backups', need: 'admin' },
+  { id: 'general', label: 'settings.tab.general', need: 'admin' },
+  { id: 'password', label: 'settings.tab.password', need: 'receptionist' },
+];
+
+/** 设置: each operator sees only the tabs their role may use. */
+export function SettingsScreen() {
+  const t = useT();
+  const { operator } = useShell();
+  const tabs = TABS.filter((x) => roleAtLeast(operator.role, x.need));
+  const [tab, setTab] = useState<TabId>(tabs[0]?.id ?? 'password');
+
+  return (
+    <section className="screen settings" aria-labelledby="settings-title">
+      <div className="screen-head">
+        <h1 id="settings-title" tabIndex={-1}>
+          {t('area.settings')}
+        </h1>
+        <div className="tabs" role="tablist" aria-label={t('area.settings')}>
+          {tabs.map((x) => (
+            <button key={x.id} type="button" role="tab" className="tab" aria-selected={tab === x.id} onClick={() => setTab(x.id)}>
+              {t(x.label)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div role="tabpanel" className="tab-panel">
+        {tab === 'operators' ? <OperatorsTab /> : null}
+        {tab === 'audit' ? <AuditTab /> : null}
+        {tab === 'backups' ? <BackupsTab /> : null}
+        {tab === 'general' ? <GeneralTab /> : null}
+        {tab === 'password' ? <ChangePasswordTab /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useT } from '../../app/i18n/I18n';
+import { useStatus } from '../../app/status';
+import { ProgressBar } from '../../app/ui/Progress';
+
+const POLL_MS = 700;
+
+/** After setup with demo data: the generator's progress (status.demo), then on to the login. */
+export function DemoProgress({ onContinue }: { onContinue: () => void }) {
+  const t = useT();
+  const { status, refresh } = useStatus();
+  const demo = status?.demo ?? null;
+  const state = demo?.state ?? 'running';
+
+  useEffect(() => {
+    if (state !== 'running') return;
+    const timer = window.setInterval(() => void refresh(), POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [state, refresh]);
+
+  useEffect(() => {
+    if (state !== 'done') return;
+    const timer = window.setTimeout(onContinue, 1500);
+    return () => window.clearTimeout(timer);
+  }, [state, onContinue]);
+
+  return (
+    <main className="center-screen">
+      <div className="card wide">
+        <h1>{t('demo.title')}</h1>
+        <p>{t('demo.intro')}</p>
+        <ProgressBar done={demo?.done ?? 0} total={demo?.total ?? 0} message={demo?.message ?? t('common.loading')} label={t('demo.title')} />
+        {state === 'failed' ? (
+          <p className="error-box" role="alert">
+            {demo?.message}
+          </p>
+        ) : null}
+        {state === 'done' ? (
+          <p className="ok-box" role="status">
+            {t('demo.done')}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="btn primary big" onClick={onContinue}>
+            {state === 'running' ? t('demo.skip') : t('demo.toLogin')}
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+import type { OperatorView } from '../../src-main/contract/index';
+
+export type Role = OperatorView['role'];
+
+const RANK: Record<Role, number> = { receptionist: 1, supervisor: 2, admin: 3 };
+
+export function roleAtLeast(have: Role | undefined, need: Role): boolean {
+  return have !== undefined && RANK[have] >= RANK[need];
+}

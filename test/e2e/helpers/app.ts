@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { api, type Host } from './host';
+
+export const ADMIN = { username: 'admin', displayName: '王建国', password: 'Counter#2024' };
+export const PROPERTY = '锦绣花园';
+
+const SHOTS_DIR = path.resolve('test-results', 'screenshots');
+
+/** A full-page screenshot into test-results/screenshots/<nn>-<name>.png, attached to the report. */
+export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = path.join(SHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await info.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** First-run setup straight through the API (for tests that are not about setup). */
+export async function setupThroughApi(host: Host, extra: { operators?: { username: string; displayName: string; role: string; password: string }[] } = {}): Promise<void> {
+  await api(host, 'system.setup', { propertyName: PROPERTY, terminalId: 'T01', admin: ADMIN, demoData: false });
+  if (extra.operators?.length) {
+    await api(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    for (const o of extra.operators) await api(host, 'operators.create', o);
+    await api(host, 'auth.logout', {});
+  }
+}
+
+/** Signs in on the login screen and waits for the shell. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await expect(page.getByRole('navigation', { name: '功能导航' })).toBeVisible();
+}
