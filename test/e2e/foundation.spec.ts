@@ -159,6 +159,7 @@ test('a wrong password says so in Chinese with the attempts left; a locked accou
     await expect(page.getByRole('button', { name: '登录' })).toBeEnabled();
   }
   await expect(page.getByRole('alert')).toContainText('账号已锁定');
+  await shot(page, info, '23-login-account-locked');
   await page.getByRole('button', { name: '请主管解锁' }).click();
   const dialog = page.getByRole('dialog', { name: '主管审批：解锁账号' });
   await expect(dialog).toBeVisible();
@@ -249,4 +250,41 @@ test('a damaged database opens the recovery screen; restoring a backup brings ba
   await page.getByRole('alertdialog').getByRole('button', { name: '恢复此备份' }).click();
   await expect(page.getByRole('heading', { name: '操作员登录' })).toBeVisible({ timeout: 20_000 });
   await signIn(page, ADMIN.username, ADMIN.password);
+});
+
+test('demo data: a real progress bar after setup, then 50,000 residents to search (1920×1080)', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const h = await host();
+  await page.goto(h.url);
+  await page.getByLabel('物业 / 项目名称').fill('演示小区');
+  await page.getByLabel('姓名').fill(ADMIN.displayName);
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('再次输入密码').fill(ADMIN.password);
+  await page.getByLabel('生成演示数据（50,000 位住户，用于试用）').check();
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByRole('heading', { name: '正在生成演示数据' })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await shot(page, info, '50-demo-progress');
+  await expect(page.getByRole('heading', { name: '操作员登录' })).toBeVisible({ timeout: 90_000 });
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.locator('.stat-num').nth(2)).toHaveText('50,000');
+  await shot(page, info, '51-home-demo-1920');
+  await page.keyboard.press('F2');
+  await page.keyboard.type('zw', { delay: 120 });
+  await expect(page.getByRole('combobox', { name: '查找住户' })).toHaveValue('zw');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByText(/显示前 50 位/)).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('article.detail')).toBeVisible();
+  await shot(page, info, '52-roster-demo-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await shot(page, info, '53-roster-demo-1366');
+  // room formats: 3-2-501 and 3栋2单元501 find the same room
+  const search = page.getByRole('combobox', { name: '查找住户' });
+  await search.fill('3栋2单元501');
+  await expect(page.getByRole('option').first()).toContainText('3-2-501');
 });

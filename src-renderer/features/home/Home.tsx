@@ -80,7 +80,11 @@ export function Home() {
         <li>
           <button type="button" className="quick-link" onClick={() => focusSearch()}>
             <span>{t('home.findResident')}</span>
-            <kbd>F2 / Ctrl+K / /</kbd>
+            <span className="kbds">
+              <kbd>F2</kbd>
+              <kbd>Ctrl+K</kbd>
+              <kbd>/</kbd>
+            </span>
           </button>
         </li>
       </ul>

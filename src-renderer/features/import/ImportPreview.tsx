@@ -85,7 +85,7 @@ export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, on
       ) : null}
 
       <h2>{preview.rows.length < s.total ? t('import.rowsFirst', { n: preview.rows.length, total: s.total }) : t('import.rows')}</h2>
-      <div className="table-scroll">
+      <div className="table-wrap">
         <table className="table import-rows">
           <thead>
             <tr>
@@ -108,8 +108,8 @@ export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, on
                 <td className="room-code">{r.roomCode}</td>
                 <td>{r.name}</td>
                 <td>{enWord(r.kind, lang)}</td>
-                <td className="phone-masked">{r.phoneMasked}</td>
-                <td>{r.changes.map((c) => enWord(c, lang)).join(lang === 'en' ? ', ' : '、')}</td>
+                <td className="phone-masked">{r.phoneMasked || '—'}</td>
+                <td>{r.changes.length ? r.changes.map((c) => enWord(c, lang)).join(lang === 'en' ? ', ' : '、') : '—'}</td>
               </tr>
             ))}
           </tbody>

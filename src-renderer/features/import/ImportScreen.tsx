@@ -7,6 +7,7 @@ import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
 import { ProgressBar } from '../../app/ui/Progress';
+import { FilePicker } from './FilePicker';
 import { ImportPreviewView } from './ImportPreview';
 import { ImportResultView } from './ImportResult';
 import { MAX_FILE_BYTES } from './labels';
@@ -114,11 +115,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             ))}
           </p>
           <p className="hint">{t('import.formats')}</p>
-          <label className="field">
-            <span className="field-label">{t('import.file')}</span>
-            <input type="file" name="roster-file" accept=".csv,.xlsx" disabled={busy} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </label>
-          {file ? <p className="file-chosen">{t('import.chosen', { name: file.name, size: formatBytes(file.size) })}</p> : null}
+          <FilePicker label={t('import.file')} button={t('import.chooseFile')} accept=".csv,.xlsx" disabled={busy} file={file} onFile={setFile} />
           <label className="check">
             <input type="checkbox" name="create-buildings" checked={createBuildings} disabled={busy} onChange={(e) => setCreateBuildings(e.target.checked)} />
             <span>{t('import.createBuildings')}</span>

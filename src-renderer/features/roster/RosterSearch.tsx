@@ -62,7 +62,7 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
     <div className="roster-split">
       <div className="roster-left">
         <label className="field search-field">
-          <span className="field-label">{t('roster.searchLabel')}</span>
+          <span className="field-label sr-only">{t('roster.searchLabel')}</span>
           <input
             ref={inputRef}
             className="search-input"
@@ -90,6 +90,7 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
               ? t('roster.noResults', { q: result.q })
               : t(result.more ? 'roster.resultsMore' : 'roster.results', { n: items.length })}
             {items.length > 0 && SEARCH_KIND_LABEL[result.kind] ? <span className="search-kind"> · {t(SEARCH_KIND_LABEL[result.kind] ?? 'searchKind.name')}</span> : null}
+            {result.more ? <span className="search-kind"> · {t('roster.narrow')}</span> : null}
             {pending ? <span className="search-kind"> · {t('roster.searching')}</span> : null}
           </p>
         ) : null}
@@ -104,7 +105,6 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
             if (hit) setOpenId(hit.id);
           }}
         />
-        {result?.more && trimmed ? <p className="hint">{t('roster.narrow')}</p> : null}
       </div>
       <div className="roster-right">
         {openId !== null ? <ResidentDetail key={openId} id={openId} onOpen={setOpenId} /> : <p className="detail-empty">{t('roster.pickOne')}</p>}

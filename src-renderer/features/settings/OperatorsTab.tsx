@@ -72,10 +72,12 @@ export function OperatorsTab() {
                   <td>{o.username}</td>
                   <td>{o.displayName}</td>
                   <td>
+                    {self ? (
+                      t(`role.${o.role}`)
+                    ) : (
                     <select
                       aria-label={t('operators.roleOf', { name: o.displayName })}
                       value={o.role}
-                      disabled={self}
                       onChange={(e) => void act(() => call('operators.update', { id: o.id, role: e.target.value as Role }), t('operators.roleChanged', { name: o.displayName }))}
                     >
                       {ROLES.map((r) => (
@@ -84,13 +86,15 @@ export function OperatorsTab() {
                         </option>
                       ))}
                     </select>
+                    )}
                   </td>
                   <td>
                     {o.active ? <span className="tag tag-ok">{t('operators.active')}</span> : <span className="tag tag-muted">{t('operators.inactive')}</span>}
                     {o.locked ? <span className="tag tag-bad">{t('operators.locked')}</span> : null}
                   </td>
                   <td>{o.lastLoginAt ? formatDateTime(o.lastLoginAt, lang) : t('operators.never')}</td>
-                  <td className="row-actions">
+                  <td>
+                    <div className="row-actions">
                     {!self ? (
                       <button
                         type="button"
@@ -110,6 +114,7 @@ export function OperatorsTab() {
                         {t('operators.unlock')}
                       </button>
                     ) : null}
+                    </div>
                   </td>
                 </tr>
               );

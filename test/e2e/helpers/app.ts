@@ -12,7 +12,13 @@ const SHOTS_DIR = path.resolve('test-results', 'screenshots');
 export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const file = path.join(SHOTS_DIR, `${name}.png`);
+  // Grow the viewport to the whole document first, so the sticky top bar, navigation and status bar are
+  // drawn where they really are on a long page instead of over its middle.
+  const size = page.viewportSize();
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+  if (size && height > size.height) await page.setViewportSize({ width: size.width, height });
   await page.screenshot({ path: file, fullPage: true });
+  if (size && height > size.height) await page.setViewportSize(size);
   await info.attach(name, { path: file, contentType: 'image/png' });
 }
 
