@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ADMIN, PROPERTY, setupThroughApi, shot, signIn } from './helpers/app';
+import { ADMIN, PROPERTY, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
 import { api, startHost, type Host } from './helpers/host';
 
 const FIXTURE = path.resolve('test/fixtures/roster/sample-roster.csv');
+const BAD_ROWS = path.resolve('test/fixtures/roster/bad-rows.csv');
 
 let hosts: Host[] = [];
 async function host(opts: { dataDir?: string } = {}): Promise<Host> {
@@ -287,4 +288,73 @@ test('demo data: a real progress bar after setup, then 50,000 residents to searc
   const search = page.getByRole('combobox', { name: '查找住户' });
   await search.fill('3栋2单元501');
   await expect(page.getByRole('option').first()).toContainText('3-2-501');
+});
+
+test('an import with bad rows lists every problem, and skips them only after a confirm', async ({ page }, info) => {
+  const h = await host();
+  await setupThroughApi(h);
+  await page.goto(h.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('button', { name: '导入名册' }).click();
+  await page.getByLabel('名册文件').setInputFiles(BAD_ROWS);
+  await page.getByRole('button', { name: '检查文件' }).click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  // building 1 does not exist yet: every row is refused, and the screen offers to check again creating it
+  await expect(page.getByText('没有可以导入的行。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await shot(page, info, '59-import-unknown-building');
+  await page.getByRole('button', { name: '自动新建楼栋并重新检查' }).click();
+  await expect(page.getByText(/将新建 \d+ 个楼栋/)).toBeVisible({ timeout: 30_000 });
+  const errors = Number(await summary.locator('.stat-error .stat-num').textContent());
+  expect(errors).toBeGreaterThan(0);
+  await expect(page.locator('table.issues tbody tr').first()).toBeVisible();
+  await expect(page.getByText(`有 ${errors} 行有错误，导入时将跳过这些行`)).toBeVisible();
+  await shot(page, info, '60-import-bad-rows');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  const confirm = page.getByRole('alertdialog', { name: '跳过有错误的行？' });
+  await expect(confirm).toContainText(`有 ${errors} 行有错误，将被跳过`);
+  await shot(page, info, '61-import-confirm-skip');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByRole('button', { name: '跳过错误行并导入' }).click();
+  await expect(page.getByRole('heading', { name: '导入完成' })).toBeVisible();
+  await expect(page.locator('.import-result .stat-error .stat-num')).toHaveText(String(errors));
+  await shot(page, info, '62-import-done-skipped');
+});
+
+test('a locked or lost session comes back to the same screen for the same operator', async ({ page }, info) => {
+  const h = await host();
+  await setupThroughApi(h);
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await importThroughApi(h, FIXTURE);
+  await page.goto(h.url);
+  await expect(page.getByRole('navigation', { name: '功能导航' })).toBeVisible();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('3-2-501');
+  await expect(page.getByRole('option')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('article.detail').getByRole('heading', { name: '高嘉怡' })).toBeVisible();
+
+  // locked elsewhere (idle limit in main): the next call answers LOCKED and the lock screen shows at once
+  await api(h, 'auth.lock', {});
+  await page.getByRole('tab', { name: '楼栋' }).click();
+  await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible({ timeout: 3_000 });
+  await expect(page.locator('.shell')).toHaveAttribute('aria-hidden', 'true');
+  await page.getByLabel('输入密码解锁').fill(ADMIN.password);
+  await page.getByLabel('输入密码解锁').press('Enter');
+  await page.getByRole('tab', { name: '查找住户' }).click();
+  await expect(page.getByRole('combobox', { name: '查找住户' })).toHaveValue('3-2-501');
+  await expect(page.locator('article.detail').getByRole('heading', { name: '高嘉怡' })).toBeVisible();
+
+  // session gone (signed out elsewhere): login, then the same operator is back where they were
+  await api(h, 'auth.logout', {});
+  await expect(page.getByRole('heading', { name: '操作员登录' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText('登录已结束')).toBeVisible();
+  await shot(page, info, '34-session-ended');
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.locator('article.detail').getByRole('heading', { name: '高嘉怡' })).toBeVisible();
 });

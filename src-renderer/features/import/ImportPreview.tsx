@@ -11,10 +11,12 @@ interface Props {
   onConfirm: () => void;
   onCancel: () => void;
   onAgain: () => void;
+  /** Offered when rows name buildings the roster does not have and "create buildings" was off. */
+  onCreateBuildings?: () => void;
 }
 
 /** What the import would do: counts, buildings to create, the rows with their changes, every problem. */
-export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, onAgain }: Props) {
+export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, onAgain, onCreateBuildings }: Props) {
   const t = useT();
   const s = preview.summary;
   const importable = s.total - s.error;
@@ -43,7 +45,15 @@ export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, on
       {s.buildingsToCreate.length > 0 ? (
         <p className="info-box">{t('import.buildingsToCreate', { list: s.buildingsToCreate.join('、'), n: s.buildingsToCreate.length })}</p>
       ) : null}
-      {s.error > 0 ? <p className="warn-box">{t('import.errorsWillSkip', { errors: s.error, rest: importable })}</p> : null}
+      {s.error > 0 && importable > 0 ? <p className="warn-box">{t('import.errorsWillSkip', { errors: s.error, rest: importable })}</p> : null}
+      {onCreateBuildings ? (
+        <div className="warn-box">
+          <p>{t('import.unknownBuildings')}</p>
+          <button type="button" className="btn primary" onClick={onCreateBuildings} disabled={busy}>
+            {t('import.recheckCreating')}
+          </button>
+        </div>
+      ) : null}
 
       <div className="form-actions sticky-actions">
         <button type="button" className="btn primary big" onClick={onConfirm} disabled={busy || importable === 0}>

@@ -39,8 +39,20 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   const preview = checked?.progress.state === 'done' ? checked.preview : null;
   const failedMessage = checked?.progress.state === 'failed' ? checked.progress.message : null;
 
-  const start = async (e: FormEvent) => {
+  const start = (e: FormEvent) => {
     e.preventDefault();
+    void check(createBuildings);
+  };
+
+  /** Re-checks the same file with "create missing buildings" on (offered when buildings were unknown). */
+  const recheckCreating = async () => {
+    if (jobId) await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    setCreateBuildings(true);
+    setJobId(null);
+    await check(true);
+  };
+
+  const check = async (create: boolean) => {
     setError(null);
     setLocalError(null);
     if (!file) return setLocalError(t('import.pickFirst'));
@@ -51,7 +63,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       setReadFraction(0);
       const data = await toBase64(await file.arrayBuffer(), setReadFraction);
       setPhase('uploading');
-      const r = await call('roster.import.start', { fileName: file.name, data, createBuildings });
+      const r = await call('roster.import.start', { fileName: file.name, data, createBuildings: create });
       setJobId(r.jobId);
       setPhase('checking');
     } catch (err) {
@@ -105,7 +117,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       {phase !== 'done' ? <p className="info-box strong">{t('import.nothingWritten')}</p> : null}
 
       {phase === 'pick' || phase === 'reading' || phase === 'uploading' ? (
-        <form className="form card" onSubmit={(e) => void start(e)}>
+        <form className="form card" onSubmit={start}>
           <p>{t('import.columns')}</p>
           <p className="columns-list">
             {COLUMNS.map((c) => (
@@ -164,6 +176,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             onConfirm={() => (preview.summary.error > 0 ? setConfirming(true) : void commit())}
             onCancel={() => void cancel()}
             onAgain={() => void again()}
+            onCreateBuildings={!createBuildings && preview.issues.some((x) => x.column === '楼栋') ? () => void recheckCreating() : undefined}
           />
         </>
       ) : null}

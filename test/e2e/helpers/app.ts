@@ -39,3 +39,15 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('密码', { exact: true }).press('Enter');
   await expect(page.getByRole('navigation', { name: '功能导航' })).toBeVisible();
 }
+
+/** Imports a roster file through the API as the signed-in operator (the page shares this session). */
+export async function importThroughApi(host: Host, file: string, createBuildings = true): Promise<void> {
+  const data = fs.readFileSync(file).toString('base64');
+  const { jobId } = await api<{ jobId: string }>(host, 'roster.import.start', { fileName: path.basename(file), data, createBuildings });
+  for (let i = 0; i < 300; i++) {
+    const s = await api<{ progress: { state: string } }>(host, 'roster.import.status', { jobId });
+    if (s.progress.state !== 'running') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await api(host, 'roster.import.commit', { jobId, skipErrors: true });
+}

@@ -89,6 +89,8 @@ export const roster = {
   'import.status.error': ['错误', 'Errors'],
   'import.buildingsToCreate': ['将新建 {n} 个楼栋：{list}', '{n} buildings will be created: {list}'],
   'import.errorsWillSkip': ['有 {errors} 行有错误，导入时将跳过这些行，其余 {rest} 行正常导入。也可以按下方问题清单修改文件后重新选择。', '{errors} rows have errors and will be skipped; the other {rest} rows are imported. Or fix the file using the list below and choose it again.'],
+  'import.unknownBuildings': ['有些行的楼栋在名册中还没有。如果这些楼栋确实存在，可以让系统自动新建它们，再检查一次（仍然要确认后才会写入）。', 'Some rows name buildings the roster does not have yet. If they are real, let the import create them and check again (still nothing is written before you confirm).'],
+  'import.recheckCreating': ['自动新建楼栋并重新检查', 'Create the buildings and check again'],
   'import.nothingToImport': ['没有可以导入的行。', 'No rows can be imported.'],
   'import.confirm': ['确认导入', 'Confirm import'],
   'import.committing': ['正在导入…', 'Importing…'],
