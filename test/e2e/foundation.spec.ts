@@ -358,3 +358,19 @@ test('a locked or lost session comes back to the same screen for the same operat
   await signIn(page, ADMIN.username, ADMIN.password);
   await expect(page.locator('article.detail').getByRole('heading', { name: '高嘉怡' })).toBeVisible();
 });
+
+test('the screen locks itself after the idle minutes (page clock fast-forwarded)', async ({ page }) => {
+  const h = await host();
+  await setupThroughApi(h);
+  await page.clock.install();
+  await page.goto(h.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.keyboard.press('Alt+2');
+  await page.clock.fastForward('04:00');
+  await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toHaveCount(0);
+  await page.clock.fastForward('01:10');
+  await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
+  await page.getByLabel('输入密码解锁').fill(ADMIN.password);
+  await page.getByLabel('输入密码解锁').press('Enter');
+  await expect(page.getByRole('heading', { name: '业主档案', level: 1 })).toBeVisible();
+});
