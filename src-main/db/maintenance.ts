@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/log';
@@ -17,11 +17,13 @@ export function fullCheckInWorker(file: string, nativeBinding?: string): Promise
   const here = path.dirname(fileURLToPath(import.meta.url));
   const js = path.join(here, 'integrity.worker.js');
   const ts = path.join(here, 'integrity.worker.ts');
-  const useJs = fs.existsSync(js);
-  const worker = new Worker(useJs ? js : ts, {
-    workerData: { file, nativeBinding },
-    ...(useJs ? {} : { execArgv: ['--import', 'tsx'] }),
-  });
+  // From source (tests) the worker is TypeScript: register tsx inside the worker, then load it.
+  const worker = fs.existsSync(js)
+    ? new Worker(js, { workerData: { file, nativeBinding } })
+    : new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`, {
+        eval: true,
+        workerData: { file, nativeBinding },
+      });
   return new Promise((resolve) => {
     worker.once('message', (m: FullCheckResult) => resolve(m));
     worker.once('error', (e) => resolve({ ok: false, problems: [`检查未能运行：${e.message}`] }));

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, parseCost, verifyPassword, PRODUCTION_COST } from '../../src-main/features/operators/password';
+import { openReadyCore, openTestCore } from '../support/core';
+
+const auditActions = (t: Awaited<ReturnType<typeof openReadyCore>>) =>
+  (t.core.need().db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as Array<{ action: string }>).map((r) => r.action);
+
+describe('passwords', () => {
+  it('production hashes use scrypt N=2^16, r=8, p=1 and verify', async () => {
+    const h = await hashPassword('前台密码 abc', PRODUCTION_COST);
+    expect(parseCost(h)).toEqual({ ln: 16, r: 8, p: 1 });
+    expect(await verifyPassword('前台密码 abc', h)).toBe(true);
+    expect(await verifyPassword('前台密码 abd', h)).toBe(false);
+  });
+
+  it('NFC and NFD forms of the same password match; salts differ', async () => {
+    const nfc = 'café-密码'.normalize('NFC');
+    const nfd = 'café-密码'.normalize('NFD');
+    const a = await hashPassword(nfc, { ln: 10, r: 8, p: 1 });
+    const b = await hashPassword(nfc, { ln: 10, r: 8, p: 1 });
+    expect(a).not.toBe(b);
+    expect(await verifyPassword(nfd, a)).toBe(true);
+  });
+
+  it('rejects malformed stored hashes without throwing', async () => {
+    expect(await verifyPassword('x', 'plain-text')).toBe(false);
+    expect(await verifyPassword('x', '$scrypt$ln=30,r=8,p=1$AAAA$BBBB')).toBe(false);
+  });
+});
+
+describe('first-run setup and login', () => {
+  it('setup creates the admin once; a second setup is refused', async () => {
+    const t = await openTestCore();
+    expect((await t.call('system.status', {})).mode).toBe('setup');
+    await t.call('system.setup', { propertyName: '阳光花园', terminalId: 't01', admin: { username: 'admin', displayName: '王经理', password: 'admin-pass-1' }, demoData: false });
+    const s = await t.call('system.status', {});
+    expect(s).toMatchObject({ mode: 'ready', propertyName: '阳光花园', terminalId: 'T01', session: null });
+    const again = await t.raw('system.setup', { propertyName: '别的', terminalId: 'T02', admin: { username: 'x', displayName: 'x', password: 'another-pass' }, demoData: false });
+    expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+  });
+
+  it('setup validates its input with Chinese messages', async () => {
+    const t = await openTestCore();
+    const r = await t.raw('system.setup', { propertyName: '阳', terminalId: 'T 01!', admin: { username: 'admin', displayName: '王', password: 'short' }, demoData: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('BAD_INPUT');
+      expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('a wrong password says how many attempts are left; the fifth locks the account, with audit', async () => {
+    const t = await openReadyCore();
+    await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    for (let i = 1; i <= 4; i++) {
+      const r = await t.raw('auth.login', { username: 'li', password: 'wrong' }, 'test:2');
+      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', params: { left: 5 - i } } });
+      if (!r.ok) expect(r.error.message).toContain(`还可再试 ${5 - i} 次`);
+    }
+    const fifth = await t.raw('auth.login', { username: 'li', password: 'wrong' }, 'test:2');
+    expect(fifth).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    // even the right password is refused while locked
+    expect(await t.raw('auth.login', { username: 'li', password: 'li-pass-123' }, 'test:2')).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    expect(auditActions(t).filter((a) => a === 'auth.failed')).toHaveLength(5);
+    expect(auditActions(t)).toContain('operator.lockout');
+    // after 15 minutes the lock expires
+    t.clock.advance(15 * 60_000 + 1000);
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'test:2');
+  });
+
+  it('an unknown username gets the same message as a wrong password', async () => {
+    const t = await openReadyCore();
+    const r = await t.raw('auth.login', { username: 'nobody', password: 'whatever' }, 'test:2');
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+  });
+
+  it('a deactivated operator cannot sign in, and is signed out at once', async () => {
+    const t = await openReadyCore();
+    const li = await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'test:2');
+    await t.call('operators.update', { id: li.id, active: false });
+    expect(await t.raw('roster.stats', {}, 'test:2')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect(await t.raw('auth.login', { username: 'li', password: 'li-pass-123' }, 'test:2')).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+  });
+
+  it('the last active admin cannot be demoted or deactivated', async () => {
+    const t = await openReadyCore();
+    const [admin] = await t.call('operators.list', {});
+    expect(await t.raw('operators.update', { id: admin?.id, role: 'receptionist' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('operators.update', { id: admin?.id, active: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('roles', () => {
+  it('a receptionist can search but not manage operators or import', async () => {
+    const t = await openReadyCore();
+    await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'test:2');
+    await t.call('roster.search', { q: 'zw' }, 'test:2');
+    const list = await t.raw('operators.list', {}, 'test:2');
+    expect(list).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+    if (!list.ok) expect(list.error.message).toContain('管理员');
+    expect(await t.raw('roster.import.start', { fileName: 'a.csv', data: 'YQ==', createBuildings: false }, 'test:2')).toMatchObject({
+      ok: false,
+      error: { code: 'ROLE_REQUIRED' },
+    });
+    expect(await t.raw('system.verifyAudit', {}, 'test:2')).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+  });
+
+  it('signed-out clients can reach only the public channels', async () => {
+    const t = await openReadyCore();
+    expect(await t.raw('roster.search', { q: 'zw' }, 'stranger')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect((await t.raw('system.status', {}, 'stranger')).ok).toBe(true);
+  });
+});
+
+describe('idle lock', () => {
+  it('locks after the idle limit; unlocking needs the password; a wrong one counts', async () => {
+    const t = await openReadyCore();
+    t.clock.advance(4 * 60_000);
+    await t.call('roster.stats', {});
+    t.clock.advance(5 * 60_000 + 1000);
+    expect(await t.raw('roster.stats', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect((await t.call('system.status', {})).session?.locked).toBe(true);
+    expect(await t.raw('auth.unlock', { password: 'nope' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    await t.call('auth.unlock', { password: 'admin-pass-1' });
+    await t.call('roster.stats', {});
+  });
+
+  it('an explicit lock takes effect at once', async () => {
+    const t = await openReadyCore();
+    await t.call('auth.lock', {});
+    expect(await t.raw('roster.stats', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+});
+
+describe('supervisor approval', () => {
+  async function lockedLi() {
+    const t = await openReadyCore();
+    await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
+    for (let i = 0; i < 5; i++) await t.raw('auth.login', { username: 'li', password: 'bad' }, 'counter');
+    return t;
+  }
+
+  it('a supervisor approves an unlock at the login screen; the approval is single-use and audited', async () => {
+    const t = await lockedLi();
+    const a = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '本人忘记密码已核实' }, 'counter');
+    expect(a.approverName).toBe('赵主管');
+    await t.call('operators.unlock', { username: 'li', approvalId: a.approvalId }, 'counter');
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'counter');
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: a.approvalId }, 'other')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    const row = t.core.need().db.prepare("SELECT detail FROM audit_log WHERE action = 'approval.granted'").get() as { detail: string };
+    expect(JSON.parse(row.detail)).toMatchObject({ action: 'operator.unlock', subject: 'li', reason: '本人忘记密码已核实' });
+  });
+
+  it('refuses a receptionist as approver, a wrong action, an expired approval, and no approval at all', async () => {
+    const t = await lockedLi();
+    await t.call('operators.create', { username: 'wu', displayName: '吴前台', role: 'receptionist', password: 'wu-pass-1234' });
+    expect(await t.raw('auth.approve', { username: 'wu', password: 'wu-pass-1234', action: 'operator.unlock', subject: 'li', reason: '试试' }, 'counter')).toMatchObject({
+      ok: false,
+      error: { code: 'ROLE_REQUIRED' },
+    });
+    expect(await t.raw('operators.unlock', { username: 'li' }, 'counter')).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    const other = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'wu', reason: '核实身份' }, 'counter');
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: other.approvalId }, 'counter')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    const late = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' }, 'counter');
+    t.clock.advance(2 * 60_000 + 1);
+    const r = await t.raw('operators.unlock', { username: 'li', approvalId: late.approvalId }, 'counter');
+    expect(r).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    if (!r.ok) expect(r.error.message).toContain('2 分钟');
+  });
+
+  it('a supervisor cannot approve unlocking their own account (two-person rule)', async () => {
+    const t = await lockedLi();
+    expect(await t.raw('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'zhao', reason: '自己解锁' }, 'counter')).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppCore } from '../../src-main/compose';
+import { ManualClock } from '../../src-main/lib/clock';
+import { silentLogger } from '../../src-main/lib/log';
+import type { Channel, Input, Output } from '../../src-main/contract/index';
+
+/** Cheap scrypt for tests that log in many times; one test checks the production parameters separately. */
+export const TEST_COST = { ln: 10, r: 8, p: 1 };
+
+export function tmpDir(prefix = 'lobbydesk-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore {
+  core: AppCore;
+  clock: ManualClock;
+  dataDir: string;
+  /** Calls a channel as client `clientId` and returns the value, or throws with the error code in the message. */
+  call<C extends Channel>(channel: C, input: Input<C>, clientId?: string): Promise<Output<C>>;
+  raw(channel: unknown, input: unknown, clientId?: string): ReturnType<AppCore['dispatch']>;
+}
+
+export async function openTestCore(dataDir = tmpDir(), clock = new ManualClock('2026-11-23T02:00:00Z')): Promise<TestCore> {
+  const core = await AppCore.open({ dataDir, clock, log: silentLogger, passwordCost: TEST_COST });
+  const raw = (channel: unknown, input: unknown, clientId = 'test:1') => core.dispatch(channel, input, { clientId });
+  return {
+    core,
+    clock,
+    dataDir,
+    raw,
+    async call(channel, input, clientId = 'test:1') {
+      const r = await raw(channel, input, clientId);
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return r.value as never;
+    },
+  };
+}
+
+/** A set-up terminal with an admin (admin/admin-pass-1) signed in as client test:1. */
+export async function openReadyCore(): Promise<TestCore> {
+  const t = await openTestCore();
+  await t.call('system.setup', {
+    propertyName: '阳光花园',
+    terminalId: 'T01',
+    admin: { username: 'admin', displayName: '王经理', password: 'admin-pass-1' },
+    demoData: false,
+  });
+  await t.call('auth.login', { username: 'admin', password: 'admin-pass-1' });
+  return t;
+}
