@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CHANNELS } from '../../src-main/contract/channels';
+import { contract } from '../../src-main/contract/index';
+import { openReadyCore } from '../support/core';
+
+describe('IPC dispatch', () => {
+  it('the preload channel list and the contract agree exactly', () => {
+    expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('refuses unknown channels, including prototype keys, with a code', async () => {
+    const t = await openReadyCore();
+    for (const ch of ['nope', '__proto__', 'constructor', 'toString', 42, null, undefined, { a: 1 }]) {
+      expect(await t.raw(ch, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('refuses malformed payloads with BAD_INPUT and a Chinese message, and changes nothing', async () => {
+    const t = await openReadyCore();
+    const before = (await t.call('roster.buildings.list', {})).length;
+    const bad: unknown[] = [null, 'text', 42, [], { code: 3 }, { code: '../../x' }, { code: '1', name: 5 }, { code: '1', extra: { deep: true }, name: 'x'.repeat(41) }];
+    for (const payload of bad) {
+      const r = await t.raw('roster.buildings.create', payload);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('BAD_INPUT');
+        expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    expect(await t.call('roster.buildings.list', {})).toHaveLength(before);
+  });
+
+  it('refuses extra keys on strict empty inputs', async () => {
+    const t = await openReadyCore();
+    expect(await t.raw('roster.stats', { sneaky: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  it('refuses oversized payloads before parsing them', async () => {
+    const t = await openReadyCore();
+    const r = await t.raw('roster.search', { q: 'x'.repeat(70_000) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // a big import file is fine up to its own, larger limit
+    const big = await t.raw('roster.import.start', { fileName: 'a.csv', data: Buffer.from('楼栋,房号,姓名\n1,101,张三\n').toString('base64'), createBuildings: true });
+    expect(big.ok).toBe(true);
+  });
+
+  it('property: arbitrary JSON to any channel never throws and never returns ok for a signed-out client on a protected channel', async () => {
+    const t = await openReadyCore();
+    const protectedChannels = Object.entries(contract)
+      .filter(([, d]) => d.access !== 'public')
+      .map(([c]) => c);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...protectedChannels), fc.jsonValue(), async (ch, payload) => {
+        const r = await t.raw(ch, payload, 'stranger');
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(['BAD_INPUT', 'NOT_SIGNED_IN', 'PAYLOAD_TOO_LARGE']).toContain(r.error.code);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an internal failure becomes INTERNAL with a message, not a thrown error', async () => {
+    const t = await openReadyCore();
+    t.core.need().db.exec('DROP INDEX residents_initials; ALTER TABLE residents RENAME TO residents_gone');
+    const r = await t.raw('roster.search', { q: 'zw' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    if (!r.ok) expect(r.error.message).toContain('数据未改动');
+  });
+});
