@@ -67,7 +67,7 @@ export function App() {
   return (
     <>
       {error ? (
-        <div className="conn-banner" role="alert">
+        <div className="conn-banner">
           <ErrorBox error={error} />
         </div>
       ) : null}

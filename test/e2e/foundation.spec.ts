@@ -357,6 +357,11 @@ test('a locked or lost session comes back to the same screen for the same operat
   await shot(page, info, '34-session-ended');
   await signIn(page, ADMIN.username, ADMIN.password);
   await expect(page.locator('article.detail').getByRole('heading', { name: '高嘉怡' })).toBeVisible();
+
+  // the local service stops: say so, keep the screen
+  await h.stop();
+  await expect(page.getByRole('alert').filter({ hasText: '无法连接本机服务' })).toBeVisible({ timeout: 10_000 });
+  await shot(page, info, '35-host-unreachable');
 });
 
 test('the screen locks itself after the idle minutes (page clock fast-forwarded)', async ({ page }) => {
