@@ -103,6 +103,18 @@ test('first run → sign in → import the roster → find by pinyin initials �
   await page.keyboard.press('Control+,');
   await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible();
   await expect(detail).toHaveCount(0);
+  // add an operator, make them supervisor, disable them
+  const addForm = page.locator('form').filter({ has: page.getByRole('heading', { name: '添加操作员' }) });
+  await addForm.getByLabel('用户名').fill('xiaozhang');
+  await addForm.getByLabel('姓名').fill('张小红');
+  await addForm.getByLabel('密码', { exact: true }).fill('Front#desk1');
+  await addForm.getByLabel('再次输入密码').fill('Front#desk1');
+  await addForm.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByRole('status')).toContainText('已添加操作员 张小红');
+  await page.getByLabel('张小红 的角色').selectOption('supervisor');
+  await expect(page.getByRole('status')).toContainText('已修改 张小红 的角色');
+  await page.getByRole('row', { name: /xiaozhang/ }).getByRole('button', { name: '停用' }).click();
+  await expect(page.getByRole('row', { name: /xiaozhang/ })).toContainText('已停用');
   await shot(page, info, '11-settings-operators');
   await page.getByRole('tab', { name: '审计链' }).click();
   await page.getByRole('button', { name: '校验审计链' }).click();
