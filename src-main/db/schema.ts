@@ -79,6 +79,8 @@ export interface ResidentsTable {
   kind: ResidentKind;
   initials: string;
   pinyin: string;
+  /** the name without the surname (张伟 → 伟, 欧阳娜娜 → 娜娜), so a given name is found through an index */
+  given_name: string;
   phone: string | null;
   phone_last4: string | null;
   move_in: string | null;

@@ -25,7 +25,7 @@ describe('backups and recovery', () => {
     const daily = listBackups(t.core.backupsDir).filter((b) => b.kind === 'daily');
     expect(daily).toHaveLength(KEEP.daily);
     // newest first, and the oldest three were removed
-    expect(daily[0]?.createdAt > (daily[daily.length - 1]?.createdAt ?? '')).toBe(true);
+    expect((daily[0]?.createdAt ?? '') > (daily[daily.length - 1]?.createdAt ?? '')).toBe(true);
     await t.core.close();
   });
 

@@ -70,6 +70,7 @@ describe('roster search', () => {
   it('finds by Chinese name prefix and by given name', () => {
     expect(roster.search('曾国').items.map((r) => r.name)).toContain('曾国藩');
     expect(roster.search('国藩').items.map((r) => r.name)).toContain('曾国藩');
+    expect(roster.search('田芳').items.map((r) => r.name)).toContain('单田芳');
   });
 
   it('phones are masked in every result', () => {
@@ -100,6 +101,7 @@ describe('search uses indexes (EXPLAIN QUERY PLAN)', () => {
     ['initials range', () => hits().where('r.initials', '>=', 'zw').where('r.initials', '<', 'zx'), 'residents_initials'],
     ['pinyin range', () => hits().where('r.pinyin', '>=', 'zhang').where('r.pinyin', '<', 'zhanh'), 'residents_pinyin'],
     ['name range', () => hits().where('r.name', '>=', '张').where('r.name', '<', '张\u0001'), 'residents_name'],
+    ['given name range', () => hits().where('r.given_name', '>=', '国').where('r.given_name', '<', '国\u0001'), 'residents_given_name'],
     ['phone last 4', () => hits().where('r.phone_last4', '=', '5678'), 'residents_phone_last4'],
     ['room number', () => hits().where('rm.number', '=', '501'), 'rooms_number'],
     ['room code prefix', () => hits().where('rm.code', '>=', '3-2-').where('rm.code', '<', '3-2.'), 'sqlite_autoindex_rooms'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nameKeys, normalisePhone, parseRoom, roomPrefix, parseArea, parseDate, toHalfWidth } from '../../src-main/features/roster/rules';
+import { givenName, nameKeys, normalisePhone, parseRoom, roomPrefix, parseArea, parseDate, toHalfWidth } from '../../src-main/features/roster/rules';
 import { maskPhone, maskText, maskIdNumber } from '../../src-main/lib/mask';
 
 describe('room references', () => {
@@ -47,6 +47,16 @@ describe('pinyin keys', () => {
   ])('%s → %s / %s', (name, initials, pinyin) => {
     expect(nameKeys(name)).toEqual({ initials, pinyin });
   });
+});
+
+describe('given names', () => {
+  it.each([
+    ['张伟', '伟'],
+    ['曾国藩', '国藩'],
+    ['欧阳娜娜', '娜娜'],
+    ['司马光', '光'],
+    ['Tom Li', 'TomLi'],
+  ])('%s → %s', (name, given) => expect(givenName(name)).toBe(given));
 });
 
 describe('phones and masking', () => {

@@ -85,6 +85,7 @@ export const m0001: Migration = {
         kind TEXT NOT NULL CHECK (kind IN ('owner', 'tenant', 'family')),
         initials TEXT NOT NULL,
         pinyin TEXT NOT NULL,
+        given_name TEXT NOT NULL,
         phone TEXT CHECK (phone IS NULL OR phone GLOB '[0-9]*'),
         phone_last4 TEXT CHECK (phone_last4 IS NULL OR length(phone_last4) = 4),
         move_in TEXT,
@@ -97,6 +98,7 @@ export const m0001: Migration = {
       CREATE INDEX residents_initials ON residents(initials);
       CREATE INDEX residents_pinyin ON residents(pinyin);
       CREATE INDEX residents_name ON residents(name);
+      CREATE INDEX residents_given_name ON residents(given_name);
       CREATE INDEX residents_phone_last4 ON residents(phone_last4);
       CREATE INDEX rooms_number ON rooms(number);
     `);

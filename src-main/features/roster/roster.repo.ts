@@ -1,5 +1,6 @@
 import { sql as raw } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
+import { givenName } from './rules';
 
 /** Roster queries only; no rules, no transactions (the service owns those). */
 
@@ -54,9 +55,9 @@ export const byPinyinPrefix = (sql: Sql, p: string, limit: number): HitRow[] =>
 export const byNamePrefix = (sql: Sql, p: string, limit: number): HitRow[] =>
   sql.all(hits().where('r.name', '>=', p).where('r.name', '<', prefixEnd(p)).orderBy('r.name').orderBy('rm.code').limit(limit));
 
-/** Substring of a name (e.g. the given name only): a scan, used only when the prefix search is short of results. */
-export const byNameContains = (sql: Sql, s: string, limit: number): HitRow[] =>
-  sql.all(hits().where(raw<boolean>`instr(r.name, ${s}) > 1`).orderBy('rm.code').limit(limit));
+/** The given name typed without the surname (国藩 → 曾国藩), through its own index. */
+export const byGivenNamePrefix = (sql: Sql, p: string, limit: number): HitRow[] =>
+  sql.all(hits().where('r.given_name', '>=', p).where('r.given_name', '<', prefixEnd(p)).orderBy('r.given_name').orderBy('rm.code').limit(limit));
 
 export const residentById = (sql: Sql, id: number) =>
   sql.get(
@@ -155,6 +156,7 @@ export const insertResident = (sql: Sql, r: ResidentWrite) =>
       kind: r.kind,
       initials: r.initials,
       pinyin: r.pinyin,
+      given_name: givenName(r.name),
       phone: r.phone,
       phone_last4: r.phone ? r.phone.slice(-4) : null,
       move_in: r.moveIn,

@@ -44,7 +44,7 @@ export class RosterService {
   /**
    * Search-as-you-type. What was typed decides the index used:
    * room (`3-2-501`, `3栋2单元501`), 4 digits (phone last four, or a room number), 11 digits (a phone),
-   * Latin letters (pinyin initials `zw`, or full pinyin `zhangw`), Chinese (name prefix, then substring).
+   * Latin letters (pinyin initials `zw`, or full pinyin `zhangw`), Chinese (name prefix, then given name without the surname).
    */
   search(q: string, limit = 50): { kind: SearchKind; items: ResidentHit[]; more: boolean } {
     const s = toHalfWidth(q);
@@ -76,7 +76,7 @@ export class RosterService {
       kind = 'name';
       const name = s.replace(/\s/g, '');
       rows = repo.byNamePrefix(this.sql, name, n);
-      if (rows.length < n) rows = merge(n, rows, repo.byNameContains(this.sql, name, n));
+      if (rows.length < n) rows = merge(n, rows, repo.byGivenNamePrefix(this.sql, name, n));
     } else {
       kind = 'name';
       rows = repo.byNamePrefix(this.sql, s, n);

@@ -72,6 +72,17 @@ export function nameKeys(name: string): NameKeys {
   return { initials: parts.map((p) => p[0]).join(''), pinyin: parts.join('') };
 }
 
+const COMPOUND_SURNAMES = new Set(
+  '欧阳 司马 诸葛 上官 东方 皇甫 尉迟 长孙 慕容 司徒 令狐 公孙 夏侯 宇文 澹台 万俟 轩辕 端木 独孤 南宫 西门 百里 呼延 东郭 闻人 钟离 申屠 太史 赫连'.split(' '),
+);
+
+/** The given name: 张伟 → 伟, 欧阳娜娜 → 娜娜. Names that are not Chinese are returned as they are. */
+export function givenName(name: string): string {
+  const n = toHalfWidth(name).replace(/\s/g, '');
+  if (!HAN.test(n.slice(0, 1)) || n.length < 2) return n;
+  return COMPOUND_SURNAMES.has(n.slice(0, 2)) && n.length > 2 ? n.slice(2) : n.slice(1);
+}
+
 export function isHan(s: string): boolean {
   return HAN.test(s);
 }
