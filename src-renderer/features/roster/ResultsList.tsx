@@ -5,6 +5,8 @@ import { KIND_LABEL } from './labels';
 
 interface Props {
   id: string;
+  /** the query these results answer (data-q: lets tests and the latency benchmark see which reply is on screen) */
+  q: string;
   items: ResidentHit[];
   active: number;
   openId: number | null;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** Search results: room code large, name, kind, masked phone, 已迁出. The search box keeps the focus. */
-export function ResultsList({ id, items, active, openId, onPick }: Props) {
+export function ResultsList({ id, q, items, active, openId, onPick }: Props) {
   const t = useT();
   const ref = useRef<HTMLUListElement>(null);
 
@@ -21,7 +23,7 @@ export function ResultsList({ id, items, active, openId, onPick }: Props) {
   }, [active, items]);
 
   return (
-    <ul className="results" id={id} role="listbox" aria-label={t('roster.resultsLabel')} ref={ref}>
+    <ul className="results" id={id} data-q={q} role="listbox" aria-label={t('roster.resultsLabel')} ref={ref}>
       {items.map((r, i) => (
         <li
           key={r.id}

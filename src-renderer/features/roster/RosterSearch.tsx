@@ -96,6 +96,7 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
         ) : null}
         <ResultsList
           id={listId}
+          q={trimmed ? (result?.q ?? '') : ''}
           items={trimmed ? items : []}
           active={active}
           openId={openId}
