@@ -17,6 +17,6 @@ export function registerAppScheme(): void {
 export function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const answer = await rendererAnswer(root, request.url, request.method);
-    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    return new Response(answer.body ? Uint8Array.from(answer.body) : null, { status: answer.status, headers: answer.headers });
   });
 }

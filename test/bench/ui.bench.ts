@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import { startHost } from '../e2e/helpers/host';
