@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,13 +15,18 @@ import { CSP } from '../../src-main/lib/csp';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SKIP_MESSAGE = 'Electron binary not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD): launch test skipped';
 
+/**
+ * The installed executable, found without require('electron'): since Electron 45 its index.js tries to
+ * download a missing binary on first use, which a test must not do.
+ */
 function electronBinary(): string | null {
-  try {
-    const p: unknown = createRequire(path.join(ROOT, 'package.json'))('electron');
-    return typeof p === 'string' && fs.existsSync(p) ? p : null;
-  } catch {
-    return null; // the package's index.js throws when its binary was never downloaded
-  }
+  const pkg = path.join(ROOT, 'node_modules/electron');
+  const pathFile = path.join(pkg, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const rel = fs.readFileSync(pathFile, 'utf8').trim();
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(pkg, 'dist');
+  const p = path.join(dist, rel);
+  return fs.existsSync(p) ? p : null;
 }
 
 const binary = electronBinary();
