@@ -1,4 +1,5 @@
 /**
+ * Shared with the renderer (for live change/total display while typing); main re-validates every amount.
  * Money is integer fen (分) everywhere. This file: parsing what a receptionist types, formatting, and the
  * amount in Chinese capitals (大写) for receipts. Pure: no I/O.
  */
