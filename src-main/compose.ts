@@ -61,7 +61,8 @@ export class AppCore {
   readonly dispatch: Dispatcher;
   services: Services | null = null;
   recoveryProblems: string[] = [];
-  lastActivity = 0;
+  /** The store is from a newer version of the app: nothing to restore, the app must be updated. */
+  newerDatabase = false;
   private idleMinutes = 5;
 
   private constructor(readonly opts: CoreOptions) {
@@ -71,17 +72,13 @@ export class AppCore {
     this.log = opts.log ?? createLogger({ file: path.join(opts.dataDir, 'logs', 'lobbydesk.log') });
     this.sessions = new SessionStore(this.clock, () => this.idleMinutes);
     this.system = new SystemService(this);
-    const inner = createDispatcher(buildHandlers(this), this.sessions, this.log);
-    this.dispatch = (channel, payload, meta) => {
-      this.lastActivity = this.clock.now().getTime();
-      return inner(channel, payload, meta);
-    };
+    this.dispatch = createDispatcher(buildHandlers(this), this.sessions, this.log);
   }
 
   static async open(opts: CoreOptions): Promise<AppCore> {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     const core = new AppCore(opts);
-    core.lastActivity = core.clock.now().getTime();
+    core.sessions.lastActivityAt = core.clock.now().getTime();
     core.openStore();
     return core;
   }
@@ -89,6 +86,16 @@ export class AppCore {
   /** Opens, checks and migrates the store; on failure switches to recovery mode instead of throwing. */
   openStore(): void {
     let db: Db | null = null;
+    this.newerDatabase = false;
+    const backups = listBackups(this.backupsDir).length;
+    if (!fs.existsSync(this.dbFile) && backups > 0) {
+      // never start an empty store silently next to backups: its daily backups would rotate the real ones away
+      this.recoveryProblems = [
+        `找不到数据库文件（${this.dbFile}），但备份目录里有 ${backups} 个备份：请选择一个备份恢复。若确实要在这台电脑上从空白开始，请先把 backups 文件夹移到别处再启动。`,
+      ];
+      this.services = null;
+      return;
+    }
     try {
       db = openDatabase(this.dbFile, this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {});
       const problems = quickCheck(db);
@@ -96,6 +103,7 @@ export class AppCore {
       migrate(db, { beforeMigrate: (from) => backupBeforeMigrate(db as Db, this.backupsDir, this.clock, from) });
     } catch (e) {
       db?.close();
+      this.newerDatabase = e instanceof NewerDatabaseError;
       const msg = e instanceof NewerDatabaseError ? e.message : `数据库无法打开或检查未通过：${e instanceof Error ? e.message : String(e)}`;
       this.log.error(`store failed to open: ${msg}`);
       this.recoveryProblems = [msg];
@@ -112,7 +120,7 @@ export class AppCore {
       this.clock,
       this.log,
       { get: () => this.system.maintenanceState(), set: (s) => this.system.setMaintenanceState(s) },
-      () => this.lastActivity,
+      () => this.sessions.lastActivityAt,
       this.opts.nativeBinding,
     );
     this.services = {
@@ -127,6 +135,12 @@ export class AppCore {
     if (this.opts.maintenance) maintenance.start();
   }
 
+  /** An admin takes the counter into recovery after a failed full check (closes the store first). */
+  async enterRecovery(reason: string): Promise<void> {
+    await this.close();
+    this.recoveryProblems = [reason];
+  }
+
   setIdleMinutes(m: number): void {
     this.idleMinutes = m;
   }
@@ -138,12 +152,14 @@ export class AppCore {
   }
 
   backupsWithHealth() {
+    if (this.newerDatabase) return [];
     return listBackups(this.backupsDir).map((b) => ({ name: b.name, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes, good: isGoodBackup(b.file) }));
   }
 
   /** Recovery: keep the damaged file aside, put the chosen backup in place, open again. */
   restore(name: string): void {
     if (this.services) throw new AppError('CONFLICT', '数据库正常，无需恢复。若要回到某个备份，请联系管理员。');
+    if (this.newerDatabase) throw new AppError('CONFLICT', '数据库来自更新版本的 LobbyDesk，没有损坏：请安装新版程序，不要用备份覆盖它。');
     const b = listBackups(this.backupsDir).find((x) => x.name === name);
     if (!b) throw new AppError('NOT_FOUND', '找不到这个备份文件：请刷新列表后重选。');
     let kept: string;

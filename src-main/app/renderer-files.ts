@@ -1,103 +1,32 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { CSP } from '../lib/csp';
+import { errorAnswer, resolveUnder, staticAnswer, type FileAnswer, type Resolved } from '../lib/static-files';
 import { APP_HOST, APP_SCHEME } from './origins';
 
 /**
- * Serving the built renderer (out/renderer) on app://lobbydesk/ — pure Node, no Electron import,
- * so the path rules are unit-tested. protocol.ts turns the answer into a fetch Response.
+ * Serving the built renderer (out/renderer) on app://lobbydesk/: only our scheme and host, then the shared
+ * static-file rules (lib/static-files.ts). protocol.ts turns the answer into a fetch Response.
  */
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
+export { contentTypeOf, securityHeaders, type FileAnswer, type Resolved } from '../lib/static-files';
 
-export type Resolved = { ok: true; file: string } | { ok: false; status: 400 | 404 };
+function appPath(requestUrl: string): string | null {
+  try {
+    const u = new URL(requestUrl);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST ? u.pathname : null;
+  } catch {
+    return null;
+  }
+}
 
-/**
- * Maps `app://lobbydesk/<path>` to a file under `root`. Refuses other hosts and schemes, encoded
- * backslashes, `..` segments (also percent-encoded), NUL bytes, and anything that would land
- * outside root. A path without an extension is a client-side route and gets index.html.
- */
+/** Maps `app://lobbydesk/<path>` to a file under `root`; other hosts and schemes are refused. */
 export function resolveRendererPath(root: string, requestUrl: string): Resolved {
-  let u: URL;
-  try {
-    u = new URL(requestUrl);
-  } catch {
-    return { ok: false, status: 400 };
-  }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return { ok: false, status: 404 };
-  let rel: string;
-  try {
-    rel = decodeURIComponent(u.pathname);
-  } catch {
-    return { ok: false, status: 400 };
-  }
-  if (rel.includes('\0')) return { ok: false, status: 400 };
-  const segments = rel.split(/[/\\]+/).filter((s) => s !== '');
-  // no dot segments; no ':' (a Windows drive such as C: or C:x would leave root)
-  if (segments.some((s) => s === '..' || s === '.' || s.includes(':'))) return { ok: false, status: 404 };
-  if (segments.length === 0 || !path.extname(segments[segments.length - 1] ?? '')) segments.splice(0, segments.length, 'index.html');
-  const base = path.resolve(root);
-  const file = path.resolve(base, ...segments);
-  if (!file.startsWith(base + path.sep)) return { ok: false, status: 404 };
-  return { ok: true, file };
+  const p = appPath(requestUrl);
+  if (p === null) return { ok: false, status: /^[a-z][a-z0-9+.-]*:/i.test(requestUrl) ? 404 : 400 };
+  return resolveUnder(root, p);
 }
 
-export function contentTypeOf(file: string): string {
-  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-export interface FileAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer | null;
-}
-
-/** Headers on every answer, including errors: the CSP travels as a response header, not only as <meta>. */
-export function securityHeaders(): Record<string, string> {
-  return {
-    'content-security-policy': CSP,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-  };
-}
-
-/** Reads the file for a request and builds the answer (status, headers with the CSP, body). */
 export async function rendererAnswer(root: string, requestUrl: string, method = 'GET'): Promise<FileAnswer> {
-  const notOk = (status: number): FileAnswer => ({
-    status,
-    headers: { ...securityHeaders(), 'content-type': 'text/plain; charset=utf-8' },
-    body: Buffer.from(status === 405 ? 'method not allowed' : 'not found'),
-  });
-  if (method !== 'GET' && method !== 'HEAD') return notOk(405);
-  const r = resolveRendererPath(root, requestUrl);
-  if (!r.ok) return notOk(r.status);
-  let body: Buffer;
-  try {
-    const st = await fs.stat(r.file);
-    if (!st.isFile()) return notOk(404);
-    body = await fs.readFile(r.file);
-  } catch {
-    return notOk(404);
-  }
-  const isHtml = path.extname(r.file) === '.html';
-  return {
-    status: 200,
-    headers: { ...securityHeaders(), 'content-type': contentTypeOf(r.file), 'cache-control': isHtml ? 'no-store' : 'max-age=3600' },
-    body: method === 'HEAD' ? null : body,
-  };
+  if (method !== 'GET' && method !== 'HEAD') return errorAnswer(405);
+  const p = appPath(requestUrl);
+  if (p === null) return errorAnswer(404);
+  return staticAnswer(root, p, method);
 }

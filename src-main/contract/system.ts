@@ -75,6 +75,8 @@ export const systemContract = {
   'system.setup': def({ input: setupInput, output: ok, access: 'public' }),
   'system.restoreBackup': def({ input: z.object({ name: z.string().max(200) }), output: ok, access: 'public' }),
   'system.verifyAudit': def({ input: empty, output: verifyView, access: 'supervisor' }),
+  /** After a failed full integrity check: close the store and offer the backups (admin). */
+  'system.enterRecovery': def({ input: empty, output: ok, access: 'admin' }),
   'system.listBackups': def({ input: empty, output: z.array(backupView), access: 'admin' }),
   'system.backupNow': def({ input: empty, output: backupView, access: 'admin' }),
   'settings.get': def({ input: empty, output: settingsView, access: 'receptionist' }),

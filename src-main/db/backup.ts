@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../lib/clock';
 import { openDatabase, quickCheck, type Db } from './open';
+import { SCHEMA_VERSION } from './migrations/index';
 
 export interface BackupInfo {
   file: string;
@@ -11,17 +12,22 @@ export interface BackupInfo {
   bytes: number;
 }
 
-const NAME = /^lobbydesk-(daily|pre-migrate|manual)-(\d{8}T\d{6}Z)(?:-v\d+)?\.sqlite$/;
+const NAME = /^lobbydesk-(daily|pre-migrate|manual)-(\d{8}T\d{9}Z)(?:-v\d+)?\.sqlite$/;
 export const KEEP = { daily: 14, 'pre-migrate': 5, manual: 10 } as const;
 
+/** 2026-11-23T08:00:00.123Z → 20261123T080000123Z (millisecond resolution: two backups never share a name) */
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return d.toISOString().replace(/[-:.]/g, '');
 }
 
 function parseStamp(s: string): string {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(s);
   if (!m) return s;
-  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+}
+
+function removeSidecars(file: string): void {
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
 export function listBackups(dir: string): BackupInfo[] {
@@ -47,9 +53,16 @@ export async function backupNow(db: Db, dir: string, clock: Clock, kind: 'daily'
   const name = `lobbydesk-${kind}-${stamp(clock.now())}.sqlite`;
   const file = path.join(dir, name);
   const tmp = `${file}.partial`;
-  await db.backup(tmp);
-  assertGoodBackup(tmp);
-  fs.renameSync(tmp, file);
+  if (fs.existsSync(file)) throw new Error(`backup ${name} already exists`);
+  try {
+    await db.backup(tmp);
+    assertGoodBackup(tmp);
+    fs.renameSync(tmp, file);
+  } finally {
+    // verifying opens the copy, which leaves -wal/-shm files beside it
+    removeSidecars(tmp);
+    fs.rmSync(tmp, { force: true });
+  }
   rotate(dir, kind);
   return listBackups(dir).find((b) => b.name === name) as BackupInfo;
 }
@@ -63,27 +76,43 @@ export function backupBeforeMigrate(db: Db, dir: string, clock: Clock, fromVersi
   return file;
 }
 
+/** A usable backup: passes quick_check and was written by this version of the app or an older one. */
 function assertGoodBackup(file: string): void {
   const copy = openDatabase(file, { readonly: true });
   try {
     const problems = quickCheck(copy);
     if (problems.length) throw new Error(`backup failed its check: ${problems.join('; ')}`);
+    const version = Number(copy.pragma('user_version', { simple: true }));
+    if (version > SCHEMA_VERSION) throw new Error(`backup is from a newer version (schema ${version})`);
   } finally {
     copy.close();
   }
 }
 
+const health = new Map<string, { key: string; good: boolean }>();
+
+/** Checks a backup once per (file, size, mtime): the recovery screen asks every few seconds. */
 export function isGoodBackup(file: string): boolean {
+  let key: string;
   try {
-    assertGoodBackup(file);
-    return true;
+    const st = fs.statSync(file);
+    key = `${st.size}:${st.mtimeMs}`;
   } catch {
     return false;
   }
-}
-
-export function newestGoodBackup(dir: string): BackupInfo | undefined {
-  return listBackups(dir).find((b) => isGoodBackup(b.file));
+  const cached = health.get(file);
+  if (cached?.key === key) return cached.good;
+  let good: boolean;
+  try {
+    assertGoodBackup(file);
+    good = true;
+  } catch {
+    good = false;
+  } finally {
+    removeSidecars(file);
+  }
+  health.set(file, { key, good });
+  return good;
 }
 
 /**
@@ -93,6 +122,7 @@ export function newestGoodBackup(dir: string): BackupInfo | undefined {
 export function restoreFromBackup(dbFile: string, backupFile: string, clock: Clock): { keptAs: string } {
   if (!isGoodBackup(backupFile)) throw new Error('所选备份文件本身已损坏，请选择另一个备份。');
   const keptAs = `${dbFile}.damaged-${stamp(clock.now())}`;
+  if (fs.existsSync(keptAs)) throw new Error('刚刚已经恢复过一次：请稍候再试。');
   for (const suffix of ['', '-wal', '-shm']) {
     if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, keptAs + suffix);
   }

@@ -56,9 +56,7 @@ export class Maintenance {
   ) {}
 
   start(everyMs = 5 * 60_000, idleMs = 2 * 60_000): void {
-    this.timer = setInterval(() => {
-      if (this.clock.now().getTime() - this.lastActivity() >= idleMs) void this.runIfDue();
-    }, everyMs);
+    this.timer = setInterval(() => void this.runIfDue(this.clock.now().getTime() - this.lastActivity() >= idleMs), everyMs);
     this.timer.unref();
   }
 
@@ -71,20 +69,26 @@ export class Maintenance {
     return !last || this.clock.now().getTime() - new Date(last).getTime() >= 24 * 3600_000;
   }
 
-  async runIfDue(): Promise<void> {
+  /**
+   * The full check runs first, and only when the counter is idle (it reads the whole file). A store that
+   * failed it is never backed up again (a bad copy would rotate the good ones away) until it is restored.
+   * The daily backup itself does not wait for idleness: the backup API copies in small steps.
+   */
+  async runIfDue(idle: boolean): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
+      if (idle && this.due(this.state.get().lastFullCheckAt)) {
+        const r = await fullCheckInWorker(this.dbFile, this.nativeBinding);
+        this.state.set({ lastFullCheckAt: this.clock.now().toISOString(), fullCheckOk: r.ok });
+        if (!r.ok) this.log.error(`full integrity check failed: ${r.problems.join('; ')}`);
+      }
       const s = this.state.get();
+      if (s.fullCheckOk === false) return;
       if (this.due(s.lastBackupAt)) {
         const b = await backupNow(this.db, this.backupsDir, this.clock, 'daily');
         this.state.set({ lastBackupAt: b.createdAt });
         this.log.info(`daily backup written: ${b.name} (${b.bytes} bytes)`);
-      }
-      if (this.due(s.lastFullCheckAt)) {
-        const r = await fullCheckInWorker(this.dbFile, this.nativeBinding);
-        this.state.set({ lastFullCheckAt: this.clock.now().toISOString(), fullCheckOk: r.ok });
-        if (!r.ok) this.log.error(`full integrity check failed: ${r.problems.join('; ')}`);
       }
     } catch (e) {
       this.log.error(`maintenance failed: ${e instanceof Error ? e.message : String(e)}`);

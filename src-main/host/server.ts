@@ -1,21 +1,8 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { contract, DEFAULT_MAX_BYTES, type Result } from '../contract/index';
 import type { Dispatcher } from '../ipc/handle';
-import { CSP } from '../lib/csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { staticAnswer } from '../lib/static-files';
 
 export interface HostOptions {
   dispatch: Dispatcher;
@@ -50,9 +37,15 @@ const refuse = (code: string, message: string): Result<never> => ({ ok: false, e
  */
 export function createHostServer(opts: HostOptions): http.Server {
   const clientId = `host:${createHash('sha256').update(opts.token).digest('hex').slice(0, 16)}`;
-  const root = path.resolve(opts.staticDir);
-
   const server = http.createServer((req, res) => {
+    // nothing a client sends may take the host down: every failure becomes an answer
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 400, refuse('BAD_INPUT', '请求无法处理。'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const port = (server.address() as { port: number } | null)?.port ?? opts.port;
     const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -62,11 +55,13 @@ export function createHostServer(opts: HostOptions): http.Server {
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      void handleApi(req, res, url, port);
+      await handleApi(req, res, url, port);
       return;
     }
-    serveStatic(req, res, url);
-  });
+    const a = await staticAnswer(opts.staticDir, url.pathname, req.method);
+    res.writeHead(a.status, a.headers);
+    res.end(a.body ?? undefined);
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, port: number): Promise<void> {
     const origin = req.headers.origin;
@@ -83,7 +78,13 @@ export function createHostServer(opts: HostOptions): http.Server {
       sendJson(res, 405, refuse('BAD_INPUT', '只接受 POST 请求。'));
       return;
     }
-    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      sendJson(res, 400, refuse('UNKNOWN_CHANNEL', '未知的操作。'));
+      return;
+    }
     const known = Object.prototype.hasOwnProperty.call(contract, channel);
     const limit = known ? (contract[channel as keyof typeof contract].maxBytes ?? DEFAULT_MAX_BYTES) : DEFAULT_MAX_BYTES;
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -95,13 +96,19 @@ export function createHostServer(opts: HostOptions): http.Server {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) {
-        tooBig = true;
-        break;
+    try {
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > limit) {
+          tooBig = true;
+          break;
+        }
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
+    } catch {
+      // the client went away mid-upload (a tab closed during an import): nothing to answer
+      req.destroy();
+      return;
     }
     if (tooBig) {
       sendJson(res, 413, refuse('PAYLOAD_TOO_LARGE', `提交的数据太大（上限 ${Math.floor(limit / 1024)} KB）：请缩小文件或分批处理。`));
@@ -118,36 +125,6 @@ export function createHostServer(opts: HostOptions): http.Server {
     }
     const result = await opts.dispatch(channel, payload, { clientId, payloadBytes: size });
     sendJson(res, 200, result);
-  }
-
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405);
-      res.end();
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname);
-    if (rel === '/' || !path.extname(rel)) rel = '/index.html';
-    const file = path.resolve(root, `.${rel}`);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('not found');
-      return;
-    }
-    const ext = path.extname(file);
-    res.writeHead(200, {
-      'content-type': TYPES[ext] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-      'cache-control': ext === '.html' ? 'no-store' : 'max-age=3600',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    fs.createReadStream(file).pipe(res);
   }
 
   return server;

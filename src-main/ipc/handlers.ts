@@ -19,6 +19,11 @@ export function buildHandlers(core: AppCore): Handlers {
     'system.setup': async (i) => (await core.system.setup(i), done),
     'system.restoreBackup': (i) => (core.restore(i.name), done),
     'system.verifyAudit': () => core.system.verifyAudit(),
+    'system.enterRecovery': async (_i, ctx) => {
+      core.system.recordEnterRecovery(actor(ctx));
+      await core.enterRecovery('管理员在完整检查未通过后进入了恢复：请选择一个完整检查通过之前的备份恢复。');
+      return done;
+    },
     'system.listBackups': () => core.system.listBackups(),
     'system.backupNow': (_i, ctx) => core.system.backupNow(actor(ctx)),
     'settings.get': () => core.system.settings(),
@@ -29,7 +34,7 @@ export function buildHandlers(core: AppCore): Handlers {
     'auth.touch': () => done,
     'auth.lock': (_i, ctx) => (core.sessions.lock(ctx.clientId), done),
     'auth.unlock': (i, ctx) => s().operators.unlock(ctx.clientId, i.password),
-    'auth.changePassword': async (i, ctx) => (await s().operators.changePassword(actor(ctx), i.oldPassword, i.newPassword), done),
+    'auth.changePassword': async (i, ctx) => (await s().operators.changePassword(ctx.clientId, actor(ctx), i.oldPassword, i.newPassword), done),
     'auth.approve': (i, ctx) => s().operators.approve(i, core.sessions.peek(ctx.clientId)?.operator ?? null),
     'operators.list': () => s().operators.list(),
     'operators.create': (i, ctx) => s().operators.create(i, actor(ctx)),

@@ -18,9 +18,11 @@ export function maskIdNumber(id: string | null | undefined): string {
 }
 
 const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<!\d)(0\d{2,3})[-\s]?(\d{3,4})(\d{4})(?!\d)/g;
 const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})(\d{10})(\d{3}[0-9Xx])(?![0-9A-Za-z])/g;
 
 /** Masks phone and ID numbers wherever they appear in free text (log lines, error messages). */
 export function maskText(text: string): string {
-  return text.replace(ID_IN_TEXT, (_m, a: string, _b: string, c: string) => `${a}**********${c.slice(-4)}`).replace(PHONE_IN_TEXT, '$1****$3');
+  return text.replace(ID_IN_TEXT, (_m, a: string, _b: string, c: string) => `${a}**********${c.slice(-4)}`).replace(PHONE_IN_TEXT, '$1****$3')
+    .replace(LANDLINE_IN_TEXT, '$1****$3');
 }

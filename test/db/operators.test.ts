@@ -68,6 +68,27 @@ describe('first-run setup and login', () => {
     await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'test:2');
   });
 
+  it('parallel guesses cannot get past the lockout, even with the right password among them', async () => {
+    const t = await openReadyCore();
+    await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    const attempts = [...Array.from({ length: 12 }, () => 'wrong'), 'li-pass-123'];
+    const results = await Promise.all(attempts.map((pw, i) => t.raw('auth.login', { username: 'li', password: pw }, `c${i}`)));
+    expect(results.at(-1)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    expect(results.filter((r) => r.ok)).toHaveLength(0);
+  });
+
+  it('an account disabled, or given a new password, while its login is being checked does not get in', async () => {
+    const t = await openReadyCore();
+    const li = await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    const pending = t.raw('auth.login', { username: 'li', password: 'li-pass-123' }, 'c1');
+    await t.call('operators.update', { id: li.id, active: false });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    await t.call('operators.update', { id: li.id, active: true });
+    const pending2 = t.raw('auth.login', { username: 'li', password: 'li-pass-123' }, 'c1');
+    await t.call('operators.resetPassword', { id: li.id, newPassword: 'brand-new-pass' });
+    expect(await pending2).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+  });
+
   it('an unknown username gets the same message as a wrong password', async () => {
     const t = await openReadyCore();
     const r = await t.raw('auth.login', { username: 'nobody', password: 'whatever' }, 'test:2');
@@ -169,6 +190,29 @@ describe('supervisor approval', () => {
     const r = await t.raw('operators.unlock', { username: 'li', approvalId: late.approvalId }, 'counter');
     expect(r).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
     if (!r.ok) expect(r.error.message).toContain('2 分钟');
+  });
+
+  it('the username may be typed in any case when asking for an unlock', async () => {
+    const t = await lockedLi();
+    const a = await t.call('auth.approve', { username: 'ZHAO', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'LI', reason: '核实身份' }, 'counter');
+    await t.call('operators.unlock', { username: 'Li', approvalId: a.approvalId }, 'counter');
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'counter');
+  });
+
+  it('the public unlock channel answers the same for unknown and real usernames', async () => {
+    const t = await lockedLi();
+    const real = await t.raw('operators.unlock', { username: 'li' }, 'stranger');
+    const fake = await t.raw('operators.unlock', { username: 'nobody' }, 'stranger');
+    expect(real).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    expect(fake).toEqual(real);
+  });
+
+  it('a phone number typed into an approval reason is masked in the audit log', async () => {
+    const t = await lockedLi();
+    await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '本人 13812345678 来电核实' }, 'counter');
+    const all = (t.core.need().db.prepare('SELECT detail FROM audit_log').all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(all).not.toContain('13812345678');
+    expect(all).toContain('138****5678');
   });
 
   it('a supervisor cannot approve unlocking their own account (two-person rule)', async () => {

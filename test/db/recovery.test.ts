@@ -81,3 +81,74 @@ describe('backups and recovery', () => {
     expect(r.problems.length).toBeGreaterThan(0);
   });
 });
+
+describe('maintenance', () => {
+  it('backs up daily even while the counter is busy, and runs the full check first when idle', async () => {
+    const t = await openReadyCore();
+    const m = t.core.need().maintenance;
+    await m.runIfDue(false);
+    expect(listBackups(t.core.backupsDir).filter((b) => b.kind === 'daily')).toHaveLength(1);
+    expect((await t.call('system.status', {})).integrity.lastFullCheckAt).toBeNull();
+    await m.runIfDue(true);
+    expect((await t.call('system.status', {})).integrity.ok).toBe(true);
+    // not again the same day
+    await m.runIfDue(true);
+    expect(listBackups(t.core.backupsDir).filter((b) => b.kind === 'daily')).toHaveLength(1);
+    t.clock.advance(24 * 3600_000 + 1);
+    await m.runIfDue(false);
+    expect(listBackups(t.core.backupsDir).filter((b) => b.kind === 'daily')).toHaveLength(2);
+    // no -wal/-shm files are left beside the backups
+    expect(fs.readdirSync(t.core.backupsDir).filter((f) => /-(wal|shm)$/.test(f))).toEqual([]);
+    await t.core.close();
+  });
+
+  it('status polling does not count as activity; signed-in calls do', async () => {
+    const t = await openReadyCore();
+    const before = t.core.sessions.lastActivityAt;
+    t.clock.advance(60_000);
+    await t.call('system.status', {});
+    expect(t.core.sessions.lastActivityAt).toBe(before);
+    await t.call('roster.stats', {});
+    expect(t.core.sessions.lastActivityAt).toBe(t.clock.now().getTime());
+  });
+
+  it('after a failed full check no more backups are written', async () => {
+    const t = await openReadyCore();
+    t.core.system.setMaintenanceState({ lastFullCheckAt: t.clock.now().toISOString(), fullCheckOk: false });
+    await t.core.need().maintenance.runIfDue(true);
+    expect(listBackups(t.core.backupsDir)).toHaveLength(0);
+    // an admin can take the counter into recovery from there
+    await t.call('system.enterRecovery', {});
+    expect((await t.call('system.status', {})).mode).toBe('recovery');
+  });
+});
+
+describe('stores that must not be "recovered"', () => {
+  it('a store from a newer version is refused without offering to overwrite it', async () => {
+    const t = await openReadyCore();
+    await t.call('system.backupNow', {});
+    t.core.need().db.pragma('user_version = 99');
+    await t.core.close();
+    const again = await openTestCore(t.dataDir, t.clock);
+    const s = await again.call('system.status', {});
+    expect(s.mode).toBe('recovery');
+    expect(s.recovery?.problems[0]).toContain('新版');
+    expect(s.recovery?.backups).toEqual([]);
+    const name = listBackups(t.core.backupsDir)[0]?.name as string;
+    expect(await again.raw('system.restoreBackup', { name })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(fs.readdirSync(t.dataDir).some((f) => f.includes('.damaged-'))).toBe(false);
+  });
+
+  it('a missing store next to existing backups opens recovery, not an empty first run', async () => {
+    const t = await openReadyCore();
+    await t.call('system.backupNow', {});
+    await t.core.close();
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(t.core.dbFile + s, { force: true });
+    const again = await openTestCore(t.dataDir, t.clock);
+    const s = await again.call('system.status', {});
+    expect(s.mode).toBe('recovery');
+    expect(s.recovery?.problems[0]).toContain('找不到数据库文件');
+    await again.call('system.restoreBackup', { name: s.recovery?.backups[0]?.name as string });
+    expect((await again.call('system.status', {})).mode).toBe('ready');
+  });
+});

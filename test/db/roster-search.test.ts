@@ -73,6 +73,20 @@ describe('roster search', () => {
     expect(roster.search('田芳').items.map((r) => r.name)).toContain('单田芳');
   });
 
+  it('understands phones and rooms typed with separators, and Latin names with hyphens', () => {
+    for (const q of ['138-1234-5678', '+86 138 1234 5678', '+8613812345678', '(138) 1234 5678']) {
+      const r = roster.search(q);
+      expect(r.kind).toBe('phone');
+      expect(r.items.map((i) => i.name)).toEqual(['张伟']);
+    }
+    for (const q of ['3栋2单元501号', '3 2 501', '3#2-501室']) {
+      expect(roster.search(q).items.map((i) => i.roomCode)).toContain('3-2-501');
+    }
+    addResident('1-1-101', 'Jean-Luc Picard', null, 'tenant');
+    expect(roster.search('Jean-Luc').items.map((i) => i.name)).toContain('Jean-Luc Picard');
+    expect(roster.search('jlp').items.map((i) => i.name)).toContain('Jean-Luc Picard');
+  });
+
   it('phones are masked in every result', () => {
     const r = roster.search('zw');
     for (const i of r.items) expect(i.phoneMasked === '' || /^\d{3}\*{4}\d{4}$/.test(i.phoneMasked)).toBe(true);

@@ -87,6 +87,23 @@ describe('browser host', () => {
     }
   });
 
+  it('survives malformed paths and clients that hang up mid-upload', async () => {
+    expect((await request({ path: '/%' })).status).toBe(400);
+    expect((await request({ path: '/api/%E0%A4%A', method: 'POST', headers: { 'x-lobbydesk-token': token }, body: '{}' })).status).toBe(400);
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/api/roster.import.start', method: 'POST', headers: { host: `127.0.0.1:${port}`, 'x-lobbydesk-token': token, 'content-length': '1000000' } });
+      req.on('error', () => resolve());
+      req.write('{"fileName":"a.csv","data":"');
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 50);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    // still serving
+    expect((await api('system.status', {})).status).toBe(200);
+  });
+
   it('unknown channels come back as a value with a code', async () => {
     const r = await api('roster.dropEverything', {});
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

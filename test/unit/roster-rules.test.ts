@@ -22,6 +22,8 @@ describe('room references', () => {
     ['3栋2单元50', '3-2-50'],
     ['3-', '3-'],
     ['3号楼2单元501室', '3-2-501'],
+    ['3栋2单元501号', '3-2-501'],
+    ['3 2 501', '3-2-501'],
   ])('turns %s into the room prefix %s', (input, want) => {
     expect(roomPrefix(input)).toBe(want);
   });
@@ -30,6 +32,8 @@ describe('room references', () => {
     expect(roomPrefix('张伟')).toBeNull();
     expect(roomPrefix('zw')).toBeNull();
     expect(roomPrefix('5678')).toBeNull();
+    expect(roomPrefix('Jean-Luc')).toBeNull();
+    expect(roomPrefix('A座')).toBeNull();
   });
 });
 
@@ -80,6 +84,7 @@ describe('phones and masking', () => {
   it('masks phones and ID numbers inside free text (logs)', () => {
     expect(maskText('业主 13812345678 来电，身份证 11010519491231002X')).toBe('业主 138****5678 来电，身份证 1101**********002X');
     expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+    expect(maskText('座机 021-12345678 或 075512345678')).toBe('座机 021****5678 或 0755****5678');
   });
 
   it('property: a masked mobile never contains its middle four digits as a run', () => {

@@ -86,7 +86,7 @@ export const m0001: Migration = {
         initials TEXT NOT NULL,
         pinyin TEXT NOT NULL,
         given_name TEXT NOT NULL,
-        phone TEXT CHECK (phone IS NULL OR phone GLOB '[0-9]*'),
+        phone TEXT CHECK (phone IS NULL OR (length(phone) BETWEEN 7 AND 15 AND phone NOT GLOB '*[^0-9]*')),
         phone_last4 TEXT CHECK (phone_last4 IS NULL OR length(phone_last4) = 4),
         move_in TEXT,
         move_out TEXT,

@@ -4,6 +4,7 @@ import type { Role } from '../../db/schema';
 import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
+import { maskText } from '../../lib/mask';
 import type { ApprovalAction, ApprovalView, OperatorAdminView, SessionView } from '../../contract/index';
 import * as repo from './operators.repo';
 import { hashPassword, verifyPassword, PRODUCTION_COST, type ScryptCost } from './password';
@@ -16,7 +17,7 @@ export const APPROVAL_TTL_MS = 2 * 60_000;
 type Row = NonNullable<ReturnType<typeof repo.findById>>;
 
 /** Approvals where the approver must be a different person from whoever asked (two-person rule). */
-const TWO_PERSON: ReadonlySet<ApprovalAction> = new Set<ApprovalAction>(['operator.unlock']);
+const TWO_PERSON: ReadonlySet<ApprovalAction> = new Set<ApprovalAction>(['operator.unlock', 'receipt.void', 'deposit.refund', 'cash.variance']);
 
 export interface ConsumedApproval {
   approverId: number;
@@ -26,6 +27,7 @@ export interface ConsumedApproval {
 
 export class OperatorsService {
   private dummyHash: Promise<string> | null = null;
+  private authQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly sql: Sql,
@@ -99,6 +101,16 @@ export class OperatorsService {
    * 15 minutes (or until a supervisor unlocks it). Every failure and the lockout go to the audit chain.
    */
   private async authenticate(username: string, password: string, purpose: 'login' | 'approve' | 'unlock'): Promise<Row> {
+    // One password check at a time: parallel guesses cannot race past the failure count.
+    const run = this.authQueue.then(() => this.authenticateOnce(username, password, purpose));
+    this.authQueue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async authenticateOnce(username: string, password: string, purpose: 'login' | 'approve' | 'unlock'): Promise<Row> {
     const found = repo.findByUsername(this.sql, username);
     if (!found) {
       // spend the same time as a real check, so a wrong username can't be told from a wrong password
@@ -109,20 +121,24 @@ export class OperatorsService {
       );
       throw new AppError('BAD_CREDENTIALS', '用户名或密码错误：请检查后重新输入（注意大小写和输入法）。');
     }
-    if (found.active !== 1) throw new AppError('ACCOUNT_DISABLED', '此账号已停用：请联系管理员。');
-    if (this.isLocked(found)) {
-      throw new AppError('ACCOUNT_LOCKED', `账号已锁定（连续 ${MAX_FAILED_ATTEMPTS} 次密码错误）：请 ${LOCKOUT_MINUTES} 分钟后再试，或请主管解锁。`, {
-        until: found.locked_until ?? '',
-      });
-    }
     const good = await verifyPassword(password, found.password_hash);
-    // Record the outcome in one transaction, then throw outside it (a throw inside would roll the count back).
+    // Decide on the row as it is now (it may have been locked, disabled or given a new password while
+    // the hash was computed), record the outcome in one transaction, then throw outside it.
     const outcome = this.sql.tx(() => {
       const row = repo.findById(this.sql, found.id) as Row;
       const at = this.now();
-      if (good) {
+      if (this.isLocked(row)) {
+        appendAudit(this.sql, this.clock, { operatorId: null, action: 'auth.refused_locked', entity: 'operator', entityId: row.id, detail: { purpose } });
+        return { kind: 'locked' as const, lockedUntil: row.locked_until };
+      }
+      const stillGood = good && row.password_hash === found.password_hash;
+      if (stillGood && row.active !== 1) {
+        appendAudit(this.sql, this.clock, { operatorId: null, action: 'auth.refused_disabled', entity: 'operator', entityId: row.id, detail: { purpose } });
+        return { kind: 'disabled' as const };
+      }
+      if (stillGood) {
         if (row.failed_attempts > 0 || row.locked_until) repo.updateOperator(this.sql, row.id, { failed_attempts: 0, locked_until: null }, at);
-        return { ok: true as const, row: repo.findById(this.sql, row.id) as Row };
+        return { kind: 'ok' as const, row: repo.findById(this.sql, row.id) as Row };
       }
       const failed = row.failed_attempts + 1;
       const lock = failed >= MAX_FAILED_ATTEMPTS;
@@ -130,15 +146,24 @@ export class OperatorsService {
       repo.updateOperator(this.sql, row.id, { failed_attempts: lock ? 0 : failed, locked_until: lockedUntil }, at);
       appendAudit(this.sql, this.clock, { operatorId: null, action: 'auth.failed', entity: 'operator', entityId: row.id, detail: { purpose, attempt: failed } });
       if (lock) appendAudit(this.sql, this.clock, { operatorId: null, action: 'operator.lockout', entity: 'operator', entityId: row.id, detail: { minutes: LOCKOUT_MINUTES } });
-      return { ok: false as const, lock, left: MAX_FAILED_ATTEMPTS - failed, lockedUntil };
+      return lock ? { kind: 'locked-now' as const, lockedUntil } : { kind: 'bad' as const, left: MAX_FAILED_ATTEMPTS - failed };
     });
-    if (outcome.ok) return outcome.row;
-    if (outcome.lock) {
-      throw new AppError('ACCOUNT_LOCKED', `连续 ${MAX_FAILED_ATTEMPTS} 次密码错误，账号已锁定 ${LOCKOUT_MINUTES} 分钟：请稍后再试，或请主管解锁。`, {
-        until: outcome.lockedUntil ?? '',
-      });
+    switch (outcome.kind) {
+      case 'ok':
+        return outcome.row;
+      case 'disabled':
+        throw new AppError('ACCOUNT_DISABLED', '此账号已停用：请联系管理员。');
+      case 'locked':
+        throw new AppError('ACCOUNT_LOCKED', `账号已锁定（连续 ${MAX_FAILED_ATTEMPTS} 次密码错误）：请 ${LOCKOUT_MINUTES} 分钟后再试，或请主管解锁。`, {
+          until: outcome.lockedUntil ?? '',
+        });
+      case 'locked-now':
+        throw new AppError('ACCOUNT_LOCKED', `连续 ${MAX_FAILED_ATTEMPTS} 次密码错误，账号已锁定 ${LOCKOUT_MINUTES} 分钟：请稍后再试，或请主管解锁。`, {
+          until: outcome.lockedUntil ?? '',
+        });
+      case 'bad':
+        throw new AppError('BAD_CREDENTIALS', `用户名或密码错误：还可再试 ${outcome.left} 次，之后账号将被锁定。`, { left: outcome.left });
     }
-    throw new AppError('BAD_CREDENTIALS', `用户名或密码错误：还可再试 ${outcome.left} 次，之后账号将被锁定。`, { left: outcome.left });
   }
 
   async login(clientId: string, username: string, password: string): Promise<SessionView> {
@@ -159,10 +184,6 @@ export class OperatorsService {
     this.sessions.signOut(clientId);
   }
 
-  lock(clientId: string): void {
-    this.sessions.lock(clientId);
-  }
-
   async unlock(clientId: string, password: string): Promise<SessionView> {
     const s = this.sessions.peek(clientId);
     if (!s) throw new AppError('NOT_SIGNED_IN', '没有需要解锁的登录：请重新登录。');
@@ -177,8 +198,13 @@ export class OperatorsService {
     return this.sessionView(clientId) as SessionView;
   }
 
-  async changePassword(actor: SessionOperator, oldPassword: string, newPassword: string): Promise<void> {
-    await this.authenticate(actor.username, oldPassword, 'unlock');
+  async changePassword(clientId: string, actor: SessionOperator, oldPassword: string, newPassword: string): Promise<void> {
+    try {
+      await this.authenticate(actor.username, oldPassword, 'unlock');
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'ACCOUNT_LOCKED' || e.code === 'ACCOUNT_DISABLED')) this.sessions.signOut(clientId);
+      throw e;
+    }
     const hash = await hashPassword(newPassword, this.cost);
     this.sql.tx(() => {
       repo.updateOperator(this.sql, actor.id, { password_hash: hash }, this.now());
@@ -194,7 +220,14 @@ export class OperatorsService {
     const approver = await this.authenticate(input.username, input.password, 'approve');
     if (!roleAtLeast(approver.role, 'supervisor')) throw new AppError('ROLE_REQUIRED', '审批人必须是主管或管理员：请让主管输入自己的账号和密码。', { role: 'supervisor' });
     const requestedBy = requester?.id ?? null;
-    const selfApproval = requestedBy === approver.id || (input.action === 'operator.unlock' && input.subject.toLowerCase() === approver.username.toLowerCase());
+    let subject = input.subject;
+    if (input.action === 'operator.unlock') {
+      // usernames are case-insensitive: bind the approval to the stored spelling
+      const target = repo.findByUsername(this.sql, input.subject);
+      if (!target) throw new AppError('APPROVAL_INVALID', '找不到要解锁的账号：请核对用户名。');
+      subject = target.username;
+    }
+    const selfApproval = requestedBy === approver.id || (input.action === 'operator.unlock' && subject === approver.username);
     if (TWO_PERSON.has(input.action) && selfApproval) {
       throw new AppError('APPROVAL_INVALID', '此操作需要另一位主管审批，不能由本人审批自己。');
     }
@@ -204,7 +237,7 @@ export class OperatorsService {
       repo.insertApproval(this.sql, {
         id,
         action: input.action,
-        subject: input.subject,
+        subject,
         reason: input.reason.trim(),
         approverId: approver.id,
         requestedBy,
@@ -216,7 +249,7 @@ export class OperatorsService {
         action: 'approval.granted',
         entity: 'approval',
         entityId: id,
-        detail: { action: input.action, subject: input.subject, reason: input.reason.trim(), requestedBy },
+        detail: { action: input.action, subject, reason: maskText(input.reason.trim()), requestedBy },
       });
     });
     return { approvalId: id, approverName: approver.display_name, expiresAt };
@@ -283,15 +316,21 @@ export class OperatorsService {
   unlockAccount(username: string, actor: SessionOperator | null, approvalId: string | undefined): void {
     this.sql.tx(() => {
       const row = repo.findByUsername(this.sql, username);
-      if (!row) throw new AppError('NOT_FOUND', `找不到用户名「${username}」。`);
+      const supervisor = actor && roleAtLeast(actor.role, 'supervisor');
+      if (!row) {
+        // the same answers as for a real account, so this public channel does not reveal which usernames exist
+        if (supervisor) throw new AppError('NOT_FOUND', `找不到用户名「${username}」。`);
+        if (approvalId) throw new AppError('APPROVAL_INVALID', '审批无效：审批的不是这项操作。请重新请主管审批。');
+        throw new AppError('APPROVAL_REQUIRED', '解锁账号需要主管审批：请主管输入自己的账号、密码和原因。');
+      }
       let by: number;
       let detail: Record<string, unknown> = {};
-      if (actor && roleAtLeast(actor.role, 'supervisor')) {
+      if (actor && supervisor) {
         by = actor.id;
       } else if (approvalId) {
         const a = this.consumeApproval(approvalId, 'operator.unlock', row.username);
         by = a.approverId;
-        detail = { approvalId, reason: a.reason };
+        detail = { approvalId, reason: maskText(a.reason) };
       } else {
         throw new AppError('APPROVAL_REQUIRED', '解锁账号需要主管审批：请主管输入自己的账号、密码和原因。');
       }

@@ -30,6 +30,8 @@ export const roleZh = (r: Role): string => ROLE_ZH[r];
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  /** When an operator last did something (any signed-in call): what "the counter is idle" means. */
+  lastActivityAt = 0;
   constructor(
     private readonly clock: Clock,
     private readonly idleLockMinutes: () => number,
@@ -82,6 +84,7 @@ export class SessionStore {
     if (!roleAtLeast(s.operator.role, need))
       throw new AppError('ROLE_REQUIRED', `此操作需要「${roleZh(need)}」或更高权限：请让有权限的同事登录或审批。`, { role: need });
     s.lastActivity = this.clock.now().getTime();
+    this.lastActivityAt = s.lastActivity;
     return s.operator;
   }
 }

@@ -126,15 +126,6 @@ export const insertRoom = (sql: Sql, r: { unitId: number; number: string; code: 
 
 export const setRoomArea = (sql: Sql, id: number, areaCm2: number | null) => sql.run(qb.updateTable('rooms').set({ area_cm2: areaCm2 }).where('id', '=', id));
 
-export const residentInRoom = (sql: Sql, roomId: number, name: string) =>
-  sql.get(
-    qb
-      .selectFrom('residents')
-      .select(['id', 'kind', 'phone', 'move_in', 'move_out', 'note'])
-      .where('room_id', '=', roomId)
-      .where('name', '=', name),
-  );
-
 export interface ResidentWrite {
   roomId: number;
   name: string;

@@ -2,11 +2,11 @@ import { appendAudit } from '../../db/audit';
 import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import { maskPhone } from '../../lib/mask';
+import { maskPhone, maskText } from '../../lib/mask';
 import type { BuildingView, ResidentDetail, ResidentHit } from '../../contract/index';
 import type { SessionOperator } from '../operators/sessions';
 import * as repo from './roster.repo';
-import { formatArea, isHan, roomPrefix, toHalfWidth } from './rules';
+import { formatArea, isHan, normalisePhone, roomPrefix, toHalfWidth } from './rules';
 
 export type SearchKind = 'empty' | 'room' | 'phone' | 'initials' | 'name' | 'digits';
 
@@ -52,34 +52,31 @@ export class RosterService {
     let kind: SearchKind;
     let rows: repo.HitRow[];
     if (s === '') return { kind: 'empty', items: [], more: false };
-    const digits = s.replace(/\s/g, '');
+    const phone = normalisePhone(s);
     const room = roomPrefix(s);
-    if (/^\d+$/.test(digits)) {
-      if (digits.length === 11) {
-        kind = 'phone';
-        rows = repo.byPhone(this.sql, digits, n);
-      } else if (digits.length === 4) {
-        kind = 'digits';
-        rows = merge(n, repo.byPhoneLast4(this.sql, digits, n), repo.byRoomNumber(this.sql, digits, n));
-      } else {
-        kind = 'digits';
-        rows = merge(n, repo.byRoomNumber(this.sql, digits, n), repo.byRoomPrefix(this.sql, `${digits}-`, n));
-      }
+    if (phone) {
+      // 13812345678, 138-1234-5678, +86 138 1234 5678, 0755-12345678
+      kind = 'phone';
+      rows = repo.byPhone(this.sql, phone, n);
+    } else if (/^\d+$/.test(s)) {
+      kind = 'digits';
+      rows =
+        s.length === 4
+          ? merge(n, repo.byPhoneLast4(this.sql, s, n), repo.byRoomNumber(this.sql, s, n))
+          : merge(n, repo.byRoomNumber(this.sql, s, n), repo.byRoomPrefix(this.sql, `${s}-`, n));
     } else if (room) {
       kind = 'room';
       rows = repo.byRoomPrefix(this.sql, room, n);
-    } else if (/^[a-zA-Z]+$/.test(digits)) {
+    } else if (/^[a-zA-Z][a-zA-Z\s'-]*$/.test(s)) {
+      // pinyin initials (zw), full pinyin (zhangw), or a Latin name (Jean-Luc → jeanluc)
       kind = 'initials';
-      const p = digits.toLowerCase();
+      const p = s.toLowerCase().replace(/[^a-z]/g, '');
       rows = merge(n, repo.byInitialsPrefix(this.sql, p, n), p.length >= 2 ? repo.byPinyinPrefix(this.sql, p, n) : []);
-    } else if (isHan(s)) {
+    } else {
       kind = 'name';
       const name = s.replace(/\s/g, '');
       rows = repo.byNamePrefix(this.sql, name, n);
-      if (rows.length < n) rows = merge(n, rows, repo.byGivenNamePrefix(this.sql, name, n));
-    } else {
-      kind = 'name';
-      rows = repo.byNamePrefix(this.sql, s, n);
+      if (rows.length < n && isHan(name)) rows = merge(n, rows, repo.byGivenNamePrefix(this.sql, name, n));
     }
     return { kind, items: rows.slice(0, limit).map(toHit), more: rows.length > limit };
   }
@@ -108,7 +105,7 @@ export class RosterService {
       const r = repo.phoneOf(this.sql, id);
       if (!r) throw new AppError('NOT_FOUND', '找不到这位住户：可能已被删除，请重新搜索。');
       if (!r.phone) throw new AppError('NOT_FOUND', '这位住户没有登记电话。');
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'resident.phone_revealed', entity: 'resident', entityId: id, detail: { reason: reason.trim() } });
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'resident.phone_revealed', entity: 'resident', entityId: id, detail: { reason: maskText(reason.trim()) } });
       return { phone: r.phone };
     });
   }

@@ -42,13 +42,16 @@ export function parseRoom(input: string): RoomRef | null {
  * `3-2-5` → `3-2-5`, `3栋2单元` → `3-2-`, `3栋2单元50` → `3-2-50`. Null if it is not room-like.
  */
 export function roomPrefix(input: string): string | null {
-  const s = toHalfWidth(input).toUpperCase().replace(/\s/g, '');
-  if (!/[-#栋幢座单元号楼]/.test(s) || !/^[0-9A-Z]/.test(s)) return null;
+  const s = toHalfWidth(input).toUpperCase().trim();
+  // a room always has a digit; "Jean-Luc" is a name, "A座" alone is not enough to search rooms
+  if (!/\d/.test(s) || !/^[0-9A-Z]/.test(s)) return null;
   const normalised = s
-    .replace(/室$/, '')
+    .replace(/(室|号)$/, '')
     .replace(/号楼|号|栋|幢|座|#/g, '-')
     .replace(/单元/g, '-')
+    .replace(/\s+/g, '-')
     .replace(/-+/g, '-');
+  if (normalised === s && !/[-]/.test(s)) return null;
   return /^[0-9A-Z]+(-[0-9A-Z]*){0,2}$/.test(normalised) ? normalised : null;
 }
 

@@ -160,6 +160,11 @@ export class SystemService {
     });
   }
 
+  recordEnterRecovery(actor: SessionOperator): void {
+    const s = this.core.need();
+    s.sql.tx(() => appendAudit(s.sql, this.core.clock, { operatorId: actor.id, action: 'db.enter_recovery', entity: 'system', entityId: 'db', detail: {} }));
+  }
+
   recordRestore(backupName: string, keptAs: string): void {
     const s = this.core.need();
     s.sql.tx(() => appendAudit(s.sql, this.core.clock, { operatorId: null, action: 'db.restored', entity: 'backup', entityId: backupName, detail: { keptAs } }));
