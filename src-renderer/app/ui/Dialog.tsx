@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   title: string;
@@ -55,5 +56,20 @@ export function Dialog({ title, onClose, children, className, role = 'dialog' }:
       </h2>
       {children}
     </dialog>
+  );
+}
+
+/** The buttons under a dialog's form: cancel (Esc does the same) and the form's submit, disabled while busy. */
+export function DialogFormActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel: () => void }) {
+  const t = useT();
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="btn" onClick={onCancel}>
+        {t('common.cancel')} <kbd>Esc</kbd>
+      </button>
+      <button type="submit" className="btn primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { LangSwitch } from '../../app/LangSwitch';
 import { useStatus } from '../../app/status';
+import { OkNote } from '../../app/ui/Notes';
 import { useSupervisorApproval } from './SupervisorApproval';
 
 /** Sign in. A locked account can be unlocked on the spot by a supervisor (supervisor approval). */
@@ -85,11 +86,7 @@ export function Login({ overlay }: { overlay: boolean }) {
             <input ref={passwordRef} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           </label>
           <ErrorBox error={error} />
-          {notice ? (
-            <p className="ok-box" role="status">
-              {notice}
-            </p>
-          ) : null}
+          <OkNote text={notice} />
           <div className="form-actions">
             <button type="submit" className="btn primary big" disabled={busy}>
               {busy ? t('login.signingIn') : t('login.submit')}

@@ -4,7 +4,9 @@ import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { translate, useT } from '../../app/i18n/I18n';
-import { Dialog } from '../../app/ui/Dialog';
+import { useAction } from '../../app/useAction';
+import { Dialog, DialogFormActions } from '../../app/ui/Dialog';
+import { ErrorNote } from '../../app/ui/Notes';
 
 export interface ApprovalRequest {
   /** What is approved (the contract's approvalAction) and on what (a username, a receipt number…). */
@@ -37,31 +39,27 @@ export function SupervisorApproval({ request, onApproved, onCancel }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const reasonRef = useRef<HTMLInputElement>(null);
   const picks = request.reasons ?? DEFAULT_REASONS[request.action] ?? GENERIC_REASONS;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setLocalError(null);
-    if (!username.trim() || !password) return setLocalError(t('approval.needCredentials'));
-    if (reason.trim().length < 2) {
-      reasonRef.current?.focus();
-      return setLocalError(t('approval.needReason'));
-    }
-    setBusy(true);
-    try {
-      const a = await call('auth.approve', { username: username.trim(), password, action: request.action, subject: request.subject, reason: reason.trim() });
-      onApproved(a);
-    } catch (err) {
-      setError(err);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    return action.start({
+      check: () => {
+        if (!username.trim() || !password) return t('approval.needCredentials');
+        if (reason.trim().length < 2) {
+          reasonRef.current?.focus();
+          return t('approval.needReason');
+        }
+        return null;
+      },
+      run: async () => {
+        const a = await call('auth.approve', { username: username.trim(), password, action: request.action, subject: request.subject, reason: reason.trim() });
+        onApproved(a);
+      },
+      onError: () => setPassword(''),
+    });
   };
 
   return (
@@ -87,20 +85,9 @@ export function SupervisorApproval({ request, onApproved, onCancel }: Props) {
             </button>
           ))}
         </div>
-        {localError ? (
-          <p className="error-box" role="alert">
-            {localError}
-          </p>
-        ) : null}
-        <ErrorBox error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onCancel}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="btn primary" disabled={busy}>
-            {busy ? t('common.working') : t('approval.approve')}
-          </button>
-        </div>
+        <ErrorNote text={action.checkError} />
+        <ErrorBox error={action.error} />
+        <DialogFormActions submitLabel={action.busy ? t('common.working') : t('approval.approve')} busy={action.busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );

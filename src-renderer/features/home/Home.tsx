@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n/I18n';
 import { formatNumber } from '../../lib/format';
 import { useShell } from '../../app/shell-context';
 import { useStatus } from '../../app/status';
+import { Stat } from '../../app/ui/Stat';
 
 /** Home: the property, roster counts, the search box and the areas with their shortcuts. */
 export function Home() {
@@ -52,18 +53,9 @@ export function Home() {
         <p className="hint">{t('roster.searchHint')}</p>
       </div>
       <div className="stat-row" aria-live="polite">
-        <div className="stat">
-          <span className="stat-num">{stats ? formatNumber(stats.buildings, lang) : '—'}</span>
-          <span className="stat-label">{t('home.buildings')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-num">{stats ? formatNumber(stats.rooms, lang) : '—'}</span>
-          <span className="stat-label">{t('home.rooms')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-num">{stats ? formatNumber(stats.residents, lang) : '—'}</span>
-          <span className="stat-label">{t('home.residents')}</span>
-        </div>
+        <Stat value={stats ? formatNumber(stats.buildings, lang) : '—'} label={t('home.buildings')} />
+        <Stat value={stats ? formatNumber(stats.rooms, lang) : '—'} label={t('home.rooms')} />
+        <Stat value={stats ? formatNumber(stats.residents, lang) : '—'} label={t('home.residents')} />
       </div>
       <ErrorBox error={error} />
       {stats && stats.residents === 0 ? <p className="info-box">{t('home.emptyRoster')}</p> : null}

@@ -2,6 +2,7 @@ import type { ImportPreview } from '../../../src-main/contract/index';
 import { formatNumber } from '../../lib/format';
 import { useT } from '../../app/i18n/I18n';
 import type { Lang } from '../../app/i18n/lang';
+import { Stat } from '../../app/ui/Stat';
 import { ROW_STATUS, enWord } from './labels';
 
 interface Props {
@@ -25,22 +26,10 @@ export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, on
     <div className="import-preview">
       <p className="file-chosen">{t('import.previewOf', { name: preview.fileName, encoding: preview.encoding, total: s.total })}</p>
       <div className="stat-row" data-testid="import-summary">
-        <div className="stat stat-new">
-          <span className="stat-num">{n(s.new)}</span>
-          <span className="stat-label">{t('import.status.new')}</span>
-        </div>
-        <div className="stat stat-update">
-          <span className="stat-num">{n(s.update)}</span>
-          <span className="stat-label">{t('import.status.update')}</span>
-        </div>
-        <div className="stat stat-unchanged">
-          <span className="stat-num">{n(s.unchanged)}</span>
-          <span className="stat-label">{t('import.status.unchanged')}</span>
-        </div>
-        <div className="stat stat-error">
-          <span className="stat-num">{n(s.error)}</span>
-          <span className="stat-label">{t('import.status.error')}</span>
-        </div>
+        <Stat className="stat-new" value={n(s.new)} label={t('import.status.new')} />
+        <Stat className="stat-update" value={n(s.update)} label={t('import.status.update')} />
+        <Stat className="stat-unchanged" value={n(s.unchanged)} label={t('import.status.unchanged')} />
+        <Stat className="stat-error" value={n(s.error)} label={t('import.status.error')} />
       </div>
       {s.buildingsToCreate.length > 0 ? (
         <p className="info-box">{t('import.buildingsToCreate', { list: s.buildingsToCreate.join('、'), n: s.buildingsToCreate.length })}</p>

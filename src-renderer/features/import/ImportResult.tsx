@@ -1,5 +1,6 @@
 import type { ImportStatus } from '../../../src-main/contract/index';
 import { useI18n } from '../../app/i18n/I18n';
+import { Stat } from '../../app/ui/Stat';
 import { formatNumber } from '../../lib/format';
 
 type Result = NonNullable<ImportStatus['result']>;
@@ -13,26 +14,11 @@ export function ImportResultView({ result, message, onBack, onAgain }: { result:
       <h2 className="ok-text">{t('import.doneTitle')}</h2>
       {lang !== 'en' ? <p>{message}</p> : null}
       <div className="stat-row">
-        <div className="stat stat-new">
-          <span className="stat-num">{n(result.inserted)}</span>
-          <span className="stat-label">{t('import.result.inserted')}</span>
-        </div>
-        <div className="stat stat-update">
-          <span className="stat-num">{n(result.updated)}</span>
-          <span className="stat-label">{t('import.result.updated')}</span>
-        </div>
-        <div className="stat stat-unchanged">
-          <span className="stat-num">{n(result.unchanged)}</span>
-          <span className="stat-label">{t('import.result.unchanged')}</span>
-        </div>
-        <div className="stat stat-error">
-          <span className="stat-num">{n(result.skipped)}</span>
-          <span className="stat-label">{t('import.result.skipped')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-num">{n(result.buildingsCreated)}</span>
-          <span className="stat-label">{t('import.result.buildings')}</span>
-        </div>
+        <Stat className="stat-new" value={n(result.inserted)} label={t('import.result.inserted')} />
+        <Stat className="stat-update" value={n(result.updated)} label={t('import.result.updated')} />
+        <Stat className="stat-unchanged" value={n(result.unchanged)} label={t('import.result.unchanged')} />
+        <Stat className="stat-error" value={n(result.skipped)} label={t('import.result.skipped')} />
+        <Stat value={n(result.buildingsCreated)} label={t('import.result.buildings')} />
       </div>
       <div className="form-actions">
         <button type="button" className="btn primary big" onClick={onBack} autoFocus>

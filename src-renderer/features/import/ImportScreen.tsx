@@ -6,6 +6,7 @@ import { formatBytes } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
+import { ErrorNote } from '../../app/ui/Notes';
 import { ProgressBar } from '../../app/ui/Progress';
 import { FilePicker } from './FilePicker';
 import { ImportPreviewView } from './ImportPreview';
@@ -132,11 +133,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             <input type="checkbox" name="create-buildings" checked={createBuildings} disabled={busy} onChange={(e) => setCreateBuildings(e.target.checked)} />
             <span>{t('import.createBuildings')}</span>
           </label>
-          {localError ? (
-            <p className="error-box" role="alert">
-              {localError}
-            </p>
-          ) : null}
+          <ErrorNote text={localError} />
           <ErrorBox error={error} />
           {phase === 'reading' ? <ProgressBar done={Math.round(readFraction * 100)} total={100} message={t('import.reading')} /> : null}
           {phase === 'uploading' ? <ProgressBar done={0} total={0} message={t('import.uploading')} /> : null}
@@ -157,9 +154,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
 
       {failedMessage ? (
         <div className="card">
-          <p className="error-box" role="alert">
-            {failedMessage}
-          </p>
+          <ErrorNote text={failedMessage} />
           <button type="button" className="btn primary" onClick={() => void again()}>
             {t('import.pickAnother')}
           </button>

@@ -6,7 +6,9 @@ import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
 import { LangSwitch } from '../../app/LangSwitch';
+import { useAction } from '../../app/useAction';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
+import { OkNote } from '../../app/ui/Notes';
 
 type Backup = NonNullable<AppStatus['recovery']>['backups'][number];
 
@@ -16,27 +18,22 @@ const KIND: Record<Backup['kind'], MsgKey> = { daily: 'backup.kind.daily', 'pre-
 export function Recovery({ status }: { status: AppStatus }) {
   const { t, lang } = useI18n();
   const [chosen, setChosen] = useState<Backup | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [done, setDone] = useState(false);
   const rec = status.recovery;
   const backups = [...(rec?.backups ?? [])].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 
   const restore = async () => {
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await call('system.restoreBackup', { name: chosen.name });
-      setDone(true);
-      setChosen(null);
-      window.setTimeout(() => window.location.reload(), 1500);
-    } catch (err) {
-      setError(err);
-      setChosen(null);
-    } finally {
-      setBusy(false);
-    }
+    await action.start({
+      run: async () => {
+        await call('system.restoreBackup', { name: chosen.name });
+        setDone(true);
+        setChosen(null);
+        window.setTimeout(() => window.location.reload(), 1500);
+      },
+      onError: () => setChosen(null),
+    });
   };
 
   return (
@@ -77,7 +74,7 @@ export function Recovery({ status }: { status: AppStatus }) {
                   <td>{formatBytes(b.bytes)}</td>
                   <td>{b.good ? <span className="tag tag-ok">{t('recovery.good')}</span> : <span className="tag tag-bad">{t('recovery.bad')}</span>}</td>
                   <td>
-                    <button type="button" className="btn primary" disabled={!b.good || busy || done} onClick={() => setChosen(b)}>
+                    <button type="button" className="btn primary" disabled={!b.good || action.busy || done} onClick={() => setChosen(b)}>
                       {t('recovery.restore')}
                     </button>
                   </td>
@@ -86,12 +83,8 @@ export function Recovery({ status }: { status: AppStatus }) {
             </tbody>
           </table>
         )}
-        <ErrorBox error={error} />
-        {done ? (
-          <p className="ok-box" role="status">
-            {t('recovery.restored')}
-          </p>
-        ) : null}
+        <ErrorBox error={action.error} />
+        <OkNote text={done ? t('recovery.restored') : null} />
         <p className="hint">{t('recovery.keptNote')}</p>
       </div>
       {chosen ? (
@@ -100,7 +93,7 @@ export function Recovery({ status }: { status: AppStatus }) {
           message={t('recovery.confirmText', { at: formatDateTime(chosen.createdAt, lang) })}
           confirmLabel={t('recovery.restore')}
           danger
-          busy={busy}
+          busy={action.busy}
           onConfirm={() => void restore()}
           onCancel={() => setChosen(null)}
         />

@@ -4,7 +4,9 @@ import { call } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
+import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
+import { OkNote } from '../../app/ui/Notes';
 
 /** The buildings with their room and resident counts; supervisors and admins can add one. */
 export function BuildingsTab({ canCreate }: { canCreate: boolean }) {
@@ -13,9 +15,8 @@ export function BuildingsTab({ canCreate }: { canCreate: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction();
 
   const load = useCallback(async () => {
     try {
@@ -30,22 +31,18 @@ export function BuildingsTab({ canCreate }: { canCreate: boolean }) {
     void load();
   }, [load]);
 
-  const add = async (e: FormEvent) => {
+  const add = (e: FormEvent) => {
     e.preventDefault();
-    setSaveError(null);
     setSaved(null);
-    setBusy(true);
-    try {
-      const b = await call('roster.buildings.create', { code: code.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
-      setSaved(t('buildings.added', { name: b.name || b.code }));
-      setCode('');
-      setName('');
-      await load();
-    } catch (err) {
-      setSaveError(err);
-    } finally {
-      setBusy(false);
-    }
+    return save.start({
+      run: async () => {
+        const b = await call('roster.buildings.create', { code: code.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
+        setSaved(t('buildings.added', { name: b.name || b.code }));
+        setCode('');
+        setName('');
+        await load();
+      },
+    });
   };
 
   return (
@@ -86,17 +83,13 @@ export function BuildingsTab({ canCreate }: { canCreate: boolean }) {
               <input name="building-name" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
             </label>
             <div className="field field-button">
-              <button type="submit" className="btn primary" disabled={busy || !code.trim()}>
+              <button type="submit" className="btn primary" disabled={save.busy || !code.trim()}>
                 {t('buildings.addButton')}
               </button>
             </div>
           </div>
-          <ErrorBox error={saveError} />
-          {saved ? (
-            <p className="ok-box" role="status">
-              {saved}
-            </p>
-          ) : null}
+          <ErrorBox error={save.error} />
+          <OkNote text={saved} />
         </form>
       ) : null}
     </div>

@@ -2,7 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { translate, useT } from '../../app/i18n/I18n';
-import { Dialog } from '../../app/ui/Dialog';
+import { useAction } from '../../app/useAction';
+import { Dialog, DialogFormActions } from '../../app/ui/Dialog';
+import { ErrorNote } from '../../app/ui/Notes';
 
 const PICKS: MsgKey[] = ['reveal.reason.selfCall', 'reveal.reason.parcel', 'reveal.reason.emergency', 'reveal.reason.other'];
 
@@ -18,26 +20,21 @@ export function RevealDialog({ masked, onReveal, onCancel }: Props) {
   const name = useId();
   const [pick, setPick] = useState<MsgKey>('reveal.reason.selfCall');
   const [text, setText] = useState('');
-  const [local, setLocal] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const isOther = pick === 'reveal.reason.other';
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setLocal(null);
-    setError(null);
     const extra = text.trim();
-    if (isOther && extra.length < 2) return setLocal(t('reveal.needText'));
-    const base = translate('zh-CN', pick);
-    const reason = isOther ? extra : extra ? `${base}：${extra}` : base;
-    setBusy(true);
-    try {
-      await onReveal(reason.slice(0, 200));
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    return action.start({
+      check: () => (isOther && extra.length < 2 ? t('reveal.needText') : null),
+      run: () => {
+        const base = translate('zh-CN', pick);
+        const reason = isOther ? extra : extra ? `${base}：${extra}` : base;
+        return onReveal(reason.slice(0, 200));
+      },
+      keepBusyOnSuccess: true,
+    });
   };
 
   return (
@@ -57,20 +54,9 @@ export function RevealDialog({ masked, onReveal, onCancel }: Props) {
           <span className="field-label">{isOther ? t('reveal.otherText') : t('reveal.extraText')}</span>
           <input name="reveal-text" value={text} maxLength={150} onChange={(e) => setText(e.target.value)} />
         </label>
-        {local ? (
-          <p className="error-box" role="alert">
-            {local}
-          </p>
-        ) : null}
-        <ErrorBox error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onCancel}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="btn primary" disabled={busy}>
-            {t('reveal.confirm')}
-          </button>
-        </div>
+        <ErrorNote text={action.checkError} />
+        <ErrorBox error={action.error} />
+        <DialogFormActions submitLabel={t('reveal.confirm')} busy={action.busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );

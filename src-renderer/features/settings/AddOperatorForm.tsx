@@ -4,38 +4,30 @@ import { call } from '../../lib/api';
 import type { Role } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
-import { Field } from '../../app/ui/Field';
+import { useAction } from '../../app/useAction';
+import { NewPasswordFields, useNewPassword } from '../../app/ui/NewPassword';
+import { ErrorNote } from '../../app/ui/Notes';
 
 export function AddOperatorForm({ onAdded }: { onAdded: (o: OperatorAdminView) => void }) {
   const t = useT();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('receptionist');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [local, setLocal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const pw = useNewPassword();
+  const action = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setLocal(null);
-    if (password.length < 8) return setLocal(t('setup.passwordShort'));
-    if (password !== confirm) return setLocal(t('common.passwordMismatch'));
-    setBusy(true);
-    try {
-      const o = await call('operators.create', { username: username.trim(), displayName: displayName.trim(), role, password });
-      setUsername('');
-      setDisplayName('');
-      setPassword('');
-      setConfirm('');
-      onAdded(o);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    return action.start({
+      check: pw.problem,
+      run: async () => {
+        const o = await call('operators.create', { username: username.trim(), displayName: displayName.trim(), role, password: pw.password });
+        setUsername('');
+        setDisplayName('');
+        pw.clear();
+        onAdded(o);
+      },
+    });
   };
 
   return (
@@ -58,25 +50,21 @@ export function AddOperatorForm({ onAdded }: { onAdded: (o: OperatorAdminView) =
             <option value="admin">{t('role.admin')}</option>
           </select>
         </label>
-        <Field label={t('setup.password')} hint={t('setup.passwordHint')}>
-          <input type="password" name="new-password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </Field>
-        <label className="field">
-          <span className="field-label">{t('setup.confirm')}</span>
-          <input type="password" name="new-confirm" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-        </label>
+        <NewPasswordFields
+          value={pw}
+          label={t('setup.password')}
+          confirmLabel={t('setup.confirm')}
+          hint={t('setup.passwordHint')}
+          names={{ password: 'new-password', confirm: 'new-confirm' }}
+        />
         <div className="field field-button">
-          <button type="submit" className="btn primary" disabled={busy}>
+          <button type="submit" className="btn primary" disabled={action.busy}>
             {t('operators.addButton')}
           </button>
         </div>
       </div>
-      {local ? (
-        <p className="error-box" role="alert">
-          {local}
-        </p>
-      ) : null}
-      <ErrorBox error={error} />
+      <ErrorNote text={action.checkError} />
+      <ErrorBox error={action.error} />
     </form>
   );
 }

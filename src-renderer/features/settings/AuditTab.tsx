@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { VerifyView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
-import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
+import { useAction } from '../../app/useAction';
+import { ActionCard } from './ActionCard';
 
 const REASON: Record<Extract<VerifyView, { ok: false }>['reason'], MsgKey> = {
   'hash-mismatch': 'audit.reason.hashMismatch',
@@ -15,29 +16,22 @@ const REASON: Record<Extract<VerifyView, { ok: false }>['reason'], MsgKey> = {
 export function AuditTab() {
   const t = useT();
   const [result, setResult] = useState<VerifyView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  const verify = async () => {
-    setBusy(true);
-    setError(null);
+  const verify = () => {
     setResult(null);
-    try {
-      setResult(await call('system.verifyAudit', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    return action.start({ run: async () => setResult(await call('system.verifyAudit', {})) });
   };
 
   return (
-    <div className="card">
-      <p>{t('audit.explain')}</p>
-      <button type="button" className="btn primary big" onClick={() => void verify()} disabled={busy}>
-        {busy ? t('audit.verifying') : t('audit.verify')}
-      </button>
-      <ErrorBox error={error} />
+    <ActionCard
+      explain={t('audit.explain')}
+      label={t('audit.verify')}
+      busyLabel={t('audit.verifying')}
+      busy={action.busy}
+      error={action.error}
+      onRun={() => void verify()}
+    >
       {result?.ok ? (
         <div className="ok-box" role="status">
           <p>{t('audit.ok', { rows: result.rows })}</p>
@@ -53,6 +47,6 @@ export function AuditTab() {
           <p>{t('audit.badNext')}</p>
         </div>
       ) : null}
-    </div>
+    </ActionCard>
   );
 }

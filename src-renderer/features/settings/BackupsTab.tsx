@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
 import { formatBytes, formatDateTime } from '../../lib/format';
-import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
+import { useAction } from '../../app/useAction';
+import { OkNote } from '../../app/ui/Notes';
+import { ActionCard } from './ActionCard';
 
 const KIND: Record<BackupView['kind'], MsgKey> = { daily: 'backup.kind.daily', 'pre-migrate': 'backup.kind.preMigrate', manual: 'backup.kind.manual' };
 
@@ -12,9 +14,9 @@ const KIND: Record<BackupView['kind'], MsgKey> = { daily: 'backup.kind.daily', '
 export function BackupsTab() {
   const { t, lang } = useI18n();
   const [list, setList] = useState<BackupView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<BackupView | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { setError } = action;
 
   const load = useCallback(async () => {
     try {
@@ -23,38 +25,32 @@ export function BackupsTab() {
     } catch (e) {
       setError(e);
     }
-  }, []);
+  }, [setError]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const backup = async () => {
-    setBusy(true);
-    setError(null);
+  const backup = () => {
     setDone(null);
-    try {
-      setDone(await call('system.backupNow', {}));
-      await load();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    return action.start({
+      run: async () => {
+        setDone(await call('system.backupNow', {}));
+        await load();
+      },
+    });
   };
 
   return (
-    <div className="card">
-      <p>{t('backup.explain')}</p>
-      <button type="button" className="btn primary big" onClick={() => void backup()} disabled={busy}>
-        {busy ? t('common.working') : t('backup.now')}
-      </button>
-      <ErrorBox error={error} />
-      {done ? (
-        <p className="ok-box" role="status">
-          {t('backup.done', { name: done.name, size: formatBytes(done.bytes) })}
-        </p>
-      ) : null}
+    <ActionCard
+      explain={t('backup.explain')}
+      label={t('backup.now')}
+      busyLabel={t('common.working')}
+      busy={action.busy}
+      error={action.error}
+      onRun={() => void backup()}
+    >
+      <OkNote text={done ? t('backup.done', { name: done.name, size: formatBytes(done.bytes) }) : null} />
       {list && list.length === 0 ? <p className="info-box">{t('backup.none')}</p> : null}
       {list && list.length > 0 ? (
         <table className="table">
@@ -78,6 +74,6 @@ export function BackupsTab() {
           </tbody>
         </table>
       ) : null}
-    </div>
+    </ActionCard>
   );
 }

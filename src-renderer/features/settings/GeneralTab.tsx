@@ -3,7 +3,9 @@ import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useStatus } from '../../app/status';
+import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
+import { ErrorNote, OkNote } from '../../app/ui/Notes';
 
 /** 常规: the property name and the auto-lock minutes. */
 export function GeneralTab() {
@@ -12,10 +14,9 @@ export function GeneralTab() {
   const [propertyName, setPropertyName] = useState('');
   const [terminalId, setTerminalId] = useState('');
   const [minutes, setMinutes] = useState('5');
-  const [error, setError] = useState<unknown>(null);
-  const [local, setLocal] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { setError } = action;
 
   useEffect(() => {
     call('settings.get', {})
@@ -25,28 +26,26 @@ export function GeneralTab() {
         setMinutes(String(s.idleLockMinutes));
       })
       .catch((e: unknown) => setError(e));
-  }, []);
+  }, [setError]);
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setLocal(null);
     setSaved(false);
     const m = Number(minutes);
-    if (!Number.isInteger(m) || m < 1 || m > 240) return setLocal(t('general.minutesRange'));
-    if (propertyName.trim().length < 2) return setLocal(t('general.nameShort'));
-    setBusy(true);
-    try {
-      const s = await call('settings.update', { propertyName: propertyName.trim(), idleLockMinutes: m });
-      setPropertyName(s.propertyName);
-      setMinutes(String(s.idleLockMinutes));
-      setSaved(true);
-      await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    return action.start({
+      check: () => {
+        if (!Number.isInteger(m) || m < 1 || m > 240) return t('general.minutesRange');
+        if (propertyName.trim().length < 2) return t('general.nameShort');
+        return null;
+      },
+      run: async () => {
+        const s = await call('settings.update', { propertyName: propertyName.trim(), idleLockMinutes: m });
+        setPropertyName(s.propertyName);
+        setMinutes(String(s.idleLockMinutes));
+        setSaved(true);
+        await refresh();
+      },
+    });
   };
 
   return (
@@ -63,19 +62,11 @@ export function GeneralTab() {
           <input name="idleLockMinutes" type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
         </Field>
       </div>
-      {local ? (
-        <p className="error-box" role="alert">
-          {local}
-        </p>
-      ) : null}
-      <ErrorBox error={error} />
-      {saved ? (
-        <p className="ok-box" role="status">
-          {t('common.saved')}
-        </p>
-      ) : null}
+      <ErrorNote text={action.checkError} />
+      <ErrorBox error={action.error} />
+      <OkNote text={saved ? t('common.saved') : null} />
       <div className="form-actions">
-        <button type="submit" className="btn primary big" disabled={busy}>
+        <button type="submit" className="btn primary big" disabled={action.busy}>
           {t('common.save')}
         </button>
       </div>

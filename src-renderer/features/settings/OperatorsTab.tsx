@@ -6,6 +6,7 @@ import type { Role } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
+import { OkNote } from '../../app/ui/Notes';
 import { AddOperatorForm } from './AddOperatorForm';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
@@ -47,11 +48,7 @@ export function OperatorsTab() {
   return (
     <div className="operators">
       <ErrorBox error={error} />
-      {notice ? (
-        <p className="ok-box" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <OkNote text={notice} />
       {list ? (
         <table className="table">
           <thead>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../app/i18n/I18n';
 import { useStatus } from '../../app/status';
+import { OkNote } from '../../app/ui/Notes';
 import { ProgressBar } from '../../app/ui/Progress';
 
 const POLL_MS = 700;
@@ -35,11 +36,7 @@ export function DemoProgress({ onContinue }: { onContinue: () => void }) {
             {demo?.message}
           </p>
         ) : null}
-        {state === 'done' ? (
-          <p className="ok-box" role="status">
-            {t('demo.done')}
-          </p>
-        ) : null}
+        <OkNote text={state === 'done' ? t('demo.done') : null} />
         <div className="form-actions">
           <button type="button" className="btn primary big" onClick={onContinue}>
             {state === 'running' ? t('demo.skip') : t('demo.toLogin')}

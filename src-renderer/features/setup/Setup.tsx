@@ -4,7 +4,10 @@ import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { LangSwitch } from '../../app/LangSwitch';
 import { useStatus } from '../../app/status';
+import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
+import { NewPasswordFields, useNewPassword } from '../../app/ui/NewPassword';
+import { ErrorNote } from '../../app/ui/Notes';
 
 /** First run: the property, this terminal's id and the first administrator. */
 export function Setup({ onDone }: { onDone: (demo: boolean) => void }) {
@@ -14,34 +17,25 @@ export function Setup({ onDone }: { onDone: (demo: boolean) => void }) {
   const [terminalId, setTerminalId] = useState('T01');
   const [username, setUsername] = useState('admin');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const pw = useNewPassword();
   const [demo, setDemo] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [local, setLocal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setLocal(null);
-    if (password.length < 8) return setLocal(t('setup.passwordShort'));
-    if (password !== confirm) return setLocal(t('common.passwordMismatch'));
-    setBusy(true);
-    try {
-      await call('system.setup', {
-        propertyName: propertyName.trim(),
-        terminalId: terminalId.trim(),
-        admin: { username: username.trim(), displayName: displayName.trim(), password },
-        demoData: demo,
-      });
-      onDone(demo);
-      await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    return action.start({
+      check: pw.problem,
+      run: async () => {
+        await call('system.setup', {
+          propertyName: propertyName.trim(),
+          terminalId: terminalId.trim(),
+          admin: { username: username.trim(), displayName: displayName.trim(), password: pw.password },
+          demoData: demo,
+        });
+        onDone(demo);
+        await refresh();
+      },
+    });
   };
 
   return (
@@ -78,28 +72,24 @@ export function Setup({ onDone }: { onDone: (demo: boolean) => void }) {
                 <span className="field-label">{t('setup.displayName')}</span>
                 <input name="adminDisplayName" autoComplete="off" value={displayName} maxLength={40} onChange={(e) => setDisplayName(e.target.value)} />
               </label>
-              <Field label={t('setup.password')} hint={t('setup.passwordHint')}>
-                <input name="adminPassword" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-              </Field>
-              <label className="field">
-                <span className="field-label">{t('setup.confirm')}</span>
-                <input name="adminConfirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-              </label>
+              <NewPasswordFields
+                value={pw}
+                label={t('setup.password')}
+                confirmLabel={t('setup.confirm')}
+                hint={t('setup.passwordHint')}
+                names={{ password: 'adminPassword', confirm: 'adminConfirm' }}
+              />
             </div>
           </fieldset>
           <label className="check">
             <input type="checkbox" name="demoData" checked={demo} onChange={(e) => setDemo(e.target.checked)} />
             <span>{t('setup.demo')}</span>
           </label>
-          {local ? (
-            <p className="error-box" role="alert">
-              {local}
-            </p>
-          ) : null}
-          <ErrorBox error={error} />
+          <ErrorNote text={action.checkError} />
+          <ErrorBox error={action.error} />
           <div className="form-actions">
-            <button type="submit" className="btn primary big" disabled={busy}>
-              {busy ? t('common.working') : t('setup.submit')}
+            <button type="submit" className="btn primary big" disabled={action.busy}>
+              {action.busy ? t('common.working') : t('setup.submit')}
             </button>
           </div>
         </form>
