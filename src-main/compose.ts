@@ -17,6 +17,13 @@ import { PRODUCTION_COST, type ScryptCost } from './features/operators/password'
 import { RosterService } from './features/roster/roster.service';
 import { RosterImportService } from './features/roster/import/import.service';
 import { SystemService } from './features/system/system.service';
+import { CounterSettings } from './features/printing/counter-settings';
+import { PrintQueue } from './features/printing/print-queue';
+import { CashService } from './features/cash/cash.service';
+import { FeesService } from './features/fees/fees.service';
+import { createPrinter } from './devices/printer/config';
+import type { PrinterPort } from './devices/printer/port';
+import type { PrinterSettings } from './contract/printer';
 
 export interface CoreOptions {
   dataDir: string;
@@ -25,8 +32,10 @@ export interface CoreOptions {
   /** better_sqlite3.node built for Electron (the Electron shell sets it). */
   nativeBinding?: string;
   passwordCost?: ScryptCost;
-  /** Start the idle-time backup/check timer (off in tests). */
+  /** Start the idle-time backup/check timer and the print queue's timers (off in tests). */
   maintenance?: boolean;
+  /** The printer port for a configuration (tests pass a fake; the default builds the real transport). */
+  printerPort?: (config: PrinterSettings['config']) => PrinterPort;
 }
 
 export interface Services {
@@ -36,6 +45,10 @@ export interface Services {
   roster: RosterService;
   rosterImport: RosterImportService;
   maintenance: Maintenance;
+  counter: CounterSettings;
+  print: PrintQueue;
+  cash: CashService;
+  fees: FeesService;
 }
 
 export const APP_VERSION: string = (() => {
@@ -123,6 +136,22 @@ export class AppCore {
       () => this.sessions.lastActivityAt,
       this.opts.nativeBinding,
     );
+    const counter = new CounterSettings(sql, this.clock);
+    let cash: CashService | null = null;
+    const print = new PrintQueue(
+      sql,
+      this.clock,
+      this.log,
+      {
+        settings: () => counter.printer(),
+        propertyName: () => counter.propertyName(),
+        terminalId: () => counter.terminalId(),
+        closeResult: (id) => (cash as CashService).slip(id),
+      },
+      this.opts.printerPort ?? ((c) => createPrinter(c)),
+    );
+    cash = new CashService(sql, this.clock, counter, operators, print);
+    const fees = new FeesService(sql, this.clock, () => counter.terminalId(), cash, operators, print);
     this.services = {
       db,
       sql,
@@ -130,8 +159,13 @@ export class AppCore {
       roster: new RosterService(sql, this.clock),
       rosterImport: new RosterImportService(sql, this.clock),
       maintenance,
+      counter,
+      print,
+      cash,
+      fees,
     };
     this.idleMinutes = this.system.idleLockMinutes();
+    print.start(this.opts.maintenance ? 3000 : 200);
     if (this.opts.maintenance) maintenance.start();
   }
 
@@ -176,6 +210,7 @@ export class AppCore {
 
   async close(): Promise<void> {
     this.services?.maintenance.stop();
+    await this.services?.print.stop();
     this.services?.db.close();
     this.services = null;
   }

@@ -3,6 +3,9 @@ import type { ChannelDef } from './common';
 import { systemContract } from './system';
 import { authContract } from './auth';
 import { rosterContract } from './roster';
+import { feesContract } from './fees';
+import { cashContract } from './cash';
+import { printerContract } from './printer';
 import type { CHANNELS } from './channels';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
@@ -10,6 +13,9 @@ export const contract = {
   ...systemContract,
   ...authContract,
   ...rosterContract,
+  ...feesContract,
+  ...cashContract,
+  ...printerContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -27,3 +33,7 @@ export * from './common';
 export * from './system';
 export * from './auth';
 export * from './roster';
+export * from './fees';
+export * from './cash';
+export * from './printer';
+export * from './money';

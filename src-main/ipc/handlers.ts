@@ -6,6 +6,13 @@ import type { SessionOperator } from '../features/operators/sessions';
 
 const done = { done: true } as const;
 
+/** A business day in Beijing time (UTC+8, no DST) as an ISO range. */
+function dayRange(date: string | undefined): { from?: string; to?: string } {
+  if (!date) return {};
+  const start = new Date(`${date}T00:00:00+08:00`);
+  return { from: start.toISOString(), to: new Date(start.getTime() + 86_400_000).toISOString() };
+}
+
 function actor(ctx: CallContext): SessionOperator {
   if (!ctx.operator) throw new AppError('NOT_SIGNED_IN', '请先登录。');
   return ctx.operator;
@@ -56,5 +63,37 @@ export function buildHandlers(core: AppCore): Handlers {
     'roster.import.status': (i) => s().rosterImport.status(i.jobId),
     'roster.import.commit': (i, ctx) => s().rosterImport.commit(i.jobId, i.skipErrors, actor(ctx)),
     'roster.import.cancel': (i) => (s().rosterImport.cancel(i.jobId), done),
+
+    'fees.items.list': (i) => s().fees.items(i.includeInactive ?? false),
+    'fees.items.save': (i, ctx) => s().fees.saveItem(i, actor(ctx)),
+    'fees.quote': (i) => {
+      const q = s().fees.quote(i.roomId, i.lines);
+      return { lines: q.lines, totalFen: q.totalFen, totalUpper: q.totalUpper };
+    },
+    'fees.collect': (i, ctx) => s().fees.collect(i, actor(ctx)),
+    'fees.receipts.list': (i) => s().fees.list({ ...dayRange(i.date), ...(i.q ? { q: i.q } : {}), limit: i.limit ?? 100 }),
+    'fees.receipts.get': (i) => s().fees.get(i.id),
+    'fees.receipts.preview': (i) => (s().fees.get(i.id), s().print.preview(i.id, i.copy ?? 0)),
+    'fees.receipts.reprint': (i, ctx) => s().fees.reprint(i.id, actor(ctx)),
+    'fees.void': (i, ctx) => s().fees.void(i.receiptId, i.approvalId, i.reason, actor(ctx)),
+    'fees.refundDeposit': (i, ctx) => s().fees.refundDeposit(i.receiptId, i.approvalId, i.reason, i.method, i.reference, actor(ctx)),
+    'print.jobs.open': () => s().print.open(),
+    'print.jobs.retry': (i) => (s().print.retry(i.id), done),
+    'print.jobs.cancel': (i) => (s().print.cancel(i.id), done),
+
+    'cash.current': (_i, ctx) => s().cash.current(actor(ctx)),
+    'cash.open': (i, ctx) => s().cash.open(i.count, actor(ctx)),
+    'cash.move': (i, ctx) => s().cash.move(i.kind, i.amountFen, i.reason, actor(ctx)),
+    'cash.close': (i, ctx) => s().cash.close(i.count, i.approvalId, actor(ctx)),
+    'cash.handover': (i, ctx) => s().cash.handover(i.sessionId, i.financeName, i.note, actor(ctx)),
+    'cash.sessions.list': (i) => s().cash.list(i.limit ?? 30),
+    'cash.slip': (i) => s().cash.slip(i.sessionId),
+
+    'printer.settings.get': () => s().counter.printer(),
+    'printer.settings.save': (i, ctx) => s().counter.savePrinter(i, actor(ctx)),
+    'printer.status': () => s().print.status(),
+    'printer.testPage': () => (s().print.testPage(), done),
+    'cash.settings.get': () => ({ varianceThresholdFen: s().counter.varianceThresholdFen() }),
+    'cash.settings.save': (i, ctx) => ({ varianceThresholdFen: s().counter.saveVarianceThreshold(i.varianceThresholdFen, actor(ctx)) }),
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppCore } from '../../src-main/compose';
+import { AppCore, type CoreOptions } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
 import { silentLogger } from '../../src-main/lib/log';
 import type { Channel, Input, Output } from '../../src-main/contract/index';
@@ -22,8 +22,8 @@ export interface TestCore {
   raw(channel: unknown, input: unknown, clientId?: string): ReturnType<AppCore['dispatch']>;
 }
 
-export async function openTestCore(dataDir = tmpDir(), clock = new ManualClock('2026-11-23T02:00:00Z')): Promise<TestCore> {
-  const core = await AppCore.open({ dataDir, clock, log: silentLogger, passwordCost: TEST_COST });
+export async function openTestCore(dataDir = tmpDir(), clock = new ManualClock('2026-11-23T02:00:00Z'), extra: Partial<CoreOptions> = {}): Promise<TestCore> {
+  const core = await AppCore.open({ dataDir, clock, log: silentLogger, passwordCost: TEST_COST, ...extra });
   const raw = (channel: unknown, input: unknown, clientId = 'test:1') => core.dispatch(channel, input, { clientId });
   return {
     core,
@@ -39,8 +39,8 @@ export async function openTestCore(dataDir = tmpDir(), clock = new ManualClock('
 }
 
 /** A set-up terminal with an admin (admin/admin-pass-1) signed in as client test:1. */
-export async function openReadyCore(): Promise<TestCore> {
-  const t = await openTestCore();
+export async function openReadyCore(extra: Partial<CoreOptions> = {}): Promise<TestCore> {
+  const t = await openTestCore(undefined, undefined, extra);
   await t.call('system.setup', {
     propertyName: '阳光花园',
     terminalId: 'T01',

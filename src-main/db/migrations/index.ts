@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 import { m0001 } from './0001_initial';
+import { m0002 } from './0002_fees';
 
 /** Every migration, statically listed in order. The app's schema version is the last one's. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

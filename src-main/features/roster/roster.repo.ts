@@ -191,3 +191,5 @@ export const residentsOfBuilding = (sql: Sql, buildingId: number) =>
       .select(['r.id as id', 'r.name as name', 'r.kind as kind', 'r.phone as phone', 'r.move_in as move_in', 'r.move_out as move_out', 'r.note as note', 'rm.code as room_code'])
       .where('u.building_id', '=', buildingId),
   );
+
+export const roomById = (sql: Sql, id: number) => sql.get(qb.selectFrom('rooms').select(['id', 'code', 'area_cm2']).where('id', '=', id));

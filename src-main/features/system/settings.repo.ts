@@ -1,6 +1,14 @@
 import { qb, type Sql } from '../../db/sql';
 
-export type SettingKey = 'property_name' | 'terminal_id' | 'idle_lock_minutes' | 'last_backup_at' | 'last_full_check_at' | 'last_full_check_ok';
+export type SettingKey =
+  | 'property_name'
+  | 'terminal_id'
+  | 'idle_lock_minutes'
+  | 'last_backup_at'
+  | 'last_full_check_at'
+  | 'last_full_check_ok'
+  | 'printer_settings'
+  | 'cash_variance_threshold_fen';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;

@@ -22,6 +22,13 @@ export class SystemService {
     return this.core.clock.now().toISOString();
   }
 
+  private printerState(): { state: 'not-configured' | 'ok' | 'offline' | 'error'; detail: string } {
+    const st = this.core.services?.print.cachedStatus();
+    if (!st || st.state === 'not-configured') return { state: 'not-configured', detail: '未配置打印机' };
+    const state = st.state === 'ok' ? 'ok' : st.state === 'offline' ? 'offline' : 'error';
+    return { state, detail: `打印机：${st.detail}${st.paperNearEnd ? '（纸将用完）' : ''}` };
+  }
+
   idleLockMinutes(): number {
     const s = this.core.services;
     const v = s ? Number(getSetting(s.sql, 'idle_lock_minutes')) : NaN;
@@ -34,7 +41,7 @@ export class SystemService {
       version,
       schemaVersion: SCHEMA_VERSION,
       devices: {
-        printer: { state: 'not-configured' as const, detail: '未配置打印机' },
+        printer: this.printerState(),
         cardReader: { state: 'not-configured' as const, detail: '未配置读卡器' },
         scanner: { state: 'not-configured' as const, detail: '扫码枪：键盘模式' },
       },

@@ -1,0 +1,32 @@
+import { qb, type Sql } from '../../db/sql';
+import type { CashSessionsTable } from '../../db/schema';
+
+export const openSession = (sql: Sql, terminalId: string) =>
+  sql.get(
+    qb
+      .selectFrom('cash_sessions as s')
+      .innerJoin('operators as o', 'o.id', 's.operator_id')
+      .selectAll('s')
+      .select('o.display_name as operator_name')
+      .where('s.terminal_id', '=', terminalId)
+      .where('s.status', '=', 'open'),
+  );
+
+export const sessionById = (sql: Sql, id: number) =>
+  sql.get(qb.selectFrom('cash_sessions as s').innerJoin('operators as o', 'o.id', 's.operator_id').selectAll('s').select('o.display_name as operator_name').where('s.id', '=', id));
+
+export const listSessions = (sql: Sql, limit: number) =>
+  sql.all(qb.selectFrom('cash_sessions as s').innerJoin('operators as o', 'o.id', 's.operator_id').selectAll('s').select('o.display_name as operator_name').orderBy('s.id', 'desc').limit(limit));
+
+export const insertSession = (sql: Sql, s: { terminal_id: string; operator_id: number; opened_at: string; float_fen: number; float_detail: string }) =>
+  sql.run(qb.insertInto('cash_sessions').values({ ...s, status: 'open' })).lastInsertRowid;
+
+export const updateSession = (sql: Sql, id: number, patch: Partial<Omit<CashSessionsTable, 'id'>>) => sql.run(qb.updateTable('cash_sessions').set(patch).where('id', '=', id));
+
+export const movements = (sql: Sql, sessionId: number) => sql.all(qb.selectFrom('cash_movements').selectAll().where('session_id', '=', sessionId).orderBy('id'));
+
+export const insertMovement = (sql: Sql, m: { session_id: number; kind: 'in' | 'out'; amount_fen: number; reason: string; operator_id: number; at: string }) =>
+  sql.run(qb.insertInto('cash_movements').values(m));
+
+export const receiptCount = (sql: Sql, sessionId: number) =>
+  Number(sql.get(qb.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId))?.n ?? 0);

@@ -1,0 +1,344 @@
+import { appendAudit } from '../../db/audit';
+import type { Sql } from '../../db/sql';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import { maskText } from '../../lib/mask';
+import { fenToChineseUpper, formatFen, sumFen } from '../../contract/money';
+import type { FeeItemView, ReceiptView } from '../../contract/fees';
+import type { PayMethod } from '../../db/schema';
+import * as roster from '../roster/roster.repo';
+import type { CashService } from '../cash/cash.service';
+import type { OperatorsService } from '../operators/operators.service';
+import type { SessionOperator } from '../operators/sessions';
+import * as repo from './fees.repo';
+import { priceLine, PricingError, type LineInput, type PricedItem, type PricedLine } from './pricing';
+import { receiptView, type PrintInfo } from './receipt-view';
+
+export interface PaymentInput {
+  method: PayMethod;
+  amountFen: number;
+  receivedFen?: number;
+  reference?: string;
+}
+
+export interface PrintSink {
+  /** queues a receipt for printing inside the posting transaction; returns false when no printer is set up */
+  enqueueReceipt(receiptId: number, opts: { copy: number; kickDrawer: boolean }): boolean;
+  info(receiptId: number): PrintInfo;
+}
+
+type ItemRow = NonNullable<ReturnType<typeof repo.itemById>>;
+
+const toPriced = (r: ItemRow): PricedItem => ({
+  id: r.id,
+  name: r.name,
+  category: r.category,
+  rule: r.rule,
+  unitPriceFen: r.unit_price_fen,
+  unitLabel: r.unit_label,
+  refundable: r.refundable === 1,
+});
+
+export const itemView = (r: ItemRow): FeeItemView => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  category: r.category,
+  rule: r.rule,
+  unitPriceFen: r.unit_price_fen,
+  unitLabel: r.unit_label,
+  refundable: r.refundable === 1,
+  active: r.active === 1,
+  sort: r.sort,
+});
+
+const METHOD_ZH: Record<PayMethod, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡' };
+
+/** Fees and receipts: the catalogue, pricing, posting (gapless numbers), voids and deposit refunds. */
+export class FeesService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+    private readonly terminalId: () => string,
+    private readonly cash: CashService,
+    private readonly operators: OperatorsService,
+    private readonly print: PrintSink,
+  ) {}
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  items(includeInactive: boolean): FeeItemView[] {
+    return repo.listItems(this.sql, includeInactive).map(itemView);
+  }
+
+  saveItem(input: Omit<FeeItemView, 'id'> & { id?: number }, actor: SessionOperator): FeeItemView {
+    return this.sql.tx(() => {
+      const w = {
+        code: input.code.toUpperCase(),
+        name: input.name,
+        category: input.category,
+        rule: input.rule,
+        unit_price_fen: input.unitPriceFen,
+        unit_label: input.unitLabel,
+        refundable: input.refundable ? 1 : 0,
+        active: input.active ? 1 : 0,
+        sort: input.sort,
+      };
+      const clash = repo.itemByCode(this.sql, w.code);
+      if (clash && clash.id !== input.id) throw new AppError('CONFLICT', `编号 ${w.code} 已被「${clash.name}」使用。`);
+      let id = input.id;
+      if (id) {
+        if (!repo.itemById(this.sql, id)) throw new AppError('NOT_FOUND', '找不到这个收费项目：请刷新。');
+        repo.updateItem(this.sql, id, w, this.now());
+      } else {
+        id = repo.insertItem(this.sql, w, this.now());
+      }
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: input.id ? 'fee_item.update' : 'fee_item.create', entity: 'fee_item', entityId: id, detail: w });
+      return itemView(repo.itemById(this.sql, id) as ItemRow);
+    });
+  }
+
+  /** Prices every line from the catalogue as it is now; throws a Chinese message for any line that does not fit. */
+  quote(roomId: number | null, lines: LineInput[]): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null } {
+    const items = new Map(repo.itemsByIds(this.sql, [...new Set(lines.map((l) => l.itemId))]).map((r) => [r.id, r]));
+    let area: number | null = null;
+    let roomCode: string | null = null;
+    if (roomId !== null) {
+      const room = roster.roomById(this.sql, roomId);
+      if (!room) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
+      area = room.area_cm2;
+      roomCode = room.code;
+    }
+    const priced = lines.map((l) => {
+      const item = items.get(l.itemId);
+      if (!item || item.active !== 1) throw new AppError('NOT_FOUND', '有收费项目已停用或不存在：请刷新后重新选择。');
+      if (item.rule === 'per_area_month' && roomId === null) throw new AppError('BAD_INPUT', `${item.name}按面积收费：请先选择房号。`);
+      try {
+        const p = priceLine(toPriced(item), l, area);
+        if (p.amountFen <= 0) throw new PricingError(`${item.name}：金额为 0，无法收费`);
+        return p;
+      } catch (e) {
+        if (e instanceof PricingError) throw new AppError('BAD_INPUT', e.message);
+        throw e;
+      }
+    });
+    const totalFen = sumFen(priced.map((p) => p.amountFen));
+    if (totalFen > 9_999_999_999) throw new AppError('BAD_INPUT', '合计金额超过单张收据上限：请分开收费。');
+    return { lines: priced, totalFen, totalUpper: fenToChineseUpper(totalFen), roomCode };
+  }
+
+  private checkPayments(totalFen: number, payments: PaymentInput[]): Array<PaymentInput & { changeFen: number | null }> {
+    const paid = sumFen(payments.map((p) => p.amountFen));
+    if (paid !== totalFen) throw new AppError('BAD_INPUT', `付款合计 ${formatFen(paid)} 元与应收 ${formatFen(totalFen)} 元不一致：请核对各付款方式的金额。`);
+    if (payments.filter((p) => p.method === 'cash').length > 1) throw new AppError('BAD_INPUT', '现金只能有一笔：请合并现金金额。');
+    return payments.map((p) => {
+      if (p.method === 'cash') {
+        const received = p.receivedFen ?? p.amountFen;
+        if (received < p.amountFen) throw new AppError('BAD_INPUT', `实收现金 ${formatFen(received)} 元少于现金应收 ${formatFen(p.amountFen)} 元。`);
+        return { ...p, receivedFen: received, changeFen: received - p.amountFen };
+      }
+      const ref = p.reference?.trim() ?? '';
+      if (ref.length < 4) throw new AppError('BAD_INPUT', `${METHOD_ZH[p.method]}付款需要记录凭证号：请扫描付款码或输入交易单号（至少 4 位）。`);
+      return { ...p, reference: ref, changeFen: null };
+    });
+  }
+
+  /** Posts a receipt. The number comes from the terminal's counter inside this transaction: no gaps, ever. */
+  collect(
+    input: { requestId: string; roomId: number | null; payer?: string; lines: LineInput[]; payments: PaymentInput[]; note?: string },
+    actor: SessionOperator,
+  ): ReceiptView {
+    const id = this.sql.tx(() => {
+      const seen = repo.receiptByRequest(this.sql, input.requestId);
+      if (seen) return seen.id; // a double submit returns the receipt already posted
+      const session = this.cash.requireOpen(actor);
+      const q = this.quote(input.roomId, input.lines);
+      const payments = this.checkPayments(q.totalFen, input.payments);
+      const terminal = this.terminalId();
+      const seq = repo.nextCounter(this.sql, `receipt:${terminal}`);
+      const receiptNo = `${terminal}-${String(seq).padStart(8, '0')}`;
+      const rid = repo.insertReceipt(this.sql, {
+        receipt_no: receiptNo,
+        terminal_id: terminal,
+        seq,
+        kind: 'receipt',
+        session_id: session.id,
+        operator_id: actor.id,
+        room_id: input.roomId,
+        room_code: q.roomCode,
+        payer: input.payer?.trim() || null,
+        issued_at: this.now(),
+        total_fen: q.totalFen,
+        original_id: null,
+        reason: null,
+        approval_id: null,
+        request_id: input.requestId,
+        note: input.note?.trim() ?? '',
+      });
+      q.lines.forEach((l, i) =>
+        repo.insertLine(this.sql, {
+          receipt_id: rid,
+          line_no: i + 1,
+          fee_item_id: l.itemId,
+          name: l.name,
+          category: l.category,
+          detail: l.detail,
+          quantity: l.quantity,
+          amount_fen: l.amountFen,
+          refundable: l.refundable ? 1 : 0,
+          original_line_id: null,
+        }),
+      );
+      for (const p of payments)
+        repo.insertPayment(this.sql, {
+          receipt_id: rid,
+          method: p.method,
+          amount_fen: p.amountFen,
+          received_fen: p.method === 'cash' ? (p.receivedFen ?? null) : null,
+          change_fen: p.changeFen,
+          reference: p.reference ?? null,
+        });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'receipt.issue',
+        entity: 'receipt',
+        entityId: receiptNo,
+        detail: { totalFen: q.totalFen, methods: payments.map((p) => [p.method, p.amountFen]), roomCode: q.roomCode },
+      });
+      this.print.enqueueReceipt(rid, { copy: 0, kickDrawer: payments.some((p) => p.method === 'cash') });
+      return rid;
+    });
+    return this.get(id);
+  }
+
+  get(id: number): ReceiptView {
+    return receiptView(this.sql, id, this.print.info(id));
+  }
+
+  list(opts: { from?: string; to?: string; q?: string; limit: number }) {
+    return repo.listReceipts(this.sql, opts).map((r) => ({
+      id: r.id,
+      receiptNo: r.receipt_no,
+      kind: r.kind,
+      issuedAt: r.issued_at,
+      roomCode: r.room_code,
+      totalFen: r.total_fen,
+      methods: [...new Set(String(r.methods ?? '').split(',').filter(Boolean))] as PayMethod[],
+      voided: Boolean(r.voided),
+      printState: this.print.info(r.id).state,
+    }));
+  }
+
+  /** Prints again, marked 补打/副本 n, and logs it. */
+  reprint(id: number, actor: SessionOperator): ReceiptView {
+    this.sql.tx(() => {
+      const r = repo.receiptRow(this.sql, id);
+      if (!r) throw new AppError('NOT_FOUND', '找不到这张收据。');
+      const copy = this.print.info(id).copies + 1;
+      if (!this.print.enqueueReceipt(id, { copy, kickDrawer: false })) throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置，或用「预览」查看收据。');
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receipt.reprint', entity: 'receipt', entityId: r.receipt_no, detail: { copy } });
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Void = a new reversing document (negative lines and payments) linked to the original, with a
+   * supervisor approval ('receipt.void', subject = receipt number). A receipt is voided at most once, and
+   * not after any part of it was refunded.
+   */
+  void(receiptId: number, approvalId: string, reason: string, actor: SessionOperator): ReceiptView {
+    const id = this.sql.tx(() => {
+      const orig = repo.receiptRow(this.sql, receiptId);
+      if (!orig) throw new AppError('NOT_FOUND', '找不到这张收据。');
+      if (orig.kind !== 'receipt') throw new AppError('CONFLICT', '作废/退款单本身不能再作废。');
+      const reversals = repo.reversalsOf(this.sql, orig.id);
+      if (reversals.some((r) => r.kind === 'void')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已经作废过，不能重复作废。`);
+      if (reversals.some((r) => r.kind === 'refund')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已有押金退款，不能整单作废。`);
+      const session = this.cash.requireOpen(actor);
+      const approval = this.operators.consumeApproval(approvalId, 'receipt.void', orig.receipt_no);
+      const lines = repo.linesOf(this.sql, orig.id);
+      const payments = repo.paymentsOf(this.sql, orig.id);
+      return this.postReversal('void', orig, session.id, actor, approvalId, approval.approverId, reason, lines.map((l) => ({ line: l, amountFen: -l.amount_fen })), payments.map((p) => ({ method: p.method, amountFen: -p.amount_fen, reference: p.reference })));
+    });
+    return this.get(id);
+  }
+
+  /** Refund of the deposit lines of a receipt (装修押金, key deposits), once, with a supervisor approval. */
+  refundDeposit(receiptId: number, approvalId: string, reason: string, method: PayMethod, reference: string | undefined, actor: SessionOperator): ReceiptView {
+    const id = this.sql.tx(() => {
+      const orig = repo.receiptRow(this.sql, receiptId);
+      if (!orig) throw new AppError('NOT_FOUND', '找不到这张收据。');
+      if (orig.kind !== 'receipt') throw new AppError('CONFLICT', '只能对收费收据退押金。');
+      if (repo.reversalsOf(this.sql, orig.id).some((r) => r.kind === 'void')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已作废，不能再退款。`);
+      const open = repo.linesOf(this.sql, orig.id).filter((l) => l.refundable === 1 && !l.reversed);
+      if (open.length === 0) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 没有可退的押金（可能已经退过）。`);
+      if (method !== 'cash' && (reference?.trim().length ?? 0) < 4) throw new AppError('BAD_INPUT', '非现金退款需要记录退款凭证号（至少 4 位）。');
+      const session = this.cash.requireOpen(actor);
+      const approval = this.operators.consumeApproval(approvalId, 'deposit.refund', orig.receipt_no);
+      const total = sumFen(open.map((l) => l.amount_fen));
+      return this.postReversal('refund', orig, session.id, actor, approvalId, approval.approverId, reason, open.map((l) => ({ line: l, amountFen: -l.amount_fen })), [{ method, amountFen: -total, reference: reference?.trim() ?? null }]);
+    });
+    return this.get(id);
+  }
+
+  private postReversal(
+    kind: 'void' | 'refund',
+    orig: NonNullable<ReturnType<typeof repo.receiptRow>>,
+    sessionId: number,
+    actor: SessionOperator,
+    approvalId: string,
+    approverId: number,
+    reason: string,
+    lines: Array<{ line: ReturnType<typeof repo.linesOf>[number]; amountFen: number }>,
+    payments: Array<{ method: PayMethod; amountFen: number; reference: string | null }>,
+  ): number {
+    const terminal = this.terminalId();
+    const seq = repo.nextCounter(this.sql, `receipt:${terminal}`);
+    const receiptNo = `${terminal}-${String(seq).padStart(8, '0')}`;
+    const total = sumFen(lines.map((l) => l.amountFen));
+    const rid = repo.insertReceipt(this.sql, {
+      receipt_no: receiptNo,
+      terminal_id: terminal,
+      seq,
+      kind,
+      session_id: sessionId,
+      operator_id: actor.id,
+      room_id: orig.room_id,
+      room_code: orig.room_code,
+      payer: orig.payer,
+      issued_at: this.now(),
+      total_fen: total,
+      original_id: orig.id,
+      reason: reason.trim(),
+      approval_id: approvalId,
+      request_id: `${kind}:${orig.id}:${seq}`,
+      note: '',
+    });
+    lines.forEach((l, i) =>
+      repo.insertLine(this.sql, {
+        receipt_id: rid,
+        line_no: i + 1,
+        fee_item_id: l.line.fee_item_id,
+        name: l.line.name,
+        category: l.line.category,
+        detail: l.line.detail,
+        quantity: l.line.quantity,
+        amount_fen: l.amountFen,
+        refundable: 0,
+        original_line_id: l.line.id,
+      }),
+    );
+    for (const p of payments) repo.insertPayment(this.sql, { receipt_id: rid, method: p.method, amount_fen: p.amountFen, received_fen: null, change_fen: null, reference: p.reference });
+    appendAudit(this.sql, this.clock, {
+      operatorId: actor.id,
+      action: kind === 'void' ? 'receipt.void' : 'deposit.refund',
+      entity: 'receipt',
+      entityId: receiptNo,
+      detail: { original: orig.receipt_no, totalFen: total, approvedBy: approverId, reason: maskText(reason.trim()) },
+    });
+    this.print.enqueueReceipt(rid, { copy: 0, kickDrawer: payments.some((p) => p.method === 'cash') });
+    return rid;
+  }
+}

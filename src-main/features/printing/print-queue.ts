@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import type { Sql } from '../../db/sql';
+import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/log';
+import { AppError } from '../../lib/errors';
+import { isPrinterError, PRINTER_ERROR_MESSAGES, type PrinterPort, type PrinterStatus } from '../../devices/printer/port';
+import { renderReceipt, renderSlip, testPage, type Rendered, type Width } from '../../devices/printer/receipt';
+import type { PrinterSettings } from '../../contract/printer';
+import type { PrintInfo } from '../fees/receipt-view';
+import type { CloseResult } from '../../contract/cash';
+import * as repo from './print.repo';
+import { closeSlipLines, receiptDoc } from './print-docs';
+
+export const MAX_ATTEMPTS = 6;
+
+/** What a job row stores: ids only. The documents are immutable, so they are laid out again at print time. */
+const payload = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('receipt'), receiptId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
+  z.object({ kind: z.literal('close-slip'), sessionId: z.number().int(), at: z.string() }),
+  z.object({ kind: z.literal('test'), at: z.string() }),
+]);
+type Payload = z.infer<typeof payload>;
+
+export interface PrintContext {
+  settings(): PrinterSettings;
+  propertyName(): string;
+  terminalId(): string;
+  closeResult(sessionId: number): CloseResult;
+}
+
+/**
+ * The print queue (DESIGN rule 9): a job row written in the same transaction as the receipt, sent after
+ * the commit, retried with backoff up to MAX_ATTEMPTS, re-parsed from its stored payload. On start, a job
+ * that was being sent is marked interrupted (it may have printed): the screen offers 补打, never a new charge.
+ */
+export class PrintQueue {
+  private port: PrinterPort;
+  private portKey = '';
+  private running = false;
+  private stopped = false;
+  private inflight: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private statusTimer: NodeJS.Timeout | null = null;
+  private lastStatus: PrinterStatus = { state: 'not-configured', paperNearEnd: false, detail: '未设置打印机' };
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly ctx: PrintContext,
+    private readonly makePort: (s: PrinterSettings['config']) => PrinterPort,
+  ) {
+    this.port = this.currentPort();
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** The port for the saved settings; rebuilt when they change. */
+  private currentPort(): PrinterPort {
+    const cfg = this.ctx.settings().config;
+    const key = JSON.stringify(cfg);
+    if (key !== this.portKey) {
+      void this.port?.close().catch(() => {});
+      this.port = this.makePort(cfg);
+      this.portKey = key;
+    }
+    return this.port;
+  }
+
+  configured(): boolean {
+    return this.ctx.settings().config.kind !== 'none';
+  }
+
+  start(pollMs = 3000): void {
+    const interrupted = this.sql.tx(() => repo.interruptPrinting(this.sql, this.now()));
+    if (interrupted) this.log.warn(`${interrupted} print job(s) interrupted by the last shutdown`);
+    this.timer = setInterval(() => void this.drain(), pollMs);
+    this.timer.unref();
+    // the status bar's printer state: asked every 10 s while a printer is set up
+    this.statusTimer = setInterval(() => {
+      if (this.configured()) void this.status().catch(() => {});
+    }, 10_000);
+    this.statusTimer.unref();
+    this.wake();
+  }
+
+  /** No new jobs start; resolves when the one being sent (if any) has recorded its outcome. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.statusTimer) clearInterval(this.statusTimer);
+    this.timer = null;
+    this.statusTimer = null;
+    await this.inflight;
+    await this.port.close().catch(() => {});
+  }
+
+  /** Starts sending after the current synchronous work (the posting transaction) has committed. */
+  wake(): void {
+    setImmediate(() => void this.drain());
+  }
+
+  private enqueue(kind: 'receipt' | 'reprint' | 'slip' | 'test', p: Payload, ids: { receiptId?: number; sessionId?: number; copy?: number; kick?: boolean }): number {
+    const id = repo.insertJob(this.sql, {
+      kind,
+      receipt_id: ids.receiptId ?? null,
+      session_id: ids.sessionId ?? null,
+      copy_no: ids.copy ?? 0,
+      kick_drawer: ids.kick ? 1 : 0,
+      payload: JSON.stringify(p),
+      at: this.now(),
+    });
+    this.wake();
+    return id;
+  }
+
+  /** Inside the posting transaction. False when no printer is set up (the screen shows the preview instead). */
+  enqueueReceipt(receiptId: number, opts: { copy: number; kickDrawer: boolean }): boolean {
+    if (!this.configured()) return false;
+    const kick = opts.kickDrawer && this.ctx.settings().kickDrawer;
+    this.enqueue(opts.copy > 0 ? 'reprint' : 'receipt', { kind: 'receipt', receiptId, copy: opts.copy, at: this.now() }, { receiptId, copy: opts.copy, kick });
+    return true;
+  }
+
+  enqueueCloseSlip(sessionId: number): void {
+    if (this.configured()) this.enqueue('slip', { kind: 'close-slip', sessionId, at: this.now() }, { sessionId });
+  }
+
+  testPage(): void {
+    if (!this.configured()) throw new AppError('CONFLICT', '还没有设置打印机：请先选择连接方式并保存。');
+    this.sql.tx(() => this.enqueue('test', { kind: 'test', at: this.now() }, {}));
+  }
+
+  info(receiptId: number): PrintInfo {
+    const jobs = repo.jobsOfReceipt(this.sql, receiptId);
+    const original = jobs.find((j) => j.copy_no === 0);
+    const copies = jobs.reduce((m, j) => Math.max(m, j.copy_no), 0);
+    if (!original) return { state: 'not-configured', error: null, copies };
+    return { state: original.status, error: original.last_error, copies };
+  }
+
+  open() {
+    return repo.openJobs(this.sql).map((j) => ({
+      id: j.id,
+      kind: j.kind,
+      receiptId: j.receipt_id,
+      receiptNo: j.receipt_no ?? null,
+      status: j.status,
+      attempts: j.attempts,
+      lastError: j.last_error,
+      createdAt: j.created_at,
+    }));
+  }
+
+  /**
+   * 重新打印. A failed job (the printer refused it before anything was sent) prints as it was; an
+   * interrupted one may already be on paper, so it comes out again as a marked copy (补打).
+   */
+  retry(jobId: number): void {
+    this.sql.tx(() => {
+      const j = repo.jobById(this.sql, jobId);
+      if (!j) throw new AppError('NOT_FOUND', '找不到这个打印任务：请刷新。');
+      if (j.status !== 'failed' && j.status !== 'interrupted') throw new AppError('CONFLICT', '这个打印任务不需要重试。');
+      if (j.status === 'interrupted' && j.receipt_id !== null) {
+        repo.setJob(this.sql, j.id, { status: 'cancelled', updated_at: this.now() });
+        const copy = this.info(j.receipt_id).copies + 1;
+        this.enqueue('reprint', { kind: 'receipt', receiptId: j.receipt_id, copy, at: this.now() }, { receiptId: j.receipt_id, copy });
+        return;
+      }
+      repo.setJob(this.sql, j.id, { status: 'pending', attempts: 0, next_attempt_at: this.now(), last_error: null, updated_at: this.now() });
+    });
+    this.wake();
+  }
+
+  cancel(jobId: number): void {
+    this.sql.tx(() => {
+      const j = repo.jobById(this.sql, jobId);
+      if (!j) throw new AppError('NOT_FOUND', '找不到这个打印任务：请刷新。');
+      if (j.status === 'done' || j.status === 'cancelled') return;
+      repo.setJob(this.sql, j.id, { status: 'cancelled', updated_at: this.now() });
+    });
+  }
+
+  async status(): Promise<PrinterStatus> {
+    this.lastStatus = await this.currentPort().status();
+    return this.lastStatus;
+  }
+
+  cachedStatus(): PrinterStatus {
+    return this.configured() ? this.lastStatus : { state: 'not-configured', paperNearEnd: false, detail: '未设置打印机' };
+  }
+
+  private render(p: Payload, copy: number): Rendered {
+    const width: Width = this.ctx.settings().width;
+    switch (p.kind) {
+      case 'receipt':
+        return renderReceipt(receiptDoc(this.sql, p.receiptId, this.ctx.propertyName()), { width, ...(copy > 0 ? { copy, reprintedAt: p.at } : {}) });
+      case 'close-slip':
+        return renderSlip('交款单', closeSlipLines(this.ctx.closeResult(p.sessionId), this.ctx.terminalId()), { width });
+      case 'test':
+        return testPage(width, p.at);
+    }
+  }
+
+  /** The receipt as it prints, for the on-screen preview. */
+  preview(receiptId: number, copy: number): { svg: string; width: Width } {
+    const width = this.ctx.settings().width;
+    return { svg: renderReceipt(receiptDoc(this.sql, receiptId, this.ctx.propertyName()), { width, ...(copy > 0 ? { copy } : {}) }).svg, width };
+  }
+
+  /** Sends due jobs one at a time. */
+  drain(): Promise<void> {
+    if (this.running || this.stopped) return this.inflight;
+    this.running = true;
+    this.inflight = this.drainLoop().finally(() => {
+      this.running = false;
+    });
+    return this.inflight;
+  }
+
+  private async drainLoop(): Promise<void> {
+    {
+      for (;;) {
+        if (this.stopped) return;
+        const j = repo.nextDue(this.sql, this.now());
+        if (!j) return;
+        const attempts = j.attempts + 1;
+        this.sql.tx(() => repo.setJob(this.sql, j.id, { status: 'printing', attempts, updated_at: this.now() }));
+        let error: string | null = null;
+        try {
+          const p = payload.parse(JSON.parse(j.payload));
+          const doc = this.render(p, j.copy_no);
+          const port = this.currentPort();
+          await port.print(doc.bytes);
+          if (j.kick_drawer === 1) await port.kickDrawer().catch((e: unknown) => this.log.warn(`drawer kick failed: ${String(e)}`));
+        } catch (e) {
+          error = isPrinterError(e) ? e.message || PRINTER_ERROR_MESSAGES[e.code] : `无法打印：${e instanceof Error ? e.message : String(e)}`;
+          if (!isPrinterError(e)) this.log.error(`print job ${j.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+        const at = this.now();
+        if (error === null) {
+          this.sql.tx(() => repo.setJob(this.sql, j.id, { status: 'done', printed_at: at, last_error: null, updated_at: at }));
+          continue;
+        }
+        const giveUp = attempts >= MAX_ATTEMPTS;
+        const backoffMs = Math.min(60_000, 1000 * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
+        this.sql.tx(() =>
+          repo.setJob(this.sql, j.id, {
+            status: giveUp ? 'failed' : 'pending',
+            last_error: error,
+            next_attempt_at: giveUp ? null : new Date(this.clock.now().getTime() + backoffMs).toISOString(),
+            updated_at: at,
+          }),
+        );
+        void this.status().catch(() => {});
+        return; // the printer is not taking jobs: try again at the next tick
+      }
+    }
+  }
+}
