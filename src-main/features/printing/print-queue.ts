@@ -221,42 +221,40 @@ export class PrintQueue {
   }
 
   private async drainLoop(): Promise<void> {
-    {
-      for (;;) {
-        if (this.stopped) return;
-        const j = repo.nextDue(this.sql, this.now());
-        if (!j) return;
-        const attempts = j.attempts + 1;
-        this.sql.tx(() => repo.setJob(this.sql, j.id, { status: 'printing', attempts, updated_at: this.now() }));
-        let error: string | null = null;
-        try {
-          const p = payload.parse(JSON.parse(j.payload));
-          const doc = this.render(p, j.copy_no);
-          const port = this.currentPort();
-          await port.print(doc.bytes);
-          if (j.kick_drawer === 1) await port.kickDrawer().catch((e: unknown) => this.log.warn(`drawer kick failed: ${String(e)}`));
-        } catch (e) {
-          error = isPrinterError(e) ? e.message || PRINTER_ERROR_MESSAGES[e.code] : `无法打印：${e instanceof Error ? e.message : String(e)}`;
-          if (!isPrinterError(e)) this.log.error(`print job ${j.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        }
-        const at = this.now();
-        if (error === null) {
-          this.sql.tx(() => repo.setJob(this.sql, j.id, { status: 'done', printed_at: at, last_error: null, updated_at: at }));
-          continue;
-        }
-        const giveUp = attempts >= MAX_ATTEMPTS;
-        const backoffMs = Math.min(60_000, 1000 * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
-        this.sql.tx(() =>
-          repo.setJob(this.sql, j.id, {
-            status: giveUp ? 'failed' : 'pending',
-            last_error: error,
-            next_attempt_at: giveUp ? null : new Date(this.clock.now().getTime() + backoffMs).toISOString(),
-            updated_at: at,
-          }),
-        );
-        void this.status().catch(() => {});
-        return; // the printer is not taking jobs: try again at the next tick
+    for (;;) {
+      if (this.stopped) return;
+      const j = repo.nextDue(this.sql, this.now());
+      if (!j) return;
+      const attempts = j.attempts + 1;
+      this.sql.tx(() => repo.setJob(this.sql, j.id, { status: 'printing', attempts, updated_at: this.now() }));
+      let error: string | null = null;
+      try {
+        const p = payload.parse(JSON.parse(j.payload));
+        const doc = this.render(p, j.copy_no);
+        const port = this.currentPort();
+        await port.print(doc.bytes);
+        if (j.kick_drawer === 1) await port.kickDrawer().catch((e: unknown) => this.log.warn(`drawer kick failed: ${String(e)}`));
+      } catch (e) {
+        error = isPrinterError(e) ? e.message || PRINTER_ERROR_MESSAGES[e.code] : `无法打印：${e instanceof Error ? e.message : String(e)}`;
+        if (!isPrinterError(e)) this.log.error(`print job ${j.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
+      const at = this.now();
+      if (error === null) {
+        this.sql.tx(() => repo.setJob(this.sql, j.id, { status: 'done', printed_at: at, last_error: null, updated_at: at }));
+        continue;
+      }
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      const backoffMs = Math.min(60_000, 1000 * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
+      this.sql.tx(() =>
+        repo.setJob(this.sql, j.id, {
+          status: giveUp ? 'failed' : 'pending',
+          last_error: error,
+          next_attempt_at: giveUp ? null : new Date(this.clock.now().getTime() + backoffMs).toISOString(),
+          updated_at: at,
+        }),
+      );
+      void this.status().catch(() => {});
+      return; // the printer is not taking jobs: try again at the next tick
     }
   }
 }
