@@ -6,14 +6,10 @@
  * fails the test instead of passing quietly.
  */
 import iconv from 'iconv-lite';
-import { decodeCode128, type Bitmap, type Code128 } from './escpos-symbols';
+import { readBarcode, readBlock, readRasterV0, type BarcodeOp, type Block, type Op, type RasterOp } from './escpos-blocks';
 
-export interface Op {
-  at: number;
-  /** e.g. 'ESC @', 'GS k', 'FS &', 'text' */
-  cmd: string;
-  args: number[];
-}
+export type { BarcodeOp, Op, RasterOp } from './escpos-blocks';
+
 export interface PrintedChar {
   ch: string;
   /** dots from the left edge of the print area */
@@ -29,21 +25,6 @@ export interface Line {
   text: string;
   /** rightmost dot used, from the left paper edge (print area offset included) */
   right: number;
-}
-export interface BarcodeOp {
-  at: number;
-  system: number;
-  declaredLength: number;
-  raw: Uint8Array;
-  code128?: Code128;
-  moduleWidth: number;
-  height: number;
-  hri: number;
-  widthDots?: number;
-}
-export interface RasterOp extends Bitmap {
-  at: number;
-  cmd: string;
 }
 export interface Decoded {
   ops: Op[];
@@ -285,79 +266,23 @@ export function decodeEscPos(input: Uint8Array, opts: { paperDots?: number } = {
       out.ops.push({ at, cmd, args: withN ? [m, b[at + 3]!] : [m] });
       return at + (withN ? 4 : 3);
     }
-    if (f === 0x6b) return barcodeGs(at);
-    if (f === 0x76) {
-      // GS v 0 m xL xH yL yH d1…dk, k = x·y (x in bytes)
-      if (!need(at, 8, 'GS v 0')) return b.length;
-      if (b[at + 2] !== 0x30) return (err(at, 'GS v without 0'), at + 3);
-      const bytesPerRow = u16(at + 4);
-      const rows = u16(at + 6);
-      if (!need(at + 8, bytesPerRow * rows, 'GS v 0 raster')) return b.length;
-      if (bytesPerRow * 8 + st.left > paperDots) err(at, `raster ${bytesPerRow * 8} dots wider than the paper`);
-      const data = b.slice(at + 8, at + 8 + bytesPerRow * rows);
-      out.rasters.push({ at, cmd: 'GS v 0', widthDots: bytesPerRow * 8, heightDots: rows, bytesPerRow, data });
-      out.ops.push({ at, cmd: 'GS v 0', args: [b[at + 3]!, bytesPerRow, rows] });
-      return at + 8 + bytesPerRow * rows;
+    if (f !== 0x6b && f !== 0x76 && f !== 0x38 && f !== 0x28) {
+      err(at, `unknown command ${cmd} (0x${f.toString(16)})`);
+      return at + 2;
     }
-    if (f === 0x38 || f === 0x28) return blockGs(at, f);
-    err(at, `unknown command ${cmd} (0x${f.toString(16)})`);
-    return at + 2;
-  }
-
-  function barcodeGs(at: number): number {
-    if (!need(at, 4, 'GS k')) return b.length;
-    const m = b[at + 2]!;
-    let raw: Uint8Array;
-    let declared: number;
-    let next: number;
-    if (m <= 6) {
-      const end = b.indexOf(0, at + 3);
-      if (end < 0) return (err(at, 'GS k (NUL-terminated form) has no NUL'), b.length);
-      raw = b.slice(at + 3, end);
-      declared = raw.length;
-      next = end + 1;
-    } else if (m >= 65 && m <= 79) {
-      declared = b[at + 3]!;
-      if (!need(at + 4, declared, `GS k ${m} data`)) return b.length;
-      raw = b.slice(at + 4, at + 4 + declared);
-      next = at + 4 + declared;
-    } else return (err(at, `GS k: unknown barcode system ${m}`), at + 3);
-    const bc: BarcodeOp = { at, system: m, declaredLength: declared, raw, moduleWidth: st.bw, height: st.bh, hri: st.hri };
-    if (m === 73) {
-      bc.code128 = decodeCode128(raw);
-      if (!bc.code128.ok) err(at, bc.code128.error ?? 'bad CODE128');
-      bc.widthDots = bc.code128.modules * st.bw;
-      if (st.left + bc.widthDots > paperDots) err(at, `CODE128 is ${bc.widthDots} dots wide, paper ${paperDots}`);
+    if (f === 0x6b && chars.length) err(at, 'barcode in the middle of a text line');
+    const r: Block = f === 0x6b ? readBarcode(b, at, st) : f === 0x76 ? readRasterV0(b, at) : readBlock(b, at, f);
+    out.errors.push(...r.errors.map((e) => `@${at}: ${e}`));
+    if (r.op) out.ops.push(r.op);
+    if (r.barcode) out.barcodes.push(r.barcode);
+    if (r.qrData !== undefined) out.qrData.push(r.qrData);
+    if (r.raster) {
+      out.rasters.push(r.raster);
+      if (st.left + r.raster.widthDots > paperDots) err(at, `raster ${r.raster.widthDots} dots wide, paper ${paperDots}`);
     }
-    if (chars.length) err(at, 'barcode in the middle of a text line');
-    out.barcodes.push(bc);
-    out.ops.push({ at, cmd: 'GS k', args: [m, declared] });
-    return next;
-  }
-
-  /** GS 8 L (32-bit length) and GS ( L / GS ( k (16-bit length): the length must match the content. */
-  function blockGs(at: number, f: number): number {
-    const big = f === 0x38;
-    if (!need(at, big ? 7 : 5, 'GS block')) return b.length;
-    const kind = String.fromCharCode(b[at + 2]!);
-    const cmd = `GS ${String.fromCharCode(f)} ${kind}`;
-    const p = big ? (b[at + 3]! | (b[at + 4]! << 8) | (b[at + 5]! << 16) | (b[at + 6]! << 24)) >>> 0 : u16(at + 3);
-    const body = at + (big ? 7 : 5);
-    if (!need(body, p, cmd)) return b.length;
-    const fn = b[body + 1];
-    out.ops.push({ at, cmd, args: [p, b[body]!, fn ?? -1] });
-    if (kind === 'L' && fn === 112) {
-      // store raster: m fn a bx by c xL xH yL yH d1…dk, k = ceil(x/8)·y
-      const w = u16(body + 6);
-      const h = u16(body + 8);
-      const bytesPerRow = Math.ceil(w / 8);
-      if (p !== 10 + bytesPerRow * h) err(at, `${cmd}: length ${p} but ${w}×${h} raster needs ${10 + bytesPerRow * h}`);
-      else out.rasters.push({ at, cmd, widthDots: w, heightDots: h, bytesPerRow, data: b.slice(body + 10, body + p) });
-    } else if (kind === 'k' && b[body] === 49) {
-      const expected: Record<number, number> = { 65: 4, 67: 3, 69: 3, 81: 3 };
-      if (fn === 80) out.qrData.push(iconv.decode(Buffer.from(b.subarray(body + 3, body + p)), 'gb18030'));
-      else if (fn !== undefined && expected[fn] !== undefined && expected[fn] !== p) err(at, `${cmd} fn ${fn}: length ${p}, expected ${expected[fn]}`);
-    } else if (!(kind === 'L' || kind === 'k')) err(at, `unknown block command ${cmd}`);
-    return body + p;
+    if (r.barcode?.widthDots !== undefined && st.left + r.barcode.widthDots > paperDots) {
+      err(at, `CODE128 is ${r.barcode.widthDots} dots wide, paper ${paperDots}`);
+    }
+    return r.next;
   }
 }

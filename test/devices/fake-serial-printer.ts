@@ -26,6 +26,7 @@ while True:
         if not line:
             break
         replies = dict(zip((1, 2, 3, 4), (int(x, 16) for x in line.strip().split(','))))
+        print('state', flush=True)
     if m in r:
         try:
             data = os.read(m, 65536)
@@ -68,8 +69,20 @@ export class FakeSerialPrinter {
     return new FakeSerialPrinter(child, ttyPath, logFile);
   }
 
-  setState(state: FakeState): void {
+  /** Resolves once the fake has switched (it acknowledges on stdout). */
+  setState(state: FakeState): Promise<void> {
+    const ack = new Promise<void>((resolve) => this.child.stdout!.once('data', () => resolve()));
     this.child.stdin!.write(`${arg(state)}\n`);
+    return ack;
+  }
+
+  /** Waits (up to 5 s) until the fake has logged at least `n` bytes: its log lags the writes a little. */
+  async receivedAtLeast(n: number): Promise<Buffer> {
+    for (let t = Date.now(); Date.now() - t < 5000; await new Promise((r) => setTimeout(r, 20))) {
+      const got = this.received();
+      if (got.length >= n) return got;
+    }
+    return this.received();
   }
 
   /** Everything the printer received, DLE EOT queries included. */

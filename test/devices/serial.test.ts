@@ -38,13 +38,11 @@ describe('serial transport', () => {
       expect((await p.status()).state).toBe('ok');
       await p.print(receipt);
       await p.kickDrawer();
-      await new Promise((r) => setTimeout(r, 200));
-      const got = fake.received();
+      const got = await fake.receivedAtLeast(9 + 9 + receipt.length + 9 + 5) // status, print, drawer kick: each after 3 queries;
       expect(got.includes(Buffer.from(receipt))).toBe(true);
       expect(got.subarray(-5).toString('hex')).toBe('1b700019fa');
       expect(execFileSync('stty', ['-F', fake.path]).toString()).toMatch(/speed 19200 baud/);
-      fake.setState('cover-open');
-      await new Promise((r) => setTimeout(r, 50));
+      await fake.setState('cover-open');
       expect((await p.status()).state).toBe('cover-open');
       const e = await p.print(receipt).catch((x: unknown) => x);
       expect((e as PrinterError).code).toBe('COVER_OPEN');

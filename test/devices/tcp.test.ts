@@ -1,3 +1,5 @@
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TcpPrinter } from '../../src-main/devices/printer/tcp';
 import { PrinterError } from '../../src-main/devices/printer/port';
@@ -5,7 +7,8 @@ import { drawerKickBytes, renderReceipt } from '../../src-main/devices/printer/r
 import { FakeTcpPrinter, type FakeState } from './fake-tcp-printer';
 import { SAMPLE_RECEIPT } from './samples';
 
-const FAST = { connectTimeoutMs: 1000, statusTimeoutMs: 200, writeTimeoutMs: 3000, lingerMs: 500 };
+// short enough to keep the suite quick, long enough for a loaded CI machine to answer on loopback
+const FAST = { connectTimeoutMs: 2000, statusTimeoutMs: 500, writeTimeoutMs: 5000, lingerMs: 500 };
 const receipt = renderReceipt(SAMPLE_RECEIPT, { width: 58 }).bytes;
 
 let fake: FakeTcpPrinter;
@@ -100,6 +103,26 @@ describe('TCP 9100 transport against a printer on a real socket', () => {
     expect(['OFFLINE', 'IO']).toContain(error.code);
     expect(ms).toBeLessThan(5000);
     expect(['offline', 'error']).toContain((await port.status()).state);
+  });
+
+  const linuxPython = process.platform === 'linux' && spawnSync('python3', ['-c', 'pass']).status === 0;
+  it.runIf(linuxPython)('a connect that never completes (SYN unanswered) gives TIMEOUT at the connect deadline', async () => {
+    // a listener that never accepts, backlog 0: once one connection waits in the queue, Linux drops new SYNs
+    const child = spawn('python3', ['-c', "import socket,time\ns=socket.socket();s.bind(('127.0.0.1',0));s.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(30)"]);
+    try {
+      const blackhole = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+      const filler = net.connect(blackhole, '127.0.0.1');
+      await new Promise((r) => filler.once('connect', r));
+      const p = new TcpPrinter({ host: '127.0.0.1', port: blackhole, ...FAST, connectTimeoutMs: 300 });
+      const { error, ms } = await rejection(p.print(receipt));
+      expect(error.code).toBe('TIMEOUT');
+      expect(ms).toBeGreaterThanOrEqual(250);
+      expect(ms).toBeLessThan(5000);
+      expect((await p.status()).state).toBe('error');
+      filler.destroy();
+    } finally {
+      child.kill();
+    }
   });
 
   it('kicks the drawer with ESC p 0 25 250', async () => {

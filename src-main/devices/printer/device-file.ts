@@ -100,7 +100,8 @@ export class DeviceFilePrinter implements PrinterPort {
   private async withFd<T>(mode: 'w' | 'rw', use: (fd: number) => Promise<T>): Promise<T> {
     let fd: number;
     try {
-      fd = await fs.promises.open(this.o.path, nonBlockingFlags(mode)).then((h) => h.fd);
+      // a raw fd, not a FileHandle: a FileHandle closes its fd again when it is garbage-collected
+      fd = await new Promise<number>((res, rej) => fs.open(this.o.path, nonBlockingFlags(mode), (e, n) => (e ? rej(e) : res(n))));
     } catch (e) {
       throw errnoError(e, this.describe);
     }
@@ -116,11 +117,17 @@ export class DeviceFilePrinter implements PrinterPort {
     const deadline = Date.now() + this.o.writeTimeoutMs;
     const kind = await this.kind();
     if (kind === 'char') {
-      return this.withFd('rw', async (fd) => {
-        const refuse = errorForStatus(await queryStatusFd(fd, this.o.statusTimeoutMs, this.describe));
-        if (refuse) throw refuse;
-        await writeAllNonBlocking(fd, bytes, deadline, this.describe);
-      });
+      try {
+        return await this.withFd('rw', async (fd) => {
+          const refuse = errorForStatus(await queryStatusFd(fd, this.o.statusTimeoutMs, this.describe));
+          if (refuse) throw refuse;
+          await writeAllNonBlocking(fd, bytes, deadline, this.describe);
+        });
+      } catch (e) {
+        // write-only permission (a udev rule giving w but not r): print without the status check
+        if (!(e instanceof PrinterError && /EACCES|EPERM/.test(e.detail))) throw e;
+        return this.withFd('w', (fd) => writeAllNonBlocking(fd, bytes, deadline, this.describe));
+      }
     }
     if (kind === 'fifo') return this.withFd('w', (fd) => writeAllNonBlocking(fd, bytes, deadline, this.describe));
     // a regular file (append, so jobs accumulate like on paper) or a Windows path (CreateFile, blocking)

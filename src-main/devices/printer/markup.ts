@@ -69,13 +69,29 @@ export interface Rendered {
   text: string;
 }
 
-/** Renders a receiptline document for a paper width. Pure: same document, same bytes, same SVG. */
+/**
+ * Renders a receiptline document for a paper width. Pure: same document, same bytes, same SVG. The bytes are
+ * made at once; the SVG and the text on first read (the print path needs only the bytes: ~1 ms instead of ~3).
+ */
 export function renderMarkup(doc: string, width: Width): Rendered {
   const base: Printer = { cpl: cpl(width), encoding: 'gb18030', spacing: false, cutting: true, gradient: false, upsideDown: false };
-  const bytes = Buffer.from(transform(doc, { ...base, command: escposCommand }), 'binary');
-  const id = createHash('sha256').update(doc).update(String(width)).digest('hex').slice(0, 16);
-  // receiptline names its SVG filter with a random id; a content hash keeps the output reproducible
-  const svg = transform(doc, { ...base, command: 'svg' }).replace(/receipt-[0-9a-f-]{36}/g, `receipt-${id}`);
-  const text = transform(doc, { ...base, command: 'text' });
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), svg, text };
+  // a copy of its own: a small Buffer is a view into Node's shared pool, and callers may keep `bytes.buffer`
+  const bytes = new Uint8Array(Buffer.from(transform(doc, { ...base, command: escposCommand }), 'binary'));
+  let svg: string | undefined;
+  let text: string | undefined;
+  return {
+    bytes,
+    get svg(): string {
+      if (svg === undefined) {
+        const id = createHash('sha256').update(doc).update(String(width)).digest('hex').slice(0, 16);
+        // receiptline names its SVG filter with a random id; a content hash keeps the output reproducible
+        svg = transform(doc, { ...base, command: 'svg' }).replace(/receipt-[0-9a-f-]{36}/g, `receipt-${id}`);
+      }
+      return svg;
+    },
+    get text(): string {
+      text ??= transform(doc, { ...base, command: 'text' });
+      return text;
+    },
+  };
 }
