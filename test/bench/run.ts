@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { rosterBenchmarks } from './roster.bench';
 import { uiBenchmarks } from './ui.bench';
+import { feesBenchmarks } from './fees.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -12,9 +13,13 @@ import { writeResults, type Figure } from './stats';
 async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lobbydesk-bench-'));
   const figures: Figure[] = [];
-  console.log('roster benchmarks…');
-  figures.push(...(await rosterBenchmarks(work)));
-  if (process.argv.includes('--no-ui')) console.log('UI benchmark skipped (--no-ui)');
+  if (!process.argv.includes('--only-fees')) {
+    console.log('roster benchmarks…');
+    figures.push(...(await rosterBenchmarks(work)));
+  }
+  console.log('fees benchmarks…');
+  figures.push(...(await feesBenchmarks(work)));
+  if (process.argv.includes('--no-ui') || process.argv.includes('--only-fees')) console.log('UI benchmark skipped (--no-ui)');
   else {
     console.log('UI benchmark (Chromium)…');
     figures.push(...(await uiBenchmarks(work)));

@@ -85,6 +85,7 @@ export const m0002: Migration = {
       ) STRICT;
       -- a receipt is voided at most once
       CREATE UNIQUE INDEX receipts_one_void ON receipts(original_id) WHERE kind = 'void';
+      CREATE INDEX receipts_original ON receipts(original_id) WHERE original_id IS NOT NULL;
       CREATE INDEX receipts_issued ON receipts(issued_at);
       CREATE INDEX receipts_session ON receipts(session_id);
       CREATE INDEX receipts_room ON receipts(room_id);
@@ -161,7 +162,7 @@ export const m0002: Migration = {
         updated_at TEXT NOT NULL,
         printed_at TEXT
       ) STRICT;
-      CREATE INDEX print_jobs_open ON print_jobs(status) WHERE status IN ('pending', 'printing', 'failed', 'interrupted');
+      CREATE INDEX print_jobs_status ON print_jobs(status, next_attempt_at);
       CREATE INDEX print_jobs_receipt ON print_jobs(receipt_id);
     `);
   },
