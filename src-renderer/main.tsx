@@ -8,6 +8,7 @@ import './styles/forms.css';
 import './styles/shell.css';
 import './styles/screens.css';
 import './styles/roster.css';
+import './styles/fees.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

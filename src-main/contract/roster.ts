@@ -7,6 +7,8 @@ export const residentHit = z.object({
   name: z.string(),
   kind: residentKind,
   roomCode: z.string(),
+  /** the room the resident lives in (fees price per-area items and charge receipts to it) */
+  roomId: id,
   phoneMasked: z.string(),
   initials: z.string(),
   movedOut: z.boolean(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { def, empty, ok, sessionView, username, displayName, newPassword, role } from './common';
 
 export const deviceState = z.object({
-  state: z.enum(['not-configured', 'ok', 'offline', 'error']),
+  state: z.enum(['not-configured', 'ok', 'offline', 'paper-out', 'cover-open', 'error']),
   detail: z.string(),
 });
 

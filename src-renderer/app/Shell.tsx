@@ -12,6 +12,8 @@ import { useShortcuts } from './useShortcuts';
 import { Home } from '../features/home/Home';
 import { RosterArea } from '../features/roster/RosterArea';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { FeesArea } from '../features/fees/FeesArea';
+import { CashArea } from '../features/cash/CashArea';
 import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
@@ -45,13 +47,14 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   useAutoLock({ active, idleLockMinutes, onIdle: lock });
   useShortcuts({ active, go, focusSearch, lock });
 
-  // After moving to another area, put the focus on its heading (the roster focuses its search box itself).
+  // After moving to another area, put the focus on its heading (the roster and the collect screen put the
+  // cursor in their own search box).
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    if (area === 'roster') return;
+    if (area === 'roster' || area === 'fees') return;
     const h = mainRef.current?.querySelector<HTMLElement>('h1');
     h?.focus();
   }, [area]);
@@ -63,6 +66,8 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   if (area === 'home') screen = <Home />;
   else if (area === 'roster')
     screen = <RosterArea searchTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={() => setPendingQuery(null)} />;
+  else if (area === 'fees') screen = <FeesArea />;
+  else if (area === 'cash') screen = <CashArea />;
   else if (area === 'settings') screen = <SettingsScreen />;
   else screen = <NotYet area={current} />;
 

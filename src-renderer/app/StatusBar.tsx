@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { AppStatus, OperatorView } from '../../src-main/contract/index';
+import { call } from '../lib/api';
 import { formatDateTime, formatTime } from '../lib/format';
+import { errorText } from './errors';
 import type { MsgKey } from './i18n/dict';
 import { useI18n } from './i18n/I18n';
 import { useStatus } from './status';
+import { ConfirmDialog } from './ui/ConfirmDialog';
 
 type DeviceState = AppStatus['devices']['printer']['state'];
 
-const DOT: Record<DeviceState, string> = { 'not-configured': 'grey', ok: 'green', offline: 'red', error: 'red' };
+const DOT: Record<DeviceState, string> = { 'not-configured': 'grey', ok: 'green', offline: 'red', 'paper-out': 'red', 'cover-open': 'red', error: 'red' };
 const STATE_KEY: Record<DeviceState, MsgKey> = {
   'not-configured': 'dev.notConfigured',
   ok: 'dev.ok',
   offline: 'dev.offline',
+  'paper-out': 'dev.paperOut',
+  'cover-open': 'dev.coverOpen',
   error: 'dev.error',
 };
 
@@ -26,6 +31,58 @@ function useNow(): Date {
     return () => window.clearInterval(timer);
   }, []);
   return now;
+}
+
+/**
+ * A failed full integrity check: a red notice in the status bar, and for admins 进入恢复 (confirm →
+ * system.enterRecovery; the next status poll shows the recovery screen with the backups).
+ */
+function IntegrityAlarm({ admin }: { admin: boolean }) {
+  const { t, lang } = useI18n();
+  const { refresh } = useStatus();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const enter = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('system.enterRecovery', {});
+      setAsking(false);
+      await refresh();
+    } catch (e) {
+      setError(errorText(e, lang, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+    <span className="sb-item sb-alarm" role="alert">
+      <Dot colour="red" />
+      {t('status.dbBad')}
+      {admin ? (
+        <button type="button" className="btn small danger" onClick={() => setAsking(true)}>
+          {t('status.enterRecovery')}
+        </button>
+      ) : null}
+      {error ? <span className="sb-error">{error}</span> : null}
+    </span>
+      {asking ? (
+        <ConfirmDialog
+          title={t('status.enterRecoveryTitle')}
+          message={t('status.enterRecoveryText')}
+          confirmLabel={t('status.enterRecovery')}
+          danger
+          busy={busy}
+          onConfirm={() => void enter()}
+          onCancel={() => setAsking(false)}
+        />
+      ) : null}
+    </>
+  );
 }
 
 export function StatusBar({ operator }: { operator: OperatorView }) {
@@ -63,10 +120,14 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
         {t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') })}
         {up.backlog > 0 ? <strong className="warn-text"> {t('status.backlog', { n: up.backlog })}</strong> : null}
       </span>
-      <span className="sb-item">
-        <Dot colour={integColour} />
-        {integText}
-      </span>
+      {integ.ok === false ? (
+        <IntegrityAlarm admin={operator.role === 'admin'} />
+      ) : (
+        <span className="sb-item">
+          <Dot colour={integColour} />
+          {integText}
+        </span>
+      )}
       <time className="sb-item sb-clock" dateTime={now.toISOString()}>
         {formatTime(now, lang)}
       </time>

@@ -49,6 +49,8 @@ describe('roster search', () => {
       const r = roster.search(q);
       expect(r.kind).toBe('room');
       expect(r.items.every((i) => i.roomCode === '3-2-501')).toBe(true);
+      // the fees screen charges the room the hit lives in
+      expect(r.items.every((i) => i.roomId === repo.roomByCode(sql, '3-2-501')?.id)).toBe(true);
       expect(r.items.map((i) => i.name)).toEqual(expect.arrayContaining(['曾国藩', '单田芳']));
       expect(r.items[0]?.kind).toBe('owner');
     }

@@ -48,6 +48,12 @@ export class CashService {
     return s;
   }
 
+  /** For the status bar: whether this terminal has an open cash session, and whose. */
+  shift(): { open: boolean; label: string } {
+    const s = repo.openSession(this.sql, this.settings.terminalId());
+    return s ? { open: true, label: `已开班：${s.operator_name}` } : { open: false, label: '未开班' };
+  }
+
   current(actor: SessionOperator): CashSessionView | null {
     const s = repo.openSession(this.sql, this.settings.terminalId());
     return s && s.operator_id === actor.id ? this.view(s, false) : null;

@@ -12,6 +12,7 @@ const hitCols = [
   'r.phone as phone',
   'r.move_out as move_out',
   'rm.code as room_code',
+  'r.room_id as room_id',
 ] as const;
 
 const kindOrder = raw`CASE r.kind WHEN 'owner' THEN 0 WHEN 'tenant' THEN 1 ELSE 2 END`;
@@ -19,7 +20,7 @@ const kindOrder = raw`CASE r.kind WHEN 'owner' THEN 0 WHEN 'tenant' THEN 1 ELSE 
 function hits() {
   return qb.selectFrom('residents as r').innerJoin('rooms as rm', 'rm.id', 'r.room_id').select(hitCols);
 }
-export interface HitRow { id: number; name: string; kind: 'owner' | 'tenant' | 'family'; initials: string; phone: string | null; move_out: string | null; room_code: string }
+export interface HitRow { id: number; name: string; kind: 'owner' | 'tenant' | 'family'; initials: string; phone: string | null; move_out: string | null; room_code: string; room_id: number }
 
 /** Upper bound for a prefix range scan: 'zw' → 'zx'. Uses the BINARY index (LIKE would not). */
 export function prefixEnd(prefix: string): string {

@@ -16,6 +16,7 @@ function toHit(r: repo.HitRow): ResidentHit {
     name: r.name,
     kind: r.kind,
     roomCode: r.room_code,
+    roomId: r.room_id,
     phoneMasked: maskPhone(r.phone),
     initials: r.initials,
     movedOut: r.move_out !== null,

@@ -22,10 +22,10 @@ export class SystemService {
     return this.core.clock.now().toISOString();
   }
 
-  private printerState(): { state: 'not-configured' | 'ok' | 'offline' | 'error'; detail: string } {
+  private printerState(): { state: 'not-configured' | 'ok' | 'offline' | 'paper-out' | 'cover-open' | 'error'; detail: string } {
     const st = this.core.services?.print.cachedStatus();
     if (!st || st.state === 'not-configured') return { state: 'not-configured', detail: '未配置打印机' };
-    const state = st.state === 'ok' ? 'ok' : st.state === 'offline' ? 'offline' : 'error';
+    const state = st.state === 'ok' || st.state === 'offline' || st.state === 'paper-out' || st.state === 'cover-open' ? st.state : 'error';
     return { state, detail: `打印机：${st.detail}${st.paperNearEnd ? '（纸将用完）' : ''}` };
   }
 
@@ -67,6 +67,7 @@ export class SystemService {
       propertyName: getSetting(s.sql, 'property_name') ?? '',
       terminalId: getSetting(s.sql, 'terminal_id') ?? '',
       session: s.operators.sessionView(clientId),
+      shift: s.cash.shift(),
       recovery: null,
       integrity: { lastFullCheckAt: m.lastFullCheckAt, ok: m.fullCheckOk },
     };

@@ -19,14 +19,20 @@ export interface ApprovalRequest {
   reasons?: MsgKey[];
 }
 
+/** The approval, with the reason as entered (a void or refund records the same reason on its document). */
+export type GrantedApproval = ApprovalView & { reason: string };
+
 const DEFAULT_REASONS: Partial<Record<ApprovalAction, MsgKey[]>> = {
   'operator.unlock': ['reason.unlock.verified', 'reason.unlock.forgot', 'reason.generic.onsite'],
+  'receipt.void': ['reason.void.wrongAmount', 'reason.void.wrongItem', 'reason.void.duplicate', 'reason.void.cancelled'],
+  'deposit.refund': ['reason.refund.finished', 'reason.refund.keyReturned', 'reason.refund.cancelled'],
+  'cash.variance': ['reason.variance.recounted', 'reason.variance.change', 'reason.variance.report'],
 };
 const GENERIC_REASONS: MsgKey[] = ['reason.generic.onsite', 'reason.generic.customer', 'reason.generic.mistake'];
 
 interface Props {
   request: ApprovalRequest;
-  onApproved: (approval: ApprovalView) => void;
+  onApproved: (approval: GrantedApproval) => void;
   onCancel: () => void;
 }
 
@@ -56,7 +62,7 @@ export function SupervisorApproval({ request, onApproved, onCancel }: Props) {
       },
       run: async () => {
         const a = await call('auth.approve', { username: username.trim(), password, action: request.action, subject: request.subject, reason: reason.trim() });
-        onApproved(a);
+        onApproved({ ...a, reason: reason.trim() });
       },
       onError: () => setPassword(''),
     });
@@ -97,11 +103,11 @@ export function SupervisorApproval({ request, onApproved, onCancel }: Props) {
  * Promise style: `const a = await approval.request({...}); if (!a) return;` and render `approval.dialog`.
  * Resolves null when cancelled.
  */
-export function useSupervisorApproval(): { dialog: ReactNode; request: (r: ApprovalRequest) => Promise<ApprovalView | null> } {
-  const [pending, setPending] = useState<{ req: ApprovalRequest; resolve: (a: ApprovalView | null) => void } | null>(null);
+export function useSupervisorApproval(): { dialog: ReactNode; request: (r: ApprovalRequest) => Promise<GrantedApproval | null> } {
+  const [pending, setPending] = useState<{ req: ApprovalRequest; resolve: (a: GrantedApproval | null) => void } | null>(null);
   const request = useCallback(
     (req: ApprovalRequest) =>
-      new Promise<ApprovalView | null>((resolve) => {
+      new Promise<GrantedApproval | null>((resolve) => {
         setPending({ req, resolve });
       }),
     [],

@@ -6,8 +6,9 @@ import { useStatus } from '../../app/status';
 import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { CashThresholdForm } from './CashThresholdForm';
 
-/** 常规: the property name and the auto-lock minutes. */
+/** 常规: the property name and the auto-lock minutes; the cash variance limit. */
 export function GeneralTab() {
   const t = useT();
   const { refresh } = useStatus();
@@ -49,6 +50,7 @@ export function GeneralTab() {
   };
 
   return (
+    <>
     <form className="form card" onSubmit={(e) => void save(e)}>
       <div className="grid-2">
         <label className="field">
@@ -71,5 +73,7 @@ export function GeneralTab() {
         </button>
       </div>
     </form>
+    <CashThresholdForm />
+    </>
   );
 }

@@ -8,11 +8,15 @@ import { BackupsTab } from './BackupsTab';
 import { ChangePasswordTab } from './ChangePasswordTab';
 import { GeneralTab } from './GeneralTab';
 import { OperatorsTab } from './OperatorsTab';
+import { FeeItemsTab } from './FeeItemsTab';
+import { PrinterTab } from './PrinterTab';
 
-type TabId = 'operators' | 'audit' | 'backups' | 'general' | 'password';
+type TabId = 'operators' | 'items' | 'printer' | 'audit' | 'backups' | 'general' | 'password';
 
 const TABS: { id: TabId; label: MsgKey; need: Role }[] = [
   { id: 'operators', label: 'settings.tab.operators', need: 'admin' },
+  { id: 'items', label: 'settings.tab.items', need: 'admin' },
+  { id: 'printer', label: 'settings.tab.printer', need: 'admin' },
   { id: 'audit', label: 'settings.tab.audit', need: 'supervisor' },
   { id: 'backups', label: 'settings.tab.backups', need: 'admin' },
   { id: 'general', label: 'settings.tab.general', need: 'admin' },
@@ -42,6 +46,8 @@ export function SettingsScreen() {
       </div>
       <div role="tabpanel" className="tab-panel">
         {tab === 'operators' ? <OperatorsTab /> : null}
+        {tab === 'items' ? <FeeItemsTab /> : null}
+        {tab === 'printer' ? <PrinterTab /> : null}
         {tab === 'audit' ? <AuditTab /> : null}
         {tab === 'backups' ? <BackupsTab /> : null}
         {tab === 'general' ? <GeneralTab /> : null}

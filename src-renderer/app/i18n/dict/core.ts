@@ -60,6 +60,8 @@ export const core = {
   'dev.notConfigured': ['未配置', 'not set'],
   'dev.ok': ['正常', 'ready'],
   'dev.offline': ['离线', 'offline'],
+  'dev.paperOut': ['缺纸', 'out of paper'],
+  'dev.coverOpen': ['上盖未关', 'cover open'],
   'dev.error': ['故障', 'fault'],
   'role.receptionist': ['前台', 'Receptionist'],
   'role.supervisor': ['主管', 'Supervisor'],

@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ReceiptView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { useT } from '../../app/i18n/I18n';
+import { ReceiptDetail } from './ReceiptDetail';
+
+const POLL_MS = 1500;
+const POLL_FOR_MS = 90_000;
+
+/**
+ * After posting: 收款成功 with the receipt number, 应收/实收/找零 large (唱付), the print state (asked
+ * again while the printer works on it), the preview, 补打/作废, and 下一位 (Enter on it, or Esc).
+ */
+export function CollectResult({ receipt, onChange, onNext }: { receipt: ReceiptView; onChange: (r: ReceiptView) => void; onNext: () => void }) {
+  const t = useT();
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const [opened, setOpened] = useState<ReceiptView | null>(null);
+  const waiting = receipt.printState === 'pending' || receipt.printState === 'printing';
+  const since = useRef(Date.now());
+
+  useEffect(() => {
+    nextRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!waiting || Date.now() - since.current > POLL_FOR_MS) return;
+    const timer = window.setTimeout(() => {
+      call('fees.receipts.get', { id: receipt.id })
+        .then(onChange)
+        .catch(() => undefined);
+    }, POLL_MS);
+    return () => window.clearTimeout(timer);
+  }, [waiting, receipt, onChange]);
+
+  const shown = opened ?? receipt;
+  return (
+    <div className="collect-result">
+      <p className="ok-box posted-banner" role="status">
+        {t('collect.posted')}
+      </p>
+      <ReceiptDetail
+        key={shown.id}
+        receipt={shown}
+        fresh={!opened}
+        onChange={(r) => (opened ? setOpened(r) : onChange(r))}
+        onOpen={(id) =>
+          id === receipt.id
+            ? setOpened(null)
+            : void call('fees.receipts.get', { id })
+                .then(setOpened)
+                .catch(() => undefined)
+        }
+        actions={
+          <button ref={nextRef} type="button" className="btn primary big" onClick={onNext}>
+            {t('collect.next')} <kbd>Esc</kbd>
+          </button>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FeeItemView, ReceiptView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { ErrorBox } from '../../app/errors';
+import { useT } from '../../app/i18n/I18n';
+import { useAction } from '../../app/useAction';
+import { useKeys } from '../../app/useKeys';
+import { ErrorNote } from '../../app/ui/Notes';
+import { CollectResult } from './CollectResult';
+import { ItemPicker } from './ItemPicker';
+import { checkLine, fieldsOf, newLine, type LineDraft, type LineField, type LineInput } from './lines';
+import { LinesTable } from './LinesTable';
+import { checkPayment, emptyPayment, referenceMethod, type OtherMethod, type PayMode, type PaymentDraft } from './payment';
+import { PaymentPanel } from './PaymentPanel';
+import type { Payer } from './room';
+import { RoomPicker } from './RoomPicker';
+import { walletOfCode } from './scan';
+import { useQuote } from './useQuote';
+
+interface Props {
+  items: FeeItemView[];
+  /** the collect tab is on screen (its function keys work) */
+  active: boolean;
+  /** a post failed because the cash session is gone: the area checks again */
+  onSessionLost: () => void;
+}
+
+/**
+ * 收费: payer (room or walk-in) → items with their inputs → live total → payment → one click or F9 posts.
+ * A request id is made once per receipt, so a double click or a retry after a lost reply posts once.
+ */
+export function CollectScreen({ items, active, onSessionLost }: Props) {
+  const t = useT();
+  const [payer, setPayer] = useState<Payer | null>(null);
+  const [lines, setLines] = useState<LineDraft[]>([]);
+  const [pay, setPay] = useState<PaymentDraft>(emptyPayment);
+  const [detected, setDetected] = useState<OtherMethod | null>(null);
+  const [tried, setTried] = useState(false);
+  const [posted, setPosted] = useState<ReceiptView | null>(null);
+  const [focusName, setFocusName] = useState<string | null>(null);
+  const requestId = useRef<string>(crypto.randomUUID());
+  const posting = useRef(false);
+  const submitWhenPriced = useRef(false);
+  const action = useAction();
+  const roomRef = useRef<HTMLInputElement>(null);
+  const itemRef = useRef<HTMLInputElement>(null);
+  const receivedRef = useRef<HTMLInputElement>(null);
+  const referenceRef = useRef<HTMLInputElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  const checks = useMemo(() => lines.map(checkLine), [lines]);
+  const inputs = useMemo<LineInput[] | null>(() => (checks.every((c) => c.ok) ? checks.map((c) => (c.ok ? c.input : { itemId: 0 })) : null), [checks]);
+  const roomId = payer?.kind === 'room' ? payer.roomId : null;
+  const q = useQuote(roomId, inputs);
+  const total = q.current && q.quote ? q.quote.totalFen : null;
+  const payCheck = checkPayment(pay, total);
+
+  // the field to put the cursor in once it is on screen (after a method or a line was added)
+  useEffect(() => {
+    if (!focusName) return;
+    const el = document.querySelector<HTMLElement>(focusName);
+    if (el) {
+      el.focus();
+      if (el instanceof HTMLInputElement && el.type === 'text') el.select();
+      setFocusName(null);
+    }
+  }, [focusName, lines, pay, payer]);
+
+  useEffect(() => {
+    if (active && !posted) roomRef.current?.focus();
+  }, [active, posted]);
+
+  const addItem = (item: FeeItemView) => {
+    const line = newLine(item);
+    setLines((ls) => [...ls, line]);
+    // fixed-price items are usually 1: stay in the filter for the next item; others need their input
+    if (item.rule !== 'fixed') setFocusName(`[data-line="${line.key}"][data-field="${fieldsOf(item.rule)[0] ?? ''}"]`);
+  };
+
+  const changeLine = (key: number, field: LineField, value: string) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, [field]: value } : l)));
+  const removeLine = (key: number) => setLines((ls) => ls.filter((l) => l.key !== key));
+
+  const focusPayment = (mode: PayMode = pay.mode) => setFocusName(referenceMethod({ ...pay, mode }) && mode !== 'split' ? '[name="reference"]' : mode === 'split' ? '[name="cash-part"]' : '[name="received"]');
+
+  const setMode = (mode: PayMode) => {
+    setDetected(null);
+    setPay((p) => ({ ...p, mode }));
+    focusPayment(mode);
+  };
+
+  const changePay = (d: PaymentDraft) => {
+    // a scanned payment code tells WeChat from Alipay by its shape
+    const method = referenceMethod(d);
+    const wallet = d.reference !== pay.reference && (method === 'wechat' || method === 'alipay') ? walletOfCode(d.reference) : null;
+    if (wallet && wallet !== method) {
+      setDetected(wallet);
+      setPay(d.mode === 'split' ? { ...d, other: wallet } : { ...d, mode: wallet });
+      return;
+    }
+    if (d.mode !== pay.mode || d.other !== pay.other) setDetected(null);
+    setPay(d);
+  };
+
+  const exact = () => {
+    if (total === null) return;
+    if (pay.mode === 'split') {
+      const due = payCheck.cashDueFen;
+      if (due !== null) setPay((p) => ({ ...p, received: (due / 100).toFixed(2) }));
+      setFocusName('[name="received"]');
+      return;
+    }
+    setDetected(null);
+    setPay((p) => ({ ...p, mode: 'cash', received: (total / 100).toFixed(2) }));
+    setFocusName('[name="received"]');
+  };
+
+  const notReady = (): string | null => {
+    if (!payer) return t('collect.needPayer');
+    if (lines.length === 0) return t('collect.needLines');
+    if (!inputs) return t('collect.fixLines');
+    if (q.error) return t('collect.fixQuote');
+    if (total === null) return t('collect.pricing');
+    if (!payCheck.payments) return t('collect.fixPayment');
+    return null;
+  };
+
+  const submit = () => {
+    if (posting.current || action.busy) return;
+    setTried(true);
+    if (inputs && !q.current) {
+      // F9 pressed while the new total is being priced: post as soon as it is in
+      submitWhenPriced.current = true;
+      return;
+    }
+    const problem = notReady();
+    if (problem) {
+      if (!payer) roomRef.current?.focus();
+      else if (lines.length === 0) itemRef.current?.focus();
+      else if (payCheck.problems.cashPart) setFocusName('[name="cash-part"]');
+      else if (payCheck.problems.received) setFocusName('[name="received"]');
+      else if (payCheck.problems.reference) setFocusName('[name="reference"]');
+      return;
+    }
+    posting.current = true;
+    void action
+      .start({
+        run: async () => {
+          const r = await call('fees.collect', {
+            requestId: requestId.current,
+            roomId,
+            ...(payer?.kind === 'room' ? { payer: payer.name.slice(0, 40) } : {}),
+            lines: inputs ?? [],
+            payments: payCheck.payments ?? [],
+          });
+          setPosted(r);
+        },
+        onError: () => onSessionLost(),
+      })
+      .finally(() => {
+        posting.current = false;
+      });
+  };
+
+  useEffect(() => {
+    if (!submitWhenPriced.current || !q.current || q.pending) return;
+    submitWhenPriced.current = false;
+    submit();
+  });
+
+  const next = () => {
+    requestId.current = crypto.randomUUID();
+    setPosted(null);
+    setPayer(null);
+    setLines([]);
+    setPay(emptyPayment());
+    setDetected(null);
+    setTried(false);
+    action.setError(null);
+  };
+
+  useKeys(active && !posted, {
+    F3: () => {
+      setPayer(null);
+      setFocusName('[name="room-search"]');
+    },
+    F4: () => itemRef.current?.focus(),
+    F6: () => setMode(pay.mode === 'split' ? 'split' : 'cash'),
+    F7: () => setMode(pay.mode === 'alipay' ? 'alipay' : pay.mode === 'split' ? 'split' : 'wechat'),
+    F8: exact,
+    F9: submit,
+  });
+  useKeys(active && !!posted, { Escape: next });
+
+  if (posted) return <CollectResult receipt={posted} onChange={setPosted} onNext={next} />;
+
+  const hint = tried ? notReady() : null;
+  return (
+    <div className="collect">
+      <div className="collect-left">
+        <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => itemRef.current?.focus()} missing={tried && !payer} />
+        <ItemPicker items={items} onAdd={addItem} inputRef={itemRef} />
+        <LinesTable lines={lines} checks={checks} priced={q.quote?.lines.length === lines.length ? q.quote.lines : null} showAll={tried} onChange={changeLine} onRemove={removeLine} onDone={() => focusPayment()} />
+        <ErrorBox error={q.error} />
+      </div>
+      <form
+        className="collect-right"
+        aria-label={t('collect.payment')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <PaymentPanel
+          quote={q.quote}
+          stale={!q.current || q.pending}
+          draft={pay}
+          check={payCheck}
+          showAll={tried}
+          detected={detected}
+          onChange={changePay}
+          onModePicked={focusPayment}
+          onExact={exact}
+          onReferenceEnter={() => submitRef.current?.focus()}
+          receivedRef={receivedRef}
+          referenceRef={referenceRef}
+        />
+        <ErrorNote text={hint} />
+        <ErrorBox error={action.error} />
+        <button ref={submitRef} type="submit" className="btn primary big submit-pay" disabled={action.busy}>
+          {action.busy ? t('common.working') : t('collect.submit')} <kbd>F9</kbd>
+        </button>
+      </form>
+    </div>
+  );
+}

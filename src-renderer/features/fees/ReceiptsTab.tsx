@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Output, ReceiptView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import { todayLocal } from '../../lib/money';
+import { ErrorBox } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18n';
+import { useKeys } from '../../app/useKeys';
+import { Money } from '../../app/ui/Money';
+import { KIND_LABEL, METHOD_LABEL, PRINT_LABEL, PRINT_TAG } from './labels';
+import { ReceiptDetail } from './ReceiptDetail';
+
+type Row = Output<'fees.receipts.list'>[number];
+
+/** 收据: a day's receipts (newest first), search by number or room, open one for its detail and actions. */
+export function ReceiptsTab({ active }: { active: boolean }) {
+  const { t, lang } = useI18n();
+  const [date, setDate] = useState(todayLocal);
+  const [q, setQ] = useState('');
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<ReceiptView | null>(null);
+  const seq = useRef(0);
+  const returnTo = useRef<number | null>(null);
+
+  const load = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const list = await call('fees.receipts.list', { ...(date ? { date } : {}), ...(q.trim() ? { q: q.trim().slice(0, 40) } : {}), limit: 200 });
+      if (mine === seq.current) {
+        setRows(list);
+        setError(null);
+      }
+    } catch (e) {
+      if (mine === seq.current) setError(e);
+    }
+  }, [date, q]);
+
+  useEffect(() => {
+    if (active && !open) void load();
+  }, [active, open, load]);
+
+  const openId = async (id: number) => {
+    try {
+      setOpen(await call('fees.receipts.get', { id }));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const back = () => {
+    const id = open?.id ?? null;
+    setOpen(null);
+    returnTo.current = id;
+  };
+
+  // back in the list: the cursor returns to the row that was open
+  useEffect(() => {
+    if (open || returnTo.current === null || !rows) return;
+    document.querySelector<HTMLElement>(`[data-receipt-row="${returnTo.current}"]`)?.focus();
+    returnTo.current = null;
+  }, [open, rows]);
+
+  useKeys(active && !!open, { Escape: back });
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      void openId(id);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const sib = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
+      if (sib instanceof HTMLElement) sib.focus();
+    }
+  };
+
+  if (open) {
+    return (
+      <ReceiptDetail
+        key={open.id}
+        receipt={open}
+        onChange={setOpen}
+        onOpen={(id) => void openId(id)}
+        actions={
+          <button type="button" className="btn" onClick={back} data-autofocus>
+            {t('receipts.back')} <kbd>Esc</kbd>
+          </button>
+        }
+      />
+    );
+  }
+
+  return (
+    <div className="receipts">
+      <form
+        className="filter-bar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        <label className="field">
+          <span className="field-label">{t('receipts.date')}</span>
+          <input type="date" name="receipts-date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label className="field grow">
+          <span className="field-label">{t('receipts.search')}</span>
+          <input type="search" name="receipts-q" autoComplete="off" maxLength={40} placeholder={t('receipts.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <div className="field field-button">
+          <button type="button" className="btn" onClick={() => setDate(todayLocal())}>
+            {t('receipts.today')}
+          </button>
+        </div>
+      </form>
+      <ErrorBox error={error} />
+      {rows && rows.length === 0 ? <p className="info-box">{t('receipts.none')}</p> : null}
+      {rows && rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table receipts-table">
+            <thead>
+              <tr>
+                <th>{t('receipts.no')}</th>
+                <th>{t('receipts.time')}</th>
+                <th>{t('receipt.room')}</th>
+                <th>{t('receipts.methods')}</th>
+                <th className="num">{t('collect.amount')}</th>
+                <th>{t('receipts.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr
+                  key={r.id}
+                  tabIndex={0}
+                  className={`clickable${r.voided ? ' voided' : ''}`}
+                  data-receipt-row={r.id}
+                  onClick={() => void openId(r.id)}
+                  onKeyDown={(e) => onRowKey(e, r.id)}
+                >
+                  <td className="receipt-no-cell">{r.receiptNo}</td>
+                  <td>{formatDateTime(r.issuedAt, lang)}</td>
+                  <td>{r.roomCode ? <span className="room-code">{r.roomCode}</span> : <span className="hint">{t('collect.walkIn')}</span>}</td>
+                  <td>{r.methods.map((m) => t(METHOD_LABEL[m])).join(' + ')}</td>
+                  <td className="num">
+                    <Money fen={r.totalFen} />
+                  </td>
+                  <td>
+                    <span className="tags">
+                      {r.kind !== 'receipt' ? <span className="tag tag-warn">{t(KIND_LABEL[r.kind])}</span> : null}
+                      {r.voided ? <span className="tag tag-bad">{t('receipt.voided')}</span> : null}
+                      <span className={`tag ${PRINT_TAG[r.printState]}`}>{t(PRINT_LABEL[r.printState])}</span>
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {rows && rows.length >= 200 ? <p className="hint">{t('receipts.more')}</p> : null}
+    </div>
+  );
+}

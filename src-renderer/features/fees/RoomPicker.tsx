@@ -1,0 +1,144 @@
+import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { ResidentHit } from '../../../src-main/contract/index';
+import { ErrorBox } from '../../app/errors';
+import { useT } from '../../app/i18n/I18n';
+import { ErrorNote } from '../../app/ui/Notes';
+import { KIND_LABEL } from '../roster/labels';
+import { useRosterSearch } from '../roster/useRosterSearch';
+import type { Payer } from './room';
+
+const MAX_SHOWN = 8;
+
+interface Props {
+  value: Payer | null;
+  onChange: (p: Payer | null) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** after a room or walk-in is chosen (the screen moves on to the items) */
+  onPicked: () => void;
+  /** the receptionist tried to post without choosing */
+  missing: boolean;
+}
+
+/** 房号 or 散客: the roster search as you type (↑/↓, Enter), or the walk-in button. */
+export function RoomPicker({ value, onChange, inputRef, onPicked, missing }: Props) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const { result, error } = useRosterSearch(q);
+  const items = q.trim() ? (result?.items ?? []).slice(0, MAX_SHOWN) : [];
+
+  useEffect(() => setActive(0), [result]);
+
+  const pick = (hit: ResidentHit | undefined) => {
+    if (!hit) return;
+    onChange({ kind: 'room', roomId: hit.roomId, roomCode: hit.roomCode, name: hit.name });
+    setQ('');
+    onPicked();
+  };
+
+  const walkIn = () => {
+    onChange({ kind: 'walkin' });
+    setQ('');
+    onPicked();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowDown' && items.length) {
+      e.preventDefault();
+      setActive((i) => Math.min(items.length - 1, i + 1));
+    } else if (e.key === 'ArrowUp' && items.length) {
+      e.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      pick(items[active]);
+    } else if (e.key === 'Escape' && q) {
+      e.preventDefault();
+      setQ('');
+    }
+  };
+
+  if (value) {
+    return (
+      <div className="payer-chosen" data-testid="payer">
+        <span className="field-label">{t('collect.payer')}</span>
+        {value.kind === 'room' ? (
+          <>
+            <span className="room-code big">{value.roomCode}</span>
+            <span className="payer-name">{value.name}</span>
+          </>
+        ) : (
+          <span className="payer-walkin">{t('collect.walkIn')}</span>
+        )}
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            onChange(null);
+            window.setTimeout(() => inputRef.current?.focus(), 0);
+          }}
+        >
+          {t('collect.changePayer')} <kbd>F3</kbd>
+        </button>
+      </div>
+    );
+  }
+
+  const activeHit = items[active];
+  return (
+    <div className="room-picker">
+      <div className="room-picker-row">
+        <label className="field room-search">
+          <span className="field-label">
+            {t('collect.roomLabel')} <kbd>F3</kbd>
+          </span>
+          <input
+            ref={inputRef}
+            className="search-input compact"
+            type="search"
+            name="room-search"
+            role="combobox"
+            aria-expanded={items.length > 0}
+            aria-controls={listId}
+            aria-activedescendant={activeHit ? `${listId}-${activeHit.id}` : undefined}
+            aria-autocomplete="list"
+            aria-invalid={missing || undefined}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            placeholder={t('collect.roomPlaceholder')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={onKeyDown}
+          />
+        </label>
+        <button type="button" className="btn big walkin-btn" onClick={walkIn}>
+          {t('collect.walkIn')}
+        </button>
+      </div>
+      {missing ? <ErrorNote text={t('collect.needPayer')} /> : null}
+      <ErrorBox error={error} />
+      {q.trim() && result && items.length === 0 ? <p className="hint">{t('roster.noResults', { q: result.q })}</p> : null}
+      <ul className="room-results" id={listId} role="listbox" aria-label={t('roster.resultsLabel')} hidden={items.length === 0}>
+        {items.map((h, i) => (
+          <li
+            key={h.id}
+            id={`${listId}-${h.id}`}
+            role="option"
+            aria-selected={i === active}
+            className={`room-result${h.movedOut ? ' moved-out' : ''}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => pick(h)}
+          >
+            <span className="room-code">{h.roomCode}</span>
+            <span className="result-name">{h.name}</span>
+            <span className={`tag kind-${h.kind}`}>{t(KIND_LABEL[h.kind])}</span>
+            {h.movedOut ? <span className="tag tag-out">{t('roster.movedOut')}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
