@@ -21,6 +21,8 @@ import { CounterSettings } from './features/printing/counter-settings';
 import { PrintQueue } from './features/printing/print-queue';
 import { CashService } from './features/cash/cash.service';
 import { FeesService } from './features/fees/fees.service';
+import { ParcelsService } from './features/parcels/parcels.service';
+import { ParcelsReport } from './features/parcels/parcels-report';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
 import type { PrinterSettings } from './contract/printer';
@@ -49,6 +51,8 @@ export interface Services {
   print: PrintQueue;
   cash: CashService;
   fees: FeesService;
+  parcels: ParcelsService;
+  parcelsReport: ParcelsReport;
 }
 
 export const APP_VERSION: string = (() => {
@@ -152,6 +156,12 @@ export class AppCore {
     );
     cash = new CashService(sql, this.clock, counter, operators, print);
     const fees = new FeesService(sql, this.clock, () => counter.terminalId(), cash, operators, print);
+    const parcels = new ParcelsService(sql, this.clock, operators, {
+      enqueueParcelSlip: (id, copy) => print.enqueueParcelSlip(id, copy),
+      parcelInfo: (id) => print.parcelInfo(id),
+      width: () => counter.printer().width,
+      propertyName: () => counter.propertyName(),
+    });
     this.services = {
       db,
       sql,
@@ -163,6 +173,8 @@ export class AppCore {
       print,
       cash,
       fees,
+      parcels,
+      parcelsReport: new ParcelsReport(sql, this.clock, parcels),
     };
     this.idleMinutes = this.system.idleLockMinutes();
     print.start(this.opts.maintenance ? 3000 : 200);

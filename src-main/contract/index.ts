@@ -6,6 +6,7 @@ import { rosterContract } from './roster';
 import { feesContract } from './fees';
 import { cashContract } from './cash';
 import { printerContract } from './printer';
+import { parcelsContract } from './parcels';
 import type { CHANNELS } from './channels';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
@@ -16,6 +17,7 @@ export const contract = {
   ...feesContract,
   ...cashContract,
   ...printerContract,
+  ...parcelsContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -36,4 +38,5 @@ export * from './roster';
 export * from './fees';
 export * from './cash';
 export * from './printer';
+export * from './parcels';
 export * from './money';

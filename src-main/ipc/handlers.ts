@@ -95,5 +95,32 @@ export function buildHandlers(core: AppCore): Handlers {
     'printer.testPage': () => (s().print.testPage(), done),
     'cash.settings.get': () => ({ varianceThresholdFen: s().counter.varianceThresholdFen() }),
     'cash.settings.save': (i, ctx) => ({ varianceThresholdFen: s().counter.saveVarianceThreshold(i.varianceThresholdFen, actor(ctx)) }),
+
+    'parcels.detect': (i) => s().parcels.detect(i.waybill),
+    'parcels.suggestSlot': (i) => s().parcels.suggest(i.roomId ?? null),
+    'parcels.intake': (i, ctx) => s().parcels.intake(i, actor(ctx)),
+    'parcels.intakeBatch': (i, ctx) => s().parcels.intakeBatch(i.items, i.print, actor(ctx)),
+    'parcels.update': (i, ctx) => s().parcels.update(i, actor(ctx)),
+    'parcels.get': (i) => s().parcels.get(i.id),
+    'parcels.byCode': (i) => s().parcels.byCode(i.code),
+    'parcels.byWaybill': (i) => s().parcels.byWaybill(i.waybill),
+    'parcels.byRoom': (i) => s().parcels.byRoom(i.roomId),
+    'parcels.pickup': (i, ctx) => s().parcels.pickup(i, actor(ctx)),
+    'parcels.overdue': (i) => s().parcels.overdue(i.limit ?? 200),
+    'parcels.remind': (i, ctx) => s().parcels.remind(i.ids, actor(ctx)),
+    'parcels.return': (i, ctx) => s().parcels.returnToCourier(i.ids, i.reason, actor(ctx)),
+    'parcels.writeOff': (i, ctx) => s().parcels.writeOff(i.id, i.approvalId, i.reason, actor(ctx)),
+    'parcels.stats': (i) => s().parcelsReport.stats(i.date),
+    'parcels.search': (i) => s().parcelsReport.search(i),
+    'parcels.export': (i, ctx) => s().parcelsReport.exportXlsx(i.from, i.to, i.status, actor(ctx)),
+    'parcels.slip': (i) => {
+      const r = s().parcels.slip(i.id);
+      return { svg: r.rendered.svg, width: r.width };
+    },
+    'parcels.reprintSlip': (i, ctx) => s().parcels.reprintSlip(i.id, actor(ctx)),
+    'parcels.shelves.list': () => s().parcels.shelves(),
+    'parcels.shelves.save': (i, ctx) => s().parcels.saveShelf(i, actor(ctx)),
+    'parcels.settings.get': () => s().parcels.settings(),
+    'parcels.settings.save': (i, ctx) => s().parcels.saveSettings(i, actor(ctx)),
   };
 }

@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 import { m0001 } from './0001_initial';
 import { m0002 } from './0002_fees';
+import { m0003 } from './0003_parcels';
 
 /** Every migration, statically listed in order. The app's schema version is the last one's. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -10,6 +10,7 @@ import type { PrintInfo } from '../fees/receipt-view';
 import type { CloseResult } from '../../contract/cash';
 import * as repo from './print.repo';
 import { closeSlipLines, receiptDoc } from './print-docs';
+import { parcelSlipDoc, renderParcelSlip } from '../parcels/slip';
 
 export const MAX_ATTEMPTS = 6;
 
@@ -18,6 +19,7 @@ const payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('receipt'), receiptId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
   z.object({ kind: z.literal('close-slip'), sessionId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('test'), at: z.string() }),
+  z.object({ kind: z.literal('parcel-slip'), parcelId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
 ]);
 type Payload = z.infer<typeof payload>;
 
@@ -102,11 +104,12 @@ export class PrintQueue {
     setImmediate(() => void this.drain());
   }
 
-  private enqueue(kind: 'receipt' | 'reprint' | 'slip' | 'test', p: Payload, ids: { receiptId?: number; sessionId?: number; copy?: number; kick?: boolean }): number {
+  private enqueue(kind: 'receipt' | 'reprint' | 'slip' | 'test', p: Payload, ids: { receiptId?: number; sessionId?: number; parcelId?: number; copy?: number; kick?: boolean }): number {
     const id = repo.insertJob(this.sql, {
       kind,
       receipt_id: ids.receiptId ?? null,
       session_id: ids.sessionId ?? null,
+      parcel_id: ids.parcelId ?? null,
       copy_no: ids.copy ?? 0,
       kick_drawer: ids.kick ? 1 : 0,
       payload: JSON.stringify(p),
@@ -126,6 +129,21 @@ export class PrintQueue {
 
   enqueueCloseSlip(sessionId: number): void {
     if (this.configured()) this.enqueue('slip', { kind: 'close-slip', sessionId, at: this.now() }, { sessionId });
+  }
+
+  /** A parcel's intake slip, inside the intake transaction. False when no printer is set up. */
+  enqueueParcelSlip(parcelId: number, copy: number): boolean {
+    if (!this.configured()) return false;
+    this.enqueue('slip', { kind: 'parcel-slip', parcelId, copy, at: this.now() }, { parcelId, copy });
+    return true;
+  }
+
+  parcelInfo(parcelId: number): PrintInfo {
+    const jobs = repo.jobsOfParcel(this.sql, parcelId);
+    const last = jobs[jobs.length - 1];
+    const copies = jobs.reduce((m, j) => Math.max(m, j.copy_no), 0);
+    if (!last) return { state: 'not-configured', error: null, copies };
+    return { state: last.status, error: last.last_error, copies };
   }
 
   testPage(): void {
@@ -201,6 +219,8 @@ export class PrintQueue {
         return renderSlip('交款单', closeSlipLines(this.ctx.closeResult(p.sessionId), this.ctx.terminalId()), { width });
       case 'test':
         return testPage(width, p.at);
+      case 'parcel-slip':
+        return renderParcelSlip(parcelSlipDoc(this.sql, p.parcelId, this.ctx.propertyName()), width);
     }
   }
 

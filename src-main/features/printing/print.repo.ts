@@ -3,13 +3,14 @@ import type { PrintJobStatus, PrintJobsTable } from '../../db/schema';
 
 export const insertJob = (
   sql: Sql,
-  j: { kind: PrintJobsTable['kind']; receipt_id: number | null; session_id: number | null; copy_no: number; kick_drawer: number; payload: string; at: string },
+  j: { kind: PrintJobsTable['kind']; receipt_id: number | null; session_id: number | null; parcel_id?: number | null; copy_no: number; kick_drawer: number; payload: string; at: string },
 ) =>
   sql.run(
     qb.insertInto('print_jobs').values({
       kind: j.kind,
       receipt_id: j.receipt_id,
       session_id: j.session_id,
+      ...(j.parcel_id ? { parcel_id: j.parcel_id } : {}),
       copy_no: j.copy_no,
       kick_drawer: j.kick_drawer,
       payload: j.payload,
@@ -31,6 +32,8 @@ export const jobById = (sql: Sql, id: number) => sql.get(qb.selectFrom('print_jo
 
 export const setJob = (sql: Sql, id: number, patch: Partial<Pick<PrintJobsTable, 'status' | 'attempts' | 'next_attempt_at' | 'last_error' | 'printed_at'>> & { updated_at: string }) =>
   sql.run(qb.updateTable('print_jobs').set(patch).where('id', '=', id));
+
+export const jobsOfParcel = (sql: Sql, parcelId: number) => sql.all(qb.selectFrom('print_jobs').selectAll().where('parcel_id', '=', parcelId).orderBy('id'));
 
 export const jobsOfReceipt = (sql: Sql, receiptId: number) => sql.all(qb.selectFrom('print_jobs').selectAll().where('receipt_id', '=', receiptId).orderBy('id'));
 

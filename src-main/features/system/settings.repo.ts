@@ -8,7 +8,9 @@ export type SettingKey =
   | 'last_full_check_at'
   | 'last_full_check_ok'
   | 'printer_settings'
-  | 'cash_variance_threshold_fen';
+  | 'cash_variance_threshold_fen'
+  | 'parcel_settings'
+  | 'parcel_carrier_memory';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;
