@@ -23,6 +23,7 @@ import { CashService } from './features/cash/cash.service';
 import { FeesService } from './features/fees/fees.service';
 import { ParcelsService } from './features/parcels/parcels.service';
 import { ParcelsReport } from './features/parcels/parcels-report';
+import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
 import type { PrinterSettings } from './contract/printer';
@@ -38,6 +39,10 @@ export interface CoreOptions {
   maintenance?: boolean;
   /** The printer port for a configuration (tests pass a fake; the default builds the real transport). */
   printerPort?: (config: PrinterSettings['config']) => PrinterPort;
+  /** Seals the upstream secret (Electron: safeStorage); plain where there is no OS keychain. */
+  secretStore?: SecretStore;
+  /** Upstream timing (tests shorten the timeouts and backoff). */
+  upstream?: UpstreamOptions;
 }
 
 export interface Services {
@@ -53,6 +58,7 @@ export interface Services {
   fees: FeesService;
   parcels: ParcelsService;
   parcelsReport: ParcelsReport;
+  upstream: UpstreamService;
 }
 
 export const APP_VERSION: string = (() => {
@@ -175,10 +181,22 @@ export class AppCore {
       fees,
       parcels,
       parcelsReport: new ParcelsReport(sql, this.clock, parcels),
+      upstream: new UpstreamService(
+        db,
+        sql,
+        this.clock,
+        this.log,
+        { terminalId: () => counter.terminalId(), propertyName: () => counter.propertyName(), overdueDays: () => parcels.settings().overdueDays },
+        this.opts.secretStore,
+        this.opts.upstream,
+      ),
     };
     this.idleMinutes = this.system.idleLockMinutes();
     print.start(this.opts.maintenance ? 3000 : 200);
-    if (this.opts.maintenance) maintenance.start();
+    if (this.opts.maintenance) {
+      maintenance.start();
+      this.services.upstream.start();
+    }
   }
 
   /** An admin takes the counter into recovery after a failed full check (closes the store first). */
@@ -222,6 +240,7 @@ export class AppCore {
 
   async close(): Promise<void> {
     this.services?.maintenance.stop();
+    await this.services?.upstream.stop();
     await this.services?.print.stop();
     this.services?.db.close();
     this.services = null;

@@ -83,5 +83,9 @@ export const CHANNELS = [
   'parcels.shelves.save',
   'parcels.settings.get',
   'parcels.settings.save',
+  'upstream.settings.get',
+  'upstream.settings.save',
+  'upstream.sendNow',
+  'upstream.history',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];

@@ -7,6 +7,7 @@ import { feesContract } from './fees';
 import { cashContract } from './cash';
 import { printerContract } from './printer';
 import { parcelsContract } from './parcels';
+import { upstreamContract } from './upstream';
 import type { CHANNELS } from './channels';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
@@ -18,6 +19,7 @@ export const contract = {
   ...cashContract,
   ...printerContract,
   ...parcelsContract,
+  ...upstreamContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -36,7 +36,7 @@ export const appStatus = z.object({
     })
     .nullable(),
   devices: z.object({ printer: deviceState, cardReader: deviceState, scanner: deviceState }),
-  upstream: z.object({ lastSuccessAt: z.string().nullable(), backlog: z.number().int() }),
+  upstream: z.object({ lastSuccessAt: z.string().nullable(), backlog: z.number().int(), alert: z.string().nullable() }),
   shift: z.object({ open: z.boolean(), label: z.string() }),
   demo: jobProgress.nullable(),
   integrity: z.object({ lastFullCheckAt: z.string().nullable(), ok: z.boolean().nullable() }),

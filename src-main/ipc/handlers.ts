@@ -122,5 +122,10 @@ export function buildHandlers(core: AppCore): Handlers {
     'parcels.shelves.save': (i, ctx) => s().parcels.saveShelf(i, actor(ctx)),
     'parcels.settings.get': () => s().parcels.settings(),
     'parcels.settings.save': (i, ctx) => s().parcels.saveSettings(i, actor(ctx)),
+
+    'upstream.settings.get': () => s().upstream.settings(),
+    'upstream.settings.save': (i, ctx) => s().upstream.saveSettings(i, actor(ctx)),
+    'upstream.sendNow': () => s().upstream.sendNow(),
+    'upstream.history': (i) => s().upstream.history(i.limit ?? 60),
   };
 }

@@ -10,7 +10,9 @@ export type SettingKey =
   | 'printer_settings'
   | 'cash_variance_threshold_fen'
   | 'parcel_settings'
-  | 'parcel_carrier_memory';
+  | 'parcel_carrier_memory'
+  | 'upstream_settings'
+  | 'upstream_secret';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;

@@ -45,7 +45,7 @@ export class SystemService {
         cardReader: { state: 'not-configured' as const, detail: '未配置读卡器' },
         scanner: { state: 'not-configured' as const, detail: '扫码枪：键盘模式' },
       },
-      upstream: { lastSuccessAt: null, backlog: 0 },
+      upstream: { lastSuccessAt: null, backlog: 0, alert: null as string | null },
       shift: { open: false, label: '未开班' },
       demo: this.demoJob ? this.demoJob.progress : null,
     };
@@ -68,6 +68,7 @@ export class SystemService {
       terminalId: getSetting(s.sql, 'terminal_id') ?? '',
       session: s.operators.sessionView(clientId),
       shift: s.cash.shift(),
+      upstream: s.upstream.status(),
       recovery: null,
       integrity: { lastFullCheckAt: m.lastFullCheckAt, ok: m.fullCheckOk },
     };

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The nightly daily summary, version 1: the single source of `docs/upstream/daily-summary.v1.schema.json`
+ * (written by `npm run upstream:schema`; a test fails when the file is out of date). Aggregates only: no
+ * resident names, phones or payers; rooms and card numbers appear only where head office needs them (cards).
+ * A new field that head office may ignore is a minor change; removing or retyping one is a new version.
+ */
+const fen = z.number().int();
+const count = z.number().int().min(0);
+const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
+const notYet = z.object({ available: z.literal(false), reason: z.string() }).strict();
+
+export const feesSection = z
+  .object({
+    available: z.literal(true),
+    documents: z.object({ count, firstNo: z.string().nullable(), lastNo: z.string().nullable() }).strict(),
+    receipts: z.object({ count, amountFen: fen }).strict(),
+    voids: z.object({ count, amountFen: fen }).strict(),
+    refunds: z.object({ count, amountFen: fen }).strict(),
+    netFen: fen,
+    byItem: z.array(z.object({ name: z.string(), category: z.string(), lines: count, amountFen: fen }).strict()),
+    byMethod: z.array(z.object({ method: z.enum(['cash', 'wechat', 'alipay', 'card']), payments: count, amountFen: fen }).strict()),
+  })
+  .strict();
+
+export const cashSection = z
+  .object({
+    available: z.literal(true),
+    sessions: z.array(
+      z
+        .object({
+          sessionId: z.number().int(),
+          operatorId: z.number().int(),
+          openedAt: iso,
+          closedAt: iso,
+          floatFen: fen,
+          expectedFen: fen,
+          countedFen: fen,
+          varianceFen: fen,
+          varianceApproved: z.boolean(),
+          handedOver: z.boolean(),
+        })
+        .strict(),
+    ),
+    varianceTotalFen: fen,
+  })
+  .strict();
+
+export const parcelsSection = z
+  .object({
+    available: z.literal(true),
+    in: count,
+    out: z.object({ pickedUp: count, returned: count, writtenOff: count }).strict(),
+    inStockAtEnd: count,
+    overdueAtEnd: count,
+    overdueDays: z.number().int().min(0),
+    byCarrier: z.array(z.object({ carrier: z.string(), in: count, out: count }).strict()),
+  })
+  .strict();
+
+export const dailySummary = z
+  .object({
+    schema: z.literal('lobbydesk.daily-summary'),
+    schemaVersion: z.literal(1),
+    terminalId: z.string().min(1).max(16),
+    propertyName: z.string().max(60),
+    businessDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    window: z.object({ from: iso, to: iso, cutoffHour: z.number().int().min(0).max(23), utcOffset: z.literal('+08:00') }).strict(),
+    generatedAt: iso,
+    fees: feesSection,
+    cash: cashSection,
+    parcels: z.union([parcelsSection, notYet]),
+    keys: notYet,
+    cards: notYet,
+    serviceRequests: notYet,
+    audit: z.object({ headSeq: z.number().int().min(0), headHash: z.string().regex(/^[0-9a-f]{64}$|^$/) }).strict(),
+  })
+  .strict();
+
+export type DailySummary = z.infer<typeof dailySummary>;
+
+/** The JSON Schema document for head office (draft 2020-12), from the zod schema above. */
+export function dailySummaryJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://lobbydesk.example/schemas/daily-summary.v1.schema.json',
+    title: 'LobbyDesk daily summary, version 1',
+    description: 'One business day of one counter terminal, aggregates only (no resident personal data). Sent as the body of POST with Idempotency-Key, X-LobbyDesk-Timestamp and X-Signature headers: see docs/upstream.md.',
+    ...z.toJSONSchema(dailySummary, { target: 'draft-2020-12' }),
+  };
+}

@@ -1,0 +1,134 @@
+import type { Db } from '../db/open';
+import { windowOf } from './business-day';
+import { dailySummary, type DailySummary } from './summary-schema';
+
+/**
+ * Builds one business day's summary from the store: aggregates over the day's window only, each query on an
+ * index (receipts_issued, parcels_intake_at, parcels_closed_at, parcels_status_intake). Posted documents are
+ * immutable and timestamped at commit, so a day whose window has closed always builds to the same figures.
+ */
+export interface SummaryInput {
+  terminalId: string;
+  propertyName: string;
+  businessDate: string;
+  cutoffHour: number;
+  overdueDays: number;
+  generatedAt: Date;
+}
+
+type Row = Record<string, number | string | null>;
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
+  const { from, to } = windowOf(input.businessDate, input.cutoffHour);
+  const f = from.toISOString();
+  const t = to.toISOString();
+  const q = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
+  const one = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) ?? {}) as Row;
+
+  // ——— fees: every numbered document of the day (receipts, voids and refunds share the sequence) ———
+  const docs = one(
+    `SELECT count(*) AS n, min(receipt_no) AS first, max(receipt_no) AS last FROM receipts WHERE terminal_id = ? AND issued_at >= ? AND issued_at < ?`,
+    input.terminalId,
+    f,
+    t,
+  );
+  const kinds = q(`SELECT kind, count(*) AS n, sum(total_fen) AS fen FROM receipts WHERE terminal_id = ? AND issued_at >= ? AND issued_at < ? GROUP BY kind`, input.terminalId, f, t);
+  const kind = (k: string) => {
+    const r = kinds.find((x) => x.kind === k);
+    return { count: num(r?.n), amountFen: num(r?.fen) };
+  };
+  const byItem = q(
+    `SELECT l.name AS name, l.category AS category, count(*) AS n, sum(l.amount_fen) AS fen
+       FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
+      WHERE r.terminal_id = ? AND r.issued_at >= ? AND r.issued_at < ?
+      GROUP BY l.name, l.category ORDER BY l.category, l.name`,
+    input.terminalId,
+    f,
+    t,
+  ).map((r) => ({ name: String(r.name), category: String(r.category), lines: num(r.n), amountFen: num(r.fen) }));
+  const byMethod = q(
+    `SELECT p.method AS method, count(*) AS n, sum(p.amount_fen) AS fen
+       FROM receipts r JOIN payments p ON p.receipt_id = r.id
+      WHERE r.terminal_id = ? AND r.issued_at >= ? AND r.issued_at < ?
+      GROUP BY p.method ORDER BY p.method`,
+    input.terminalId,
+    f,
+    t,
+  ).map((r) => ({ method: String(r.method) as 'cash' | 'wechat' | 'alipay' | 'card', payments: num(r.n), amountFen: num(r.fen) }));
+
+  // ——— cash sessions closed in the window ———
+  const sessions = q(
+    `SELECT id, operator_id, opened_at, closed_at, float_fen, expected_fen, counted_fen, variance_fen, variance_approval_id, status
+       FROM cash_sessions WHERE terminal_id = ? AND closed_at >= ? AND closed_at < ? ORDER BY closed_at`,
+    input.terminalId,
+    f,
+    t,
+  ).map((r) => ({
+    sessionId: num(r.id),
+    operatorId: num(r.operator_id),
+    openedAt: String(r.opened_at),
+    closedAt: String(r.closed_at),
+    floatFen: num(r.float_fen),
+    expectedFen: num(r.expected_fen),
+    countedFen: num(r.counted_fen),
+    varianceFen: num(r.variance_fen),
+    varianceApproved: r.variance_approval_id !== null,
+    handedOver: r.status === 'handed_over',
+  }));
+
+  // ——— parcels: in and out in the window, stock and overdue as they stood at its end ———
+  const overdueBefore = new Date(to.getTime() - input.overdueDays * 86_400_000).toISOString();
+  const inByCarrier = q(`SELECT carrier, count(*) AS n FROM parcels WHERE intake_at >= ? AND intake_at < ? GROUP BY carrier`, f, t);
+  const outRows = q(`SELECT carrier, status, count(*) AS n FROM parcels WHERE closed_at >= ? AND closed_at < ? GROUP BY carrier, status`, f, t);
+  const outOf = (s: string) => outRows.filter((r) => r.status === s).reduce((a, r) => a + num(r.n), 0);
+  // stock at the end = in stock now − arrived since + left since (of those that had arrived by then)
+  const stockNow = num(one(`SELECT count(*) AS n FROM parcels WHERE status = 'in_stock'`).n);
+  const inSince = num(one(`SELECT count(*) AS n FROM parcels WHERE intake_at >= ?`, t).n);
+  const leftSince = num(one(`SELECT count(*) AS n FROM parcels WHERE closed_at >= ? AND intake_at < ?`, t, t).n);
+  const overdueNow = num(one(`SELECT count(*) AS n FROM parcels WHERE status = 'in_stock' AND intake_at < ?`, overdueBefore).n);
+  const overdueLeftSince = num(one(`SELECT count(*) AS n FROM parcels WHERE closed_at >= ? AND intake_at < ?`, t, overdueBefore).n);
+  const carriers = [...new Set([...inByCarrier, ...outRows].map((r) => String(r.carrier)))].sort();
+
+  const head = one(`SELECT seq, hash FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1`, t);
+
+  const summary: DailySummary = {
+    schema: 'lobbydesk.daily-summary',
+    schemaVersion: 1,
+    terminalId: input.terminalId,
+    propertyName: input.propertyName,
+    businessDate: input.businessDate,
+    window: { from: f, to: t, cutoffHour: input.cutoffHour, utcOffset: '+08:00' },
+    generatedAt: input.generatedAt.toISOString(),
+    fees: {
+      available: true,
+      documents: { count: num(docs.n), firstNo: docs.first === undefined ? null : (docs.first as string | null), lastNo: docs.last === undefined ? null : (docs.last as string | null) },
+      receipts: kind('receipt'),
+      voids: kind('void'),
+      refunds: kind('refund'),
+      netFen: kinds.reduce((a, r) => a + num(r.fen), 0),
+      byItem,
+      byMethod,
+    },
+    cash: { available: true, sessions, varianceTotalFen: sessions.reduce((a, s) => a + s.varianceFen, 0) },
+    parcels: {
+      available: true,
+      in: inByCarrier.reduce((a, r) => a + num(r.n), 0),
+      out: { pickedUp: outOf('picked_up'), returned: outOf('returned'), writtenOff: outOf('written_off') },
+      inStockAtEnd: stockNow - inSince + leftSince,
+      overdueAtEnd: overdueNow + overdueLeftSince,
+      overdueDays: input.overdueDays,
+      byCarrier: carriers.map((c) => ({
+        carrier: c,
+        in: num(inByCarrier.find((r) => r.carrier === c)?.n),
+        out: outRows.filter((r) => r.carrier === c).reduce((a, r) => a + num(r.n), 0),
+      })),
+    },
+    keys: { available: false, reason: '本版本尚未记录钥匙借还' },
+    cards: { available: false, reason: '本版本尚未记录门禁卡' },
+    serviceRequests: { available: false, reason: '本版本尚未记录报修投诉' },
+    audit: { headSeq: num(head.seq), headHash: typeof head.hash === 'string' ? head.hash : '' },
+  };
+  // refuse to send what head office would reject
+  return dailySummary.parse(summary);
+}

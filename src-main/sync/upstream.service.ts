@@ -1,0 +1,353 @@
+import type { Db } from '../db/open';
+import type { Sql } from '../db/sql';
+import { appendAudit } from '../db/audit';
+import type { Clock } from '../lib/clock';
+import { AppError } from '../lib/errors';
+import type { Logger } from '../lib/log';
+import type { UpstreamDayView, UpstreamSettingsView } from '../contract/upstream';
+import { sendTime as sendTimeSchema, type upstreamSettingsInput } from '../contract/upstream';
+import type { SessionOperator } from '../features/operators/sessions';
+import { getSetting, setSetting } from '../features/system/settings.repo';
+import { addDays, businessDateOf, daysBetween, dueAt } from './business-day';
+import { checkUrl, post, type PostResult } from './http-client';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey, sign } from './signing';
+import { buildDailySummary } from './summary';
+import type { z } from 'zod';
+
+/** Seals the shared secret at rest: Electron's safeStorage in the app, plain in the browser host and tests. */
+export interface SecretStore {
+  readonly encrypted: boolean;
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+export const plainSecretStore: SecretStore = {
+  encrypted: false,
+  seal: (plain) => `plain:${Buffer.from(plain, 'utf8').toString('base64')}`,
+  open: (sealed) => (sealed.startsWith('plain:') ? Buffer.from(sealed.slice(6), 'base64').toString('utf8') : ''),
+};
+
+export interface UpstreamOptions {
+  timeoutMs?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** 0..1, for the jitter (tests pass a fixed one) */
+  random?: () => number;
+  /** how far back a first start catches up (days) */
+  maxCatchUpDays?: number;
+}
+
+interface Settings {
+  enabled: boolean;
+  url: string;
+  sendTime: string;
+  cutoffHour: number;
+}
+const DEFAULTS: Settings = { enabled: false, url: '', sendTime: '04:30', cutoffHour: 4 };
+
+interface OutboxRow {
+  id: number;
+  business_date: string;
+  idempotency_key: string;
+  body: string;
+  status: 'pending' | 'delivered' | 'stopped';
+  attempts: number;
+  next_attempt_at: string;
+  last_http_status: number | null;
+  last_error: string | null;
+  duplicate: number;
+  clock_skew_ms: number | null;
+  delivered_at: string | null;
+}
+
+type Outcome = { kind: 'delivered'; duplicate: boolean; status: number } | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number } | { kind: 'stop'; status: number; error: string };
+
+/**
+ * 上报: builds each closed business day's summary once into the outbox (frozen body), sends it to head
+ * office signed and with an Idempotency-Key, and retries with exponential backoff and jitter until a 2xx or
+ * a 409 duplicate. 401/403 and other 4xx stop the day and raise an alert (a bad secret or URL is not fixed
+ * by retrying); 408/429/5xx, timeouts and network errors retry. A nightly tick at the send time, plus a
+ * catch-up at start for the days the PC was off.
+ */
+export class UpstreamService {
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  /** head office's clock minus ours, learnt from a clock_skew answer */
+  private skewMs = 0;
+  private readonly o: Required<UpstreamOptions>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly ctx: { terminalId: () => string; propertyName: () => string; overdueDays: () => number },
+    private readonly secrets: SecretStore = plainSecretStore,
+    opts: UpstreamOptions = {},
+  ) {
+    this.o = { timeoutMs: 15_000, backoffBaseMs: 30_000, backoffCapMs: 30 * 60_000, random: Math.random, maxCatchUpDays: 92, ...opts };
+  }
+
+  // ——— settings ———
+
+  private raw(): Settings {
+    const s = getSetting(this.sql, 'upstream_settings');
+    if (!s) return DEFAULTS;
+    try {
+      const v = JSON.parse(s) as Partial<Settings>;
+      return {
+        enabled: v.enabled === true,
+        url: typeof v.url === 'string' ? v.url : '',
+        sendTime: sendTimeSchema.safeParse(v.sendTime).success ? (v.sendTime as string) : DEFAULTS.sendTime,
+        cutoffHour: Number.isInteger(v.cutoffHour) && (v.cutoffHour as number) >= 0 && (v.cutoffHour as number) <= 23 ? (v.cutoffHour as number) : DEFAULTS.cutoffHour,
+      };
+    } catch {
+      return DEFAULTS;
+    }
+  }
+
+  private secret(): string {
+    const sealed = getSetting(this.sql, 'upstream_secret');
+    if (!sealed) return '';
+    try {
+      return this.secrets.open(sealed);
+    } catch {
+      return '';
+    }
+  }
+
+  settings(): UpstreamSettingsView {
+    const s = this.raw();
+    const sealed = getSetting(this.sql, 'upstream_secret');
+    return { ...s, terminalId: this.ctx.terminalId(), hasSecret: !!sealed, secretEncrypted: !!sealed && !sealed.startsWith('plain:') };
+  }
+
+  saveSettings(input: z.output<typeof upstreamSettingsInput>, actor: SessionOperator): UpstreamSettingsView {
+    if (input.url) {
+      const bad = checkUrl(input.url);
+      if (bad) throw new AppError('BAD_INPUT', bad);
+    }
+    if (input.enabled && !input.url) throw new AppError('BAD_INPUT', '启用上报前请填写总部的上报地址。');
+    if (input.enabled && !input.secret && !getSetting(this.sql, 'upstream_secret')) throw new AppError('BAD_INPUT', '启用上报前请填写总部提供的密钥。');
+    const at = this.clock.now().toISOString();
+    const next: Settings = { enabled: input.enabled, url: input.url, sendTime: input.sendTime, cutoffHour: input.cutoffHour };
+    this.sql.tx(() => {
+      setSetting(this.sql, 'upstream_settings', JSON.stringify(next), at);
+      if (input.secret) setSetting(this.sql, 'upstream_secret', this.secrets.seal(input.secret), at);
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.upstream', entity: 'settings', entityId: 'upstream', detail: { ...next, secretChanged: !!input.secret } });
+    });
+    return this.settings();
+  }
+
+  // ——— building the days ———
+
+  /** The first business day this counter has data for (setup day). */
+  private firstDay(cutoffHour: number): string | null {
+    const r = this.db.prepare('SELECT min(created_at) AS at FROM operators').get() as { at: string | null } | undefined;
+    return r?.at ? businessDateOf(new Date(r.at), cutoffHour) : null;
+  }
+
+  /** Builds every day that is due and not in the outbox yet; returns how many were added. */
+  ensureDays(now: Date = this.clock.now()): number {
+    const s = this.raw();
+    if (!s.enabled || !s.url) return 0;
+    const first = this.firstDay(s.cutoffHour);
+    if (!first) return 0;
+    let last = businessDateOf(now, s.cutoffHour);
+    while (last >= first && dueAt(last, s.cutoffHour, s.sendTime).getTime() > now.getTime()) last = addDays(last, -1);
+    const from = [first, addDays(last, -(this.o.maxCatchUpDays - 1))].sort()[1] as string;
+    const have = new Set((this.db.prepare('SELECT business_date FROM upstream_outbox WHERE kind = ? AND business_date >= ?').all('daily-summary', from) as { business_date: string }[]).map((r) => r.business_date));
+    let added = 0;
+    const insert = this.db.prepare(
+      `INSERT INTO upstream_outbox (kind, business_date, idempotency_key, body, status, attempts, next_attempt_at, created_at, updated_at)
+       VALUES ('daily-summary', ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+    );
+    for (const day of daysBetween(from, last)) {
+      if (have.has(day)) continue;
+      const at = now.toISOString();
+      this.sql.tx(() => {
+        const summary = buildDailySummary(this.db, {
+          terminalId: this.ctx.terminalId(),
+          propertyName: this.ctx.propertyName(),
+          businessDate: day,
+          cutoffHour: s.cutoffHour,
+          overdueDays: this.ctx.overdueDays(),
+          generatedAt: now,
+        });
+        insert.run(day, idempotencyKey(this.ctx.terminalId(), day, 'daily-summary'), JSON.stringify(summary), at, at, at);
+      });
+      added++;
+    }
+    return added;
+  }
+
+  // ——— sending ———
+
+  /** Sends every due day, oldest first; a day that must wait ends the round (the receiver is likely down). */
+  drain(): Promise<void> {
+    this.draining ??= this.drainLoop().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  private async drainLoop(): Promise<void> {
+    const s = this.raw();
+    const secret = this.secret();
+    if (!s.enabled || !s.url || !secret) return;
+    const due = this.db.prepare("SELECT * FROM upstream_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY business_date LIMIT 1");
+    for (;;) {
+      const job = due.get(this.clock.now().toISOString()) as OutboxRow | undefined;
+      if (!job) return;
+      const outcome = await this.attempt(job, s.url, secret);
+      this.record(job, outcome);
+      if (outcome.kind !== 'delivered') return;
+    }
+  }
+
+  private async attempt(job: OutboxRow, url: string, secret: string): Promise<Outcome> {
+    let r = await this.send(job, url, secret);
+    const skew = skewOf(r);
+    if (skew !== null) {
+      // our clock is off: sign with head office's time (from its answer) and try again at once
+      this.skewMs = skew - this.clock.now().getTime();
+      this.db.prepare('UPDATE upstream_outbox SET clock_skew_ms = ? WHERE id = ?').run(this.skewMs, job.id);
+      this.log.warn(`upstream: clock skew ${this.skewMs} ms against head office`);
+      r = await this.send(job, url, secret);
+    }
+    return classify(r);
+  }
+
+  private send(job: OutboxRow, url: string, secret: string): Promise<PostResult> {
+    const ts = Math.floor((this.clock.now().getTime() + this.skewMs) / 1000);
+    return post(url, job.body, { [IDEMPOTENCY_HEADER]: job.idempotency_key, [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(secret, ts, job.body) }, this.o.timeoutMs);
+  }
+
+  private record(job: OutboxRow, o: Outcome): void {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const attempts = job.attempts + 1;
+    this.sql.tx(() => {
+      if (o.kind === 'delivered') {
+        this.db
+          .prepare("UPDATE upstream_outbox SET status = 'delivered', attempts = ?, last_http_status = ?, last_error = NULL, duplicate = ?, delivered_at = ?, updated_at = ? WHERE id = ?")
+          .run(attempts, o.status, o.duplicate ? 1 : 0, at, at, job.id);
+        appendAudit(this.sql, this.clock, { operatorId: null, action: 'upstream.delivered', entity: 'upstream', entityId: job.business_date, detail: { attempts, duplicate: o.duplicate } });
+      } else if (o.kind === 'stop') {
+        this.db.prepare("UPDATE upstream_outbox SET status = 'stopped', attempts = ?, last_http_status = ?, last_error = ?, updated_at = ? WHERE id = ?").run(attempts, o.status, o.error, at, job.id);
+        appendAudit(this.sql, this.clock, { operatorId: null, action: 'upstream.stopped', entity: 'upstream', entityId: job.business_date, detail: { status: o.status } });
+        this.log.error(`upstream ${job.business_date}: stopped (${o.status})`);
+      } else {
+        const backoff = Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** Math.min(attempts - 1, 20)) * (0.5 + this.o.random() / 2);
+        const wait = Math.max(backoff, o.retryAfterMs ?? 0);
+        this.db
+          .prepare('UPDATE upstream_outbox SET attempts = ?, last_http_status = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?')
+          .run(attempts, o.status, o.error, new Date(now.getTime() + wait).toISOString(), at, job.id);
+      }
+    });
+  }
+
+  /** 立即上报: builds what is due, puts every waiting or stopped day back in line now, and sends. */
+  async sendNow(): Promise<{ delivered: number; pending: number; stopped: number }> {
+    const s = this.raw();
+    if (!s.enabled || !s.url) throw new AppError('CONFLICT', '上报尚未启用：请管理员在「上报」中填写地址和密钥并启用。');
+    if (!this.secret()) throw new AppError('CONFLICT', '没有可用的上报密钥：请管理员重新填写密钥。');
+    this.ensureDays();
+    await this.draining;
+    this.db.prepare("UPDATE upstream_outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE status IN ('pending', 'stopped')").run(this.clock.now().toISOString(), this.clock.now().toISOString());
+    await this.drain();
+    return this.counts();
+  }
+
+  private counts(): { delivered: number; pending: number; stopped: number } {
+    const rows = this.db.prepare('SELECT status, count(*) AS n FROM upstream_outbox GROUP BY status').all() as { status: string; n: number }[];
+    const n = (st: string) => rows.find((r) => r.status === st)?.n ?? 0;
+    return { delivered: n('delivered'), pending: n('pending'), stopped: n('stopped') };
+  }
+
+  history(limit: number): UpstreamDayView[] {
+    const rows = this.db.prepare('SELECT * FROM upstream_outbox ORDER BY business_date DESC LIMIT ?').all(limit) as OutboxRow[];
+    return rows.map((r) => ({
+      businessDate: r.business_date,
+      status: r.status,
+      attempts: r.attempts,
+      lastHttpStatus: r.last_http_status,
+      lastError: r.last_error,
+      nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
+      deliveredAt: r.delivered_at,
+      duplicate: r.duplicate === 1,
+      clockSkewMs: r.clock_skew_ms,
+    }));
+  }
+
+  /** For the status bar: the last delivery, the days not delivered yet, and an alert when a day was refused. */
+  status(): { lastSuccessAt: string | null; backlog: number; alert: string | null } {
+    const last = this.db.prepare("SELECT max(delivered_at) AS at FROM upstream_outbox WHERE status = 'delivered'").get() as { at: string | null };
+    const c = this.counts();
+    const stopped = c.stopped ? (this.db.prepare("SELECT last_http_status AS s FROM upstream_outbox WHERE status = 'stopped' ORDER BY business_date DESC LIMIT 1").get() as { s: number | null }) : null;
+    return {
+      lastSuccessAt: last.at,
+      backlog: c.pending + c.stopped,
+      alert: stopped ? alertText(stopped.s) : null,
+    };
+  }
+
+  /** Catch-up now, then a check every `intervalMs` (the send time comes round; retries fall due). */
+  start(intervalMs = 30_000): void {
+    this.stop();
+    const tick = () => {
+      try {
+        this.ensureDays();
+      } catch (e) {
+        this.log.error(`upstream: building the summary failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      void this.drain().catch((e: unknown) => this.log.error(`upstream: ${String(e)}`));
+    };
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.draining;
+  }
+}
+
+function alertText(status: number | null): string {
+  if (status === 401 || status === 403) return `总部拒绝了上报（${status}）：请检查终端编号和密钥`;
+  return `总部不接受上报数据（${status ?? '?'}）：请联系技术支持`;
+}
+
+/** Head office's time from a clock_skew refusal (401 with {"error":"clock_skew","serverTime": ms}). */
+function skewOf(r: PostResult): number | null {
+  if (r.kind !== 'answer' || r.status !== 401) return null;
+  try {
+    const b = JSON.parse(r.body) as { error?: unknown; serverTime?: unknown };
+    return b.error === 'clock_skew' && typeof b.serverTime === 'number' && Number.isFinite(b.serverTime) ? b.serverTime : null;
+  } catch {
+    return null;
+  }
+}
+
+function classify(r: PostResult): Outcome {
+  if (r.kind === 'timeout') return { kind: 'retry', status: null, error: '总部无应答（超时）' };
+  if (r.kind === 'network') return { kind: 'retry', status: null, error: `连不上总部：${r.error}` };
+  const st = r.status;
+  if (st >= 200 && st < 300) {
+    let duplicate = false;
+    try {
+      duplicate = (JSON.parse(r.body) as { duplicate?: unknown }).duplicate === true;
+    } catch {
+      /* any 2xx body is fine */
+    }
+    return { kind: 'delivered', duplicate, status: st };
+  }
+  if (st === 409) return { kind: 'delivered', duplicate: true, status: st };
+  if (st === 408 || st === 429 || st >= 500) {
+    const ra = Number(Array.isArray(r.headers['retry-after']) ? r.headers['retry-after'][0] : r.headers['retry-after']);
+    return { kind: 'retry', status: st, error: `总部暂时不能接收（${st}）`, ...(Number.isFinite(ra) && ra > 0 ? { retryAfterMs: Math.min(ra, 3600) * 1000 } : {}) };
+  }
+  return { kind: 'stop', status: st, error: st === 401 || st === 403 ? `总部拒绝（${st}）：终端编号或密钥不对` : `总部不接受（${st}）：${r.body.slice(0, 120)}` };
+}
