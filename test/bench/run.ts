@@ -4,6 +4,7 @@ import path from 'node:path';
 import { rosterBenchmarks } from './roster.bench';
 import { uiBenchmarks } from './ui.bench';
 import { feesBenchmarks } from './fees.bench';
+import { parcelsBenchmarks } from './parcels.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -13,13 +14,21 @@ import { writeResults, type Figure } from './stats';
 async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lobbydesk-bench-'));
   const figures: Figure[] = [];
-  if (!process.argv.includes('--only-fees')) {
+  const onlyFees = process.argv.includes('--only-fees');
+  const onlyParcels = process.argv.includes('--only-parcels');
+  if (!onlyFees && !onlyParcels) {
     console.log('roster benchmarks…');
     figures.push(...(await rosterBenchmarks(work)));
   }
-  console.log('fees benchmarks…');
-  figures.push(...(await feesBenchmarks(work)));
-  if (process.argv.includes('--no-ui') || process.argv.includes('--only-fees')) console.log('UI benchmark skipped (--no-ui)');
+  if (!onlyParcels) {
+    console.log('fees benchmarks…');
+    figures.push(...(await feesBenchmarks(work)));
+  }
+  if (!onlyFees) {
+    console.log('parcels benchmarks…');
+    figures.push(...(await parcelsBenchmarks(work)));
+  }
+  if (process.argv.includes('--no-ui') || onlyFees || onlyParcels) console.log('UI benchmark skipped (--no-ui)');
   else {
     console.log('UI benchmark (Chromium)…');
     figures.push(...(await uiBenchmarks(work)));

@@ -229,6 +229,8 @@ export const shelves = (sql: Sql) =>
       .orderBy('s.code'),
   );
 
+export const shelfList = (sql: Sql) => sql.all(qb.selectFrom('parcel_shelves').select(['id', 'code', 'slots', 'active', 'sort']).orderBy('sort').orderBy('code'));
+
 export const shelfById = (sql: Sql, id: number) => sql.get(qb.selectFrom('parcel_shelves').selectAll().where('id', '=', id));
 export const shelfByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('parcel_shelves').selectAll().where('code', '=', code));
 

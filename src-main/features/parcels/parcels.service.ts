@@ -121,14 +121,11 @@ export class ParcelsService {
   }
 
   suggest(roomId: number | null): { shelfId: number; slot: number; label: string } | null {
-    const shelves = repo.shelves(this.sql);
+    const shelves = repo.shelfList(this.sql).map((x) => ({ id: x.id, code: x.code, slots: x.slots, active: x.active === 1, sort: x.sort }));
     const same = roomId ? repo.roomSlot(this.sql, roomId) : undefined;
-    const occ = new Map(repo.occupancy(this.sql).map((o) => [`${o.shelf_id}:${o.slot}`, Number(o.n)]));
-    const s = suggestSlot(
-      shelves.map((x) => ({ id: x.id, code: x.code, slots: x.slots, active: x.active === 1, sort: x.sort })),
-      occ,
-      same && same.shelf_id !== null && same.slot !== null ? { shelfId: same.shelf_id, slot: same.slot } : null,
-    );
+    const sameRef = same && same.shelf_id !== null && same.slot !== null ? { shelfId: same.shelf_id, slot: same.slot } : null;
+    // the room's own slot needs no occupancy count (the count is the costly part: every parcel in stock)
+    const s = sameRef && suggestSlot(shelves, new Map(), sameRef) === sameRef ? sameRef : suggestSlot(shelves, new Map(repo.occupancy(this.sql).map((o) => [`${o.shelf_id}:${o.slot}`, Number(o.n)])));
     if (!s) return null;
     const shelf = shelves.find((x) => x.id === s.shelfId);
     return { ...s, label: slotLabel(shelf?.code ?? '?', s.slot, shelf?.slots ?? 99) };
