@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { FakePrinterPort } from '../../src-main/devices/printer/fake';
 import { notConfiguredPort } from '../../src-main/devices/printer/port';
 import * as roster from '../../src-main/features/roster/roster.repo';
+import type { UpstreamOptions } from '../../src-main/sync/upstream.service';
 import { openReadyCore, type TestCore } from './core';
 
 export interface FeesFixture extends TestCore {
@@ -14,9 +15,9 @@ export interface FeesFixture extends TestCore {
 }
 
 /** A terminal with a fee catalogue, a room of 89.50 m² (3-2-501), a fake printer and a supervisor (zhao). */
-export async function openFeesCore(opts: { printer?: boolean } = {}): Promise<FeesFixture> {
+export async function openFeesCore(opts: { printer?: boolean; upstream?: UpstreamOptions } = {}): Promise<FeesFixture> {
   const printer = new FakePrinterPort();
-  const t = await openReadyCore({ printerPort: (c) => (c.kind === 'none' ? notConfiguredPort() : printer) });
+  const t = await openReadyCore({ printerPort: (c) => (c.kind === 'none' ? notConfiguredPort() : printer), ...(opts.upstream ? { upstream: opts.upstream } : {}) });
   // retries are driven by moving the clock: keep the screen from locking meanwhile
   await t.call('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240 });
   const sql = t.core.need().sql;

@@ -1,0 +1,9 @@
+/** npm run upstream:schema — writes docs/upstream/daily-summary.v1.schema.json from the zod schema the app checks. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { dailySummaryJsonSchema } from '../../src-main/sync/summary-schema';
+
+const file = path.resolve('docs/upstream/daily-summary.v1.schema.json');
+fs.mkdirSync(path.dirname(file), { recursive: true });
+fs.writeFileSync(file, `${JSON.stringify(dailySummaryJsonSchema(), null, 2)}\n`);
+console.log(`wrote ${file}`);
