@@ -125,7 +125,7 @@ export class ParcelsService {
     const same = roomId ? repo.roomSlot(this.sql, roomId) : undefined;
     const sameRef = same && same.shelf_id !== null && same.slot !== null ? { shelfId: same.shelf_id, slot: same.slot } : null;
     // the room's own slot needs no occupancy count (the count is the costly part: every parcel in stock)
-    const s = sameRef && suggestSlot(shelves, new Map(), sameRef) === sameRef ? sameRef : suggestSlot(shelves, new Map(repo.occupancy(this.sql).map((o) => [`${o.shelf_id}:${o.slot}`, Number(o.n)])));
+    const s = sameRef && suggestSlot(shelves, new Map(), sameRef) === sameRef ? sameRef : suggestSlot(shelves, repo.occupancy(this.sql));
     if (!s) return null;
     const shelf = shelves.find((x) => x.id === s.shelfId);
     return { ...s, label: slotLabel(shelf?.code ?? '?', s.slot, shelf?.slots ?? 99) };
