@@ -41,4 +41,5 @@ export * from './fees';
 export * from './cash';
 export * from './printer';
 export * from './parcels';
+export * from './upstream';
 export * from './money';

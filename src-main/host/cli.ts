@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = arg('static') ?? path.resolve(here, '../renderer');
   const log = createLogger({ file: path.join(dataDir, 'logs', 'lobbydesk.log'), echo: process.env.LOBBYDESK_LOG_ECHO === '1' });
-  const core = await AppCore.open({ dataDir, log, maintenance: true });
+  // tests only: run the host's clock ahead (e.g. for a business day to be due); the Electron app has no such switch
+  const offset = Number(process.env.LOBBYDESK_TEST_CLOCK_OFFSET_MS ?? 0);
+  const clock = Number.isFinite(offset) && offset !== 0 ? { now: () => new Date(Date.now() + offset) } : undefined;
+  if (clock) log.warn(`test clock: ${offset} ms ahead of the system clock`);
+  const core = await AppCore.open({ dataDir, log, maintenance: true, ...(clock ? { clock } : {}) });
   const token = randomBytes(24).toString('base64url');
   const server = createHostServer({ dispatch: core.dispatch, token, staticDir, port });
 

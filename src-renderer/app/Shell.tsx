@@ -14,6 +14,7 @@ import { RosterArea } from '../features/roster/RosterArea';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FeesArea } from '../features/fees/FeesArea';
 import { CashArea } from '../features/cash/CashArea';
+import { UpstreamArea } from '../features/upstream/UpstreamArea';
 import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
@@ -68,6 +69,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
     screen = <RosterArea searchTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={() => setPendingQuery(null)} />;
   else if (area === 'fees') screen = <FeesArea />;
   else if (area === 'cash') screen = <CashArea />;
+  else if (area === 'upstream') screen = <UpstreamArea />;
   else if (area === 'settings') screen = <SettingsScreen />;
   else screen = <NotYet area={current} />;
 

@@ -119,6 +119,7 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
       <span className="sb-item">
         {t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') })}
         {up.backlog > 0 ? <strong className="warn-text"> {t('status.backlog', { n: up.backlog })}</strong> : null}
+        {up.alert ? <strong className="sb-error"> {up.alert}</strong> : null}
       </span>
       {integ.ok === false ? (
         <IntegrityAlarm admin={operator.role === 'admin'} />

@@ -25,13 +25,13 @@ export function freshDataDir(): string {
  * Starts the browser host (`node out/main/host.js --port 0 --data-dir <dir>`) and waits for the
  * LOBBYDESK_URL line. Pass a dataDir to reopen an existing store (restart tests).
  */
-export async function startHost(opts: { dataDir?: string } = {}): Promise<Host> {
+export async function startHost(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Host> {
   if (!fs.existsSync(HOST_JS)) throw new Error(`${HOST_JS} is missing: run \`npx electron-vite build\` first.`);
   const dataDir = opts.dataDir ?? freshDataDir();
   const child: ChildProcess = spawn(process.execPath, [HOST_JS, '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOBBYDESK_DATA_DIR: dataDir },
+    env: { ...process.env, LOBBYDESK_DATA_DIR: dataDir, ...opts.env },
   });
   let out = '';
   let err = '';
