@@ -82,9 +82,8 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
   const inByCarrier = q(`SELECT carrier, count(*) AS n FROM parcels WHERE intake_at >= ? AND intake_at < ? GROUP BY carrier`, f, t);
   const outRows = q(`SELECT carrier, status, count(*) AS n FROM parcels WHERE closed_at >= ? AND closed_at < ? GROUP BY carrier, status`, f, t);
   const outOf = (s: string) => outRows.filter((r) => r.status === s).reduce((a, r) => a + num(r.n), 0);
-  // stock at the end = in stock now − arrived since + left since (of those that had arrived by then)
-  const stockNow = num(one(`SELECT count(*) AS n FROM parcels WHERE status = 'in_stock'`).n);
-  const inSince = num(one(`SELECT count(*) AS n FROM parcels WHERE intake_at >= ?`, t).n);
+  // in stock at the end = arrived before it and (still in stock, or left after it)
+  const stockNow = num(one(`SELECT count(*) AS n FROM parcels WHERE status = 'in_stock' AND intake_at < ?`, t).n);
   const leftSince = num(one(`SELECT count(*) AS n FROM parcels WHERE closed_at >= ? AND intake_at < ?`, t, t).n);
   const overdueNow = num(one(`SELECT count(*) AS n FROM parcels WHERE status = 'in_stock' AND intake_at < ?`, overdueBefore).n);
   const overdueLeftSince = num(one(`SELECT count(*) AS n FROM parcels WHERE closed_at >= ? AND intake_at < ?`, t, overdueBefore).n);
@@ -115,7 +114,7 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
       available: true,
       in: inByCarrier.reduce((a, r) => a + num(r.n), 0),
       out: { pickedUp: outOf('picked_up'), returned: outOf('returned'), writtenOff: outOf('written_off') },
-      inStockAtEnd: stockNow - inSince + leftSince,
+      inStockAtEnd: stockNow + leftSince,
       overdueAtEnd: overdueNow + overdueLeftSince,
       overdueDays: input.overdueDays,
       byCarrier: carriers.map((c) => ({

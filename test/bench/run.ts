@@ -5,6 +5,7 @@ import { rosterBenchmarks } from './roster.bench';
 import { uiBenchmarks } from './ui.bench';
 import { feesBenchmarks } from './fees.bench';
 import { parcelsBenchmarks } from './parcels.bench';
+import { upstreamBenchmarks } from './upstream.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const onlyFees = process.argv.includes('--only-fees');
   const onlyParcels = process.argv.includes('--only-parcels');
-  if (!onlyFees && !onlyParcels) {
+  // the upstream benchmark runs on the fees benchmark's store, so --only-upstream runs both
+  const onlyUpstream = process.argv.includes('--only-upstream');
+  if (!onlyFees && !onlyParcels && !onlyUpstream) {
     console.log('roster benchmarks…');
     figures.push(...(await rosterBenchmarks(work)));
   }
@@ -24,11 +27,15 @@ async function main(): Promise<void> {
     console.log('fees benchmarks…');
     figures.push(...(await feesBenchmarks(work)));
   }
-  if (!onlyFees) {
+  if (!onlyParcels && !onlyFees) {
+    console.log('upstream benchmarks…');
+    figures.push(...(await upstreamBenchmarks(work)));
+  }
+  if (!onlyFees && !onlyUpstream) {
     console.log('parcels benchmarks…');
     figures.push(...(await parcelsBenchmarks(work)));
   }
-  if (process.argv.includes('--no-ui') || onlyFees || onlyParcels) console.log('UI benchmark skipped (--no-ui)');
+  if (process.argv.includes('--no-ui') || onlyFees || onlyParcels || onlyUpstream) console.log('UI benchmark skipped (--no-ui)');
   else {
     console.log('UI benchmark (Chromium)…');
     figures.push(...(await uiBenchmarks(work)));
