@@ -23,6 +23,9 @@ import { CashService } from './features/cash/cash.service';
 import { FeesService } from './features/fees/fees.service';
 import { ParcelsService } from './features/parcels/parcels.service';
 import { ParcelsReport } from './features/parcels/parcels-report';
+import { KeysService } from './features/keys/keys.service';
+import { CardsService } from './features/cards/cards.service';
+import { CardReaderService, type CardReaderFactory } from './features/cards/card-reader.service';
 import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
@@ -43,6 +46,8 @@ export interface CoreOptions {
   secretStore?: SecretStore;
   /** Upstream timing (tests shorten the timeouts and backoff). */
   upstream?: UpstreamOptions;
+  /** The card reader port for a configuration (tests pass a fake; the default builds the real reader). */
+  cardReaderPort?: CardReaderFactory;
 }
 
 export interface Services {
@@ -59,6 +64,9 @@ export interface Services {
   parcels: ParcelsService;
   parcelsReport: ParcelsReport;
   upstream: UpstreamService;
+  keys: KeysService;
+  cards: CardsService;
+  cardReader: CardReaderService;
 }
 
 export const APP_VERSION: string = (() => {
@@ -168,6 +176,7 @@ export class AppCore {
       width: () => counter.printer().width,
       propertyName: () => counter.propertyName(),
     });
+    const cardReader = new CardReaderService(sql, this.clock, this.log, this.opts.cardReaderPort);
     this.services = {
       db,
       sql,
@@ -190,9 +199,13 @@ export class AppCore {
         this.opts.secretStore,
         this.opts.upstream,
       ),
+      keys: new KeysService(sql, this.clock, operators),
+      cards: new CardsService(sql, this.clock, () => cardReader.format()),
+      cardReader,
     };
     this.idleMinutes = this.system.idleLockMinutes();
     print.start(this.opts.maintenance ? 3000 : 200);
+    void cardReader.start();
     if (this.opts.maintenance) {
       maintenance.start();
       this.services.upstream.start();
@@ -242,6 +255,7 @@ export class AppCore {
     this.services?.maintenance.stop();
     await this.services?.upstream.stop();
     await this.services?.print.stop();
+    await this.services?.cardReader.stop();
     this.services?.db.close();
     this.services = null;
   }

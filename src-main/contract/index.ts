@@ -8,6 +8,9 @@ import { cashContract } from './cash';
 import { printerContract } from './printer';
 import { parcelsContract } from './parcels';
 import { upstreamContract } from './upstream';
+import { keysContract } from './keys';
+import { cardsContract } from './cards';
+import { cardReaderContract } from './card-reader';
 import type { CHANNELS } from './channels';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
@@ -20,6 +23,9 @@ export const contract = {
   ...printerContract,
   ...parcelsContract,
   ...upstreamContract,
+  ...keysContract,
+  ...cardsContract,
+  ...cardReaderContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -43,3 +49,6 @@ export * from './printer';
 export * from './parcels';
 export * from './upstream';
 export * from './money';
+export * from './keys';
+export * from './cards';
+export * from './card-reader';

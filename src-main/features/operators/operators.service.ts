@@ -17,7 +17,7 @@ export const APPROVAL_TTL_MS = 2 * 60_000;
 type Row = NonNullable<ReturnType<typeof repo.findById>>;
 
 /** Approvals where the approver must be a different person from whoever asked (two-person rule). */
-const TWO_PERSON: ReadonlySet<ApprovalAction> = new Set<ApprovalAction>(['operator.unlock', 'receipt.void', 'deposit.refund', 'cash.variance', 'parcel.writeOff']);
+const TWO_PERSON: ReadonlySet<ApprovalAction> = new Set<ApprovalAction>(['operator.unlock', 'receipt.void', 'deposit.refund', 'cash.variance', 'parcel.writeOff', 'key.lendTrust']);
 
 export interface ConsumedApproval {
   approverId: number;

@@ -12,7 +12,8 @@ export type SettingKey =
   | 'parcel_settings'
   | 'parcel_carrier_memory'
   | 'upstream_settings'
-  | 'upstream_secret';
+  | 'upstream_secret'
+  | 'card_reader_settings';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;

@@ -42,7 +42,7 @@ export class SystemService {
       schemaVersion: SCHEMA_VERSION,
       devices: {
         printer: this.printerState(),
-        cardReader: { state: 'not-configured' as const, detail: '未配置读卡器' },
+        cardReader: this.core.services?.cardReader.deviceState() ?? { state: 'not-configured' as const, detail: '未配置读卡器' },
         scanner: { state: 'not-configured' as const, detail: '扫码枪：键盘模式' },
       },
       upstream: { lastSuccessAt: null, backlog: 0, alert: null as string | null },
