@@ -67,8 +67,10 @@ export async function upstreamBenchmarks(work: string): Promise<Figure[]> {
   clock.set('2026-12-24T02:00:00Z');
   const b = performance.now();
   const built = up.ensureDays();
+  const buildMs = performance.now() - b;
   await up.drain();
   const backlogMs = performance.now() - b;
+  console.log(`  backlog: built in ${Math.round(buildMs)} ms, delivered in ${Math.round(backlogMs - buildMs)} ms`);
   const delivered = up.history(100).filter((d) => d.status === 'delivered').length;
   console.log(`  backlog: ${built} days built, ${delivered} delivered, receiver holds ${receiver.received.size}`);
   if (delivered !== 30 || receiver.received.size !== 30) throw new Error(`backlog: ${delivered} delivered, ${receiver.received.size} received (want 30)`);

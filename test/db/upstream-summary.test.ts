@@ -22,8 +22,12 @@ describe('daily summary: parcels as they stood at the end of the day', () => {
     add('2026-11-12T05:00:00Z', '2026-11-21T03:00:00Z', 'returned'); // overdue at the end, returned later
     add('2026-11-20T21:00:00Z', null, 'in_stock'); // arrived the next business day
     add('2026-11-01T05:00:00Z', '2026-11-20T12:00:00Z', 'returned'); // returned to the courier that day
-    const s = buildDailySummary(db, { terminalId: 'T01', propertyName: 'x', businessDate: '2026-11-20', cutoffHour: 4, overdueDays: 3, generatedAt: new Date('2026-11-23T00:00:00Z') });
-    expect(s.parcels).toEqual({
+    const build = (now: string) => buildDailySummary(db, { terminalId: 'T01', propertyName: 'x', businessDate: '2026-11-20', cutoffHour: 4, overdueDays: 3, generatedAt: new Date(now) });
+    // counted from the near side (soon after the day) and from the far side (built long after): the same figures
+    const soon = build('2026-11-23T00:00:00Z');
+    const late = build('2027-06-01T00:00:00Z');
+    expect(late.parcels).toEqual(soon.parcels);
+    expect(soon.parcels).toEqual({
       available: true,
       in: 2,
       out: { pickedUp: 1, returned: 1, writtenOff: 0 },
@@ -35,6 +39,18 @@ describe('daily summary: parcels as they stood at the end of the day', () => {
         { carrier: 'ZTO', in: 1, out: 1 },
       ],
     });
+    // each count is answered from an index, never by walking the parcels table
+    for (const q of [
+      "SELECT count(*) FROM parcels WHERE closed_at >= '2026-11-20T20:00:00.000Z' AND intake_at < '2026-11-20T20:00:00.000Z'",
+      "SELECT count(*) FROM parcels WHERE closed_at < '2026-11-20T20:00:00.000Z' AND intake_at < '2026-11-17T20:00:00.000Z'",
+      "SELECT count(*) FROM parcels WHERE intake_at < '2026-11-20T20:00:00.000Z'",
+    ]) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toMatch(/USING COVERING INDEX/);
+    }
+    // the day's receipts by their time, not every receipt of the terminal by its (terminal_id, seq) index
+    const rp = (db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM receipts WHERE +terminal_id = 'T01' AND issued_at >= 'a' AND issued_at < 'b'").all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(rp).toContain('receipts_issued');
     await t.core.close();
   });
 });
