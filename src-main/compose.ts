@@ -26,6 +26,7 @@ import { ParcelsReport } from './features/parcels/parcels-report';
 import { KeysService } from './features/keys/keys.service';
 import { CardsService } from './features/cards/cards.service';
 import { CardReaderService, type CardReaderFactory } from './features/cards/card-reader.service';
+import { RequestsService } from './features/requests/requests.service';
 import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
@@ -64,6 +65,7 @@ export interface Services {
   parcels: ParcelsService;
   parcelsReport: ParcelsReport;
   upstream: UpstreamService;
+  requests: RequestsService;
   keys: KeysService;
   cards: CardsService;
   cardReader: CardReaderService;
@@ -190,6 +192,7 @@ export class AppCore {
       fees,
       parcels,
       parcelsReport: new ParcelsReport(sql, this.clock, parcels),
+      requests: new RequestsService(db, sql, this.clock),
       upstream: new UpstreamService(
         db,
         sql,

@@ -8,6 +8,7 @@ import { cashContract } from './cash';
 import { printerContract } from './printer';
 import { parcelsContract } from './parcels';
 import { upstreamContract } from './upstream';
+import { requestsContract } from './requests';
 import { keysContract } from './keys';
 import { cardsContract } from './cards';
 import { cardReaderContract } from './card-reader';
@@ -23,6 +24,7 @@ export const contract = {
   ...printerContract,
   ...parcelsContract,
   ...upstreamContract,
+  ...requestsContract,
   ...keysContract,
   ...cardsContract,
   ...cardReaderContract,
@@ -48,6 +50,7 @@ export * from './cash';
 export * from './printer';
 export * from './parcels';
 export * from './upstream';
+export * from './requests';
 export * from './money';
 export * from './keys';
 export * from './cards';

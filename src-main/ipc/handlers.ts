@@ -128,6 +128,17 @@ export function buildHandlers(core: AppCore): Handlers {
     'upstream.sendNow': () => s().upstream.sendNow(),
     'upstream.history': (i) => s().upstream.history(i.limit ?? 60),
 
+    'requests.settings.get': () => s().requests.settings(),
+    'requests.settings.save': (i, ctx) => s().requests.saveSettings(i, actor(ctx)),
+    'requests.log': (i, ctx) => s().requests.log(i, actor(ctx)),
+    'requests.dispatch': (i, ctx) => s().requests.dispatch(i.id, i.department, i.note, actor(ctx)),
+    'requests.start': (i, ctx) => s().requests.start(i.id, i.note, actor(ctx)),
+    'requests.done': (i, ctx) => s().requests.done(i.id, i.note, actor(ctx)),
+    'requests.callback': (i, ctx) => s().requests.callback(i.id, i.satisfaction, i.note, actor(ctx)),
+    'requests.get': (i) => s().requests.get(i.id),
+    'requests.list': (i) => s().requests.list(i.view, i.q, i.limit ?? 200),
+    'requests.stats': (i) => s().requests.stats(i.from, i.to),
+
     'keys.list': (i) => s().keys.list(i),
     'keys.save': (i, ctx) => s().keys.save(i, actor(ctx)),
     'keys.lend': (i, ctx) => s().keys.lend(i, actor(ctx)),

@@ -13,7 +13,8 @@ export type SettingKey =
   | 'parcel_carrier_memory'
   | 'upstream_settings'
   | 'upstream_secret'
-  | 'card_reader_settings';
+  | 'card_reader_settings'
+  | 'service_settings';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;

@@ -1,0 +1,237 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/open';
+import type { Sql } from '../../db/sql';
+import { appendAudit } from '../../db/audit';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import { maskText } from '../../lib/mask';
+import { serviceSettings, type requestsContract, type RequestStats, type RequestView, type ServiceSettings } from '../../contract/requests';
+import { maskName } from '../fees/receipt-view';
+import type { SessionOperator } from '../operators/sessions';
+import { roomById } from '../roster/roster.repo';
+import { getSetting, setSetting } from '../system/settings.repo';
+import { mean, median, span, withinTarget } from './sla';
+
+type LogInput = z.output<(typeof requestsContract)['requests.log']['input']>;
+
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
+  departments: ['工程部', '保安部', '保洁部', '客服部', '绿化部'],
+  targets: { repair: 3, complaint: 10, suggestion: 60, enquiry: 10 },
+};
+
+interface Row {
+  id: number;
+  kind: RequestView['kind'];
+  source: RequestView['source'];
+  room_id: number | null;
+  room_code: string | null;
+  caller: string;
+  phone_last4: string | null;
+  category: string;
+  description: string;
+  urgency: RequestView['urgency'];
+  department: string | null;
+  status: RequestView['status'];
+  target_minutes: number;
+  created_at: string;
+  created_by_name: string;
+  dispatched_at: string | null;
+  started_at: string | null;
+  done_at: string | null;
+  done_note: string | null;
+  called_back_at: string | null;
+  satisfaction: number | null;
+  callback_note: string | null;
+}
+
+const SELECT = `SELECT r.*, o.display_name AS created_by_name FROM service_requests r JOIN operators o ON o.id = r.created_by`;
+
+/**
+ * 报修投诉: each step stamped with its time and operator (an append-only event list besides the row), the
+ * dispatch clock against a per-kind target, the callback queue, and the month's statistics. Names and phones in
+ * descriptions are masked on the way out; the caller's name is shown masked.
+ */
+export class RequestsService {
+  constructor(
+    private readonly db: Db,
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+  ) {}
+
+  settings(): ServiceSettings {
+    const raw = getSetting(this.sql, 'service_settings');
+    if (!raw) return DEFAULT_SERVICE_SETTINGS;
+    try {
+      const r = serviceSettings.safeParse(JSON.parse(raw));
+      return r.success ? r.data : DEFAULT_SERVICE_SETTINGS;
+    } catch {
+      return DEFAULT_SERVICE_SETTINGS;
+    }
+  }
+
+  saveSettings(s: ServiceSettings, actor: SessionOperator): ServiceSettings {
+    this.sql.tx(() => {
+      setSetting(this.sql, 'service_settings', JSON.stringify(s), this.now());
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.service', entity: 'settings', entityId: 'service', detail: s });
+    });
+    return this.settings();
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  log(input: LogInput, actor: SessionOperator): RequestView {
+    if (input.requestId) {
+      const seen = this.db.prepare('SELECT id FROM service_requests WHERE request_id = ?').get(input.requestId) as { id: number } | undefined;
+      if (seen) return this.get(seen.id);
+    }
+    const room = input.roomId !== null ? roomById(this.sql, input.roomId) : null;
+    if (input.roomId !== null && !room) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
+    const at = this.now();
+    const target = this.settings().targets[input.kind];
+    const id = this.sql.tx(() => {
+      const r = this.db
+        .prepare(
+          `INSERT INTO service_requests (kind, source, room_id, room_code, caller, phone_last4, category, description, urgency, status, target_minutes, request_id, created_at, created_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'logged', ?, ?, ?, ?, ?)`,
+        )
+        .run(input.kind, input.source, room?.id ?? null, room?.code ?? null, input.caller, input.phoneLast4 ?? null, input.category, input.description, input.urgency, target, input.requestId ?? null, at, actor.id, at);
+      const rid = Number(r.lastInsertRowid);
+      this.event(rid, actor, 'log', '');
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'request.log', entity: 'service_request', entityId: String(rid), detail: { kind: input.kind, category: input.category, room: room?.code ?? null } });
+      return rid;
+    });
+    return this.get(id);
+  }
+
+  private event(requestId: number, actor: SessionOperator, action: string, note: string): void {
+    this.db.prepare('INSERT INTO service_events (request_id, at, operator_id, action, note) VALUES (?, ?, ?, ?, ?)').run(requestId, this.now(), actor.id, action, note);
+  }
+
+  private step(id: number, actor: SessionOperator, action: 'dispatch' | 'start' | 'done' | 'callback', allowed: RequestView['status'][], set: string, params: unknown[], note: string): RequestView {
+    this.sql.tx(() => {
+      const r = this.row(id);
+      if (!allowed.includes(r.status)) throw new AppError('CONFLICT', `这条记录现在是「${STATUS_ZH[r.status]}」，不能${ACTION_ZH[action]}：请刷新后再看。`);
+      this.db.prepare(`UPDATE service_requests SET ${set}, updated_at = ? WHERE id = ?`).run(...params, this.now(), id);
+      this.event(id, actor, action, note);
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `request.${action}`, entity: 'service_request', entityId: String(id), detail: { note: maskText(note) } });
+    });
+    return this.get(id);
+  }
+
+  dispatch(id: number, department: string, note: string | undefined, actor: SessionOperator): RequestView {
+    const at = this.now();
+    return this.step(id, actor, 'dispatch', ['logged'], "status = 'dispatched', department = ?, dispatched_at = ?, dispatched_by = ?", [department, at, actor.id], `${department}${note ? `：${note}` : ''}`);
+  }
+
+  start(id: number, note: string | undefined, actor: SessionOperator): RequestView {
+    return this.step(id, actor, 'start', ['dispatched'], "status = 'in_progress', started_at = ?", [this.now()], note ?? '');
+  }
+
+  /** Done: after dispatch, or straight from logged for an enquiry or suggestion answered at the counter. */
+  done(id: number, note: string, actor: SessionOperator): RequestView {
+    const r = this.row(id);
+    const allowed: RequestView['status'][] = r.kind === 'enquiry' || r.kind === 'suggestion' ? ['logged', 'dispatched', 'in_progress'] : ['dispatched', 'in_progress'];
+    if (r.status === 'logged' && !allowed.includes('logged')) throw new AppError('CONFLICT', '报修和投诉要先派工，才能登记完成。');
+    return this.step(id, actor, 'done', allowed, "status = 'done', done_at = ?, done_note = ?", [this.now(), note], note);
+  }
+
+  callback(id: number, satisfaction: number, note: string | undefined, actor: SessionOperator): RequestView {
+    return this.step(id, actor, 'callback', ['done'], "status = 'called_back', called_back_at = ?, satisfaction = ?, callback_note = ?", [this.now(), satisfaction, note ?? null], `满意度 ${satisfaction}${note ? `：${note}` : ''}`);
+  }
+
+  private row(id: number): Row {
+    const r = this.db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+    if (!r) throw new AppError('NOT_FOUND', '找不到这条报修投诉记录。');
+    return r;
+  }
+
+  get(id: number): RequestView {
+    return this.view(this.row(id), true);
+  }
+
+  list(viewName: 'open' | 'callback' | 'all', q: string | undefined, limit: number): RequestView[] {
+    const where = viewName === 'open' ? "r.status IN ('logged', 'dispatched', 'in_progress')" : viewName === 'callback' ? "r.status = 'done'" : '1 = 1';
+    const term = q?.trim();
+    const rows = term
+      ? (this.db.prepare(`${SELECT} WHERE ${where} AND (r.room_code LIKE ? OR r.category LIKE ? OR r.description LIKE ?) ORDER BY r.created_at DESC LIMIT ?`).all(`${term}%`, `${term}%`, `%${term}%`, limit) as Row[])
+      : (this.db.prepare(`${SELECT} WHERE ${where} ORDER BY ${viewName === 'all' ? 'r.created_at DESC' : "r.urgency = 'urgent' DESC, r.created_at"} LIMIT ?`).all(limit) as Row[]);
+    return rows.map((r) => this.view(r, false));
+  }
+
+  /** Requests logged in [from, to] (China dates, inclusive): counts, dispatch against target, close time, callbacks. */
+  stats(from: string, to: string): RequestStats {
+    if (to < from) throw new AppError('BAD_INPUT', '结束日期不能早于开始日期。');
+    const start = new Date(`${from}T00:00:00+08:00`).toISOString();
+    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000).toISOString();
+    const rows = this.db.prepare(`${SELECT} WHERE r.created_at >= ? AND r.created_at < ?`).all(start, end) as Row[];
+    const count = <K extends string>(keys: K[]) => {
+      const m = new Map<K, number>();
+      for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+      return [...m.entries()].sort((a, b) => b[1] - a[1]);
+    };
+    const dispatchSpans = rows.map((r) => span(r.created_at, r.dispatched_at)).filter((s): s is NonNullable<typeof s> => s !== null);
+    const closeSpans = rows.map((r) => span(r.created_at, r.done_at)).filter((s): s is NonNullable<typeof s> => s !== null);
+    const done = rows.filter((r) => r.done_at !== null);
+    const calledBack = rows.filter((r) => r.status === 'called_back');
+    const now = this.clock.now();
+    return {
+      from,
+      to,
+      total: rows.length,
+      byKind: count(rows.map((r) => r.kind)).map(([kind, c]) => ({ kind, count: c })),
+      byCategory: count(rows.map((r) => r.category)).map(([category, c]) => ({ category, count: c })),
+      dispatched: dispatchSpans.length,
+      dispatchWithinTarget: rows.filter((r) => r.dispatched_at && withinTarget(r.created_at, r.dispatched_at, r.target_minutes, now) === true).length,
+      medianDispatchMs: median(dispatchSpans.map((s) => s.ms)),
+      medianCloseMs: median(closeSpans.map((s) => s.ms)),
+      done: done.length,
+      calledBack: calledBack.length,
+      callbackRate: done.length ? calledBack.length / done.length : null,
+      meanSatisfaction: mean(calledBack.map((r) => r.satisfaction ?? 0)),
+      clockAnomalies: [...dispatchSpans, ...closeSpans].filter((s) => s.clockAnomaly).length,
+    };
+  }
+
+  private view(r: Row, withEvents: boolean): RequestView {
+    const d = span(r.created_at, r.dispatched_at);
+    const c = span(r.created_at, r.done_at);
+    const events = withEvents
+      ? (this.db.prepare('SELECT e.at, o.display_name AS name, e.action, e.note FROM service_events e JOIN operators o ON o.id = e.operator_id WHERE e.request_id = ? ORDER BY e.id').all(r.id) as { at: string; name: string; action: string; note: string }[]).map(
+          (e) => ({ at: e.at, operatorName: e.name, action: e.action, note: maskText(e.note) }),
+        )
+      : [];
+    return {
+      id: r.id,
+      kind: r.kind,
+      source: r.source,
+      roomId: r.room_id,
+      roomCode: r.room_code,
+      callerMasked: maskName(r.caller || null) ?? '',
+      phoneLast4: r.phone_last4,
+      category: r.category,
+      description: maskText(r.description),
+      urgency: r.urgency,
+      department: r.department,
+      status: r.status,
+      targetMinutes: r.target_minutes,
+      createdAt: r.created_at,
+      createdByName: r.created_by_name,
+      dispatchedAt: r.dispatched_at,
+      startedAt: r.started_at,
+      doneAt: r.done_at,
+      doneNote: r.done_note === null ? null : maskText(r.done_note),
+      calledBackAt: r.called_back_at,
+      satisfaction: r.satisfaction,
+      callbackNote: r.callback_note === null ? null : maskText(r.callback_note),
+      dispatchMs: d ? d.ms : null,
+      withinTarget: withinTarget(r.created_at, r.dispatched_at, r.target_minutes, this.clock.now()),
+      clockAnomaly: !!(d?.clockAnomaly || c?.clockAnomaly),
+      events,
+    };
+  }
+}
+
+const STATUS_ZH: Record<RequestView['status'], string> = { logged: '待派工', dispatched: '已派工', in_progress: '处理中', done: '已完成', called_back: '已回访' };
+const ACTION_ZH: Record<'dispatch' | 'start' | 'done' | 'callback', string> = { dispatch: '派工', start: '开始处理', done: '登记完成', callback: '回访' };
