@@ -15,6 +15,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FeesArea } from '../features/fees/FeesArea';
 import { CashArea } from '../features/cash/CashArea';
 import { UpstreamArea } from '../features/upstream/UpstreamArea';
+import { ServiceArea } from '../features/service/ServiceArea';
 import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
@@ -70,6 +71,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'fees') screen = <FeesArea />;
   else if (area === 'cash') screen = <CashArea />;
   else if (area === 'upstream') screen = <UpstreamArea />;
+  else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'settings') screen = <SettingsScreen />;
   else screen = <NotYet area={current} />;
 

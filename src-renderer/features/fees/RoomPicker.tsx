@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ResidentHit } from '../../../src-main/contract/index';
 import { ErrorBox } from '../../app/errors';
+import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { ErrorNote } from '../../app/ui/Notes';
 import { KIND_LABEL } from '../roster/labels';
@@ -17,10 +18,12 @@ interface Props {
   onPicked: () => void;
   /** the receptionist tried to post without choosing */
   missing: boolean;
+  /** the no-room choice (收费: 散客; the service log: 无房号) */
+  walkInLabel?: MsgKey;
 }
 
 /** 房号 or 散客: the roster search as you type (↑/↓, Enter), or the walk-in button. */
-export function RoomPicker({ value, onChange, inputRef, onPicked, missing }: Props) {
+export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkInLabel = 'collect.walkIn' }: Props) {
   const t = useT();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
@@ -70,7 +73,7 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing }: Pro
             <span className="payer-name">{value.name}</span>
           </>
         ) : (
-          <span className="payer-walkin">{t('collect.walkIn')}</span>
+          <span className="payer-walkin">{t(walkInLabel)}</span>
         )}
         <button
           type="button"
@@ -115,7 +118,7 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing }: Pro
           />
         </label>
         <button type="button" className="btn big walkin-btn" onClick={walkIn}>
-          {t('collect.walkIn')}
+          {t(walkInLabel)}
         </button>
       </div>
       {missing ? <ErrorNote text={t('collect.needPayer')} /> : null}

@@ -4,6 +4,7 @@ import { core } from './core';
 import { fees } from './fees';
 import { roster } from './roster';
 import { upstream } from './upstream';
+import { service } from './service';
 
-export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...upstream } as const;
+export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...upstream, ...service } as const;
 export type MsgKey = keyof typeof DICT;

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ADMIN, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
+import { api, startHost, type Host } from './helpers/host';
+
+const FIXTURE = path.resolve('test/fixtures/roster/sample-roster.csv');
+const hosts: Host[] = [];
+test.afterAll(async () => {
+  await Promise.all(hosts.map((h) => h.stop()));
+});
+
+test('a repair logged by phone, dispatched within the 3-minute target, done and called back; the month’s statistics show it', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await startHost();
+  hosts.push(h);
+  await setupThroughApi(h);
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await importThroughApi(h, FIXTURE);
+  await api(h, 'auth.logout', {});
+  await page.goto(h.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+
+  await page.keyboard.press('Alt+9');
+  await expect(page.getByRole('heading', { name: '报修投诉', level: 1 })).toBeVisible();
+  await expect(page.getByText('没有待处理的报修投诉。')).toBeVisible();
+
+  // log: 报修, 来电, room 1-1-201 (刘洋), 水电, urgent; a note with markup stays text
+  await page.getByText('报修', { exact: true }).click();
+  await page.getByText('来电', { exact: true }).click();
+  const room = page.locator('[name="room-search"]');
+  await room.fill('1-1-201');
+  await expect(page.getByRole('option').filter({ hasText: '刘洋' })).toBeVisible();
+  await room.press('Enter');
+  await page.getByLabel('类别').selectOption('水电');
+  await page.getByLabel('问题描述').fill('卫生间漏水 <b>很急</b><img src=x onerror=alert(1)>');
+  await page.getByLabel('紧急').check();
+  await shot(page, info, 'service-01-log');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(page.getByText(/已登记 #\d+：请尽快派工（目标 3 分钟内）/)).toBeVisible();
+
+  const row = page.getByTestId('svc-open').locator('tbody tr').first();
+  await expect(row).toContainText('1-1-201');
+  await expect(row).toContainText('待派工');
+  await expect(row.getByTestId('svc-clock')).toContainText('目标 3 分钟');
+  // the markup is shown as typed, not run
+  await expect(row).toContainText('<b>很急</b><img src=x onerror=alert(1)>');
+  expect(await page.locator('.svc-table img').count()).toBe(0);
+  await shot(page, info, 'service-02-open');
+
+  // dispatch to 工程部 at once: within the target
+  await row.getByRole('button', { name: /处理/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('派工部门').selectOption('工程部');
+  await dialog.getByRole('button', { name: '派工', exact: true }).click();
+  await expect(dialog).toContainText('已派工');
+  await dialog.getByRole('button', { name: '开始处理' }).click();
+  await expect(dialog).toContainText('处理中');
+  await dialog.getByLabel('处理结果').fill('更换水管接头');
+  await dialog.getByRole('button', { name: '登记完成' }).click();
+  await expect(dialog).toContainText('已完成');
+  await shot(page, info, 'service-03-done');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByText('没有待处理的报修投诉。')).toBeVisible();
+
+  // the callback queue: 回访 with satisfaction
+  await page.getByRole('tab', { name: '待回访' }).click();
+  const cb = page.getByTestId('svc-callback').locator('tbody tr').first();
+  await expect(cb).toContainText('按时');
+  await cb.getByRole('button', { name: /处理/ }).click();
+  await dialog.getByText('5 很满意').click();
+  await dialog.getByLabel('回访记录（可不填）').fill('住户表示满意');
+  await dialog.getByRole('button', { name: '完成回访' }).click();
+  await expect(dialog).toContainText('已回访');
+  await expect(dialog.locator('.svc-events li')).toHaveCount(5);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByText('没有待回访的记录。')).toBeVisible();
+
+  // this month's statistics
+  await page.getByRole('tab', { name: '统计' }).click();
+  const stats = page.getByTestId('svc-stats');
+  await expect(stats).toContainText('1登记总数');
+  await expect(stats).toContainText('1/1按时派工');
+  await expect(stats).toContainText('100%回访率');
+  await expect(stats).toContainText('5.0平均满意度');
+  await shot(page, info, 'service-04-stats');
+});
