@@ -101,11 +101,22 @@ export const batchItemResult = z.object({
 export const shelfView = z.object({ id, code: z.string(), name: z.string(), slots: z.number().int(), active: z.boolean(), sort: z.number().int(), inStock: z.number().int() });
 export type ShelfView = z.infer<typeof shelfView>;
 
+/**
+ * Keyboard-wedge scanner thresholds of the counter (the renderer tells a scan from typing with them;
+ * absent → its defaults: 60 ms average, 100 ms longest pause, 6 characters).
+ */
+export const scannerSettings = z.object({
+  maxAvgMs: z.number().int().min(10).max(100),
+  maxGapMs: z.number().int().min(20).max(200),
+  minLength: z.number().int().min(4).max(40),
+});
+
 export const parcelSettings = z.object({
   /** a parcel in stock longer than this many days is overdue (滞留) */
   overdueDays: z.number().int().min(1).max(60),
   /** print a slip/label at intake by default */
   printSlip: z.boolean(),
+  scanner: scannerSettings.optional(),
 });
 export type ParcelSettings = z.infer<typeof parcelSettings>;
 

@@ -14,6 +14,7 @@ import { RosterArea } from '../features/roster/RosterArea';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FeesArea } from '../features/fees/FeesArea';
 import { CashArea } from '../features/cash/CashArea';
+import { ParcelsArea } from '../features/parcels/ParcelsArea';
 import { UpstreamArea } from '../features/upstream/UpstreamArea';
 import { ServiceArea } from '../features/service/ServiceArea';
 import { NotYet } from '../features/placeholder/NotYet';
@@ -56,7 +57,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
       firstRender.current = false;
       return;
     }
-    if (area === 'roster' || area === 'fees') return;
+    if (area === 'roster' || area === 'fees' || area === 'parcels') return;
     const h = mainRef.current?.querySelector<HTMLElement>('h1');
     h?.focus();
   }, [area]);
@@ -70,6 +71,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
     screen = <RosterArea searchTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={() => setPendingQuery(null)} />;
   else if (area === 'fees') screen = <FeesArea />;
   else if (area === 'cash') screen = <CashArea />;
+  else if (area === 'parcels') screen = <ParcelsArea />;
   else if (area === 'upstream') screen = <UpstreamArea />;
   else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'settings') screen = <SettingsScreen />;

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { ParcelView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { ErrorBox } from '../../app/errors';
+import { useT } from '../../app/i18n/I18n';
+import { PrintState } from '../fees/PrintState';
+import { SlipPreview } from './SlipPreview';
+
+/**
+ * The parcel just saved: pickup code and shelf slot large enough to read across the counter (to write on
+ * the parcel or say aloud), the recipient masked, and the slip (printed through the queue, or previewed).
+ */
+export function LastSaved({ parcel, onChange }: { parcel: ParcelView; onChange: (p: ParcelView) => void }) {
+  const t = useT();
+  const [showSlip, setShowSlip] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const noPrinter = parcel.printState === 'not-configured';
+
+  const reprint = () => {
+    setError(null);
+    call('parcels.reprintSlip', { id: parcel.id })
+      .then(onChange)
+      .catch((e: unknown) => setError(e));
+  };
+
+  return (
+    <section className="card last-saved" aria-labelledby="last-saved-title" data-testid="last-saved">
+      <h2 id="last-saved-title" className="card-head">
+        {t('intake.lastSaved')}
+      </h2>
+      <div className="pickup-code-box">
+        <span className="big-label">{t('parcel.pickupCode')}</span>
+        <span className="pickup-code" data-testid="pickup-code">
+          {parcel.pickupCodeSpoken}
+        </span>
+      </div>
+      <div className="last-saved-facts">
+        <div>
+          <span className="big-label">{t('parcel.slot')}</span>
+          <span className="slot-big">{parcel.slotLabel ?? '—'}</span>
+        </div>
+        <div>
+          <span className="big-label">{t('parcel.room')}</span>
+          <span className="room-code big">{parcel.roomCode ?? '—'}</span>
+        </div>
+      </div>
+      <p className="last-saved-line">
+        <span className="mono">{parcel.waybill}</span> · {parcel.carrierName}
+        {parcel.recipientMasked ? ` · ${parcel.recipientMasked}` : ''}
+        {parcel.unlisted ? <span className="tag tag-warn">{t('parcel.unlistedTag')}</span> : null}
+        {parcel.needsDetails ? <span className="tag tag-warn">{t('parcel.needsDetails')}</span> : null}
+      </p>
+      <PrintState state={parcel.printState} error={null} copies={0} />
+      <div className="row-actions">
+        {noPrinter ? null : (
+          <button type="button" className="btn small" onClick={reprint}>
+            {t('intake.reprint')}
+          </button>
+        )}
+        <button type="button" className="btn small" onClick={() => setShowSlip((v) => !v)} aria-expanded={showSlip || noPrinter}>
+          {t('intake.preview')}
+        </button>
+      </div>
+      <ErrorBox error={error} />
+      {showSlip || noPrinter ? <SlipPreview id={parcel.id} code={parcel.pickupCodeSpoken} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,237 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { ParcelView, ResidentHit } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { ErrorBox } from '../../app/errors';
+import { useT } from '../../app/i18n/I18n';
+import { useAction } from '../../app/useAction';
+import { useKeys } from '../../app/useKeys';
+import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { useRosterSearch } from '../roster/useRosterSearch';
+import { CHECK_LABEL, CHECKS, lookupKind, maskName, type PickupCheck } from './labels';
+import { ParcelTable } from './ParcelTable';
+
+interface Props {
+  active: boolean;
+  /** a scan read by the scanner while on this tab: look its waybill up */
+  scan: { code: string; n: number } | null;
+}
+
+/**
+ * 出库: find by pickup code (6 digits), by scanning or typing the waybill, or by room (every parcel of the
+ * room; choose several = one batch). Then the check record: who collected, how they were checked, a note,
+ * and a proxy pickup with the proxy's name. F9 hands them over.
+ */
+export function PickupScreen({ active, scan }: Props) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<{ how: string; rows: ParcelView[] } | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [collector, setCollector] = useState('');
+  const [check, setCheck] = useState<PickupCheck>('code');
+  const [checkNote, setCheckNote] = useState('');
+  const [proxy, setProxy] = useState(false);
+  const [proxyName, setProxyName] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const [lookupError, setLookupError] = useState<unknown>(null);
+  const [activeHit, setActiveHit] = useState(0);
+  const action = useAction();
+  const qRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const kind = lookupKind(q);
+  const { result } = useRosterSearch(kind === 'room' ? q : '');
+  const hits = kind === 'room' && q.trim() ? (result?.items ?? []).slice(0, 8) : [];
+
+  useEffect(() => {
+    if (active) qRef.current?.focus();
+  }, [active]);
+  useEffect(() => setActiveHit(0), [result]);
+
+  const show = (how: string, rows: ParcelView[]) => {
+    setFound({ how, rows });
+    setSelected(new Set(rows.map((r) => r.id)));
+    setCheck(how === 'code' ? 'code' : 'id_card');
+    setDone(null);
+  };
+
+  const lookup = async (text: string, as: 'code' | 'waybill') => {
+    setLookupError(null);
+    try {
+      const rows = as === 'code' ? await call('parcels.byCode', { code: text }) : await call('parcels.byWaybill', { waybill: text.slice(0, 64) });
+      show(as, rows);
+    } catch (e) {
+      setLookupError(e);
+    }
+  };
+
+  const byRoom = async (h: ResidentHit | undefined) => {
+    if (!h) return;
+    setLookupError(null);
+    try {
+      const rows = await call('parcels.byRoom', { roomId: h.roomId });
+      setQ(h.roomCode);
+      show('room', rows);
+    } catch (e) {
+      setLookupError(e);
+    }
+  };
+
+  useEffect(() => {
+    if (!scan) return;
+    setQ(scan.code);
+    void lookup(scan.code, 'waybill');
+  }, [scan]);
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowDown' && hits.length) {
+      e.preventDefault();
+      setActiveHit((i) => Math.min(hits.length - 1, i + 1));
+    } else if (e.key === 'ArrowUp' && hits.length) {
+      e.preventDefault();
+      setActiveHit((i) => Math.max(0, i - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (kind === 'room') void byRoom(hits[activeHit]);
+      else void lookup(q.trim(), kind);
+    }
+  };
+
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!found || action.busy) return;
+    const ids = found.rows.filter((r) => selected.has(r.id)).map((r) => r.id);
+    return action.start({
+      check: () => {
+        if (ids.length === 0) return t('pickup.noneSelected');
+        if (proxy && proxyName.trim().length === 0) return t('pickup.needProxyName');
+        return null;
+      },
+      run: async () => {
+        const out = await call('parcels.pickup', {
+          ids,
+          check,
+          proxy,
+          ...(collector.trim() ? { collector: collector.trim() } : {}),
+          ...(checkNote.trim() ? { checkNote: checkNote.trim() } : {}),
+          ...(proxy ? { proxyName: proxyName.trim() } : {}),
+        });
+        setDone(t(proxy ? 'pickup.doneProxy' : 'pickup.done', { n: out.length, codes: out.map((p) => p.pickupCodeSpoken).join('、'), name: proxy ? maskName(proxyName.trim()) : '' }));
+        setFound(null);
+        setQ('');
+        setCollector('');
+        setCheckNote('');
+        setProxy(false);
+        setProxyName('');
+        qRef.current?.focus();
+      },
+    });
+  };
+
+  useKeys(active, { F9: () => void submit() });
+
+  const hit = hits[activeHit];
+  return (
+    <div className="pickup">
+      <div className="card">
+        <label className="field">
+          <span className="field-label">{t('pickup.lookupLabel')}</span>
+          <input
+            ref={qRef}
+            className="search-input pickup-input"
+            type="search"
+            name="pickup-lookup"
+            role="combobox"
+            aria-expanded={hits.length > 0}
+            aria-controls={listId}
+            aria-activedescendant={hit ? `${listId}-${hit.id}` : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            placeholder={t('pickup.lookupPlaceholder')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={onKey}
+          />
+        </label>
+        <p className="hint">{t('pickup.lookupHint')}</p>
+        <ul className="room-results" id={listId} role="listbox" aria-label={t('roster.resultsLabel')} hidden={hits.length === 0}>
+          {hits.map((h, i) => (
+            <li key={h.id} id={`${listId}-${h.id}`} role="option" aria-selected={i === activeHit} className="room-result" onMouseDown={(e) => e.preventDefault()} onClick={() => void byRoom(h)}>
+              <span className="room-code">{h.roomCode}</span>
+              <span className="result-name">{maskName(h.name)}</span>
+            </li>
+          ))}
+        </ul>
+        <ErrorBox error={lookupError} />
+      </div>
+      <OkNote text={done} />
+      {found && found.rows.length === 0 ? (
+        <p className="warn-box" role="alert">
+          {t('pickup.notFound', { q: q.trim() })}
+        </p>
+      ) : null}
+      {found && found.rows.length > 0 ? (
+        <form className="card form pickup-form" onSubmit={(e) => void submit(e)} aria-label={t('pickup.formLabel')}>
+          <h2 className="card-head">{t('pickup.found', { n: found.rows.length })}</h2>
+          <div className="pickup-slots" aria-hidden="true">
+            {found.rows
+              .filter((r) => selected.has(r.id))
+              .map((r) => (
+                <span key={r.id} className="slot-chip">
+                  {r.slotLabel ?? '—'}
+                </span>
+              ))}
+          </div>
+          <ParcelTable rows={found.rows} label={t('pickup.found', { n: found.rows.length })} selected={selected} onToggle={toggle} testId="pickup-table" />
+          <div className="grid-3">
+            <label className="field">
+              <span className="field-label">{t('pickup.collector')}</span>
+              <input name="collector" autoComplete="off" maxLength={40} value={collector} placeholder={t('pickup.collectorDefault')} onChange={(e) => setCollector(e.target.value)} />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('pickup.check')}</span>
+              <select name="check" value={check} onChange={(e) => setCheck(e.target.value as PickupCheck)}>
+                {CHECKS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(CHECK_LABEL[c])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">{t('pickup.checkNote')}</span>
+              <input name="check-note" autoComplete="off" maxLength={100} placeholder={t('pickup.checkNoteHint')} value={checkNote} onChange={(e) => setCheckNote(e.target.value)} />
+            </label>
+          </div>
+          <div className="grid-2">
+            <label className="check">
+              <input type="checkbox" name="proxy" checked={proxy} onChange={(e) => setProxy(e.target.checked)} />
+              {t('pickup.proxy')}
+            </label>
+            {proxy ? (
+              <label className="field">
+                <span className="field-label">{t('pickup.proxyName')}</span>
+                <input name="proxy-name" autoComplete="off" maxLength={40} value={proxyName} onChange={(e) => setProxyName(e.target.value)} />
+              </label>
+            ) : null}
+          </div>
+          <ErrorNote text={action.checkError} />
+          <ErrorBox error={action.error} />
+          <div className="form-actions">
+            <button type="submit" className="btn primary big" disabled={action.busy}>
+              {action.busy ? t('common.working') : t('pickup.submit', { n: selected.size })} <kbd>F9</kbd>
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}
