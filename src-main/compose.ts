@@ -27,6 +27,8 @@ import { KeysService } from './features/keys/keys.service';
 import { CardsService } from './features/cards/cards.service';
 import { CardReaderService, type CardReaderFactory } from './features/cards/card-reader.service';
 import { RequestsService } from './features/requests/requests.service';
+import { HandoverService } from './features/handover/handover.service';
+import { handoverSources } from './features/handover/sources';
 import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
@@ -66,6 +68,7 @@ export interface Services {
   parcelsReport: ParcelsReport;
   upstream: UpstreamService;
   requests: RequestsService;
+  handover: HandoverService;
   keys: KeysService;
   cards: CardsService;
   cardReader: CardReaderService;
@@ -205,6 +208,7 @@ export class AppCore {
       keys: new KeysService(sql, this.clock, operators),
       cards: new CardsService(sql, this.clock, () => cardReader.format()),
       cardReader,
+      handover: new HandoverService(db, sql, this.clock, handoverSources(db, () => this.need(), () => counter.terminalId())),
     };
     this.idleMinutes = this.system.idleLockMinutes();
     print.start(this.opts.maintenance ? 3000 : 200);

@@ -9,6 +9,7 @@ import { printerContract } from './printer';
 import { parcelsContract } from './parcels';
 import { upstreamContract } from './upstream';
 import { requestsContract } from './requests';
+import { handoverContract } from './handover';
 import { keysContract } from './keys';
 import { cardsContract } from './cards';
 import { cardReaderContract } from './card-reader';
@@ -25,6 +26,7 @@ export const contract = {
   ...parcelsContract,
   ...upstreamContract,
   ...requestsContract,
+  ...handoverContract,
   ...keysContract,
   ...cardsContract,
   ...cardReaderContract,
@@ -51,6 +53,7 @@ export * from './printer';
 export * from './parcels';
 export * from './upstream';
 export * from './requests';
+export * from './handover';
 export * from './money';
 export * from './keys';
 export * from './cards';

@@ -139,6 +139,14 @@ export function buildHandlers(core: AppCore): Handlers {
     'requests.list': (i) => s().requests.list(i.view, i.q, i.limit ?? 200),
     'requests.stats': (i) => s().requests.stats(i.from, i.to),
 
+    'handover.summary': () => s().handover.summary(),
+    'handover.create': (i, ctx) => s().handover.create(i, actor(ctx)),
+    'handover.pending': () => s().handover.pending(),
+    'handover.respond': (i, ctx) => s().handover.respond(i.itemId, i.status, i.response, actor(ctx)),
+    'handover.acknowledge': (i, ctx) => s().handover.acknowledge(i.id, actor(ctx)),
+    'handover.list': (i) => s().handover.list(i.q, i.unacknowledged ?? false, i.limit ?? 50),
+    'handover.myItems': (_i, ctx) => s().handover.myItems(actor(ctx)),
+
     'keys.list': (i) => s().keys.list(i),
     'keys.save': (i, ctx) => s().keys.save(i, actor(ctx)),
     'keys.lend': (i, ctx) => s().keys.lend(i, actor(ctx)),

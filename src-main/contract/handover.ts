@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { def, empty, id } from './common';
+
+/** 交接班: the generated summary, notes and carry-over items, the incoming operator's acknowledgement. */
+const section = <T extends z.ZodRawShape>(shape: T) => z.union([z.object({ available: z.literal(true), ...shape }), z.object({ available: z.literal(false), reason: z.string() })]);
+
+export const handoverSummary = z.object({
+  at: z.string(),
+  cash: section({ open: z.boolean(), operatorName: z.string().nullable(), floatFen: z.number().int().nullable(), receipts: z.number().int(), openedAt: z.string().nullable() }),
+  keys: section({ out: z.number().int(), overdue: z.number().int(), onBoard: z.number().int() }),
+  cards: section({ blankAccess: z.number().int(), blankFunction: z.number().int() }),
+  parcels: section({ inStock: z.number().int(), overdue: z.number().int(), overdueDays: z.number().int() }),
+  requests: section({ open: z.number().int(), late: z.number().int(), toCallBack: z.number().int() }),
+});
+export type HandoverSummary = z.infer<typeof handoverSummary>;
+
+export const handoverItemView = z.object({
+  id,
+  kind: z.enum(['carry', 'note']),
+  text: z.string(),
+  roomCode: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  priority: z.enum(['low', 'normal', 'high']),
+  status: z.enum(['open', 'accepted', 'queried']),
+  response: z.string().nullable(),
+  respondedByName: z.string().nullable(),
+});
+
+export const handoverView = z.object({
+  id,
+  fromName: z.string(),
+  createdAt: z.string(),
+  summary: handoverSummary,
+  notes: z.string(),
+  items: z.array(handoverItemView),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
+});
+export type HandoverView = z.infer<typeof handoverView>;
+
+export const handoverItemInput = z.object({
+  kind: z.enum(['carry', 'note']),
+  text: z.string().trim().min(2, { message: '请填写内容（至少 2 个字）' }).max(300),
+  roomId: id.nullable(),
+  /** carry-over: who should do it (null = the next shift) */
+  ownerId: id.nullable(),
+  dueAt: z.string().min(10).max(40).nullable(),
+  priority: z.enum(['low', 'normal', 'high']),
+});
+
+export const handoverContract = {
+  'handover.summary': def({ input: empty, output: handoverSummary, access: 'receptionist' }),
+  'handover.create': def({
+    input: z.object({ requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(), notes: z.string().trim().max(2000), items: z.array(handoverItemInput).max(30) }),
+    output: handoverView,
+    access: 'receptionist',
+  }),
+  /** the newest handover nobody has acknowledged yet (what the incoming operator reads) */
+  'handover.pending': def({ input: empty, output: handoverView.nullable(), access: 'receptionist' }),
+  'handover.respond': def({ input: z.object({ itemId: id, status: z.enum(['accepted', 'queried']), response: z.string().trim().max(200).optional() }), output: handoverView, access: 'receptionist' }),
+  'handover.acknowledge': def({ input: z.object({ id }), output: handoverView, access: 'receptionist' }),
+  'handover.list': def({ input: z.object({ q: z.string().trim().max(40).optional(), unacknowledged: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }), output: z.array(handoverView), access: 'receptionist' }),
+  'handover.myItems': def({ input: empty, output: z.array(handoverItemView), access: 'receptionist' }),
+};

@@ -1,0 +1,198 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/open';
+import type { Sql } from '../../db/sql';
+import { appendAudit } from '../../db/audit';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import { maskText } from '../../lib/mask';
+import type { HandoverSummary, HandoverView, handoverItemInput } from '../../contract/handover';
+import type { SessionOperator } from '../operators/sessions';
+import { roomById } from '../roster/roster.repo';
+
+type ItemInput = z.output<typeof handoverItemInput>;
+
+/** Where each part of the summary comes from; a part that fails or does not exist yet says so instead. */
+export interface SummarySources {
+  cash: () => { open: boolean; operatorName: string | null; floatFen: number | null; receipts: number; openedAt: string | null };
+  keys: () => { out: number; overdue: number; onBoard: number };
+  cards: () => { blankAccess: number; blankFunction: number };
+  parcels: () => { inStock: number; overdue: number; overdueDays: number };
+  requests: () => { open: number; late: number; toCallBack: number };
+}
+
+function part<T extends object>(f: () => T): ({ available: true } & T) | { available: false; reason: string } {
+  try {
+    return { available: true, ...f() };
+  } catch (e) {
+    return { available: false, reason: e instanceof AppError ? e.message : '这部分暂时取不到数据' };
+  }
+}
+
+interface HandoverRow {
+  id: number;
+  from_name: string;
+  from_operator_id: number;
+  created_at: string;
+  summary: string;
+  notes: string;
+  acknowledged_at: string | null;
+  ack_name: string | null;
+}
+
+interface ItemRow {
+  id: number;
+  handover_id: number;
+  kind: 'carry' | 'note';
+  text: string;
+  room_code: string | null;
+  owner_name: string | null;
+  due_at: string | null;
+  priority: 'low' | 'normal' | 'high';
+  status: 'open' | 'accepted' | 'queried';
+  response: string | null;
+  responder_name: string | null;
+}
+
+const H_SELECT = `SELECT h.*, f.display_name AS from_name, a.display_name AS ack_name FROM handovers h
+  JOIN operators f ON f.id = h.from_operator_id LEFT JOIN operators a ON a.id = h.acknowledged_by`;
+const I_SELECT = `SELECT i.*, o.display_name AS owner_name, r.display_name AS responder_name FROM handover_items i
+  LEFT JOIN operators o ON o.id = i.owner_operator_id LEFT JOIN operators r ON r.id = i.responded_by`;
+
+/**
+ * 交接班: the outgoing operator hands over with a generated summary (frozen as it was), notes and carry-over
+ * items; the incoming operator reads it, accepts or queries each item (an accepted item becomes theirs) and
+ * acknowledges. Until then it stays pending for everyone, supervisors included.
+ */
+export class HandoverService {
+  constructor(
+    private readonly db: Db,
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+    private readonly sources: SummarySources,
+  ) {}
+
+  summary(): HandoverSummary {
+    return {
+      at: this.clock.now().toISOString(),
+      cash: part(this.sources.cash),
+      keys: part(this.sources.keys),
+      cards: part(this.sources.cards),
+      parcels: part(this.sources.parcels),
+      requests: part(this.sources.requests),
+    };
+  }
+
+  create(input: { requestId?: string | undefined; notes: string; items: ItemInput[] }, actor: SessionOperator): HandoverView {
+    if (input.requestId) {
+      const seen = this.db.prepare('SELECT id FROM handovers WHERE request_id = ?').get(input.requestId) as { id: number } | undefined;
+      if (seen) return this.get(seen.id);
+    }
+    const summary = this.summary();
+    const at = this.clock.now().toISOString();
+    const id = this.sql.tx(() => {
+      const hid = Number(
+        this.db.prepare('INSERT INTO handovers (from_operator_id, created_at, summary, notes, request_id) VALUES (?, ?, ?, ?, ?)').run(actor.id, at, JSON.stringify(summary), input.notes, input.requestId ?? null).lastInsertRowid,
+      );
+      const ins = this.db.prepare('INSERT INTO handover_items (handover_id, kind, text, room_id, room_code, owner_operator_id, due_at, priority, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const it of input.items) {
+        const room = it.roomId !== null ? roomById(this.sql, it.roomId) : null;
+        if (it.roomId !== null && !room) throw new AppError('NOT_FOUND', '交接事项里的房号找不到：请重新选择。');
+        if (it.ownerId !== null && !this.db.prepare('SELECT 1 FROM operators WHERE id = ? AND active = 1').get(it.ownerId)) throw new AppError('NOT_FOUND', '交接事项的负责人不存在或已停用。');
+        if (it.dueAt !== null && !Number.isFinite(Date.parse(it.dueAt))) throw new AppError('BAD_INPUT', '交接事项的期限格式不对。');
+        const carry = it.kind === 'carry';
+        ins.run(hid, it.kind, it.text, room?.id ?? null, room?.code ?? null, carry ? it.ownerId : null, carry && it.dueAt ? new Date(it.dueAt).toISOString() : null, it.priority, carry ? 'open' : 'accepted');
+      }
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.create', entity: 'handover', entityId: String(hid), detail: { items: input.items.length, notes: maskText(input.notes).slice(0, 200) } });
+      return hid;
+    });
+    return this.get(id);
+  }
+
+  get(id: number): HandoverView {
+    const h = this.db.prepare(`${H_SELECT} WHERE h.id = ?`).get(id) as HandoverRow | undefined;
+    if (!h) throw new AppError('NOT_FOUND', '找不到这次交接班记录。');
+    return this.view(h);
+  }
+
+  pending(): HandoverView | null {
+    const h = this.db.prepare(`${H_SELECT} WHERE h.acknowledged_at IS NULL ORDER BY h.created_at DESC LIMIT 1`).get() as HandoverRow | undefined;
+    return h ? this.view(h) : null;
+  }
+
+  private openFor(itemOrHandover: { handoverId: number }, actor: SessionOperator): HandoverRow {
+    const h = this.db.prepare(`${H_SELECT} WHERE h.id = ?`).get(itemOrHandover.handoverId) as HandoverRow | undefined;
+    if (!h) throw new AppError('NOT_FOUND', '找不到这次交接班记录。');
+    if (h.acknowledged_at) throw new AppError('CONFLICT', '这次交接班已经确认过了。');
+    if (h.from_operator_id === actor.id) throw new AppError('CONFLICT', '交班人不能自己确认接班：请接班的同事登录后确认。');
+    return h;
+  }
+
+  respond(itemId: number, status: 'accepted' | 'queried', response: string | undefined, actor: SessionOperator): HandoverView {
+    const item = this.db.prepare('SELECT handover_id, kind FROM handover_items WHERE id = ?').get(itemId) as { handover_id: number; kind: string } | undefined;
+    if (!item) throw new AppError('NOT_FOUND', '找不到这项交接事项。');
+    if (item.kind !== 'carry') throw new AppError('BAD_INPUT', '备注不需要逐项确认。');
+    this.openFor({ handoverId: item.handover_id }, actor);
+    if (status === 'queried' && !response?.trim()) throw new AppError('BAD_INPUT', '有疑问时请写明疑问（至少 2 个字）。');
+    const at = this.clock.now().toISOString();
+    this.sql.tx(() => {
+      // accepted: the item is now the incoming operator's
+      this.db
+        .prepare(`UPDATE handover_items SET status = ?, response = ?, responded_at = ?, responded_by = ?${status === 'accepted' ? ', owner_operator_id = ?' : ''} WHERE id = ?`)
+        .run(...(status === 'accepted' ? [status, response ?? null, at, actor.id, actor.id, itemId] : [status, response ?? null, at, actor.id, itemId]));
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `handover.${status === 'accepted' ? 'accept' : 'query'}`, entity: 'handover_item', entityId: String(itemId), detail: { response: maskText(response ?? '') } });
+    });
+    return this.get(item.handover_id);
+  }
+
+  acknowledge(id: number, actor: SessionOperator): HandoverView {
+    this.openFor({ handoverId: id }, actor);
+    const open = (this.db.prepare("SELECT count(*) AS n FROM handover_items WHERE handover_id = ? AND status = 'open'").get(id) as { n: number }).n;
+    if (open > 0) throw new AppError('CONFLICT', `还有 ${open} 项交接事项没有确认：请逐项点「接受」或「有疑问」后再确认接班。`);
+    this.sql.tx(() => {
+      this.db.prepare('UPDATE handovers SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?').run(this.clock.now().toISOString(), actor.id, id);
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.acknowledge', entity: 'handover', entityId: String(id), detail: {} });
+    });
+    return this.get(id);
+  }
+
+  list(q: string | undefined, unacknowledged: boolean, limit: number): HandoverView[] {
+    const term = q?.trim();
+    const where = [unacknowledged ? 'h.acknowledged_at IS NULL' : '1 = 1', term ? '(h.notes LIKE ? OR h.id IN (SELECT handover_id FROM handover_items WHERE text LIKE ? OR room_code LIKE ?))' : '1 = 1'].join(' AND ');
+    const params = term ? [`%${term}%`, `%${term}%`, `${term}%`] : [];
+    const rows = this.db.prepare(`${H_SELECT} WHERE ${where} ORDER BY h.created_at DESC LIMIT ?`).all(...params, limit) as HandoverRow[];
+    return rows.map((h) => this.view(h));
+  }
+
+  myItems(actor: SessionOperator): HandoverView['items'] {
+    return (this.db.prepare(`${I_SELECT} WHERE i.owner_operator_id = ? AND i.status = 'accepted' AND i.kind = 'carry' ORDER BY i.due_at IS NULL, i.due_at`).all(actor.id) as ItemRow[]).map(itemView);
+  }
+
+  private view(h: HandoverRow): HandoverView {
+    const items = (this.db.prepare(`${I_SELECT} WHERE i.handover_id = ? ORDER BY i.id`).all(h.id) as ItemRow[]).map(itemView);
+    return {
+      id: h.id,
+      fromName: h.from_name,
+      createdAt: h.created_at,
+      summary: JSON.parse(h.summary) as HandoverSummary,
+      notes: maskText(h.notes),
+      items,
+      acknowledgedAt: h.acknowledged_at,
+      acknowledgedByName: h.ack_name,
+    };
+  }
+}
+
+function itemView(i: ItemRow): HandoverView['items'][number] {
+  return {
+    id: i.id,
+    kind: i.kind,
+    text: maskText(i.text),
+    roomCode: i.room_code,
+    ownerName: i.owner_name,
+    dueAt: i.due_at,
+    priority: i.priority,
+    status: i.status,
+    response: i.response === null ? null : maskText(i.response),
+    respondedByName: i.responder_name,
+  };
+}

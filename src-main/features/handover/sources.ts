@@ -1,0 +1,33 @@
+import type { Db } from '../../db/open';
+import type { Services } from '../../compose';
+import type { SummarySources } from './handover.service';
+
+/** The handover summary's parts, read from the other features at the moment of the handover. */
+export function handoverSources(db: Db, services: () => Services, terminalId: () => string): SummarySources {
+  return {
+    cash: () => {
+      const o = db
+        .prepare("SELECT c.id, c.float_fen, c.opened_at, o.display_name AS name FROM cash_sessions c JOIN operators o ON o.id = c.operator_id WHERE c.status = 'open' AND c.terminal_id = ?")
+        .get(terminalId()) as { id: number; float_fen: number; opened_at: string; name: string } | undefined;
+      const receipts = o ? (db.prepare('SELECT count(*) AS n FROM receipts WHERE session_id = ?').get(o.id) as { n: number }).n : 0;
+      return { open: !!o, operatorName: o?.name ?? null, floatFen: o?.float_fen ?? null, receipts, openedAt: o?.opened_at ?? null };
+    },
+    keys: () => {
+      const c = services().keys.count();
+      return { out: c.out, overdue: c.overdue, onBoard: c.expectedOnBoard };
+    },
+    cards: () => {
+      const st = services().cards.stock();
+      return { blankAccess: st.onHand.access, blankFunction: st.onHand.function };
+    },
+    parcels: () => {
+      const p = services().parcelsReport.stats(undefined);
+      return { inStock: p.inStock, overdue: p.overdue, overdueDays: p.overdueDays };
+    },
+    requests: () => {
+      const r = services().requests;
+      const open = r.list('open', undefined, 500);
+      return { open: open.length, late: open.filter((x) => x.status === 'logged' && x.withinTarget === false).length, toCallBack: r.list('callback', undefined, 500).length };
+    },
+  };
+}

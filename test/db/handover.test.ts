@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { openReadyCore } from '../support/core';
+
+async function twoOperators() {
+  const t = await openReadyCore();
+  await t.call('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240 });
+  await t.call('operators.create', { username: 'li', displayName: '李青', role: 'receptionist', password: 'li-pass-1234' });
+  await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
+  return t;
+}
+
+describe('shift handover (交接班)', () => {
+  it('outgoing hands over with a summary, a note and a carry-over item; incoming accepts it (now theirs) and acknowledges', async () => {
+    const t = await twoOperators();
+    const summary = await t.call('handover.summary', {});
+    expect(summary.cash).toMatchObject({ available: true, open: false });
+    expect(summary.parcels).toMatchObject({ available: true, inStock: 0 });
+    expect(summary.requests).toMatchObject({ available: true, open: 0 });
+    expect(summary.keys.available).toBe(true);
+
+    const h = await t.call('handover.create', {
+      notes: '3号楼电梯下午维保，电话 13812345678 的住户来问过',
+      items: [
+        { kind: 'carry', text: '给 3-2-501 回电话确认维修时间', roomId: null, ownerId: null, dueAt: '2026-11-23T10:00:00Z', priority: 'high' },
+        { kind: 'note', text: '前台打印纸只剩两卷', roomId: null, ownerId: null, dueAt: null, priority: 'normal' },
+      ],
+    });
+    expect(h.notes).toContain('138****5678');
+    expect(h.items.map((i) => i.status)).toEqual(['open', 'accepted']);
+    expect((await t.call('handover.pending', {}))?.id).toBe(h.id);
+    // the outgoing operator cannot acknowledge their own handover
+    expect(await t.raw('handover.acknowledge', { id: h.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await t.call('auth.logout', {});
+
+    await t.call('auth.login', { username: 'li', password: 'li-pass-1234' });
+    // not before every carry-over item is answered
+    const early = await t.raw('handover.acknowledge', { id: h.id });
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!early.ok) expect(early.error.message).toContain('1 项');
+    const carry = h.items.find((i) => i.kind === 'carry');
+    const r = await t.call('handover.respond', { itemId: carry?.id ?? 0, status: 'accepted' });
+    expect(r.items[0]).toMatchObject({ status: 'accepted', ownerName: '李青', respondedByName: '李青' });
+    const ack = await t.call('handover.acknowledge', { id: h.id });
+    expect(ack).toMatchObject({ acknowledgedByName: '李青' });
+    expect(await t.call('handover.pending', {})).toBeNull();
+    expect((await t.call('handover.myItems', {})).map((i) => i.text)).toEqual(['给 3-2-501 回电话确认维修时间']);
+    // past handovers are searchable
+    expect((await t.call('handover.list', { q: '电梯' })).map((x) => x.id)).toEqual([h.id]);
+    expect(await t.call('handover.list', { q: '没有这个词' })).toEqual([]);
+  });
+
+  it('a queried item needs its question; unacknowledged handovers stay listed for the supervisor; the content is frozen', async () => {
+    const t = await twoOperators();
+    const h = await t.call('handover.create', { notes: '', items: [{ kind: 'carry', text: '核对钥匙柜 B 区', roomId: null, ownerId: null, dueAt: null, priority: 'normal' }] });
+    await t.call('auth.logout', {});
+    await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' });
+    expect((await t.call('handover.list', { unacknowledged: true })).map((x) => x.id)).toEqual([h.id]);
+    const id = h.items[0]?.id ?? 0;
+    expect(await t.raw('handover.respond', { itemId: id, status: 'queried' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const q = await t.call('handover.respond', { itemId: id, status: 'queried', response: 'B 区钥匙在哪个抽屉？' });
+    expect(q.items[0]).toMatchObject({ status: 'queried', ownerName: null });
+    const db = t.core.need().db;
+    expect(() => db.prepare('UPDATE handovers SET notes = ? WHERE id = ?').run('x', h.id)).toThrow(/frozen/);
+    expect(() => db.prepare('DELETE FROM handover_items WHERE id = ?').run(id)).toThrow(/kept/);
+  });
+});
