@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/screens.css';
 import './styles/roster.css';
 import './styles/fees.css';
+import './styles/keys-cards.css';
 import './styles/parcels.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -14,6 +14,8 @@ import { RosterArea } from '../features/roster/RosterArea';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FeesArea } from '../features/fees/FeesArea';
 import { CashArea } from '../features/cash/CashArea';
+import { KeysArea } from '../features/keys/KeysArea';
+import { CardsArea } from '../features/cards/CardsArea';
 import { ParcelsArea } from '../features/parcels/ParcelsArea';
 import { UpstreamArea } from '../features/upstream/UpstreamArea';
 import { ServiceArea } from '../features/service/ServiceArea';
@@ -57,7 +59,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
       firstRender.current = false;
       return;
     }
-    if (area === 'roster' || area === 'fees' || area === 'parcels') return;
+    if (area === 'roster' || area === 'fees' || area === 'cards' || area === 'parcels') return;
     const h = mainRef.current?.querySelector<HTMLElement>('h1');
     h?.focus();
   }, [area]);
@@ -71,6 +73,8 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
     screen = <RosterArea searchTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={() => setPendingQuery(null)} />;
   else if (area === 'fees') screen = <FeesArea />;
   else if (area === 'cash') screen = <CashArea />;
+  else if (area === 'keys') screen = <KeysArea />;
+  else if (area === 'cards') screen = <CardsArea />;
   else if (area === 'parcels') screen = <ParcelsArea />;
   else if (area === 'upstream') screen = <UpstreamArea />;
   else if (area === 'service') screen = <ServiceArea />;

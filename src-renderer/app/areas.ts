@@ -17,8 +17,8 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { id: 'home', label: 'area.home', code: 'Digit1', shortcut: 'Alt+1', purpose: 'purpose.home', built: true },
   { id: 'roster', label: 'area.roster', code: 'Digit2', shortcut: 'Alt+2', purpose: 'purpose.roster', built: true },
-  { id: 'keys', label: 'area.keys', code: 'Digit3', shortcut: 'Alt+3', purpose: 'purpose.keys', built: false },
-  { id: 'cards', label: 'area.cards', code: 'Digit4', shortcut: 'Alt+4', purpose: 'purpose.cards', built: false },
+  { id: 'keys', label: 'area.keys', code: 'Digit3', shortcut: 'Alt+3', purpose: 'purpose.keys', built: true },
+  { id: 'cards', label: 'area.cards', code: 'Digit4', shortcut: 'Alt+4', purpose: 'purpose.cards', built: true },
   { id: 'fees', label: 'area.fees', code: 'Digit5', shortcut: 'Alt+5', purpose: 'purpose.fees', built: true },
   { id: 'cash', label: 'area.cash', code: 'Digit6', shortcut: 'Alt+6', purpose: 'purpose.cash', built: true },
   { id: 'parcels', label: 'area.parcels', code: 'Digit7', shortcut: 'Alt+7', purpose: 'purpose.parcels', built: true },

@@ -6,6 +6,7 @@ import { uiBenchmarks } from './ui.bench';
 import { feesBenchmarks } from './fees.bench';
 import { parcelsBenchmarks } from './parcels.bench';
 import { upstreamBenchmarks } from './upstream.bench';
+import { cardsBenchmarks } from './cards.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -19,6 +20,15 @@ async function main(): Promise<void> {
   const onlyParcels = process.argv.includes('--only-parcels');
   // the upstream benchmark runs on the fees benchmark's store, so --only-upstream runs both
   const onlyUpstream = process.argv.includes('--only-upstream');
+  const onlyCards = process.argv.includes('--only-cards');
+  if (onlyCards) {
+    console.log('cards benchmarks…');
+    figures.push(...(await cardsBenchmarks(work)));
+    const md = writeResults(figures);
+    console.log(fs.readFileSync(md, 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
   if (!onlyFees && !onlyParcels && !onlyUpstream) {
     console.log('roster benchmarks…');
     figures.push(...(await rosterBenchmarks(work)));
@@ -34,6 +44,10 @@ async function main(): Promise<void> {
   if (!onlyFees && !onlyUpstream) {
     console.log('parcels benchmarks…');
     figures.push(...(await parcelsBenchmarks(work)));
+  }
+  if (!onlyFees && !onlyParcels && !onlyUpstream) {
+    console.log('cards benchmarks…');
+    figures.push(...(await cardsBenchmarks(work)));
   }
   if (process.argv.includes('--no-ui') || onlyFees || onlyParcels || onlyUpstream) console.log('UI benchmark skipped (--no-ui)');
   else {

@@ -10,13 +10,15 @@ import { GeneralTab } from './GeneralTab';
 import { OperatorsTab } from './OperatorsTab';
 import { FeeItemsTab } from './FeeItemsTab';
 import { PrinterTab } from './PrinterTab';
+import { CardReaderTab } from './CardReaderTab';
 
-type TabId = 'operators' | 'items' | 'printer' | 'audit' | 'backups' | 'general' | 'password';
+type TabId = 'operators' | 'items' | 'printer' | 'cardReader' | 'audit' | 'backups' | 'general' | 'password';
 
 const TABS: { id: TabId; label: MsgKey; need: Role }[] = [
   { id: 'operators', label: 'settings.tab.operators', need: 'admin' },
   { id: 'items', label: 'settings.tab.items', need: 'admin' },
   { id: 'printer', label: 'settings.tab.printer', need: 'admin' },
+  { id: 'cardReader', label: 'settings.tab.cardReader', need: 'admin' },
   { id: 'audit', label: 'settings.tab.audit', need: 'supervisor' },
   { id: 'backups', label: 'settings.tab.backups', need: 'admin' },
   { id: 'general', label: 'settings.tab.general', need: 'admin' },
@@ -48,6 +50,7 @@ export function SettingsScreen() {
         {tab === 'operators' ? <OperatorsTab /> : null}
         {tab === 'items' ? <FeeItemsTab /> : null}
         {tab === 'printer' ? <PrinterTab /> : null}
+        {tab === 'cardReader' ? <CardReaderTab /> : null}
         {tab === 'audit' ? <AuditTab /> : null}
         {tab === 'backups' ? <BackupsTab /> : null}
         {tab === 'general' ? <GeneralTab /> : null}

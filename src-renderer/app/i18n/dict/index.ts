@@ -2,10 +2,11 @@ import { admin } from './admin';
 import { cash } from './cash';
 import { core } from './core';
 import { fees } from './fees';
+import { keysCards } from './keys-cards';
 import { parcels } from './parcels';
 import { roster } from './roster';
 import { upstream } from './upstream';
 import { service } from './service';
 
-export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...parcels, ...upstream, ...service } as const;
+export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service } as const;
 export type MsgKey = keyof typeof DICT;

@@ -1,0 +1,78 @@
+import type { CardView } from '../../../src-main/contract/index';
+import { useI18n } from '../../app/i18n/I18n';
+import { formatDateTime } from '../../lib/format';
+import { moneyText } from '../../lib/money';
+import { CARD_STATUS, CARD_TYPE } from './labels';
+
+/** One card: number large, room, masked holder, status; the other formats; actions while it is active. */
+export function CardItem({ card, onLost, onReplace, onReturn }: { card: CardView; onLost?: () => void; onReplace?: () => void; onReturn?: () => void }) {
+  const { t, lang } = useI18n();
+  const forms = Object.entries(card.forms).filter(([f]) => f !== card.format);
+  return (
+    <article className={`card card-item card-status-${card.status}`} data-card-id={card.id} aria-label={`${card.raw} ${card.roomCode}`}>
+      <div className="card-item-head">
+        <span className="card-raw">{card.raw}</span>
+        <span className={`tag card-tag-${card.status}`}>{t(CARD_STATUS[card.status])}</span>
+        <span className="tag tag-muted">
+          {t(CARD_TYPE[card.type])}
+          {card.functionName ? ` · ${card.functionName}` : ''}
+        </span>
+      </div>
+      <div className="card-item-who">
+        <span className="room-code big">{card.roomCode}</span>
+        <span className="card-holder">{card.holderMasked}</span>
+        {card.validUntil ? (
+          <span className="muted">
+            {t('cards.validUntil')} {card.validUntil}
+          </span>
+        ) : null}
+        {card.depositFen ? (
+          <span className="muted">
+            {t('cards.deposit')} {moneyText(card.depositFen)}
+          </span>
+        ) : null}
+      </div>
+      {card.feeOwedFen > 0 ? <p className="warn-box">{t('cards.feeOwed', { amount: moneyText(card.feeOwedFen) })}</p> : null}
+      <p className="muted">
+        {t('cards.issuedBy', { at: formatDateTime(card.issuedAt, lang), name: card.issuedByName })}
+        {card.closedAt && card.closeNote ? ` · ${t('cards.closed', { at: formatDateTime(card.closedAt, lang), note: card.closeNote })}` : ''}
+      </p>
+      {forms.length ? (
+        <p className="card-forms">
+          <span className="muted">{t('cards.forms')}：</span>
+          {forms.map(([f, v]) => (
+            <span key={f} className="card-form" title={f}>
+              {v}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {card.status === 'active' && (onLost || onReplace || onReturn) ? (
+        <div className="row-actions">
+          {onLost ? (
+            <button type="button" className="btn danger" onClick={onLost}>
+              {t('cards.reportLost')}
+            </button>
+          ) : null}
+          {onReplace ? (
+            <button type="button" className="btn" onClick={onReplace}>
+              {t('cards.replace')}
+            </button>
+          ) : null}
+          {onReturn ? (
+            <button type="button" className="btn" onClick={onReturn}>
+              {t('cards.return')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {card.status === 'lost' && onReplace ? (
+        <div className="row-actions">
+          <button type="button" className="btn" onClick={onReplace}>
+            {t('cards.replace')}
+          </button>
+        </div>
+      ) : null}
+    </article>
+  );
+}

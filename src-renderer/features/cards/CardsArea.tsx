@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CardFeeView, CardStatus, CardView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { ErrorBox } from '../../app/errors';
+import { useT } from '../../app/i18n/I18n';
+import { useShell } from '../../app/shell-context';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
+import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { CardItem } from './CardItem';
+import { CardNumberField } from './CardNumberField';
+import { ReplaceDialog, ReturnCardDialog } from './CardDialogs';
+import { IssueForm } from './IssueForm';
+import { OwedFee } from './OwedFee';
+import { StockTab } from './StockTab';
+import { CARD_STATUS } from './labels';
+import { useCardReads } from './useCardReads';
+
+type Tab = 'card' | 'list' | 'stock';
+type Pending = { kind: 'lost' | 'replace' | 'return'; card: CardView } | null;
+
+/**
+ * 门禁卡 (Alt+4): present a card (reader, or the keyboard-wedge field) → what it is (any format) → issue it, or
+ * report it lost, replace it (fee owed → 去收费), take it back. Card list and blank-card stock.
+ */
+export function CardsArea() {
+  const t = useT();
+  const { active } = useShell();
+  const [tab, setTab] = useState<Tab>('card');
+  const [number, setNumber] = useState('');
+  const [looked, setLooked] = useState<{ number: string; fresh: boolean; cards: CardView[] } | null>(null);
+  const [readProblem, setReadProblem] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState(false);
+  const [owed, setOwed] = useState<CardFeeView[]>([]);
+  const [list, setList] = useState<CardView[]>([]);
+  const [filter, setFilter] = useState<CardStatus | ''>('');
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const loadOwed = useCallback(() => {
+    call('cards.owedFees', {}).then(setOwed, setError);
+  }, []);
+  useEffect(loadOwed, [loadOwed]);
+  useEffect(() => {
+    if (tab === 'list') call('cards.list', { ...(filter && { status: filter }), limit: 200 }).then(setList, setError);
+  }, [tab, filter, note]);
+  useEffect(() => {
+    if (tab === 'card') inputRef.current?.focus();
+  }, [tab]);
+
+  /** fresh: a card just presented or typed (the refusal is shown); otherwise a reload after an action. */
+  const lookup = useCallback(async (n: string, fresh = true) => {
+    setError(null);
+    if (fresh) setNote(null);
+    try {
+      setLooked({ number: n, fresh, cards: await call('cards.lookup', { number: n }) });
+    } catch (e) {
+      setLooked(null);
+      setError(e);
+    }
+  }, []);
+
+  useCardReads(active && tab === 'card', (r) => {
+    setTab('card');
+    setNumber(r.raw);
+    if (r.ok) {
+      setReadProblem(null);
+      void lookup(r.raw);
+    } else setReadProblem(r.message);
+  });
+
+  const after = (msg: string, n?: string) => {
+    setPending(null);
+    setNote(msg);
+    loadOwed();
+    void lookup(n ?? looked?.number ?? number, false);
+  };
+
+  const reportLost = async (c: CardView) => {
+    setBusy(true);
+    try {
+      const r = await call('cards.reportLost', { cardId: c.id });
+      after(t('cards.lostDone', { raw: r.raw }));
+    } catch (e) {
+      setPending(null);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const held = looked?.cards.find((c) => c.status !== 'returned');
+  const holding = held !== undefined;
+  const tabButton = (id: Tab, label: string) => (
+    <button type="button" role="tab" className="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+      {label}
+    </button>
+  );
+
+  return (
+    <section className="screen cards" aria-labelledby="cards-title">
+      <div className="screen-head">
+        <h1 id="cards-title" tabIndex={-1}>
+          {t('area.cards')}
+        </h1>
+        <div className="tabs" role="tablist" aria-label={t('area.cards')}>
+          {tabButton('card', t('cards.tab.card'))}
+          {tabButton('list', t('cards.tab.list'))}
+          {tabButton('stock', t('cards.tab.stock'))}
+        </div>
+      </div>
+      {owed.length ? (
+        <div className="owed-list">
+          {owed.slice(0, 3).map((f) => (
+            <OwedFee key={f.cardId} fee={f} onSettled={(c) => after(t('cards.settled', { no: c.feeReceiptNo ?? '' }))} />
+          ))}
+        </div>
+      ) : null}
+      <OkNote text={note} />
+
+      {tab === 'card' ? (
+        <>
+          <div className="card">
+            <CardNumberField ref={inputRef} value={number} onChange={setNumber} onSubmit={(n) => void lookup(n)} />
+            <ErrorNote text={readProblem} />
+          </div>
+          <ErrorBox error={error} />
+          {looked ? (
+            <div className="lookup-result">
+              {looked.cards.length ? <p className="hint">{t('cards.found', { n: looked.cards.length })}</p> : <p className="info-box">{t('cards.notFound', { raw: looked.number })}</p>}
+              {held && looked.fresh ? (
+                <p className="error-box refusal" role="alert">
+                  {t(held.status === 'active' ? 'cards.refuseActive' : 'cards.refuseBlack', { room: held.roomCode, holder: held.holderMasked })}
+                </p>
+              ) : null}
+              {looked.cards.map((c) => (
+                <CardItem
+                  key={c.id}
+                  card={c}
+                  onLost={() => setPending({ kind: 'lost', card: c })}
+                  onReplace={() => setPending({ kind: 'replace', card: c })}
+                  onReturn={() => setPending({ kind: 'return', card: c })}
+                />
+              ))}
+              {!holding ? (
+                <IssueForm
+                  key={looked.number}
+                  number={looked.number}
+                  onIssued={(c) => {
+                    setNote(t('cards.issued', { raw: c.raw, room: c.roomCode }));
+                    void lookup(looked.number, false);
+                  }}
+                />
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+
+      {tab === 'list' ? (
+        <div className="card">
+          <label className="field narrow-form">
+            <span className="field-label">{t('cards.filterStatus')}</span>
+            <select name="card-status" value={filter} onChange={(e) => setFilter(e.target.value as CardStatus | '')}>
+              <option value="">{t('cards.all')}</option>
+              {(Object.keys(CARD_STATUS) as CardStatus[]).map((s) => (
+                <option key={s} value={s}>
+                  {t(CARD_STATUS[s])}
+                </option>
+              ))}
+            </select>
+          </label>
+          {list.length ? (
+            <div className="card-grid">
+              {list.map((c) => (
+                <CardItem key={c.id} card={c} />
+              ))}
+            </div>
+          ) : (
+            <p className="hint">{t('cards.noCards')}</p>
+          )}
+        </div>
+      ) : null}
+      {tab === 'stock' ? <StockTab /> : null}
+
+      {pending?.kind === 'lost' ? (
+        <ConfirmDialog
+          title={t('cards.reportLost')}
+          message={t('cards.lostConfirm', { raw: pending.card.raw, room: pending.card.roomCode })}
+          confirmLabel={t('cards.reportLost')}
+          danger
+          busy={busy}
+          onConfirm={() => void reportLost(pending.card)}
+          onCancel={() => setPending(null)}
+        />
+      ) : null}
+      {pending?.kind === 'replace' ? (
+        <ReplaceDialog
+          card={pending.card}
+          onCancel={() => setPending(null)}
+          onDone={(r) => {
+            setNumber(r.card.raw);
+            after(t('cards.replaceDone', { raw: r.card.raw }), r.card.raw);
+          }}
+        />
+      ) : null}
+      {pending?.kind === 'return' ? <ReturnCardDialog card={pending.card} onCancel={() => setPending(null)} onDone={(c) => after(t('cards.returnDone', { raw: c.raw }))} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import type { ResidentHit } from '../../../src-main/contract/index';
+import { ErrorBox } from '../../app/errors';
+import { useT } from '../../app/i18n/I18n';
+import { useRosterSearch } from '../roster/useRosterSearch';
+
+export interface RoomChoice {
+  roomId: number;
+  roomCode: string;
+  residentId: number;
+  name: string;
+}
+
+/** 房号: the roster search as you type (↑/↓, Enter), for binding a key or a card to a room and a resident. */
+export function RoomChooser({ value, onChange, label, autoFocus }: { value: RoomChoice | null; onChange: (c: RoomChoice | null) => void; label: string; autoFocus?: boolean }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const { result, error } = useRosterSearch(q);
+  const items = q.trim() ? (result?.items ?? []).slice(0, 6) : [];
+  useEffect(() => setActive(0), [result]);
+
+  const pick = (h: ResidentHit | undefined) => {
+    if (!h) return;
+    onChange({ roomId: h.roomId, roomCode: h.roomCode, residentId: h.id, name: h.name });
+    setQ('');
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((i) => Math.min(items.length - 1, i + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (e.key === 'Enter' && items.length) {
+      e.preventDefault();
+      pick(items[active]);
+    }
+  };
+
+  if (value)
+    return (
+      <div className="field">
+        <span className="field-label">{label}</span>
+        <div className="room-chosen" data-testid="room-chosen">
+          <span className="room-code big">{value.roomCode}</span>
+          <span>{value.name}</span>
+          <button type="button" className="btn small" onClick={() => onChange(null)}>
+            {t('cards.changeRoom')}
+          </button>
+        </div>
+      </div>
+    );
+  const activeHit = items[active];
+  return (
+    <div className="field room-chooser">
+      <label className="field-label" htmlFor={`${listId}-q`}>
+        {label}
+      </label>
+      <input
+        id={`${listId}-q`}
+        className="search-input compact"
+        type="search"
+        name="room-search"
+        role="combobox"
+        aria-expanded={items.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={activeHit ? `${listId}-${activeHit.id}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={64}
+        placeholder={t('cards.roomSearch')}
+        value={q}
+        autoFocus={autoFocus}
+        onChange={(e) => setQ(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <ErrorBox error={error} />
+      <ul className="room-results" id={listId} role="listbox" hidden={items.length === 0}>
+        {items.map((h, i) => (
+          <li key={h.id} id={`${listId}-${h.id}`} role="option" aria-selected={i === active} className="room-result" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(h)}>
+            <span className="room-code">{h.roomCode}</span>
+            <span className="result-name">{h.name}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CardFormat, CardReaderConfigInput, CardReaderStatusView, Output, RecordingView } from '../../../src-main/contract/index';
+import { CARD_FORMATS, CARD_FORMAT_LABELS } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { ErrorBox } from '../../app/errors';
+import { useT } from '../../app/i18n/I18n';
+import { useAction } from '../../app/useAction';
+import { OkNote } from '../../app/ui/Notes';
+
+type Kind = CardReaderConfigInput['kind'];
+const KINDS: Kind[] = ['hid', 'keyboard-wedge', 'none'];
+
+/** 设置 → 读卡器 (admin): connection and output format (a site setting), state; diagnostics: HID devices, raw recording. */
+export function CardReaderTab() {
+  const t = useT();
+  const save = useAction();
+  const [kind, setKind] = useState<Kind>('none');
+  const [format, setFormat] = useState<CardFormat>('auto');
+  const [vid, setVid] = useState('');
+  const [pid, setPid] = useState('');
+  const [status, setStatus] = useState<CardReaderStatusView | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [diag, setDiag] = useState<Output<'cardReader.diagnose'> | null>(null);
+  const [rec, setRec] = useState<RecordingView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    call('cardReader.settings.get', {}).then((c) => {
+      setKind(c.kind);
+      setFormat(c.format);
+      if (c.kind === 'hid') {
+        setVid(c.vendorId.toString(16).padStart(4, '0'));
+        setPid(c.productId.toString(16).padStart(4, '0'));
+      }
+    }, setError);
+    const poll = () => call('cardReader.status', {}).then(setStatus, () => undefined);
+    void poll();
+    const id = window.setInterval(() => void poll(), 2000);
+    return () => window.clearInterval(id);
+  }, []);
+
+  useEffect(() => {
+    if (!rec?.recording) return;
+    const id = window.setInterval(() => void call('cardReader.record', { action: 'status' }).then(setRec, setError), 1000);
+    return () => window.clearInterval(id);
+  }, [rec?.recording]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    return save.start({
+      run: async () => {
+        const config: CardReaderConfigInput = kind === 'hid' ? { kind, format, vendorId: vid.trim() as unknown as number, productId: pid.trim() as unknown as number } : { kind, format };
+        await call('cardReader.settings.save', config);
+        setStatus(await call('cardReader.status', {}));
+        setSaved(t('reader.saved'));
+      },
+    });
+  };
+
+  return (
+    <div className="card-reader-settings">
+      <form className="card form" onSubmit={(e) => void submit(e)}>
+        <h2 className="section-title">{t('reader.title')}</h2>
+        {status ? (
+          <p className={`reader-state reader-state-${status.state}`} role="status">
+            <strong>{t('reader.state')}：</strong>
+            {status.describe} — {status.message}
+          </p>
+        ) : null}
+        <fieldset className="fieldset">
+          <legend className="field-label">{t('reader.kind')}</legend>
+          <div className="radios vertical">
+            {KINDS.map((k) => (
+              <label key={k} className="check">
+                <input type="radio" name="reader-kind" checked={kind === k} onChange={() => setKind(k)} /> {t(`reader.kind.${k}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {kind === 'hid' ? (
+          <div className="grid-2">
+            <label className="field">
+              <span className="field-label">{t('reader.vendor')}</span>
+              <input name="reader-vid" value={vid} maxLength={6} onChange={(e) => setVid(e.target.value)} autoComplete="off" placeholder="0ffe" />
+              <span className="field-hint">{t('reader.idHint')}</span>
+            </label>
+            <label className="field">
+              <span className="field-label">{t('reader.product')}</span>
+              <input name="reader-pid" value={pid} maxLength={6} onChange={(e) => setPid(e.target.value)} autoComplete="off" placeholder="0001" />
+            </label>
+          </div>
+        ) : null}
+        <label className="field">
+          <span className="field-label">{t('reader.format')}</span>
+          <select name="reader-format" value={format} onChange={(e) => setFormat(e.target.value as CardFormat)}>
+            {CARD_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {CARD_FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </select>
+          <span className="field-hint">{t('reader.formatHint')}</span>
+        </label>
+        <OkNote text={saved} />
+        <ErrorBox error={save.error} />
+        <div className="form-actions">
+          <button type="submit" className="btn primary" disabled={save.busy}>
+            {t('reader.save')}
+          </button>
+        </div>
+      </form>
+
+      <div className="card">
+        <h2 className="section-title">{t('reader.diag')}</h2>
+        <ErrorBox error={error} />
+        <div className="row-actions">
+          <button type="button" className="btn" onClick={() => void call('cardReader.diagnose', {}).then(setDiag, setError)}>
+            {t('reader.listDevices')}
+          </button>
+          {rec?.recording ? (
+            <button type="button" className="btn danger" onClick={() => void call('cardReader.record', { action: 'stop' }).then(setRec, setError)}>
+              {t('reader.recordStop')}
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => void call('cardReader.record', { action: 'start' }).then(setRec, setError)}>
+              {t('reader.record')}
+            </button>
+          )}
+        </div>
+        {diag ? (
+          <div className="diag-result">
+            {diag.ok ? <p className="hint">{t('reader.driver', { driver: diag.driver ?? '', version: diag.version ?? '' })}</p> : <p className="error-box">{diag.message}</p>}
+            {diag.ok && diag.devices.length === 0 ? <p className="hint">{t('reader.noDevices')}</p> : null}
+            {diag.devices.length ? (
+              <div className="table-wrap">
+                <table className="table">
+                  <tbody>
+                    {diag.devices.map((d) => (
+                      <tr key={`${d.id}-${d.interface}`}>
+                        <td className="mono-wrap">{d.id}</td>
+                        <td>
+                          {d.manufacturer} {d.product}
+                        </td>
+                        <td>#{d.interface}</td>
+                        <td>
+                          {d.keyboard ? <span className="tag tag-ok">{t('reader.keyboardIf')}</span> : null}
+                          {d.configured ? <span className="tag">{t('reader.configured')}</span> : null}
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="btn small"
+                            onClick={() => {
+                              setKind('hid');
+                              setVid(d.vendorHex);
+                              setPid(d.productHex);
+                            }}
+                          >
+                            {t('reader.useThis')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+            {diag.udevRule ? (
+              <>
+                <p className="field-label">{t('reader.udev')}</p>
+                <pre className="mono-wrap diag-text">{diag.udevRule}</pre>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+        {rec ? (
+          <div className="diag-result">
+            {rec.recording ? <p className="info-box">{t('reader.recording', { n: rec.count })}</p> : null}
+            {rec.decoded.length ? <p>{t('reader.decoded', { list: rec.decoded.join('、') })}</p> : null}
+            {!rec.recording && rec.text ? (
+              <>
+                <p className="field-label">{t('reader.recordText')}</p>
+                <textarea className="diag-text" readOnly value={rec.text} rows={8} />
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
