@@ -29,6 +29,7 @@ export const handoverItemView = z.object({
 
 export const handoverView = z.object({
   id,
+  fromId: id,
   fromName: z.string(),
   createdAt: z.string(),
   summary: handoverSummary,

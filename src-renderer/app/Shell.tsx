@@ -19,6 +19,7 @@ import { CardsArea } from '../features/cards/CardsArea';
 import { ParcelsArea } from '../features/parcels/ParcelsArea';
 import { UpstreamArea } from '../features/upstream/UpstreamArea';
 import { ServiceArea } from '../features/service/ServiceArea';
+import { HandoverArea } from '../features/handover/HandoverArea';
 import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
@@ -78,6 +79,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'parcels') screen = <ParcelsArea />;
   else if (area === 'upstream') screen = <UpstreamArea />;
   else if (area === 'service') screen = <ServiceArea />;
+  else if (area === 'handover') screen = <HandoverArea />;
   else if (area === 'settings') screen = <SettingsScreen />;
   else screen = <NotYet area={current} />;
 

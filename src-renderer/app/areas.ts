@@ -22,7 +22,7 @@ export const AREAS: readonly Area[] = [
   { id: 'fees', label: 'area.fees', code: 'Digit5', shortcut: 'Alt+5', purpose: 'purpose.fees', built: true },
   { id: 'cash', label: 'area.cash', code: 'Digit6', shortcut: 'Alt+6', purpose: 'purpose.cash', built: true },
   { id: 'parcels', label: 'area.parcels', code: 'Digit7', shortcut: 'Alt+7', purpose: 'purpose.parcels', built: true },
-  { id: 'handover', label: 'area.handover', code: 'Digit8', shortcut: 'Alt+8', purpose: 'purpose.handover', built: false },
+  { id: 'handover', label: 'area.handover', code: 'Digit8', shortcut: 'Alt+8', purpose: 'purpose.handover', built: true },
   { id: 'service', label: 'area.service', code: 'Digit9', shortcut: 'Alt+9', purpose: 'purpose.service', built: true },
   { id: 'upstream', label: 'area.upstream', code: 'Digit0', shortcut: 'Alt+0', purpose: 'purpose.upstream', built: true },
   { id: 'settings', label: 'area.settings', code: 'Comma', shortcut: 'Ctrl+,', purpose: 'purpose.settings', built: true },

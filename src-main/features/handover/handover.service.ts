@@ -171,6 +171,7 @@ export class HandoverService {
     const items = (this.db.prepare(`${I_SELECT} WHERE i.handover_id = ? ORDER BY i.id`).all(h.id) as ItemRow[]).map(itemView);
     return {
       id: h.id,
+      fromId: h.from_operator_id,
       fromName: h.from_name,
       createdAt: h.created_at,
       summary: JSON.parse(h.summary) as HandoverSummary,

@@ -7,6 +7,7 @@ import { parcels } from './parcels';
 import { roster } from './roster';
 import { upstream } from './upstream';
 import { service } from './service';
+import { handover } from './handover';
 
-export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service } as const;
+export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service, ...handover } as const;
 export type MsgKey = keyof typeof DICT;

@@ -1,0 +1,328 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { HandoverSummary, HandoverView } from '../../../src-main/contract/index';
+import { call } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import { moneyText } from '../../lib/money';
+import { ErrorBox } from '../../app/errors';
+import type { MsgKey } from '../../app/i18n/dict';
+import { useI18n } from '../../app/i18n/I18n';
+import { useShell } from '../../app/shell-context';
+import { useAction } from '../../app/useAction';
+import { ErrorNote, OkNote } from '../../app/ui/Notes';
+
+type Tab = 'now' | 'history';
+type Priority = 'low' | 'normal' | 'high';
+interface Draft {
+  key: number;
+  text: string;
+  due: string;
+  priority: Priority;
+}
+const PRIORITY: Record<Priority, MsgKey> = { high: 'ho.pri.high', normal: 'ho.pri.normal', low: 'ho.pri.low' };
+const STATUS: Record<HandoverView['items'][number]['status'], { key: MsgKey; tag: string }> = {
+  open: { key: 'ho.status.open', tag: 'tag-warn' },
+  accepted: { key: 'ho.status.accepted', tag: 'tag-ok' },
+  queried: { key: 'ho.status.queried', tag: 'tag-bad' },
+};
+
+/** 交接班 (Alt+8): take over what the last shift handed over, or hand over this shift; past handovers. */
+export function HandoverArea() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<Tab>('now');
+  return (
+    <section className="screen handover" aria-labelledby="handover-title">
+      <div className="screen-head">
+        <h1 id="handover-title" tabIndex={-1}>
+          {t('area.handover')}
+        </h1>
+        <div className="tabs" role="tablist" aria-label={t('area.handover')}>
+          {(['now', 'history'] as const).map((x) => (
+            <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
+              {t(x === 'now' ? 'ho.tab.now' : 'ho.tab.history')}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="btn small push-right" onClick={() => window.print()}>
+          {t('ho.print')}
+        </button>
+      </div>
+      {tab === 'now' ? <Now /> : <History />}
+    </section>
+  );
+}
+
+function Now() {
+  const { t, lang } = useI18n();
+  const { operator } = useShell();
+  const [pending, setPending] = useState<HandoverView | null | undefined>(undefined);
+  const [mine, setMine] = useState<HandoverView['items']>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(() => {
+    call('handover.pending', {})
+      .then(setPending)
+      .catch((e: unknown) => setError(e));
+    call('handover.myItems', {})
+      .then(setMine)
+      .catch((e: unknown) => setError(e));
+  }, []);
+  useEffect(load, [load]);
+
+  if (pending === undefined) return <ErrorBox error={error} />;
+  const incoming = pending && pending.fromId !== operator.id;
+  return (
+    <div className="ho-now">
+      <ErrorBox error={error} />
+      <OkNote text={notice} />
+      {pending && incoming ? (
+        <TakeOver
+          h={pending}
+          onChange={setPending}
+          onDone={() => {
+            setNotice(t('ho.acknowledged'));
+            load();
+          }}
+        />
+      ) : null}
+      {pending && !incoming ? <p className="info-box">{t('ho.waiting', { name: pending.fromName, at: formatDateTime(pending.createdAt, lang) })}</p> : null}
+      {!pending ? (
+        <HandOver
+          onDone={() => {
+            setNotice(t('ho.done'));
+            load();
+          }}
+        />
+      ) : null}
+      <h2>{t('ho.mine')}</h2>
+      {mine.length === 0 ? (
+        <p className="hint">{t('ho.noneMine')}</p>
+      ) : (
+        <ul className="ho-items" data-testid="ho-mine">
+          {mine.map((i) => (
+            <li key={i.id} className={`ho-item pri-${i.priority}`}>
+              <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span> {i.text}
+              {i.dueAt ? <span className="hint"> · {formatDateTime(i.dueAt, lang)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function SummaryBlock({ s }: { s: HandoverSummary }) {
+  const { t } = useI18n();
+  const line = <K extends keyof Omit<HandoverSummary, 'at'>>(k: K, label: MsgKey, text: (v: Extract<HandoverSummary[K], { available: true }>) => string) => {
+    const v = s[k];
+    return (
+      <>
+        <dt>{t(label)}</dt>
+        <dd>{v.available ? text(v as Extract<HandoverSummary[K], { available: true }>) : <span className="hint">{t('ho.notAvailable', { reason: v.reason })}</span>}</dd>
+      </>
+    );
+  };
+  return (
+    <dl className="facts ho-summary" data-testid="ho-summary">
+      {line('cash', 'ho.cash', (c) => (c.open ? t('ho.cashOpen', { name: c.operatorName ?? '', float: moneyText(c.floatFen ?? 0), n: c.receipts }) : t('ho.cashClosed')))}
+      {line('keys', 'ho.keys', (k) => t('ho.keysLine', { out: k.out, overdue: k.overdue, onBoard: k.onBoard }))}
+      {line('cards', 'ho.cards', (c) => t('ho.cardsLine', { a: c.blankAccess, f: c.blankFunction }))}
+      {line('parcels', 'ho.parcels', (p) => t('ho.parcelsLine', { n: p.inStock, o: p.overdue, days: p.overdueDays }))}
+      {line('requests', 'ho.requests', (r) => t('ho.requestsLine', { open: r.open, late: r.late, cb: r.toCallBack }))}
+    </dl>
+  );
+}
+
+function HandOver({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const [summary, setSummary] = useState<HandoverSummary | null>(null);
+  const [notes, setNotes] = useState('');
+  const [items, setItems] = useState<Draft[]>([]);
+  const next = useRef(1);
+  const requestId = useRef(crypto.randomUUID());
+  const action = useAction();
+  const { setError } = action;
+
+  const refresh = useCallback(() => {
+    call('handover.summary', {})
+      .then(setSummary)
+      .catch((e: unknown) => setError(e));
+  }, [setError]);
+  useEffect(refresh, [refresh]);
+
+  const add = () => {
+    const key = next.current++;
+    setItems((xs) => [...xs, { key, text: '', due: '', priority: 'normal' }]);
+    window.setTimeout(() => document.querySelector<HTMLInputElement>(`[data-item="${key}"]`)?.focus(), 0);
+  };
+  const change = (key: number, patch: Partial<Draft>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    return action.start({
+      check: () => (items.some((i) => i.text.trim().length < 2) ? t('ho.needText') : null),
+      run: async () => {
+        await call('handover.create', {
+          requestId: requestId.current,
+          notes,
+          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ownerId: null, dueAt: i.due ? new Date(i.due).toISOString() : null, priority: i.priority })),
+        });
+        requestId.current = crypto.randomUUID();
+        setNotes('');
+        setItems([]);
+        onDone();
+      },
+    });
+  };
+
+  return (
+    <form className="card ho-form" onSubmit={(e) => void submit(e)} aria-labelledby="ho-summary-title">
+      <div className="card-head">
+        <h2 id="ho-summary-title">{t('ho.summary')}</h2>
+        <button type="button" className="btn small" onClick={refresh}>
+          {t('ho.refresh')}
+        </button>
+      </div>
+      {summary ? <SummaryBlock s={summary} /> : null}
+      <label className="field">
+        <span className="field-label">{t('ho.notes')}</span>
+        <textarea name="ho-notes" rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      </label>
+      <h3>{t('ho.items')}</h3>
+      {items.length === 0 ? <p className="hint">{t('ho.noItems')}</p> : null}
+      {items.map((i, n) => (
+        <div key={i.key} className="ho-draft">
+          <label className="field grow">
+            <span className="field-label">
+              {t('ho.itemText')} {n + 1}
+            </span>
+            <input data-item={i.key} name="ho-item-text" autoComplete="off" maxLength={300} value={i.text} onChange={(e) => change(i.key, { text: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('ho.due')}</span>
+            <input type="datetime-local" name="ho-item-due" value={i.due} onChange={(e) => change(i.key, { due: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('ho.priority')}</span>
+            <select name="ho-item-priority" value={i.priority} onChange={(e) => change(i.key, { priority: e.target.value as Priority })}>
+              {(['high', 'normal', 'low'] as const).map((p) => (
+                <option key={p} value={p}>
+                  {t(PRIORITY[p])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="field field-button">
+            <button type="button" className="btn small" onClick={() => setItems((xs) => xs.filter((x) => x.key !== i.key))}>
+              {t('ho.remove')}
+            </button>
+          </div>
+        </div>
+      ))}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={add}>
+          {t('ho.addItem')}
+        </button>
+      </div>
+      <ErrorNote text={action.checkError} />
+      <ErrorBox error={action.error} />
+      <div className="form-actions">
+        <button type="submit" className="btn primary big" disabled={action.busy}>
+          {t('ho.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TakeOver({ h, onChange, onDone }: { h: HandoverView; onChange: (h: HandoverView) => void; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const [questions, setQuestions] = useState<Record<number, string>>({});
+  const action = useAction();
+
+  const respond = (itemId: number, status: 'accepted' | 'queried') =>
+    action.start({ run: async () => onChange(await call('handover.respond', { itemId, status, ...(questions[itemId]?.trim() ? { response: questions[itemId] } : {}) })) });
+
+  return (
+    <div className="card ho-take" data-testid="ho-take">
+      <h2>{t('ho.incoming', { name: h.fromName, at: formatDateTime(h.createdAt, lang) })}</h2>
+      <SummaryBlock s={h.summary} />
+      {h.notes ? <p className="ho-notes">{h.notes}</p> : null}
+      <ul className="ho-items">
+        {h.items.map((i) => (
+          <li key={i.id} className={`ho-item pri-${i.priority}`} data-testid="ho-item">
+            <div className="ho-item-head">
+              <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span>
+              <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span>
+              <span className="ho-item-text">{i.text}</span>
+              {i.dueAt ? <span className="hint">{formatDateTime(i.dueAt, lang)}</span> : null}
+            </div>
+            {i.kind === 'carry' && i.status === 'open' ? (
+              <div className="ho-item-actions">
+                <button type="button" className="btn primary" disabled={action.busy} onClick={() => void respond(i.id, 'accepted')}>
+                  {t('ho.accept')}
+                </button>
+                <input aria-label={t('ho.queryText')} placeholder={t('ho.queryText')} value={questions[i.id] ?? ''} onChange={(e) => setQuestions((q) => ({ ...q, [i.id]: e.target.value }))} />
+                <button type="button" className="btn" disabled={action.busy} onClick={() => void respond(i.id, 'queried')}>
+                  {t('ho.query')}
+                </button>
+              </div>
+            ) : null}
+            {i.response ? <p className="hint">{i.response}</p> : null}
+          </li>
+        ))}
+      </ul>
+      <ErrorBox error={action.error} />
+      <div className="form-actions">
+        <button type="button" className="btn primary big" disabled={action.busy} onClick={() => void action.start({ run: async () => (await call('handover.acknowledge', { id: h.id }), onDone()) })}>
+          {t('ho.acknowledge')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function History() {
+  const { t, lang } = useI18n();
+  const [q, setQ] = useState('');
+  const [unacked, setUnacked] = useState(false);
+  const [rows, setRows] = useState<HandoverView[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    call('handover.list', { ...(q.trim() ? { q: q.trim() } : {}), unacknowledged: unacked })
+      .then(setRows)
+      .catch((e: unknown) => setError(e));
+  }, [q, unacked]);
+  return (
+    <div className="ho-history">
+      <div className="filter-bar">
+        <label className="field grow">
+          <span className="field-label">{t('ho.search')}</span>
+          <input type="search" name="ho-q" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={unacked} onChange={(e) => setUnacked(e.target.checked)} />
+          <span>{t('ho.unacked')}</span>
+        </label>
+      </div>
+      <ErrorBox error={error} />
+      {rows && rows.length === 0 ? <p className="info-box">{t('ho.none')}</p> : null}
+      {rows?.map((h) => (
+        <article key={h.id} className="card ho-past">
+          <p>
+            <strong>{formatDateTime(h.createdAt, lang)}</strong> · {t('ho.by')} {h.fromName} · {t('ho.ackBy')}{' '}
+            {h.acknowledgedByName ? `${h.acknowledgedByName}（${formatDateTime(h.acknowledgedAt, lang)}）` : <span className="tag tag-warn">{t('ho.notAcked')}</span>}
+          </p>
+          {h.notes ? <p className="ho-notes">{h.notes}</p> : null}
+          <ul className="ho-items">
+            {h.items.map((i) => (
+              <li key={i.id}>
+                <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span> {i.text} {i.ownerName ? <span className="hint">→ {i.ownerName}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, setupThroughApi, shot, signIn } from './helpers/app';
+import { startHost, type Host } from './helpers/host';
+
+const NEXT = { username: 'liqing', displayName: '李青', role: 'receptionist', password: 'Front#desk2024' };
+const hosts: Host[] = [];
+test.afterAll(async () => {
+  await Promise.all(hosts.map((h) => h.stop()));
+});
+
+test('a shift with a carry-over item → sign out → the next operator reads it, accepts the item (now theirs) and takes over', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await startHost();
+  hosts.push(h);
+  await setupThroughApi(h, { operators: [NEXT] });
+  await page.goto(h.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+
+  await page.keyboard.press('Alt+8');
+  await expect(page.getByRole('heading', { name: '交接班', level: 1 })).toBeVisible();
+  const summary = page.getByTestId('ho-summary');
+  await expect(summary).toContainText('没有未结班的备用金');
+  await expect(summary).toContainText('在库 0 件');
+  await expect(summary).toContainText('未完成 0 条');
+  await page.getByLabel('交班备注').fill('3号楼电梯下午维保');
+  await page.getByRole('button', { name: '添加事项' }).click();
+  await page.getByLabel('事项 1').fill('给 3-2-501 回电话确认维修时间');
+  await page.getByLabel('优先级').selectOption({ label: '紧急' });
+  await shot(page, info, 'handover-01-hand-over');
+  await page.getByRole('button', { name: '交班', exact: true }).click();
+  await expect(page.getByText('已交班：请接班同事登录后确认。')).toBeVisible();
+  await expect(page.getByText(/等待接班人确认/)).toBeVisible();
+
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await signIn(page, NEXT.username, NEXT.password);
+  await page.keyboard.press('Alt+8');
+  const take = page.getByTestId('ho-take');
+  await expect(take).toContainText('王建国');
+  await expect(take).toContainText('3号楼电梯下午维保');
+  const item = take.getByTestId('ho-item');
+  await expect(item).toContainText('待确认');
+  // not before the item is answered
+  await page.getByRole('button', { name: '确认接班' }).click();
+  await expect(page.getByText(/还有 1 项交接事项没有确认/)).toBeVisible();
+  await shot(page, info, 'handover-02-take-over');
+  await item.getByRole('button', { name: '接受' }).click();
+  await expect(item).toContainText('已接受');
+  await page.getByRole('button', { name: '确认接班' }).click();
+  await expect(page.getByText('已确认接班。')).toBeVisible();
+  await expect(page.getByTestId('ho-mine')).toContainText('给 3-2-501 回电话确认维修时间');
+  await shot(page, info, 'handover-03-mine');
+
+  // the history shows who handed over and who took over
+  await page.getByRole('tab', { name: '交接记录' }).click();
+  await expect(page.locator('.ho-past').first()).toContainText('王建国');
+  await expect(page.locator('.ho-past').first()).toContainText('李青');
+  await expect(page.locator('.ho-past').first()).toContainText('→ 李青');
+});
