@@ -59,6 +59,43 @@ export const parcelsSection = z
   })
   .strict();
 
+export const keysSection = z
+  .object({
+    available: z.literal(true),
+    lent: count,
+    returned: count,
+    outAtEnd: count,
+    overdueAtEnd: count,
+    byPurpose: z.array(z.object({ purpose: z.string(), lent: count }).strict()),
+  })
+  .strict();
+
+export const cardsSection = z
+  .object({
+    available: z.literal(true),
+    issued: count,
+    replaced: count,
+    lost: count,
+    blacklisted: count,
+    returned: count,
+    /** every change of the day with the card number as read and the room: what the access system must apply */
+    changes: z.array(z.object({ at: iso, kind: z.enum(['issue', 'replace', 'lost', 'return', 'blacklist']), card: z.string(), cardType: z.string(), room: z.string() }).strict()),
+  })
+  .strict();
+
+export const requestsSection = z
+  .object({
+    available: z.literal(true),
+    logged: count,
+    byKind: z.array(z.object({ kind: z.enum(['repair', 'complaint', 'suggestion', 'enquiry']), count }).strict()),
+    dispatched: count,
+    dispatchedWithinTarget: count,
+    done: count,
+    calledBack: count,
+    meanSatisfaction: z.number().nullable(),
+  })
+  .strict();
+
 export const dailySummary = z
   .object({
     schema: z.literal('lobbydesk.daily-summary'),
@@ -71,9 +108,9 @@ export const dailySummary = z
     fees: feesSection,
     cash: cashSection,
     parcels: z.union([parcelsSection, notYet]),
-    keys: notYet,
-    cards: notYet,
-    serviceRequests: notYet,
+    keys: z.union([keysSection, notYet]),
+    cards: z.union([cardsSection, notYet]),
+    serviceRequests: z.union([requestsSection, notYet]),
     audit: z.object({ headSeq: z.number().int().min(0), headHash: z.string().regex(/^[0-9a-f]{64}$|^$/) }).strict(),
   })
   .strict();

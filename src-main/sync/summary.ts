@@ -107,6 +107,30 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
   }
   const carriers = [...new Set([...inByCarrier, ...outRows].map((r) => String(r.carrier)))].sort();
 
+  // ——— keys: lent and returned in the window, out and overdue as they stood at its end ———
+  const lent = q(`SELECT purpose, count(*) AS n FROM key_loans WHERE lent_at >= ? AND lent_at < ? GROUP BY purpose ORDER BY purpose`, f, t);
+  const returned = num(one(`SELECT count(*) AS n FROM key_loans WHERE returned_at >= ? AND returned_at < ?`, f, t).n);
+  const outAt = one(
+    `SELECT count(*) AS n, sum(due_at < ?) AS overdue FROM key_loans WHERE lent_at < ? AND (returned_at IS NULL OR returned_at >= ?)`,
+    t,
+    t,
+    t,
+  );
+
+  // ——— cards: each change of the day, by card number and room (no holder names) ———
+  const changes = q(
+    `SELECT e.at, e.kind, c.raw, e.card_type, r.code AS room FROM card_events e JOIN cards c ON c.id = e.card_id JOIN rooms r ON r.id = e.room_id
+      WHERE e.at >= ? AND e.at < ? ORDER BY e.id`,
+    f,
+    t,
+  ).map((r) => ({ at: String(r.at), kind: String(r.kind) as 'issue' | 'replace' | 'lost' | 'return' | 'blacklist', card: String(r.raw), cardType: String(r.card_type), room: String(r.room) }));
+  const cardKind = (k: string) => changes.filter((c) => c.kind === k).length;
+
+  // ——— service requests logged in the window, and what was done with them since ———
+  const reqs = q(`SELECT kind, status, target_minutes, created_at, dispatched_at, done_at, satisfaction FROM service_requests WHERE created_at >= ? AND created_at < ?`, f, t);
+  const dispatched = reqs.filter((r) => r.dispatched_at !== null);
+  const sats = reqs.filter((r) => r.status === 'called_back' && typeof r.satisfaction === 'number').map((r) => num(r.satisfaction));
+
   const head = one(`SELECT seq, hash FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1`, t);
 
   const summary: DailySummary = {
@@ -141,9 +165,28 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
         out: outRows.filter((r) => r.carrier === c).reduce((a, r) => a + num(r.n), 0),
       })),
     },
-    keys: { available: false, reason: '本版本尚未记录钥匙借还' },
-    cards: { available: false, reason: '本版本尚未记录门禁卡' },
-    serviceRequests: { available: false, reason: '本版本尚未记录报修投诉' },
+    keys: {
+      available: true,
+      lent: lent.reduce((a, r) => a + num(r.n), 0),
+      returned,
+      outAtEnd: num(outAt.n),
+      overdueAtEnd: num(outAt.overdue),
+      byPurpose: lent.map((r) => ({ purpose: String(r.purpose), lent: num(r.n) })),
+    },
+    cards: { available: true, issued: cardKind('issue'), replaced: cardKind('replace'), lost: cardKind('lost'), blacklisted: cardKind('blacklist'), returned: cardKind('return'), changes },
+    serviceRequests: {
+      available: true,
+      logged: reqs.length,
+      byKind: (['repair', 'complaint', 'suggestion', 'enquiry'] as const).map((k) => ({ kind: k, count: reqs.filter((r) => r.kind === k).length })).filter((x) => x.count > 0),
+      dispatched: dispatched.length,
+      dispatchedWithinTarget: dispatched.filter((r) => {
+        const ms = Date.parse(String(r.dispatched_at)) - Date.parse(String(r.created_at));
+        return ms >= 0 && ms <= num(r.target_minutes) * 60_000;
+      }).length,
+      done: reqs.filter((r) => r.done_at !== null).length,
+      calledBack: sats.length,
+      meanSatisfaction: sats.length ? sats.reduce((a, b) => a + b, 0) / sats.length : null,
+    },
     audit: { headSeq: num(head.seq), headHash: typeof head.hash === 'string' ? head.hash : '' },
   };
   // refuse to send what head office would reject

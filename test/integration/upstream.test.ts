@@ -225,6 +225,30 @@ describe('nightly upstream on real sockets', () => {
     }
   });
 
+  it('keys, cards and service requests of the day: counts, card numbers and rooms, no holder or borrower names', async () => {
+    const t = await terminal();
+    // 2026-11-23 10:00 China time
+    const key: { id: number } = await t.call('keys.save', { kind: 'vacant', label: '空置房大门', roomId: t.roomId });
+    await t.call('keys.lend', { keyId: key.id, borrowerType: 'agent', borrowerName: '中介孙悟空', borrowerPhone: '13912345678', purpose: 'viewing', idChecked: '身份证 尾号1234', dueAt: '2026-11-23T05:00:00.000Z' });
+    const card: { id: number } = await t.call('cards.issue', { number: '0040856634', roomId: t.roomId, holderName: '猪八戒', type: 'access' });
+    await t.call('cards.reportLost', { cardId: card.id });
+    const req: { id: number } = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '沙和尚', category: '水电', description: '漏水', urgency: 'normal' });
+    t.clock.advance(60_000);
+    await t.call('requests.dispatch', { id: req.id, department: '工程部' });
+    t.clock.advance(DAY);
+    const r = await receiver({ secret: SECRET, now: () => t.clock.now().getTime() });
+    await enable(t, r.url);
+    await t.core.need().upstream.sendNow();
+    const body = r.received.get('T01:2026-11-23:daily-summary')?.body ?? '';
+    const s = dailySummary.parse(JSON.parse(body));
+    // lent at 10:00, due 13:00, never returned: out and overdue at the end of the day
+    expect(s.keys).toEqual({ available: true, lent: 1, returned: 0, outAtEnd: 1, overdueAtEnd: 1, byPurpose: [{ purpose: 'viewing', lent: 1 }] });
+    expect(s.cards).toMatchObject({ available: true, issued: 1, lost: 1, replaced: 0 });
+    if (s.cards.available) expect(s.cards.changes.map((c) => [c.kind, c.card, c.room])).toEqual([['issue', '0040856634', '3-2-501'], ['lost', '0040856634', '3-2-501']]);
+    expect(s.serviceRequests).toMatchObject({ available: true, logged: 1, dispatched: 1, dispatchedWithinTarget: 1, done: 0 });
+    for (const name of ['孙悟空', '猪八戒', '沙和尚', '13912345678', '尾号']) expect(body).not.toContain(name);
+  });
+
   it('the JSON Schema in docs/ is the one the code checks (npm run upstream:schema rewrites it)', () => {
     const file = path.resolve('docs/upstream/daily-summary.v1.schema.json');
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(dailySummaryJsonSchema())));

@@ -51,6 +51,10 @@ export const m0007: Migration = {
         BEGIN SELECT RAISE(ABORT, 'a handover item is frozen once made'); END;
       CREATE TRIGGER handover_items_no_delete BEFORE DELETE ON handover_items
         BEGIN SELECT RAISE(ABORT, 'handover items are kept'); END;
+
+      -- for the nightly summary and the handover summary: key loans by when they went out and came back
+      CREATE INDEX key_loans_lent ON key_loans(lent_at);
+      CREATE INDEX key_loans_returned ON key_loans(returned_at) WHERE returned_at IS NOT NULL;
     `);
   },
 };
