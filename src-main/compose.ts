@@ -29,6 +29,7 @@ import { CardReaderService, type CardReaderFactory } from './features/cards/card
 import { RequestsService } from './features/requests/requests.service';
 import { HandoverService } from './features/handover/handover.service';
 import { handoverSources } from './features/handover/sources';
+import { ReportsService } from './features/reports/reports.service';
 import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
@@ -69,6 +70,7 @@ export interface Services {
   upstream: UpstreamService;
   requests: RequestsService;
   handover: HandoverService;
+  reports: ReportsService;
   keys: KeysService;
   cards: CardsService;
   cardReader: CardReaderService;
@@ -209,6 +211,7 @@ export class AppCore {
       cards: new CardsService(sql, this.clock, () => cardReader.format()),
       cardReader,
       handover: new HandoverService(db, sql, this.clock, handoverSources(db, () => this.need(), () => counter.terminalId())),
+      reports: new ReportsService(db, this.clock, { terminalId: () => counter.terminalId(), overdueDays: () => parcels.settings().overdueDays, requests: () => this.need().requests }),
     };
     this.idleMinutes = this.system.idleLockMinutes();
     print.start(this.opts.maintenance ? 3000 : 200);

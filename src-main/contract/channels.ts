@@ -104,6 +104,8 @@ export const CHANNELS = [
   'handover.acknowledge',
   'handover.list',
   'handover.myItems',
+  'reports.period',
+  'reports.export',
   'keys.list',
   'keys.save',
   'keys.lend',

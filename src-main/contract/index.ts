@@ -10,6 +10,7 @@ import { parcelsContract } from './parcels';
 import { upstreamContract } from './upstream';
 import { requestsContract } from './requests';
 import { handoverContract } from './handover';
+import { reportsContract } from './reports';
 import { keysContract } from './keys';
 import { cardsContract } from './cards';
 import { cardReaderContract } from './card-reader';
@@ -27,6 +28,7 @@ export const contract = {
   ...upstreamContract,
   ...requestsContract,
   ...handoverContract,
+  ...reportsContract,
   ...keysContract,
   ...cardsContract,
   ...cardReaderContract,
@@ -54,6 +56,8 @@ export * from './parcels';
 export * from './upstream';
 export * from './requests';
 export * from './handover';
+export * from './reports';
+export * from './summary';
 export * from './money';
 export * from './keys';
 export * from './cards';

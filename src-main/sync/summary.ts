@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { windowOf } from './business-day';
-import { dailySummary, type DailySummary } from './summary-schema';
+import { dailySummary, type DailySummary } from '../contract/summary';
 
 /**
  * Builds one business day's summary from the store: aggregates over the day's window only, each query on an
@@ -21,6 +21,26 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
   const { from, to } = windowOf(input.businessDate, input.cutoffHour);
+  const p = periodFigures(db, { terminalId: input.terminalId, from, to, overdueDays: input.overdueDays, now: input.generatedAt });
+  const summary: DailySummary = {
+    schema: 'lobbydesk.daily-summary',
+    schemaVersion: 1,
+    terminalId: input.terminalId,
+    propertyName: input.propertyName,
+    businessDate: input.businessDate,
+    window: { from: from.toISOString(), to: to.toISOString(), cutoffHour: input.cutoffHour, utcOffset: '+08:00' },
+    generatedAt: input.generatedAt.toISOString(),
+    ...p,
+  };
+  // refuse to send what head office would reject
+  return dailySummary.parse(summary);
+}
+
+export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'>;
+
+/** The figures of any window [from, to): a business day for the nightly summary, a week or month for reports. */
+export function periodFigures(db: Db, input: { terminalId: string; from: Date; to: Date; overdueDays: number; now: Date }): PeriodFigures {
+  const { from, to } = input;
   const f = from.toISOString();
   const t = to.toISOString();
   // `+terminal_id`: keeps the planner on the issued_at range (receipts_issued) instead of the (terminal_id, seq)
@@ -87,7 +107,7 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
   // in stock at the end = arrived before it and not left before it. Counted from whichever side of the end holds
   // fewer parcels, so a day five years back does not walk every parcel since (index-only counts either way).
   const first = one(`SELECT min(intake_at) AS at FROM parcels`).at;
-  const recent = typeof first !== 'string' || to.getTime() - Date.parse(first) > input.generatedAt.getTime() - to.getTime();
+  const recent = typeof first !== 'string' || to.getTime() - Date.parse(first) > input.now.getTime() - to.getTime();
   let inStockAtEnd: number;
   let overdueAtEnd: number;
   if (recent) {
@@ -133,14 +153,7 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
 
   const head = one(`SELECT seq, hash FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1`, t);
 
-  const summary: DailySummary = {
-    schema: 'lobbydesk.daily-summary',
-    schemaVersion: 1,
-    terminalId: input.terminalId,
-    propertyName: input.propertyName,
-    businessDate: input.businessDate,
-    window: { from: f, to: t, cutoffHour: input.cutoffHour, utcOffset: '+08:00' },
-    generatedAt: input.generatedAt.toISOString(),
+  return {
     fees: {
       available: true,
       documents: { count: num(docs.n), firstNo: docs.first === undefined ? null : (docs.first as string | null), lastNo: docs.last === undefined ? null : (docs.last as string | null) },
@@ -189,6 +202,4 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
     },
     audit: { headSeq: num(head.seq), headHash: typeof head.hash === 'string' ? head.hash : '' },
   };
-  // refuse to send what head office would reject
-  return dailySummary.parse(summary);
 }

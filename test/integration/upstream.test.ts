@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../scripts/upstream-dev/receiver';
 import { post } from '../../src-main/sync/http-client';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from '../../src-main/sync/signing';
-import { dailySummary, dailySummaryJsonSchema } from '../../src-main/sync/summary-schema';
+import { dailySummary, dailySummaryJsonSchema } from '../../src-main/contract/summary';
 import { FLOAT_500, openFeesCore, type FeesFixture } from '../support/fees';
 
 /**

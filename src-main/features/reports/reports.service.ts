@@ -1,0 +1,86 @@
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/open';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import type { ReportView } from '../../contract/reports';
+import { addDays } from '../../sync/business-day';
+import { periodFigures } from '../../sync/summary';
+import type { RequestsService } from '../requests/requests.service';
+
+const CATEGORY_ZH: Record<string, string> = { property: '物业费', utility: '水电', parking: '停车', card: '卡费', service: '有偿服务', deposit: '押金', other: '其他' };
+const METHOD_ZH: Record<string, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡' };
+const KIND_ZH: Record<string, string> = { repair: '报修', complaint: '投诉', suggestion: '建议', enquiry: '咨询' };
+
+/** The calendar days (China time) of the day, week (Monday first) or month around `date`. */
+export function periodDays(period: ReportView['period'], date: string): { from: string; to: string } {
+  if (period === 'day') return { from: date, to: date };
+  if (period === 'week') {
+    const dow = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const from = addDays(date, -dow);
+    return { from, to: addDays(from, 6) };
+  }
+  const from = `${date.slice(0, 7)}-01`;
+  const [y, m] = from.split('-').map(Number) as [number, number];
+  return { from, to: `${date.slice(0, 7)}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
+}
+
+/** 统计报表: every feature's figures for a period, from the same aggregates as the nightly summary. */
+export class ReportsService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly ctx: { terminalId: () => string; overdueDays: () => number; requests: () => RequestsService },
+  ) {}
+
+  period(period: ReportView['period'], date: string): ReportView {
+    if (!Number.isFinite(Date.parse(`${date}T00:00:00Z`))) throw new AppError('BAD_INPUT', '日期格式不对。');
+    const days = periodDays(period, date);
+    const from = new Date(`${days.from}T00:00:00+08:00`);
+    const to = new Date(Date.parse(`${days.to}T00:00:00+08:00`) + 86_400_000);
+    const p = periodFigures(this.db, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now() });
+    if (!p.parcels.available || !p.keys.available || !p.cards.available || !p.serviceRequests.available) throw new AppError('INTERNAL', '统计数据不完整：请联系技术支持。');
+    const { changes: _changes, ...cards } = p.cards;
+    return { period, ...days, fees: p.fees, parcels: p.parcels, keys: p.keys, cards, requests: this.ctx.requests().stats(days.from, days.to), requestsSummary: p.serviceRequests };
+  }
+
+  async exportXlsx(period: ReportView['period'], date: string): Promise<{ fileName: string; data: string }> {
+    const r = this.period(period, date);
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'LobbyDesk';
+    const yuan = (fen: number) => fen / 100;
+    const sheet = (name: string, header: string[], rows: (string | number | null)[][]) => {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(header).font = { bold: true };
+      for (const row of rows) ws.addRow(row);
+      ws.columns.forEach((c) => (c.width = 18));
+    };
+    sheet('概览', ['项目', '数值'], [
+      ['期间', `${r.from} 至 ${r.to}`],
+      ['收据张数', r.fees.receipts.count],
+      ['收款（元）', yuan(r.fees.receipts.amountFen)],
+      ['作废', r.fees.voids.count],
+      ['退款', r.fees.refunds.count],
+      ['净收（元）', yuan(r.fees.netFen)],
+      ['快递入库', r.parcels.in],
+      ['快递取件', r.parcels.out.pickedUp],
+      ['期末在库', r.parcels.inStockAtEnd],
+      ['期末滞留', r.parcels.overdueAtEnd],
+      ['钥匙借出', r.keys.lent],
+      ['钥匙归还', r.keys.returned],
+      ['门禁卡发卡', r.cards.issued],
+      ['门禁卡挂失', r.cards.lost],
+      ['报修投诉登记', r.requests.total],
+      ['按时派工', r.requests.dispatchWithinTarget],
+      ['派工用时中位数（分钟）', r.requests.medianDispatchMs === null ? null : Math.round(r.requests.medianDispatchMs / 6000) / 10],
+      ['完成用时中位数（分钟）', r.requests.medianCloseMs === null ? null : Math.round(r.requests.medianCloseMs / 6000) / 10],
+      ['回访率', r.requests.callbackRate],
+      ['平均满意度', r.requests.meanSatisfaction],
+    ]);
+    sheet('收费项目', ['项目', '类别', '笔数', '金额（元）'], r.fees.byItem.map((i) => [i.name, CATEGORY_ZH[i.category] ?? i.category, i.lines, yuan(i.amountFen)]));
+    sheet('付款方式', ['方式', '笔数', '金额（元）'], r.fees.byMethod.map((m) => [METHOD_ZH[m.method] ?? m.method, m.payments, yuan(m.amountFen)]));
+    sheet('报修投诉', ['类型/类别', '数量'], [...r.requests.byKind.map((k) => [KIND_ZH[k.kind] ?? k.kind, k.count]), ...r.requests.byCategory.map((c) => [c.category, c.count])]);
+    sheet('快递', ['快递公司', '入库', '出库'], r.parcels.byCarrier.map((c) => [c.carrier, c.in, c.out]));
+    const buf = await wb.xlsx.writeBuffer();
+    return { fileName: `统计报表_${r.from}_${r.to}.xlsx`, data: Buffer.from(buf).toString('base64') };
+  }
+}
