@@ -92,10 +92,20 @@ export class WedgeDetector {
     return out;
   }
 
-  /** The burst is over if the last character is older than the longest gap. */
+  /**
+   * The burst is over if the last character is older than the longest gap, except for a hiccup inside what
+   * is clearly a scan (3+ characters, and the average with this gap still under the limit: the USB poll or a
+   * busy page). Typing never qualifies: its average is far over the limit.
+   */
   private expire(t: number): string {
+    const first = this.chars[0];
     const last = this.chars[this.chars.length - 1];
-    return last && t - last.t > this.cfg.maxGapMs ? this.flush() : '';
+    if (!first || !last) return '';
+    const gap = t - last.t;
+    if (gap <= this.cfg.maxGapMs) return '';
+    const n = this.chars.length;
+    if (gap <= this.settleMs && n >= 3 && (t - first.t) / n <= this.cfg.maxAvgMs) return '';
+    return this.flush();
   }
 
   /** One keydown: `key` as in KeyboardEvent.key, `t` in ms (performance.now() or event.timeStamp). */

@@ -7,6 +7,7 @@ import { feesBenchmarks } from './fees.bench';
 import { parcelsBenchmarks } from './parcels.bench';
 import { upstreamBenchmarks } from './upstream.bench';
 import { cardsBenchmarks } from './cards.bench';
+import { parcelsUiBenchmarks } from './parcels-ui.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -21,6 +22,15 @@ async function main(): Promise<void> {
   // the upstream benchmark runs on the fees benchmark's store, so --only-upstream runs both
   const onlyUpstream = process.argv.includes('--only-upstream');
   const onlyCards = process.argv.includes('--only-cards');
+  // the scanner in Chromium alone: 5 scans a second for 60 s into the 入库 screen
+  if (process.argv.includes('--only-scans')) {
+    console.log('parcels scan benchmark (Chromium, 60 s)…');
+    figures.push(...(await parcelsUiBenchmarks(work)));
+    const md = writeResults(figures);
+    console.log(fs.readFileSync(md, 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
   if (onlyCards) {
     console.log('cards benchmarks…');
     figures.push(...(await cardsBenchmarks(work)));
@@ -53,6 +63,8 @@ async function main(): Promise<void> {
   else {
     console.log('UI benchmark (Chromium)…');
     figures.push(...(await uiBenchmarks(work)));
+    console.log('parcels scan benchmark (Chromium, 60 s)…');
+    figures.push(...(await parcelsUiBenchmarks(work)));
   }
   const md = writeResults(figures);
   console.log(fs.readFileSync(md, 'utf8'));

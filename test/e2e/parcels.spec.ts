@@ -48,6 +48,7 @@ test('intake by scanner: recognised and logged, carrier asked once, recipient, s
   const scanField = page.locator('[name="scan"]');
   await expect(scanField).toBeFocused();
   await expect(page.getByTestId('queue-count')).toHaveText('待处理 0 件');
+  await expect(page.getByText('今天还没有入库的快递。')).toBeVisible();
 
   // a scan at scanner speed opens the form with the carrier from the prefix, and is logged as a scan
   await scan(page, 'SF1234567890123');

@@ -83,6 +83,12 @@ describe('keyboard-wedge scanner detection', () => {
     expect(d.settleMs).toBe(2 * DEFAULT_WEDGE.maxGapMs);
   });
 
+  it('one hiccup inside a scan (a busy page, the USB poll) does not split it', () => {
+    const d = new WedgeDetector();
+    const { steps } = feed(d, 'SF1234567890123', (i) => (i === 8 ? 170 : 25));
+    expect(last(steps)).toMatchObject({ kind: 'scan', code: 'SF1234567890123' });
+  });
+
   it('an average over the limit is not a scan even when every gap is under the longest pause', () => {
     const d = new WedgeDetector({ maxAvgMs: 40, maxGapMs: 80 });
     const { steps } = feed(d, 'YT1234567890', 70);

@@ -114,9 +114,10 @@ export function DailyTab({ scan }: { scan: { code: string; n: number } | null })
             <Stat value={formatNumber(stats.writtenOff, lang)} label={t('daily.writtenOff')} />
             <Stat value={formatNumber(stats.needsDetails, lang)} label={t('daily.needsDetails')} />
           </div>
+          <h2 className="section-title">{t('daily.byCarrier')}</h2>
+          {stats.byCarrier.length === 0 ? <p className="hint">{t('daily.noneThatDay')}</p> : null}
           {stats.byCarrier.length ? (
             <table className="table carrier-table" aria-label={t('daily.byCarrier')}>
-              <caption>{t('daily.byCarrier')}</caption>
               <thead>
                 <tr>
                   {stats.byCarrier.map((c) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ParcelView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
 import { todayLocal } from '../../lib/money';
@@ -17,6 +17,7 @@ const MODE_KEY = 'lobbydesk.parcels.batch';
 /** Scans saved per call in batch mode (main saves each in its own savepoint). */
 const BATCH_MAX = 50;
 const RETRY_MS = 2000;
+const RELOAD_MS = 1500;
 
 /**
  * 入库. The scan field owns the focus; every scan goes into the queue (a FIFO, shown as a count) and is
@@ -65,8 +66,18 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
       setListError(e);
     }
   }, []);
+  // at most one reload of the day's list per RELOAD_MS while scans keep coming (the list is long on 双11)
+  const lastLoad = useRef(0);
   useEffect(() => {
-    void loadToday();
+    const wait = lastLoad.current + RELOAD_MS - Date.now();
+    const timer = window.setTimeout(
+      () => {
+        lastLoad.current = Date.now();
+        void loadToday();
+      },
+      Math.max(0, wait),
+    );
+    return () => window.clearTimeout(timer);
   }, [loadToday, savedTick]);
 
   // one by one: the next scan becomes the form's
@@ -142,6 +153,28 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
 
   useKeys(active, { F6: () => setBatch((b) => !b) });
 
+  // the day's table only re-renders when the list changes, not on every scan that enters the queue
+  const todayTable = useMemo(
+    () =>
+      today && today.length > 0 ? (
+        <ParcelTable
+          rows={today}
+          label={t('intake.todayLabel')}
+          testId="today-table"
+          showStatus
+          timeOnly
+          actions={(p) =>
+            p.status === 'in_stock' ? (
+              <button type="button" className="btn small" onClick={() => setEditing(p)}>
+                {p.needsDetails || p.carrier === 'UNKNOWN' ? t('intake.fix') : t('intake.edit')}
+              </button>
+            ) : null
+          }
+        />
+      ) : null,
+    [today, t],
+  );
+
   const waiting = store.size;
   return (
     <div className="intake">
@@ -191,21 +224,7 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
           </h2>
           <ErrorBox error={listError} />
           {today && today.length === 0 ? <p className="hint">{t('intake.todayNone')}</p> : null}
-          {today && today.length > 0 ? (
-            <ParcelTable
-              rows={today}
-              label={t('intake.todayLabel')}
-              testId="today-table"
-              showStatus
-              actions={(p) =>
-                p.status === 'in_stock' ? (
-                  <button type="button" className="btn small" onClick={() => setEditing(p)}>
-                    {p.needsDetails || p.carrier === 'UNKNOWN' ? t('intake.fix') : t('intake.edit')}
-                  </button>
-                ) : null
-              }
-            />
-          ) : null}
+          {todayTable}
         </section>
       </div>
       <div className="intake-right">

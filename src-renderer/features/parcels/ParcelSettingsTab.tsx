@@ -55,7 +55,7 @@ export function ParcelSettingsTab({ settings, onSaved }: { settings: ParcelSetti
           <legend>{t('psettings.stock')}</legend>
           <div className="grid-2">
             <Field label={t('psettings.overdueDays')} hint={t('psettings.overdueHint')}>
-              <input name="overdue-days" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+              <input name="overdue-days" className="short-input" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
             </Field>
             <label className="check">
               <input type="checkbox" name="print-slip" checked={print} onChange={(e) => setPrint(e.target.checked)} />
@@ -162,7 +162,7 @@ function Shelves({ canEdit }: { canEdit: boolean }) {
       ) : null}
       {canEdit ? (
         <form
-          className="inline-form"
+          className="shelf-add"
           onSubmit={(e) => {
             e.preventDefault();
             void save({ code: code.trim(), slots: int(slots), active: true, sort: (rows?.length ?? 0) * 10 });
@@ -170,11 +170,11 @@ function Shelves({ canEdit }: { canEdit: boolean }) {
         >
           <label className="field">
             <span className="field-label">{t('shelves.code')}</span>
-            <input name="shelf-code" autoComplete="off" maxLength={4} value={code} onChange={(e) => setCode(e.target.value)} />
+            <input name="shelf-code" className="short-input" autoComplete="off" maxLength={4} value={code} onChange={(e) => setCode(e.target.value)} />
           </label>
           <label className="field">
             <span className="field-label">{t('shelves.slots')}</span>
-            <input name="shelf-slots" inputMode="numeric" value={slots} onChange={(e) => setSlots(e.target.value)} />
+            <input name="shelf-slots" className="short-input" inputMode="numeric" value={slots} onChange={(e) => setSlots(e.target.value)} />
           </label>
           <div className="field field-button">
             <button type="submit" className="btn" disabled={action.busy}>

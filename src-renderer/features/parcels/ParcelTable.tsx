@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParcelView } from '../../../src-main/contract/index';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatTime } from '../../lib/format';
 import { useI18n } from '../../app/i18n/I18n';
 import { STATUS_LABEL, STATUS_TAG } from './labels';
 
@@ -14,10 +14,12 @@ interface Props {
   actions?: (p: ParcelView) => ReactNode;
   showStatus?: boolean;
   testId?: string;
+  /** today's list: the time only */
+  timeOnly?: boolean;
 }
 
 /** Parcels as a table: code, slot, room, recipient (masked), waybill, carrier, when, flags. */
-export function ParcelTable({ rows, label, selected, onToggle, actions, showStatus, testId }: Props) {
+export function ParcelTable({ rows, label, selected, onToggle, actions, showStatus, testId, timeOnly }: Props) {
   const { t, lang } = useI18n();
   return (
     <div className="table-wrap">
@@ -54,7 +56,7 @@ export function ParcelTable({ rows, label, selected, onToggle, actions, showStat
               <td className="mono">{p.waybill}</td>
               <td>{p.carrierName}</td>
               <td>
-                {formatDateTime(p.intakeAt, lang)}
+                {timeOnly ? formatTime(new Date(p.intakeAt), lang).slice(0, 5) : formatDateTime(p.intakeAt, lang)}
                 {p.status === 'in_stock' && p.daysInStock > 0 ? <span className="hint"> {t('parcel.days', { n: p.daysInStock })}</span> : null}
               </td>
               <td>

@@ -175,6 +175,7 @@ export const parcels = {
   'daily.writtenOff': ['核销', 'Written off'],
   'daily.needsDetails': ['待补收件人', 'Recipient to add'],
   'daily.byCarrier': ['当日入库按快递公司', 'Taken in that day, by carrier'],
+  'daily.noneThatDay': ['当天没有入库。', 'Nothing taken in that day.'],
   'daily.searchLabel': ['查询快递', 'Search parcels'],
   'daily.search': ['查询：取件码 / 房号 / 手机后四位 / 单号 / 姓名', 'Search: code / room / phone last 4 / waybill / name'],
   'daily.searchPlaceholder': ['不填则显示所选日期入库的快递', 'Empty: the parcels taken in on the date'],
