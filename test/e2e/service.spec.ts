@@ -75,12 +75,18 @@ test('a repair logged by phone, dispatched within the 3-minute target, done and 
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(page.getByText('没有待回访的记录。')).toBeVisible();
 
-  // this month's statistics
-  await page.getByRole('tab', { name: '统计' }).click();
+  // this month's report
+  await page.getByRole('tab', { name: '统计报表' }).click();
+  await expect(page.getByText('月报')).toBeVisible();
+  await expect(page.getByTestId('rp-range')).toContainText(/\d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2}/);
   const stats = page.getByTestId('svc-stats');
   await expect(stats).toContainText('1登记总数');
   await expect(stats).toContainText('1/1按时派工');
   await expect(stats).toContainText('100%回访率');
   await expect(stats).toContainText('5.0平均满意度');
+  await expect(page.getByTestId('rp-fees')).toContainText('0收据张数');
   await shot(page, info, 'service-04-stats');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^统计报表_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
 });

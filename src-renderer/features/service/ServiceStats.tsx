@@ -1,55 +1,91 @@
 import { useEffect, useState } from 'react';
-import type { RequestStats } from '../../../src-main/contract/index';
+import type { ReportView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
+import { moneyText } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
+import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
+import { useAction } from '../../app/useAction';
 import { Stat } from '../../app/ui/Stat';
 import { duration, KIND_LABEL } from './labels';
 
-function thisMonth(): string {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  return d.toISOString().slice(0, 7);
+type Period = ReportView['period'];
+const PERIODS: { id: Period; label: MsgKey }[] = [
+  { id: 'day', label: 'rp.day' },
+  { id: 'week', label: 'rp.week' },
+  { id: 'month', label: 'rp.month' },
+];
+const METHOD: Record<string, MsgKey> = { cash: 'pay.cash', wechat: 'pay.wechat', alipay: 'pay.alipay', card: 'pay.card' };
+
+function today(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+function download(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** 统计: one month's requests — counts, dispatch on time, median times, callbacks — with bars, printable. */
+/** 统计报表: a day, week or month — service requests, fees, parcels, keys and cards — with bars; XLSX and print. */
 export function ServiceStats() {
   const { t } = useI18n();
-  const [month, setMonth] = useState(thisMonth);
-  const [s, setS] = useState<RequestStats | null>(null);
+  const [period, setPeriod] = useState<Period>('month');
+  const [date, setDate] = useState(today);
+  const [r, setR] = useState<ReportView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const exporting = useAction();
 
   useEffect(() => {
-    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     setError(null);
-    call('requests.stats', monthRange(month))
-      .then(setS)
+    call('reports.period', { period, date })
+      .then(setR)
       .catch((e: unknown) => setError(e));
-  }, [month]);
+  }, [period, date]);
 
   const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
+  const s = r?.requests;
   const maxCat = Math.max(1, ...(s?.byCategory.map((c) => c.count) ?? [1]));
+  const maxItem = Math.max(1, ...(r?.fees.byItem.map((i) => Math.abs(i.amountFen)) ?? [1]));
   return (
-    <div className="svc-stats">
+    <div className="svc-stats report">
       <div className="filter-bar">
+        <fieldset className="fieldset seg-group">
+          <legend className="sr-only">{t('rp.period')}</legend>
+          {PERIODS.map((p) => (
+            <label key={p.id} className="seg">
+              <input type="radio" name="rp-period" checked={period === p.id} onChange={() => setPeriod(p.id)} />
+              <span>{t(p.label)}</span>
+            </label>
+          ))}
+        </fieldset>
         <label className="field">
-          <span className="field-label">{t('svc.month')}</span>
-          <input type="month" name="svc-month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <span className="field-label">{t('rp.date')}</span>
+          <input type="date" name="rp-date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
+        <div className="field field-button">
+          <button type="button" className="btn" disabled={exporting.busy} onClick={() => void exporting.start({ run: async () => { const x = await call('reports.export', { period, date }); download(x.fileName, x.data); } })}>
+            {t('rp.export')}
+          </button>
+        </div>
         <div className="field field-button">
           <button type="button" className="btn" onClick={() => window.print()}>
             {t('svc.print')}
           </button>
         </div>
       </div>
-      <ErrorBox error={error} />
-      {s ? (
+      <ErrorBox error={error ?? exporting.error} />
+      {r && s ? (
         <>
+          <h2 className="rp-range" data-testid="rp-range">
+            {t('rp.range', { from: r.from, to: r.to })}
+          </h2>
+          <h3>{t('area.service')}</h3>
           <div className="stat-row" data-testid="svc-stats">
             <Stat value={String(s.total)} label={t('svc.st.total')} />
             <Stat value={s.dispatched ? `${s.dispatchWithinTarget}/${s.dispatched}` : '—'} label={t('svc.st.onTime')} />
@@ -95,6 +131,59 @@ export function ServiceStats() {
                 ))}
               </tbody>
             </table>
+          </div>
+
+          <h3>{t('area.fees')}</h3>
+          <div className="stat-row" data-testid="rp-fees">
+            <Stat value={String(r.fees.receipts.count)} label={t('rp.receipts')} />
+            <Stat value={moneyText(r.fees.receipts.amountFen)} label={t('rp.collected')} className="stat-money" />
+            <Stat value={`${r.fees.voids.count} / ${r.fees.refunds.count}`} label={t('rp.voidsRefunds')} />
+            <Stat value={moneyText(r.fees.netFen)} label={t('rp.net')} className="stat-money" />
+          </div>
+          <div className="slip-tables">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('slip.byItem')}</th>
+                  <th className="num">{t('collect.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.fees.byItem.map((i) => (
+                  <tr key={`${i.name}-${i.category}`}>
+                    <td>
+                      {i.name}
+                      <progress className="svc-bar" value={Math.abs(i.amountFen)} max={maxItem} aria-hidden="true" />
+                    </td>
+                    <td className="num">{moneyText(i.amountFen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('slip.byMethod')}</th>
+                  <th className="num">{t('collect.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.fees.byMethod.map((m) => (
+                  <tr key={m.method}>
+                    <td>{METHOD[m.method] ? t(METHOD[m.method] as MsgKey) : m.method}</td>
+                    <td className="num">{moneyText(m.amountFen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h3>{t('rp.others')}</h3>
+          <div className="stat-row" data-testid="rp-others">
+            <Stat value={`${r.parcels.in} / ${r.parcels.out.pickedUp}`} label={t('rp.parcelsInOut')} />
+            <Stat value={`${r.parcels.inStockAtEnd} / ${r.parcels.overdueAtEnd}`} label={t('rp.parcelsStock')} />
+            <Stat value={`${r.keys.lent} / ${r.keys.returned}`} label={t('rp.keys')} />
+            <Stat value={`${r.cards.issued} / ${r.cards.lost + r.cards.blacklisted}`} label={t('rp.cards')} />
           </div>
         </>
       ) : null}
