@@ -218,14 +218,6 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
         ) : (
           <p className="info-box">{t('intake.idle')}</p>
         )}
-        <section className="today" aria-labelledby="today-title">
-          <h2 id="today-title" className="section-title">
-            {t('intake.today', { n: today?.length ?? 0 })}
-          </h2>
-          <ErrorBox error={listError} />
-          {today && today.length === 0 ? <p className="hint">{t('intake.todayNone')}</p> : null}
-          {todayTable}
-        </section>
       </div>
       <div className="intake-right">
         {store.lastSaved ? <LastSaved parcel={store.lastSaved} onChange={(p) => store.saved(p)} /> : null}
@@ -236,6 +228,14 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
           <ScanLog entries={store.entries()} />
         </section>
       </div>
+      <section className="today intake-wide" aria-labelledby="today-title">
+        <h2 id="today-title" className="section-title">
+          {t('intake.today', { n: today?.length ?? 0 })}
+        </h2>
+        <ErrorBox error={listError} />
+        {today && today.length === 0 ? <p className="hint">{t('intake.todayNone')}</p> : null}
+        {todayTable}
+      </section>
       {editing ? (
         <EditDialog
           parcel={editing}

@@ -3,7 +3,7 @@ import type { ParcelView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
-import { PrintState } from '../fees/PrintState';
+import { PRINT_LABEL, PRINT_TAG } from '../fees/labels';
 import { SlipPreview } from './SlipPreview';
 
 /**
@@ -50,7 +50,11 @@ export function LastSaved({ parcel, onChange }: { parcel: ParcelView; onChange: 
         {parcel.unlisted ? <span className="tag tag-warn">{t('parcel.unlistedTag')}</span> : null}
         {parcel.needsDetails ? <span className="tag tag-warn">{t('parcel.needsDetails')}</span> : null}
       </p>
-      <PrintState state={parcel.printState} error={null} copies={0} />
+      <p className="print-state" data-testid="print-state" data-state={parcel.printState}>
+        <span className="field-label">{t('print.label')}</span>
+        <span className={`tag ${PRINT_TAG[parcel.printState]}`}>{t(PRINT_LABEL[parcel.printState])}</span>
+        {noPrinter ? <span className="hint">{t('intake.noPrinterHint')}</span> : null}
+      </p>
       <div className="row-actions">
         {noPrinter ? null : (
           <button type="button" className="btn small" onClick={reprint}>

@@ -94,6 +94,7 @@ export const parcels = {
   'intake.tooLong': ['扫到的内容太长，不是快递单号。', 'Too long to be a waybill.'],
   'intake.carrierLater': ['快递公司待确认', 'Carrier to confirm'],
   'intake.lastSaved': ['刚刚入库', 'Just saved'],
+  'intake.noPrinterHint': ['凭条见下方预览；要打印请在「设置 → 打印机」中设置。', 'See the slip preview below; set up a printer under Settings → Printer to print it.'],
   'intake.reprint': ['补打凭条', 'Reprint slip'],
   'intake.preview': ['预览凭条', 'Preview slip'],
   'intake.slipPreview': ['取件凭条预览', 'Pickup slip preview'],
