@@ -57,6 +57,20 @@ export async function upstreamBenchmarks(work: string): Promise<Figure[]> {
   }
   const figures = [summarise('daily summary build', `500,000 receipts + 1,000,000 parcels over 5 years; ${days.length} days across them`, build, 1000)];
 
+  // the handover summary and the monthly report on the same 5 years
+  const handover: number[] = [];
+  const monthly: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const a = performance.now();
+    s.handover.summary();
+    handover.push(performance.now() - a);
+    const m = performance.now();
+    s.reports.period('month', addDays('2022-01-15', i * 91));
+    monthly.push(performance.now() - m);
+  }
+  figures.push(summarise('handover summary', '5 years on file (cash, keys, cards, parcels, requests), 20 runs', handover, 200));
+  figures.push(summarise('monthly report', '5 years on file, 20 months across them (~8,000 receipts and ~16,000 parcels each)', monthly, 500));
+
   // a 30-day backlog, built and delivered to the receiver on a real socket
   const receiver = await startReceiver({ secret: SECRET, now: () => clock.now().getTime() });
   const up = s.upstream;

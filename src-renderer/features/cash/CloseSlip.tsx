@@ -1,6 +1,7 @@
 import type { CloseResult } from '../../../src-main/contract/index';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../app/i18n/I18n';
+import { FigureTable } from '../../app/ui/FigureTable';
 import { Money } from '../../app/ui/Money';
 import { METHOD_LABEL } from '../fees/labels';
 
@@ -60,58 +61,13 @@ export function CloseSlip({ result }: { result: CloseResult }) {
         </dd>
       </dl>
       <div className="slip-tables">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('slip.byItem')}</th>
-              <th className="num">{t('collect.amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slip.byItem.length === 0 ? (
-              <tr>
-                <td colSpan={2} className="hint">
-                  {t('slip.nothing')}
-                </td>
-              </tr>
-            ) : (
-              slip.byItem.map((x) => (
-                <tr key={x.name}>
-                  <td>{x.name}</td>
-                  <td className="num">
-                    <Money fen={x.amountFen} />
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('slip.byMethod')}</th>
-              <th className="num">{t('collect.amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slip.byMethod.length === 0 ? (
-              <tr>
-                <td colSpan={2} className="hint">
-                  {t('slip.nothing')}
-                </td>
-              </tr>
-            ) : (
-              slip.byMethod.map((x) => (
-                <tr key={x.method}>
-                  <td>{t(METHOD_LABEL[x.method])}</td>
-                  <td className="num">
-                    <Money fen={x.amountFen} />
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+        <FigureTable title={t('slip.byItem')} valueHeader={t('collect.amount')} empty={t('slip.nothing')} rows={slip.byItem.map((x) => ({ key: x.name, label: x.name, value: <Money fen={x.amountFen} /> }))} />
+        <FigureTable
+          title={t('slip.byMethod')}
+          valueHeader={t('collect.amount')}
+          empty={t('slip.nothing')}
+          rows={slip.byMethod.map((x) => ({ key: x.method, label: t(METHOD_LABEL[x.method]), value: <Money fen={x.amountFen} /> }))}
+        />
       </div>
       <p className="chain-head">
         <span className="field-label">{t('slip.chainHead')}</span> <code className="hash">{slip.chainHead}</code>

@@ -6,6 +6,7 @@ import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
+import { FigureTable } from '../../app/ui/FigureTable';
 import { Stat } from '../../app/ui/Stat';
 import { duration, KIND_LABEL } from './labels';
 
@@ -96,41 +97,12 @@ export function ServiceStats() {
           </div>
           {s.clockAnomalies ? <p className="warn-box">{t('svc.st.anomalies', { n: s.clockAnomalies })}</p> : null}
           <div className="slip-tables">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('svc.st.byKind')}</th>
-                  <th className="num">{t('svc.st.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.byKind.map((k) => (
-                  <tr key={k.kind}>
-                    <td>{t(KIND_LABEL[k.kind])}</td>
-                    <td className="num">{k.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('svc.st.byCategory')}</th>
-                  <th className="num">{t('svc.st.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.byCategory.map((c) => (
-                  <tr key={c.category}>
-                    <td>
-                      {c.category}
-                      <progress className="svc-bar" value={c.count} max={maxCat} aria-hidden="true" />
-                    </td>
-                    <td className="num">{c.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable title={t('svc.st.byKind')} valueHeader={t('svc.st.count')} rows={s.byKind.map((k) => ({ key: k.kind, label: t(KIND_LABEL[k.kind]), value: k.count }))} />
+            <FigureTable
+              title={t('svc.st.byCategory')}
+              valueHeader={t('svc.st.count')}
+              rows={s.byCategory.map((c) => ({ key: c.category, label: c.category, value: c.count, bar: { value: c.count, max: maxCat } }))}
+            />
           </div>
 
           <h3>{t('area.fees')}</h3>
@@ -141,41 +113,16 @@ export function ServiceStats() {
             <Stat value={moneyText(r.fees.netFen)} label={t('rp.net')} className="stat-money" />
           </div>
           <div className="slip-tables">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('slip.byItem')}</th>
-                  <th className="num">{t('collect.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.fees.byItem.map((i) => (
-                  <tr key={`${i.name}-${i.category}`}>
-                    <td>
-                      {i.name}
-                      <progress className="svc-bar" value={Math.abs(i.amountFen)} max={maxItem} aria-hidden="true" />
-                    </td>
-                    <td className="num">{moneyText(i.amountFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('slip.byMethod')}</th>
-                  <th className="num">{t('collect.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.fees.byMethod.map((m) => (
-                  <tr key={m.method}>
-                    <td>{METHOD[m.method] ? t(METHOD[m.method] as MsgKey) : m.method}</td>
-                    <td className="num">{moneyText(m.amountFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              title={t('slip.byItem')}
+              valueHeader={t('collect.amount')}
+              rows={r.fees.byItem.map((i) => ({ key: `${i.name}-${i.category}`, label: i.name, value: moneyText(i.amountFen), bar: { value: Math.abs(i.amountFen), max: maxItem } }))}
+            />
+            <FigureTable
+              title={t('slip.byMethod')}
+              valueHeader={t('collect.amount')}
+              rows={r.fees.byMethod.map((m) => ({ key: m.method, label: METHOD[m.method] ? t(METHOD[m.method] as MsgKey) : m.method, value: moneyText(m.amountFen) }))}
+            />
           </div>
 
           <h3>{t('rp.others')}</h3>
