@@ -49,6 +49,9 @@ export function ParcelsArea() {
   const onScan = useCallback(
     (code: string, source: ScanSource) => {
       if (tab === 'intake') intakeStore.push(code, source);
+      // a lookup scan while a dialog is open (an approval, a return) is not acted on: it would pull the
+      // screen away from under the dialog. Intake scans are always queued.
+      else if (document.querySelector('dialog[open]')) return;
       else if (tab === 'pickup') setPickupScan((p) => ({ code, n: (p?.n ?? 0) + 1 }));
       else {
         setTab('daily');
