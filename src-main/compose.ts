@@ -29,6 +29,7 @@ import { CardReaderService, type CardReaderFactory } from './features/cards/card
 import { RequestsService } from './features/requests/requests.service';
 import { HandoverService } from './features/handover/handover.service';
 import { handoverSources } from './features/handover/sources';
+import { handoverSlipLines } from './features/handover/slip';
 import { ReportsService } from './features/reports/reports.service';
 import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
 import { createPrinter } from './devices/printer/config';
@@ -172,6 +173,7 @@ export class AppCore {
         propertyName: () => counter.propertyName(),
         terminalId: () => counter.terminalId(),
         closeResult: (id) => (cash as CashService).slip(id),
+        handoverLines: (id) => handoverSlipLines(this.need().handover.get(id), counter.propertyName()),
       },
       this.opts.printerPort ?? ((c) => createPrinter(c)),
     );

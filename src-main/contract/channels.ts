@@ -104,6 +104,7 @@ export const CHANNELS = [
   'handover.acknowledge',
   'handover.list',
   'handover.myItems',
+  'handover.print',
   'reports.period',
   'reports.export',
   'keys.list',

@@ -44,6 +44,8 @@ export const handoverItemInput = z.object({
   kind: z.enum(['carry', 'note']),
   text: z.string().trim().min(2, { message: '请填写内容（至少 2 个字）' }).max(300),
   roomId: id.nullable(),
+  /** a room as typed (3-2-501), when there is no roomId */
+  roomCode: z.string().trim().max(20).optional(),
   /** carry-over: who should do it (null = the next shift) */
   ownerId: id.nullable(),
   dueAt: z.string().min(10).max(40).nullable(),
@@ -63,4 +65,6 @@ export const handoverContract = {
   'handover.acknowledge': def({ input: z.object({ id }), output: handoverView, access: 'receptionist' }),
   'handover.list': def({ input: z.object({ q: z.string().trim().max(40).optional(), unacknowledged: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }), output: z.array(handoverView), access: 'receptionist' }),
   'handover.myItems': def({ input: empty, output: z.array(handoverItemView), access: 'receptionist' }),
+  /** the 交接单 on the receipt printer; queued false when no printer is set up (print the page instead) */
+  'handover.print': def({ input: z.object({ id }), output: z.object({ queued: z.boolean() }), access: 'receptionist' }),
 };

@@ -64,3 +64,21 @@ describe('shift handover (交接班)', () => {
     expect(() => db.prepare('DELETE FROM handover_items WHERE id = ?').run(id)).toThrow(/kept/);
   });
 });
+
+describe('handover slip and room tags', () => {
+  it('an item tagged with a room as typed; the 交接单 prints on the receipt printer with the summary and the items', async () => {
+    const { openFeesCore } = await import('../support/fees');
+    const t = await openFeesCore();
+    const bad = await t.raw('handover.create', { notes: '', items: [{ kind: 'carry', text: '回电话', roomId: null, roomCode: '9-9-999', ownerId: null, dueAt: null, priority: 'normal' }] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const h = await t.call('handover.create', { notes: '电梯维保', items: [{ kind: 'carry', text: '给业主回电话', roomId: null, roomCode: '3-2-501', ownerId: null, dueAt: null, priority: 'high' }] });
+    expect(h.items[0]?.roomCode).toBe('3-2-501');
+    expect(await t.call('handover.print', { id: h.id })).toEqual({ queued: true });
+    await t.settle();
+    const text = t.printedText().join('\n');
+    expect(text).toContain('交接单');
+    expect(text).toContain('给业主回电话');
+    expect(text).toContain('3-2-501');
+    expect(text).toContain('电梯维保');
+  });
+});

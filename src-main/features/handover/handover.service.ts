@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import { maskText } from '../../lib/mask';
 import type { HandoverSummary, HandoverView, handoverItemInput } from '../../contract/handover';
 import type { SessionOperator } from '../operators/sessions';
-import { roomById } from '../roster/roster.repo';
+import { roomByCode, roomById } from '../roster/roster.repo';
 
 type ItemInput = z.output<typeof handoverItemInput>;
 
@@ -95,8 +95,8 @@ export class HandoverService {
       );
       const ins = this.db.prepare('INSERT INTO handover_items (handover_id, kind, text, room_id, room_code, owner_operator_id, due_at, priority, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const it of input.items) {
-        const room = it.roomId !== null ? roomById(this.sql, it.roomId) : null;
-        if (it.roomId !== null && !room) throw new AppError('NOT_FOUND', '交接事项里的房号找不到：请重新选择。');
+        const room = it.roomId !== null ? roomById(this.sql, it.roomId) : it.roomCode ? roomByCode(this.sql, it.roomCode.replace(/\s+/g, '')) : null;
+        if ((it.roomId !== null || it.roomCode) && !room) throw new AppError('NOT_FOUND', `交接事项里的房号「${it.roomCode ?? it.roomId ?? ''}」找不到：请按 3-2-501 的格式填写。`);
         if (it.ownerId !== null && !this.db.prepare('SELECT 1 FROM operators WHERE id = ? AND active = 1').get(it.ownerId)) throw new AppError('NOT_FOUND', '交接事项的负责人不存在或已停用。');
         if (it.dueAt !== null && !Number.isFinite(Date.parse(it.dueAt))) throw new AppError('BAD_INPUT', '交接事项的期限格式不对。');
         const carry = it.kind === 'carry';

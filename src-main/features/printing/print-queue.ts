@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/log';
 import { AppError } from '../../lib/errors';
 import { isPrinterError, PRINTER_ERROR_MESSAGES, type PrinterPort, type PrinterStatus } from '../../devices/printer/port';
-import { renderReceipt, renderSlip, testPage, type Rendered, type Width } from '../../devices/printer/receipt';
+import { renderReceipt, renderSlip, testPage, type Rendered, type SlipLine, type Width } from '../../devices/printer/receipt';
 import type { PrinterSettings } from '../../contract/printer';
 import type { PrintInfo } from '../fees/receipt-view';
 import type { CloseResult } from '../../contract/cash';
@@ -20,6 +20,7 @@ const payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('close-slip'), sessionId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('test'), at: z.string() }),
   z.object({ kind: z.literal('parcel-slip'), parcelId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
+  z.object({ kind: z.literal('handover-slip'), handoverId: z.number().int(), at: z.string() }),
 ]);
 type Payload = z.infer<typeof payload>;
 
@@ -28,6 +29,8 @@ export interface PrintContext {
   propertyName(): string;
   terminalId(): string;
   closeResult(sessionId: number): CloseResult;
+  /** the lines of a handover slip (交接单) */
+  handoverLines(handoverId: number): SlipLine[];
 }
 
 /**
@@ -131,6 +134,13 @@ export class PrintQueue {
     if (this.configured()) this.enqueue('slip', { kind: 'close-slip', sessionId, at: this.now() }, { sessionId });
   }
 
+  /** A handover slip (交接单). False when no printer is set up (the screen prints the page instead). */
+  enqueueHandoverSlip(handoverId: number): boolean {
+    if (!this.configured()) return false;
+    this.enqueue('slip', { kind: 'handover-slip', handoverId, at: this.now() }, {});
+    return true;
+  }
+
   /** A parcel's intake slip, inside the intake transaction. False when no printer is set up. */
   enqueueParcelSlip(parcelId: number, copy: number): boolean {
     if (!this.configured()) return false;
@@ -221,6 +231,8 @@ export class PrintQueue {
         return testPage(width, p.at);
       case 'parcel-slip':
         return renderParcelSlip(parcelSlipDoc(this.sql, p.parcelId, this.ctx.propertyName()), width);
+      case 'handover-slip':
+        return renderSlip('交接单', this.ctx.handoverLines(p.handoverId), { width });
     }
   }
 

@@ -15,6 +15,7 @@ type Priority = 'low' | 'normal' | 'high';
 interface Draft {
   key: number;
   text: string;
+  room: string;
   due: string;
   priority: Priority;
 }
@@ -102,6 +103,7 @@ function Now() {
           {mine.map((i) => (
             <li key={i.id} className={`ho-item pri-${i.priority}`}>
               <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span> {i.text}
+              {i.roomCode ? <span className="room-code"> {i.roomCode}</span> : null}
               {i.dueAt ? <span className="hint"> · {formatDateTime(i.dueAt, lang)}</span> : null}
             </li>
           ))}
@@ -152,7 +154,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
 
   const add = () => {
     const key = next.current++;
-    setItems((xs) => [...xs, { key, text: '', due: '', priority: 'normal' }]);
+    setItems((xs) => [...xs, { key, text: '', room: '', due: '', priority: 'normal' }]);
     window.setTimeout(() => document.querySelector<HTMLInputElement>(`[data-item="${key}"]`)?.focus(), 0);
   };
   const change = (key: number, patch: Partial<Draft>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
@@ -165,7 +167,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
         await call('handover.create', {
           requestId: requestId.current,
           notes,
-          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ownerId: null, dueAt: i.due ? new Date(i.due).toISOString() : null, priority: i.priority })),
+          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ...(i.room.trim() ? { roomCode: i.room.trim() } : {}), ownerId: null, dueAt: i.due ? new Date(i.due).toISOString() : null, priority: i.priority })),
         });
         requestId.current = crypto.randomUUID();
         setNotes('');
@@ -197,6 +199,10 @@ function HandOver({ onDone }: { onDone: () => void }) {
               {t('ho.itemText')} {n + 1}
             </span>
             <input data-item={i.key} name="ho-item-text" autoComplete="off" maxLength={300} value={i.text} onChange={(e) => change(i.key, { text: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('ho.room')}</span>
+            <input name="ho-item-room" autoComplete="off" maxLength={20} placeholder="3-2-501" value={i.room} onChange={(e) => change(i.key, { room: e.target.value })} />
           </label>
           <label className="field">
             <span className="field-label">{t('ho.due')}</span>
@@ -255,6 +261,7 @@ function TakeOver({ h, onChange, onDone }: { h: HandoverView; onChange: (h: Hand
               <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span>
               <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span>
               <span className="ho-item-text">{i.text}</span>
+              {i.roomCode ? <span className="room-code">{i.roomCode}</span> : null}
               {i.dueAt ? <span className="hint">{formatDateTime(i.dueAt, lang)}</span> : null}
             </div>
             {i.kind === 'carry' && i.status === 'open' ? (
@@ -288,6 +295,16 @@ function History() {
   const [unacked, setUnacked] = useState(false);
   const [rows, setRows] = useState<HandoverView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [printed, setPrinted] = useState<string | null>(null);
+  const printSlip = async (id: number) => {
+    setPrinted(null);
+    try {
+      const r = await call('handover.print', { id });
+      setPrinted(t(r.queued ? 'ho.slipQueued' : 'ho.noPrinter'));
+    } catch (e) {
+      setError(e);
+    }
+  };
   useEffect(() => {
     call('handover.list', { ...(q.trim() ? { q: q.trim() } : {}), unacknowledged: unacked })
       .then(setRows)
@@ -307,8 +324,12 @@ function History() {
       </div>
       <ErrorBox error={error} />
       {rows && rows.length === 0 ? <p className="info-box">{t('ho.none')}</p> : null}
+      <OkNote text={printed} />
       {rows?.map((h) => (
         <article key={h.id} className="card ho-past">
+          <button type="button" className="btn small push-right ho-print" onClick={() => void printSlip(h.id)}>
+            {t('ho.printSlip')}
+          </button>
           <p>
             <strong>{formatDateTime(h.createdAt, lang)}</strong> · {t('ho.by')} {h.fromName} · {t('ho.ackBy')}{' '}
             {h.acknowledgedByName ? `${h.acknowledgedByName}（${formatDateTime(h.acknowledgedAt, lang)}）` : <span className="tag tag-warn">{t('ho.notAcked')}</span>}

@@ -50,5 +50,9 @@ export const handover = {
   'ho.by': ['交班人', 'From'],
   'ho.ackBy': ['接班人', 'Taken over by'],
   'ho.notAcked': ['未确认', 'Not confirmed'],
-  'ho.print': ['打印交接单', 'Print'],
+  'ho.print': ['打印本页', 'Print the page'],
+  'ho.printSlip': ['打印交接单（小票）', 'Print the slip'],
+  'ho.slipQueued': ['交接单已送打印机。', 'The slip is sent to the printer.'],
+  'ho.noPrinter': ['没有设置小票打印机：请用右上角「打印本页」。', 'No receipt printer: use Print the page.'],
+  'ho.room': ['房号（可不填）', 'Room (optional)'],
 } as const satisfies Messages;
