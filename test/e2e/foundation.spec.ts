@@ -194,7 +194,7 @@ test('a wrong password says so in Chinese with the attempts left; a locked accou
   await expect(page.getByRole('tab')).toHaveText(['修改密码']);
 });
 
-test('keyboard: Alt+2 opens the roster, Alt+7 says parcels are not available yet, Esc closes a dialog; English', async ({ page }, info) => {
+test('keyboard: Alt+2 opens the roster, Alt+7 the parcels, Esc closes a dialog; English', async ({ page }, info) => {
   const h = await host();
   await setupThroughApi(h);
   await page.goto(h.url);
@@ -208,9 +208,9 @@ test('keyboard: Alt+2 opens the roster, Alt+7 says parcels are not available yet
 
   await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: '快递', level: 1 })).toBeVisible();
-  await expect(page.getByText('此功能在当前版本中尚未提供。')).toBeVisible();
+  await expect(page.getByRole('tab', { name: '入库' })).toBeVisible();
   await expect(page.getByRole('button', { name: /快递/ })).toHaveAttribute('aria-current', 'page');
-  await shot(page, info, '31-not-yet-parcels');
+  await shot(page, info, '31-parcels');
 
   // "/" (not typing) and F2 jump to the search box
   await page.keyboard.press('Alt+1');
@@ -231,8 +231,8 @@ test('keyboard: Alt+2 opens the roster, Alt+7 says parcels are not available yet
   await page.getByRole('button', { name: 'English' }).click();
   await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Parcels', level: 1 })).toBeVisible();
-  await expect(page.getByText('This feature is not available yet in this version.')).toBeVisible();
-  await shot(page, info, '32-english-not-yet');
+  await expect(page.getByRole('tab', { name: 'Intake' })).toBeVisible();
+  await shot(page, info, '32-english-parcels');
   await page.keyboard.press('Alt+2');
   await shot(page, info, '33-english-roster');
   await page.getByRole('button', { name: '中文' }).click();
