@@ -30,6 +30,7 @@ import { RequestsService } from './features/requests/requests.service';
 import { HandoverService } from './features/handover/handover.service';
 import { handoverSources } from './features/handover/sources';
 import { handoverSlipLines } from './features/handover/slip';
+import { dispatchSlipLines } from './features/requests/slip';
 import { ReportsService } from './features/reports/reports.service';
 import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
 import { createPrinter } from './devices/printer/config';
@@ -174,6 +175,7 @@ export class AppCore {
         terminalId: () => counter.terminalId(),
         closeResult: (id) => (cash as CashService).slip(id),
         handoverLines: (id) => handoverSlipLines(this.need().handover.get(id), counter.propertyName()),
+        dispatchLines: (id) => dispatchSlipLines(this.need().requests.dispatchLines(id), counter.propertyName()),
       },
       this.opts.printerPort ?? ((c) => createPrinter(c)),
     );
@@ -199,7 +201,7 @@ export class AppCore {
       fees,
       parcels,
       parcelsReport: new ParcelsReport(sql, this.clock, parcels),
-      requests: new RequestsService(db, sql, this.clock),
+      requests: new RequestsService(db, sql, this.clock, (id) => print.enqueueDispatchSlip(id)),
       upstream: new UpstreamService(
         db,
         sql,

@@ -90,3 +90,17 @@ describe('service log (报修/投诉/咨询)', () => {
     expect(() => db.prepare('DELETE FROM service_requests WHERE id = ?').run(r.id)).toThrow(/kept/);
   });
 });
+
+describe('dispatch slip (派工单)', () => {
+  it('a dispatch prints the 派工单 for the department, with the room, the request and no full phone', async () => {
+    const { openFeesCore } = await import('../support/fees');
+    const t = await openFeesCore();
+    const r = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '曾国藩', phoneLast4: '5678', category: '水电', description: '厨房漏水，回电 13812345678', urgency: 'urgent' });
+    await t.call('requests.dispatch', { id: r.id, department: '工程部' });
+    await t.settle();
+    const text = t.printedText().join('\n');
+    for (const s of ['派工单', '工程部', '3-2-501', '报修（紧急）', '厨房漏水', '138****5678', '曾**']) expect(text).toContain(s);
+    expect(text).not.toContain('13812345678');
+    expect(text).not.toContain('曾国藩');
+  });
+});

@@ -21,6 +21,7 @@ const payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('test'), at: z.string() }),
   z.object({ kind: z.literal('parcel-slip'), parcelId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
   z.object({ kind: z.literal('handover-slip'), handoverId: z.number().int(), at: z.string() }),
+  z.object({ kind: z.literal('dispatch-slip'), requestId: z.number().int(), at: z.string() }),
 ]);
 type Payload = z.infer<typeof payload>;
 
@@ -31,6 +32,8 @@ export interface PrintContext {
   closeResult(sessionId: number): CloseResult;
   /** the lines of a handover slip (交接单) */
   handoverLines(handoverId: number): SlipLine[];
+  /** the lines of a dispatch slip (派工单) */
+  dispatchLines(requestId: number): SlipLine[];
 }
 
 /**
@@ -141,6 +144,13 @@ export class PrintQueue {
     return true;
   }
 
+  /** A dispatch slip (派工单) for the department, written with the dispatch. False when no printer is set up. */
+  enqueueDispatchSlip(requestId: number): boolean {
+    if (!this.configured()) return false;
+    this.enqueue('slip', { kind: 'dispatch-slip', requestId, at: this.now() }, {});
+    return true;
+  }
+
   /** A parcel's intake slip, inside the intake transaction. False when no printer is set up. */
   enqueueParcelSlip(parcelId: number, copy: number): boolean {
     if (!this.configured()) return false;
@@ -233,6 +243,8 @@ export class PrintQueue {
         return renderParcelSlip(parcelSlipDoc(this.sql, p.parcelId, this.ctx.propertyName()), width);
       case 'handover-slip':
         return renderSlip('交接单', this.ctx.handoverLines(p.handoverId), { width });
+      case 'dispatch-slip':
+        return renderSlip('派工单', this.ctx.dispatchLines(p.requestId), { width });
     }
   }
 

@@ -56,6 +56,8 @@ export class RequestsService {
     private readonly db: Db,
     private readonly sql: Sql,
     private readonly clock: Clock,
+    /** queues the 派工单 on the receipt printer (false when there is none) */
+    private readonly printDispatch: (requestId: number) => boolean = () => false,
   ) {}
 
   settings(): ServiceSettings {
@@ -122,7 +124,28 @@ export class RequestsService {
 
   dispatch(id: number, department: string, note: string | undefined, actor: SessionOperator): RequestView {
     const at = this.now();
-    return this.step(id, actor, 'dispatch', ['logged'], "status = 'dispatched', department = ?, dispatched_at = ?, dispatched_by = ?", [department, at, actor.id], `${department}${note ? `：${note}` : ''}`);
+    return this.sql.tx(() => {
+      const v = this.step(id, actor, 'dispatch', ['logged'], "status = 'dispatched', department = ?, dispatched_at = ?, dispatched_by = ?", [department, at, actor.id], `${department}${note ? `：${note}` : ''}`);
+      this.printDispatch(id);
+      return v;
+    });
+  }
+
+  /** The 派工单: what the department needs to go and fix it. Already masked. */
+  dispatchLines(id: number): { label: string; value: string }[] {
+    const r = this.get(id);
+    const ev = r.events.find((e) => e.action === 'dispatch');
+    return [
+      { label: '单号', value: `#${r.id}` },
+      { label: '类型', value: `${KIND_ZH[r.kind]}${r.urgency === 'urgent' ? '（紧急）' : ''}` },
+      { label: '派往', value: r.department ?? '' },
+      { label: '房号', value: r.roomCode ?? '无房号' },
+      { label: '类别', value: r.category },
+      { label: '联系人', value: `${r.callerMasked}${r.phoneLast4 ? ` 尾号${r.phoneLast4}` : ''}` || '—' },
+      { label: '登记', value: `${r.createdByName} ${r.createdAt}` },
+      { label: '派工', value: `${ev?.operatorName ?? ''} ${r.dispatchedAt ?? ''}` },
+      { label: '内容', value: r.description },
+    ];
   }
 
   start(id: number, note: string | undefined, actor: SessionOperator): RequestView {
@@ -233,5 +256,6 @@ export class RequestsService {
   }
 }
 
+const KIND_ZH: Record<RequestView['kind'], string> = { repair: '报修', complaint: '投诉', suggestion: '建议', enquiry: '咨询' };
 const STATUS_ZH: Record<RequestView['status'], string> = { logged: '待派工', dispatched: '已派工', in_progress: '处理中', done: '已完成', called_back: '已回访' };
 const ACTION_ZH: Record<'dispatch' | 'start' | 'done' | 'callback', string> = { dispatch: '派工', start: '开始处理', done: '登记完成', callback: '回访' };

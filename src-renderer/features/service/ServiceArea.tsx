@@ -12,9 +12,11 @@ import { RoomPicker } from '../fees/RoomPicker';
 import type { Payer } from '../fees/room';
 import { RequestDialog } from './RequestDialog';
 import { ServiceStats } from './ServiceStats';
+import { ServiceSettingsForm } from './ServiceSettingsForm';
+import { roleAtLeast } from '../../lib/roles';
 import { duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
 
-type Tab = 'open' | 'callback' | 'all' | 'stats';
+type Tab = 'open' | 'callback' | 'all' | 'stats' | 'settings';
 const KINDS = ['repair', 'complaint', 'suggestion', 'enquiry'] as const;
 const CATEGORIES: Record<(typeof KINDS)[number], string[]> = {
   repair: ['水电', '门窗', '电梯', '管道', '公共设施', '其他'],
@@ -30,6 +32,8 @@ export function ServiceArea() {
   const [settings, setSettings] = useState<ServiceSettings | null>(null);
   const [tick, setTick] = useState(0);
   const [error, setError] = useState<unknown>(null);
+  const { operator } = useShell();
+  const supervisor = roleAtLeast(operator.role, 'supervisor');
 
   useEffect(() => {
     call('requests.settings.get', {})
@@ -42,6 +46,7 @@ export function ServiceArea() {
     { id: 'callback', label: 'svc.tab.callback' },
     { id: 'all', label: 'svc.tab.all' },
     { id: 'stats', label: 'svc.tab.stats' },
+    ...(supervisor ? [{ id: 'settings' as const, label: 'svc.tab.settings' as const }] : []),
   ];
   return (
     <section className="screen service" aria-labelledby="service-title">
@@ -59,7 +64,8 @@ export function ServiceArea() {
       </div>
       <ErrorBox error={error} />
       {tab === 'open' && settings ? <LogForm settings={settings} onLogged={() => setTick((n) => n + 1)} /> : null}
-      {tab !== 'stats' && settings ? <RequestList view={tab} settings={settings} tick={tick} onChanged={() => setTick((n) => n + 1)} /> : null}
+      {tab === 'settings' && settings ? <ServiceSettingsForm settings={settings} onSaved={setSettings} /> : null}
+      {tab !== 'stats' && tab !== 'settings' && settings ? <RequestList view={tab as 'open' | 'callback' | 'all'} settings={settings} tick={tick} onChanged={() => setTick((n) => n + 1)} /> : null}
       {tab === 'stats' ? <ServiceStats /> : null}
     </section>
   );
