@@ -141,6 +141,8 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
       }
       const v = dailySummary.safeParse(parsed);
       if (!v.success) return answer(res, key, 422, { error: 'schema', issues: v.error.issues.slice(0, 10) }, 'schema');
+      // the key is not under the signature: it must name the terminal and day the signed body is about
+      if (key !== `${v.data.terminalId}:${v.data.businessDate}:daily-summary`) return answer(res, key, 422, { error: 'key_does_not_match_body' }, 'key does not match body');
       const rec: Received = { key, businessDate: v.data.businessDate, body, receivedAt: new Date(r.now()).toISOString(), arrivals: 1 };
       received.set(key, rec);
       if (opts.storeDir) fs.writeFileSync(path.join(opts.storeDir, `${key.replace(/[^\w.-]/g, '_')}.json`), body);

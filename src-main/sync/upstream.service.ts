@@ -8,7 +8,7 @@ import type { UpstreamDayView, UpstreamSettingsView } from '../contract/upstream
 import { sendTime as sendTimeSchema, type upstreamSettingsInput } from '../contract/upstream';
 import type { SessionOperator } from '../features/operators/sessions';
 import { getSetting, setSetting } from '../features/system/settings.repo';
-import { addDays, businessDateOf, daysBetween, dueAt } from './business-day';
+import { addDays, businessDateOf, daysBetween, dueAt, windowOf } from './business-day';
 import { checkUrl, post, type PostResult } from './http-client';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey, sign } from './signing';
 import { buildDailySummary } from './summary';
@@ -60,7 +60,7 @@ interface OutboxRow {
   delivered_at: string | null;
 }
 
-type Outcome = { kind: 'delivered'; duplicate: boolean; status: number } | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number } | { kind: 'stop'; status: number; error: string };
+type Outcome = { kind: 'delivered'; duplicate: boolean; status: number; conflict?: boolean } | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number } | { kind: 'stop'; status: number; error: string };
 
 /**
  * 上报: builds each closed business day's summary once into the outbox (frozen body), sends it to head
@@ -129,6 +129,9 @@ export class UpstreamService {
     }
     if (input.enabled && !input.url) throw new AppError('BAD_INPUT', '启用上报前请填写总部的上报地址。');
     if (input.enabled && !input.secret && !getSetting(this.sql, 'upstream_secret')) throw new AppError('BAD_INPUT', '启用上报前请填写总部提供的密钥。');
+    const built = (this.db.prepare('SELECT count(*) AS n FROM upstream_outbox').get() as { n: number }).n;
+    if (built > 0 && input.cutoffHour !== this.raw().cutoffHour)
+      throw new AppError('BAD_INPUT', '已经有营业日汇总生成过，不能再改营业日分界（否则会有几个小时被重复或漏报）：如确需修改，请先与总部确认。');
     const at = this.clock.now().toISOString();
     const next: Settings = { enabled: input.enabled, url: input.url, sendTime: input.sendTime, cutoffHour: input.cutoffHour };
     this.sql.tx(() => {
@@ -172,7 +175,8 @@ export class UpstreamService {
           businessDate: day,
           cutoffHour: s.cutoffHour,
           overdueDays: this.ctx.overdueDays(),
-          generatedAt: now,
+          // the window's end, not the build time: a day rebuilt (after a restore) from the same data is the same bytes
+          generatedAt: windowOf(day, s.cutoffHour).to,
         });
         insert.run(day, idempotencyKey(this.ctx.terminalId(), day, 'daily-summary'), JSON.stringify(summary), at, at, at);
       });
@@ -230,8 +234,8 @@ export class UpstreamService {
     this.sql.tx(() => {
       if (o.kind === 'delivered') {
         this.db
-          .prepare("UPDATE upstream_outbox SET status = 'delivered', attempts = ?, last_http_status = ?, last_error = NULL, duplicate = ?, delivered_at = ?, updated_at = ? WHERE id = ?")
-          .run(attempts, o.status, o.duplicate ? 1 : 0, at, at, job.id);
+          .prepare("UPDATE upstream_outbox SET status = 'delivered', attempts = ?, last_http_status = ?, last_error = ?, duplicate = ?, delivered_at = ?, updated_at = ? WHERE id = ?")
+          .run(attempts, o.status, o.conflict ? '总部已有这一天的数据且内容不同（可能恢复过备份）：请与总部核对' : null, o.duplicate ? 1 : 0, at, at, job.id);
         appendAudit(this.sql, this.clock, { operatorId: null, action: 'upstream.delivered', entity: 'upstream', entityId: job.business_date, detail: { attempts, duplicate: o.duplicate } });
       } else if (o.kind === 'stop') {
         this.db.prepare("UPDATE upstream_outbox SET status = 'stopped', attempts = ?, last_http_status = ?, last_error = ?, updated_at = ? WHERE id = ?").run(attempts, o.status, o.error, at, job.id);
@@ -285,10 +289,19 @@ export class UpstreamService {
     const last = this.db.prepare("SELECT max(delivered_at) AS at FROM upstream_outbox WHERE status = 'delivered'").get() as { at: string | null };
     const c = this.counts();
     const stopped = c.stopped ? (this.db.prepare("SELECT last_http_status AS s FROM upstream_outbox WHERE status = 'stopped' ORDER BY business_date DESC LIMIT 1").get() as { s: number | null }) : null;
+    const s = this.raw();
+    const skew = this.db.prepare('SELECT clock_skew_ms AS ms FROM upstream_outbox WHERE clock_skew_ms IS NOT NULL ORDER BY updated_at DESC LIMIT 1').get() as { ms: number } | undefined;
+    const unreadable = s.enabled && !!s.url && !!getSetting(this.sql, 'upstream_secret') && !this.secret();
     return {
       lastSuccessAt: last.at,
       backlog: c.pending + c.stopped,
-      alert: stopped ? alertText(stopped.s) : null,
+      alert: unreadable
+        ? '上报密钥无法读取（换了电脑账户或系统钥匙串不可用）：请管理员在「上报设置」中重新填写密钥'
+        : stopped
+          ? alertText(stopped.s)
+          : skew && Math.abs(skew.ms) > 5 * 60_000
+            ? `本机时钟与总部相差约 ${Math.round(Math.abs(skew.ms) / 60_000)} 分钟：请校准电脑时间，否则收款可能记到错误的营业日`
+            : null,
     };
   }
 
@@ -345,6 +358,9 @@ function classify(r: PostResult): Outcome {
     return { kind: 'delivered', duplicate, status: st };
   }
   if (st === 409) return { kind: 'delivered', duplicate: true, status: st };
+  // head office already holds this day with other content (a day rebuilt after restoring a backup): it keeps its
+  // copy; resending cannot change that, so the day ends here and the history says to reconcile with head office
+  if (st === 422 && /key_reused_with_other_body/.test(r.body)) return { kind: 'delivered', duplicate: true, status: st, conflict: true };
   if (st === 408 || st === 429 || st >= 500) {
     const ra = Number(Array.isArray(r.headers['retry-after']) ? r.headers['retry-after'][0] : r.headers['retry-after']);
     return { kind: 'retry', status: st, error: `总部暂时不能接收（${st}）`, ...(Number.isFinite(ra) && ra > 0 ? { retryAfterMs: Math.min(ra, 3600) * 1000 } : {}) };

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../scripts/upstream-dev/receiver';
+import { windowOf } from '../../src-main/sync/business-day';
 import { post } from '../../src-main/sync/http-client';
+import { buildDailySummary } from '../../src-main/sync/summary';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from '../../src-main/sync/signing';
 import { dailySummary, dailySummaryJsonSchema } from '../../src-main/contract/summary';
 import { FLOAT_500, openFeesCore, type FeesFixture } from '../support/fees';
@@ -247,6 +249,43 @@ describe('nightly upstream on real sockets', () => {
     if (s.cards.available) expect(s.cards.changes.map((c) => [c.kind, c.card, c.room])).toEqual([['issue', '0040856634', '3-2-501'], ['lost', '0040856634', '3-2-501']]);
     expect(s.serviceRequests).toMatchObject({ available: true, logged: 1, dispatched: 1, dispatchedWithinTarget: 1, done: 0 });
     for (const name of ['孙悟空', '猪八戒', '沙和尚', '13912345678', '尾号']) expect(body).not.toContain(name);
+  });
+
+  it('a day rebuilt with other content (an older backup restored) is not sent for ever: head office keeps its copy, the history says to reconcile', async () => {
+    const r = await receiver({ secret: SECRET, now: () => Date.parse('2026-11-24T02:00:00Z') });
+    const a = await terminal();
+    await collect(a);
+    a.clock.advance(DAY);
+    await enable(a, r.url);
+    await a.core.need().upstream.sendNow();
+    expect(r.received.size).toBe(1);
+    // the same terminal id, its store as it was before that payment (no receipt that day)
+    const b = await terminal();
+    b.clock.advance(DAY);
+    await enable(b, r.url);
+    const sent = await b.core.need().upstream.sendNow();
+    expect(sent).toEqual({ delivered: 1, pending: 0, stopped: 0 });
+    const [day] = b.core.need().upstream.history(5);
+    expect(day).toMatchObject({ status: 'delivered', lastHttpStatus: 422, duplicate: true });
+    expect(day?.lastError).toContain('请与总部核对');
+    expect(r.received.get('T01:2026-11-23:daily-summary')?.arrivals).toBe(2);
+  });
+
+  it('the same day built twice from the same data is the same bytes; the cut-off cannot change once a day is built', async () => {
+    const t = await terminal();
+    await collect(t);
+    t.clock.advance(DAY);
+    const r = await receiver({ secret: SECRET, now: () => t.clock.now().getTime() });
+    await enable(t, r.url);
+    t.core.need().upstream.ensureDays();
+    const built = (t.core.need().db.prepare("SELECT body FROM upstream_outbox WHERE business_date = '2026-11-23'").get() as { body: string }).body;
+    t.clock.advance(3 * 3600_000);
+    const again = buildDailySummary(t.core.need().db, { terminalId: 'T01', propertyName: '阳光花园', businessDate: '2026-11-23', cutoffHour: 4, overdueDays: 3, generatedAt: windowOf('2026-11-23', 4).to });
+    expect(JSON.stringify(again)).toBe(built);
+    await wake(t);
+    const change = await t.raw('upstream.settings.save', { enabled: true, url: r.url, sendTime: '04:30', cutoffHour: 0 });
+    expect(change).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    if (!change.ok) expect(change.error.message).toContain('营业日分界');
   });
 
   it('the JSON Schema in docs/ is the one the code checks (npm run upstream:schema rewrites it)', () => {
