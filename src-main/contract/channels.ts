@@ -105,6 +105,7 @@ export const CHANNELS = [
   'handover.list',
   'handover.myItems',
   'handover.print',
+  'handover.itemDone',
   'reports.period',
   'reports.export',
   'keys.list',

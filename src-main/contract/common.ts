@@ -21,7 +21,13 @@ export const ok = z.object({ done: z.literal(true) });
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const role = z.enum(['receptionist', 'supervisor', 'admin']);
 export const residentKind = z.enum(['owner', 'tenant', 'family']);
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return Number.isFinite(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: '日期不存在：请检查年月日' });
 export const isoTime = z.string().min(10).max(40);
 
 /** A free-text reason (reveal, approval): at least 2 characters that are not blank. */

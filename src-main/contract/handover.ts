@@ -22,7 +22,7 @@ export const handoverItemView = z.object({
   ownerName: z.string().nullable(),
   dueAt: z.string().nullable(),
   priority: z.enum(['low', 'normal', 'high']),
-  status: z.enum(['open', 'accepted', 'queried']),
+  status: z.enum(['open', 'accepted', 'queried', 'done']),
   response: z.string().nullable(),
   respondedByName: z.string().nullable(),
 });
@@ -65,6 +65,8 @@ export const handoverContract = {
   'handover.acknowledge': def({ input: z.object({ id }), output: handoverView, access: 'receptionist' }),
   'handover.list': def({ input: z.object({ q: z.string().trim().max(40).optional(), unacknowledged: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }), output: z.array(handoverView), access: 'receptionist' }),
   'handover.myItems': def({ input: empty, output: z.array(handoverItemView), access: 'receptionist' }),
+  /** the owner marks an accepted (or queried) carry-over item done */
+  'handover.itemDone': def({ input: z.object({ itemId: id }), output: z.array(handoverItemView), access: 'receptionist' }),
   /** the 交接单 on the receipt printer; queued false when no printer is set up (print the page instead) */
   'handover.print': def({ input: z.object({ id }), output: z.object({ queued: z.boolean() }), access: 'receptionist' }),
 };

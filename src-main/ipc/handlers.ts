@@ -146,6 +146,7 @@ export function buildHandlers(core: AppCore): Handlers {
     'handover.acknowledge': (i, ctx) => s().handover.acknowledge(i.id, actor(ctx)),
     'handover.list': (i) => s().handover.list(i.q, i.unacknowledged ?? false, i.limit ?? 50),
     'handover.myItems': (_i, ctx) => s().handover.myItems(actor(ctx)),
+    'handover.itemDone': (i, ctx) => s().handover.itemDone(i.itemId, actor(ctx)),
     'handover.print': (i) => (s().handover.get(i.id), { queued: s().print.enqueueHandoverSlip(i.id) }),
     'reports.period': (i) => s().reports.period(i.period, i.date),
     'reports.export': (i) => s().reports.exportXlsx(i.period, i.date),

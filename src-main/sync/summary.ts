@@ -39,7 +39,7 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
 export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'>;
 
 /** The figures of any window [from, to): a business day for the nightly summary, a week or month for reports. */
-export function periodFigures(db: Db, input: { terminalId: string; from: Date; to: Date; overdueDays: number; now: Date }): PeriodFigures {
+export function periodFigures(db: Db, input: { terminalId: string; from: Date; to: Date; overdueDays: number; now: Date; auditHead?: boolean }): PeriodFigures {
   const { from, to } = input;
   const f = from.toISOString();
   const t = to.toISOString();
@@ -151,7 +151,8 @@ export function periodFigures(db: Db, input: { terminalId: string; from: Date; t
   const dispatched = reqs.filter((r) => r.dispatched_at !== null);
   const sats = reqs.filter((r) => r.status === 'called_back' && typeof r.satisfaction === 'number').map((r) => num(r.satisfaction));
 
-  const head = one(`SELECT seq, hash FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1`, t);
+  // the chain head as of the end (walks back from the newest row: cheap for recent days; reports skip it)
+  const head = input.auditHead === false ? {} : one(`SELECT seq, hash FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1`, t);
 
   return {
     fees: {

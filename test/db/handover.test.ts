@@ -59,6 +59,15 @@ describe('shift handover (交接班)', () => {
     expect(await t.raw('handover.respond', { itemId: id, status: 'queried' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const q = await t.call('handover.respond', { itemId: id, status: 'queried', response: 'B 区钥匙在哪个抽屉？' });
     expect(q.items[0]).toMatchObject({ status: 'queried', ownerName: null });
+    // answered once: it cannot be re-answered the other way round
+    expect(await t.raw('handover.respond', { itemId: id, status: 'queried', response: '再问一次' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // taking over with a question open: the item goes to the one who took over, not into the void
+    const ack = await t.call('handover.acknowledge', { id: h.id });
+    expect(ack.items[0]).toMatchObject({ status: 'queried', ownerName: '赵主管' });
+    const mine = await t.call('handover.myItems', {});
+    expect(mine.map((i) => i.text)).toEqual(['核对钥匙柜 B 区']);
+    // done: it leaves the list
+    expect(await t.call('handover.itemDone', { itemId: id })).toEqual([]);
     const db = t.core.need().db;
     expect(() => db.prepare('UPDATE handovers SET notes = ? WHERE id = ?').run('x', h.id)).toThrow(/frozen/);
     expect(() => db.prepare('DELETE FROM handover_items WHERE id = ?').run(id)).toThrow(/kept/);

@@ -12,6 +12,17 @@ describe('reports (统计报表)', () => {
     expect(periodDays('month', '2026-12-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
   });
 
+  it('months are China-time months: a payment at 01:00 on 1 December (17:00Z on 30 November) is December’s', async () => {
+    const t = await openFeesCore({ printer: false });
+    await t.call('cash.open', { count: FLOAT_500 });
+    t.clock.set('2026-11-30T17:00:00Z');
+    await t.call('auth.unlock', { password: 'admin-pass-1' });
+    await t.call('fees.collect', { requestId: 'report-tz-1', roomId: null, lines: [{ itemId: t.items.copy, quantity: 2 }], payments: [{ method: 'cash', amountFen: 100 }] });
+    expect((await t.call('reports.period', { period: 'month', date: '2026-11-15' })).fees.receipts.count).toBe(0);
+    expect((await t.call('reports.period', { period: 'month', date: '2026-12-15' })).fees.receipts.count).toBe(1);
+    expect((await t.call('reports.period', { period: 'day', date: '2026-12-01' })).fees.receipts.count).toBe(1);
+  });
+
   it('a month with payments, a void and a repair: figures on screen and in the XLSX export', async () => {
     const t = await openFeesCore({ printer: false });
     await t.call('cash.open', { count: FLOAT_500 });

@@ -49,7 +49,12 @@ describe('service log (报修/投诉/咨询)', () => {
     expect((await t.call('requests.done', { id: q.id, note: '已告知在前台收费' })).status).toBe('done');
     const open = await t.call('requests.list', { view: 'open' });
     expect(open.map((x) => x.id).sort()).toEqual([late.id, complaint.id].sort());
-    expect((await t.call('requests.list', { view: 'callback' })).map((x) => x.id)).toEqual([q.id]);
+    // answered at the counter: nothing to call back about
+    expect(await t.call('requests.list', { view: 'callback' })).toEqual([]);
+    // a date that does not exist is refused in Chinese, not an internal error
+    const bad = await t.raw('requests.stats', { from: '2026-02-31', to: '2026-13-01' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    if (!bad.ok) expect(bad.error.message).toContain('日期不存在');
   });
 
   it('month statistics: by kind and category, dispatch within target, close time, callback rate and satisfaction', async () => {

@@ -48,7 +48,7 @@ interface ItemRow {
   owner_name: string | null;
   due_at: string | null;
   priority: 'low' | 'normal' | 'high';
-  status: 'open' | 'accepted' | 'queried';
+  status: 'open' | 'accepted' | 'queried' | 'done';
   response: string | null;
   responder_name: string | null;
 }
@@ -128,9 +128,10 @@ export class HandoverService {
   }
 
   respond(itemId: number, status: 'accepted' | 'queried', response: string | undefined, actor: SessionOperator): HandoverView {
-    const item = this.db.prepare('SELECT handover_id, kind FROM handover_items WHERE id = ?').get(itemId) as { handover_id: number; kind: string } | undefined;
+    const item = this.db.prepare('SELECT handover_id, kind, status FROM handover_items WHERE id = ?').get(itemId) as { handover_id: number; kind: string; status: string } | undefined;
     if (!item) throw new AppError('NOT_FOUND', '找不到这项交接事项。');
     if (item.kind !== 'carry') throw new AppError('BAD_INPUT', '备注不需要逐项确认。');
+    if (!(item.status === 'open' || (item.status === 'queried' && status === 'accepted'))) throw new AppError('CONFLICT', '这项交接事项已经确认过了。');
     this.openFor({ handoverId: item.handover_id }, actor);
     if (status === 'queried' && !response?.trim()) throw new AppError('BAD_INPUT', '有疑问时请写明疑问（至少 2 个字）。');
     const at = this.clock.now().toISOString();
@@ -150,6 +151,8 @@ export class HandoverService {
     if (open > 0) throw new AppError('CONFLICT', `还有 ${open} 项交接事项没有确认：请逐项点「接受」或「有疑问」后再确认接班。`);
     this.sql.tx(() => {
       this.db.prepare('UPDATE handovers SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?').run(this.clock.now().toISOString(), actor.id, id);
+      // a queried item is not dropped: it goes to the one who took over, to clear up (listed under 我的交接事项)
+      this.db.prepare("UPDATE handover_items SET owner_operator_id = ? WHERE handover_id = ? AND status = 'queried' AND owner_operator_id IS NULL").run(actor.id, id);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.acknowledge', entity: 'handover', entityId: String(id), detail: {} });
     });
     return this.get(id);
@@ -164,7 +167,22 @@ export class HandoverService {
   }
 
   myItems(actor: SessionOperator): HandoverView['items'] {
-    return (this.db.prepare(`${I_SELECT} WHERE i.owner_operator_id = ? AND i.status = 'accepted' AND i.kind = 'carry' ORDER BY i.due_at IS NULL, i.due_at`).all(actor.id) as ItemRow[]).map(itemView);
+    return (
+      this.db.prepare(`${I_SELECT} WHERE i.owner_operator_id = ? AND i.status IN ('accepted', 'queried') AND i.kind = 'carry' ORDER BY i.due_at IS NULL, i.due_at`).all(actor.id) as ItemRow[]
+    ).map(itemView);
+  }
+
+  /** The owner has done a carry-over item: it leaves their list (the handover keeps it, marked done). */
+  itemDone(itemId: number, actor: SessionOperator): HandoverView['items'] {
+    const item = this.db.prepare("SELECT owner_operator_id AS owner, status FROM handover_items WHERE id = ? AND kind = 'carry'").get(itemId) as { owner: number | null; status: string } | undefined;
+    if (!item) throw new AppError('NOT_FOUND', '找不到这项交接事项。');
+    if (item.owner !== actor.id) throw new AppError('CONFLICT', '这项交接事项不在你的名下：请由负责人登记完成。');
+    if (item.status !== 'accepted' && item.status !== 'queried') throw new AppError('CONFLICT', '这项交接事项已经完成或尚未接班。');
+    this.sql.tx(() => {
+      this.db.prepare("UPDATE handover_items SET status = 'done', done_at = ? WHERE id = ?").run(this.clock.now().toISOString(), itemId);
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.itemDone', entity: 'handover_item', entityId: String(itemId), detail: {} });
+    });
+    return this.myItems(actor);
   }
 
   private view(h: HandoverRow): HandoverView {

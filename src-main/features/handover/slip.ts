@@ -3,7 +3,7 @@ import { beijingTime } from '../../devices/printer/receipt';
 import type { HandoverView } from '../../contract/handover';
 
 const PRIORITY: Record<string, string> = { high: '紧急', normal: '普通', low: '不急' };
-const STATUS: Record<string, string> = { open: '待确认', accepted: '已接受', queried: '有疑问' };
+const STATUS: Record<string, string> = { open: '待确认', accepted: '已接受', queried: '有疑问', done: '已完成' };
 
 /** The handover slip (交接单) for the receipt printer: the summary as it was, notes and items. Already masked. */
 export function handoverSlipLines(h: HandoverView, propertyName: string): SlipLine[] {

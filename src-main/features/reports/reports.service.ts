@@ -37,7 +37,7 @@ export class ReportsService {
     const days = periodDays(period, date);
     const from = new Date(`${days.from}T00:00:00+08:00`);
     const to = new Date(Date.parse(`${days.to}T00:00:00+08:00`) + 86_400_000);
-    const p = periodFigures(this.db, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now() });
+    const p = periodFigures(this.db, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now(), auditHead: false });
     if (!p.parcels.available || !p.keys.available || !p.cards.available || !p.serviceRequests.available) throw new AppError('INTERNAL', '统计数据不完整：请联系技术支持。');
     const { changes: _changes, ...cards } = p.cards;
     return { period, ...days, fees: p.fees, parcels: p.parcels, keys: p.keys, cards, requests: this.ctx.requests().stats(days.from, days.to), requestsSummary: p.serviceRequests };

@@ -175,7 +175,7 @@ export class RequestsService {
   }
 
   list(viewName: 'open' | 'callback' | 'all', q: string | undefined, limit: number): RequestView[] {
-    const where = viewName === 'open' ? "r.status IN ('logged', 'dispatched', 'in_progress')" : viewName === 'callback' ? "r.status = 'done'" : '1 = 1';
+    const where = viewName === 'open' ? "r.status IN ('logged', 'dispatched', 'in_progress')" : viewName === 'callback' ? "r.status = 'done' AND r.dispatched_at IS NOT NULL" : '1 = 1';
     const term = q?.trim();
     const rows = term
       ? (this.db.prepare(`${SELECT} WHERE ${where} AND (r.room_code LIKE ? OR r.category LIKE ? OR r.description LIKE ?) ORDER BY r.created_at DESC LIMIT ?`).all(`${term}%`, `${term}%`, `%${term}%`, limit) as Row[])
@@ -196,7 +196,8 @@ export class RequestsService {
     };
     const dispatchSpans = rows.map((r) => span(r.created_at, r.dispatched_at)).filter((s): s is NonNullable<typeof s> => s !== null);
     const closeSpans = rows.map((r) => span(r.created_at, r.done_at)).filter((s): s is NonNullable<typeof s> => s !== null);
-    const done = rows.filter((r) => r.done_at !== null);
+    // a callback follows work that was dispatched; an enquiry answered at the counter needs none
+    const done = rows.filter((r) => r.done_at !== null && r.dispatched_at !== null);
     const calledBack = rows.filter((r) => r.status === 'called_back');
     const now = this.clock.now();
     return {
@@ -206,10 +207,13 @@ export class RequestsService {
       byKind: count(rows.map((r) => r.kind)).map(([kind, c]) => ({ kind, count: c })),
       byCategory: count(rows.map((r) => r.category)).map(([category, c]) => ({ category, count: c })),
       dispatched: dispatchSpans.length,
-      dispatchWithinTarget: rows.filter((r) => r.dispatched_at && withinTarget(r.created_at, r.dispatched_at, r.target_minutes, now) === true).length,
+      dispatchWithinTarget: rows.filter((r) => {
+        const d = span(r.created_at, r.dispatched_at);
+        return d !== null && !d.clockAnomaly && withinTarget(r.created_at, r.dispatched_at, r.target_minutes, now) === true;
+      }).length,
       medianDispatchMs: median(dispatchSpans.map((s) => s.ms)),
       medianCloseMs: median(closeSpans.map((s) => s.ms)),
-      done: done.length,
+      done: rows.filter((r) => r.done_at !== null).length,
       calledBack: calledBack.length,
       callbackRate: done.length ? calledBack.length / done.length : null,
       meanSatisfaction: mean(calledBack.map((r) => r.satisfaction ?? 0)),

@@ -24,6 +24,7 @@ const STATUS: Record<HandoverView['items'][number]['status'], { key: MsgKey; tag
   open: { key: 'ho.status.open', tag: 'tag-warn' },
   accepted: { key: 'ho.status.accepted', tag: 'tag-ok' },
   queried: { key: 'ho.status.queried', tag: 'tag-bad' },
+  done: { key: 'ho.status.done', tag: 'tag-muted' },
 };
 
 /** 交接班 (Alt+8): take over what the last shift handed over, or hand over this shift; past handovers. */
@@ -62,7 +63,10 @@ function Now() {
 
   const load = useCallback(() => {
     call('handover.pending', {})
-      .then(setPending)
+      .then((v) => {
+        setPending(v);
+        setError(null);
+      })
       .catch((e: unknown) => setError(e));
     call('handover.myItems', {})
       .then(setMine)
@@ -101,10 +105,22 @@ function Now() {
       ) : (
         <ul className="ho-items" data-testid="ho-mine">
           {mine.map((i) => (
-            <li key={i.id} className={`ho-item pri-${i.priority}`}>
-              <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span> {i.text}
+            <li key={i.id} className={`ho-item ho-mine-item pri-${i.priority}`}>
+              <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span> <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span> {i.text}
               {i.roomCode ? <span className="room-code"> {i.roomCode}</span> : null}
               {i.dueAt ? <span className="hint"> · {formatDateTime(i.dueAt, lang)}</span> : null}
+              {i.response ? <span className="hint"> · {i.response}</span> : null}
+              <button
+                type="button"
+                className="btn small push-right"
+                onClick={() =>
+                  void call('handover.itemDone', { itemId: i.id })
+                    .then(setMine)
+                    .catch((e: unknown) => setError(e))
+                }
+              >
+                {t('ho.itemDone')}
+              </button>
             </li>
           ))}
         </ul>
@@ -167,7 +183,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
         await call('handover.create', {
           requestId: requestId.current,
           notes,
-          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ...(i.room.trim() ? { roomCode: i.room.trim() } : {}), ownerId: null, dueAt: i.due ? new Date(i.due).toISOString() : null, priority: i.priority })),
+          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ...(i.room.trim() ? { roomCode: i.room.trim() } : {}), ownerId: null, dueAt: i.due ? new Date(`${i.due}:00+08:00`).toISOString() : null, priority: i.priority })),
         });
         requestId.current = crypto.randomUUID();
         setNotes('');
@@ -306,9 +322,17 @@ function History() {
     }
   };
   useEffect(() => {
+    let live = true;
     call('handover.list', { ...(q.trim() ? { q: q.trim() } : {}), unacknowledged: unacked })
-      .then(setRows)
-      .catch((e: unknown) => setError(e));
+      .then((v) => {
+        if (!live) return;
+        setRows(v);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
   }, [q, unacked]);
   return (
     <div className="ho-history">

@@ -199,10 +199,16 @@ function RequestList({ view, settings, tick, onChanged }: { view: 'open' | 'call
   const [error, setError] = useState<unknown>(null);
   const now = useNow(1000);
 
+  const seq = useRef(0);
   const load = useCallback(() => {
+    const mine = ++seq.current;
     call('requests.list', { view, ...(q.trim() ? { q: q.trim() } : {}) })
-      .then(setRows)
-      .catch((e: unknown) => setError(e));
+      .then((v) => {
+        if (mine !== seq.current) return; // an older search answered late
+        setRows(v);
+        setError(null);
+      })
+      .catch((e: unknown) => mine === seq.current && setError(e));
   }, [view, q]);
   useEffect(load, [load, tick]);
   useEffect(() => {

@@ -43,10 +43,14 @@ export function ServiceStats() {
 
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    let live = true;
     setError(null);
     call('reports.period', { period, date })
-      .then(setR)
-      .catch((e: unknown) => setError(e));
+      .then((v) => live && setR(v))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
   }, [period, date]);
 
   const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
@@ -70,7 +74,15 @@ export function ServiceStats() {
           <input type="date" name="rp-date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <div className="field field-button">
-          <button type="button" className="btn" disabled={exporting.busy} onClick={() => void exporting.start({ run: async () => { const x = await call('reports.export', { period, date }); download(x.fileName, x.data); } })}>
+          <button type="button" className="btn" disabled={exporting.busy} onClick={() =>
+              void exporting.start({
+                run: async () => {
+                  // the figures on screen, not a date still being typed
+                  const x = await call('reports.export', { period: r?.period ?? period, date: r?.from ?? date });
+                  download(x.fileName, x.data);
+                },
+              })
+            }>
             {t('rp.export')}
           </button>
         </div>
@@ -86,6 +98,7 @@ export function ServiceStats() {
           <h2 className="rp-range" data-testid="rp-range">
             {t('rp.range', { from: r.from, to: r.to })}
           </h2>
+          <p className="hint">{t('rp.calendar')}</p>
           <h3>{t('area.service')}</h3>
           <div className="stat-row" data-testid="svc-stats">
             <Stat value={String(s.total)} label={t('svc.st.total')} />

@@ -59,7 +59,10 @@ function History() {
 
   const load = useCallback(() => {
     call('upstream.history', { limit: 60 })
-      .then(setDays)
+      .then((v) => {
+        setDays(v);
+        setError(null);
+      })
       .catch((e: unknown) => setError(e));
   }, [setError]);
   useEffect(load, [load]);

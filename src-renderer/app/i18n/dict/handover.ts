@@ -42,6 +42,8 @@ export const handover = {
   'ho.status.open': ['待确认', 'To confirm'],
   'ho.status.accepted': ['已接受', 'Accepted'],
   'ho.status.queried': ['有疑问', 'Queried'],
+  'ho.status.done': ['已完成', 'Done'],
+  'ho.itemDone': ['已完成', 'Done'],
   'ho.mine': ['我的交接事项', 'My items'],
   'ho.noneMine': ['没有待办的交接事项。', 'No items for you.'],
   'ho.search': ['搜索备注或事项', 'Search notes or items'],
