@@ -16,6 +16,8 @@ export interface IpcOptions {
   /** True for the WebContents ids of windows this app created. */
   isOurContents: (webContentsId: number) => boolean;
   log: (message: string) => void;
+  /** The sender's page as PDF bytes (webContents.printToPDF), for reports.pdf. */
+  printToPdf?: (event: IpcMainInvokeEvent) => Promise<Buffer>;
 }
 
 export const FORBIDDEN_SENDER: Result<never> = {
@@ -45,7 +47,13 @@ export function registerIpc(opts: IpcOptions): () => void {
         return FORBIDDEN_SENDER;
       }
       try {
-        return await opts.dispatch(channel, payload, { clientId: `wc:${event.sender.id}` });
+        const r = await opts.dispatch(channel, payload, { clientId: `wc:${event.sender.id}` });
+        // reports.pdf: the core checked the session, role and input; only Electron can lay the page out as PDF
+        if (channel === 'reports.pdf' && r.ok && opts.printToPdf) {
+          const pdf = await opts.printToPdf(event);
+          return { ok: true, value: { ...(r.value as { fileName: string }), supported: true, data: pdf.toString('base64') } };
+        }
+        return r;
       } catch (e) {
         // the dispatcher returns errors as values; this is only a last line of defence
         opts.log(`dispatch of ${channel} threw: ${e instanceof Error ? e.message : String(e)}`);

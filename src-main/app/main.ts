@@ -102,7 +102,13 @@ function start(): void {
       return;
     }
     const opened = core;
-    registerIpc({ dispatch: opened.dispatch, origins, isOurContents: (id) => ourContents.has(id), log: (m) => log.warn(`ipc: ${m}`) });
+    registerIpc({
+      dispatch: opened.dispatch,
+      origins,
+      isOurContents: (id) => ourContents.has(id),
+      log: (m) => log.warn(`ipc: ${m}`),
+      printToPdf: (event) => event.sender.printToPDF({ pageSize: 'A4', printBackground: true }),
+    });
     openWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();

@@ -108,6 +108,7 @@ export const CHANNELS = [
   'handover.itemDone',
   'reports.period',
   'reports.export',
+  'reports.pdf',
   'keys.list',
   'keys.save',
   'keys.lend',

@@ -21,6 +21,16 @@ export type ReportView = z.infer<typeof reportView>;
 
 export const reportsContract = {
   'reports.period': def({ input: z.object({ period: reportPeriod, date: isoDate }), output: reportView, access: 'receptionist' }),
+  /**
+   * The page on screen as a PDF. Only the desktop app can make one (Electron printToPDF): the core answers
+   * supported: false and the Electron transport fills in the file; the browser host prints instead.
+   */
+  'reports.pdf': def({
+    input: z.object({ title: z.string().trim().min(1).max(60) }),
+    output: z.object({ supported: z.boolean(), fileName: z.string(), data: z.string() }),
+    access: 'receptionist',
+    maxBytes: 1024,
+  }),
   'reports.export': def({
     input: z.object({ period: reportPeriod, date: isoDate }),
     output: z.object({ fileName: z.string(), data: z.string() }),

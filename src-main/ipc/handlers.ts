@@ -150,6 +150,7 @@ export function buildHandlers(core: AppCore): Handlers {
     'handover.print': (i) => (s().handover.get(i.id), { queued: s().print.enqueueHandoverSlip(i.id) }),
     'reports.period': (i) => s().reports.period(i.period, i.date),
     'reports.export': (i) => s().reports.exportXlsx(i.period, i.date),
+    'reports.pdf': (i) => ({ supported: false, fileName: `${i.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`, data: '' }),
 
     'keys.list': (i) => s().keys.list(i),
     'keys.save': (i, ctx) => s().keys.save(i, actor(ctx)),

@@ -89,4 +89,7 @@ test('a repair logged by phone, dispatched within the 3-minute target, done and 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
   expect((await download).suggestedFilename()).toMatch(/^统计报表_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // the browser host cannot make a PDF itself and says how to get one
+  await page.getByRole('button', { name: '导出 PDF' }).click();
+  await expect(page.getByText('浏览器模式不能直接生成 PDF')).toBeVisible();
 });

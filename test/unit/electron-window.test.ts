@@ -239,6 +239,23 @@ describe('IPC handlers (mocked electron)', () => {
     for (const e of refused) await expect(handle(e, {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
+
+  it('reports.pdf: the core checks the call, then Electron lays the sender page out as PDF; a refusal stays a refusal', async () => {
+    const { registerIpc } = await import('../../src-main/app/ipc');
+    const printToPdf = vi.fn(async () => Buffer.from('%PDF-1.7 test'));
+    let answer: { ok: boolean; value?: unknown; error?: unknown } = { ok: true, value: { supported: false, fileName: '月报.pdf', data: '' } };
+    const dispatch = vi.fn(async () => answer as never);
+    registerIpc({ dispatch, origins: allowedOrigins(null), isOurContents: (id) => id === 7, log: () => {}, printToPdf });
+    const handle = electron.handlers.get('reports.pdf');
+    if (!handle) throw new Error('no handler');
+    const e = event(7, frame('app://lobbydesk/index.html'));
+    await expect(handle(e, { title: '月报' })).resolves.toEqual({ ok: true, value: { supported: true, fileName: '月报.pdf', data: Buffer.from('%PDF-1.7 test').toString('base64') } });
+    expect(printToPdf).toHaveBeenCalledWith(e);
+    answer = { ok: false, error: { code: 'NOT_SIGNED_IN', message: '请先登录。' } };
+    printToPdf.mockClear();
+    await expect(handle(e, { title: '月报' })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect(printToPdf).not.toHaveBeenCalled();
+  });
 });
 
 describe('lockdown (mocked electron)', () => {

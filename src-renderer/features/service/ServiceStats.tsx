@@ -22,9 +22,9 @@ function today(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-function download(fileName: string, base64: string): void {
+function download(fileName: string, base64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -40,6 +40,16 @@ export function ServiceStats() {
   const [r, setR] = useState<ReportView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const exporting = useAction();
+  const [pdfNote, setPdfNote] = useState<string | null>(null);
+  const pdf = () =>
+    exporting.start({
+      run: async () => {
+        setPdfNote(null);
+        const x = await call('reports.pdf', { title: r ? `统计报表_${r.from}_${r.to}` : '统计报表' });
+        if (x.supported) download(x.fileName, x.data, 'application/pdf');
+        else setPdfNote(t('rp.pdfInBrowser'));
+      },
+    });
 
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
@@ -87,12 +97,18 @@ export function ServiceStats() {
           </button>
         </div>
         <div className="field field-button">
+          <button type="button" className="btn" disabled={exporting.busy} onClick={() => void pdf()}>
+            {t('rp.pdf')}
+          </button>
+        </div>
+        <div className="field field-button">
           <button type="button" className="btn" onClick={() => window.print()}>
             {t('svc.print')}
           </button>
         </div>
       </div>
       <ErrorBox error={error ?? exporting.error} />
+      {pdfNote ? <p className="info-box">{pdfNote}</p> : null}
       {r && s ? (
         <>
           <h2 className="rp-range" data-testid="rp-range">
