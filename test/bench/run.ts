@@ -22,6 +22,14 @@ async function main(): Promise<void> {
   // the upstream benchmark runs on the fees benchmark's store, so --only-upstream runs both
   const onlyUpstream = process.argv.includes('--only-upstream');
   const onlyCards = process.argv.includes('--only-cards');
+  // the roster keystroke-to-render in Chromium alone (50,000 demo residents)
+  if (process.argv.includes('--only-ui')) {
+    console.log('UI benchmark (Chromium)…');
+    figures.push(...(await uiBenchmarks(work)));
+    console.log(fs.readFileSync(writeResults(figures), 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
   // the scanner in Chromium alone: 5 scans a second for 60 s into the 入库 screen
   if (process.argv.includes('--only-scans')) {
     console.log('parcels scan benchmark (Chromium, 60 s)…');

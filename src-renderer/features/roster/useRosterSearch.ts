@@ -33,7 +33,7 @@ export function useRosterSearch(q: string): { result: SearchResult | null; error
       return;
     }
     setPending(true);
-    const timer = window.setTimeout(() => {
+    const send = () => {
       call('roster.search', { q: query, limit: SEARCH_LIMIT })
         .then((r) => {
           if (mine <= shown.current) return;
@@ -49,7 +49,13 @@ export function useRosterSearch(q: string): { result: SearchResult | null; error
         .finally(() => {
           if (mine === seq.current) setPending(false);
         });
-    }, SEARCH_DEBOUNCE_MS);
+    };
+    // no timer at all without a debounce: even a 0 ms timeout costs a task (4 ms once timers nest)
+    if (SEARCH_DEBOUNCE_MS <= 0) {
+      send();
+      return;
+    }
+    const timer = window.setTimeout(send, SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [q]);
 
