@@ -5,6 +5,7 @@ import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { ErrorNote } from '../../app/ui/Notes';
 import { KIND_LABEL } from '../roster/labels';
+import { RoomHitList } from '../roster/RoomHitList';
 import { useRosterSearch } from '../roster/useRosterSearch';
 import type { Payer } from './room';
 
@@ -124,24 +125,18 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkI
       {missing ? <ErrorNote text={t('collect.needPayer')} /> : null}
       <ErrorBox error={error} />
       {q.trim() && result && items.length === 0 ? <p className="hint">{t('roster.noResults', { q: result.q })}</p> : null}
-      <ul className="room-results" id={listId} role="listbox" aria-label={t('roster.resultsLabel')} hidden={items.length === 0}>
-        {items.map((h, i) => (
-          <li
-            key={h.id}
-            id={`${listId}-${h.id}`}
-            role="option"
-            aria-selected={i === active}
-            className={`room-result${h.movedOut ? ' moved-out' : ''}`}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => pick(h)}
-          >
-            <span className="room-code">{h.roomCode}</span>
+      <RoomHitList
+        listId={listId}
+        items={items}
+        active={active}
+        onPick={pick}
+        detail={(h) => (
+          <>
             <span className="result-name">{h.name}</span>
             <span className={`tag kind-${h.kind}`}>{t(KIND_LABEL[h.kind])}</span>
-            {h.movedOut ? <span className="tag tag-out">{t('roster.movedOut')}</span> : null}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ResidentHit } from '../../../src-main/contract/index';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useRosterSearch } from '../roster/useRosterSearch';
+import { RoomHitList } from '../roster/RoomHitList';
 import { maskName } from './labels';
 
 const MAX_SHOWN = 8;
@@ -136,24 +137,18 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
       </div>
       <ErrorBox error={error} />
       {q.trim() && result && items.length === 0 ? <p className="hint">{t('roster.noResults', { q: result.q })}</p> : null}
-      <ul className="room-results" id={listId} role="listbox" aria-label={t('roster.resultsLabel')} hidden={items.length === 0}>
-        {items.map((h, i) => (
-          <li
-            key={h.id}
-            id={`${listId}-${h.id}`}
-            role="option"
-            aria-selected={i === active}
-            className={`room-result${h.movedOut ? ' moved-out' : ''}`}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => pick(h)}
-          >
-            <span className="room-code">{h.roomCode}</span>
+      <RoomHitList
+        listId={listId}
+        items={items}
+        active={active}
+        onPick={pick}
+        detail={(h) => (
+          <>
             <span className="result-name">{maskName(h.name)}</span>
             <span className="phone-masked">{h.phoneMasked}</span>
-            {h.movedOut ? <span className="tag tag-out">{t('roster.movedOut')}</span> : null}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
     </div>
   );
 }
