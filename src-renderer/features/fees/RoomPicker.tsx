@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import type { ResidentHit } from '../../../src-main/contract/index';
 import { ErrorBox } from '../../app/errors';
+import { useListboxKeys } from '../../app/useListboxKeys';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { ErrorNote } from '../../app/ui/Notes';
@@ -27,12 +28,9 @@ interface Props {
 export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkInLabel = 'collect.walkIn' }: Props) {
   const t = useT();
   const [q, setQ] = useState('');
-  const [active, setActive] = useState(0);
   const listId = useId();
   const { result, error } = useRosterSearch(q);
   const items = q.trim() ? (result?.items ?? []).slice(0, MAX_SHOWN) : [];
-
-  useEffect(() => setActive(0), [result]);
 
   const pick = (hit: ResidentHit | undefined) => {
     if (!hit) return;
@@ -47,22 +45,12 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkI
     onPicked();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown' && items.length) {
-      e.preventDefault();
-      setActive((i) => Math.min(items.length - 1, i + 1));
-    } else if (e.key === 'ArrowUp' && items.length) {
-      e.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      pick(items[active]);
-    } else if (e.key === 'Escape' && q) {
-      e.preventDefault();
-      setQ('');
-    }
-  };
+  const { active, onKeyDown } = useListboxKeys({
+    count: items.length,
+    resetOn: result,
+    onEnter: (i) => pick(items[i]),
+    onEscape: () => (q ? (setQ(''), true) : false),
+  });
 
   if (value) {
     return (

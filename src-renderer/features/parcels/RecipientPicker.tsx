@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import type { ResidentHit } from '../../../src-main/contract/index';
 import { ErrorBox } from '../../app/errors';
+import { useListboxKeys } from '../../app/useListboxKeys';
 import { useT } from '../../app/i18n/I18n';
 import { useRosterSearch } from '../roster/useRosterSearch';
 import { RoomHitList } from '../roster/RoomHitList';
@@ -28,12 +29,9 @@ interface Props {
 export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) {
   const t = useT();
   const [q, setQ] = useState('');
-  const [active, setActive] = useState(0);
   const listId = useId();
   const { result, error } = useRosterSearch(q);
   const items = q.trim() ? (result?.items ?? []).slice(0, MAX_SHOWN) : [];
-
-  useEffect(() => setActive(0), [result]);
 
   const pick = (h: ResidentHit | undefined) => {
     if (!h) return;
@@ -42,19 +40,7 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
     onPicked?.();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown' && items.length) {
-      e.preventDefault();
-      setActive((i) => Math.min(items.length - 1, i + 1));
-    } else if (e.key === 'ArrowUp' && items.length) {
-      e.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (e.key === 'Enter' && items.length) {
-      e.preventDefault();
-      pick(items[active]);
-    }
-  };
+  const { active, onKeyDown } = useListboxKeys({ count: items.length, resetOn: result, onEnter: (i) => pick(items[i]), enterWhenEmpty: false });
 
   if (value?.kind === 'resident') {
     return (

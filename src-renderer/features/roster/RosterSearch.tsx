@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorBox } from '../../app/errors';
+import { useListboxKeys } from '../../app/useListboxKeys';
 import { useI18n } from '../../app/i18n/I18n';
 import { ResidentDetail } from './ResidentDetail';
 import { ResultsList } from './ResultsList';
@@ -16,7 +17,6 @@ interface Props {
 export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
@@ -36,25 +36,15 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
     el.setSelectionRange(el.value.length, el.value.length);
   }, [focusTick]);
 
-  useEffect(() => setActive(0), [result]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown' && items.length) {
-      e.preventDefault();
-      setActive((i) => Math.min(items.length - 1, i + 1));
-    } else if (e.key === 'ArrowUp' && items.length) {
-      e.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      const hit = items[active];
+  const { active, setActive, onKeyDown } = useListboxKeys({
+    count: items.length,
+    resetOn: result,
+    onEnter: (i) => {
+      const hit = items[i];
       if (hit) setOpenId(hit.id);
-    } else if (e.key === 'Escape' && q) {
-      e.preventDefault();
-      setQ('');
-    }
-  };
+    },
+    onEscape: () => (q ? (setQ(''), true) : false),
+  });
 
   const activeHit = items[active];
   const trimmed = q.trim();
