@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import { PrinterError, type PrinterPort, type PrinterStatus, statusForError } from './port';
+import { OneAtATime } from './one-at-a-time';
 import { errorForStatus } from './status';
 import { drawerKickBytes } from './commands';
 import { closeFd, errnoError, nonBlockingFlags, queryStatusFd, writeAllNonBlocking } from './fd-io';
@@ -31,8 +32,7 @@ type Kind = 'char' | 'file' | 'fifo' | 'windows';
 export class DeviceFilePrinter implements PrinterPort {
   readonly describe: string;
   protected readonly o: Required<DeviceFileOptions>;
-  private queue: Promise<unknown> = Promise.resolve();
-  private closed = false;
+  private readonly jobs = new OneAtATime();
 
   constructor(opts: DeviceFileOptions, describe = `设备 ${opts.path}`) {
     this.o = { writeTimeoutMs: 15000, statusTimeoutMs: 800, platform: process.platform, ...opts };
@@ -45,7 +45,7 @@ export class DeviceFilePrinter implements PrinterPort {
   }
 
   status(): Promise<PrinterStatus> {
-    return this.serial(async () => {
+    return this.jobs.run(async () => {
       try {
         await this.prepare();
         const kind = await this.kind();
@@ -58,26 +58,15 @@ export class DeviceFilePrinter implements PrinterPort {
   }
 
   print(bytes: Uint8Array): Promise<void> {
-    return this.serial(() => this.send(bytes));
+    return this.jobs.run(() => this.send(bytes));
   }
 
   kickDrawer(): Promise<void> {
-    return this.serial(() => this.send(drawerKickBytes()));
+    return this.jobs.run(() => this.send(drawerKickBytes()));
   }
 
   close(): Promise<void> {
-    this.closed = true;
-    return this.queue.then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  private serial<T>(op: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new PrinterError('IO', 'port closed'));
-    const run = this.queue.then(op, op);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.jobs.close();
   }
 
   private async kind(): Promise<Kind> {

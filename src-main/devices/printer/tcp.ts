@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import { PrinterError, type PrinterPort, type PrinterStatus, statusForError } from './port';
+import { OneAtATime } from './one-at-a-time';
 import { decodeStatus, errorForStatus, STATUS_QUERY_NS, statusQuery, type StatusReplies } from './status';
 import { drawerKickBytes } from './commands';
 
@@ -39,8 +40,7 @@ function connectionError(e: NodeJS.ErrnoException, where: string): PrinterError 
 export class TcpPrinter implements PrinterPort {
   readonly describe: string;
   private readonly o: Required<TcpPrinterOptions>;
-  private queue: Promise<unknown> = Promise.resolve();
-  private closed = false;
+  private readonly jobs = new OneAtATime();
 
   constructor(opts: TcpPrinterOptions) {
     this.o = { connectTimeoutMs: 3000, statusTimeoutMs: 800, writeTimeoutMs: 15000, lingerMs: 2000, statusCheck: true, ...opts };
@@ -51,7 +51,7 @@ export class TcpPrinter implements PrinterPort {
     if (!this.o.statusCheck) {
       return Promise.resolve({ state: 'unknown', paperNearEnd: false, detail: '已关闭状态查询：可以试打一张测试页确认' });
     }
-    return this.serial(async () => {
+    return this.jobs.run(async () => {
       let conn: Conn | undefined;
       try {
         conn = await this.connect();
@@ -65,26 +65,15 @@ export class TcpPrinter implements PrinterPort {
   }
 
   print(bytes: Uint8Array): Promise<void> {
-    return this.serial(() => this.send(bytes));
+    return this.jobs.run(() => this.send(bytes));
   }
 
   kickDrawer(): Promise<void> {
-    return this.serial(() => this.send(drawerKickBytes()));
+    return this.jobs.run(() => this.send(drawerKickBytes()));
   }
 
   close(): Promise<void> {
-    this.closed = true;
-    return this.queue.then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  private serial<T>(op: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new PrinterError('IO', 'port closed'));
-    const run = this.queue.then(op, op);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.jobs.close();
   }
 
   private async send(bytes: Uint8Array): Promise<void> {
