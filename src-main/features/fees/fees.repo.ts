@@ -1,5 +1,5 @@
 import { qb, type Sql } from '../../db/sql';
-import type { FeeCategory, FeeRule, PayMethod } from '../../db/schema';
+import type { FeeCategory, FeeRule, PayMethod, ReceiptsTable } from '../../db/schema';
 
 /** Fee and receipt queries only; the service owns transactions and rules. */
 
@@ -37,24 +37,8 @@ export function nextCounter(sql: Sql, name: string): number {
 
 export const receiptByRequest = (sql: Sql, requestId: string) => sql.get(qb.selectFrom('receipts').select('id').where('request_id', '=', requestId));
 
-export interface ReceiptWrite {
-  receipt_no: string;
-  terminal_id: string;
-  seq: number;
-  kind: 'receipt' | 'void' | 'refund';
-  session_id: number;
-  operator_id: number;
-  room_id: number | null;
-  room_code: string | null;
-  payer: string | null;
-  issued_at: string;
-  total_fen: number;
-  original_id: number | null;
-  reason: string | null;
-  approval_id: string | null;
-  request_id: string;
-  note: string;
-}
+/** A receipt row as written (the schema's row without its generated id). */
+export type ReceiptWrite = Omit<ReceiptsTable, 'id'>;
 
 export const insertReceipt = (sql: Sql, r: ReceiptWrite) => sql.run(qb.insertInto('receipts').values(r)).lastInsertRowid;
 
