@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/db/open';
-import { migrate } from '../../src-main/db/migrate';
-import { Sql } from '../../src-main/db/sql';
+import { planStore } from '../support/plans';
 import * as cards from '../../src-main/features/cards/cards.repo';
 import * as keys from '../../src-main/features/keys/keys.repo';
 
 /** Card lookups and the overdue key list must use their indexes, never scan every card or loan. */
 describe('keys and cards query plans', () => {
-  const db = openDatabase(':memory:');
-  migrate(db);
-  const sql = new Sql(db);
-  const captured: string[] = [];
-  const prepare = db.prepare.bind(db);
-  (db as unknown as { prepare: typeof db.prepare }).prepare = ((s: string) => {
-    captured.push(s);
-    return prepare(s);
-  }) as typeof db.prepare;
-  const planOf = (run: () => unknown): string => {
-    captured.length = 0;
-    run();
-    const q = captured.at(-1);
-    if (!q) throw new Error('no statement prepared (cached?)');
-    const params = (q.match(/\?/g) ?? []).map(() => 'x');
-    return (prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
-  };
+  const { sql, planOf } = planStore();
 
   it.each([
     ['lookup by keys', () => cards.cardsByKeys(sql, ['6f6c3a', '6f6c3b']), /SEARCH c USING INDEX cards_key/],

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/db/open';
-import { migrate } from '../../src-main/db/migrate';
-import { Sql } from '../../src-main/db/sql';
+import { planStore } from '../support/plans';
 import * as repo from '../../src-main/features/parcels/parcels.repo';
 
 /**
@@ -9,23 +7,7 @@ import * as repo from '../../src-main/features/parcels/parcels.repo';
  * (statements prepared through Sql), then explained.
  */
 describe('parcel query plans', () => {
-  const db = openDatabase(':memory:');
-  migrate(db);
-  const sql = new Sql(db);
-  const captured: string[] = [];
-  const prepare = db.prepare.bind(db);
-  (db as unknown as { prepare: typeof db.prepare }).prepare = ((s: string) => {
-    captured.push(s);
-    return prepare(s);
-  }) as typeof db.prepare;
-  const planOf = (run: () => unknown): string => {
-    captured.length = 0;
-    run();
-    const q = captured.at(-1);
-    if (!q) throw new Error('no statement prepared (cached?)');
-    const params = (q.match(/\?/g) ?? []).map(() => 'x');
-    return (prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
-  };
+  const { sql, planOf, plansOf } = planStore();
 
   it.each([
     ['pickup lookup by code (in stock)', () => repo.inStockByCode(sql, '402718'), 'parcels_code_in_stock'],
@@ -47,12 +29,7 @@ describe('parcel query plans', () => {
   });
 
   it('daily counts use indexes, never a full scan', () => {
-    captured.length = 0;
-    repo.dayStats(sql, '2026-11-22T16:00:00Z', '2026-11-23T16:00:00Z', '2026-11-20');
-    const plans = captured.map((q) => {
-      const params = (q.match(/\?/g) ?? []).map(() => 'x');
-      return (prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
-    });
+    const plans = plansOf(() => repo.dayStats(sql, '2026-11-22T16:00:00Z', '2026-11-23T16:00:00Z', '2026-11-20'));
     expect(plans).toHaveLength(6);
     for (const p of plans) expect(p).toMatch(/USING (COVERING )?INDEX/);
     expect(plans.join('\n')).not.toMatch(/SCAN parcels(?! USING)/);
