@@ -2,8 +2,12 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+/** Pure code both processes use (src-shared/), imported as `@shared/...` everywhere. */
+const resolveShared = { alias: { '@shared': resolve(__dirname, 'src-shared') } };
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/main',
       // better-sqlite3, exceljs, pinyin-pro ... stay in node_modules (native addon, large CJS packages).
@@ -21,6 +25,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/preload',
       // A sandboxed preload can only require('electron'): bundle everything else, emit CommonJS.
@@ -34,6 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
+    resolve: resolveShared,
     plugins: [react()],
     build: {
       outDir: 'out/renderer',

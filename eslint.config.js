@@ -27,6 +27,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Pure code both processes use: no Node, no Electron, nothing from either side.
+    files: ['src-shared/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'src-shared is pure code: no Electron.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'src-shared is pure code used by the renderer too: no Node modules.' })),
+          ],
+          patterns: [{ regex: '(^|/)src-(main|renderer|preload)(/|$)', message: 'src-shared imports neither side: move the shared part here instead.' }],
+        },
+      ],
+    },
+  },
+  {
     // The renderer is a browser page: no Node modules, no electron, nothing from main but the contract's types.
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

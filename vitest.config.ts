@@ -1,3 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 30000 } });
+export default defineConfig({
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) } },
+  test: { include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 30000 },
+});

@@ -36,6 +36,7 @@ import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
 import type { PrinterSettings } from './contract/printer';
+import { PropertyCalendar } from '@shared/calendar';
 
 export interface CoreOptions {
   dataDir: string;
@@ -59,6 +60,8 @@ export interface CoreOptions {
 export interface Services {
   db: Db;
   sql: Sql;
+  /** the property's calendar (its time zone setting): today, day ranges, business days */
+  calendar: PropertyCalendar;
   operators: OperatorsService;
   roster: RosterService;
   rosterImport: RosterImportService;
@@ -164,6 +167,7 @@ export class AppCore {
       this.opts.nativeBinding,
     );
     const counter = new CounterSettings(sql, this.clock);
+    const calendar = new PropertyCalendar(() => counter.timeZone(), this.clock);
     let cash: CashService | null = null;
     const print = new PrintQueue(
       sql,
@@ -173,9 +177,10 @@ export class AppCore {
         settings: () => counter.printer(),
         propertyName: () => counter.propertyName(),
         terminalId: () => counter.terminalId(),
+        timeZone: () => calendar.tz(),
         closeResult: (id) => (cash as CashService).slip(id),
-        handoverLines: (id) => handoverSlipLines(this.need().handover.get(id), counter.propertyName()),
-        dispatchLines: (id) => dispatchSlipLines(this.need().requests.dispatchLines(id), counter.propertyName()),
+        handoverLines: (id) => handoverSlipLines(this.need().handover.get(id), counter.propertyName(), calendar.tz()),
+        dispatchLines: (id) => dispatchSlipLines(this.need().requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
       },
       this.opts.printerPort ?? ((c) => createPrinter(c)),
     );
@@ -186,11 +191,12 @@ export class AppCore {
       parcelInfo: (id) => print.parcelInfo(id),
       width: () => counter.printer().width,
       propertyName: () => counter.propertyName(),
-    });
+    }, calendar);
     const cardReader = new CardReaderService(sql, this.clock, this.log, this.opts.cardReaderPort);
     this.services = {
       db,
       sql,
+      calendar,
       operators,
       roster: new RosterService(sql, this.clock),
       rosterImport: new RosterImportService(sql, this.clock),
@@ -200,22 +206,22 @@ export class AppCore {
       cash,
       fees,
       parcels,
-      parcelsReport: new ParcelsReport(sql, this.clock, parcels),
-      requests: new RequestsService(db, sql, this.clock, (id) => print.enqueueDispatchSlip(id)),
+      parcelsReport: new ParcelsReport(sql, this.clock, parcels, calendar),
+      requests: new RequestsService(db, sql, this.clock, calendar, (id) => print.enqueueDispatchSlip(id)),
       upstream: new UpstreamService(
         db,
         sql,
         this.clock,
         this.log,
-        { terminalId: () => counter.terminalId(), propertyName: () => counter.propertyName(), overdueDays: () => parcels.settings().overdueDays },
+        { terminalId: () => counter.terminalId(), propertyName: () => counter.propertyName(), overdueDays: () => parcels.settings().overdueDays, timeZone: () => calendar.tz() },
         this.opts.secretStore,
         this.opts.upstream,
       ),
       keys: new KeysService(sql, this.clock, operators),
-      cards: new CardsService(sql, this.clock, () => cardReader.format()),
+      cards: new CardsService(sql, this.clock, () => cardReader.format(), calendar),
       cardReader,
       handover: new HandoverService(db, sql, this.clock, handoverSources(db, () => this.need(), () => counter.terminalId())),
-      reports: new ReportsService(db, this.clock, { terminalId: () => counter.terminalId(), overdueDays: () => parcels.settings().overdueDays, requests: () => this.need().requests }),
+      reports: new ReportsService(db, this.clock, { terminalId: () => counter.terminalId(), overdueDays: () => parcels.settings().overdueDays, requests: () => this.need().requests, calendar }),
     };
     this.idleMinutes = this.system.idleLockMinutes();
     print.start(this.opts.maintenance ? 3000 : 200);

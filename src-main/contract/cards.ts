@@ -135,6 +135,6 @@ export const cardsContract = {
     output: cardStockView,
     access: 'receptionist',
   }),
-  /** Card changes of one business day (+08:00) for the nightly summary: counts only, no personal data. */
+  /** Card changes of one day on the property's clock: counts only, no personal data. */
   'cards.daySummary': def({ input: z.object({ date: isoDate }), output: cardDaySummary, access: 'receptionist' }),
 } as const;

@@ -206,7 +206,7 @@ export const parcelsContract = {
   'parcels.return': def({ input: z.object({ ids, reason }), output: list, access: 'receptionist' }),
   /** 报损/核销: needs a supervisor approval ('parcel.writeOff', subject = the waybill), two-person. */
   'parcels.writeOff': def({ input: z.object({ id, approvalId: z.string().max(100), reason }), output: parcelView, access: 'receptionist' }),
-  /** Daily view (Beijing business date, default today). */
+  /** Daily view (a date on the property's clock, default today). */
   'parcels.stats': def({ input: z.object({ date: isoDate.optional() }), output: parcelStats, access: 'receptionist' }),
   /**
    * Search by any field: 6 digits = pickup code, a room (`3-2-501`) = room, 4 digits = phone last four,

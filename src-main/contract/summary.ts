@@ -103,7 +103,15 @@ export const dailySummary = z
     terminalId: z.string().min(1).max(16),
     propertyName: z.string().max(60),
     businessDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    window: z.object({ from: iso, to: iso, cutoffHour: z.number().int().min(0).max(23), utcOffset: z.literal('+08:00') }).strict(),
+    window: z
+      .object({
+        from: iso,
+        to: iso,
+        cutoffHour: z.number().int().min(0).max(23),
+        /** the property's offset from UTC at the window's start (+08:00 for China) */
+        utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/),
+      })
+      .strict(),
     generatedAt: iso,
     fees: feesSection,
     cash: cashSection,

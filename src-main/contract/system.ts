@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { def, empty, ok, sessionView, username, displayName, newPassword, role } from './common';
+import { isTimeZone } from '@shared/calendar';
+
+/** An IANA time zone name the runtime knows (`Asia/Shanghai`). */
+export const timeZoneName = z.string().max(64).refine(isTimeZone, { message: '时区无效：请从列表中选择，例如 Asia/Shanghai（北京时间）' });
 
 export const deviceState = z.object({
   state: z.enum(['not-configured', 'ok', 'offline', 'paper-out', 'cover-open', 'error']),
@@ -28,6 +32,8 @@ export const appStatus = z.object({
   schemaVersion: z.number().int(),
   propertyName: z.string(),
   terminalId: z.string(),
+  /** the property's time zone: the screen shows every time on this clock, whatever the PC is set to */
+  timeZone: z.string(),
   session: sessionView.nullable(),
   recovery: z
     .object({
@@ -68,6 +74,9 @@ export const settingsView = z.object({
   propertyName: z.string(),
   terminalId: z.string(),
   idleLockMinutes: z.number().int().min(1).max(240),
+  timeZone: z.string(),
+  /** false once a business day was built for head office: the zone then stays as it is */
+  timeZoneChangeable: z.boolean(),
 });
 
 export const systemContract = {
@@ -81,7 +90,7 @@ export const systemContract = {
   'system.backupNow': def({ input: empty, output: backupView, access: 'admin' }),
   'settings.get': def({ input: empty, output: settingsView, access: 'receptionist' }),
   'settings.update': def({
-    input: z.object({ propertyName: z.string().trim().min(2).max(40), idleLockMinutes: z.number().int().min(1).max(240) }),
+    input: z.object({ propertyName: z.string().trim().min(2).max(40), idleLockMinutes: z.number().int().min(1).max(240), timeZone: timeZoneName.optional() }),
     output: settingsView,
     access: 'admin',
   }),

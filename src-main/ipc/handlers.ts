@@ -6,13 +6,6 @@ import type { SessionOperator } from '../features/operators/sessions';
 
 const done = { done: true } as const;
 
-/** A business day in Beijing time (UTC+8, no DST) as an ISO range. */
-function dayRange(date: string | undefined): { from?: string; to?: string } {
-  if (!date) return {};
-  const start = new Date(`${date}T00:00:00+08:00`);
-  return { from: start.toISOString(), to: new Date(start.getTime() + 86_400_000).toISOString() };
-}
-
 function actor(ctx: CallContext): SessionOperator {
   if (!ctx.operator) throw new AppError('NOT_SIGNED_IN', '请先登录。');
   return ctx.operator;
@@ -71,7 +64,7 @@ export function buildHandlers(core: AppCore): Handlers {
       return { lines: q.lines, totalFen: q.totalFen, totalUpper: q.totalUpper };
     },
     'fees.collect': (i, ctx) => s().fees.collect(i, actor(ctx)),
-    'fees.receipts.list': (i) => s().fees.list({ ...dayRange(i.date), ...(i.q ? { q: i.q } : {}), limit: i.limit ?? 100 }),
+    'fees.receipts.list': (i) => s().fees.list({ ...(i.date ? s().calendar.day(i.date) : {}), ...(i.q ? { q: i.q } : {}), limit: i.limit ?? 100 }),
     'fees.receipts.get': (i) => s().fees.get(i.id),
     'fees.receipts.preview': (i) => (s().fees.get(i.id), s().print.preview(i.id, i.copy ?? 0)),
     'fees.receipts.reprint': (i, ctx) => s().fees.reprint(i.id, actor(ctx)),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { windowOf } from './business-day';
+import { businessWindow, utcOffsetLabel } from '@shared/calendar';
 import { dailySummary, type DailySummary } from '../contract/summary';
 
 /**
@@ -12,6 +12,8 @@ export interface SummaryInput {
   propertyName: string;
   businessDate: string;
   cutoffHour: number;
+  /** the property's time zone (IANA) */
+  timeZone: string;
   overdueDays: number;
   generatedAt: Date;
 }
@@ -20,7 +22,7 @@ type Row = Record<string, number | string | null>;
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
-  const { from, to } = windowOf(input.businessDate, input.cutoffHour);
+  const { from, to } = businessWindow(input.businessDate, input.cutoffHour, input.timeZone);
   const p = periodFigures(db, { terminalId: input.terminalId, from, to, overdueDays: input.overdueDays, now: input.generatedAt });
   const summary: DailySummary = {
     schema: 'lobbydesk.daily-summary',
@@ -28,7 +30,7 @@ export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
     terminalId: input.terminalId,
     propertyName: input.propertyName,
     businessDate: input.businessDate,
-    window: { from: from.toISOString(), to: to.toISOString(), cutoffHour: input.cutoffHour, utcOffset: '+08:00' },
+    window: { from: from.toISOString(), to: to.toISOString(), cutoffHour: input.cutoffHour, utcOffset: utcOffsetLabel(from, input.timeZone) },
     generatedAt: input.generatedAt.toISOString(),
     ...p,
   };

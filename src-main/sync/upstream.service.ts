@@ -8,7 +8,7 @@ import type { UpstreamDayView, UpstreamSettingsView } from '../contract/upstream
 import { sendTime as sendTimeSchema, type upstreamSettingsInput } from '../contract/upstream';
 import type { SessionOperator } from '../features/operators/sessions';
 import { getSetting, setSetting } from '../features/system/settings.repo';
-import { addDays, businessDateOf, daysBetween, dueAt, windowOf } from './business-day';
+import { addDays, businessDateOf, businessWindow, daysBetween, sendDueAt } from '@shared/calendar';
 import { checkUrl, post, type PostResult } from './http-client';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey, sign } from './signing';
 import { buildDailySummary } from './summary';
@@ -81,7 +81,7 @@ export class UpstreamService {
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly ctx: { terminalId: () => string; propertyName: () => string; overdueDays: () => number },
+    private readonly ctx: { terminalId: () => string; propertyName: () => string; overdueDays: () => number; timeZone: () => string },
     private readonly secrets: SecretStore = plainSecretStore,
     opts: UpstreamOptions = {},
   ) {
@@ -122,6 +122,11 @@ export class UpstreamService {
     return { ...s, terminalId: this.ctx.terminalId(), hasSecret: !!sealed, secretEncrypted: !!sealed && !sealed.startsWith('plain:') };
   }
 
+  /** True once a business day was built: the day boundaries (cut-off hour, time zone) then stay as they are. */
+  hasBuiltDays(): boolean {
+    return (this.db.prepare('SELECT count(*) AS n FROM upstream_outbox').get() as { n: number }).n > 0;
+  }
+
   saveSettings(input: z.output<typeof upstreamSettingsInput>, actor: SessionOperator): UpstreamSettingsView {
     if (input.url) {
       const bad = checkUrl(input.url);
@@ -129,8 +134,7 @@ export class UpstreamService {
     }
     if (input.enabled && !input.url) throw new AppError('BAD_INPUT', '启用上报前请填写总部的上报地址。');
     if (input.enabled && !input.secret && !getSetting(this.sql, 'upstream_secret')) throw new AppError('BAD_INPUT', '启用上报前请填写总部提供的密钥。');
-    const built = (this.db.prepare('SELECT count(*) AS n FROM upstream_outbox').get() as { n: number }).n;
-    if (built > 0 && input.cutoffHour !== this.raw().cutoffHour)
+    if (this.hasBuiltDays() && input.cutoffHour !== this.raw().cutoffHour)
       throw new AppError('BAD_INPUT', '已经有营业日汇总生成过，不能再改营业日分界（否则会有几个小时被重复或漏报）：如确需修改，请先与总部确认。');
     const at = this.clock.now().toISOString();
     const next: Settings = { enabled: input.enabled, url: input.url, sendTime: input.sendTime, cutoffHour: input.cutoffHour };
@@ -147,7 +151,7 @@ export class UpstreamService {
   /** The first business day this counter has data for (setup day). */
   private firstDay(cutoffHour: number): string | null {
     const r = this.db.prepare('SELECT min(created_at) AS at FROM operators').get() as { at: string | null } | undefined;
-    return r?.at ? businessDateOf(new Date(r.at), cutoffHour) : null;
+    return r?.at ? businessDateOf(new Date(r.at), cutoffHour, this.ctx.timeZone()) : null;
   }
 
   /** Builds every day that is due and not in the outbox yet; returns how many were added. */
@@ -156,8 +160,9 @@ export class UpstreamService {
     if (!s.enabled || !s.url) return 0;
     const first = this.firstDay(s.cutoffHour);
     if (!first) return 0;
-    let last = businessDateOf(now, s.cutoffHour);
-    while (last >= first && dueAt(last, s.cutoffHour, s.sendTime).getTime() > now.getTime()) last = addDays(last, -1);
+    const tz = this.ctx.timeZone();
+    let last = businessDateOf(now, s.cutoffHour, tz);
+    while (last >= first && sendDueAt(last, s.cutoffHour, s.sendTime, tz).getTime() > now.getTime()) last = addDays(last, -1);
     const from = [first, addDays(last, -(this.o.maxCatchUpDays - 1))].sort()[1] as string;
     const have = new Set((this.db.prepare('SELECT business_date FROM upstream_outbox WHERE kind = ? AND business_date >= ?').all('daily-summary', from) as { business_date: string }[]).map((r) => r.business_date));
     let added = 0;
@@ -174,9 +179,10 @@ export class UpstreamService {
           propertyName: this.ctx.propertyName(),
           businessDate: day,
           cutoffHour: s.cutoffHour,
+          timeZone: tz,
           overdueDays: this.ctx.overdueDays(),
           // the window's end, not the build time: a day rebuilt (after a restore) from the same data is the same bytes
-          generatedAt: windowOf(day, s.cutoffHour).to,
+          generatedAt: businessWindow(day, s.cutoffHour, tz).to,
         });
         insert.run(day, idempotencyKey(this.ctx.terminalId(), day, 'daily-summary'), JSON.stringify(summary), at, at, at);
       });

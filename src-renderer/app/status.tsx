@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppStatus } from '../../src-main/contract/index';
 import { call, onAuthLost } from '../lib/api';
+import { setPropertyTimeZone } from '../lib/format';
 
 export const STATUS_POLL_MS = 5_000;
 
@@ -23,6 +24,8 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     const mine = ++seq.current;
     try {
       const s = await call('system.status', {});
+      // before the state update, so the render it causes already shows the property's clock
+      setPropertyTimeZone(s.timeZone);
       if (mine === seq.current) {
         setStatus(s);
         setError(null);

@@ -1,5 +1,6 @@
 import { formatFen, MAX_FEN, parseYuan } from '../../src-main/contract/money';
 import type { MsgKey } from '../app/i18n/dict';
+import { propertyMonth, propertyToday } from './format';
 
 export { fenToChineseUpper, formatFen, parseYuan, yuanSign, type ParsedAmount } from '../../src-main/contract/money';
 
@@ -59,12 +60,12 @@ export function parseReading(input: string): Parsed<number> {
   return { ok: true, value: Number(m[1]) * 100 + Number(((m[2] ?? '') + '00').slice(0, 2)) };
 }
 
-/** Today in local time as YYYY-MM-DD (the counter's business day). */
+/** Today on the property's clock as YYYY-MM-DD. */
 export function todayLocal(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return propertyToday(d);
 }
 
-/** This month in local time as YYYY-MM. */
+/** This month on the property's clock as YYYY-MM. */
 export function thisMonth(d = new Date()): string {
-  return todayLocal(d).slice(0, 7);
+  return propertyMonth(d);
 }

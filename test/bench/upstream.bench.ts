@@ -5,7 +5,7 @@ import { startReceiver } from '../../scripts/upstream-dev/receiver';
 import { AppCore } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
 import { silentLogger } from '../../src-main/lib/log';
-import { addDays } from '../../src-main/sync/business-day';
+import { addDays } from '@shared/calendar';
 import { buildDailySummary } from '../../src-main/sync/summary';
 import { single, summarise, type Figure } from './stats';
 
@@ -52,7 +52,7 @@ export async function upstreamBenchmarks(work: string): Promise<Figure[]> {
   const build: number[] = [];
   for (const day of days) {
     const a = performance.now();
-    buildDailySummary(db, { terminalId: 'T01', propertyName: '基准花园', businessDate: day, cutoffHour: 4, overdueDays: 3, generatedAt: clock.now() });
+    buildDailySummary(db, { terminalId: 'T01', propertyName: '基准花园', businessDate: day, cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: clock.now() });
     build.push(performance.now() - a);
   }
   const figures = [summarise('daily summary build', `500,000 receipts + 1,000,000 parcels over 5 years; ${days.length} days across them`, build, 1000)];

@@ -1,6 +1,6 @@
 /** Receipts read back through the independent decoder: content, layout at 32/48 characters, codes, cut. */
 import { describe, expect, it } from 'vitest';
-import { beijingTime, drawerKickBytes, renderReceipt, renderSlip, testPage, type ReceiptDoc } from '../../src-main/devices/printer/receipt';
+import { printedTime, drawerKickBytes, renderReceipt, renderSlip, testPage, type ReceiptDoc } from '../../src-main/devices/printer/receipt';
 import { displayWidth, esc, normalizeText } from '../../src-main/devices/printer/markup';
 import { decodeEscPos, type Decoded } from './escpos-decode';
 import { findQr } from './escpos-symbols';
@@ -159,11 +159,19 @@ describe('documents', () => {
     expect(() => renderReceipt({ ...SAMPLE_RECEIPT, lines: [{ name: 'x', amountFen: 0.5 }], totalFen: 0.5 }, { width: 58 })).toThrow(RangeError);
   });
 
-  it('prints Beijing time', () => {
-    expect(beijingTime('2026-11-23T06:05:31Z')).toBe('2026-11-23 14:05');
-    expect(beijingTime('2026-12-31T16:30:00Z')).toBe('2027-01-01 00:30');
-    expect(beijingTime('2026-11-23T14:05:00+08:00')).toBe('2026-11-23 14:05');
-    expect(() => beijingTime('yesterday')).toThrow(RangeError);
+  it("prints the property's time (Beijing time by default), whatever zone the PC is in", () => {
+    expect(printedTime('2026-11-23T06:05:31Z')).toBe('2026-11-23 14:05');
+    expect(printedTime('2026-12-31T16:30:00Z')).toBe('2027-01-01 00:30');
+    expect(printedTime('2026-11-23T14:05:00+08:00')).toBe('2026-11-23 14:05');
+    expect(printedTime('2026-11-23T06:05:31Z', 'Asia/Urumqi')).toBe('2026-11-23 12:05');
+    expect(() => printedTime('yesterday')).toThrow(RangeError);
+  });
+
+  it('prints the receipt time in the time zone it is given', () => {
+    const text = (timeZone?: string) => renderReceipt({ ...SAMPLE_RECEIPT, issuedAt: '2026-11-23T06:05:00Z' }, { width: 80, ...(timeZone ? { timeZone } : {}) }).text;
+    expect(text()).toContain('2026-11-23 14:05');
+    expect(text('Europe/London')).toContain('2026-11-23 06:05');
+    expect(text('Europe/London')).not.toContain('14:05');
   });
 
   it('is deterministic: the same document gives the same bytes and SVG', () => {

@@ -78,3 +78,25 @@ describe('the renderer is a browser page', () => {
     expect(await boundaryErrors(code, 'src-renderer/features/x.tsx')).toEqual([]);
   });
 });
+
+describe('src-shared is pure code both processes use', () => {
+  it('refuses Node modules and electron', async () => {
+    for (const spec of ['node:fs', 'fs', 'path', 'electron']) {
+      const errors = await boundaryErrors(`import x from '${spec}';\nexport default x;\n`, 'src-shared/x.ts');
+      expect(errors, spec).toHaveLength(1);
+    }
+  });
+
+  it('refuses imports from either side', async () => {
+    for (const spec of ['../src-main/db/sql', '../../src-renderer/lib/api', '../src-main/contract/money']) {
+      const errors = await boundaryErrors(`import { x } from '${spec}';\nexport const y = x;\n`, 'src-shared/calendar-x.ts');
+      expect(errors, spec).toHaveLength(1);
+      expect(errors[0]?.message).toMatch(/imports neither side/);
+    }
+  });
+
+  it('allows other shared modules', async () => {
+    expect(await boundaryErrors("import { x } from './money';\nexport const y = x;\n", 'src-shared/x.ts')).toEqual([]);
+    expect(await boundaryErrors("import { x } from '@shared/money';\nexport const y = x;\n", 'src-renderer/x.ts')).toEqual([]);
+  });
+});

@@ -13,4 +13,4 @@ export { printerConfigSchema, paperWidthSchema, BAUD_RATES } from './schema';
 export { createPrinter, type PrinterTimeouts } from './config';
 export { FakePrinterPort } from './fake';
 export type { ReceiptDoc, ReceiptItem, ReceiptPayment, PaymentMethod, ReceiptOptions, SlipLine, SlipOptions, Rendered, Width } from './receipt';
-export { renderReceipt, renderSlip, testPage, beijingTime, money, PAYMENT_METHOD_LABELS, drawerKickBytes } from './receipt';
+export { renderReceipt, renderSlip, testPage, printedTime, money, PAYMENT_METHOD_LABELS, drawerKickBytes } from './receipt';

@@ -5,6 +5,7 @@
 import { barcode } from 'receiptline';
 import { fenToChineseUpper, yuanSign } from '../../contract/money';
 import { cpl, displayWidth, esc, escProperty, renderMarkup, type Rendered, type Width } from './markup';
+import { DEFAULT_TIME_ZONE, localDateTime } from '@shared/calendar';
 
 export type { Rendered, Width } from './markup';
 
@@ -33,7 +34,7 @@ export interface ReceiptDoc {
   terminalId: string;
   /** e.g. `T01-00001234` */
   receiptNo: string;
-  /** ISO instant; printed as Beijing time `2026-11-23 14:05` */
+  /** ISO instant; printed on the property's clock `2026-11-23 14:05` */
   issuedAt: string;
   operatorName: string;
   roomCode: string | null;
@@ -52,6 +53,8 @@ export interface ReceiptDoc {
 
 export interface ReceiptOptions {
   width: Width;
+  /** the property's time zone for printed times (default Asia/Shanghai) */
+  timeZone?: string;
   /** reprint number: prints 「补打 / 副本 n」 */
   copy?: number;
   /** when the copy was printed (ISO instant) */
@@ -60,13 +63,11 @@ export interface ReceiptOptions {
   qr?: boolean;
 }
 
-/** `2026-11-23T06:05:00Z` → `2026-11-23 14:05` (China has one zone and no DST, so UTC+8 is exact). */
-export function beijingTime(iso: string): string {
+/** `2026-11-23T06:05:00Z` → `2026-11-23 14:05` on the property's clock (Asia/Shanghai by default). */
+export function printedTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) throw new RangeError(`not a date: ${iso}`);
-  const d = new Date(t + 8 * 3600_000);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  return localDateTime(t, timeZone);
 }
 
 /** `-12050` → `-￥120.50` (the minus before the sign, as on bank slips). */
@@ -97,11 +98,11 @@ function codeLines(data: string, width: Width, qr: boolean): string[] {
   return out;
 }
 
-function copyBanner(opts: { copy?: number; reprintedAt?: string }): string[] {
+function copyBanner(opts: { copy?: number; reprintedAt?: string; timeZone?: string }): string[] {
   if (opts.copy === undefined) return [];
   if (!Number.isSafeInteger(opts.copy) || opts.copy < 1) throw new RangeError(`copy must be 1 or more: ${opts.copy}`);
   const out = [`\`^补打 / 副本 ${opts.copy}\``];
-  if (opts.reprintedAt) out.push(pair('补打时间', beijingTime(opts.reprintedAt)));
+  if (opts.reprintedAt) out.push(pair('补打时间', printedTime(opts.reprintedAt, opts.timeZone)));
   return out;
 }
 
@@ -125,7 +126,7 @@ export function renderReceipt(doc: ReceiptDoc, opts: ReceiptOptions): Rendered {
   const title = isVoid ? '作废冲正' : '收据';
   const L: string[] = [];
   L.push(`${big(doc.propertyName, width)}${esc(doc.propertyName)}`, `^^^${title}`, ...copyBanner(opts), '');
-  L.push(pair('收据号', doc.receiptNo), pair('时间', beijingTime(doc.issuedAt)), pair('终端', doc.terminalId), pair('收款员', doc.operatorName));
+  L.push(pair('收据号', doc.receiptNo), pair('时间', printedTime(doc.issuedAt, opts.timeZone)), pair('终端', doc.terminalId), pair('收款员', doc.operatorName));
   if (doc.roomCode !== null) L.push(pair('房号', doc.roomCode));
   if (doc.payer !== null) L.push(pair('缴款人', doc.payer));
   if (isVoid && doc.original) {
@@ -159,6 +160,8 @@ export type SlipLine = string | readonly [label: string, value: string] | { head
 
 export interface SlipOptions {
   width: Width;
+  /** the property's time zone for printed times (default Asia/Shanghai) */
+  timeZone?: string;
   copy?: number;
   reprintedAt?: string;
   /** printed under the title, e.g. the shift-close time */
@@ -172,7 +175,7 @@ export interface SlipOptions {
 export function renderSlip(title: string, lines: readonly SlipLine[], opts: SlipOptions): Rendered {
   const { width } = opts;
   const L: string[] = [`${big(title, width)}${esc(title)}`, ...copyBanner(opts)];
-  if (opts.issuedAt) L.push(esc(beijingTime(opts.issuedAt)));
+  if (opts.issuedAt) L.push(esc(printedTime(opts.issuedAt, opts.timeZone)));
   L.push('');
   for (const line of lines) {
     if (typeof line === 'string') L.push(left(esc(line)));
@@ -188,7 +191,7 @@ export function renderSlip(title: string, lines: readonly SlipLine[], opts: Slip
 }
 
 /** What the settings screen prints: Chinese text, the ￥ sign, a ruler of the full line width, CODE128 and QR. */
-export function testPage(width: Width, now?: string): Rendered {
+export function testPage(width: Width, now?: string, timeZone?: string): Rendered {
   const n = cpl(width);
   const ruler = Array.from({ length: n }, (_, i) => String((i + 1) % 10)).join('');
   return renderSlip(
@@ -205,7 +208,7 @@ export function testPage(width: Width, now?: string): Rendered {
       { rule: true },
       '条码与二维码应能用扫码枪读出：',
     ],
-    { width, barcode: 'TEST-0123456789', qr: 'LobbyDesk TEST-0123456789', ...(now ? { issuedAt: now } : {}) },
+    { width, barcode: 'TEST-0123456789', qr: 'LobbyDesk TEST-0123456789', ...(now ? { issuedAt: now } : {}), ...(timeZone ? { timeZone } : {}) },
   );
 }
 

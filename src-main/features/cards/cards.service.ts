@@ -11,6 +11,7 @@ import { maskName } from '../fees/receipt-view';
 import type { SessionOperator } from '../operators/sessions';
 import * as roster from '../roster/roster.repo';
 import * as repo from './cards.repo';
+import type { PropertyCalendar } from '@shared/calendar';
 
 export interface IssueInput {
   number: string;
@@ -71,6 +72,7 @@ export class CardsService {
     private readonly clock: Clock,
     /** the site's reader format (typed numbers come from the same reader's keyboard output) */
     private readonly readerFormat: () => CardFormat,
+    private readonly calendar: PropertyCalendar,
   ) {}
 
   private now(): string {
@@ -102,7 +104,7 @@ export class CardsService {
     const who = `${held.room_code} ${maskName(held.holder_name) ?? ''}`.trim();
     const params = { cardId: held.id, roomCode: held.room_code, holder: maskName(held.holder_name) ?? '', status: held.status };
     if (held.status === 'active')
-      throw new AppError('CONFLICT', `这张卡已绑定在 ${who}（${TYPE_ZH[held.type]}，${held.issued_at.slice(0, 10)} 发卡）：不能再发给其他人。如卡已转手，请先在原房号办理退卡。`, params);
+      throw new AppError('CONFLICT', `这张卡已绑定在 ${who}（${TYPE_ZH[held.type]}，${this.calendar.dateOf(held.issued_at)} 发卡）：不能再发给其他人。如卡已转手，请先在原房号办理退卡。`, params);
     throw new AppError('CONFLICT', `这张卡${STATUS_ZH[held.status]}（原属 ${who}）：黑名单上的卡不能再发。请换一张新卡。`, params);
   }
 
@@ -296,10 +298,10 @@ export class CardsService {
     return this.stock();
   }
 
-  /** One business day (+08:00) of card changes, counts only (for the nightly summary). */
+  /** One day (the property's calendar) of card changes, counts only. */
   daySummary(date: string): CardDaySummary {
-    const start = new Date(`${date}T00:00:00+08:00`);
-    const ev = repo.eventCounts(this.sql, start.toISOString(), new Date(start.getTime() + 86_400_000).toISOString());
+    const day = this.calendar.day(date);
+    const ev = repo.eventCounts(this.sql, day.from, day.to);
     const st = repo.statusCounts(this.sql);
     const stock = repo.stockOnHand(this.sql);
     return {

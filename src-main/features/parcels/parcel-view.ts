@@ -8,17 +8,6 @@ import { slotLabel } from './shelves';
 
 const DAY_MS = 86_400_000;
 
-/** Beijing business date of an instant (UTC+8, no DST). */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** A Beijing business day as an ISO instant range [from, to). */
-export function dayBounds(day: string): { from: string; to: string } {
-  const start = new Date(`${day}T00:00:00+08:00`).getTime();
-  return { from: new Date(start).toISOString(), to: new Date(start + DAY_MS).toISOString() };
-}
-
 /** A parcel taken in before this instant is overdue. */
 export function overdueCutoff(now: Date, overdueDays: number): string {
   return new Date(now.getTime() - overdueDays * DAY_MS).toISOString();

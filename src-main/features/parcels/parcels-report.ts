@@ -5,16 +5,16 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { ParcelView } from '../../contract/parcels';
 import type { ParcelCarrier, ParcelStatus } from '../../db/schema';
-import { beijingTime } from '../../devices/printer/receipt';
 import { maskName } from '../fees/receipt-view';
 import type { SessionOperator } from '../operators/sessions';
 import { roomPrefix } from '../roster/rules';
 import { CARRIER_NAMES, normalizeWaybill } from './carriers';
 import { readParcelSettings } from './parcel-settings';
-import { beijingDay, dayBounds, overdueCutoff, rowSlotLabel } from './parcel-view';
+import { overdueCutoff, rowSlotLabel } from './parcel-view';
 import * as repo from './parcels.repo';
 import type { ParcelsService } from './parcels.service';
 import { normalizePickupCode } from './pickup-code';
+import type { PropertyCalendar } from '@shared/calendar';
 
 export const EXPORT_MAX_DAYS = 92;
 export const EXPORT_MAX_ROWS = 100_000;
@@ -42,11 +42,12 @@ export class ParcelsReport {
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly parcels: ParcelsService,
+    private readonly calendar: PropertyCalendar,
   ) {}
 
   stats(date: string | undefined) {
-    const day = date ?? beijingDay(this.clock.now());
-    const { from, to } = dayBounds(day);
+    const day = date ?? this.calendar.today();
+    const { from, to } = this.calendar.day(day);
     const overdueDays = readParcelSettings(this.sql).overdueDays;
     const s = repo.dayStats(this.sql, from, to, overdueCutoff(this.clock.now(), overdueDays));
     return {
@@ -58,7 +59,7 @@ export class ParcelsReport {
   }
 
   search(f: { q?: string; status?: ParcelStatus; carrier?: ParcelCarrier; date?: string; limit?: number }): ParcelView[] {
-    const range = f.date ? dayBounds(f.date) : {};
+    const range = f.date ? this.calendar.day(f.date) : {};
     const rows = repo.search(this.sql, searchKey(f.q), {
       ...(f.status ? { status: f.status } : {}),
       ...(f.carrier ? { carrier: f.carrier } : {}),
@@ -68,11 +69,10 @@ export class ParcelsReport {
     return this.parcels.views(rows);
   }
 
-  /** XLSX of the parcels taken in from `from` to `to` (Beijing dates, inclusive). Names masked; no pickup codes. */
+  /** XLSX of the parcels taken in from `from` to `to` (the property's dates, inclusive). Names masked; no pickup codes. */
   async exportXlsx(fromDay: string, toDay: string, status: ParcelStatus | undefined, actor: SessionOperator): Promise<{ fileName: string; rows: number; data: string }> {
     if (toDay < fromDay) throw new AppError('BAD_INPUT', '结束日期不能早于开始日期。');
-    const { from } = dayBounds(fromDay);
-    const { to } = dayBounds(toDay);
+    const { from, to } = this.calendar.days(fromDay, toDay);
     if (Date.parse(to) - Date.parse(from) > EXPORT_MAX_DAYS * 86_400_000) throw new AppError('BAD_INPUT', `一次最多导出 ${EXPORT_MAX_DAYS} 天：请缩短日期范围。`);
     const rows = repo.forExport(this.sql, from, to, status, EXPORT_MAX_ROWS + 1);
     if (rows.length > EXPORT_MAX_ROWS) throw new AppError('BAD_INPUT', `超过 ${EXPORT_MAX_ROWS} 条：请缩短日期范围。`);
@@ -99,7 +99,7 @@ export class ParcelsReport {
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     for (const r of rows) {
       ws.addRow({
-        intake: beijingTime(r.intake_at),
+        intake: this.calendar.dateTime(r.intake_at),
         carrier: CARRIER_NAMES[r.carrier],
         waybill: r.waybill,
         room: r.room_code ?? '',
@@ -107,7 +107,7 @@ export class ParcelsReport {
         unlisted: r.unlisted === 1 ? '是' : '',
         slot: rowSlotLabel(r) ?? '',
         status: STATUS_ZH[r.status],
-        closed: r.closed_at ? beijingTime(r.closed_at) : '',
+        closed: r.closed_at ? this.calendar.dateTime(r.closed_at) : '',
         collector: maskName(r.collector || null) ?? '',
         check: r.check_method ? (CHECK_ZH[r.check_method] ?? r.check_method) : '',
         proxy: r.proxy === 1 ? '是' : '',

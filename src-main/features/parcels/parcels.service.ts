@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { maskText } from '../../lib/mask';
 import type { CarrierDetection, ParcelSettings, ParcelView, ShelfView } from '../../contract/parcels';
 import type { PickupCheck } from '../../db/schema';
-import { beijingTime, type Width } from '../../devices/printer/receipt';
+import type { Width } from '../../devices/printer/receipt';
 import type { PrintInfo } from '../fees/receipt-view';
 import { maskName } from '../fees/receipt-view';
 import type { OperatorsService } from '../operators/operators.service';
@@ -13,11 +13,12 @@ import type { SessionOperator } from '../operators/sessions';
 import * as roster from '../roster/roster.repo';
 import { CARRIER_NAMES, detectCarrier, type Carrier, type Detection } from './carriers';
 import { readCarrierMemory, readParcelSettings, rememberCarrier, writeParcelSettings } from './parcel-settings';
-import { beijingDay, overdueCutoff, parcelView } from './parcel-view';
+import { overdueCutoff, parcelView } from './parcel-view';
 import * as repo from './parcels.repo';
 import { allocatePickupCode, CodeSpaceFull, COOLDOWN_DAYS, cryptoRandom, normalizePickupCode, type Random } from './pickup-code';
 import { parseSlot, slotLabel, suggestSlot, type SlotRef } from './shelves';
 import { parcelSlipDoc, renderParcelSlip } from './slip';
+import type { PropertyCalendar } from '@shared/calendar';
 
 /** The print queue as parcels see it: slips are queued inside the intake transaction. */
 export interface ParcelPrintSink {
@@ -72,6 +73,7 @@ export class ParcelsService {
     private readonly clock: Clock,
     private readonly operators: OperatorsService,
     private readonly print: ParcelPrintSink,
+    private readonly calendar: PropertyCalendar,
     private readonly random: Random = cryptoRandom,
   ) {}
 
@@ -194,7 +196,7 @@ export class ParcelsService {
   private duplicateMessage(waybill: string, dupId: number): string {
     const v = this.get(dupId);
     const where = [v.slotLabel ? `货架 ${v.slotLabel}` : null, v.roomCode ? `房号 ${v.roomCode}` : null].filter(Boolean).join('，');
-    return `单号 ${waybill} 已经入库（取件码 ${v.pickupCodeSpoken}${where ? `，${where}` : ''}，${beijingTime(v.intakeAt)} 入库）：重复扫描，无需再次入库。`;
+    return `单号 ${waybill} 已经入库（取件码 ${v.pickupCodeSpoken}${where ? `，${where}` : ''}，${this.calendar.dateTime(v.intakeAt)} 入库）：重复扫描，无需再次入库。`;
   }
 
   private intakeOne(input: IntakeInput, actor: SessionOperator, batch: boolean): number {
@@ -240,7 +242,7 @@ export class ParcelsService {
       entityId: id,
       detail: { waybill: d.waybill, carrier, roomCode: who.room_code, recipient: maskName(who.recipient || null), unlisted: who.unlisted === 1, slot: slot ? `${slot.shelfId}:${slot.slot}` : null, batch },
     });
-    if (who.room_id !== null || who.recipient) repo.insertNotice(this.sql, { parcel_id: id, kind: 'arrival', day: beijingDay(this.clock.now()), at, by: actor.id });
+    if (who.room_id !== null || who.recipient) repo.insertNotice(this.sql, { parcel_id: id, kind: 'arrival', day: this.calendar.today(), at, by: actor.id });
     if (input.print ?? this.settings().printSlip) this.print.enqueueParcelSlip(id, 0);
     return id;
   }
@@ -305,7 +307,7 @@ export class ParcelsService {
       });
       const roomNow = patch.room_id !== undefined ? patch.room_id : r.room_id;
       if (roomNow !== null && !repo.hasNotice(this.sql, r.id, 'arrival'))
-        repo.insertNotice(this.sql, { parcel_id: r.id, kind: 'arrival', day: beijingDay(this.clock.now()), at: this.now(), by: actor.id });
+        repo.insertNotice(this.sql, { parcel_id: r.id, kind: 'arrival', day: this.calendar.today(), at: this.now(), by: actor.id });
     });
     return this.get(input.id);
   }
@@ -410,7 +412,7 @@ export class ParcelsService {
   remind(ids: number[] | undefined, actor: SessionOperator): { recorded: number } {
     return this.sql.tx(() => {
       const targets = ids ? this.inStockRows(ids, '提醒').map((r) => r.id) : repo.overdueIds(this.sql, overdueCutoff(this.clock.now(), this.settings().overdueDays));
-      const day = beijingDay(this.clock.now());
+      const day = this.calendar.today();
       let recorded = 0;
       for (const pid of targets) recorded += repo.insertNotice(this.sql, { parcel_id: pid, kind: 'overdue', day, at: this.now(), by: actor.id });
       if (recorded > 0) appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.remind', entity: 'parcel', entityId: ids?.length === 1 ? String(ids[0]) : '*', detail: { recorded, day } });
@@ -422,7 +424,7 @@ export class ParcelsService {
   slip(id: number) {
     if (!repo.byId(this.sql, id)) throw new AppError('NOT_FOUND', '找不到这个快递：请刷新。');
     const width = this.print.width();
-    return { rendered: renderParcelSlip(parcelSlipDoc(this.sql, id, this.print.propertyName()), width), width };
+    return { rendered: renderParcelSlip(parcelSlipDoc(this.sql, id, this.print.propertyName(), this.calendar.tz()), width), width };
   }
 
   reprintSlip(id: number, actor: SessionOperator): ParcelView {

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql';
-import { renderSlip, beijingTime, type Rendered, type SlipLine, type Width } from '../../devices/printer/receipt';
+import { renderSlip, printedTime, type Rendered, type SlipLine, type Width } from '../../devices/printer/receipt';
 import { maskName } from '../fees/receipt-view';
 import * as repo from './parcels.repo';
 import { readParcelSettings } from './parcel-settings';
@@ -20,6 +20,8 @@ export interface ParcelSlipDoc {
   intakeAt: string;
   operatorName: string;
   overdueDays: number;
+  /** the property's time zone */
+  timeZone: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export function renderParcelSlip(doc: ParcelSlipDoc, width: Width): Rendered {
     { rule: true },
     ['快递', CARRIER_NAMES[doc.carrier]],
     ['单号', doc.waybill],
-    ['入库', beijingTime(doc.intakeAt)],
+    ['入库', printedTime(doc.intakeAt, doc.timeZone)],
     ['经办', doc.operatorName],
     { rule: true },
     `请凭取件码到前台领取，超过 ${doc.overdueDays} 天未取将列为滞留件。`,
@@ -46,7 +48,7 @@ export function renderParcelSlip(doc: ParcelSlipDoc, width: Width): Rendered {
 }
 
 /** A parcel row as the slip document: names masked, the overdue setting as it is now. */
-export function parcelSlipDoc(sql: Sql, parcelId: number, propertyName: string): ParcelSlipDoc {
+export function parcelSlipDoc(sql: Sql, parcelId: number, propertyName: string, timeZone: string): ParcelSlipDoc {
   const r = repo.byId(sql, parcelId);
   if (!r) throw new Error(`parcel ${parcelId} not found`);
   return {
@@ -61,5 +63,6 @@ export function parcelSlipDoc(sql: Sql, parcelId: number, propertyName: string):
     intakeAt: r.intake_at,
     operatorName: r.intake_by_name,
     overdueDays: readParcelSettings(sql).overdueDays,
+    timeZone,
   };
 }

@@ -4,6 +4,7 @@ import { appendAudit } from '../../db/audit';
 import { printerSettings, type PrinterSettings } from '../../contract/printer';
 import type { SessionOperator } from '../operators/sessions';
 import { getSetting, setSetting } from '../system/settings.repo';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@shared/calendar';
 
 export const DEFAULT_PRINTER: PrinterSettings = { config: { kind: 'none' }, width: 80, kickDrawer: true };
 /** A cash variance above ¥10 needs a supervisor (site setting). */
@@ -62,5 +63,11 @@ export class CounterSettings {
 
   propertyName(): string {
     return getSetting(this.sql, 'property_name') ?? '';
+  }
+
+  /** The property's time zone (IANA name; default Asia/Shanghai): every time shown, printed and sent uses it. */
+  timeZone(): string {
+    const tz = getSetting(this.sql, 'time_zone');
+    return isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
   }
 }

@@ -2,6 +2,7 @@ import type { Sql } from '../../db/sql';
 import type { ReceiptDoc } from '../../devices/printer/receipt';
 import type { SlipLine } from '../../devices/printer/receipt';
 import { formatFen } from '../../contract/money';
+import { localDateTime } from '@shared/calendar';
 import type { CloseResult } from '../../contract/cash';
 import * as fees from '../fees/fees.repo';
 import { maskName, maskReference } from '../fees/receipt-view';
@@ -36,14 +37,14 @@ export function receiptDoc(sql: Sql, receiptId: number, propertyName: string): R
 }
 
 /** The shift-close slip: what the cash session took, by item and method, the count and the chain head. */
-export function closeSlipLines(c: CloseResult, terminalId: string): SlipLine[] {
+export function closeSlipLines(c: CloseResult, terminalId: string, timeZone: string): SlipLine[] {
   const s = c.session;
   const y = (fen: number | null) => (fen === null ? '—' : `￥${formatFen(fen, { grouping: true })}`);
   return [
     ['终端', terminalId],
     ['收款员', s.operatorName],
-    ['开班', s.openedAt.replace('T', ' ').slice(0, 16)],
-    ['结班', (s.closedAt ?? '').replace('T', ' ').slice(0, 16)],
+    ['开班', localDateTime(s.openedAt, timeZone)],
+    ['结班', s.closedAt ? localDateTime(s.closedAt, timeZone) : ''],
     ['收据号', c.slip.receiptRange],
     ['收据张数', String(c.slip.receipts)],
     { rule: true },

@@ -29,6 +29,8 @@ export interface PrintContext {
   settings(): PrinterSettings;
   propertyName(): string;
   terminalId(): string;
+  /** the property's time zone: printed times use it */
+  timeZone(): string;
   closeResult(sessionId: number): CloseResult;
   /** the lines of a handover slip (交接单) */
   handoverLines(handoverId: number): SlipLine[];
@@ -232,26 +234,27 @@ export class PrintQueue {
 
   private render(p: Payload, copy: number): Rendered {
     const width: Width = this.ctx.settings().width;
+    const timeZone = this.ctx.timeZone();
     switch (p.kind) {
       case 'receipt':
-        return renderReceipt(receiptDoc(this.sql, p.receiptId, this.ctx.propertyName()), { width, ...(copy > 0 ? { copy, reprintedAt: p.at } : {}) });
+        return renderReceipt(receiptDoc(this.sql, p.receiptId, this.ctx.propertyName()), { width, timeZone, ...(copy > 0 ? { copy, reprintedAt: p.at } : {}) });
       case 'close-slip':
-        return renderSlip('交款单', closeSlipLines(this.ctx.closeResult(p.sessionId), this.ctx.terminalId()), { width });
+        return renderSlip('交款单', closeSlipLines(this.ctx.closeResult(p.sessionId), this.ctx.terminalId(), timeZone), { width, timeZone });
       case 'test':
-        return testPage(width, p.at);
+        return testPage(width, p.at, timeZone);
       case 'parcel-slip':
-        return renderParcelSlip(parcelSlipDoc(this.sql, p.parcelId, this.ctx.propertyName()), width);
+        return renderParcelSlip(parcelSlipDoc(this.sql, p.parcelId, this.ctx.propertyName(), timeZone), width);
       case 'handover-slip':
-        return renderSlip('交接单', this.ctx.handoverLines(p.handoverId), { width });
+        return renderSlip('交接单', this.ctx.handoverLines(p.handoverId), { width, timeZone });
       case 'dispatch-slip':
-        return renderSlip('派工单', this.ctx.dispatchLines(p.requestId), { width });
+        return renderSlip('派工单', this.ctx.dispatchLines(p.requestId), { width, timeZone });
     }
   }
 
   /** The receipt as it prints, for the on-screen preview. */
   preview(receiptId: number, copy: number): { svg: string; width: Width } {
     const width = this.ctx.settings().width;
-    return { svg: renderReceipt(receiptDoc(this.sql, receiptId, this.ctx.propertyName()), { width, ...(copy > 0 ? { copy } : {}) }).svg, width };
+    return { svg: renderReceipt(receiptDoc(this.sql, receiptId, this.ctx.propertyName()), { width, timeZone: this.ctx.timeZone(), ...(copy > 0 ? { copy } : {}) }).svg, width };
   }
 
   /** Sends due jobs one at a time. */

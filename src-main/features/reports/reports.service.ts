@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { ReportView } from '../../contract/reports';
-import { addDays } from '../../sync/business-day';
+import { isDate, monthOf, weekOf, type PropertyCalendar } from '@shared/calendar';
 import { periodFigures } from '../../sync/summary';
 import type { RequestsService } from '../requests/requests.service';
 
@@ -11,17 +11,10 @@ const CATEGORY_ZH: Record<string, string> = { property: '物业费', utility: '�
 const METHOD_ZH: Record<string, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡' };
 const KIND_ZH: Record<string, string> = { repair: '报修', complaint: '投诉', suggestion: '建议', enquiry: '咨询' };
 
-/** The calendar days (China time) of the day, week (Monday first) or month around `date`. */
+/** The calendar days of the day, week (Monday first) or month around `date`. */
 export function periodDays(period: ReportView['period'], date: string): { from: string; to: string } {
   if (period === 'day') return { from: date, to: date };
-  if (period === 'week') {
-    const dow = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-    const from = addDays(date, -dow);
-    return { from, to: addDays(from, 6) };
-  }
-  const from = `${date.slice(0, 7)}-01`;
-  const [y, m] = from.split('-').map(Number) as [number, number];
-  return { from, to: `${date.slice(0, 7)}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
+  return period === 'week' ? weekOf(date) : monthOf(date);
 }
 
 /** 统计报表: every feature's figures for a period, from the same aggregates as the nightly summary. */
@@ -29,14 +22,15 @@ export class ReportsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly ctx: { terminalId: () => string; overdueDays: () => number; requests: () => RequestsService },
+    private readonly ctx: { terminalId: () => string; overdueDays: () => number; requests: () => RequestsService; calendar: PropertyCalendar },
   ) {}
 
   period(period: ReportView['period'], date: string): ReportView {
-    if (!Number.isFinite(Date.parse(`${date}T00:00:00Z`))) throw new AppError('BAD_INPUT', '日期格式不对。');
+    if (!isDate(date)) throw new AppError('BAD_INPUT', '日期不对：请选择一个真实的日期，例如 2026-12-07。');
     const days = periodDays(period, date);
-    const from = new Date(`${days.from}T00:00:00+08:00`);
-    const to = new Date(Date.parse(`${days.to}T00:00:00+08:00`) + 86_400_000);
+    const range = this.ctx.calendar.days(days.from, days.to);
+    const from = new Date(range.from);
+    const to = new Date(range.to);
     const p = periodFigures(this.db, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now(), auditHead: false });
     if (!p.parcels.available || !p.keys.available || !p.cards.available || !p.serviceRequests.available) throw new AppError('INTERNAL', '统计数据不完整：请联系技术支持。');
     const { changes: _changes, ...cards } = p.cards;

@@ -11,6 +11,7 @@ import type { SessionOperator } from '../operators/sessions';
 import { roomById } from '../roster/roster.repo';
 import { getSetting, setSetting } from '../system/settings.repo';
 import { mean, median, span, withinTarget } from './sla';
+import type { PropertyCalendar } from '@shared/calendar';
 
 type LogInput = z.output<(typeof requestsContract)['requests.log']['input']>;
 
@@ -56,6 +57,7 @@ export class RequestsService {
     private readonly db: Db,
     private readonly sql: Sql,
     private readonly clock: Clock,
+    private readonly calendar: PropertyCalendar,
     /** queues the 派工单 on the receipt printer (false when there is none) */
     private readonly printDispatch: (requestId: number) => boolean = () => false,
   ) {}
@@ -183,11 +185,10 @@ export class RequestsService {
     return rows.map((r) => this.view(r, false));
   }
 
-  /** Requests logged in [from, to] (China dates, inclusive): counts, dispatch against target, close time, callbacks. */
+  /** Requests logged in [from, to] (the property's dates, inclusive): counts, dispatch against target, close time, callbacks. */
   stats(from: string, to: string): RequestStats {
     if (to < from) throw new AppError('BAD_INPUT', '结束日期不能早于开始日期。');
-    const start = new Date(`${from}T00:00:00+08:00`).toISOString();
-    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000).toISOString();
+    const { from: start, to: end } = this.calendar.days(from, to);
     const rows = this.db.prepare(`${SELECT} WHERE r.created_at >= ? AND r.created_at < ?`).all(start, end) as Row[];
     const count = <K extends string>(keys: K[]) => {
       const m = new Map<K, number>();

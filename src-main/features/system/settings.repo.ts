@@ -14,7 +14,8 @@ export type SettingKey =
   | 'upstream_settings'
   | 'upstream_secret'
   | 'card_reader_settings'
-  | 'service_settings';
+  | 'service_settings'
+  | 'time_zone';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;

@@ -9,6 +9,7 @@ import { generateDemo } from '../roster/demo';
 import { getSetting, setSetting } from './settings.repo';
 import type { AppCore } from '../../compose';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
+import { DEFAULT_TIME_ZONE } from '@shared/calendar';
 
 const DEFAULT_IDLE_LOCK_MINUTES = 5;
 
@@ -55,6 +56,7 @@ export class SystemService {
         mode: 'recovery',
         propertyName: '',
         terminalId: '',
+        timeZone: DEFAULT_TIME_ZONE,
         session: null,
         recovery: { problems: this.core.recoveryProblems, backups: this.core.backupsWithHealth() },
         integrity: { lastFullCheckAt: null, ok: false },
@@ -66,6 +68,7 @@ export class SystemService {
       mode: s.operators.count() === 0 ? 'setup' : 'ready',
       propertyName: getSetting(s.sql, 'property_name') ?? '',
       terminalId: getSetting(s.sql, 'terminal_id') ?? '',
+      timeZone: s.calendar.tz(),
       session: s.operators.sessionView(clientId),
       shift: s.cash.shift(),
       upstream: s.upstream.status(),
@@ -116,15 +119,25 @@ export class SystemService {
       propertyName: getSetting(s.sql, 'property_name') ?? '',
       terminalId: getSetting(s.sql, 'terminal_id') ?? '',
       idleLockMinutes: this.idleLockMinutes(),
+      timeZone: s.calendar.tz(),
+      timeZoneChangeable: !s.upstream.hasBuiltDays(),
     };
   }
 
-  updateSettings(input: { propertyName: string; idleLockMinutes: number }, actor: SessionOperator) {
+  updateSettings(input: { propertyName: string; idleLockMinutes: number; timeZone?: string | undefined }, actor: SessionOperator) {
     const s = this.core.need();
+    const zoneChanges = input.timeZone !== undefined && input.timeZone !== s.calendar.tz();
+    if (zoneChanges && s.upstream.hasBuiltDays()) {
+      throw new AppError(
+        'CONFLICT',
+        '已经有营业日汇总生成过，不能再改时区（否则会有几个小时被重复或漏报）：如确需修改，请先与总部确认后由技术支持处理。',
+      );
+    }
     s.sql.tx(() => {
       const at = this.now();
       setSetting(s.sql, 'property_name', input.propertyName.trim(), at);
       setSetting(s.sql, 'idle_lock_minutes', String(input.idleLockMinutes), at);
+      if (zoneChanges && input.timeZone) setSetting(s.sql, 'time_zone', input.timeZone, at);
       appendAudit(s.sql, this.core.clock, { operatorId: actor.id, action: 'settings.update', entity: 'settings', entityId: 'general', detail: input });
     });
     this.core.setIdleMinutes(input.idleLockMinutes);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { HandoverSummary, HandoverView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, fromLocalInput } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -183,7 +183,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
         await call('handover.create', {
           requestId: requestId.current,
           notes,
-          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ...(i.room.trim() ? { roomCode: i.room.trim() } : {}), ownerId: null, dueAt: i.due ? new Date(`${i.due}:00+08:00`).toISOString() : null, priority: i.priority })),
+          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ...(i.room.trim() ? { roomCode: i.room.trim() } : {}), ownerId: null, dueAt: i.due ? fromLocalInput(i.due) : null, priority: i.priority })),
         });
         requestId.current = crypto.randomUUID();
         setNotes('');

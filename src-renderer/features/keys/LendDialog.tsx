@@ -9,22 +9,15 @@ import { Field } from '../../app/ui/Field';
 import { ErrorNote } from '../../app/ui/Notes';
 import { useSupervisorApproval } from '../auth/SupervisorApproval';
 import { BORROWER, KIND, PURPOSE } from './labels';
+import { fromLocalInput, propertyNow, propertyToday, toLocalInput } from '../../lib/format';
+import { addDays } from '@shared/calendar';
 
-/** A Date as the value of <input type="datetime-local"> (local time, minutes). */
-export function toLocalInput(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
+/** Quick due times on the property's clock: in 2 hours, today 18:00, tomorrow 12:00. */
 function quickDue(kind: '2h' | 'evening' | 'tomorrow'): string {
-  const d = new Date();
-  if (kind === '2h') d.setTime(d.getTime() + 2 * 3_600_000);
-  else if (kind === 'evening') d.setHours(18, 0, 0, 0);
-  else {
-    d.setDate(d.getDate() + 1);
-    d.setHours(12, 0, 0, 0);
-  }
-  return toLocalInput(d);
+  const now = new Date();
+  if (kind === '2h') return toLocalInput(new Date(now.getTime() + 2 * 3_600_000));
+  const today = propertyToday(now);
+  return kind === 'evening' ? `${today}T18:00` : `${addDays(today, 1)}T12:00`;
 }
 
 /** 借出: who (type, name, phone, company), why, which identity document was checked, due back. */
@@ -39,7 +32,7 @@ export function LendDialog({ keyItem, onDone, onCancel }: { keyItem: KeyView; on
   const [purpose, setPurpose] = useState<KeyPurpose>(keyItem.kind === 'public' ? 'repair' : 'renovation');
   const [purposeNote, setPurposeNote] = useState('');
   const [idChecked, setIdChecked] = useState('');
-  const [due, setDue] = useState(quickDue(new Date().getHours() < 16 ? 'evening' : 'tomorrow'));
+  const [due, setDue] = useState(quickDue(propertyNow().hour < 16 ? 'evening' : 'tomorrow'));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -66,7 +59,7 @@ export function LendDialog({ keyItem, onDone, onCancel }: { keyItem: KeyView; on
           purpose,
           ...(purposeNote.trim() && { purposeNote: purposeNote.trim() }),
           idChecked: idChecked.trim(),
-          dueAt: new Date(due).toISOString(),
+          dueAt: fromLocalInput(due),
           ...(approvalId && { approvalId }),
         });
         onDone(loan);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReportView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
 import { moneyText } from '../../lib/money';
+import { propertyToday } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
@@ -18,9 +19,7 @@ const PERIODS: { id: Period; label: MsgKey }[] = [
 ];
 const METHOD: Record<string, MsgKey> = { cash: 'pay.cash', wechat: 'pay.wechat', alipay: 'pay.alipay', card: 'pay.card' };
 
-function today(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+const today = (): string => propertyToday();
 
 function download(fileName: string, base64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

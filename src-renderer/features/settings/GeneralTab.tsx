@@ -7,14 +7,30 @@ import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { CashThresholdForm } from './CashThresholdForm';
+import type { MsgKey } from '../../app/i18n/dict';
 
-/** 常规: the property name and the auto-lock minutes; the cash variance limit. */
+/** Zones a property of ours may be in; the label says the city and the offset. */
+const ZONES: { tz: string; label: MsgKey }[] = [
+  { tz: 'Asia/Shanghai', label: 'tz.shanghai' },
+  { tz: 'Asia/Urumqi', label: 'tz.urumqi' },
+  { tz: 'Asia/Hong_Kong', label: 'tz.hongKong' },
+  { tz: 'Asia/Macau', label: 'tz.macau' },
+  { tz: 'Asia/Taipei', label: 'tz.taipei' },
+  { tz: 'Asia/Singapore', label: 'tz.singapore' },
+  { tz: 'Asia/Tokyo', label: 'tz.tokyo' },
+  { tz: 'Europe/London', label: 'tz.london' },
+  { tz: 'UTC', label: 'tz.utc' },
+];
+
+/** 常规: the property name, its time zone and the auto-lock minutes; the cash variance limit. */
 export function GeneralTab() {
   const t = useT();
   const { refresh } = useStatus();
   const [propertyName, setPropertyName] = useState('');
   const [terminalId, setTerminalId] = useState('');
   const [minutes, setMinutes] = useState('5');
+  const [timeZone, setTimeZone] = useState('Asia/Shanghai');
+  const [zoneFixed, setZoneFixed] = useState(false);
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const { setError } = action;
@@ -25,6 +41,8 @@ export function GeneralTab() {
         setPropertyName(s.propertyName);
         setTerminalId(s.terminalId);
         setMinutes(String(s.idleLockMinutes));
+        setTimeZone(s.timeZone);
+        setZoneFixed(!s.timeZoneChangeable);
       })
       .catch((e: unknown) => setError(e));
   }, [setError]);
@@ -40,9 +58,11 @@ export function GeneralTab() {
         return null;
       },
       run: async () => {
-        const s = await call('settings.update', { propertyName: propertyName.trim(), idleLockMinutes: m });
+        const s = await call('settings.update', { propertyName: propertyName.trim(), idleLockMinutes: m, ...(zoneFixed ? {} : { timeZone }) });
         setPropertyName(s.propertyName);
         setMinutes(String(s.idleLockMinutes));
+        setTimeZone(s.timeZone);
+        setZoneFixed(!s.timeZoneChangeable);
         setSaved(true);
         await refresh();
       },
@@ -59,6 +79,16 @@ export function GeneralTab() {
         </label>
         <Field label={t('setup.terminalId')} hint={t('general.terminalFixed')}>
           <input name="terminalId" value={terminalId} readOnly aria-readonly="true" />
+        </Field>
+        <Field label={t('general.timeZone')} hint={t(zoneFixed ? 'general.timeZoneFixed' : 'general.timeZoneHint')}>
+          <select name="timeZone" value={timeZone} disabled={zoneFixed} onChange={(e) => setTimeZone(e.target.value)}>
+            {ZONES.some((z) => z.tz === timeZone) ? null : <option value={timeZone}>{timeZone}</option>}
+            {ZONES.map((z) => (
+              <option key={z.tz} value={z.tz}>
+                {t(z.label)}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label={t('general.idleMinutes')} hint={t('general.idleHint')}>
           <input name="idleLockMinutes" type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
