@@ -107,12 +107,19 @@ export class AppCore {
   /** The store is from a newer version of the app: nothing to restore, the app must be updated. */
   newerDatabase = false;
   private idleMinutes = 5;
+  /** flushes and closes the log file when the core made its own */
+  private closeLog: () => Promise<void> = async () => {};
 
   private constructor(readonly opts: CoreOptions) {
     this.dbFile = path.join(opts.dataDir, 'lobbydesk.sqlite');
     this.backupsDir = path.join(opts.dataDir, 'backups');
     this.clock = opts.clock ?? systemClock;
-    this.log = opts.log ?? createLogger({ file: path.join(opts.dataDir, 'logs', 'lobbydesk.log') });
+    if (opts.log) this.log = opts.log;
+    else {
+      const own = createLogger({ file: path.join(opts.dataDir, 'logs', 'lobbydesk.log') });
+      this.log = own;
+      this.closeLog = () => own.close();
+    }
     this.sessions = new SessionStore(this.clock, () => this.idleMinutes);
     this.system = new SystemService(this);
     this.dispatch = createDispatcher(buildHandlers(this), this.sessions, this.log);
@@ -278,5 +285,11 @@ export class AppCore {
     await this.services?.cardReader.stop();
     this.services?.db.close();
     this.services = null;
+  }
+
+  /** Closes the store and, when the core opened its own log, the log file (the process is about to end). */
+  async shutdown(): Promise<void> {
+    await this.close();
+    await this.closeLog();
   }
 }

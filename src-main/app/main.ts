@@ -81,6 +81,7 @@ function start(): void {
     void c
       .close()
       .catch((e: unknown) => log.error(`closing the store failed: ${e instanceof Error ? e.message : String(e)}`))
+      .then(() => log.close())
       .finally(() => {
         closed = true;
         app.quit();

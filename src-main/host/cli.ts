@@ -58,7 +58,10 @@ async function main(): Promise<void> {
   }
   const stop = () => {
     server.close();
-    void core.close().then(() => process.exit(0));
+    void core
+      .close()
+      .then(() => log.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
