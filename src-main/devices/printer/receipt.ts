@@ -6,6 +6,7 @@ import { barcode } from 'receiptline';
 import { fenToChineseUpper, yuanSign } from '../../contract/money';
 import { cpl, displayWidth, esc, escProperty, renderMarkup, type Rendered, type Width } from './markup';
 import { DEFAULT_TIME_ZONE, localDateTime } from '@shared/calendar';
+import TEST_PAGE from '../../../resources/printer/test-page.json';
 
 export type { Rendered, Width } from './markup';
 
@@ -190,26 +191,17 @@ export function renderSlip(title: string, lines: readonly SlipLine[], opts: Slip
   return renderMarkup(L.join('\n') + '\n', width);
 }
 
-/** What the settings screen prints: Chinese text, the ￥ sign, a ruler of the full line width, CODE128 and QR. */
+/** What the settings screen prints (resources/printer/test-page.json): Chinese text, the ￥ sign, a ruler of the full line width, CODE128 and QR. */
 export function testPage(width: Width, now?: string, timeZone?: string): Rendered {
   const n = cpl(width);
-  const ruler = Array.from({ length: n }, (_, i) => String((i + 1) % 10)).join('');
-  return renderSlip(
-    '打印测试页',
-    [
-      ['纸宽', `${width} mm（每行 ${n} 字符）`],
-      ['编码', 'GB18030'],
-      { rule: true },
-      '中文：物业服务中心 收据',
-      '金额：￥120.50 壹佰贰拾元伍角',
-      '下面两行应与纸同宽：',
-      ruler,
-      '汉'.repeat(n / 2),
-      { rule: true },
-      '条码与二维码应能用扫码枪读出：',
-    ],
-    { width, barcode: 'TEST-0123456789', qr: 'LobbyDesk TEST-0123456789', ...(now ? { issuedAt: now } : {}), ...(timeZone ? { timeZone } : {}) },
-  );
+  const fill = (s: string): string =>
+    s
+      .replaceAll('{width}', String(width))
+      .replaceAll('{cpl}', String(n))
+      .replace('{ruler}', Array.from({ length: n }, (_, i) => String((i + 1) % 10)).join(''))
+      .replace('{han}', '汉'.repeat(n / 2));
+  const lines: SlipLine[] = TEST_PAGE.lines.map((l) => (Array.isArray(l) ? ([fill(l[0] as string), fill(l[1] as string)] as const) : l === '---' ? { rule: true } : fill(l as string)));
+  return renderSlip(TEST_PAGE.title, lines, { width, barcode: TEST_PAGE.barcode, qr: TEST_PAGE.qr, ...(now ? { issuedAt: now } : {}), ...(timeZone ? { timeZone } : {}) });
 }
 
 export { drawerKickBytes } from './commands';
