@@ -3,5 +3,5 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) } },
-  test: { include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 30000 },
+  test: { include: ['test/**/*.test.ts'], setupFiles: ['test/support/setup.ts'], environment: 'node', testTimeout: 30000 },
 });

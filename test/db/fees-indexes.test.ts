@@ -1,29 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/db/open';
-import { migrate } from '../../src-main/db/migrate';
-import { qb } from '../../src-main/db/sql';
+import * as fees from '../../src-main/features/fees/fees.repo';
+import * as print from '../../src-main/features/printing/print.repo';
+import { planStore } from '../support/plans';
 
-/** The hot queries of posting and showing a receipt must not scan 5 years of receipts. */
+/**
+ * The hot queries of posting and showing a receipt must not scan 5 years of receipts. The plans are those of the
+ * repositories' own statements, captured as they prepare them (a change to a repo query is checked here).
+ */
 describe('fee query plans', () => {
-  const db = openDatabase(':memory:');
-  migrate(db);
-  const plan = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
-    const c = q.compile();
-    return (db.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
-  };
+  const { sql, planOf, plansOf } = planStore();
 
   it.each([
-    ['reversals of a receipt', () => qb.selectFrom('receipts').select('id').where('original_id', '=', 7), 'receipts_original'],
-    ['receipt by request id', () => qb.selectFrom('receipts').select('id').where('request_id', '=', 'x'), 'sqlite_autoindex_receipts'],
-    ['receipts of a session', () => qb.selectFrom('receipts').select('id').where('session_id', '=', 3), 'receipts_session'],
-    ['lines of a receipt', () => qb.selectFrom('receipt_lines').select('id').where('receipt_id', '=', 3), 'sqlite_autoindex_receipt_lines'],
-    ['reversal of a line', () => qb.selectFrom('receipt_lines').select('id').where('original_line_id', '=', 3), 'receipt_lines_one_reversal'],
-    ['payments of a receipt', () => qb.selectFrom('payments').select('id').where('receipt_id', '=', 3), 'payments_receipt'],
-    ['print jobs of a receipt', () => qb.selectFrom('print_jobs').select('id').where('receipt_id', '=', 3), 'print_jobs_receipt'],
-    ['due print jobs', () => qb.selectFrom('print_jobs').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', 'x').orderBy('id'), 'print_jobs_status'],
-    ['open print jobs', () => qb.selectFrom('print_jobs').select('id').where('status', 'in', ['pending', 'failed']), 'print_jobs_status'],
-    ['receipts of a day', () => qb.selectFrom('receipts').select('id').where('issued_at', '>=', '2026-11-22').where('issued_at', '<', '2026-11-23'), 'receipts_issued'],
-  ])('%s', (_n, q, index) => {
-    expect(plan(q())).toContain(index);
+    ['receipt by request id', () => fees.receiptByRequest(sql, 'x'), 'sqlite_autoindex_receipts'],
+    ['reversals of a receipt', () => fees.reversalsOf(sql, 7), 'receipts_original'],
+    ['payments of a receipt', () => fees.paymentsOf(sql, 3), 'payments_receipt'],
+    ['print jobs of a receipt', () => print.jobsOfReceipt(sql, 3), 'print_jobs_receipt'],
+    ['due print jobs', () => print.nextDue(sql, 'x'), 'print_jobs_status'],
+    ['open print jobs', () => print.openJobs(sql), 'print_jobs_status'],
+    ['receipts of a day', () => fees.listReceipts(sql, { from: '2026-11-22', to: '2026-11-23', limit: 100 }), 'receipts_issued'],
+    ['receipts of a session', () => fees.sessionReceiptStats(sql, 3), 'receipts_session'],
+    ['payments of a session', () => fees.sessionPayments(sql, 3), 'receipts_session'],
+  ])('%s', (_n, run, index) => {
+    expect(planOf(run)).toContain(index);
+  });
+
+  it('lines of a receipt use its key, and the "reversed" flag the one-reversal index', () => {
+    const plan = plansOf(() => fees.linesOf(sql, 3)).join(' | ');
+    expect(plan).toContain('sqlite_autoindex_receipt_lines');
+    expect(plan).toContain('receipt_lines_one_reversal');
+    expect(plan).not.toMatch(/SCAN receipt_lines\b(?! USING)/);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeHidBackend } from '../../src-main/devices/card-reader/fake-hid';
 import { HidCardReader, type HidCardReaderOptions } from '../../src-main/devices/card-reader/hid-reader';
 import type { HidDeviceInfo } from '../../src-main/devices/card-reader/hid';
@@ -31,6 +31,7 @@ function setup(opts: Partial<HidCardReaderOptions> = {}, devices: HidDeviceInfo[
 const readers: CardReaderPort[] = [];
 afterEach(async () => {
   for (const r of readers.splice(0)) await r.stop();
+  vi.useRealTimers();
 });
 
 function until(port: CardReaderPort, state: CardReaderStatus['state'], ms = 2000): Promise<void> {
@@ -96,6 +97,7 @@ describe('HID card reader: reading', () => {
 
 describe('HID card reader: hot-plug', () => {
   it('unplug mid-read: error state (partial number dropped), then unplugged; replug: ready and reading resumes', async () => {
+    vi.useFakeTimers();
     const { backend, reader, cards, states } = setup();
     await reader.start();
     backend.replay(rec('unplug-mid-read.hidrec'));
@@ -107,11 +109,12 @@ describe('HID card reader: hot-plug', () => {
     expect(cards).toEqual([]);
 
     // while it is away, polls keep it 'unplugged' without repeating the event
-    await new Promise((r) => setTimeout(r, POLL * 4));
+    await vi.advanceTimersByTimeAsync(POLL * 4);
     expect(states).toHaveLength(3);
 
     backend.plug(READER);
-    await until(reader, 'ready');
+    await vi.advanceTimersByTimeAsync(POLL * 2);
+    expect(reader.status().state).toBe('ready');
     expect(backend.opened).toHaveLength(2);
     expect(backend.opened[1]!.info.path).not.toBe(backend.opened[0]!.info.path);
     backend.replay(rec('dec10-0040856634.hidrec'));
@@ -158,6 +161,7 @@ describe('HID card reader: hot-plug', () => {
   });
 
   it('node-hid missing: DRIVER_MISSING once, no polling', async () => {
+    vi.useFakeTimers();
     let loads = 0;
     const reader = new HidCardReader({
       vendorId: 1,
@@ -173,7 +177,7 @@ describe('HID card reader: hot-plug', () => {
     await reader.start();
     expect(reader.status()).toMatchObject({ state: 'error', code: 'DRIVER_MISSING' });
     expect(reader.status().message).toMatch(/手工输入卡号/);
-    await new Promise((r) => setTimeout(r, POLL * 3));
+    await vi.advanceTimersByTimeAsync(POLL * 3);
     expect(loads).toBe(1);
   });
 

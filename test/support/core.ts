@@ -22,8 +22,24 @@ export interface TestCore {
   raw(channel: unknown, input: unknown, clientId?: string): ReturnType<AppCore['dispatch']>;
 }
 
+/**
+ * Every core a test opens is closed after it (test/support/setup.ts runs closeCores after each test, and after each
+ * file for the cores opened in a beforeAll): no store, timer, print queue or upstream loop outlives its test.
+ */
+const opened: { core: AppCore; inTest: boolean }[] = [];
+let testRunning = false;
+export function markTest(running: boolean): void {
+  testRunning = running;
+}
+export async function closeCores(which: 'test' | 'all'): Promise<void> {
+  const closing = opened.filter((o) => which === 'all' || o.inTest);
+  for (const o of closing) opened.splice(opened.indexOf(o), 1);
+  for (const o of closing) await o.core.close();
+}
+
 export async function openTestCore(dataDir = tmpDir(), clock = new ManualClock('2026-11-23T02:00:00Z'), extra: Partial<CoreOptions> = {}): Promise<TestCore> {
   const core = await AppCore.open({ dataDir, clock, log: silentLogger, passwordCost: TEST_COST, ...extra });
+  opened.push({ core, inTest: testRunning });
   const raw = (channel: unknown, input: unknown, clientId = 'test:1') => core.dispatch(channel, input, { clientId });
   return {
     core,
