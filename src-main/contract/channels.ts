@@ -128,6 +128,7 @@ export const CHANNELS = [
   'cards.owedFees',
   'cards.stock',
   'cards.stockMove',
+  'cards.stockCount',
   'cards.daySummary',
   'cardReader.settings.get',
   'cardReader.settings.save',

@@ -362,10 +362,13 @@ export interface CardEventsTable {
   detail: string;
 }
 
+/** 'count': the difference found at a stock count (盘点), either sign. */
+export type CardStockMoveKind = 'in' | 'out' | 'issue' | 'return' | 'count';
+
 export interface CardStockMovesTable {
   id: Generated<number>;
   card_type: CardType;
-  kind: 'in' | 'out' | 'issue' | 'return';
+  kind: CardStockMoveKind;
   quantity: number;
   reason: string;
   card_id: number | null;

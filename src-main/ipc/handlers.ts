@@ -172,6 +172,7 @@ export function buildHandlers(core: AppCore): Handlers {
     'cards.owedFees': () => s().cards.owedFees(),
     'cards.stock': () => s().cards.stock(),
     'cards.stockMove': (i, ctx) => s().cards.stockMove(i.cardType, i.kind, i.quantity, i.reason, actor(ctx)),
+    'cards.stockCount': (i, ctx) => s().cards.stockCount(i.cardType, i.counted, i.reason, actor(ctx)),
     'cards.daySummary': (i) => s().cards.daySummary(i.date),
 
     'cardReader.settings.get': () => s().cardReader.settings(),

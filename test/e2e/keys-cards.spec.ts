@@ -26,7 +26,7 @@ async function roomId(h: Host, code: string): Promise<number> {
   return hit.roomId;
 }
 
-/** Roster, a receptionist and a supervisor; keys on the board; the reader in keyboard mode (the wedge field). */
+/** Roster, a receptionist and a supervisor; keys on the board; blank cards in stock; the reader in keyboard mode (the wedge field). */
 async function prepared(): Promise<Host> {
   const h = await startHost();
   hosts.push(h);
@@ -37,6 +37,8 @@ async function prepared(): Promise<Host> {
   await api(h, 'keys.save', { kind: 'public', label: '1栋屋顶', roomId: null, hook: 'B-03' });
   await api(h, 'keys.save', { kind: 'trust', label: '业主托管钥匙', roomId: await roomId(h, '1-1-201'), hook: 'C-01' });
   await api(h, 'cardReader.settings.save', { kind: 'keyboard-wedge', format: 'auto' });
+  // issuing takes a blank from stock: the counter has some
+  await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 20, reason: '采购入库' });
   await api(h, 'auth.logout', {});
   return h;
 }
