@@ -14,11 +14,12 @@ const blank = (n: number | null) => (n === null || n < 0 ? '待盘点' : String(
 function cashLines(c: Extract<HandoverSummary['cash'], { available: true }>): SlipLine[] {
   const out: SlipLine[] = [];
   for (const s of c.closed) {
+    // continuation lines are plain text: a pair with an empty label prints nothing
     out.push(['备用金', `交款单 #${s.sessionId} ${s.operatorName}`]);
-    out.push(['', `结班 ${beijingTime(s.closedAt)}`]);
-    out.push(['', `应有 ${yuan(s.expectedFen)} 实点 ${yuan(s.countedFen)}`]);
-    out.push(['', `差异 ${yuan(s.varianceFen)}${s.approverName ? `（${s.approverName} 审批）` : ''}`]);
-    if (s.handedOverTo) out.push(['', `已交 ${s.handedOverTo}`]);
+    out.push(`  结班 ${beijingTime(s.closedAt)}`);
+    out.push(`  应有 ${yuan(s.expectedFen)} 实点 ${yuan(s.countedFen)}`);
+    out.push(`  差异 ${yuan(s.varianceFen)}${s.approverName ? `（${s.approverName} 审批）` : '（限额内）'}`);
+    out.push(`  ${s.handedOverTo ? `已交款 ${s.handedOverTo}` : '尚未交款给财务'}`);
   }
   if (c.open) out.push(['备用金', `${c.operatorName ?? ''} 开班中`]);
   if (!out.length) out.push(['备用金', '本班没有结班，也没有开班中的备用金']);
@@ -45,7 +46,7 @@ export function handoverSlipLines(h: HandoverView, propertyName: string): SlipLi
     lines.push({ rule: true });
     h.items.forEach((i, n) => {
       lines.push(`${n + 1}. [${PRIORITY[i.priority] ?? i.priority}] ${i.text}${i.roomCode ? `（${i.roomCode}）` : ''}`);
-      lines.push(['', `${STATUS[i.status] ?? i.status}${i.ownerName ? ` → ${i.ownerName}` : ''}${i.dueAt ? ` 期限 ${beijingTime(i.dueAt)}` : ''}`]);
+      lines.push(`  ${STATUS[i.status] ?? i.status}${i.ownerName ? ` → ${i.ownerName}` : ''}${i.dueAt ? ` 期限 ${beijingTime(i.dueAt)}` : ''}`);
     });
   }
   return lines;

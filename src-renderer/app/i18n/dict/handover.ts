@@ -22,7 +22,7 @@ export const handover = {
   'ho.cashHandedTo': ['已交款给 {name}', 'Handed to {name}'],
   'ho.cashNotHanded': ['尚未交款给财务', 'Not yet handed to finance'],
   'ho.cashNoneClosed': ['本班没有结班的备用金。', 'No cash session closed in this shift.'],
-  'ho.cashSince': ['本班从 {at} 算起（上次交接班，最多 24 小时）', 'This shift counts from {at} (the last handover, 24 hours at most)'],
+  'ho.cashSince': ['本班从 {at} 算起（上次交接班之后，最多往前 24 小时）', 'This shift counts from {at} (since the last handover, 24 hours back at most)'],
   'ho.keys': ['钥匙', 'Keys'],
   'ho.keysLine': ['借出 {out} 把（逾期 {overdue}），在柜 {onBoard} 把', '{out} out ({overdue} overdue), {onBoard} on the board'],
   'ho.cards': ['空白卡库存', 'Blank cards'],
