@@ -83,6 +83,8 @@ export const CHANNELS = [
   'parcels.shelves.save',
   'parcels.settings.get',
   'parcels.settings.save',
+  'parcels.carrierMemory.list',
+  'parcels.carrierMemory.clear',
   'upstream.settings.get',
   'upstream.settings.save',
   'upstream.sendNow',

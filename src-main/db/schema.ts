@@ -211,7 +211,7 @@ export interface PrintJobsTable {
 }
 
 export type ParcelStatus = 'in_stock' | 'picked_up' | 'returned' | 'written_off';
-export type ParcelCarrier = 'SF' | 'YT' | 'JT' | 'JD' | 'EMS' | 'POST' | 'ZTO' | 'STO' | 'YD' | 'OTHER' | 'UNKNOWN';
+export type ParcelCarrier = 'SF' | 'YT' | 'JT' | 'JD' | 'EMS' | 'POST' | 'ZTO' | 'STO' | 'YD' | 'DBL' | 'CAINIAO' | 'OTHER' | 'UNKNOWN';
 export type PickupCheck = 'code' | 'id_card' | 'phone' | 'signature' | 'known';
 
 export interface ParcelShelvesTable {

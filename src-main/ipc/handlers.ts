@@ -122,6 +122,8 @@ export function buildHandlers(core: AppCore): Handlers {
     'parcels.shelves.save': (i, ctx) => s().parcels.saveShelf(i, actor(ctx)),
     'parcels.settings.get': () => s().parcels.settings(),
     'parcels.settings.save': (i, ctx) => s().parcels.saveSettings(i, actor(ctx)),
+    'parcels.carrierMemory.list': () => s().parcels.carrierMemory(),
+    'parcels.carrierMemory.clear': (i, ctx) => s().parcels.clearCarrierMemory(i.key, actor(ctx)),
 
     'upstream.settings.get': () => s().upstream.settings(),
     'upstream.settings.save': (i, ctx) => s().upstream.saveSettings(i, actor(ctx)),

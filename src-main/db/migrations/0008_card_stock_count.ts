@@ -16,7 +16,11 @@ const EDITS: ReadonlyArray<readonly [string, string]> = [
   ],
 ];
 
-function loosenChecks(db: Db, table: string, edits: ReadonlyArray<readonly [string, string]>): void {
+/**
+ * Replaces each `from` (found exactly once) by `to` in a table's CREATE text, in place. Only for loosening a
+ * CHECK constraint that every existing row already satisfies under the new text. Later migrations reuse it.
+ */
+export function loosenChecks(db: Db, table: string, edits: ReadonlyArray<readonly [string, string]>): void {
   const row = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined;
   if (!row) throw new Error(`${table} is missing`);
   let sql = row.sql;
