@@ -56,11 +56,13 @@ export const cardFeeView = z.object({
 });
 export type CardFeeView = z.infer<typeof cardFeeView>;
 
+/** Blank cards on hand by type; null = the record is known to be wrong and needs a stock count (盘点). Never negative. */
+const onHandCount = z.number().int().min(0).nullable();
+export const cardStockMoveKind = z.enum(['in', 'out', 'issue', 'return', 'count']);
+
 export const cardStockView = z.object({
-  onHand: z.object({ access: z.number().int(), function: z.number().int() }),
-  moves: z.array(
-    z.object({ id, at: z.string(), cardType, kind: z.enum(['in', 'out', 'issue', 'return']), quantity: z.number().int(), reason: z.string(), operatorName: z.string() }),
-  ),
+  onHand: z.object({ access: onHandCount, function: onHandCount }),
+  moves: z.array(z.object({ id, at: z.string(), cardType, kind: cardStockMoveKind, quantity: z.number().int(), reason: z.string(), operatorName: z.string() })),
 });
 export type CardStockView = z.infer<typeof cardStockView>;
 
@@ -73,7 +75,8 @@ export const cardDaySummary = z.object({
   blacklisted: z.number().int(),
   activeTotal: z.number().int(),
   blacklistTotal: z.number().int(),
-  stockOnHand: z.number().int(),
+  /** blank cards on hand (a type whose record needs a count adds 0) */
+  stockOnHand: z.number().int().min(0),
 });
 export type CardDaySummary = z.infer<typeof cardDaySummary>;
 
@@ -134,6 +137,16 @@ export const cardsContract = {
     input: z.object({ cardType, kind: z.enum(['in', 'out']), quantity: z.number().int().min(1).max(10000), reason }),
     output: cardStockView,
     access: 'receptionist',
+  }),
+  /**
+   * 盘点: the blank cards of one type found on hand. The difference to the record is booked as one 'count'
+   * move (none when they agree) and audited with both figures. This is how a record that is wrong (or says
+   * none while blanks are in the drawer) is put right before issuing.
+   */
+  'cards.stockCount': def({
+    input: z.object({ cardType, counted: z.number().int({ message: '实点数量应为整数' }).min(0, { message: '实点数量不能小于 0' }).max(10000, { message: '实点数量最多 10000 张' }), reason }),
+    output: z.object({ stock: cardStockView, adjustment: z.number().int(), recorded: z.number().int().nullable() }),
+    access: 'supervisor',
   }),
   /** Card changes of one day on the property's clock: counts only, no personal data. */
   'cards.daySummary': def({ input: z.object({ date: isoDate }), output: cardDaySummary, access: 'receptionist' }),

@@ -4,11 +4,42 @@ import { def, empty, id } from './common';
 /** 交接班: the generated summary, notes and carry-over items, the incoming operator's acknowledgement. */
 const section = <T extends z.ZodRawShape>(shape: T) => z.union([z.object({ available: z.literal(true), ...shape }), z.object({ available: z.literal(false), reason: z.string() })]);
 
+/** A cash session closed during the shift: the blind count's result and who approved the variance. */
+export const handoverClosedSession = z.object({
+  /** the session number, which is the 交款单 number (交款单 #12) */
+  sessionId: id,
+  operatorName: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string(),
+  expectedFen: z.number().int(),
+  countedFen: z.number().int(),
+  /** counted − expected: negative = short */
+  varianceFen: z.number().int(),
+  /** the supervisor who approved a variance over the site limit; null when none was needed */
+  approverName: z.string().nullable(),
+  /** the finance person it was handed to (交款), null while still with the counter */
+  handedOverTo: z.string().nullable(),
+});
+export type HandoverClosedSession = z.infer<typeof handoverClosedSession>;
+
+/** Blank cards on hand; null = the record needs a stock count (盘点). Never negative. */
+const blankCount = z.number().int().min(0).nullable();
+
 export const handoverSummary = z.object({
   at: z.string(),
-  cash: section({ open: z.boolean(), operatorName: z.string().nullable(), floatFen: z.number().int().nullable(), receipts: z.number().int(), openedAt: z.string().nullable() }),
+  cash: section({
+    open: z.boolean(),
+    operatorName: z.string().nullable(),
+    floatFen: z.number().int().nullable(),
+    receipts: z.number().int(),
+    openedAt: z.string().nullable(),
+    /** the shift's window: sessions closed after this (the previous handover, at most 24 hours back) */
+    since: z.string().nullable().default(null),
+    /** sessions of this terminal closed in the window, oldest first (absent in handovers made before it was shown) */
+    closed: z.array(handoverClosedSession).default([]),
+  }),
   keys: section({ out: z.number().int(), overdue: z.number().int(), onBoard: z.number().int() }),
-  cards: section({ blankAccess: z.number().int(), blankFunction: z.number().int() }),
+  cards: section({ blankAccess: blankCount, blankFunction: blankCount }),
   parcels: section({ inStock: z.number().int(), overdue: z.number().int(), overdueDays: z.number().int() }),
   requests: section({ open: z.number().int(), late: z.number().int(), toCallBack: z.number().int() }),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { def, empty, id, isoDate, reason } from './common';
 
 /** Carrier codes (see features/parcels/carriers.ts for the names and the prefix rules). */
-export const parcelCarrier = z.enum(['SF', 'YT', 'JT', 'JD', 'EMS', 'POST', 'ZTO', 'STO', 'YD', 'OTHER', 'UNKNOWN']);
+export const parcelCarrier = z.enum(['SF', 'YT', 'JT', 'JD', 'EMS', 'POST', 'ZTO', 'STO', 'YD', 'DBL', 'CAINIAO', 'OTHER', 'UNKNOWN']);
 export type ParcelCarrierCode = z.infer<typeof parcelCarrier>;
 /** What the operator may choose ('UNKNOWN' is only what batch intake stores until someone fixes it). */
 export const chosenCarrier = parcelCarrier.exclude(['UNKNOWN']);
@@ -24,9 +24,12 @@ export const carrierDetection = z.object({
   kind: z.enum(['known', 'ambiguous', 'unknown', 'invalid']),
   carrier: parcelCarrier.nullable(),
   carrierName: z.string().nullable(),
-  /** for 'ambiguous' (中通/申通/韵达) and 'unknown': what to offer */
+  /** for 'ambiguous' (the carriers a number of this shape can be) and 'unknown': what to offer */
   candidates: z.array(z.object({ code: parcelCarrier, name: z.string() })),
-  /** the counter's last choice for this shape of number: preselect it (intake uses it when no carrier is given) */
+  /**
+   * 'ambiguous' only: the choice remembered for this shape of number, when it is one of the candidates. Intake
+   * uses it when no carrier is given; the screen shows it as a memory (按记忆), never as a recognised carrier.
+   */
   remembered: parcelCarrier.nullable(),
   /** 'invalid': why, in Chinese */
   reason: z.string().nullable(),
@@ -133,6 +136,23 @@ export const parcelStats = z.object({
   /** parcels taken in that day, by carrier */
   byCarrier: z.array(z.object({ carrier: parcelCarrier, name: z.string(), in: z.number().int() })),
 });
+
+/** A remembered carrier choice for one shape of digit-only number (what intake fills in, shown as 按记忆). */
+export const carrierMemoryEntry = z.object({
+  /** `d15:43`: length and first two digits */
+  key: z.string(),
+  /** "15 位数字，43 开头" */
+  shape: z.string(),
+  carrier: parcelCarrier,
+  carrierName: z.string(),
+  /** false when the memory is no longer applied: numbers of this shape are now recognised, or it names a carrier they cannot be */
+  inUse: z.boolean(),
+  /** when and by whom it was chosen, and on which number (null for a choice kept before these were recorded) */
+  at: z.string().nullable(),
+  byName: z.string().nullable(),
+  example: z.string().nullable(),
+});
+export type CarrierMemoryEntry = z.infer<typeof carrierMemoryEntry>;
 
 const list = z.array(parcelView);
 const ids = z.array(id).min(1).max(100);
@@ -247,4 +267,12 @@ export const parcelsContract = {
   }),
   'parcels.settings.get': def({ input: empty, output: parcelSettings, access: 'receptionist' }),
   'parcels.settings.save': def({ input: parcelSettings, output: parcelSettings, access: 'supervisor' }),
+  /** The remembered carrier choices (快递设置): a wrong one is visible here and can be cleared. */
+  'parcels.carrierMemory.list': def({ input: empty, output: z.array(carrierMemoryEntry), access: 'supervisor' }),
+  /** Forgets one remembered choice (`key`) or, without a key, all of them; audited. The next such number is asked again. */
+  'parcels.carrierMemory.clear': def({
+    input: z.object({ key: z.string().regex(/^d\d{1,2}:\d{2}$/, { message: '记忆的单号类型格式不对：请刷新后重试' }).optional() }),
+    output: z.object({ cleared: z.number().int(), entries: z.array(carrierMemoryEntry) }),
+    access: 'supervisor',
+  }),
 } as const;

@@ -211,7 +211,7 @@ export interface PrintJobsTable {
 }
 
 export type ParcelStatus = 'in_stock' | 'picked_up' | 'returned' | 'written_off';
-export type ParcelCarrier = 'SF' | 'YT' | 'JT' | 'JD' | 'EMS' | 'POST' | 'ZTO' | 'STO' | 'YD' | 'OTHER' | 'UNKNOWN';
+export type ParcelCarrier = 'SF' | 'YT' | 'JT' | 'JD' | 'EMS' | 'POST' | 'ZTO' | 'STO' | 'YD' | 'DBL' | 'CAINIAO' | 'OTHER' | 'UNKNOWN';
 export type PickupCheck = 'code' | 'id_card' | 'phone' | 'signature' | 'known';
 
 export interface ParcelShelvesTable {
@@ -362,10 +362,13 @@ export interface CardEventsTable {
   detail: string;
 }
 
+/** 'count': the difference found at a stock count (盘点), either sign. */
+export type CardStockMoveKind = 'in' | 'out' | 'issue' | 'return' | 'count';
+
 export interface CardStockMovesTable {
   id: Generated<number>;
   card_type: CardType;
-  kind: 'in' | 'out' | 'issue' | 'return';
+  kind: CardStockMoveKind;
   quantity: number;
   reason: string;
   card_id: number | null;

@@ -115,6 +115,8 @@ export function buildHandlers(core: AppCore): Handlers {
     'parcels.shelves.save': (i, ctx) => s().parcels.saveShelf(i, actor(ctx)),
     'parcels.settings.get': () => s().parcels.settings(),
     'parcels.settings.save': (i, ctx) => s().parcels.saveSettings(i, actor(ctx)),
+    'parcels.carrierMemory.list': () => s().parcels.carrierMemory(),
+    'parcels.carrierMemory.clear': (i, ctx) => s().parcels.clearCarrierMemory(i.key, actor(ctx)),
 
     'upstream.settings.get': () => s().upstream.settings(),
     'upstream.settings.save': (i, ctx) => s().upstream.saveSettings(i, actor(ctx)),
@@ -165,6 +167,7 @@ export function buildHandlers(core: AppCore): Handlers {
     'cards.owedFees': () => s().cards.owedFees(),
     'cards.stock': () => s().cards.stock(),
     'cards.stockMove': (i, ctx) => s().cards.stockMove(i.cardType, i.kind, i.quantity, i.reason, actor(ctx)),
+    'cards.stockCount': (i, ctx) => s().cards.stockCount(i.cardType, i.counted, i.reason, actor(ctx)),
     'cards.daySummary': (i) => s().cards.daySummary(i.date),
 
     'cardReader.settings.get': () => s().cardReader.settings(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src-main/db/audit';
-import { openKeysCardsCore, type KeysCardsFixture } from '../support/keys-cards';
+import { FIXTURE_BLANKS, openKeysCardsCore, type KeysCardsFixture } from '../support/keys-cards';
 
 // the worked example of issue 5: one card, as different readers print it
 const DEC10 = '0040856634';
@@ -80,13 +80,13 @@ describe('issuing cards', () => {
     const t = await openKeysCardsCore();
     await t.call('cards.stockMove', { cardType: 'access', kind: 'in', quantity: 50, reason: '采购入库' });
     const c = await issueA(t);
-    expect((await t.call('cards.stock', {})).onHand.access).toBe(49);
+    expect((await t.call('cards.stock', {})).onHand.access).toBe(FIXTURE_BLANKS.access + 49);
     const back = await t.call('cards.return', { cardId: c.id, depositNote: '押金 ￥50.00 已退（收据 T01-00000003）', restock: true });
     expect(back).toMatchObject({ status: 'returned', closeNote: '押金 ￥50.00 已退（收据 T01-00000003）' });
-    expect((await t.call('cards.stock', {})).onHand.access).toBe(50);
+    expect((await t.call('cards.stock', {})).onHand.access).toBe(FIXTURE_BLANKS.access + 50);
     const again = await t.call('cards.issue', { number: DEC10, roomId: t.rooms.b, holderName: '李四', type: 'access' });
     expect(again.roomCode).toBe('3-2-502');
-    expect(await t.raw('cards.stockMove', { cardType: 'function', kind: 'out', quantity: 1, reason: '损坏报废' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('cards.stockMove', { cardType: 'function', kind: 'out', quantity: FIXTURE_BLANKS.function + 1, reason: '损坏报废' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('records card events for the nightly summary (counts only) and audits every change without names', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openReadyCore } from '../support/core';
+import { FLOAT_500, openFeesCore, type FeesFixture } from '../support/fees';
 
 async function twoOperators() {
   const t = await openReadyCore();
@@ -89,5 +90,59 @@ describe('handover slip and room tags', () => {
     expect(text).toContain('给业主回电话');
     expect(text).toContain('3-2-501');
     expect(text).toContain('电梯维保');
+    // each item's state prints under it
+    expect(text).toContain('待确认');
+  });
+});
+
+describe("the shift's cash result in the handover", () => {
+  /** ￥500 float, nothing taken, ￥480 counted: ￥20 short, over the ￥10 limit → a supervisor approves. */
+  async function closeShort(t: FeesFixture) {
+    const session = await t.call('cash.open', { count: FLOAT_500 });
+    const count = { ...FLOAT_500, '1000': 6 };
+    expect(await t.raw('cash.close', { count })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    const approvalId = (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'cash.variance', subject: String(session.id), reason: '点钞复核，确认短款' })).approvalId;
+    await t.call('cash.close', { count, approvalId });
+    return session.id;
+  }
+
+  it('a blind close ￥20 short with approval: expected, counted, variance, approver and 交款单 number, on screen and on the printed 交接单', async () => {
+    const t = await openFeesCore();
+    const id = await closeShort(t);
+    const s = await t.call('handover.summary', {});
+    expect(s.cash).toMatchObject({
+      available: true,
+      open: false,
+      closed: [{ sessionId: id, operatorName: '王经理', expectedFen: 50000, countedFen: 48000, varianceFen: -2000, approverName: '赵主管', handedOverTo: null }],
+    });
+    const h = await t.call('handover.create', { notes: '', items: [] });
+    expect(h.summary.cash).toMatchObject({ closed: [{ sessionId: id, varianceFen: -2000, approverName: '赵主管' }] });
+    await t.call('handover.print', { id: h.id });
+    await t.settle();
+    const slip = t.printedText().find((x) => x.includes('交接单')) ?? '';
+    expect(slip).toContain(`交款单 #${id}`);
+    expect(slip).toContain('应有 ￥500.00');
+    expect(slip).toContain('实点 ￥480.00');
+    expect(slip).toContain('差异 -￥20.00（赵主管 审批）');
+    // the 交款单 printed at the close carries the same number
+    const closeSlip = t.printedText().find((x) => x.includes('交款单号')) ?? '';
+    expect(closeSlip).toContain(`#${id}`);
+  });
+
+  it("only this shift's sessions: closed after the previous handover, never more than 24 hours back; a close within the limit needs no approver", async () => {
+    const t = await openFeesCore();
+    const first = await closeShort(t);
+    t.clock.advance(60_000);
+    const h1 = await t.call('handover.create', { notes: '', items: [] });
+    expect(h1.summary.cash).toMatchObject({ closed: [{ sessionId: first }] });
+    t.clock.advance(60_000);
+    const second = await t.call('cash.open', { count: FLOAT_500 });
+    await t.call('cash.close', { count: { ...FLOAT_500, '100': 15 } });
+    const next = await t.call('handover.summary', {});
+    expect(next.cash).toMatchObject({ since: h1.createdAt, closed: [{ sessionId: second.id, varianceFen: -500, approverName: null }] });
+    // a day later with no handover in between: the window stops 24 hours back
+    t.clock.advance(25 * 3600_000);
+    const later = t.core.need().handover.summary();
+    expect(later.cash).toMatchObject({ available: true, closed: [] });
   });
 });

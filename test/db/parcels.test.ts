@@ -74,10 +74,10 @@ describe('parcel intake', () => {
     expect(b.id).toBe(a.id);
   });
 
-  it('digit-only numbers: asks once, then remembers the choice for the same shape', async () => {
+  it('digit-only numbers no rule recognises (an older 12-digit shape): asks once, then remembers the choice for the same shape', async () => {
     const t = await openParcelsCore();
     const ask = await t.raw('parcels.intake', { waybill: '780123456789' });
-    expect(ask).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { candidates: 'ZTO,STO,YD' } } });
+    expect(ask).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { candidates: 'ZTO,STO,YD,YT,POST,EMS,DBL,CAINIAO,OTHER' } } });
     expect(await t.call('parcels.detect', { waybill: '780123456789' })).toMatchObject({ kind: 'ambiguous', remembered: null });
     const chosen = await t.call('parcels.intake', { waybill: '780123456789', carrier: 'ZTO' });
     expect(chosen.carrierName).toBe('中通');

@@ -1,8 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, setupThroughApi, shot, signIn } from './helpers/app';
 import { startHost, type Host } from './helpers/host';
 
 const NEXT = { username: 'liqing', displayName: '李青', role: 'receptionist', password: 'Front#desk2024' };
+const SUPERVISOR = { username: 'zhaomin', displayName: '赵敏', role: 'supervisor', password: 'Super#visor2024' };
+
+async function count(page: Page, table: string, counts: Record<string, number>): Promise<void> {
+  for (const [face, n] of Object.entries(counts)) await page.getByTestId(`${table}-table`).getByLabel(face, { exact: true }).fill(String(n));
+}
 const hosts: Host[] = [];
 test.afterAll(async () => {
   await Promise.all(hosts.map((h) => h.stop()));
@@ -55,4 +60,58 @@ test('a shift with a carry-over item → sign out → the next operator reads it
   await expect(page.locator('.ho-past').first()).toContainText('王建国');
   await expect(page.locator('.ho-past').first()).toContainText('李青');
   await expect(page.locator('.ho-past').first()).toContainText('→ 李青');
+});
+
+test('a blind close ￥20 short with a supervisor\'s approval → hand over: the summary shows expected, counted, -￥20.00, the approver and the 交款单 number', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await startHost();
+  hosts.push(h);
+  await setupThroughApi(h, { operators: [NEXT, SUPERVISOR] });
+  await page.goto(h.url);
+  await signIn(page, NEXT.username, NEXT.password);
+
+  // open with ￥500, take nothing, count ￥480: ￥20 short, over the ￥10 limit
+  await page.keyboard.press('Alt+6');
+  await count(page, 'float', { '100 元': 5 });
+  await page.getByRole('button', { name: '确认开班' }).click();
+  await expect(page.getByText('已开班，可以收费了。')).toBeVisible();
+  await page.getByRole('button', { name: '结班点钞' }).click();
+  await count(page, 'count', { '100 元': 4, '10 元': 8 });
+  await page.getByRole('button', { name: '提交点钞结果' }).click();
+  const v = page.getByRole('dialog');
+  await expect(v).toContainText('主管审批：现金差异');
+  await v.getByLabel('主管用户名').fill(SUPERVISOR.username);
+  await v.getByLabel('主管密码').fill(SUPERVISOR.password);
+  await v.getByRole('textbox', { name: /原因/ }).fill('复点确认短款');
+  await v.getByRole('button', { name: '审批' }).click();
+  const slip = page.getByTestId('close-slip');
+  await expect(slip.getByTestId('slip-variance')).toHaveText('-￥20.00');
+  const slipTitle = (await slip.getByRole('heading').first().innerText()).trim();
+  const sessionNo = /#(\d+)/.exec(slipTitle)?.[1] ?? '';
+  expect(sessionNo).toMatch(/^\d+$/);
+
+  // the handover: the shift's cash result, not "no open session"
+  await page.keyboard.press('Alt+8');
+  const summary = page.getByTestId('ho-summary');
+  const closed = summary.getByTestId('ho-cash-session');
+  await expect(closed).toHaveCount(1);
+  await expect(closed).toContainText(`交款单 #${sessionNo}`);
+  await expect(closed).toContainText('李青');
+  await expect(closed).toContainText('应有 ￥500.00');
+  await expect(closed).toContainText('实点 ￥480.00');
+  await expect(closed).toContainText('差异 -￥20.00');
+  await expect(closed).toContainText('短款');
+  await expect(closed).toContainText('差异由 赵敏 审批');
+  await expect(closed).toContainText('尚未交款给财务');
+  await shot(page, info, 'handover-04-cash-result');
+  await page.getByRole('button', { name: '交班', exact: true }).click();
+  await expect(page.getByText('已交班：请接班同事登录后确认。')).toBeVisible();
+
+  // the next operator reads the same result in the handover they take over
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.keyboard.press('Alt+8');
+  const take = page.getByTestId('ho-take');
+  await expect(take.getByTestId('ho-cash-session')).toContainText('差异 -￥20.00');
+  await expect(take.getByTestId('ho-cash-session')).toContainText('差异由 赵敏 审批');
 });

@@ -26,7 +26,7 @@ async function roomId(h: Host, code: string): Promise<number> {
   return hit.roomId;
 }
 
-/** Roster, a receptionist and a supervisor; keys on the board; the reader in keyboard mode (the wedge field). */
+/** Roster, a receptionist and a supervisor; keys on the board; blank cards in stock; the reader in keyboard mode (the wedge field). */
 async function prepared(): Promise<Host> {
   const h = await startHost();
   hosts.push(h);
@@ -37,6 +37,8 @@ async function prepared(): Promise<Host> {
   await api(h, 'keys.save', { kind: 'public', label: '1栋屋顶', roomId: null, hook: 'B-03' });
   await api(h, 'keys.save', { kind: 'trust', label: '业主托管钥匙', roomId: await roomId(h, '1-1-201'), hook: 'C-01' });
   await api(h, 'cardReader.settings.save', { kind: 'keyboard-wedge', format: 'auto' });
+  // issuing takes a blank from stock: the counter has some
+  await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 20, reason: '采购入库' });
   await api(h, 'auth.logout', {});
   return h;
 }
@@ -172,4 +174,57 @@ test('issue a card read through the wedge field → report it lost → the same 
   await page.getByRole('button', { name: '列出 USB HID 设备' }).click();
   await expect(page.locator('.diag-result')).toBeVisible();
   await shot(page, info, 'cards-04-reader-settings');
+});
+
+test('no blank cards on record: 发卡 is refused saying what to do; the supervisor records the blanks found (盘点) in 空白卡库存, then the card is issued', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await prepared();
+  // the drawer is empty on record
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await api(h, 'cards.stockCount', { cardType: 'access', counted: 0, reason: '交接班盘点' });
+  await api(h, 'auth.logout', {});
+  await page.goto(h.url);
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.keyboard.press('Alt+4');
+  const field = page.getByRole('textbox', { name: '卡号' });
+  await field.pressSequentially('0040856634', { delay: 10 });
+  await field.press('Enter');
+  const form = page.getByRole('form', { name: '发卡：0040856634' });
+  const roomBox = form.getByRole('combobox');
+  await roomBox.fill('1-1-101');
+  await expect(form.getByRole('option').first()).toContainText('1-1-101');
+  await roomBox.press('Enter');
+  await form.getByRole('button', { name: '发卡' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: '系统记录的空白门禁卡库存为 0 张，不能发卡' })).toContainText('请主管在「门禁卡 → 空白卡库存」点清实有数量并登记盘点');
+  // a receptionist sees the stock, not the count form
+  await page.getByRole('tab', { name: '空白卡库存' }).click();
+  await expect(page.getByTestId('stock-access')).toContainText('0');
+  await expect(page.getByRole('form', { name: '盘点（登记实有空白卡）' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+  await page.keyboard.press('Alt+4');
+  await page.getByRole('tab', { name: '空白卡库存' }).click();
+  const count = page.getByRole('form', { name: '盘点（登记实有空白卡）' });
+  await count.getByLabel('实点数量（张）').fill('3');
+  await count.getByLabel('原因').fill('抽屉里找到 3 张');
+  await count.getByRole('button', { name: '登记盘点' }).click();
+  await expect(count).toContainText('已登记盘点：门禁卡实点 3 张，记录调整 +3 张。');
+  await expect(page.getByTestId('stock-access').locator('.stat-num')).toHaveText('3');
+  await expect(page.getByTestId('stock-moves').getByRole('row').first()).toContainText('盘点调整');
+  await expect(page.getByTestId('stock-moves').getByRole('row').first()).toContainText('+3');
+  await shot(page, info, 'cards-05-stock-count');
+
+  await page.getByRole('tab', { name: '读卡 / 发卡' }).click();
+  const again = page.getByRole('textbox', { name: '卡号' });
+  await again.pressSequentially('0040856634', { delay: 10 });
+  await again.press('Enter');
+  const form2 = page.getByRole('form', { name: '发卡：0040856634' });
+  await form2.getByRole('combobox').fill('1-1-101');
+  await expect(form2.getByRole('option').first()).toContainText('1-1-101');
+  await form2.getByRole('combobox').press('Enter');
+  await form2.getByRole('button', { name: '发卡' }).click();
+  await expect(page.getByText('已发卡 0040856634 给 1-1-101。')).toBeVisible();
+  await page.getByRole('tab', { name: '空白卡库存' }).click();
+  await expect(page.getByTestId('stock-access').locator('.stat-num')).toHaveText('2');
 });

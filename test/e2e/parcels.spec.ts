@@ -99,19 +99,19 @@ test('intake by scanner: recognised and logged, carrier asked once, recipient, s
   await page.getByRole('button', { name: /先入库，稍后补填/ }).click();
   await expect(log.locator('li').first()).toContainText('已入库');
 
-  // a digit-only number: the carrier is asked once (1/2/3), then remembered for the same shape
+  // a number two carriers' rules fit (15 digits, 43…: 韵达 or 申通): asked once (1/2), then filled in from memory, visibly
   await expect(scanField).toBeFocused();
-  await scan(page, '773012345678901');
-  await expect(page.getByText('纯数字单号分不出是哪家')).toBeVisible();
+  await scan(page, '432542035598773');
+  await expect(page.getByText('这个单号分不出是哪家快递')).toBeVisible();
   await shot(page, info, 'parcels-03-ask-carrier');
   await page.keyboard.press('1');
-  await expect(page.getByRole('form', { name: '本件入库' })).toContainText('中通');
+  await expect(page.getByRole('form', { name: '本件入库' })).toContainText('韵达');
   await page.keyboard.press('F8');
   await expect(log.locator('li').first()).toContainText('已入库');
   await expect(scanField).toBeFocused();
-  await scan(page, '773012345678902');
-  await expect(page.getByRole('form', { name: '本件入库' })).toContainText('中通');
-  await expect(page.getByText('纯数字单号分不出是哪家')).toBeHidden();
+  await scan(page, '432542035598774');
+  await expect(page.getByTestId('carrier-by-memory')).toHaveText('按记忆：韵达（可更改）');
+  await expect(page.getByText('这个单号分不出是哪家快递')).toBeHidden();
   await page.keyboard.press('F8');
 
   // the same waybill again: refused, naming the parcel already in stock
@@ -126,8 +126,8 @@ test('intake by scanner: recognised and logged, carrier asked once, recipient, s
 
   // exactly what was meant to be saved, nothing from the typed note
   const all = await search(h);
-  expect(all.map((p) => p.waybill).sort()).toEqual(['773012345678901', '773012345678902', 'SF1234567890123', 'YT7512345678901']);
-  expect(all.find((p) => p.waybill === '773012345678902')?.carrier).toBe('ZTO');
+  expect(all.map((p) => p.waybill).sort()).toEqual(['432542035598773', '432542035598774', 'SF1234567890123', 'YT7512345678901']);
+  expect(all.find((p) => p.waybill === '432542035598774')?.carrier).toBe('YD');
 
   // today's list: fix the YT parcel's recipient later
   const row = page.getByTestId('today-table').getByRole('row').filter({ hasText: 'YT7512345678901' });
@@ -155,8 +155,8 @@ test('intake by scanner: recognised and logged, carrier asked once, recipient, s
   expect(after[0]?.status).toBe('picked_up');
 
   // pickup by scanning the waybill, as a proxy
-  await scan(page, '773012345678901');
-  await expect(page.getByTestId('pickup-table')).toContainText('773012345678901');
+  await scan(page, '432542035598773');
+  await expect(page.getByTestId('pickup-table')).toContainText('432542035598773');
   await page.getByLabel('代取（不是收件人本人）').check();
   await page.locator('[name="proxy-name"]').fill('王小明');
   await page.getByRole('button', { name: /确认取件/ }).click();
@@ -265,4 +265,60 @@ test('overdue list: reminders, return to courier, write-off with supervisor appr
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
   await expect(page.getByText(/已导出 .*\.xlsx/)).toBeVisible();
+});
+
+test('carriers: 中通 75… is taken in without asking; a remembered choice is shown where it is applied, and a supervisor clears it in 快递设置', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await prepared();
+  await page.goto(h.url);
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.keyboard.press('Alt+7');
+  const scanField = page.locator('[name="scan"]');
+  const form = page.getByRole('form', { name: '本件入库' });
+  await expect(scanField).toBeFocused();
+  await scan(page, '75123456789012');
+  await expect(form).toContainText('中通');
+  await expect(page.getByText('这个单号分不出是哪家快递')).toBeHidden();
+  await expect(page.getByTestId('carrier-by-memory')).toHaveCount(0);
+  await page.keyboard.press('F8');
+  await expect(scanField).toBeFocused();
+
+  // a wrong answer for the 43… shape: 申通 (2)
+  await scan(page, '431234567890123');
+  await expect(page.getByText('这个单号分不出是哪家快递')).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(form).toContainText('申通');
+  await page.keyboard.press('F8');
+  await expect(scanField).toBeFocused();
+  // the next one shows it is a memory, and it can be changed on the spot
+  await scan(page, '431234567890124');
+  await expect(page.getByTestId('carrier-by-memory')).toHaveText('按记忆：申通（可更改）');
+  await shot(page, info, 'parcels-10-by-memory');
+  await form.getByRole('button', { name: '改快递公司' }).click();
+  await page.keyboard.press('1');
+  await expect(form).toContainText('韵达');
+  await page.keyboard.press('F8');
+  await expect(scanField).toBeFocused();
+
+  // the supervisor sees the memory (now 韵达, chosen by 李青) and clears it
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+  await page.keyboard.press('Alt+7');
+  await page.getByRole('tab', { name: '快递设置' }).click();
+  const memory = page.getByTestId('carrier-memory');
+  const row = memory.locator('tr[data-memory="d15:43"]');
+  await expect(row).toContainText('15 位数字，43 开头');
+  await expect(row).toContainText('韵达');
+  await expect(row).toContainText('李青');
+  await expect(row).toContainText('431234567890124');
+  await expect(row).toContainText('在用');
+  await shot(page, info, 'parcels-11-carrier-memory');
+  await row.getByRole('button', { name: '清除' }).click();
+  await expect(memory).toContainText('已清除 1 条记忆');
+  await expect(memory).toContainText('没有记住的快递公司。');
+  const all = await search(h);
+  expect(Object.fromEntries(all.map((p) => [p.waybill, p.carrier]))).toEqual({ '75123456789012': 'ZTO', '431234567890123': 'STO', '431234567890124': 'YD' });
+  // asked again after clearing
+  const again = await api<{ kind: string; remembered: string | null }>(h, 'parcels.detect', { waybill: '431234567890125' });
+  expect(again).toMatchObject({ kind: 'ambiguous', remembered: null });
 });

@@ -232,6 +232,7 @@ describe('nightly upstream on real sockets', () => {
     // 2026-11-23 10:00 China time
     const key: { id: number } = await t.call('keys.save', { kind: 'vacant', label: '空置房大门', roomId: t.roomId });
     await t.call('keys.lend', { keyId: key.id, borrowerType: 'agent', borrowerName: '中介孙悟空', borrowerPhone: '13912345678', purpose: 'viewing', idChecked: '身份证 尾号1234', dueAt: '2026-11-23T05:00:00.000Z' });
+    await t.call('cards.stockMove', { cardType: 'access', kind: 'in', quantity: 10, reason: '采购入库' });
     const card: { id: number } = await t.call('cards.issue', { number: '0040856634', roomId: t.roomId, holderName: '猪八戒', type: 'access' });
     await t.call('cards.reportLost', { cardId: card.id });
     const req: { id: number } = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '沙和尚', category: '水电', description: '漏水', urgency: 'normal' });

@@ -12,11 +12,15 @@ export interface KeysCardsFixture extends TestCore {
   approve(action: 'key.lendTrust', subject: string, clientId?: string): Promise<string>;
 }
 
+/** Blank cards the fixture puts in stock unless told otherwise (issuing takes one from stock). */
+export const FIXTURE_BLANKS = { access: 20, function: 5 } as const;
+
 /**
  * A terminal with two rooms (3-2-501, 3-2-502), a resident, a card fee item (BK 门禁卡补办 ￥20), a supervisor
- * (zhao), a receptionist (li) and a fake card reader (the site format chosen by the test, default auto).
+ * (zhao), a receptionist (li), a fake card reader (the site format chosen by the test, default auto) and blank
+ * cards in stock (FIXTURE_BLANKS; `blanks: false` for none).
  */
-export async function openKeysCardsCore(): Promise<KeysCardsFixture> {
+export async function openKeysCardsCore(opts: { blanks?: boolean } = {}): Promise<KeysCardsFixture> {
   const reader = new FakeCardReaderPort();
   const t = await openReadyCore({ cardReaderPort: (c) => (reader.setFormat(c.format), reader) });
   await t.call('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240 });
@@ -43,6 +47,9 @@ export async function openKeysCardsCore(): Promise<KeysCardsFixture> {
   await t.call('fees.items.save', { code: 'BK', name: '门禁卡补办', category: 'card', rule: 'fixed', unitPriceFen: 2000, unitLabel: '张', refundable: false, active: true, sort: 0 });
   await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
   await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-1234' });
+  if (opts.blanks !== false) {
+    for (const cardType of ['access', 'function'] as const) await t.call('cards.stockMove', { cardType, kind: 'in', quantity: FIXTURE_BLANKS[cardType], reason: '采购入库' });
+  }
   return {
     ...t,
     reader,

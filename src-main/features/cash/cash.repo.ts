@@ -30,3 +30,32 @@ export const insertMovement = (sql: Sql, m: { session_id: number; kind: 'in' | '
 
 export const receiptCount = (sql: Sql, sessionId: number) =>
   Number(sql.get(qb.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId))?.n ?? 0);
+
+/**
+ * Sessions of a terminal closed after `since` (the blind count's result), oldest first, with the name of the
+ * supervisor whose approval closed a variance over the limit. A few sessions a day: no index needed.
+ */
+export const closedSince = (sql: Sql, terminalId: string, since: string) =>
+  sql.all(
+    qb
+      .selectFrom('cash_sessions as s')
+      .innerJoin('operators as o', 'o.id', 's.operator_id')
+      .leftJoin('approvals as a', 'a.id', 's.variance_approval_id')
+      .leftJoin('operators as ap', 'ap.id', 'a.approver_id')
+      .select([
+        's.id as id',
+        'o.display_name as operator_name',
+        's.opened_at as opened_at',
+        's.closed_at as closed_at',
+        's.expected_fen as expected_fen',
+        's.counted_fen as counted_fen',
+        's.variance_fen as variance_fen',
+        'ap.display_name as approver_name',
+        's.handed_over_to as handed_over_to',
+      ])
+      .where('s.terminal_id', '=', terminalId)
+      .where('s.status', 'in', ['closed', 'handed_over'])
+      .where('s.closed_at', '>', since)
+      .orderBy('s.closed_at')
+      .orderBy('s.id'),
+  );

@@ -5,7 +5,7 @@ import { appendAudit } from '../../db/audit';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskText } from '../../lib/mask';
-import type { HandoverSummary, HandoverView, handoverItemInput } from '../../contract/handover';
+import { handoverSummary, type HandoverClosedSession, type HandoverSummary, type HandoverView, type handoverItemInput } from '../../contract/handover';
 import type { SessionOperator } from '../operators/sessions';
 import { roomByCode, roomById } from '../roster/roster.repo';
 
@@ -13,11 +13,28 @@ type ItemInput = z.output<typeof handoverItemInput>;
 
 /** Where each part of the summary comes from; a part that fails or does not exist yet says so instead. */
 export interface SummarySources {
-  cash: () => { open: boolean; operatorName: string | null; floatFen: number | null; receipts: number; openedAt: string | null };
+  /** the open session of this terminal, and the sessions closed after `since` (the shift's cash result) */
+  cash: (since: string) => { open: boolean; operatorName: string | null; floatFen: number | null; receipts: number; openedAt: string | null; closed: HandoverClosedSession[] };
   keys: () => { out: number; overdue: number; onBoard: number };
-  cards: () => { blankAccess: number; blankFunction: number };
+  /** blank cards on hand; null = the record needs a stock count */
+  cards: () => { blankAccess: number | null; blankFunction: number | null };
   parcels: () => { inStock: number; overdue: number; overdueDays: number };
   requests: () => { open: number; late: number; toCallBack: number };
+}
+
+/** A shift is never longer than this: the window of "this shift" starts at the previous handover, at most this far back. */
+export const SHIFT_MAX_MS = 24 * 3600_000;
+
+/**
+ * A handover's summary as stored, read through the contract: parts added later get their empty default, and a
+ * blank-card count frozen below zero (written before issuing checked the stock) reads as "needs a count".
+ */
+function frozenSummary(text: string): HandoverSummary {
+  const raw = JSON.parse(text) as { cards?: Record<string, unknown> };
+  const cards = raw.cards;
+  if (cards?.available === true) for (const k of ['blankAccess', 'blankFunction']) if (typeof cards[k] === 'number' && cards[k] < 0) cards[k] = null;
+  const r = handoverSummary.safeParse(raw);
+  return r.success ? r.data : (raw as HandoverSummary);
 }
 
 function part<T extends object>(f: () => T): ({ available: true } & T) | { available: false; reason: string } {
@@ -71,10 +88,22 @@ export class HandoverService {
     private readonly sources: SummarySources,
   ) {}
 
+  /**
+   * Where this shift began, for the cash result: the previous handover (whoever made it), but never more than
+   * SHIFT_MAX_MS back (the first handover on a terminal, or one after a long gap).
+   */
+  shiftStart(now: Date): string {
+    const floor = new Date(now.getTime() - SHIFT_MAX_MS).toISOString();
+    const prev = (this.db.prepare('SELECT max(created_at) AS at FROM handovers').get() as { at: string | null }).at;
+    return prev !== null && prev > floor ? prev : floor;
+  }
+
   summary(): HandoverSummary {
+    const now = this.clock.now();
+    const since = this.shiftStart(now);
     return {
-      at: this.clock.now().toISOString(),
-      cash: part(this.sources.cash),
+      at: now.toISOString(),
+      cash: part(() => ({ ...this.sources.cash(since), since })),
       keys: part(this.sources.keys),
       cards: part(this.sources.cards),
       parcels: part(this.sources.parcels),
@@ -192,7 +221,7 @@ export class HandoverService {
       fromId: h.from_operator_id,
       fromName: h.from_name,
       createdAt: h.created_at,
-      summary: JSON.parse(h.summary) as HandoverSummary,
+      summary: frozenSummary(h.summary),
       notes: maskText(h.notes),
       items,
       acknowledgedAt: h.acknowledged_at,

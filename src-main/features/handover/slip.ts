@@ -1,9 +1,30 @@
 import type { SlipLine } from '../../devices/printer/receipt';
 import { printedTime } from '../../devices/printer/receipt';
-import type { HandoverView } from '../../contract/handover';
+import { formatFen } from '../../contract/money';
+import type { HandoverSummary, HandoverView } from '../../contract/handover';
 
 const PRIORITY: Record<string, string> = { high: '紧急', normal: '普通', low: '不急' };
 const STATUS: Record<string, string> = { open: '待确认', accepted: '已接受', queried: '有疑问', done: '已完成' };
+
+/** "￥450.00", "-￥20.00": the minus in front of the sign, as reversals print. */
+const yuan = (fen: number) => (fen < 0 ? `-￥${formatFen(-fen, { grouping: true })}` : `￥${formatFen(fen, { grouping: true })}`);
+const blank = (n: number | null) => (n === null || n < 0 ? '待盘点' : String(n));
+
+/** The shift's cash: each session closed in it (交款单 number, expected, counted, variance, approver), then the open one. */
+function cashLines(c: Extract<HandoverSummary['cash'], { available: true }>, at: (iso: string) => string): SlipLine[] {
+  const out: SlipLine[] = [];
+  for (const s of c.closed) {
+    // continuation lines are plain text: a pair with an empty label prints nothing
+    out.push(['备用金', `交款单 #${s.sessionId} ${s.operatorName}`]);
+    out.push(`  结班 ${at(s.closedAt)}`);
+    out.push(`  应有 ${yuan(s.expectedFen)} 实点 ${yuan(s.countedFen)}`);
+    out.push(`  差异 ${yuan(s.varianceFen)}${s.approverName ? `（${s.approverName} 审批）` : '（限额内）'}`);
+    out.push(`  ${s.handedOverTo ? `已交款 ${s.handedOverTo}` : '尚未交款给财务'}`);
+  }
+  if (c.open) out.push(['备用金', `${c.operatorName ?? ''} 开班中`]);
+  if (!out.length) out.push(['备用金', '本班没有结班，也没有开班中的备用金']);
+  return out;
+}
 
 /** The handover slip (交接单) for the receipt printer: the summary as it was, notes and items. Already masked. */
 export function handoverSlipLines(h: HandoverView, propertyName: string, timeZone: string): SlipLine[] {
@@ -15,9 +36,9 @@ export function handoverSlipLines(h: HandoverView, propertyName: string, timeZon
     ['交班', `${h.fromName} ${at(h.createdAt)}`],
     ['接班', h.acknowledgedByName ? `${h.acknowledgedByName} ${at(h.acknowledgedAt ?? h.createdAt)}` : '未确认'],
     { rule: true },
-    ['备用金', part(s.cash, (c) => ('open' in c && c.open ? `${c.operatorName ?? ''} 开班中` : '无未结班'))],
+    ...(s.cash.available ? cashLines(s.cash, at) : [['备用金', '暂无数据'] as const]),
     ['钥匙', part(s.keys, (k) => ('out' in k ? `借出 ${k.out}，逾期 ${k.overdue}` : ''))],
-    ['空白卡', part(s.cards, (c) => ('blankAccess' in c ? `门禁 ${c.blankAccess}，功能 ${c.blankFunction}` : ''))],
+    ['空白卡', part(s.cards, (c) => ('blankAccess' in c ? `门禁 ${blank(c.blankAccess)}，功能 ${blank(c.blankFunction)}` : ''))],
     ['快递', part(s.parcels, (p) => ('inStock' in p ? `在库 ${p.inStock}，滞留 ${p.overdue}` : ''))],
     ['报修投诉', part(s.requests, (r) => ('open' in r ? `未完成 ${r.open}，待回访 ${r.toCallBack}` : ''))],
   ];
@@ -26,7 +47,7 @@ export function handoverSlipLines(h: HandoverView, propertyName: string, timeZon
     lines.push({ rule: true });
     h.items.forEach((i, n) => {
       lines.push(`${n + 1}. [${PRIORITY[i.priority] ?? i.priority}] ${i.text}${i.roomCode ? `（${i.roomCode}）` : ''}`);
-      lines.push(['', `${STATUS[i.status] ?? i.status}${i.ownerName ? ` → ${i.ownerName}` : ''}${i.dueAt ? ` 期限 ${at(i.dueAt)}` : ''}`]);
+      lines.push(`  ${STATUS[i.status] ?? i.status}${i.ownerName ? ` → ${i.ownerName}` : ''}${i.dueAt ? ` 期限 ${at(i.dueAt)}` : ''}`);
     });
   }
   return lines;

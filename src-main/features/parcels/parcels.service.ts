@@ -3,7 +3,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskText } from '../../lib/mask';
-import type { CarrierDetection, ParcelSettings, ParcelView, ShelfView } from '../../contract/parcels';
+import type { CarrierDetection, CarrierMemoryEntry, ParcelSettings, ParcelView, ShelfView } from '../../contract/parcels';
 import type { PickupCheck } from '../../db/schema';
 import type { Width } from '../../devices/printer/receipt';
 import type { PrintInfo } from '../fees/receipt-view';
@@ -12,7 +12,7 @@ import type { OperatorsService } from '../operators/operators.service';
 import type { SessionOperator } from '../operators/sessions';
 import * as roster from '../roster/roster.repo';
 import { CARRIER_NAMES, detectCarrier, type Carrier, type Detection } from './carriers';
-import { readCarrierMemory, readParcelSettings, rememberCarrier, writeParcelSettings } from './parcel-settings';
+import { carrierMemoryView, forgetCarrierMemory, readCarrierMemory, readParcelSettings, rememberChoice, writeParcelSettings } from './parcel-settings';
 import { overdueCutoff, parcelView } from './parcel-view';
 import * as repo from './parcels.repo';
 import { allocatePickupCode, CodeSpaceFull, COOLDOWN_DAYS, cryptoRandom, normalizePickupCode, type Random } from './pickup-code';
@@ -91,6 +91,23 @@ export class ParcelsService {
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.parcels', entity: 'settings', entityId: 'parcels', detail: s });
     });
     return this.settings();
+  }
+
+  carrierMemory(): CarrierMemoryEntry[] {
+    return carrierMemoryView(this.sql);
+  }
+
+  /** Forgets one remembered carrier choice, or all; the next number of that shape is asked again. */
+  clearCarrierMemory(key: string | undefined, actor: SessionOperator): { cleared: number; entries: CarrierMemoryEntry[] } {
+    const cleared = this.sql.tx(() => {
+      const before = carrierMemoryView(this.sql);
+      const gone = forgetCarrierMemory(this.sql, key, this.now());
+      if (key !== undefined && gone.length === 0) throw new AppError('NOT_FOUND', '这条记忆已经不在了：请刷新列表。');
+      const forgotten = before.filter((e) => gone.includes(e.key)).map((e) => ({ key: e.key, carrier: e.carrier, byName: e.byName, example: e.example }));
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.carrier_memory_clear', entity: 'settings', entityId: 'parcel_carrier_memory', detail: { forgotten } });
+      return gone.length;
+    });
+    return { cleared, entries: carrierMemoryView(this.sql) };
   }
 
   /** Views of rows, with the overdue cutoff as of now. */
@@ -179,9 +196,9 @@ export class ParcelsService {
     };
   }
 
-  private carrierFor(d: Exclude<Detection, { kind: 'invalid' }>, explicit: Carrier | undefined, batch: boolean): Carrier {
+  private carrierFor(d: Exclude<Detection, { kind: 'invalid' }>, explicit: Carrier | undefined, batch: boolean, actor: SessionOperator): Carrier {
     if (explicit) {
-      if (d.kind === 'ambiguous') rememberCarrier(this.sql, d.shapeKey, explicit, this.now());
+      rememberChoice(this.sql, d, explicit, actor.displayName, this.now());
       return explicit;
     }
     if (d.kind === 'known') return d.carrier;
@@ -208,7 +225,7 @@ export class ParcelsService {
     if (d.kind === 'invalid') throw new AppError('BAD_INPUT', d.reason);
     const dup = repo.inStockWaybill(this.sql, d.waybill);
     if (dup) throw new AppError('CONFLICT', this.duplicateMessage(d.waybill, dup.id), { parcelId: dup.id });
-    const carrier = this.carrierFor(d, input.carrier, batch);
+    const carrier = this.carrierFor(d, input.carrier, batch, actor);
     const who = this.resolveRecipient(input);
     const slot = this.resolveSlot(input.slot, who.room_id);
     const at = this.now();
@@ -278,8 +295,7 @@ export class ParcelsService {
       const patch: repo.ParcelPatch = { updated_at: this.now() };
       if (input.carrier) {
         patch.carrier = input.carrier;
-        const d = detectCarrier(r.waybill);
-        if (d.kind === 'ambiguous') rememberCarrier(this.sql, d.shapeKey, input.carrier, this.now());
+        rememberChoice(this.sql, detectCarrier(r.waybill), input.carrier, actor.displayName, this.now());
       }
       if (input.roomId !== undefined || input.residentId !== undefined || input.recipient !== undefined) {
         const who = this.resolveRecipient({

@@ -41,6 +41,8 @@ export function closeSlipLines(c: CloseResult, terminalId: string, timeZone: str
   const s = c.session;
   const y = (fen: number | null) => (fen === null ? '—' : `￥${formatFen(fen, { grouping: true })}`);
   return [
+    // the 交款单 number is the session's: the handover summary names the slip by it
+    ['交款单号', `#${s.id}`],
     ['终端', terminalId],
     ['收款员', s.operatorName],
     ['开班', localDateTime(s.openedAt, timeZone)],

@@ -1,17 +1,26 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CardStockView, CardType } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
+import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
+import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
+import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { formatDateTime } from '../../lib/format';
 import { CARD_TYPE, MOVE } from './labels';
 
 const LOW = 10;
+const qtyOk = (s: string, min: number) => /^\d{1,5}$/.test(s.trim()) && Number(s) >= min && Number(s) <= 10000;
 
-/** 空白卡库存: blank cards on hand by type, counted in and out with a reason; issues and returns move it too. */
+/**
+ * 空白卡库存: blank cards on hand by type, counted in and out with a reason; issues and returns move it too.
+ * A count the record cannot stand for (below zero from before issuing checked it) shows as 待盘点, never as a
+ * number; a supervisor records the blanks found (盘点) and the difference is booked with its reason.
+ */
 export function StockTab() {
   const { t, lang } = useI18n();
+  const { operator } = useShell();
   const [stock, setStock] = useState<CardStockView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const action = useAction();
@@ -25,7 +34,7 @@ export function StockTab() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
-      check: () => (/^\d{1,5}$/.test(qty.trim()) && Number(qty) > 0 ? null : t('cards.stockQty')),
+      check: () => (qtyOk(qty, 1) ? null : t('cards.stockQtyBad')),
       run: async () => {
         setStock(await call('cards.stockMove', { cardType: type, kind, quantity: Number(qty.trim()), reason: reason.trim() }));
         setQty('');
@@ -36,16 +45,20 @@ export function StockTab() {
   if (!stock) return <ErrorBox error={error} />;
   return (
     <div className="card">
-      <div className="stat-row">
-        {(['access', 'function'] as const).map((k) => (
-          <div key={k} className={`stat${stock.onHand[k] < LOW ? ' stat-error' : ''}`}>
-            <span className="stat-num">{stock.onHand[k]}</span>
-            <span className="stat-label">{t(k === 'access' ? 'cards.stockAccess' : 'cards.stockFunction')}</span>
-            {stock.onHand[k] < LOW ? <span className="warn-text">{t('cards.stockLow')}</span> : null}
-          </div>
-        ))}
+      <div className="stat-row" data-testid="stock-on-hand">
+        {(['access', 'function'] as const).map((k) => {
+          const n = stock.onHand[k];
+          const low = n === null || n < LOW;
+          return (
+            <div key={k} className={`stat${low ? ' stat-error' : ''}`} data-testid={`stock-${k}`}>
+              <span className="stat-num">{n === null ? t('cards.stockUncounted') : n}</span>
+              <span className="stat-label">{t(k === 'access' ? 'cards.stockAccess' : 'cards.stockFunction')}</span>
+              {n === null ? <span className="warn-text">{t('cards.stockNeedsCount')}</span> : low ? <span className="warn-text">{t('cards.stockLow')}</span> : null}
+            </div>
+          );
+        })}
       </div>
-      <form className="form stock-form" onSubmit={(e) => void submit(e)}>
+      <form className="form stock-form" aria-label={t('cards.stockMoveForm')} onSubmit={(e) => void submit(e)}>
         <div className="grid-3">
           <label className="field">
             <span className="field-label">{t('keys.kind')}</span>
@@ -70,6 +83,7 @@ export function StockTab() {
           <span className="field-label">{t('cards.stockReason')}</span>
           <input name="stock-reason" value={reason} maxLength={200} placeholder={t('cards.stockReasonPlaceholder')} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
         </label>
+        <ErrorNote text={action.checkError} />
         <ErrorBox error={action.error} />
         <div className="form-actions">
           <button type="submit" className="btn primary" disabled={action.busy}>
@@ -77,9 +91,10 @@ export function StockTab() {
           </button>
         </div>
       </form>
+      {roleAtLeast(operator.role, 'supervisor') ? <CountForm onCounted={setStock} /> : <p className="hint">{t('cards.countSupervisorOnly')}</p>}
       <h2 className="section-title">{t('cards.stockMoves')}</h2>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table" data-testid="stock-moves">
           <tbody>
             {stock.moves.map((m) => (
               <tr key={m.id}>
@@ -95,5 +110,65 @@ export function StockTab() {
         </table>
       </div>
     </div>
+  );
+}
+
+/** 盘点 (supervisor): the blanks of one type found on hand, with a reason; the record is set to it. */
+function CountForm({ onCounted }: { onCounted: (s: CardStockView) => void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [type, setType] = useState<CardType>('access');
+  const [counted, setCounted] = useState('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    return action.start({
+      check: () => (!qtyOk(counted, 0) ? t('cards.countQtyBad') : reason.trim().length < 2 ? t('cards.countReasonBad') : null),
+      run: async () => {
+        const r = await call('cards.stockCount', { cardType: type, counted: Number(counted.trim()), reason: reason.trim() });
+        onCounted(r.stock);
+        const name = t(CARD_TYPE[type]);
+        setDone(
+          r.adjustment === 0
+            ? t('cards.countSame', { type: name, n: Number(counted) })
+            : t('cards.countDone', { type: name, n: Number(counted), d: r.adjustment > 0 ? `+${r.adjustment}` : String(r.adjustment) }),
+        );
+        setCounted('');
+        setReason('');
+      },
+    });
+  };
+  return (
+    <form className="form stock-form" aria-label={t('cards.countTitle')} onSubmit={(e) => void submit(e)}>
+      <h2 className="section-title">{t('cards.countTitle')}</h2>
+      <p className="hint">{t('cards.countHint')}</p>
+      <div className="grid-3">
+        <label className="field">
+          <span className="field-label">{t('keys.kind')}</span>
+          <select name="count-type" value={type} onChange={(e) => setType(e.target.value as CardType)}>
+            <option value="access">{t(CARD_TYPE.access)}</option>
+            <option value="function">{t(CARD_TYPE.function)}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{t('cards.countQty')}</span>
+          <input name="count-qty" inputMode="numeric" value={counted} maxLength={5} onChange={(e) => setCounted(e.target.value)} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('cards.stockReason')}</span>
+          <input name="count-reason" value={reason} maxLength={200} placeholder={t('cards.countReasonPlaceholder')} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
+        </label>
+      </div>
+      <ErrorNote text={action.checkError} />
+      <ErrorBox error={action.error} />
+      <OkNote text={done} />
+      <div className="form-actions">
+        <button type="submit" className="btn primary" disabled={action.busy}>
+          {t('cards.countSave')}
+        </button>
+      </div>
+    </form>
   );
 }

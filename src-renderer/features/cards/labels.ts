@@ -8,4 +8,4 @@ export const CARD_STATUS: Record<CardStatus, MsgKey> = {
   returned: 'cards.status.returned',
 };
 export const CARD_TYPE: Record<CardType, MsgKey> = { access: 'cards.type.access', function: 'cards.type.function' };
-export const MOVE: Record<'in' | 'out' | 'issue' | 'return', MsgKey> = { in: 'cards.move.in', out: 'cards.move.out', issue: 'cards.move.issue', return: 'cards.move.return' };
+export const MOVE: Record<'in' | 'out' | 'issue' | 'return' | 'count', MsgKey> = { in: 'cards.move.in', out: 'cards.move.out', issue: 'cards.move.issue', return: 'cards.move.return', count: 'cards.move.count' };

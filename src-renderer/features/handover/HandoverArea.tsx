@@ -2,13 +2,13 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { HandoverSummary, HandoverView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
 import { formatDateTime, fromLocalInput } from '../../lib/format';
-import { moneyText } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { SummaryBlock } from './SummaryBlock';
 
 type Tab = 'now' | 'history';
 type Priority = 'low' | 'normal' | 'high';
@@ -126,28 +126,6 @@ function Now() {
         </ul>
       )}
     </div>
-  );
-}
-
-function SummaryBlock({ s }: { s: HandoverSummary }) {
-  const { t } = useI18n();
-  const line = <K extends keyof Omit<HandoverSummary, 'at'>>(k: K, label: MsgKey, text: (v: Extract<HandoverSummary[K], { available: true }>) => string) => {
-    const v = s[k];
-    return (
-      <>
-        <dt>{t(label)}</dt>
-        <dd>{v.available ? text(v as Extract<HandoverSummary[K], { available: true }>) : <span className="hint">{t('ho.notAvailable', { reason: v.reason })}</span>}</dd>
-      </>
-    );
-  };
-  return (
-    <dl className="facts ho-summary" data-testid="ho-summary">
-      {line('cash', 'ho.cash', (c) => (c.open ? t('ho.cashOpen', { name: c.operatorName ?? '', float: moneyText(c.floatFen ?? 0), n: c.receipts }) : t('ho.cashClosed')))}
-      {line('keys', 'ho.keys', (k) => t('ho.keysLine', { out: k.out, overdue: k.overdue, onBoard: k.onBoard }))}
-      {line('cards', 'ho.cards', (c) => t('ho.cardsLine', { a: c.blankAccess, f: c.blankFunction }))}
-      {line('parcels', 'ho.parcels', (p) => t('ho.parcelsLine', { n: p.inStock, o: p.overdue, days: p.overdueDays }))}
-      {line('requests', 'ho.requests', (r) => t('ho.requestsLine', { open: r.open, late: r.late, cb: r.toCallBack }))}
-    </dl>
   );
 }
 

@@ -169,6 +169,11 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
           {det.waybill}
         </span>
         {carrier ? <span className="tag tag-big tag-ok">{det.candidates.find((c) => c.code === carrier)?.name ?? det.carrierName ?? carrier}</span> : null}
+        {det.kind === 'ambiguous' && carrier && carrier === det.remembered ? (
+          <span className="warn-text" data-testid="carrier-by-memory">
+            {t('intake.byMemory', { name: det.candidates.find((c) => c.code === carrier)?.name ?? carrier })}
+          </span>
+        ) : null}
         {det.kind === 'ambiguous' && carrier ? (
           <button type="button" className="btn small" onClick={() => {
               setAskCarrier(true);

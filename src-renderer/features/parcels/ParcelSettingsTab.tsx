@@ -9,11 +9,12 @@ import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { CarrierMemory } from './CarrierMemory';
 
 const int = (s: string): number => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 const within = (v: number, [lo, hi]: readonly [number, number]) => Number.isInteger(v) && v >= lo && v <= hi;
 
-/** 快递设置 (supervisor+ saves): overdue days, slip printing, scanner thresholds; the shelves. */
+/** 快递设置 (supervisor+ saves): overdue days, slip printing, scanner thresholds; the shelves; remembered carriers. */
 export function ParcelSettingsTab({ settings, onSaved }: { settings: ParcelSettings | null; onSaved: (s: ParcelSettings) => void }) {
   const t = useT();
   const { operator } = useShell();
@@ -90,6 +91,7 @@ export function ParcelSettingsTab({ settings, onSaved }: { settings: ParcelSetti
         ) : null}
       </form>
       <Shelves canEdit={canEdit} />
+      {canEdit ? <CarrierMemory /> : null}
     </div>
   );
 }

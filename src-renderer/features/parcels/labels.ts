@@ -27,7 +27,7 @@ export const CHECK_LABEL: Record<PickupCheck, MsgKey> = {
 export const CHECKS: PickupCheck[] = ['code', 'id_card', 'phone', 'signature', 'known'];
 
 /** Carriers the operator may choose, in the order of the counter's shelves of habit. */
-export const CHOSEN_CARRIERS: Exclude<ParcelCarrierCode, 'UNKNOWN'>[] = ['SF', 'ZTO', 'YT', 'STO', 'YD', 'JT', 'JD', 'EMS', 'POST', 'OTHER'];
+export const CHOSEN_CARRIERS: Exclude<ParcelCarrierCode, 'UNKNOWN'>[] = ['SF', 'ZTO', 'YT', 'STO', 'YD', 'JT', 'JD', 'EMS', 'POST', 'DBL', 'CAINIAO', 'OTHER'];
 export const CARRIER_LABEL: Record<ParcelCarrierCode, MsgKey> = {
   SF: 'carrier.SF',
   YT: 'carrier.YT',
@@ -38,6 +38,8 @@ export const CARRIER_LABEL: Record<ParcelCarrierCode, MsgKey> = {
   ZTO: 'carrier.ZTO',
   STO: 'carrier.STO',
   YD: 'carrier.YD',
+  DBL: 'carrier.DBL',
+  CAINIAO: 'carrier.CAINIAO',
   OTHER: 'carrier.OTHER',
   UNKNOWN: 'carrier.UNKNOWN',
 };
