@@ -257,7 +257,7 @@ export class FeesService {
       if (reversals.some((r) => r.kind === 'void')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已经作废过，不能重复作废。`);
       if (reversals.some((r) => r.kind === 'refund')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已有押金退款，不能整单作废。`);
       const session = this.cash.requireOpen(actor);
-      const approval = this.operators.consumeApproval(approvalId, 'receipt.void', orig.receipt_no);
+      const approval = this.operators.consumeApproval(approvalId, 'receipt.void', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
       const lines = repo.linesOf(this.sql, orig.id);
       const payments = repo.paymentsOf(this.sql, orig.id);
       return this.postReversal('void', orig, session.id, actor, approvalId, approval.approverId, reason, lines.map((l) => ({ line: l, amountFen: -l.amount_fen })), payments.map((p) => ({ method: p.method, amountFen: -p.amount_fen, reference: p.reference })));
@@ -276,7 +276,7 @@ export class FeesService {
       if (open.length === 0) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 没有可退的押金（可能已经退过）。`);
       if (method !== 'cash' && (reference?.trim().length ?? 0) < 4) throw new AppError('BAD_INPUT', '非现金退款需要记录退款凭证号（至少 4 位）。');
       const session = this.cash.requireOpen(actor);
-      const approval = this.operators.consumeApproval(approvalId, 'deposit.refund', orig.receipt_no);
+      const approval = this.operators.consumeApproval(approvalId, 'deposit.refund', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
       const total = sumFen(open.map((l) => l.amount_fen));
       return this.postReversal('refund', orig, session.id, actor, approvalId, approval.approverId, reason, open.map((l) => ({ line: l, amountFen: -l.amount_fen })), [{ method, amountFen: -total, reference: reference?.trim() ?? null }]);
     });
