@@ -284,5 +284,8 @@ describe('supervisor approval', () => {
       ok: false,
       error: { code: 'APPROVAL_INVALID' },
     });
+    // nor unlock it directly while signed in
+    await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' }, 'desk');
+    expect(await t.raw('operators.unlock', { username: 'zhao' }, 'desk')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
   });
 });
