@@ -351,6 +351,7 @@ export class OperatorsService {
       let by: number;
       let detail: Record<string, unknown> = {};
       if (actor && supervisor) {
+        if (actor.id === row.id) throw new AppError('APPROVAL_INVALID', '不能解锁自己的账号：请另一位主管解锁。');
         by = actor.id;
       } else if (approvalId) {
         const a = this.consumeApproval(approvalId, 'operator.unlock', row.username, { by: requester, originalActorId: row.id });
