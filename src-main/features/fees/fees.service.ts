@@ -3,7 +3,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskText } from '../../lib/mask';
-import { fenToChineseUpper, formatFen, sumFen } from '../../contract/money';
+import { fenToChineseUpper, formatFen, receivedProblem, sumFen } from '../../contract/money';
 import type { FeeItemView, ReceiptView } from '../../contract/fees';
 import type { PayMethod } from '../../db/schema';
 import * as roster from '../roster/roster.repo';
@@ -11,6 +11,7 @@ import type { CashService } from '../cash/cash.service';
 import type { OperatorsService } from '../operators/operators.service';
 import type { SessionOperator } from '../operators/sessions';
 import * as repo from './fees.repo';
+import { businessDateOf } from '../../sync/business-day';
 import { priceLine, PricingError, type LineInput, type PricedItem, type PricedLine } from './pricing';
 import { receiptView, type PrintInfo } from './receipt-view';
 
@@ -111,12 +112,13 @@ export class FeesService {
       area = room.area_cm2;
       roomCode = room.code;
     }
+    const thisMonth = businessDateOf(this.clock.now(), 0).slice(0, 7);
     const priced = lines.map((l) => {
       const item = items.get(l.itemId);
       if (!item || item.active !== 1) throw new AppError('NOT_FOUND', '有收费项目已停用或不存在：请刷新后重新选择。');
       if (item.rule === 'per_area_month' && roomId === null) throw new AppError('BAD_INPUT', `${item.name}按面积收费：请先选择房号。`);
       try {
-        const p = priceLine(toPriced(item), l, area);
+        const p = priceLine(toPriced(item), l, area, thisMonth);
         if (p.amountFen <= 0) throw new PricingError(`${item.name}：金额为 0，无法收费`);
         return p;
       } catch (e) {
@@ -136,7 +138,8 @@ export class FeesService {
     return payments.map((p) => {
       if (p.method === 'cash') {
         const received = p.receivedFen ?? p.amountFen;
-        if (received < p.amountFen) throw new AppError('BAD_INPUT', `实收现金 ${formatFen(received)} 元少于现金应收 ${formatFen(p.amountFen)} 元。`);
+        const problem = receivedProblem(p.amountFen, received);
+        if (problem) throw new AppError('BAD_INPUT', problem);
         return { ...p, receivedFen: received, changeFen: received - p.amountFen };
       }
       const ref = p.reference?.trim() ?? '';
