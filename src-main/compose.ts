@@ -192,7 +192,7 @@ export class AppCore {
       this.opts.printerPort ?? ((c) => createPrinter(c)),
     );
     cash = new CashService(sql, this.clock, counter, operators, print);
-    const fees = new FeesService(sql, this.clock, () => counter.terminalId(), cash, operators, print);
+    const fees = new FeesService(sql, this.clock, () => counter.terminalId(), cash, operators, print, calendar);
     const parcels = new ParcelsService(sql, this.clock, operators, {
       enqueueParcelSlip: (id, copy) => print.enqueueParcelSlip(id, copy),
       parcelInfo: (id) => print.parcelInfo(id),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, ok, id, operatorView, sessionView, username, password, newPassword, displayName, role, reason } from './common';
+import { def, empty, ok, id, operatorView, sessionView, username, password, newPassword, displayName, role, reason, line } from './common';
 
 export const approvalView = z.object({ approvalId: z.string(), approverName: z.string(), expiresAt: z.string() });
 export type ApprovalView = z.infer<typeof approvalView>;
@@ -29,7 +29,7 @@ export const authContract = {
    * single-use approval bound to the action and subject, valid for 2 minutes, which the action consumes.
    */
   'auth.approve': def({
-    input: z.object({ username, password, action: approvalAction, subject: z.string().min(1).max(100), reason }),
+    input: z.object({ username, password, action: approvalAction, subject: line().min(1).max(100), reason }),
     output: approvalView,
     access: 'public',
   }),
@@ -47,7 +47,7 @@ export const authContract = {
   'operators.resetPassword': def({ input: z.object({ id, newPassword }), output: ok, access: 'admin' }),
   /** Unlock a locked account: a signed-in supervisor/admin directly, or anyone holding an approval for it. */
   'operators.unlock': def({
-    input: z.object({ username, approvalId: z.string().max(100).optional() }),
+    input: z.object({ username, approvalId: line().max(100).optional() }),
     output: ok,
     access: 'public',
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, id, isoDate, reason } from './common';
+import { def, empty, id, isoDate, reason, line } from './common';
 import { fenOrZero } from './fees';
 
 export const cardType = z.enum(['access', 'function']);
@@ -8,8 +8,7 @@ export const cardStatus = z.enum(['active', 'lost', 'blacklisted', 'returned']);
 export type CardStatus = z.infer<typeof cardStatus>;
 
 /** A card number as presented: from the reader (its site format) or typed into the card field. */
-const cardNumber = z
-  .string()
+const cardNumber = line()
   .trim()
   .min(1, { message: '请刷卡或输入卡号' })
   .max(32, { message: '卡号太长：请核对' });
@@ -80,7 +79,7 @@ export const cardDaySummary = z.object({
 });
 export type CardDaySummary = z.infer<typeof cardDaySummary>;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => line().trim().max(max);
 
 export const cardsContract = {
   'cards.list': def({
@@ -99,7 +98,7 @@ export const cardsContract = {
       number: cardNumber,
       roomId: id,
       residentId: id.optional(),
-      holderName: z.string().trim().min(1, { message: '请填写持卡人姓名' }).max(40),
+      holderName: line().trim().min(1, { message: '请填写持卡人姓名' }).max(40),
       type: cardType,
       functionName: text(20).optional(),
       validFrom: isoDate.optional(),
@@ -127,7 +126,7 @@ export const cardsContract = {
   }),
   /** Links the receipt that collected a replacement fee (the fee is no longer owed). */
   'cards.settleFee': def({
-    input: z.object({ cardId: id, receiptNo: z.string().trim().min(3).max(32) }),
+    input: z.object({ cardId: id, receiptNo: line().trim().min(3).max(32) }),
     output: cardView,
     access: 'receptionist',
   }),

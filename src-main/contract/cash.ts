@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, id, reason } from './common';
+import { def, empty, id, reason, line } from './common';
 import { fen, fenOrZero, payMethod, signedFen } from './fees';
 
 /** Notes and coins of the RMB in fen; a count is how many of each are in the drawer. */
@@ -57,8 +57,8 @@ export const cashContract = {
    * Blind close: the counted notes and coins; expected cash is revealed only after. A variance above the
    * site threshold needs a supervisor approval ('cash.variance', subject = session id).
    */
-  'cash.close': def({ input: z.object({ count: denominationCount, approvalId: z.string().max(100).optional() }), output: closeResult, access: 'receptionist' }),
-  'cash.handover': def({ input: z.object({ sessionId: id, financeName: z.string().trim().min(2).max(20), note: z.string().trim().max(100).optional() }), output: cashSessionView, access: 'receptionist' }),
+  'cash.close': def({ input: z.object({ count: denominationCount, approvalId: line().max(100).optional() }), output: closeResult, access: 'receptionist' }),
+  'cash.handover': def({ input: z.object({ sessionId: id, financeName: line().trim().min(2).max(20), note: line().trim().max(100).optional() }), output: cashSessionView, access: 'receptionist' }),
   'cash.sessions.list': def({ input: z.object({ limit: z.number().int().min(1).max(100).optional() }), output: z.array(cashSessionView), access: 'supervisor' }),
   'cash.slip': def({ input: z.object({ sessionId: id }), output: closeResult, access: 'receptionist' }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, id, ok, reason } from './common';
+import { def, empty, id, ok, reason, line, isoDate, isoMonth } from './common';
 import { MAX_FEN } from './money';
 
 export const fen = z.number().int().min(1).max(MAX_FEN);
@@ -9,7 +9,6 @@ export const feeCategory = z.enum(['property', 'utility', 'parking', 'card', 'se
 export const feeRule = z.enum(['fixed', 'per_area_month', 'per_month', 'metered', 'amount']);
 export const payMethod = z.enum(['cash', 'wechat', 'alipay', 'card']);
 export type PayMethod = z.infer<typeof payMethod>;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 2026-01' });
 
 export const feeItemView = z.object({
   id,
@@ -27,12 +26,12 @@ export type FeeItemView = z.infer<typeof feeItemView>;
 
 export const feeItemInput = z.object({
   id: id.optional(),
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,16}$/, { message: '编号只能是 1–16 位字母、数字、下划线或短横线' }),
-  name: z.string().trim().min(1, { message: '请填写收费项目名称' }).max(30),
+  code: line().trim().regex(/^[A-Za-z0-9_-]{1,16}$/, { message: '编号只能是 1–16 位字母、数字、下划线或短横线' }),
+  name: line().trim().min(1, { message: '请填写收费项目名称' }).max(30),
   category: feeCategory,
   rule: feeRule,
   unitPriceFen: fenOrZero,
-  unitLabel: z.string().trim().max(6),
+  unitLabel: line().trim().max(6),
   refundable: z.boolean(),
   active: z.boolean(),
   sort: z.number().int().min(0).max(9999),
@@ -42,7 +41,7 @@ export const lineInput = z.object({
   itemId: id,
   quantity: z.number().int().min(1).max(999).optional(),
   months: z.number().int().min(1).max(120).optional(),
-  from: month.optional(),
+  from: isoMonth.optional(),
   meterFrom: z.number().int().min(0).max(1e10).optional(),
   meterTo: z.number().int().min(0).max(1e10).optional(),
   amountFen: fen.optional(),
@@ -64,7 +63,7 @@ export const paymentInput = z.object({
   /** cash only: what the payer handed over (change = received − amount) */
   receivedFen: fen.optional(),
   /** WeChat/Alipay: the payer's scanned code or the transaction number; bank card: voucher number */
-  reference: z.string().trim().max(64).optional(),
+  reference: line().trim().max(64).optional(),
 });
 
 export const receiptLineView = z.object({
@@ -138,18 +137,18 @@ export const feesContract = {
    */
   'fees.collect': def({
     input: z.object({
-      requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+      requestId: line().regex(/^[A-Za-z0-9_-]{8,64}$/),
       roomId: id.nullable(),
-      payer: z.string().trim().max(40).optional(),
+      payer: line().trim().max(40).optional(),
       lines: z.array(lineInput).min(1).max(30),
       payments: z.array(paymentInput).min(1).max(4),
-      note: z.string().trim().max(100).optional(),
+      note: line().trim().max(100).optional(),
     }),
     output: receiptView,
     access: 'receptionist',
   }),
   'fees.receipts.list': def({
-    input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), q: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).optional() }),
+    input: z.object({ date: isoDate.optional(), q: line().max(40).optional(), limit: z.number().int().min(1).max(200).optional() }),
     output: z.array(receiptListItem),
     access: 'receptionist',
   }),
@@ -157,9 +156,9 @@ export const feesContract = {
   /** receiptline SVG of the receipt as it prints (for screens without a printer). */
   'fees.receipts.preview': def({ input: z.object({ id, copy: z.number().int().min(0).max(99).optional() }), output: z.object({ svg: z.string(), width: z.union([z.literal(58), z.literal(80)]) }), access: 'receptionist' }),
   'fees.receipts.reprint': def({ input: z.object({ id }), output: receiptView, access: 'receptionist' }),
-  'fees.void': def({ input: z.object({ receiptId: id, approvalId: z.string().max(100), reason }), output: receiptView, access: 'receptionist' }),
+  'fees.void': def({ input: z.object({ receiptId: id, approvalId: line().max(100), reason }), output: receiptView, access: 'receptionist' }),
   'fees.refundDeposit': def({
-    input: z.object({ receiptId: id, approvalId: z.string().max(100), reason, method: payMethod, reference: z.string().trim().max(64).optional() }),
+    input: z.object({ receiptId: id, approvalId: line().max(100), reason, method: payMethod, reference: line().trim().max(64).optional() }),
     output: receiptView,
     access: 'receptionist',
   }),

@@ -62,3 +62,4 @@ export * from './money';
 export * from './keys';
 export * from './cards';
 export * from './card-reader';
+export * from './field-labels';

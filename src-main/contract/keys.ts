@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, id, isoTime } from './common';
+import { def, empty, id, isoDateTime, line } from './common';
 
 export const keyKind = z.enum(['public', 'vacant', 'trust']);
 export type KeyKind = z.infer<typeof keyKind>;
@@ -65,7 +65,7 @@ export const keyCountView = z.object({
 });
 export type KeyCountView = z.infer<typeof keyCountView>;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => line().trim().max(max);
 
 export const keysContract = {
   'keys.list': def({
@@ -77,13 +77,12 @@ export const keysContract = {
   'keys.save': def({
     input: z.object({
       id: id.optional(),
-      tag: z
-        .string()
+      tag: line()
         .trim()
         .regex(/^[A-Za-z0-9-]{1,16}$/, { message: '钥匙编号只能是 1–16 位字母、数字或短横线，例如 K-0012（不要写房号）' })
         .optional(),
       kind: keyKind,
-      label: z.string().trim().min(1, { message: '请填写钥匙名称，例如「2栋屋顶」或「空置房大门」' }).max(40),
+      label: line().trim().min(1, { message: '请填写钥匙名称，例如「2栋屋顶」或「空置房大门」' }).max(40),
       roomId: id.nullable(),
       hook: text(16).optional(),
       note: text(100).optional(),
@@ -100,14 +99,14 @@ export const keysContract = {
     input: z.object({
       keyId: id,
       borrowerType,
-      borrowerName: z.string().trim().min(1, { message: '请填写借用人姓名' }).max(40),
+      borrowerName: line().trim().min(1, { message: '请填写借用人姓名' }).max(40),
       borrowerPhone: text(20).optional(),
       company: text(40).optional(),
       purpose: keyPurpose,
       purposeNote: text(60).optional(),
-      idChecked: z.string().trim().min(2, { message: '请填写核验了什么证件，例如「身份证 尾号1234」或「工牌」' }).max(60),
-      dueAt: isoTime,
-      approvalId: z.string().max(100).optional(),
+      idChecked: line().trim().min(2, { message: '请填写核验了什么证件，例如「身份证 尾号1234」或「工牌」' }).max(60),
+      dueAt: isoDateTime,
+      approvalId: line().max(100).optional(),
     }),
     output: keyLoanView,
     access: 'receptionist',

@@ -9,6 +9,24 @@ export const MAX_FEN = 9_999_999_999;
 
 export type ParsedAmount = { ok: true; fen: number } | { ok: false; message: string };
 
+/** The largest RMB note, ￥100. */
+export const LARGEST_NOTE_FEN = 10_000;
+
+/**
+ * Cash handed over for an amount due, as a cashier checks it: not less than the amount, and the change
+ * less than ￥100. Change of ￥100 or more means at least one note was handed over that was not needed
+ * (without it the rest still covers the amount), so the cashier hands it back rather than giving it out as
+ * change; a received amount that large is a typing slip (￥99,999,999.99 for ￥1.00). Returns the message
+ * to show, or null when the amount received is sane. Shared with the renderer for the live change display.
+ */
+export function receivedProblem(amountFen: number, receivedFen: number): string | null {
+  if (receivedFen < amountFen) return `实收现金 ${formatFen(receivedFen)} 元少于现金应收 ${formatFen(amountFen)} 元。`;
+  if (receivedFen - amountFen >= LARGEST_NOTE_FEN) {
+    return `实收现金 ${formatFen(receivedFen)} 元比应收 ${formatFen(amountFen)} 元多出 ${formatFen(receivedFen - amountFen)} 元：找零不会达到 100 元（多给的整张钞票应退还付款人），请核对实收金额。`;
+  }
+  return null;
+}
+
 /**
  * Parses an amount in yuan as typed: `120`, `120.5`, `120.50`, `１２０`, `¥120`, `￥1,200.00`, `120元`.
  * Refuses negatives, more than two decimals, exponents, blanks and anything over MAX_FEN, with a message.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, id, isoDate, reason } from './common';
+import { def, empty, id, isoDate, reason, line } from './common';
 
 /** Carrier codes (see features/parcels/carriers.ts for the names and the prefix rules). */
 export const parcelCarrier = z.enum(['SF', 'YT', 'JT', 'JD', 'EMS', 'POST', 'ZTO', 'STO', 'YD', 'DBL', 'CAINIAO', 'OTHER', 'UNKNOWN']);
@@ -11,12 +11,12 @@ export type ParcelStatusCode = z.infer<typeof parcelStatus>;
 /** How the collector was checked: pickup code only, ID card, phone last four, signature, known in person. */
 export const pickupCheck = z.enum(['code', 'id_card', 'phone', 'signature', 'known']);
 
-const waybillInput = z.string().min(1, { message: '请扫描或输入快递单号' }).max(64);
-const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const personName = z.string().trim().max(40);
-const phoneLast4 = z.string().regex(/^\d{4}$/, { message: '手机尾号应为 4 位数字' });
+const waybillInput = line().min(1, { message: '请扫描或输入快递单号' }).max(64);
+const requestId = line().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const personName = line().trim().max(40);
+const phoneLast4 = line().regex(/^\d{4}$/, { message: '手机尾号应为 4 位数字' });
 /** Shelf slot as typed (`A-07`, `a7`) or as ids. */
-const slotInput = z.union([z.object({ shelfId: id, slot: z.number().int().min(1).max(999) }), z.string().trim().min(2).max(8)]);
+const slotInput = z.union([z.object({ shelfId: id, slot: z.number().int().min(1).max(999) }), line().trim().min(2).max(8)]);
 
 export const carrierDetection = z.object({
   /** the number as stored: NFKC (full-width → half-width), no spaces, upper case */
@@ -89,7 +89,7 @@ export const intakeInput = z.object({
   phoneLast4: phoneLast4.optional(),
   /** omitted → the suggested slot */
   slot: slotInput.nullable().optional(),
-  note: z.string().trim().max(100).optional(),
+  note: line().trim().max(100).optional(),
   /** print the slip/label through the print queue (default: the site setting) */
   print: z.boolean().optional(),
 });
@@ -191,14 +191,14 @@ export const parcelsContract = {
       recipient: personName.optional(),
       phoneLast4: phoneLast4.nullable().optional(),
       slot: slotInput.nullable().optional(),
-      note: z.string().trim().max(100).optional(),
+      note: line().trim().max(100).optional(),
     }),
     output: parcelView,
     access: 'receptionist',
   }),
   'parcels.get': def({ input: z.object({ id }), output: parcelView, access: 'receptionist' }),
   /** In stock, by pickup code (`402718`, `402 718`): empty list when none. */
-  'parcels.byCode': def({ input: z.object({ code: z.string().max(20) }), output: list, access: 'receptionist' }),
+  'parcels.byCode': def({ input: z.object({ code: line().max(20) }), output: list, access: 'receptionist' }),
   /** In stock, by scanned waybill. */
   'parcels.byWaybill': def({ input: z.object({ waybill: waybillInput }), output: list, access: 'receptionist' }),
   /** In stock, every parcel of a room (oldest first). */
@@ -211,7 +211,7 @@ export const parcelsContract = {
       collector: personName.optional(),
       check: pickupCheck,
       /** e.g. ID last four checked, 签字 on the slip */
-      checkNote: z.string().trim().max(100).optional(),
+      checkNote: line().trim().max(100).optional(),
       proxy: z.boolean(),
       proxyName: personName.optional(),
     }),
@@ -225,7 +225,7 @@ export const parcelsContract = {
   /** 退回快递员, with a reason. All or nothing. */
   'parcels.return': def({ input: z.object({ ids, reason }), output: list, access: 'receptionist' }),
   /** 报损/核销: needs a supervisor approval ('parcel.writeOff', subject = the waybill), two-person. */
-  'parcels.writeOff': def({ input: z.object({ id, approvalId: z.string().max(100), reason }), output: parcelView, access: 'receptionist' }),
+  'parcels.writeOff': def({ input: z.object({ id, approvalId: line().max(100), reason }), output: parcelView, access: 'receptionist' }),
   /** Daily view (a date on the property's clock, default today). */
   'parcels.stats': def({ input: z.object({ date: isoDate.optional() }), output: parcelStats, access: 'receptionist' }),
   /**
@@ -234,7 +234,7 @@ export const parcelsContract = {
    */
   'parcels.search': def({
     input: z.object({
-      q: z.string().max(40).optional(),
+      q: line().max(40).optional(),
       status: parcelStatus.optional(),
       carrier: parcelCarrier.optional(),
       date: isoDate.optional(),
@@ -256,8 +256,8 @@ export const parcelsContract = {
   'parcels.shelves.save': def({
     input: z.object({
       id: id.optional(),
-      code: z.string().trim().regex(/^[A-Za-z]{1,4}$/, { message: '货架编号为 1–4 个字母，例如 A' }),
-      name: z.string().trim().max(20),
+      code: line().trim().regex(/^[A-Za-z]{1,4}$/, { message: '货架编号为 1–4 个字母，例如 A' }),
+      name: line().trim().max(20),
       slots: z.number().int().min(1).max(999),
       active: z.boolean(),
       sort: z.number().int().min(0).max(9999),

@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { def, empty, ok } from './common';
+import { def, empty, ok, line } from './common';
 import { fenOrZero } from './fees';
 
 export const printerConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({
     kind: z.literal('tcp'),
-    host: z.string().trim().regex(/^[A-Za-z0-9.-]{1,253}$/, { message: '请填写打印机的 IP 地址，例如 192.168.1.50' }),
+    host: line().trim().regex(/^[A-Za-z0-9.-]{1,253}$/, { message: '请填写打印机的 IP 地址，例如 192.168.1.50' }),
     port: z.number().int().min(1).max(65535),
     /** false for print servers that do not pass the printer's DLE EOT status replies back */
     statusCheck: z.boolean(),
   }),
-  z.object({ kind: z.literal('file'), path: z.string().trim().min(1).max(260) }),
+  z.object({ kind: z.literal('file'), path: line().trim().min(1).max(260) }),
   z.object({
     kind: z.literal('serial'),
-    path: z.string().trim().min(1).max(260),
+    path: line().trim().min(1).max(260),
     baudRate: z.union([z.literal(2400), z.literal(4800), z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]),
   }),
 ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, isoDate } from './common';
+import { def, isoDate, line } from './common';
 import { requestStats } from './requests';
 import { cardsSection, feesSection, keysSection, parcelsSection, requestsSection } from './summary';
 
@@ -26,7 +26,7 @@ export const reportsContract = {
    * supported: false and the Electron transport fills in the file; the browser host prints instead.
    */
   'reports.pdf': def({
-    input: z.object({ title: z.string().trim().min(1).max(60) }),
+    input: z.object({ title: line().trim().min(1).max(60) }),
     output: z.object({ supported: z.boolean(), fileName: z.string(), data: z.string() }),
     access: 'receptionist',
     maxBytes: 1024,

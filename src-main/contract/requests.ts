@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { def, empty, id, isoDate } from './common';
+import { def, empty, id, isoDate, line, lines } from './common';
 
 /** 报修/投诉/建议/咨询: log from a call or a visit, dispatch against a target, follow up, call back, statistics. */
 export const requestKind = z.enum(['repair', 'complaint', 'suggestion', 'enquiry']);
 export const requestStatus = z.enum(['logged', 'dispatched', 'in_progress', 'done', 'called_back']);
 
 export const serviceSettings = z.object({
-  departments: z.array(z.string().trim().min(1).max(20)).min(1).max(20),
+  departments: z.array(line().trim().min(1).max(20)).min(1).max(20),
   /** minutes from logging to dispatch, by kind */
   targets: z.object({ repair: z.number().int().min(1).max(10080), complaint: z.number().int().min(1).max(10080), suggestion: z.number().int().min(1).max(10080), enquiry: z.number().int().min(1).max(10080) }),
 });
@@ -61,33 +61,33 @@ export const requestStats = z.object({
 });
 export type RequestStats = z.infer<typeof requestStats>;
 
-const text = (min: number, max: number, message: string) => z.string().trim().min(min, { message }).max(max);
+const text = (min: number, max: number, message: string) => line().trim().min(min, { message }).max(max);
 
 export const requestsContract = {
   'requests.settings.get': def({ input: empty, output: serviceSettings, access: 'receptionist' }),
   'requests.settings.save': def({ input: serviceSettings, output: serviceSettings, access: 'supervisor' }),
   'requests.log': def({
     input: z.object({
-      requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+      requestId: line().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
       kind: requestKind,
       source: z.enum(['call', 'visit']),
       roomId: id.nullable(),
-      caller: z.string().trim().max(40),
-      phoneLast4: z.string().regex(/^\d{4}$/, { message: '手机后四位应为 4 位数字' }).optional(),
+      caller: line().trim().max(40),
+      phoneLast4: line().regex(/^\d{4}$/, { message: '手机后四位应为 4 位数字' }).optional(),
       category: text(1, 20, '请选择或填写类别'),
-      description: text(2, 500, '请描述问题（至少 2 个字）'),
+      description: lines().trim().min(2, { message: '请描述问题（至少 2 个字）' }).max(500),
       urgency: z.enum(['normal', 'urgent']),
     }),
     output: requestView,
     access: 'receptionist',
   }),
-  'requests.dispatch': def({ input: z.object({ id, department: text(1, 20, '请选择派工部门'), note: z.string().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
-  'requests.start': def({ input: z.object({ id, note: z.string().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
+  'requests.dispatch': def({ input: z.object({ id, department: text(1, 20, '请选择派工部门'), note: line().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
+  'requests.start': def({ input: z.object({ id, note: line().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
   'requests.done': def({ input: z.object({ id, note: text(2, 200, '请填写处理结果（至少 2 个字）') }), output: requestView, access: 'receptionist' }),
-  'requests.callback': def({ input: z.object({ id, satisfaction: z.number().int().min(1).max(5), note: z.string().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
+  'requests.callback': def({ input: z.object({ id, satisfaction: z.number().int().min(1).max(5), note: line().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
   'requests.get': def({ input: z.object({ id }), output: requestView, access: 'receptionist' }),
   'requests.list': def({
-    input: z.object({ view: z.enum(['open', 'callback', 'all']), q: z.string().trim().max(40).optional(), limit: z.number().int().min(1).max(500).optional() }),
+    input: z.object({ view: z.enum(['open', 'callback', 'all']), q: line().trim().max(40).optional(), limit: z.number().int().min(1).max(500).optional() }),
     output: z.array(requestView),
     access: 'receptionist',
   }),

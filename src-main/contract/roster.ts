@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, ok, id, isoDate, reason, residentKind } from './common';
+import { def, empty, ok, id, isoDate, reason, residentKind, line } from './common';
 import { jobProgress } from './system';
 
 export const residentHit = z.object({
@@ -88,7 +88,7 @@ export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
 export const rosterContract = {
   'roster.search': def({
-    input: z.object({ q: z.string().max(64), limit: z.number().int().min(1).max(200).optional() }),
+    input: z.object({ q: line().max(64), limit: z.number().int().min(1).max(200).optional() }),
     output: z.object({ kind: searchKind, items: z.array(residentHit), more: z.boolean() }),
     access: 'receptionist',
   }),
@@ -103,8 +103,8 @@ export const rosterContract = {
   'roster.buildings.list': def({ input: empty, output: z.array(buildingView), access: 'receptionist' }),
   'roster.buildings.create': def({
     input: z.object({
-      code: z.string().trim().regex(/^[0-9A-Za-z]{1,8}$/, { message: '楼栋编号只能是 1–8 位数字或字母，例如 3 或 A2' }),
-      name: z.string().trim().max(40).optional(),
+      code: line().trim().regex(/^[0-9A-Za-z]{1,8}$/, { message: '楼栋编号只能是 1–8 位数字或字母，例如 3 或 A2' }),
+      name: line().trim().max(40).optional(),
     }),
     output: buildingView,
     access: 'supervisor',
@@ -112,20 +112,20 @@ export const rosterContract = {
   /** Starts parsing and checking a CSV/XLSX file; nothing is written until roster.import.commit. */
   'roster.import.start': def({
     input: z.object({
-      fileName: z.string().min(1).max(260),
+      fileName: line().min(1).max(260),
       /** file bytes, base64 */
-      data: z.string().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+      data: line().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
       createBuildings: z.boolean(),
     }),
     output: z.object({ jobId: z.string() }),
     access: 'supervisor',
     maxBytes: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4096,
   }),
-  'roster.import.status': def({ input: z.object({ jobId: z.string().max(64) }), output: importStatus, access: 'supervisor' }),
+  'roster.import.status': def({ input: z.object({ jobId: line().max(64) }), output: importStatus, access: 'supervisor' }),
   'roster.import.commit': def({
-    input: z.object({ jobId: z.string().max(64), skipErrors: z.boolean() }),
+    input: z.object({ jobId: line().max(64), skipErrors: z.boolean() }),
     output: importStatus,
     access: 'supervisor',
   }),
-  'roster.import.cancel': def({ input: z.object({ jobId: z.string().max(64) }), output: ok, access: 'supervisor' }),
+  'roster.import.cancel': def({ input: z.object({ jobId: line().max(64) }), output: ok, access: 'supervisor' }),
 } as const;

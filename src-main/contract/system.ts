@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, ok, sessionView, username, displayName, newPassword, role } from './common';
+import { def, empty, ok, sessionView, username, displayName, newPassword, role, line } from './common';
 import { isTimeZone } from '@shared/calendar';
 
 /** An IANA time zone name the runtime knows (`Asia/Shanghai`). */
@@ -50,9 +50,8 @@ export const appStatus = z.object({
 export type AppStatus = z.infer<typeof appStatus>;
 
 export const setupInput = z.object({
-  propertyName: z.string().trim().min(2, { message: '请填写物业/项目名称（至少 2 个字）' }).max(40),
-  terminalId: z
-    .string()
+  propertyName: line().trim().min(2, { message: '请填写物业/项目名称（至少 2 个字）' }).max(40),
+  terminalId: line()
     .trim()
     .regex(/^[A-Za-z0-9-]{1,16}$/, { message: '终端编号只能是 1–16 位字母、数字或短横线，例如 T01' }),
   admin: z.object({ username, displayName, password: newPassword }),
@@ -82,7 +81,7 @@ export const settingsView = z.object({
 export const systemContract = {
   'system.status': def({ input: empty, output: appStatus, access: 'public' }),
   'system.setup': def({ input: setupInput, output: ok, access: 'public' }),
-  'system.restoreBackup': def({ input: z.object({ name: z.string().max(200) }), output: ok, access: 'public' }),
+  'system.restoreBackup': def({ input: z.object({ name: line().max(200) }), output: ok, access: 'public' }),
   'system.verifyAudit': def({ input: empty, output: verifyView, access: 'supervisor' }),
   /** After a failed full integrity check: close the store and offer the backups (admin). */
   'system.enterRecovery': def({ input: empty, output: ok, access: 'admin' }),
@@ -90,7 +89,7 @@ export const systemContract = {
   'system.backupNow': def({ input: empty, output: backupView, access: 'admin' }),
   'settings.get': def({ input: empty, output: settingsView, access: 'receptionist' }),
   'settings.update': def({
-    input: z.object({ propertyName: z.string().trim().min(2).max(40), idleLockMinutes: z.number().int().min(1).max(240), timeZone: timeZoneName.optional() }),
+    input: z.object({ propertyName: line().trim().min(2).max(40), idleLockMinutes: z.number().int().min(1).max(240), timeZone: timeZoneName.optional() }),
     output: settingsView,
     access: 'admin',
   }),

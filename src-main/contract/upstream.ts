@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { def, empty, isoDate } from './common';
+import { def, empty, isoDate, line } from './common';
 
 /** 上报: head office's address and secret, the nightly send time, the business-day cut-off, and each day's state. */
-export const sendTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '发送时间格式应为 HH:MM，例如 04:30' });
+export const sendTime = line().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '发送时间格式应为 HH:MM，例如 04:30' });
 
 export const upstreamSettingsView = z.object({
   enabled: z.boolean(),
@@ -18,11 +18,11 @@ export type UpstreamSettingsView = z.infer<typeof upstreamSettingsView>;
 
 export const upstreamSettingsInput = z.object({
   enabled: z.boolean(),
-  url: z.string().trim().max(300),
+  url: line().trim().max(300),
   sendTime,
   cutoffHour: z.number().int().min(0).max(23),
   /** omitted: keep the stored secret */
-  secret: z.string().min(16, { message: '密钥至少 16 个字符（向总部索取）' }).max(200).optional(),
+  secret: line().min(16, { message: '密钥至少 16 个字符（向总部索取）' }).max(200).optional(),
 });
 
 export const upstreamDayView = z.object({

@@ -33,6 +33,7 @@ export interface ApprovalsTable {
   created_at: string;
   expires_at: string;
   consumed_at: string | null;
+  consumed_by: number | null;
 }
 
 export interface AuditLogTable {

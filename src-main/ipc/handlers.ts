@@ -34,15 +34,15 @@ export function buildHandlers(core: AppCore): Handlers {
     'auth.touch': () => done,
     'auth.lock': (_i, ctx) => (core.sessions.lock(ctx.clientId), done),
     'auth.unlock': (i, ctx) => s().operators.unlock(ctx.clientId, i.password),
-    'auth.changePassword': async (i, ctx) => (await s().operators.changePassword(ctx.clientId, actor(ctx), i.oldPassword, i.newPassword), done),
-    'auth.approve': (i, ctx) => s().operators.approve(i, core.sessions.peek(ctx.clientId)?.operator ?? null),
+    'auth.changePassword': async (i, ctx) => (await s().operators.changePassword(actor(ctx), i.oldPassword, i.newPassword), done),
+    'auth.approve': (i, ctx) => s().operators.approve(i, core.sessions.peek(ctx.clientId)),
     'operators.list': () => s().operators.list(),
     'operators.create': (i, ctx) => s().operators.create(i, actor(ctx)),
     'operators.update': (i, ctx) => s().operators.update(i, actor(ctx)),
     'operators.resetPassword': async (i, ctx) => (await s().operators.resetPassword(i.id, i.newPassword, actor(ctx)), done),
     'operators.unlock': (i, ctx) => {
       const peek = core.sessions.peek(ctx.clientId);
-      s().operators.unlockAccount(i.username, peek && !peek.locked ? peek.operator : null, i.approvalId);
+      s().operators.unlockAccount(i.username, peek && !peek.locked ? peek.operator : null, i.approvalId, peek?.operator ?? null);
       return done;
     },
 

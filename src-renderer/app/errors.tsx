@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../src-main/contract/field-labels';
 import { ApiError } from '../lib/api';
 import type { MsgKey } from './i18n/dict';
 import { useI18n, type T } from './i18n/I18n';
@@ -22,12 +23,15 @@ const KNOWN: Record<string, MsgKey> = {
 };
 
 /**
- * What to show for an error: the server's Chinese message (it says what happened and what to do next);
- * in English mode an English sentence for the known codes, followed by the server's message.
+ * What to show for an error: the server's Chinese message (it says what happened and what to do next, and
+ * names the field in Chinese); in English mode an English sentence for the known codes, naming the field
+ * with its English label for BAD_INPUT, followed by the server's message.
  */
 export function errorText(e: unknown, lang: Lang, t: T): string {
   if (!(e instanceof ApiError)) return t('err.unexpected');
   if (lang !== 'en') return e.message;
+  const field = e.field ? fieldLabel(e.field, 'en') : null;
+  if (e.code === 'BAD_INPUT' && field) return `${t('err.BAD_INPUT_FIELD', { field })} — ${e.message}`;
   let key = KNOWN[e.code];
   if (e.code === 'BAD_CREDENTIALS' && e.params?.left !== undefined) key = 'err.BAD_CREDENTIALS_LEFT';
   return key ? `${t(key, e.params)} — ${e.message}` : e.message;

@@ -22,6 +22,11 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** For BAD_INPUT: the path of the field the core refused (`payments[0].receivedFen`), to name or focus it. */
+  get field(): string | null {
+    return typeof this.params?.field === 'string' ? this.params.field : null;
+  }
 }
 
 const TOKEN_KEY = 'lobbydesk.token';

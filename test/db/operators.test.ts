@@ -106,6 +106,43 @@ describe('first-run setup and login', () => {
     expect(await t.raw('auth.login', { username: 'li', password: 'li-pass-123' }, 'test:2')).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 
+  it('an account locked out by wrong passwords elsewhere is signed out on every desk at once', async () => {
+    const t = await openReadyCore();
+    await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'desk-a');
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'desk-b');
+    for (let i = 0; i < 4; i++) await t.raw('auth.login', { username: 'li', password: 'guess' }, 'kiosk');
+    // four failures: still signed in
+    await t.call('roster.stats', {}, 'desk-a');
+    expect(await t.raw('auth.login', { username: 'li', password: 'guess' }, 'kiosk')).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    for (const desk of ['desk-a', 'desk-b']) {
+      expect(await t.raw('roster.stats', {}, desk)).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+      expect((await t.call('system.status', {}, desk)).session).toBeNull();
+    }
+    // the admin's own session is untouched
+    await t.call('roster.stats', {});
+  });
+
+  it('a supervisor locked out by wrong passwords in the approval step is signed out too', async () => {
+    const t = await openReadyCore();
+    await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
+    await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' }, 'desk-a');
+    for (let i = 0; i < 5; i++) {
+      await t.raw('auth.approve', { username: 'zhao', password: 'guess', action: 'operator.unlock', subject: 'admin', reason: '试密码' }, 'kiosk');
+    }
+    expect(await t.raw('roster.stats', {}, 'desk-a')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  });
+
+  it('a disabled account is signed out on every desk', async () => {
+    const t = await openReadyCore();
+    const li = await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'desk-a');
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'desk-b');
+    await t.call('auth.lock', {}, 'desk-b');
+    await t.call('operators.update', { id: li.id, active: false });
+    for (const desk of ['desk-a', 'desk-b']) expect((await t.call('system.status', {}, desk)).session).toBeNull();
+  });
+
   it('the last active admin cannot be demoted or deactivated', async () => {
     const t = await openReadyCore();
     const [admin] = await t.call('operators.list', {});
@@ -217,11 +254,38 @@ describe('supervisor approval', () => {
     expect(all).toContain('138****5678');
   });
 
+  it('an unlock approved at the login screen is used there, by no one signed in; one asked for by a signed-in operator only by them', async () => {
+    const t = await lockedLi();
+    await t.call('operators.create', { username: 'wu', displayName: '吴前台', role: 'receptionist', password: 'wu-pass-1234' });
+    const atLogin = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' }, 'counter');
+    // someone signs in on that screen before it is used: it was not asked for by them
+    await t.call('auth.login', { username: 'wu', password: 'wu-pass-1234' }, 'counter');
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: atLogin.approvalId }, 'counter')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    const forWu = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' }, 'counter');
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: forWu.approvalId }, 'elsewhere')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    await t.call('operators.unlock', { username: 'li', approvalId: forWu.approvalId }, 'counter');
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'elsewhere');
+  });
+
+  it('with no one signed in, only an unlock can be approved', async () => {
+    const t = await lockedLi();
+    for (const action of ['receipt.void', 'deposit.refund', 'cash.variance', 'parcel.writeOff', 'key.lendTrust'] as const) {
+      const r = await t.raw('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject: 'T01-00000001', reason: '核实' }, 'nobody-here');
+      expect(r, action).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    }
+    // and the refusals cost the supervisor no password attempts
+    await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' }, 'nobody-here');
+    expect((await t.call('operators.list', {})).find((o) => o.username === 'zhao')?.failedAttempts).toBe(0);
+  });
+
   it('a supervisor cannot approve unlocking their own account (two-person rule)', async () => {
     const t = await lockedLi();
     expect(await t.raw('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'zhao', reason: '自己解锁' }, 'counter')).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_INVALID' },
     });
+    // nor unlock it directly while signed in
+    await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' }, 'desk');
+    expect(await t.raw('operators.unlock', { username: 'zhao' }, 'desk')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
   });
 });

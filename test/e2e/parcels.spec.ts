@@ -191,14 +191,14 @@ test('50 scans in a burst produce exactly 50 parcels, none lost or doubled', asy
 test('overdue list: reminders, return to courier, write-off with supervisor approval; daily view, search and XLSX export', async ({ page }, info) => {
   test.setTimeout(120_000);
   const h = await prepared();
-  // two parcels taken in five days ago: the clock cannot be moved, and intake times never change once
-  // written, so they are put into the store the way an old intake would have left them
+  // two parcels taken in five days ago by the supervisor: the clock cannot be moved, and intake times never
+  // change once written, so they are put into the store the way an old intake would have left them
   const db = new Database(path.join(h.dataDir, 'lobbydesk.sqlite'));
   db.pragma('busy_timeout = 5000');
   const old = new Date(Date.now() - 5 * 86_400_000).toISOString();
   const ins = db.prepare(
     `INSERT INTO parcels (waybill, carrier, recipient, pickup_code, status, intake_at, intake_by, updated_at, room_id, room_code)
-     VALUES (?, 'SF', ?, ?, 'in_stock', ?, 1, ?, (SELECT id FROM rooms WHERE code = '1-1-102'), '1-1-102')`,
+     VALUES (?, 'SF', ?, ?, 'in_stock', ?, (SELECT id FROM operators WHERE username = '${SUPERVISOR.username}'), ?, (SELECT id FROM rooms WHERE code = '1-1-102'), '1-1-102')`,
   );
   ins.run('SF9000000000001', '王芳', '900001', old, old);
   ins.run('SF9000000000002', '王芳', '900002', old, old);
@@ -238,7 +238,7 @@ test('overdue list: reminders, return to courier, write-off with supervisor appr
   await ret.getByRole('button', { name: '确认退回' }).click();
   await expect(page.getByText('已退回 1 件。')).toBeVisible();
 
-  // write the other off: a second person approves (the supervisor signed in cannot approve their own)
+  // write the other off: a second person approves (the supervisor signed in, who also took it in, cannot approve their own)
   await table.getByRole('row').filter({ hasText: 'SF9000000000002' }).getByRole('button', { name: '核销' }).click();
   const approval = page.getByRole('dialog');
   await expect(approval).toContainText('核销快递 SF9000000000002');

@@ -31,6 +31,35 @@ describe('IPC dispatch', () => {
     expect(await t.call('roster.buildings.list', {})).toHaveLength(before);
   });
 
+  it('checks the session and the role before the input: no schema text for a caller who may not call', async () => {
+    const t = await openReadyCore();
+    const garbage = { code: 3, name: ['x'], extra: true };
+    const stranger = await t.raw('roster.buildings.create', garbage, 'stranger');
+    expect(stranger).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', message: '请先登录。' } });
+    expect(await t.raw('fees.collect', 'not even an object', 'stranger')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    // a receptionist on an admin channel hears about the role, not the fields
+    await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-123' });
+    await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'desk');
+    expect(await t.raw('operators.create', garbage, 'desk')).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+    // a locked screen hears that it is locked
+    await t.call('auth.lock', {}, 'desk');
+    expect(await t.raw('roster.search', { q: 42 }, 'desk')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    // the signed-in admin gets the field, named in Chinese, and its path
+    const admin = await t.raw('roster.buildings.create', garbage);
+    expect(admin).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { field: 'code' } } });
+    if (!admin.ok) expect(admin.error.message).toBe('输入无效 — 编号：格式不对');
+  });
+
+  it('BAD_INPUT names nested fields in Chinese and carries their path', async () => {
+    const t = await openReadyCore();
+    const r = await t.raw('fees.quote', { roomId: null, lines: [{ itemId: 1 }, { itemId: 1, months: 0 }] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { field: 'lines[1].months' } } });
+    if (!r.ok) expect(r.error.message).toBe('输入无效 — 月数：不能小于 1');
+    const card = await t.raw('cards.lookup', { number: '' });
+    expect(card).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { field: 'number' } } });
+    if (!card.ok) expect(card.error.message).toBe('输入无效 — 卡号：请刷卡或输入卡号');
+  });
+
   it('refuses extra keys on strict empty inputs', async () => {
     const t = await openReadyCore();
     expect(await t.raw('roster.stats', { sneaky: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
@@ -54,7 +83,8 @@ describe('IPC dispatch', () => {
       fc.asyncProperty(fc.constantFrom(...protectedChannels), fc.jsonValue(), async (ch, payload) => {
         const r = await t.raw(ch, payload, 'stranger');
         expect(r.ok).toBe(false);
-        if (!r.ok) expect(['BAD_INPUT', 'NOT_SIGNED_IN', 'PAYLOAD_TOO_LARGE']).toContain(r.error.code);
+        // who may call is checked before what was sent: a stranger never sees a schema's complaint
+        if (!r.ok) expect(['NOT_SIGNED_IN', 'PAYLOAD_TOO_LARGE']).toContain(r.error.code);
       }),
       { numRuns: 300 },
     );

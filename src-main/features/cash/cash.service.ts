@@ -128,7 +128,9 @@ export class CashService {
           appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'cash.close_needs_approval', entity: 'cash_session', entityId: s.id, detail: { countedFen: counted } });
           return { needsApproval: true as const, sessionId: s.id };
         }
-        approval = this.operators.consumeApproval(approvalId, 'cash.variance', String(s.id));
+        approval = this.operators.consumeApproval(approvalId, 'cash.variance', String(s.id), { by: actor, originalActorId: s.operator_id });
+      } else if (approvalId) {
+        throw new AppError('APPROVAL_INVALID', `审批无效：这次点钞差异在 ${formatFen(threshold)} 元以内，结班不需要主管审批。请不带审批直接结班。`);
       }
       const at = this.now();
       appendAudit(this.sql, this.clock, {

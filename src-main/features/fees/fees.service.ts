@@ -3,7 +3,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskText } from '../../lib/mask';
-import { fenToChineseUpper, formatFen, sumFen } from '../../contract/money';
+import { fenToChineseUpper, formatFen, receivedProblem, sumFen } from '../../contract/money';
 import type { FeeItemView, ReceiptView } from '../../contract/fees';
 import type { PayMethod } from '../../db/schema';
 import * as roster from '../roster/roster.repo';
@@ -11,6 +11,7 @@ import type { CashService } from '../cash/cash.service';
 import type { OperatorsService } from '../operators/operators.service';
 import type { SessionOperator } from '../operators/sessions';
 import * as repo from './fees.repo';
+import type { PropertyCalendar } from '@shared/calendar';
 import { priceLine, PricingError, type LineInput, type PricedItem, type PricedLine } from './pricing';
 import { receiptView, type PrintInfo } from './receipt-view';
 
@@ -63,6 +64,7 @@ export class FeesService {
     private readonly cash: CashService,
     private readonly operators: OperatorsService,
     private readonly print: PrintSink,
+    private readonly calendar: PropertyCalendar,
   ) {}
 
   private now(): string {
@@ -111,12 +113,13 @@ export class FeesService {
       area = room.area_cm2;
       roomCode = room.code;
     }
+    const thisMonth = this.calendar.thisMonth();
     const priced = lines.map((l) => {
       const item = items.get(l.itemId);
       if (!item || item.active !== 1) throw new AppError('NOT_FOUND', '有收费项目已停用或不存在：请刷新后重新选择。');
       if (item.rule === 'per_area_month' && roomId === null) throw new AppError('BAD_INPUT', `${item.name}按面积收费：请先选择房号。`);
       try {
-        const p = priceLine(toPriced(item), l, area);
+        const p = priceLine(toPriced(item), l, area, thisMonth);
         if (p.amountFen <= 0) throw new PricingError(`${item.name}：金额为 0，无法收费`);
         return p;
       } catch (e) {
@@ -136,7 +139,8 @@ export class FeesService {
     return payments.map((p) => {
       if (p.method === 'cash') {
         const received = p.receivedFen ?? p.amountFen;
-        if (received < p.amountFen) throw new AppError('BAD_INPUT', `实收现金 ${formatFen(received)} 元少于现金应收 ${formatFen(p.amountFen)} 元。`);
+        const problem = receivedProblem(p.amountFen, received);
+        if (problem) throw new AppError('BAD_INPUT', problem);
         return { ...p, receivedFen: received, changeFen: received - p.amountFen };
       }
       const ref = p.reference?.trim() ?? '';
@@ -257,7 +261,7 @@ export class FeesService {
       if (reversals.some((r) => r.kind === 'void')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已经作废过，不能重复作废。`);
       if (reversals.some((r) => r.kind === 'refund')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已有押金退款，不能整单作废。`);
       const session = this.cash.requireOpen(actor);
-      const approval = this.operators.consumeApproval(approvalId, 'receipt.void', orig.receipt_no);
+      const approval = this.operators.consumeApproval(approvalId, 'receipt.void', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
       const lines = repo.linesOf(this.sql, orig.id);
       const payments = repo.paymentsOf(this.sql, orig.id);
       return this.postReversal('void', orig, session.id, actor, approvalId, approval.approverId, reason, lines.map((l) => ({ line: l, amountFen: -l.amount_fen })), payments.map((p) => ({ method: p.method, amountFen: -p.amount_fen, reference: p.reference })));
@@ -276,7 +280,7 @@ export class FeesService {
       if (open.length === 0) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 没有可退的押金（可能已经退过）。`);
       if (method !== 'cash' && (reference?.trim().length ?? 0) < 4) throw new AppError('BAD_INPUT', '非现金退款需要记录退款凭证号（至少 4 位）。');
       const session = this.cash.requireOpen(actor);
-      const approval = this.operators.consumeApproval(approvalId, 'deposit.refund', orig.receipt_no);
+      const approval = this.operators.consumeApproval(approvalId, 'deposit.refund', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
       const total = sumFen(open.map((l) => l.amount_fen));
       return this.postReversal('refund', orig, session.id, actor, approvalId, approval.approverId, reason, open.map((l) => ({ line: l, amountFen: -l.amount_fen })), [{ method, amountFen: -total, reference: reference?.trim() ?? null }]);
     });

@@ -55,10 +55,28 @@ function mulDivRound(a: number, b: number, d: number): number {
   return Number(x);
 }
 
-function period(input: LineInput): { months: number; detail: string } {
+/** How far back arrears may start (5 years) and how far ahead a prepayment may start (1 year), in months. */
+export const PERIOD_BACK_MONTHS = 60;
+export const PERIOD_AHEAD_MONTHS = 12;
+
+/**
+ * A fee period must start within a sane window around the current month (`thisMonth`, YYYY-MM in the
+ * property's calendar): no earlier than 5 years back (older arrears are settled with the office, not at the
+ * counter) and no later than 1 year ahead. With at most 120 months per line, a period ends within 11 years.
+ */
+export function checkPeriodStart(from: string, thisMonth: string): void {
+  const earliest = addMonths(thisMonth, -PERIOD_BACK_MONTHS);
+  const latest = addMonths(thisMonth, PERIOD_AHEAD_MONTHS);
+  if (from < earliest || from > latest) {
+    throw new PricingError(`起始月份 ${from} 不在可收费的范围内（${earliest} 至 ${latest}）：补缴最多追溯 5 年，预缴最早从 1 年后开始，请核对月份`);
+  }
+}
+
+function period(input: LineInput, thisMonth: string): { months: number; detail: string } {
   const months = input.months ?? 0;
   if (!Number.isInteger(months) || months < 1 || months > 120) throw new PricingError('月数应为 1 到 120 之间的整数');
   if (!input.from) return { months, detail: `${months} 个月` };
+  checkPeriodStart(input.from, thisMonth);
   const to = addMonths(input.from, months - 1);
   return { months, detail: months === 1 ? input.from : `${input.from} 至 ${to}` };
 }
@@ -66,10 +84,11 @@ function period(input: LineInput): { months: number; detail: string } {
 const fmtQty = (hundredths: number) => (hundredths % 100 === 0 ? String(hundredths / 100) : (hundredths / 100).toFixed(2).replace(/0$/, ''));
 
 /**
- * Prices one line. `areaCm2` is the room's floor area in hundredths of a m² (needed by per-area fees).
+ * Prices one line. `areaCm2` is the room's floor area in hundredths of a m² (needed by per-area fees);
+ * `thisMonth` (YYYY-MM) is the current month, for the window a fee period may start in.
  * Throws PricingError with a Chinese message when the input does not fit the item's rule.
  */
-export function priceLine(item: PricedItem, input: LineInput, areaCm2: number | null): PricedLine {
+export function priceLine(item: PricedItem, input: LineInput, areaCm2: number | null, thisMonth: string): PricedLine {
   const base = { itemId: item.id, name: item.name, category: item.category, refundable: item.refundable };
   const unit = item.unitLabel || '次';
   switch (item.rule) {
@@ -79,12 +98,12 @@ export function priceLine(item: PricedItem, input: LineInput, areaCm2: number | 
       return { ...base, detail: q > 1 ? `${q} ${unit} × ￥${formatFen(item.unitPriceFen)}` : '', quantity: `${q}${unit}`, amountFen: mulDivRound(q, item.unitPriceFen, 1) };
     }
     case 'per_month': {
-      const p = period(input);
+      const p = period(input, thisMonth);
       return { ...base, detail: `${p.detail}，￥${formatFen(item.unitPriceFen)}/月`, quantity: `${p.months}个月`, amountFen: mulDivRound(p.months, item.unitPriceFen, 1) };
     }
     case 'per_area_month': {
       if (areaCm2 === null || areaCm2 <= 0) throw new PricingError(`${item.name}按面积收费，但这个房号没有登记面积：请先在名册中补上面积`);
-      const p = period(input);
+      const p = period(input, thisMonth);
       return {
         ...base,
         detail: `${p.detail}，${fmtQty(areaCm2)}㎡ × ￥${formatFen(item.unitPriceFen)}/㎡·月`,

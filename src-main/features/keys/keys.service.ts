@@ -166,8 +166,8 @@ export class KeysService {
       let approverId: number | null = null;
       if (k.kind === 'trust') {
         if (!input.approvalId) throw new AppError('APPROVAL_REQUIRED', `托管钥匙 ${k.tag} 需要另一位主管审批（双人）才能借出。`, { action: 'key.lendTrust', subject: k.tag });
-        const a = this.operators.consumeApproval(input.approvalId, 'key.lendTrust', k.tag);
-        if (a.approverId === actor.id) throw new AppError('APPROVAL_INVALID', '托管钥匙借出需要两个人：审批的主管不能是借出的操作员本人。');
+        // two-person: the approver is never the operator lending the key (checked where the approval is used)
+        const a = this.operators.consumeApproval(input.approvalId, 'key.lendTrust', k.tag, { by: actor });
         approvalId = input.approvalId;
         approverId = a.approverId;
       }

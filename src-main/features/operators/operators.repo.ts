@@ -65,5 +65,6 @@ export const insertApproval = (
 
 export const findApproval = (sql: Sql, id: string) => sql.get(qb.selectFrom('approvals').selectAll().where('id', '=', id));
 
-export const consumeApprovalRow = (sql: Sql, id: string, at: string) =>
-  sql.run(qb.updateTable('approvals').set({ consumed_at: at }).where('id', '=', id).where('consumed_at', 'is', null)).changes;
+/** Marks an approval used by `by` (its requester; the schema refuses anyone else). Returns 1, or 0 when already used. */
+export const consumeApprovalRow = (sql: Sql, id: string, by: number | null, at: string) =>
+  sql.run(qb.updateTable('approvals').set({ consumed_at: at, consumed_by: by }).where('id', '=', id).where('consumed_at', 'is', null)).changes;

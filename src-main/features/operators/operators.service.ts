@@ -16,8 +16,13 @@ export const APPROVAL_TTL_MS = 2 * 60_000;
 
 type Row = NonNullable<ReturnType<typeof repo.findById>>;
 
-/** Approvals where the approver must be a different person from whoever asked (two-person rule). */
-const TWO_PERSON: ReadonlySet<ApprovalAction> = new Set<ApprovalAction>(['operator.unlock', 'receipt.void', 'deposit.refund', 'cash.variance', 'parcel.writeOff', 'key.lendTrust']);
+/** Who is using an approval, and whose earlier act it concerns. */
+export interface ApprovalUse {
+  /** The operator doing the approved action on this client: null only for an account unlock at the login screen. */
+  by: SessionOperator | null;
+  /** Who did the original act (the receipt's cashier, the parcel's intake, the locked account), if anyone. */
+  originalActorId?: number | null;
+}
 
 export interface ConsumedApproval {
   approverId: number;
@@ -148,6 +153,8 @@ export class OperatorsService {
       if (lock) appendAudit(this.sql, this.clock, { operatorId: null, action: 'operator.lockout', entity: 'operator', entityId: row.id, detail: { minutes: LOCKOUT_MINUTES } });
       return lock ? { kind: 'locked-now' as const, lockedUntil } : { kind: 'bad' as const, left: MAX_FAILED_ATTEMPTS - failed };
     });
+    // a locked-out or disabled account keeps no session anywhere: whoever was signed in as it is signed out
+    if (outcome.kind !== 'ok' && outcome.kind !== 'bad') this.sessions.signOutOperator(found.id);
     switch (outcome.kind) {
       case 'ok':
         return outcome.row;
@@ -187,24 +194,14 @@ export class OperatorsService {
   async unlock(clientId: string, password: string): Promise<SessionView> {
     const s = this.sessions.peek(clientId);
     if (!s) throw new AppError('NOT_SIGNED_IN', '没有需要解锁的登录：请重新登录。');
-    try {
-      await this.authenticate(s.operator.username, password, 'unlock');
-    } catch (e) {
-      // a locked-out account can't stay signed in behind the lock screen
-      if (e instanceof AppError && (e.code === 'ACCOUNT_LOCKED' || e.code === 'ACCOUNT_DISABLED')) this.sessions.signOut(clientId);
-      throw e;
-    }
+    // a wrong password that locks the account out ends this session too (authenticate signs the account out)
+    await this.authenticate(s.operator.username, password, 'unlock');
     this.sessions.unlock(clientId);
     return this.sessionView(clientId) as SessionView;
   }
 
-  async changePassword(clientId: string, actor: SessionOperator, oldPassword: string, newPassword: string): Promise<void> {
-    try {
-      await this.authenticate(actor.username, oldPassword, 'unlock');
-    } catch (e) {
-      if (e instanceof AppError && (e.code === 'ACCOUNT_LOCKED' || e.code === 'ACCOUNT_DISABLED')) this.sessions.signOut(clientId);
-      throw e;
-    }
+  async changePassword(actor: SessionOperator, oldPassword: string, newPassword: string): Promise<void> {
+    await this.authenticate(actor.username, oldPassword, 'unlock');
     const hash = await hashPassword(newPassword, this.cost);
     this.sql.tx(() => {
       repo.updateOperator(this.sql, actor.id, { password_hash: hash }, this.now());
@@ -212,14 +209,24 @@ export class OperatorsService {
     });
   }
 
-  /** The reusable supervisor approval step: returns a single-use approval bound to (action, subject). */
+  /**
+   * The reusable supervisor approval step: returns a single-use approval bound to the operator who asked
+   * for it (the one signed in on this client), the action and the subject. Every approval is two-person:
+   * the approver is never the operator who asked. With no one signed in, only an account unlock can be
+   * asked for (at the login screen); anything else needs the operator to sign in first, so a supervisor
+   * cannot sign out, approve with their own password and sign back in to use it.
+   */
   async approve(
     input: { username: string; password: string; action: ApprovalAction; subject: string; reason: string },
-    requester: SessionOperator | null,
+    requester: { operator: SessionOperator; locked: boolean } | null,
   ): Promise<ApprovalView> {
+    if (input.action !== 'operator.unlock') {
+      if (!requester) throw new AppError('NOT_SIGNED_IN', '请先登录：主管审批是为已登录的操作员要办的业务授权的。');
+      if (requester.locked) throw new AppError('LOCKED', '屏幕已锁定：请先输入密码解锁，再请主管审批。');
+    }
     const approver = await this.authenticate(input.username, input.password, 'approve');
     if (!roleAtLeast(approver.role, 'supervisor')) throw new AppError('ROLE_REQUIRED', '审批人必须是主管或管理员：请让主管输入自己的账号和密码。', { role: 'supervisor' });
-    const requestedBy = requester?.id ?? null;
+    const requestedBy = requester?.operator.id ?? null;
     let subject = input.subject;
     if (input.action === 'operator.unlock') {
       // usernames are case-insensitive: bind the approval to the stored spelling
@@ -227,8 +234,7 @@ export class OperatorsService {
       if (!target) throw new AppError('APPROVAL_INVALID', '找不到要解锁的账号：请核对用户名。');
       subject = target.username;
     }
-    const selfApproval = requestedBy === approver.id || (input.action === 'operator.unlock' && subject === approver.username);
-    if (TWO_PERSON.has(input.action) && selfApproval) {
+    if (requestedBy === approver.id || (input.action === 'operator.unlock' && subject === approver.username)) {
       throw new AppError('APPROVAL_INVALID', '此操作需要另一位主管审批，不能由本人审批自己。');
     }
     const id = randomBytes(16).toString('hex');
@@ -255,16 +261,31 @@ export class OperatorsService {
     return { approvalId: id, approverName: approver.display_name, expiresAt };
   }
 
-  /** Uses up an approval. Call inside the transaction of the approved action. */
-  consumeApproval(approvalId: string, action: ApprovalAction, subject: string): ConsumedApproval {
+  /**
+   * Uses up an approval. Call inside the transaction of the approved action. The approval must be for this
+   * action and subject, unused, within its 2 minutes, and used by the operator who asked for it; its
+   * approver must still be an active, unlocked supervisor, and must not be the operator doing the action
+   * nor the one who did the original act it concerns (`use.originalActorId`: the receipt's cashier for a
+   * void, the operator who took a parcel in for a write-off, the locked account for an unlock).
+   */
+  consumeApproval(approvalId: string, action: ApprovalAction, subject: string, use: ApprovalUse): ConsumedApproval {
     const a = repo.findApproval(this.sql, approvalId);
-    const invalid = (why: string) => new AppError('APPROVAL_INVALID', `审批无效：${why}。请重新请主管审批。`);
+    const invalid = (why: string, next = '请重新请主管审批') => new AppError('APPROVAL_INVALID', `审批无效：${why}。${next}。`);
     if (!a) throw invalid('找不到这次审批');
     if (a.action !== action || a.subject !== subject) throw invalid('审批的不是这项操作');
     if (a.consumed_at) throw invalid('这次审批已经用过');
     if (a.expires_at <= this.now()) throw invalid('审批已超过 2 分钟有效期');
-    if (repo.consumeApprovalRow(this.sql, approvalId, this.now()) !== 1) throw invalid('这次审批已经用过');
+    const by = use.by?.id ?? null;
+    if (a.requested_by !== by) throw invalid('这次审批是为另一位操作员批的，只能由请求审批的操作员本人使用', '请由要办这项业务的操作员重新请主管审批');
+    if (a.approver_id === by) throw invalid('审批人不能是办理人本人', '请另一位主管审批');
+    if (use.originalActorId != null && a.approver_id === use.originalActorId) {
+      throw invalid('审批人就是原来经办这笔业务的人，不能审批自己经手的业务', '请另一位主管审批');
+    }
     const approver = repo.findById(this.sql, a.approver_id) as Row;
+    if (approver.active !== 1 || this.isLocked(approver) || !roleAtLeast(approver.role, 'supervisor')) {
+      throw invalid('审批人的账号已停用、被锁定或已不是主管');
+    }
+    if (repo.consumeApprovalRow(this.sql, approvalId, by, this.now()) !== 1) throw invalid('这次审批已经用过');
     return { approverId: a.approver_id, approverName: approver.display_name, reason: a.reason };
   }
 
@@ -312,8 +333,12 @@ export class OperatorsService {
     this.sessions.signOutOperator(id);
   }
 
-  /** Unlocks a locked account: by a signed-in supervisor, or with a supervisor approval for exactly this account. */
-  unlockAccount(username: string, actor: SessionOperator | null, approvalId: string | undefined): void {
+  /**
+   * Unlocks a locked account: by a signed-in supervisor (`actor`), or with a supervisor approval for exactly
+   * this account, used by whoever asked for it on this client (`requester`: the signed-in operator, even
+   * behind the lock screen, or null at the login screen).
+   */
+  unlockAccount(username: string, actor: SessionOperator | null, approvalId: string | undefined, requester: SessionOperator | null): void {
     this.sql.tx(() => {
       const row = repo.findByUsername(this.sql, username);
       const supervisor = actor && roleAtLeast(actor.role, 'supervisor');
@@ -326,9 +351,10 @@ export class OperatorsService {
       let by: number;
       let detail: Record<string, unknown> = {};
       if (actor && supervisor) {
+        if (actor.id === row.id) throw new AppError('APPROVAL_INVALID', '不能解锁自己的账号：请另一位主管解锁。');
         by = actor.id;
       } else if (approvalId) {
-        const a = this.consumeApproval(approvalId, 'operator.unlock', row.username);
+        const a = this.consumeApproval(approvalId, 'operator.unlock', row.username, { by: requester, originalActorId: row.id });
         by = a.approverId;
         detail = { approvalId, reason: maskText(a.reason) };
       } else {

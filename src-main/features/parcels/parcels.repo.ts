@@ -27,6 +27,7 @@ const viewCols = [
   'p.status',
   'p.note',
   'p.intake_at',
+  'p.intake_by',
   'p.closed_at',
   'p.picked_at',
   'p.collector',

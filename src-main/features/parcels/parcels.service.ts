@@ -405,7 +405,7 @@ export class ParcelsService {
     this.sql.tx(() => {
       const [r] = this.inStockRows([id], '核销');
       const row = r as repo.ParcelRow;
-      const approval = this.operators.consumeApproval(approvalId, 'parcel.writeOff', row.waybill);
+      const approval = this.operators.consumeApproval(approvalId, 'parcel.writeOff', row.waybill, { by: actor, originalActorId: row.intake_by });
       const at = this.now();
       repo.updateInStock(this.sql, row.id, { status: 'written_off', closed_at: at, closed_by: actor.id, writeoff_reason: reason.trim(), approval_id: approvalId, updated_at: at });
       appendAudit(this.sql, this.clock, {

@@ -8,6 +8,7 @@ import { roster } from './roster';
 import { upstream } from './upstream';
 import { service } from './service';
 import { handover } from './handover';
+import { fields } from './fields';
 
-export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service, ...handover } as const;
+export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service, ...handover, ...fields } as const;
 export type MsgKey = keyof typeof DICT;
