@@ -52,6 +52,12 @@ export const fees = {
   'collect.fixPayment': ['请先改正付款中标红的内容。', 'Correct the payment fields marked in red.'],
   'collect.posted': ['收款成功，收据已开出。', 'Payment taken; the receipt is issued.'],
   'collect.next': ['下一位', 'Next payer'],
+  'collect.request.auto': ['收款后收据自动登记，不用手抄收据号。', 'Once paid, the receipt is linked by itself: no receipt number to copy.'],
+  'collect.request.noItem': ['收费项目里没有「{item}」：请管理员在「设置 → 收费项目」中添加一个「卡费」类的项目。', 'There is no “{item}” fee item: an admin adds one of category Cards under Settings → Fee items.'],
+  'collect.request.priceDiffers': ['应收 {owed}，而「{item}」单价是 {unit}：请核对后调整数量或金额。', '{owed} is owed but “{item}” costs {unit}: check and adjust the quantity or amount.'],
+  'collect.request.drop': ['不关联，普通收费', 'Don’t link: an ordinary charge'],
+  'collect.request.linking': ['正在登记收据 {no}…', 'Linking receipt {no}…'],
+  'collect.request.retry': ['重试登记', 'Link again'],
 
   'line.quantity': ['数量', 'Qty'],
   'line.months': ['月数', 'Months'],

@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ADMIN, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
+import { api, startHost, type Host } from './helpers/host';
+
+/**
+ * Counter flows typed at real speeds in the browser host: a person types 80–150 ms a key and presses Enter
+ * straight after; a keyboard-mode card reader types its digits ~5 ms apart and ends with Enter, wherever
+ * the cursor is (a dialog's reason box included).
+ */
+const FIXTURE = path.resolve('test/fixtures/roster/sample-roster.csv');
+const CLERK = { username: 'liqing', displayName: '李青', role: 'receptionist', password: 'Front#desk2024' };
+const SUPERVISOR = { username: 'zhaomin', displayName: '赵敏', role: 'supervisor', password: 'Super#visor2024' };
+const OLD_CARD = '0040856634';
+const NEW_CARD = '0012345678';
+
+test.use({ actionTimeout: 15_000 });
+
+let hosts: Host[] = [];
+test.afterAll(async () => {
+  await Promise.all(hosts.map((h) => h.stop()));
+  hosts = [];
+});
+
+/** A person at the keyboard: ~110 ms a key, Enter at once after the last one. */
+async function personTypes(field: Locator, text: string, enter = true): Promise<void> {
+  await field.pressSequentially(text, { delay: 110 });
+  if (enter) await field.press('Enter');
+}
+
+/** A keyboard-mode card reader: the digits ~5 ms apart, then Enter, into whatever has the focus. */
+async function readerTypes(page: Page, digits: string): Promise<void> {
+  await page.keyboard.type(digits, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+async function roomId(h: Host, code: string): Promise<number> {
+  const r = await api<{ items: Array<{ roomId: number; roomCode: string }> }>(h, 'roster.search', { q: code });
+  const hit = r.items.find((x) => x.roomCode === code);
+  if (!hit) throw new Error(`no room ${code}`);
+  return hit.roomId;
+}
+
+/** Roster, a clerk and a supervisor, the card fee item (BK ￥20), the reader in keyboard mode, one card issued to 1-1-101. */
+async function prepared(): Promise<Host> {
+  const h = await startHost();
+  hosts.push(h);
+  await setupThroughApi(h, { operators: [CLERK, SUPERVISOR] });
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await importThroughApi(h, FIXTURE);
+  await api(h, 'fees.items.save', { code: 'BK', name: '门禁卡补办', category: 'card', rule: 'fixed', unitPriceFen: 2000, unitLabel: '张', refundable: false, active: true, sort: 0 });
+  await api(h, 'cardReader.settings.save', { kind: 'keyboard-wedge', format: 'auto' });
+  await api(h, 'cards.issue', { number: OLD_CARD, roomId: await roomId(h, '1-1-101'), holderName: '张伟', type: 'access' });
+  await api(h, 'auth.logout', {});
+  return h;
+}
+
+/** Signs the clerk in and opens the cash session (through the page's session). */
+async function clerkWithCash(page: Page, h: Host): Promise<void> {
+  await page.goto(h.url);
+  await signIn(page, CLERK.username, CLERK.password);
+  await api(h, 'cash.open', { count: { '10000': 5 } });
+}
+
+async function presentOnCardsScreen(page: Page, number: string): Promise<void> {
+  await page.keyboard.press('Alt+4');
+  const field = page.getByRole('textbox', { name: '卡号' });
+  await expect(field).toBeFocused();
+  await field.fill('');
+  await readerTypes(page, number);
+  await expect(page.locator(`article.card-item[aria-label^="${number}"]`).first()).toBeVisible();
+}
+
+test('补卡 with the reader inside the dialog → 去收费 carries room and fee → posted → linked by itself → back with one key; never an error beside the success', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await prepared();
+  await clerkWithCash(page, h);
+  await presentOnCardsScreen(page, OLD_CARD);
+  await page.locator('article.card-item').first().getByRole('button', { name: '补卡' }).click();
+  const dialog = page.getByRole('dialog', { name: /补卡：原卡 0040856634/ });
+  const number = dialog.getByLabel('新卡卡号');
+  await expect(number).toBeFocused();
+
+  // the reader's Enter completes the number and moves on to the reason: the dialog stays open
+  await readerTypes(page, NEW_CARD);
+  await expect(number).toHaveValue(NEW_CARD);
+  await expect(dialog.getByLabel('补卡原因')).toBeFocused();
+  await expect(dialog).toBeVisible();
+  await shot(page, info, 'flows-01-replace-number-read');
+  // a person types the reason and presses Enter: now it submits
+  await personTypes(dialog.getByLabel('补卡原因'), 'lost at gym');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`已补卡：新卡 ${NEW_CARD}，原卡已列入黑名单。`)).toBeVisible();
+  const owed = page.getByTestId('owed-fee');
+  await expect(owed).toContainText('补卡费 ￥20.00 未收');
+  // the old card, blacklisted and replaced, offers no 补卡 any more
+  await expect(page.locator(`article.card-item[aria-label^="${OLD_CARD}"]`).getByRole('button', { name: '补卡' })).toHaveCount(0);
+  const collect = owed.getByRole('button', { name: '去收费' });
+  await expect(collect).toBeFocused();
+
+  // Enter: 收费 with the room and the fee item already there
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '收费收据', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('collect-request')).toContainText('补卡费 ￥20.00（1-1-101，「门禁卡补办」）');
+  await expect(page.getByTestId('payer')).toContainText('1-1-101');
+  await expect(page.getByTestId('payer')).toContainText('张伟');
+  await expect(page.locator('.collect-left')).toContainText('门禁卡补办');
+  await shot(page, info, 'flows-02-collect-prefilled');
+  await page.keyboard.press('F8');
+  await page.keyboard.press('F9');
+  await expect(page.getByText('收款成功，收据已开出。')).toBeVisible();
+  const linked = page.getByTestId('collect-linked');
+  await expect(linked).toContainText(/补卡费已登记：收据 T01-\d+ 已关联到 1-1-101 的新卡。/);
+  const back = linked.getByRole('button', { name: /返回门禁卡/ });
+  await expect(back).toBeFocused();
+  const receiptNo = /T01-\d+/.exec((await linked.textContent()) ?? '')?.[0] ?? '';
+  await shot(page, info, 'flows-03-collected-linked');
+
+  // one key back: the cards screen says it is paid, and nothing red beside it
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '门禁卡', level: 1 })).toBeVisible();
+  await expect(page.getByText(`补卡费已收（收据 ${receiptNo}）。`)).toBeVisible();
+  await expect(page.getByTestId('owed-fee')).toHaveCount(0);
+  await expect(page.locator('.error-box')).toHaveCount(0);
+  const cards = await api<Array<{ raw: string; feeOwedFen: number; feeReceiptNo: string | null }>>(h, 'cards.lookup', { number: NEW_CARD });
+  expect(cards[0]).toMatchObject({ feeOwedFen: 0, feeReceiptNo: receiptNo });
+  await shot(page, info, 'flows-04-back-on-cards');
+});
