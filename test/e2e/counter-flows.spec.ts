@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
 import { api, startHost, type Host } from './helpers/host';
+import { personTypes, readerTypes } from './helpers/typing';
 
 /**
  * Counter flows typed at real speeds in the browser host: a person types 80–150 ms a key and presses Enter
@@ -21,18 +22,6 @@ test.afterAll(async () => {
   await Promise.all(hosts.map((h) => h.stop()));
   hosts = [];
 });
-
-/** A person at the keyboard: ~110 ms a key, Enter at once after the last one. */
-async function personTypes(field: Locator, text: string, enter = true): Promise<void> {
-  await field.pressSequentially(text, { delay: 110 });
-  if (enter) await field.press('Enter');
-}
-
-/** A keyboard-mode card reader: the digits ~5 ms apart, then Enter, into whatever has the focus. */
-async function readerTypes(page: Page, digits: string): Promise<void> {
-  await page.keyboard.type(digits, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 async function roomId(h: Host, code: string): Promise<number> {
   const r = await api<{ items: Array<{ roomId: number; roomCode: string }> }>(h, 'roster.search', { q: code });
@@ -65,8 +54,8 @@ async function clerkWithCash(page: Page, h: Host): Promise<void> {
 async function presentOnCardsScreen(page: Page, number: string): Promise<void> {
   await page.keyboard.press('Alt+4');
   const field = page.getByRole('textbox', { name: '卡号' });
-  await expect(field).toBeFocused();
   await field.fill('');
+  await field.focus();
   await readerTypes(page, number);
   await expect(page.locator(`article.card-item[aria-label^="${number}"]`).first()).toBeVisible();
 }
@@ -86,6 +75,8 @@ test('补卡 with the reader inside the dialog → 去收费 carries room and fe
   await expect(number).toHaveValue(NEW_CARD);
   await expect(dialog.getByLabel('补卡原因')).toBeFocused();
   await expect(dialog).toBeVisible();
+  // nothing was sent: no refusal for the missing reason either
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
   await shot(page, info, 'flows-01-replace-number-read');
   // a person types the reason and presses Enter: now it submits
   await personTypes(dialog.getByLabel('补卡原因'), 'lost at gym');
@@ -106,6 +97,7 @@ test('补卡 with the reader inside the dialog → 去收费 carries room and fe
   await expect(page.getByTestId('payer')).toContainText('张伟');
   await expect(page.locator('.collect-left')).toContainText('门禁卡补办');
   await shot(page, info, 'flows-02-collect-prefilled');
+  await expect(page.locator('.collect-right')).toContainText('￥20.00');
   await page.keyboard.press('F8');
   await page.keyboard.press('F9');
   await expect(page.getByText('收款成功，收据已开出。')).toBeVisible();
@@ -125,4 +117,119 @@ test('补卡 with the reader inside the dialog → 去收费 carries room and fe
   const cards = await api<Array<{ raw: string; feeOwedFen: number; feeReceiptNo: string | null }>>(h, 'cards.lookup', { number: NEW_CARD });
   expect(cards[0]).toMatchObject({ feeOwedFen: 0, feeReceiptNo: receiptNo });
   await shot(page, info, 'flows-04-back-on-cards');
+});
+
+test('a fee collected on its own is settled by picking the receipt after coming back: the success stands alone (no reload with an empty card number)', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await prepared();
+  await clerkWithCash(page, h);
+  const [card] = await api<Array<{ id: number }>>(h, 'cards.lookup', { number: OLD_CARD });
+  await api(h, 'cards.replace', { cardId: card?.id, number: NEW_CARD, reason: '卡片损坏' });
+
+  // collected straight in 收费, typed by a person
+  await page.keyboard.press('Alt+5');
+  const room = page.locator('[name="room-search"]');
+  await expect(room).toBeFocused();
+  await room.pressSequentially('1-1-101', { delay: 110 });
+  await expect(page.getByRole('option').filter({ hasText: '张伟' })).toBeVisible();
+  await room.press('Enter');
+  await personTypes(page.locator('[name="item-filter"]'), 'BK');
+  await expect(page.locator('.collect-right')).toContainText('￥20.00');
+  await page.keyboard.press('F8');
+  await page.keyboard.press('F9');
+  await expect(page.getByText('收款成功，收据已开出。')).toBeVisible();
+
+  // back on the cards screen (a fresh screen: no card on it) the receipt is picked, not typed
+  await page.keyboard.press('Alt+4');
+  const owed = page.getByTestId('owed-fee');
+  await expect(owed).toContainText('补卡费 ￥20.00 未收');
+  await expect(owed.getByPlaceholder(/T01-/)).toHaveCount(0);
+  await owed.getByRole('button', { name: '已收过？选择收据' }).click();
+  await owed.getByRole('button', { name: /T01-00000001 · ￥20.00 · .*：登记这张/ }).click();
+  await expect(page.getByText('补卡费已收（收据 T01-00000001）。')).toBeVisible();
+  await expect(page.getByTestId('owed-fee')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.error-box')).toHaveCount(0);
+  await shot(page, info, 'flows-05-settled-by-pick');
+});
+
+test('a card reader typing into the wrong field never submits: 补卡 reason box, 发卡 holder, 退卡 note; a lost card is replaced from the list, never from the card presented', async ({ page }, info) => {
+  test.setTimeout(150_000);
+  const h = await prepared();
+  await clerkWithCash(page, h);
+
+  // 补卡: the cursor is in the reason box when the new card is presented
+  await presentOnCardsScreen(page, OLD_CARD);
+  await page.locator('article.card-item').first().getByRole('button', { name: '补卡' }).click();
+  const dialog = page.getByRole('dialog', { name: /补卡：原卡/ });
+  const reason = dialog.getByLabel('补卡原因');
+  await reason.click();
+  await readerTypes(page, NEW_CARD);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('新卡卡号')).toHaveValue(NEW_CARD);
+  await expect(reason).toHaveValue('');
+  await expect(reason).toBeFocused();
+  // Enter back in the number field with the reason filled: the cursor goes to the button, nothing is sent yet
+  await personTypes(reason, 'damaged', false);
+  await dialog.getByLabel('新卡卡号').press('Enter');
+  await expect(dialog.getByRole('button', { name: '补卡' })).toBeFocused();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // 退卡: a card presented while typing the deposit note does not return the card
+  await page.locator('article.card-item').first().getByRole('button', { name: '退卡' }).click();
+  const ret = page.getByRole('dialog', { name: /退卡：0040856634/ });
+  const depositNote = ret.getByLabel('押金退还说明');
+  await expect(depositNote).toBeFocused();
+  await readerTypes(page, NEW_CARD);
+  await expect(ret).toBeVisible();
+  await expect(depositNote).toHaveValue('');
+  await expect(ret).toContainText(`读到一张卡（${NEW_CARD}）`);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('article.card-item').first()).toContainText('使用中');
+
+  // 发卡: another card presented while the cursor is in the holder box is read as the next card
+  const field = page.getByRole('textbox', { name: '卡号' });
+  await field.fill('');
+  await field.focus();
+  await readerTypes(page, '0099887766');
+  const form = page.getByRole('form', { name: '发卡：0099887766' });
+  const roomBox = form.getByRole('combobox');
+  await roomBox.click();
+  await personTypes(roomBox, '1-1-102', false);
+  await expect(form.getByRole('option').first()).toContainText('1-1-102');
+  await roomBox.press('Enter');
+  const holder = form.getByLabel('持卡人');
+  await expect(holder).toHaveValue('王芳');
+  await holder.click();
+  await readerTypes(page, '0055443322');
+  await expect(page.getByRole('form', { name: '发卡：0055443322' })).toBeVisible();
+  expect(await api<unknown[]>(h, 'cards.lookup', { number: '0099887766' })).toEqual([]);
+  await shot(page, info, 'flows-06-reader-in-holder');
+
+  // a lost card presented at the reader is refused, with no 补卡 on it
+  await presentOnCardsScreen(page, OLD_CARD);
+  await page.locator('article.card-item').first().getByRole('button', { name: '挂失' }).click();
+  await page.getByRole('alertdialog', { name: '挂失' }).getByRole('button', { name: '挂失' }).click();
+  await expect(page.getByText(`卡 ${OLD_CARD} 已挂失并列入黑名单。`)).toBeVisible();
+  await field.fill('');
+  await field.focus();
+  await readerTypes(page, OLD_CARD);
+  await expect(page.getByRole('alert').filter({ hasText: '这张卡在黑名单上' })).toBeVisible();
+  await expect(page.locator('article.card-item').getByRole('button', { name: '补卡' })).toHaveCount(0);
+  // the holder comes for a new one: from the list of lost cards
+  await page.getByRole('tab', { name: '卡片列表' }).click();
+  await page.locator('[name="card-status"]').selectOption({ label: '已挂失（黑名单）' });
+  const lost = page.locator(`article.card-item[aria-label^="${OLD_CARD}"]`);
+  await lost.getByRole('button', { name: '补卡' }).click();
+  const again = page.getByRole('dialog', { name: /补卡：原卡 0040856634/ });
+  await readerTypes(page, NEW_CARD);
+  await personTypes(again.getByLabel('补卡原因'), 'lost');
+  await expect(page.getByText(`已补卡：新卡 ${NEW_CARD}，原卡已列入黑名单。`)).toBeVisible();
+  await page.getByRole('tab', { name: '卡片列表' }).click();
+  await page.locator('[name="card-status"]').selectOption({ label: '已挂失（黑名单）' });
+  await expect(lost).toBeVisible();
+  await expect(lost.getByRole('button', { name: '补卡' })).toHaveCount(0);
+  await shot(page, info, 'flows-07-lost-replaced');
 });

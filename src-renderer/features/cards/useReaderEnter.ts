@@ -11,8 +11,9 @@ import { useRef, type KeyboardEvent, type RefObject } from 'react';
  *  - Any other Enter (a person typing) submits as usual, and the form's own check refuses missing fields.
  * Required fields carry `data-required`; the order on screen is the order they are filled in.
  */
-export const READER_MAX_GAP_MS = 70;
-export const READER_MAX_AVG_MS = 45;
+// the barcode scanner's default bounds (a reader is faster still); a person types 80–150 ms a key
+export const READER_MAX_GAP_MS = 100;
+export const READER_MAX_AVG_MS = 60;
 export const READER_MIN_LENGTH = 4;
 
 interface Burst {
