@@ -17,7 +17,7 @@ import { PaymentPanel } from './PaymentPanel';
 import type { Payer } from './room';
 import { prefillOf, type PrefillNote } from './requestPrefill';
 import { RequestBanner, RequestLinked, type LinkState } from './RequestPanel';
-import { RoomPicker } from './RoomPicker';
+import { COLLECT_ROOM_LABELS, RoomPicker } from './RoomPicker';
 import { walletOfCode } from './scan';
 import { useQuote } from './useQuote';
 
@@ -256,7 +256,7 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     <div className="collect">
       {req ? <RequestBanner req={req} note={prefillNote} onDrop={() => collectRequest.set(null)} /> : null}
       <div className="collect-left">
-        <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => itemRef.current?.focus()} missing={tried && !payer} />
+        <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => itemRef.current?.focus()} missing={tried && !payer} labels={COLLECT_ROOM_LABELS} shortcut="F3" />
         <ItemPicker items={items} onAdd={addItem} inputRef={itemRef} />
         <LinesTable lines={lines} checks={checks} priced={q.quote?.lines.length === lines.length ? q.quote.lines : null} showAll={tried} onChange={changeLine} onRemove={removeLine} onDone={() => focusPayment()} />
         <ErrorBox error={q.error} />

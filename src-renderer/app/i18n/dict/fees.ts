@@ -181,7 +181,7 @@ export const fees = {
   'print.waiting': ['打印机有问题，{n} 张正在等待重试', 'Printer problem: {n} waiting to retry'],
   'print.job.receipt': ['收据', 'Receipt'],
   'print.job.reprint': ['补打', 'Reprint'],
-  'print.job.slip': ['交款单', 'Close slip'],
+  'print.job.slip': ['单据', 'Slip'],
   'print.job.test': ['测试页', 'Test page'],
   'print.job.other': ['打印任务', 'Print job'],
   'print.retry': ['重新打印', 'Print again'],
