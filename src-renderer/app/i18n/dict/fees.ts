@@ -69,7 +69,7 @@ export const fees = {
   'line.meterBackwards': ['本次读数应大于上次读数', 'The current reading must be above the previous one'],
 
   'amount.empty': ['请输入金额', 'Enter an amount'],
-  'amount.negative': ['金额不能为负数：退款或冲正请用「作废/退款」功能', 'An amount cannot be negative: use Void/Refund to reverse'],
+  'amount.negative': ['金额不能为负数：收错了请对原收据点「作废」，退押金请点「退押金」', 'An amount cannot be negative: void the original receipt, or use Refund deposit'],
   'amount.format': ['金额格式不对：请输入数字，例如 120 或 120.50', 'Not an amount: type digits, e.g. 120 or 120.50'],
   'amount.decimals': ['金额最多两位小数（精确到分）', 'At most two decimals (to the fen)'],
   'amount.tooLarge': ['金额太大：单笔不能超过 {max} 元，请核对', 'Too large: one amount cannot exceed ¥{max}'],
@@ -185,5 +185,6 @@ export const fees = {
   'print.job.test': ['测试页', 'Test page'],
   'print.job.other': ['打印任务', 'Print job'],
   'print.retry': ['重新打印', 'Print again'],
+  'print.interruptedHint': ['程序中断时正在打印：请查看纸上是否已打出；没有打出时点上方的「重新打印」（会印上“补打 / 副本”字样）。', 'The app stopped while this was printing: check whether it came out; if not, press Print again above (it is marked as a copy).'],
   'print.cancel': ['取消', 'Cancel'],
 } as const satisfies Messages;
