@@ -1,8 +1,10 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
+import { FakeTcpPrinter } from '../devices/fake-tcp-printer';
 import { ADMIN, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
 import { api, startHost, type Host } from './helpers/host';
-import { personTypes, readerTypes } from './helpers/typing';
+import { deviceTypes, personTypes, readerTypes } from './helpers/typing';
 
 /**
  * Counter flows typed at real speeds in the browser host: a person types 80–150 ms a key and presses Enter
@@ -232,4 +234,101 @@ test('a card reader typing into the wrong field never submits: 补卡 reason box
   await expect(lost).toBeVisible();
   await expect(lost.getByRole('button', { name: '补卡' })).toHaveCount(0);
   await shot(page, info, 'flows-07-lost-replaced');
+});
+
+test('after a restart the status bar never says the configured printer is 未配置; the scanner shows its last scan; signing out with the drawer open warns and names who holds it; help texts name what is there', async ({ page }, info) => {
+  test.setTimeout(150_000);
+  const printer = await FakeTcpPrinter.start();
+  try {
+    const first = await prepared();
+    await api(first, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    await api(first, 'printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true }, width: 80, kickDrawer: false });
+    await api(first, 'printer.testPage', {});
+    await expect.poll(async () => (await api<Array<{ status: string }>>(first, 'print.jobs.open', {})).length).toBe(0);
+    await api(first, 'auth.logout', {});
+    await first.stop();
+    // the app was killed while the test page was going out: the job is left "printing"
+    const db = new Database(path.join(first.dataDir, 'lobbydesk.sqlite'));
+    db.prepare("UPDATE print_jobs SET status = 'printing', printed_at = NULL").run();
+    db.close();
+
+    // every text the printer's status-bar item shows from the first moment of the page on
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { printerTexts: string[] }).printerTexts = seen;
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid="sb-printer"]')?.textContent;
+        if (t && seen[seen.length - 1] !== t) seen.push(t);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const h = await startHost({ dataDir: first.dataDir });
+    hosts.push(h);
+    await page.goto(h.url);
+    await signIn(page, CLERK.username, CLERK.password);
+    const bar = page.getByRole('contentinfo');
+    await expect(bar.getByTestId('sb-printer')).toHaveText('打印机：正常');
+    const texts = await page.evaluate(() => (window as unknown as { printerTexts: string[] }).printerTexts);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((x) => x.includes('未配置'))).toEqual([]);
+
+    // the interrupted test page: the banner's hint names the button beside it
+    await page.keyboard.press('Alt+5');
+    const banner = page.getByTestId('print-jobs');
+    await expect(banner).toContainText('打印中断');
+    await expect(banner).toContainText('没有打出时点「重新打印」');
+    await expect(banner).not.toContainText('「补打」');
+    await expect(banner.getByRole('button', { name: '重新打印' })).toBeVisible();
+    await shot(page, info, 'flows-08-interrupted-banner');
+
+    // the scanner: nothing yet, then the time of a scan (a scanner types ~5 ms a key)
+    const scanner = bar.getByTestId('sb-scanner');
+    await expect(scanner).toHaveText('扫码枪：今天还没有扫码');
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByRole('heading', { name: '快递', level: 1 })).toBeVisible();
+    await deviceTypes(page, 'SF1234567890123', 5);
+    await expect(scanner).toHaveText(/^扫码枪：最近 \d{2}:\d{2}$/);
+    await page.keyboard.press('Escape');
+
+    // sign out with the cash session open: warned, told who holds the drawer, and it can be called off
+    await api(h, 'cash.open', { count: { '10000': 5 } });
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    const warn = page.getByRole('alertdialog', { name: '备用金还没有结班' });
+    await expect(warn).toContainText('钱箱现在由 李青 负责');
+    await expect(warn).toContainText('备用金仍保持开班');
+    await expect(warn.getByRole('button', { name: '取消' })).toBeFocused();
+    await shot(page, info, 'flows-09-sign-out-warning');
+    await page.keyboard.press('Escape');
+    await expect(warn).toBeHidden();
+    await expect(page.getByRole('navigation', { name: '功能导航' })).toBeVisible();
+    // by keyboard: Tab to 仍然退出登录, Enter
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(warn.getByRole('button', { name: '取消' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(warn.getByRole('button', { name: '仍然退出登录' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: '操作员登录' })).toBeVisible();
+
+    // the supervisor signs in: the drawer is still 李青's, and signing out says so
+    await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+    await expect(bar).toContainText('已开班：李青');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page.getByRole('alertdialog', { name: '备用金还没有结班' })).toContainText('钱箱现在由 李青 负责');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    // help texts agree on the terminal id: fixed at first run
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('alertdialog', { name: '备用金还没有结班' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.keyboard.press('Alt+0');
+    await page.getByRole('tab', { name: '上报设置' }).click();
+    await expect(page.getByText('在初始设置时确定，不能修改（收据号按它连续编号）；总部按它区分各个前台。')).toBeVisible();
+    await expect(page.getByText(/在「设置 → 常规」中修改/)).toHaveCount(0);
+    await page.keyboard.press('Control+Comma');
+    await page.getByRole('tab', { name: '常规' }).click();
+    await expect(page.locator('[name="terminalId"]')).toHaveAttribute('readonly', '');
+    await expect(page.getByText('终端编号在初始设置时确定，不能修改（收据号按它连续编号）。')).toBeVisible();
+  } finally {
+    await printer.stop();
+  }
 });

@@ -44,6 +44,12 @@ export const core = {
   'top.language': ['界面语言', 'Language'],
   'top.lock': ['锁屏', 'Lock'],
   'top.signOut': ['退出登录', 'Sign out'],
+  'signOut.cashOpenTitle': ['备用金还没有结班', 'The cash session is still open'],
+  'signOut.cashOpen': [
+    '钱箱现在由 {name} 负责（备用金已开班，尚未结班交款）。退出登录后备用金仍保持开班，钱箱仍记在 {name} 名下；下一位操作员不能开新班，要由 {name} 登录后到「备用金」结班交款。要现在结班请点「取消」后按 Alt+6。',
+    'The drawer is {name}’s (the cash session is open and not yet closed). After signing out the session stays open and the drawer stays with {name}; the next operator cannot open a new one until {name} signs in and closes it under Cash. To close it now, press Cancel, then Alt+6.',
+  ],
+  'signOut.anyway': ['仍然退出登录', 'Sign out anyway'],
 
   'status.label': ['状态栏', 'Status'],
   'status.shiftHeld': ['已开班：{name}', 'Shift open: {name}'],

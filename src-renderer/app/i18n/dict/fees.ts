@@ -185,6 +185,6 @@ export const fees = {
   'print.job.test': ['测试页', 'Test page'],
   'print.job.other': ['打印任务', 'Print job'],
   'print.retry': ['重新打印', 'Print again'],
-  'print.interruptedHint': ['程序中断时正在打印：请查看纸上是否已打出；没有打出时点上方的「重新打印」（会印上“补打 / 副本”字样）。', 'The app stopped while this was printing: check whether it came out; if not, press Print again above (it is marked as a copy).'],
+  'print.interruptedHint': ['程序中断时正在打印：请查看纸上是否已打出；没有打出时点「重新打印」（收据会印上“补打 / 副本”字样）。', 'The app stopped while this was printing: check whether it came out; if not, press Print again (a receipt comes out marked as a copy).'],
   'print.cancel': ['取消', 'Cancel'],
 } as const satisfies Messages;
