@@ -39,7 +39,7 @@ export function parseYuan(input: string, opts: { allowZero?: boolean; maxFen?: n
     .replace(/^[¥￥]|元$/g, '')
     .replace(/^(?:RMB|CNY)/i, '');
   if (s === '') return { ok: false, message: '请输入金额' };
-  if (s.startsWith('-') || s.startsWith('－')) return { ok: false, message: '金额不能为负数：退款或冲正请用「作废/退款」功能' };
+  if (s.startsWith('-') || s.startsWith('－')) return { ok: false, message: '金额不能为负数：收错了请对原收据点「作废」，退押金请点「退押金」' };
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$/.test(s)) return { ok: false, message: '金额格式不对：请输入数字，例如 120 或 120.50' };
   const [intPart = '', frac = ''] = s.replace(/,/g, '').split('.');
   if (frac.length > 2) return { ok: false, message: '金额最多两位小数（精确到分）' };

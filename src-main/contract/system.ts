@@ -6,7 +6,8 @@ import { isTimeZone } from '@shared/calendar';
 export const timeZoneName = z.string().max(64).refine(isTimeZone, { message: '时区无效：请从列表中选择，例如 Asia/Shanghai（北京时间）' });
 
 export const deviceState = z.object({
-  state: z.enum(['not-configured', 'ok', 'offline', 'paper-out', 'cover-open', 'error']),
+  /** checking: configured, its first status reply not in yet; unknown: it does not report its status */
+  state: z.enum(['not-configured', 'checking', 'ok', 'unknown', 'offline', 'paper-out', 'cover-open', 'error']),
   detail: z.string(),
 });
 
@@ -43,7 +44,8 @@ export const appStatus = z.object({
     .nullable(),
   devices: z.object({ printer: deviceState, cardReader: deviceState, scanner: deviceState }),
   upstream: z.object({ lastSuccessAt: z.string().nullable(), backlog: z.number().int(), alert: z.string().nullable() }),
-  shift: z.object({ open: z.boolean(), label: z.string() }),
+  /** the open cash session of this terminal: who holds the drawer (null: none open) */
+  shift: z.object({ open: z.boolean(), label: z.string(), holder: z.string().nullable() }),
   demo: jobProgress.nullable(),
   integrity: z.object({ lastFullCheckAt: z.string().nullable(), ok: z.boolean().nullable() }),
 });

@@ -10,6 +10,8 @@ import { Setup } from '../features/setup/Setup';
 import { DemoProgress } from '../features/setup/DemoProgress';
 import { Login } from '../features/auth/Login';
 import { LockScreen } from '../features/auth/LockScreen';
+import { collectRequest } from '../features/fees/collectRequest';
+import { ConfirmDialog } from './ui/ConfirmDialog';
 
 /**
  * Startup routing from system.status: recovery → setup → login → lock → the shell.
@@ -28,7 +30,12 @@ export function App() {
     if (sessionOp) setShellOp((prev) => (prev && prev.id === sessionOp.id && prev.role === sessionOp.role && prev.displayName === sessionOp.displayName ? prev : sessionOp));
   }, [sessionOp]);
 
+  /** who holds the drawer, while the sign-out warning is open */
+  const [drawerHolder, setDrawerHolder] = useState<string | null>(null);
+
   const signOut = useCallback(async () => {
+    setDrawerHolder(null);
+    collectRequest.set(null);
     try {
       await call('auth.logout', {});
     } finally {
@@ -36,6 +43,14 @@ export function App() {
       await refresh();
     }
   }, [refresh]);
+
+  // Signing out with the cash session still open: say who holds the drawer and that the session stays open.
+  const requestSignOut = useCallback(async () => {
+    const fresh = await refresh();
+    const holder = (fresh ?? status)?.shift.holder ?? null;
+    if (holder) setDrawerHolder(holder);
+    else await signOut();
+  }, [refresh, status, signOut]);
 
   const demoDone = useCallback(() => setAfterSetup(null), []);
 
@@ -77,11 +92,20 @@ export function App() {
           operator={op}
           active={active}
           idleLockMinutes={session?.idleLockMinutes ?? 5}
-          onSignOut={() => void signOut()}
+          onSignOut={() => void requestSignOut()}
         />
       ) : null}
       {!session ? <Login overlay={!!op} /> : null}
-      {session?.locked ? <LockScreen session={session} onSignOut={() => void signOut()} /> : null}
+      {session?.locked ? <LockScreen session={session} onSignOut={() => void requestSignOut()} /> : null}
+      {drawerHolder ? (
+        <ConfirmDialog
+          title={t('signOut.cashOpenTitle')}
+          message={t('signOut.cashOpen', { name: drawerHolder })}
+          confirmLabel={t('signOut.anyway')}
+          onConfirm={() => void signOut()}
+          onCancel={() => setDrawerHolder(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -5,15 +5,18 @@ import { formatDateTime, formatTime } from '../lib/format';
 import { errorText } from './errors';
 import type { MsgKey } from './i18n/dict';
 import { useI18n } from './i18n/I18n';
+import { useLastScan, useScanWatch } from './scanActivity';
 import { useStatus } from './status';
 import { ConfirmDialog } from './ui/ConfirmDialog';
 
 type DeviceState = AppStatus['devices']['printer']['state'];
 
-const DOT: Record<DeviceState, string> = { 'not-configured': 'grey', ok: 'green', offline: 'red', 'paper-out': 'red', 'cover-open': 'red', error: 'red' };
+const DOT: Record<DeviceState, string> = { 'not-configured': 'grey', checking: 'grey', ok: 'green', unknown: 'grey', offline: 'red', 'paper-out': 'red', 'cover-open': 'red', error: 'red' };
 const STATE_KEY: Record<DeviceState, MsgKey> = {
   'not-configured': 'dev.notConfigured',
+  checking: 'dev.checking',
   ok: 'dev.ok',
+  unknown: 'dev.unknown',
   offline: 'dev.offline',
   'paper-out': 'dev.paperOut',
   'cover-open': 'dev.coverOpen',
@@ -85,6 +88,25 @@ function IntegrityAlarm({ admin }: { admin: boolean }) {
   );
 }
 
+/**
+ * The keyboard-mode scanner: what is known is when it last worked (扫码枪：最近 14:32, with the date when
+ * not today), or that no scan has been seen yet.
+ */
+function ScannerItem({ now }: { now: Date }) {
+  const { t, lang } = useI18n();
+  useScanWatch();
+  const last = useLastScan();
+  const at = last ? new Date(last) : null;
+  const today = at !== null && at.toDateString() === now.toDateString();
+  const when = at ? (today ? formatTime(at, lang).slice(0, 5) : formatDateTime(last, lang)) : null;
+  return (
+    <span className="sb-item" title={t('dev.scannerDetail')} data-testid="sb-scanner">
+      <Dot colour={today ? 'green' : 'grey'} />
+      {t('common.labelValue', { label: t('dev.scanner'), value: when ? t('dev.lastScan', { at: when }) : t('dev.noScan') })}
+    </span>
+  );
+}
+
 export function StatusBar({ operator }: { operator: OperatorView }) {
   const { t, lang } = useI18n();
   const { status } = useStatus();
@@ -93,7 +115,6 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
   const devices: { key: MsgKey; d: AppStatus['devices']['printer'] }[] = [
     { key: 'dev.printer', d: status.devices.printer },
     { key: 'dev.cardReader', d: status.devices.cardReader },
-    { key: 'dev.scanner', d: status.devices.scanner },
   ];
   const up = status.upstream;
   const integ = status.integrity;
@@ -109,13 +130,14 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
       <span className="sb-item sb-operator">
         {operator.displayName} · {t(`role.${operator.role}`)}
       </span>
-      <span className="sb-item">{lang === 'en' ? t(status.shift.open ? 'status.shiftOpen' : 'status.shiftClosed') : status.shift.label}</span>
+      <span className="sb-item">{status.shift.holder ? t('status.shiftHeld', { name: status.shift.holder }) : t('status.shiftClosed')}</span>
       {devices.map(({ key, d }) => (
-        <span className="sb-item" key={key} title={d.detail}>
+        <span className="sb-item" key={key} title={d.detail} data-testid={`sb-${key.replace('dev.', '')}`}>
           <Dot colour={DOT[d.state]} />
           {t('common.labelValue', { label: t(key), value: t(STATE_KEY[d.state]) })}
         </span>
       ))}
+      <ScannerItem now={now} />
       <span className="sb-item">
         {t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') })}
         {up.backlog > 0 ? <strong className="warn-text"> {t('status.backlog', { n: up.backlog })}</strong> : null}

@@ -93,3 +93,60 @@ test('a repair logged by phone, dispatched within the 3-minute target, done and 
   await page.getByRole('button', { name: '导出 PDF' }).click();
   await expect(page.getByText('浏览器模式不能直接生成 PDF')).toBeVisible();
 });
+
+test('the service form speaks of rooms, not payers: 房号 once picked, F3 picks again, the missing-room message names 无房号 and goes once a room is picked; the detail labels the caller plainly', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const h = await startHost();
+  hosts.push(h);
+  await setupThroughApi(h);
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await importThroughApi(h, FIXTURE);
+  await api(h, 'auth.logout', {});
+  await page.goto(h.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.keyboard.press('Alt+9');
+  const form = page.getByRole('form', { name: '新登记' });
+  await expect(form).toBeVisible();
+
+  // 登记 with no room: the message names the button that is there
+  await form.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(form.getByRole('alert')).toHaveText('请选择房号，或点「无房号」。');
+  await expect(form).not.toContainText('散客');
+  await expect(form).not.toContainText('交款方');
+  await expect(form.getByRole('button', { name: '无房号' })).toBeVisible();
+
+  // F3 from another field puts the cursor in the room box; a person types the room and presses Enter
+  await form.getByLabel('问题描述').click();
+  await page.keyboard.press('F3');
+  const room = form.locator('[name="room-search"]');
+  await expect(room).toBeFocused();
+  await room.pressSequentially('1-1-201', { delay: 110 });
+  await expect(form.getByRole('option').filter({ hasText: '刘洋' })).toBeVisible();
+  await room.press('Enter');
+  const chosen = form.getByTestId('payer');
+  await expect(chosen).toContainText('房号');
+  await expect(chosen).toContainText('1-1-201');
+  await expect(form).not.toContainText('交款方');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await shot(page, info, 'service-05-room-words');
+
+  // F3 again: the room is chosen afresh
+  await form.getByLabel('问题描述').click();
+  await page.keyboard.press('F3');
+  await expect(room).toBeFocused();
+  await room.pressSequentially('1-1-101', { delay: 110 });
+  await expect(form.getByRole('option').filter({ hasText: '张伟' })).toBeVisible();
+  await room.press('Enter');
+  await expect(chosen).toContainText('1-1-101');
+  await form.getByLabel('联系人（可不填）').pressSequentially('张先生', { delay: 110 });
+  await form.getByLabel('问题描述').pressSequentially('门禁坏了', { delay: 110 });
+  await form.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(page.getByText(/已登记 #\d+/)).toBeVisible();
+
+  // the detail shows who called under a plain label (not the form's "optional")
+  await page.getByTestId('svc-open').locator('tbody tr').first().getByRole('button', { name: /处理/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('dt', { hasText: /^联系人$/ })).toBeVisible();
+  await expect(dialog).not.toContainText('可不填）');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+});

@@ -12,6 +12,7 @@ import type { SessionOperator } from '../operators/sessions';
 import * as roster from '../roster/roster.repo';
 import * as repo from './cards.repo';
 import type { PropertyCalendar } from '@shared/calendar';
+import { cardFeeCapacity } from './fee-receipt';
 
 export interface IssueInput {
   number: string;
@@ -273,6 +274,12 @@ export class CardsService {
       if (!r || r.kind !== 'receipt') throw new AppError('NOT_FOUND', `找不到收据 ${no}：请核对收据号。`);
       if (repo.isVoided(this.sql, r.id)) throw new AppError('CONFLICT', `收据 ${no} 已作废：请重新收费。`);
       if (r.room_id !== null && r.room_id !== c.room_id) throw new AppError('CONFLICT', `收据 ${no} 不是这个房号（${c.room_code}）的：请核对。`);
+      // the receipt must have collected a card fee that no other card has claimed, and at least this one's amount
+      const cap = cardFeeCapacity(this.sql, r.id, no);
+      if (cap.lines === 0) throw new AppError('CONFLICT', `收据 ${no} 里没有补卡费（门禁卡类收费项目）：请核对收据号，或到「收费收据」收取补卡费。`);
+      if (cap.linkedCards >= cap.lines) throw new AppError('CONFLICT', `收据 ${no} 上的补卡费已登记给其他卡：请核对收据号。`);
+      if (cap.amountFen < c.fee_owed_fen)
+        throw new AppError('CONFLICT', `收据 ${no} 收的补卡费 ￥${formatFen(cap.amountFen)} 少于应收 ￥${formatFen(c.fee_owed_fen)}：请补收差额后再登记。`);
       repo.settleFee(this.sql, c.id, no);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'card.fee_settled', entity: 'card', entityId: c.id, detail: { receiptNo: no, amountFen: c.fee_owed_fen } });
       return cardView(this.mustCard(c.id));

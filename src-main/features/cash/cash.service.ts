@@ -49,9 +49,9 @@ export class CashService {
   }
 
   /** For the status bar: whether this terminal has an open cash session, and whose. */
-  shift(): { open: boolean; label: string } {
+  shift(): { open: boolean; label: string; holder: string | null } {
     const s = repo.openSession(this.sql, this.settings.terminalId());
-    return s ? { open: true, label: `已开班：${s.operator_name}` } : { open: false, label: '未开班' };
+    return s ? { open: true, label: `已开班：${s.operator_name}`, holder: s.operator_name } : { open: false, label: '未开班', holder: null };
   }
 
   current(actor: SessionOperator): CashSessionView | null {

@@ -3,7 +3,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/log';
 import { AppError } from '../../lib/errors';
-import { isPrinterError, PRINTER_ERROR_MESSAGES, type PrinterPort, type PrinterStatus } from '../../devices/printer/port';
+import { isPrinterError, PRINTER_ERROR_MESSAGES, PrinterError, statusForError, type PrinterPort, type PrinterStatus } from '../../devices/printer/port';
 import { renderReceipt, renderSlip, testPage, type Rendered, type SlipLine, type Width } from '../../devices/printer/receipt';
 import type { PrinterSettings } from '../../contract/printer';
 import type { PrintInfo } from '../fees/receipt-view';
@@ -51,7 +51,9 @@ export class PrintQueue {
   private inflight: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
-  private lastStatus: PrinterStatus = { state: 'not-configured', paperNearEnd: false, detail: '未设置打印机' };
+  /** the last status read, for the configuration it was read with (another configuration: not known yet) */
+  private lastStatus: { key: string; status: PrinterStatus } | null = null;
+  private reading: Promise<PrinterStatus> | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -88,7 +90,8 @@ export class PrintQueue {
     if (interrupted) this.log.warn(`${interrupted} print job(s) interrupted by the last shutdown`);
     this.timer = setInterval(() => void this.drain(), pollMs);
     this.timer.unref();
-    // the status bar's printer state: asked every 10 s while a printer is set up
+    // the status bar's printer state: asked at once (until it answers the bar says 检查中), then every 10 s
+    if (this.configured()) void this.status().catch(() => {});
     this.statusTimer = setInterval(() => {
       if (this.configured()) void this.status().catch(() => {});
     }, 10_000);
@@ -224,12 +227,30 @@ export class PrintQueue {
   }
 
   async status(): Promise<PrinterStatus> {
-    this.lastStatus = await this.currentPort().status();
-    return this.lastStatus;
+    const port = this.currentPort();
+    const key = this.portKey;
+    let st: PrinterStatus;
+    try {
+      st = await port.status();
+    } catch (e) {
+      st = statusForError(isPrinterError(e) ? e : new PrinterError('IO', String(e)));
+    }
+    this.lastStatus = { key, status: st };
+    return st;
   }
 
-  cachedStatus(): PrinterStatus {
-    return this.configured() ? this.lastStatus : { state: 'not-configured', paperNearEnd: false, detail: '未设置打印机' };
+  /**
+   * What the status bar shows without waiting: not configured; the last status read for the current
+   * configuration; or, before the first answer (just started, settings just changed), 'checking' — a read
+   * is started then if none is under way.
+   */
+  cachedStatus(): PrinterStatus | { state: 'checking'; paperNearEnd: false; detail: string } {
+    if (!this.configured()) return { state: 'not-configured', paperNearEnd: false, detail: '未设置打印机' };
+    const key = JSON.stringify(this.ctx.settings().config);
+    if (this.lastStatus?.key === key) return this.lastStatus.status;
+    if (!this.reading && !this.stopped)
+      this.reading = this.status().finally(() => (this.reading = null));
+    return { state: 'checking', paperNearEnd: false, detail: '正在读取打印机状态…' };
   }
 
   private render(p: Payload, copy: number): Rendered {

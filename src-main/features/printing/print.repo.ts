@@ -49,4 +49,4 @@ export const openJobs = (sql: Sql) =>
 
 /** At start: a job that was being sent when the app stopped may or may not have printed. */
 export const interruptPrinting = (sql: Sql, at: string) =>
-  sql.run(qb.updateTable('print_jobs').set({ status: 'interrupted', last_error: '程序中断时正在打印：请查看是否已打出，需要时点「补打」', updated_at: at }).where('status', '=', 'printing')).changes;
+  sql.run(qb.updateTable('print_jobs').set({ status: 'interrupted', last_error: '程序中断时正在打印：请查看纸上是否已打出，没有打出时再打印一份（会标明“补打”）', updated_at: at }).where('status', '=', 'printing')).changes;

@@ -23,10 +23,11 @@ export class SystemService {
     return this.core.clock.now().toISOString();
   }
 
-  private printerState(): { state: 'not-configured' | 'ok' | 'offline' | 'paper-out' | 'cover-open' | 'error'; detail: string } {
+  private printerState(): AppStatus['devices']['printer'] {
     const st = this.core.services?.print.cachedStatus();
     if (!st || st.state === 'not-configured') return { state: 'not-configured', detail: '未配置打印机' };
-    const state = st.state === 'ok' || st.state === 'offline' || st.state === 'paper-out' || st.state === 'cover-open' ? st.state : 'error';
+    if (st.state === 'checking') return { state: 'checking', detail: `打印机：${st.detail}` };
+    const state = st.state === 'ok' || st.state === 'unknown' || st.state === 'offline' || st.state === 'paper-out' || st.state === 'cover-open' ? st.state : 'error';
     return { state, detail: `打印机：${st.detail}${st.paperNearEnd ? '（纸将用完）' : ''}` };
   }
 
@@ -47,7 +48,7 @@ export class SystemService {
         scanner: { state: 'not-configured' as const, detail: '扫码枪：键盘模式' },
       },
       upstream: { lastSuccessAt: null, backlog: 0, alert: null as string | null },
-      shift: { open: false, label: '未开班' },
+      shift: { open: false, label: '未开班', holder: null as string | null },
       demo: this.demoJob ? this.demoJob.progress : null,
     };
     if (!s) {

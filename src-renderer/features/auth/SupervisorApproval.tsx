@@ -27,6 +27,7 @@ const DEFAULT_REASONS: Partial<Record<ApprovalAction, MsgKey[]>> = {
   'receipt.void': ['reason.void.wrongAmount', 'reason.void.wrongItem', 'reason.void.duplicate', 'reason.void.cancelled'],
   'deposit.refund': ['reason.refund.finished', 'reason.refund.keyReturned', 'reason.refund.cancelled'],
   'cash.variance': ['reason.variance.recounted', 'reason.variance.change', 'reason.variance.report'],
+  'key.lendTrust': ['reason.trust.ownerPhoned', 'reason.trust.ownerPresent', 'reason.trust.emergency'],
 };
 const GENERIC_REASONS: MsgKey[] = ['reason.generic.onsite', 'reason.generic.customer', 'reason.generic.mistake'];
 

@@ -4,9 +4,13 @@ import { formatDateTime } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import { CARD_STATUS, CARD_TYPE } from './labels';
 
-/** One card: number large, room, masked holder, status; the other formats; actions while it is active. */
-export function CardItem({ card, onLost, onReplace, onReturn }: { card: CardView; onLost?: () => void; onReplace?: () => void; onReturn?: () => void }) {
+/**
+ * One card: number large, room, masked holder, status; the other formats. 挂失 and 退卡 while it is active;
+ * 补卡 when the screen passes onReplace (it decides with canReplace).
+ */
+export function CardItem({ card, onLost, onReplace, onReturn }: { card: CardView; onLost?: () => void; onReplace?: (() => void) | undefined; onReturn?: () => void }) {
   const { t, lang } = useI18n();
+  const active = card.status === 'active';
   const forms = Object.entries(card.forms).filter(([f]) => f !== card.format);
   return (
     <article className={`card card-item card-status-${card.status}`} data-card-id={card.id} aria-label={`${card.raw} ${card.roomCode}`}>
@@ -47,9 +51,9 @@ export function CardItem({ card, onLost, onReplace, onReturn }: { card: CardView
           ))}
         </p>
       ) : null}
-      {card.status === 'active' && (onLost || onReplace || onReturn) ? (
+      {(active && (onLost || onReturn)) || onReplace ? (
         <div className="row-actions">
-          {onLost ? (
+          {active && onLost ? (
             <button type="button" className="btn danger" onClick={onLost}>
               {t('cards.reportLost')}
             </button>
@@ -59,18 +63,11 @@ export function CardItem({ card, onLost, onReplace, onReturn }: { card: CardView
               {t('cards.replace')}
             </button>
           ) : null}
-          {onReturn ? (
+          {active && onReturn ? (
             <button type="button" className="btn" onClick={onReturn}>
               {t('cards.return')}
             </button>
           ) : null}
-        </div>
-      ) : null}
-      {card.status === 'lost' && onReplace ? (
-        <div className="row-actions">
-          <button type="button" className="btn" onClick={onReplace}>
-            {t('cards.replace')}
-          </button>
         </div>
       ) : null}
     </article>

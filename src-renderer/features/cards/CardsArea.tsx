@@ -12,7 +12,8 @@ import { ReplaceDialog, ReturnCardDialog } from './CardDialogs';
 import { IssueForm } from './IssueForm';
 import { OwedFee } from './OwedFee';
 import { StockTab } from './StockTab';
-import { CARD_STATUS } from './labels';
+import { CARD_STATUS, canReplace } from './labels';
+import { settledNote } from './settledNote';
 import { useCardReads } from './useCardReads';
 
 type Tab = 'card' | 'list' | 'stock';
@@ -29,13 +30,21 @@ export function CardsArea() {
   const [number, setNumber] = useState('');
   const [looked, setLooked] = useState<{ number: string; fresh: boolean; cards: CardView[] } | null>(null);
   const [readProblem, setReadProblem] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  // the fee of a replacement just linked in 收费 (the receipt went through without typing its number)
+  const [note, setNote] = useState<string | null>(() => {
+    const no = settledNote.take();
+    return no ? t('cards.settled', { no }) : null;
+  });
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
   const [owed, setOwed] = useState<CardFeeView[]>([]);
   const [list, setList] = useState<CardView[]>([]);
   const [filter, setFilter] = useState<CardStatus | ''>('');
+  /** the card just given a replacement: its owed fee's 去收费 gets the focus (Enter goes to 收费) */
+  const [feeFocus, setFeeFocus] = useState<number | null>(null);
+  /** a card presented to the reader while the 补卡 dialog is open: it is the new card's number */
+  const [presented, setPresented] = useState<{ raw: string; n: number } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const loadOwed = useCallback(() => {
@@ -53,6 +62,7 @@ export function CardsArea() {
   const lookup = useCallback(async (n: string, fresh = true) => {
     setError(null);
     if (fresh) setNote(null);
+    if (!n.trim()) return setLooked(null);
     try {
       setLooked({ number: n, fresh, cards: await call('cards.lookup', { number: n }) });
     } catch (e) {
@@ -61,7 +71,12 @@ export function CardsArea() {
     }
   }, []);
 
-  useCardReads(active && tab === 'card', (r) => {
+  useCardReads(active && (tab === 'card' || pending?.kind === 'replace'), (r) => {
+    if (pending?.kind === 'replace') {
+      if (r.ok) setPresented((p) => ({ raw: r.raw, n: (p?.n ?? 0) + 1 }));
+      return;
+    }
+    if (pending) return; // another dialog is open: the read is not acted on under it
     setTab('card');
     setNumber(r.raw);
     if (r.ok) {
@@ -70,11 +85,16 @@ export function CardsArea() {
     } else setReadProblem(r.message);
   });
 
+  /** After an action succeeded: its message, no stale error or read problem beside it, the card shown again. */
   const after = (msg: string, n?: string) => {
     setPending(null);
+    setError(null);
+    setReadProblem(null);
     setNote(msg);
     loadOwed();
-    void lookup(n ?? looked?.number ?? number, false);
+    // a fee settled from the owed list has no card on screen (e.g. after coming back from 收费): nothing to reload
+    const again = n ?? looked?.number;
+    if (again) void lookup(again, false);
   };
 
   const reportLost = async (c: CardView) => {
@@ -113,7 +133,7 @@ export function CardsArea() {
       {owed.length ? (
         <div className="owed-list">
           {owed.slice(0, 3).map((f) => (
-            <OwedFee key={f.cardId} fee={f} onSettled={(c) => after(t('cards.settled', { no: c.feeReceiptNo ?? '' }))} />
+            <OwedFee key={f.cardId} fee={f} focus={f.cardId === feeFocus} onSettled={(c) => after(t('cards.settled', { no: c.feeReceiptNo ?? '' }))} />
           ))}
         </div>
       ) : null}
@@ -139,7 +159,7 @@ export function CardsArea() {
                   key={c.id}
                   card={c}
                   onLost={() => setPending({ kind: 'lost', card: c })}
-                  onReplace={() => setPending({ kind: 'replace', card: c })}
+                  onReplace={canReplace(c, looked.fresh) ? () => setPending({ kind: 'replace', card: c }) : undefined}
                   onReturn={() => setPending({ kind: 'return', card: c })}
                 />
               ))}
@@ -147,6 +167,10 @@ export function CardsArea() {
                 <IssueForm
                   key={looked.number}
                   number={looked.number}
+                  onRead={(raw) => {
+                    setNumber(raw);
+                    void lookup(raw);
+                  }}
                   onIssued={(c) => {
                     setNote(t('cards.issued', { raw: c.raw, room: c.roomCode }));
                     void lookup(looked.number, false);
@@ -174,7 +198,7 @@ export function CardsArea() {
           {list.length ? (
             <div className="card-grid">
               {list.map((c) => (
-                <CardItem key={c.id} card={c} />
+                <CardItem key={c.id} card={c} onReplace={canReplace(c) ? () => setPending({ kind: 'replace', card: c }) : undefined} />
               ))}
             </div>
           ) : (
@@ -198,9 +222,12 @@ export function CardsArea() {
       {pending?.kind === 'replace' ? (
         <ReplaceDialog
           card={pending.card}
+          presented={presented}
           onCancel={() => setPending(null)}
           onDone={(r) => {
+            setTab('card');
             setNumber(r.card.raw);
+            setFeeFocus(r.fee ? r.card.id : null);
             after(t('cards.replaceDone', { raw: r.card.raw }), r.card.raw);
           }}
         />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { CardType, CardView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
@@ -8,11 +8,18 @@ import { ErrorNote } from '../../app/ui/Notes';
 import { parseAmount } from '../../lib/money';
 import { CARD_TYPE } from './labels';
 import { RoomChooser, type RoomChoice } from './RoomChooser';
+import { useReaderEnter } from './useReaderEnter';
 
-/** 发卡: the number just read, bound to a room and a person, with type, validity and deposit. */
-export function IssueForm({ number, onIssued }: { number: string; onIssued: (c: CardView) => void }) {
+/**
+ * 发卡: the number just read, bound to a room and a person, with type, validity and deposit. Another card
+ * presented to a keyboard-mode reader while the cursor is in one of these fields is taken out of the field
+ * and read as the next card (`onRead`): its Enter never issues this one.
+ */
+export function IssueForm({ number, onIssued, onRead }: { number: string; onIssued: (c: CardView) => void; onRead: (raw: string) => void }) {
   const t = useT();
   const action = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const onKeyDownCapture = useReaderEnter({ formRef, onRead });
   const [room, setRoom] = useState<RoomChoice | null>(null);
   const [holder, setHolder] = useState('');
   const [type, setType] = useState<CardType>('access');
@@ -50,7 +57,7 @@ export function IssueForm({ number, onIssued }: { number: string; onIssued: (c: 
   };
 
   return (
-    <form className="card form issue-form" onSubmit={(e) => void submit(e)} aria-label={t('cards.issueTitle', { raw: number })}>
+    <form ref={formRef} className="card form issue-form" onSubmit={(e) => void submit(e)} onKeyDownCapture={onKeyDownCapture} aria-label={t('cards.issueTitle', { raw: number })}>
       <h2 className="section-title">{t('cards.issueTitle', { raw: number })}</h2>
       <div className="grid-2">
         <RoomChooser label={t('cards.room')} value={room} onChange={pickRoom} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ReceiptView } from '../../../src-main/contract/index';
 import { call } from '../../lib/api';
 import { useT } from '../../app/i18n/I18n';
@@ -11,7 +11,21 @@ const POLL_FOR_MS = 90_000;
  * After posting: 收款成功 with the receipt number, 应收/实收/找零 large (唱付), the print state (asked
  * again while the printer works on it), the preview, 补打/作废, and 下一位 (Enter on it, or Esc).
  */
-export function CollectResult({ receipt, onChange, onNext }: { receipt: ReceiptView; onChange: (r: ReceiptView) => void; onNext: () => void }) {
+export function CollectResult({
+  receipt,
+  onChange,
+  onNext,
+  linked,
+  focusRef,
+}: {
+  receipt: ReceiptView;
+  onChange: (r: ReceiptView) => void;
+  onNext: () => void;
+  /** what the receipt was linked to when another screen asked for the charge, with its way back */
+  linked?: ReactNode;
+  /** the button that gets the focus instead of 下一位 (the way back) */
+  focusRef?: RefObject<HTMLButtonElement | null> | undefined;
+}) {
   const t = useT();
   const nextRef = useRef<HTMLButtonElement>(null);
   const [opened, setOpened] = useState<ReceiptView | null>(null);
@@ -19,8 +33,8 @@ export function CollectResult({ receipt, onChange, onNext }: { receipt: ReceiptV
   const since = useRef(Date.now());
 
   useEffect(() => {
-    nextRef.current?.focus();
-  }, []);
+    (focusRef?.current ?? nextRef.current)?.focus();
+  }, [focusRef]);
 
   useEffect(() => {
     if (!waiting || Date.now() - since.current > POLL_FOR_MS) return;
@@ -38,6 +52,7 @@ export function CollectResult({ receipt, onChange, onNext }: { receipt: ReceiptV
       <p className="ok-box posted-banner" role="status">
         {t('collect.posted')}
       </p>
+      {linked}
       <ReceiptDetail
         key={shown.id}
         receipt={shown}
@@ -51,7 +66,7 @@ export function CollectResult({ receipt, onChange, onNext }: { receipt: ReceiptV
                 .catch(() => undefined)
         }
         actions={
-          <button ref={nextRef} type="button" className="btn primary big" onClick={onNext}>
+          <button ref={nextRef} type="button" className={focusRef ? 'btn big' : 'btn primary big'} onClick={onNext}>
             {t('collect.next')} <kbd>Esc</kbd>
           </button>
         }

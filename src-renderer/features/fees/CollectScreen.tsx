@@ -3,17 +3,21 @@ import type { FeeItemView, ReceiptView } from '../../../src-main/contract/index'
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
+import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { ErrorNote } from '../../app/ui/Notes';
 import { CollectResult } from './CollectResult';
+import { collectRequest, useCollectRequest, type CollectRequest } from './collectRequest';
 import { ItemPicker } from './ItemPicker';
 import { checkLine, fieldsOf, newLine, type LineDraft, type LineField, type LineInput } from './lines';
 import { LinesTable } from './LinesTable';
 import { checkPayment, emptyPayment, referenceMethod, type OtherMethod, type PayMode, type PaymentDraft } from './payment';
 import { PaymentPanel } from './PaymentPanel';
 import type { Payer } from './room';
-import { RoomPicker } from './RoomPicker';
+import { prefillOf, type PrefillNote } from './requestPrefill';
+import { RequestBanner, RequestLinked, type LinkState } from './RequestPanel';
+import { COLLECT_ROOM_LABELS, RoomPicker } from './RoomPicker';
 import { walletOfCode } from './scan';
 import { useQuote } from './useQuote';
 
@@ -31,6 +35,13 @@ interface Props {
  */
 export function CollectScreen({ items, active, onSessionLost }: Props) {
   const t = useT();
+  const { operator, go } = useShell();
+  const req = useCollectRequest(operator.id);
+  const applied = useRef<CollectRequest | null>(null);
+  const [prefillNote, setPrefillNote] = useState<PrefillNote>(null);
+  const [link, setLink] = useState<LinkState | null>(null);
+  const linking = useRef<Promise<unknown> | null>(null);
+  const returnRef = useRef<HTMLButtonElement>(null);
   const [payer, setPayer] = useState<Payer | null>(null);
   const [lines, setLines] = useState<LineDraft[]>([]);
   const [pay, setPay] = useState<PaymentDraft>(emptyPayment);
@@ -69,6 +80,40 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
   useEffect(() => {
     if (active && !posted) roomRef.current?.focus();
   }, [active, posted]);
+
+  // another screen's charge (去收费): its room and item filled in once, the resident's name looked up after
+  useEffect(() => {
+    if (!req || posted || applied.current === req) return;
+    applied.current = req;
+    const p = prefillOf(req, items);
+    setPayer(p.payer);
+    setLines(p.lines);
+    setPrefillNote(p.note);
+    setFocusName(p.lines.length ? '[name="received"]' : '[name="item-filter"]');
+    call('roster.search', { q: req.roomCode, limit: 20 })
+      .then((r) => {
+        const hit = r.items.find((h) => h.roomId === req.roomId && !h.movedOut) ?? r.items.find((h) => h.roomId === req.roomId);
+        if (hit) setPayer((cur) => (cur?.kind === 'room' && cur.roomId === req.roomId && !cur.name ? { ...cur, name: hit.name } : cur));
+      })
+      .catch(() => undefined);
+  }, [req, items, posted]);
+
+  /** Links the posted receipt to what the request was for; the request is done once that worked. */
+  const linkReceipt = (rq: CollectRequest, receipt: ReceiptView) => {
+    setLink({ req: rq, receipt, state: 'linking' });
+    const mine = (l: LinkState | null) => l?.receipt.id === receipt.id;
+    linking.current = rq.onPosted(receipt).then(
+      (text) => {
+        if (collectRequest.get(operator.id) === rq) collectRequest.set(null);
+        setLink((l) => (mine(l) ? { req: rq, receipt, state: 'done', text } : l));
+      },
+      (error: unknown) => setLink((l) => (mine(l) ? { req: rq, receipt, state: 'failed', error } : l)),
+    );
+  };
+  const goBack = async (rq: CollectRequest) => {
+    await linking.current;
+    go(rq.returnTo);
+  };
 
   const addItem = (item: FeeItemView) => {
     const line = newLine(item);
@@ -153,6 +198,7 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
             payments: payCheck.payments ?? [],
           });
           setPosted(r);
+          if (req && req.matches(r)) linkReceipt(req, r);
         },
         onError: () => onSessionLost(),
       })
@@ -176,6 +222,9 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     setDetected(null);
     setTried(false);
     action.setError(null);
+    setLink(null);
+    setPrefillNote(null);
+    applied.current = null;
   };
 
   useKeys(active && !posted, {
@@ -191,13 +240,23 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
   });
   useKeys(active && !!posted, { Escape: next });
 
-  if (posted) return <CollectResult receipt={posted} onChange={setPosted} onNext={next} />;
+  if (posted)
+    return (
+      <CollectResult
+        receipt={posted}
+        onChange={setPosted}
+        onNext={next}
+        linked={link ? <RequestLinked link={link} returnRef={returnRef} onRetry={() => linkReceipt(link.req, link.receipt)} onReturn={() => void goBack(link.req)} /> : null}
+        focusRef={link ? returnRef : undefined}
+      />
+    );
 
   const hint = tried ? notReady() : null;
   return (
     <div className="collect">
+      {req ? <RequestBanner req={req} note={prefillNote} onDrop={() => collectRequest.set(null)} /> : null}
       <div className="collect-left">
-        <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => itemRef.current?.focus()} missing={tried && !payer} />
+        <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => itemRef.current?.focus()} missing={tried && !payer} labels={COLLECT_ROOM_LABELS} shortcut="F3" />
         <ItemPicker items={items} onAdd={addItem} inputRef={itemRef} />
         <LinesTable lines={lines} checks={checks} priced={q.quote?.lines.length === lines.length ? q.quote.lines : null} showAll={tried} onChange={changeLine} onRemove={removeLine} onDone={() => focusPayment()} />
         <ErrorBox error={q.error} />

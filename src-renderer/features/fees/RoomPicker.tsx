@@ -12,20 +12,34 @@ import type { Payer } from './room';
 
 const MAX_SHOWN = 8;
 
+/** The words around the picker, from the screen using it (a payer on 收费 is a room on 报修). */
+export interface RoomPickerLabels {
+  /** beside the room once chosen (收费: 交款方; 报修: 房号) */
+  chosen: MsgKey;
+  /** the no-room choice (收费: 散客; 报修: 无房号) */
+  walkIn: MsgKey;
+  /** under the box when the screen went on without a choice; it names the no-room button */
+  missing: MsgKey;
+}
+
+export const COLLECT_ROOM_LABELS: RoomPickerLabels = { chosen: 'collect.payer', walkIn: 'collect.walkIn', missing: 'collect.needPayer' };
+
 interface Props {
   value: Payer | null;
   onChange: (p: Payer | null) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   /** after a room or walk-in is chosen (the screen moves on to the items) */
   onPicked: () => void;
-  /** the receptionist tried to post without choosing */
+  /** the receptionist tried to go on without choosing */
   missing: boolean;
-  /** the no-room choice (收费: 散客; the service log: 无房号) */
-  walkInLabel?: MsgKey;
+  labels: RoomPickerLabels;
+  /** the screen's key that clears the choice and puts the cursor in the box, shown beside 房号 and 更换 */
+  shortcut?: string;
 }
 
-/** 房号 or 散客: the roster search as you type (↑/↓, Enter), or the walk-in button. */
-export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkInLabel = 'collect.walkIn' }: Props) {
+/** 房号 or no room (散客 / 无房号): the roster search as you type (↑/↓, Enter), or the no-room button. */
+export function RoomPicker({ value, onChange, inputRef, onPicked, missing, labels, shortcut }: Props) {
+  const walkInLabel = labels.walkIn;
   const t = useT();
   const [q, setQ] = useState('');
   const listId = useId();
@@ -55,7 +69,7 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkI
   if (value) {
     return (
       <div className="payer-chosen" data-testid="payer">
-        <span className="field-label">{t('collect.payer')}</span>
+        <span className="field-label">{t(labels.chosen)}</span>
         {value.kind === 'room' ? (
           <>
             <span className="room-code big">{value.roomCode}</span>
@@ -72,7 +86,7 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkI
             window.setTimeout(() => inputRef.current?.focus(), 0);
           }}
         >
-          {t('collect.changePayer')} <kbd>F3</kbd>
+          {t('collect.changePayer')} {shortcut ? <kbd>{shortcut}</kbd> : null}
         </button>
       </div>
     );
@@ -84,7 +98,7 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkI
       <div className="room-picker-row">
         <label className="field room-search">
           <span className="field-label">
-            {t('collect.roomLabel')} <kbd>F3</kbd>
+            {t('collect.roomLabel')} {shortcut ? <kbd>{shortcut}</kbd> : null}
           </span>
           <input
             ref={inputRef}
@@ -110,7 +124,7 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, walkI
           {t(walkInLabel)}
         </button>
       </div>
-      {missing ? <ErrorNote text={t('collect.needPayer')} /> : null}
+      {missing ? <ErrorNote text={t(labels.missing)} /> : null}
       <ErrorBox error={error} />
       {q.trim() && result && items.length === 0 ? <p className="hint">{t('roster.noResults', { q: result.q })}</p> : null}
       <RoomHitList

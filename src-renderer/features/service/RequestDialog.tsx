@@ -57,7 +57,7 @@ export function RequestDialog({ id, departments, onClose, onChanged }: { id: num
             <dd className="svc-desc">{r.description}</dd>
             {r.callerMasked || r.phoneLast4 ? (
               <>
-                <dt>{t('svc.caller')}</dt>
+                <dt>{t('svc.callerShown')}</dt>
                 <dd>
                   {r.callerMasked} {r.phoneLast4 ? `****${r.phoneLast4}` : ''}
                 </dd>

@@ -7,8 +7,9 @@ import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
-import { ErrorNote, OkNote } from '../../app/ui/Notes';
-import { RoomPicker } from '../fees/RoomPicker';
+import { OkNote } from '../../app/ui/Notes';
+import { useKeys } from '../../app/useKeys';
+import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
 import type { Payer } from '../fees/room';
 import { RequestDialog } from './RequestDialog';
 import { ServiceStats } from './ServiceStats';
@@ -17,6 +18,8 @@ import { roleAtLeast } from '../../lib/roles';
 import { duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
 
 type Tab = 'open' | 'callback' | 'all' | 'stats' | 'settings';
+/** The room picker in this screen's words: a room (not a payer), 无房号 (not 散客). */
+const ROOM_LABELS: RoomPickerLabels = { chosen: 'svc.room', walkIn: 'svc.noRoom', missing: 'svc.needRoom' };
 const KINDS = ['repair', 'complaint', 'suggestion', 'enquiry'] as const;
 const CATEGORIES: Record<(typeof KINDS)[number], string[]> = {
   repair: ['水电', '门窗', '电梯', '管道', '公共设施', '其他'],
@@ -73,6 +76,7 @@ export function ServiceArea() {
 
 function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: () => void }) {
   const { t } = useI18n();
+  const { active } = useShell();
   const [kind, setKind] = useState<(typeof KINDS)[number]>('repair');
   const [source, setSource] = useState<'call' | 'visit'>('call');
   const [payer, setPayer] = useState<Payer | null>(null);
@@ -88,12 +92,24 @@ function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: 
   const categoryRef = useRef<HTMLSelectElement>(null);
   const action = useAction();
 
+  // F3 as on 收费: choose the room again, cursor in the box
+  useKeys(active, {
+    F3: () => {
+      setPayer(null);
+      window.setTimeout(() => roomRef.current?.focus(), 0);
+    },
+  });
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
     setNotice(null);
+    // no room yet: the picker says so under its box (and the message goes once one is picked)
+    if (!payer) {
+      roomRef.current?.focus();
+      return;
+    }
     return action.start({
-      check: () => (!payer ? t('svc.needRoom') : null),
       run: async () => {
         const r = await call('requests.log', {
           requestId: requestId.current,
@@ -146,7 +162,7 @@ function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: 
           <span>{t('svc.urgent')}</span>
         </label>
       </div>
-      <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => categoryRef.current?.focus()} missing={tried && !payer} walkInLabel="svc.noRoom" />
+      <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => categoryRef.current?.focus()} missing={tried && !payer} labels={ROOM_LABELS} shortcut="F3" />
       <div className="grid-3">
         <label className="field">
           <span className="field-label">{t('svc.category')}</span>
@@ -169,7 +185,6 @@ function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: 
         <span className="field-label">{t('svc.description')}</span>
         <textarea name="svc-description" rows={2} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
-      <ErrorNote text={action.checkError} />
       <ErrorBox error={action.error} />
       <OkNote text={notice} />
       <div className="form-actions">
@@ -222,8 +237,8 @@ function RequestList({ view, settings, tick, onChanged }: { view: 'open' | 'call
     <div className="svc-list">
       {view === 'all' ? (
         <label className="field">
-          <span className="field-label">{t('svc.search')}</span>
-          <input name="svc-q" type="search" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} />
+          <span className="field-label">{t('svc.searchLabel')}</span>
+          <input name="svc-q" type="search" autoComplete="off" placeholder={t('svc.search')} value={q} onChange={(e) => setQ(e.target.value)} />
         </label>
       ) : null}
       <ErrorBox error={error} />

@@ -52,6 +52,12 @@ export const fees = {
   'collect.fixPayment': ['请先改正付款中标红的内容。', 'Correct the payment fields marked in red.'],
   'collect.posted': ['收款成功，收据已开出。', 'Payment taken; the receipt is issued.'],
   'collect.next': ['下一位', 'Next payer'],
+  'collect.request.auto': ['收款后收据自动登记，不用手抄收据号。', 'Once paid, the receipt is linked by itself: no receipt number to copy.'],
+  'collect.request.noItem': ['收费项目里没有「{item}」：请管理员在「设置 → 收费项目」中添加一个「卡费」类的项目。', 'There is no “{item}” fee item: an admin adds one of category Cards under Settings → Fee items.'],
+  'collect.request.priceDiffers': ['应收 {owed}，而「{item}」单价是 {unit}：请核对后调整数量或金额。', '{owed} is owed but “{item}” costs {unit}: check and adjust the quantity or amount.'],
+  'collect.request.drop': ['不关联，普通收费', 'Don’t link: an ordinary charge'],
+  'collect.request.linking': ['正在登记收据 {no}…', 'Linking receipt {no}…'],
+  'collect.request.retry': ['重试登记', 'Link again'],
 
   'line.quantity': ['数量', 'Qty'],
   'line.months': ['月数', 'Months'],
@@ -63,7 +69,7 @@ export const fees = {
   'line.meterBackwards': ['本次读数应大于上次读数', 'The current reading must be above the previous one'],
 
   'amount.empty': ['请输入金额', 'Enter an amount'],
-  'amount.negative': ['金额不能为负数：退款或冲正请用「作废/退款」功能', 'An amount cannot be negative: use Void/Refund to reverse'],
+  'amount.negative': ['金额不能为负数：收错了请对原收据点「作废」，退押金请点「退押金」', 'An amount cannot be negative: void the original receipt, or use Refund deposit'],
   'amount.format': ['金额格式不对：请输入数字，例如 120 或 120.50', 'Not an amount: type digits, e.g. 120 or 120.50'],
   'amount.decimals': ['金额最多两位小数（精确到分）', 'At most two decimals (to the fen)'],
   'amount.tooLarge': ['金额太大：单笔不能超过 {max} 元，请核对', 'Too large: one amount cannot exceed ¥{max}'],
@@ -175,9 +181,10 @@ export const fees = {
   'print.waiting': ['打印机有问题，{n} 张正在等待重试', 'Printer problem: {n} waiting to retry'],
   'print.job.receipt': ['收据', 'Receipt'],
   'print.job.reprint': ['补打', 'Reprint'],
-  'print.job.slip': ['交款单', 'Close slip'],
+  'print.job.slip': ['单据', 'Slip'],
   'print.job.test': ['测试页', 'Test page'],
   'print.job.other': ['打印任务', 'Print job'],
   'print.retry': ['重新打印', 'Print again'],
+  'print.interruptedHint': ['程序中断时正在打印：请查看纸上是否已打出；没有打出时点「重新打印」（收据会印上“补打 / 副本”字样）。', 'The app stopped while this was printing: check whether it came out; if not, press Print again (a receipt comes out marked as a copy).'],
   'print.cancel': ['取消', 'Cancel'],
 } as const satisfies Messages;

@@ -217,7 +217,7 @@ export const parcels = {
   'psettings.gapBelowAvg': ['最长停顿不能小于平均间隔。', 'The longest pause cannot be below the average interval.'],
   'cmem.title': ['记住的快递公司', 'Remembered carriers'],
   'cmem.hint': [
-    '有些纯数字单号分不出是哪家快递，前台选过一次后，同样位数、同样开头的单号会按记忆填入（入库时显示「按记忆」）。记错了请在这里清除，下次会重新询问。',
+    '有些纯数字单号分不出是哪家快递，前台选过一次后，同样位数、同样开头的单号会按记忆填入（入库时会标出“按记忆”）。记错了请在这里清除，下次会重新询问。',
     'Some digit-only numbers could be more than one carrier. Once the counter chooses, numbers of the same length and first digits are filled in from memory (shown as "from memory" at intake). Clear a wrong one here: the next such number is asked again.',
   ],
   'cmem.none': ['没有记住的快递公司。', 'No remembered carriers.'],

@@ -24,7 +24,7 @@ export const upstream = {
   'up.url': ['总部上报地址', 'Head office URL'],
   'up.urlHint': ['向总部索取，必须以 https:// 开头（本机测试接收端可用 http://127.0.0.1）', 'From head office; https:// (http://127.0.0.1 only for the local test receiver)'],
   'up.terminal': ['终端编号', 'Terminal id'],
-  'up.terminalHint': ['在「设置 → 常规」中修改；总部按它区分各个前台。', 'Changed under Settings → General; head office tells counters apart by it.'],
+  'up.terminalHint': ['在初始设置时确定，不能修改（收据号按它连续编号）；总部按它区分各个前台。', 'Set at first run and fixed (receipt numbers run per terminal); head office tells counters apart by it.'],
   'up.secret': ['密钥', 'Secret'],
   'up.secretKeep': ['已保存（留空则不变）', 'Saved (leave blank to keep)'],
   'up.secretNone': ['向总部索取，至少 16 个字符', 'From head office, at least 16 characters'],
