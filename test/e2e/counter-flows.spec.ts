@@ -41,6 +41,8 @@ async function prepared(): Promise<Host> {
   await importThroughApi(h, FIXTURE);
   await api(h, 'fees.items.save', { code: 'BK', name: '门禁卡补办', category: 'card', rule: 'fixed', unitPriceFen: 2000, unitLabel: '张', refundable: false, active: true, sort: 0 });
   await api(h, 'cardReader.settings.save', { kind: 'keyboard-wedge', format: 'auto' });
+  // issuing takes a blank from stock: the counter has some
+  await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 20, reason: '采购入库' });
   await api(h, 'cards.issue', { number: OLD_CARD, roomId: await roomId(h, '1-1-101'), holderName: '张伟', type: 'access' });
   await api(h, 'auth.logout', {});
   return h;

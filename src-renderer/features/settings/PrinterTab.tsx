@@ -46,6 +46,8 @@ export function PrinterTab() {
   const [kick, setKick] = useState(true);
   const [status, setStatus] = useState<Status | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // the form stays closed until the saved settings are in: a choice made before would be overwritten by them
+  const [loaded, setLoaded] = useState(false);
   const save = useAction();
   const test = useAction();
   const { setError } = save;
@@ -75,7 +77,10 @@ export function PrinterTab() {
 
   useEffect(() => {
     call('printer.settings.get', {})
-      .then(apply)
+      .then((s) => {
+        apply(s);
+        setLoaded(true);
+      })
       .catch((e: unknown) => setError(e));
     void readStatus();
     const timer = window.setInterval(() => void readStatus(), STATUS_POLL_MS);
@@ -147,7 +152,8 @@ export function PrinterTab() {
         </span>
       </div>
       <ErrorBox error={test.error} />
-      <form className="form card" onSubmit={(e) => void submit(e)}>
+      <form className="form card" onSubmit={(e) => void submit(e)} aria-busy={!loaded}>
+        <fieldset className="fieldset-plain" disabled={!loaded}>
         <fieldset className="fieldset seg-group wrap">
           <legend>{t('printer.connection')}</legend>
           {KINDS.map((k) => (
@@ -210,8 +216,9 @@ export function PrinterTab() {
         <ErrorNote text={save.checkError} />
         <ErrorBox error={save.error} />
         <OkNote text={notice} />
+        </fieldset>
         <div className="form-actions">
-          <button type="submit" className="btn primary big" disabled={save.busy}>
+          <button type="submit" className="btn primary big" disabled={save.busy || !loaded}>
             {t('common.save')}
           </button>
         </div>
