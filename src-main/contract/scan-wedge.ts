@@ -132,7 +132,8 @@ export class WedgeDetector {
   /**
    * The burst is over if the last character is older than the longest gap, except for a hiccup inside what
    * is clearly a scan (3+ characters, and the average with this gap still under the limit: the USB poll or a
-   * busy page). Typing never qualifies: its average is far over the limit.
+   * busy page), or inside a burst held whole from its first character (the next code right after a scan).
+   * Typing never qualifies: its average is far over the limit, and once it is seen as typing it goes through.
    */
   private expire(t: number): string {
     const first = this.chars[0];
@@ -141,7 +142,7 @@ export class WedgeDetector {
     const gap = t - last.t;
     if (gap <= this.cfg.maxGapMs) return '';
     const n = this.chars.length;
-    if (gap <= this.settleMs && n >= 3 && (t - first.t) / n <= this.cfg.maxAvgMs) return '';
+    if (gap <= this.settleMs && ((n >= 3 && (t - first.t) / n <= this.cfg.maxAvgMs) || !first.passed)) return '';
     return this.flush();
   }
 

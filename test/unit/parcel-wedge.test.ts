@@ -312,4 +312,15 @@ describe('keyboard-wedge detection: back-to-back scans and people typing', () =>
       expect(field).toBe('');
     }
   });
+
+  it('the next code right after a scan may stall after its first character (up to the settle time) and is still read whole, none of it left in the field', () => {
+    const d = new WedgeDetector();
+    const rand = rng(11);
+    const one = scannerKeys('SF1234567890123', 0, rand);
+    const end = (one[one.length - 1] as Key).t;
+    const two = scannerKeys('YT7512345678901', end + 150, rand).map((k, i) => (i === 0 ? { ...k, t: end } : k));
+    const { scans, field } = play(d, [...one, ...two]);
+    expect(scans).toEqual(['SF1234567890123', 'YT7512345678901']);
+    expect(field).toBe('');
+  });
 });

@@ -130,8 +130,6 @@ export function useWedge(enabled: boolean, config: WedgeConfig, onScan: (code: s
       timer = 0;
       const target = e.target;
       const field = isTextField(target) ? target : null;
-      // what the field looks like before this key's own character goes in (for the first one of a burst)
-      const before = field ? { value: field.value, start: field.selectionStart } : null;
       const isChar = [...e.key].length === 1;
       const open = burst;
       const step = d.key(e.key, e.timeStamp || performance.now(), isChar && !isTypingTarget(target));
@@ -139,6 +137,8 @@ export function useWedge(enabled: boolean, config: WedgeConfig, onScan: (code: s
       if (step.kind !== 'scan') {
         // what was held goes back first (to the burst it belonged to), then this key does its own thing
         putBack(open, step.release);
+        // a new burst remembers its field as it is before this key's own character goes in
+        const before = field ? { value: field.value, start: field.selectionStart } : null;
         if (started) burst = { target, field, inScanField: target instanceof HTMLElement && target.hasAttribute(SCAN_FIELD_ATTR), before };
         if (step.kind === 'hold') {
           e.preventDefault();
