@@ -19,8 +19,10 @@
  *   does the caller after `settleMs` without a key (`release`): typing is delayed by at most `settleMs`, never
  *   swallowed. Whether a key still belongs to the burst is decided on the keys' timestamps, not on when the
  *   page got to them.
- * When a burst turns out to be a scan, `passed` says how many of its characters went through, so the caller
- * can take them back out of the field they went into.
+ * When a burst turns out to be a scan, `passed` says how many characters of the code went through, so the
+ * caller can take them back out of the field they went into. Keys a person typed just before the scanner
+ * started (gone through as typing, then a pause longer than a scanner's average before the next key) are not
+ * part of the code: they are `kept` where they were typed.
  *
  * Used by the renderer (features/parcels/useWedge.ts); kept beside the contract, like money.ts, so unit
  * tests reach it. Pure, no I/O.
@@ -48,8 +50,11 @@ export type WedgeStep =
   | { kind: 'pass'; release: string }
   /** swallow this key: it is part of a fast burst, kept until the burst ends; first put back `release` */
   | { kind: 'hold'; release: string }
-  /** Enter ended a scan: swallow the Enter; `passed` characters of the code went through to the page */
-  | { kind: 'scan'; code: string; passed: number; avgMs: number };
+  /**
+   * Enter ended a scan: swallow the Enter; `passed` characters of the code went through to the page; `kept`:
+   * what a person typed at the start of the burst, before the scanner began (it stays where it was typed)
+   */
+  | { kind: 'scan'; code: string; passed: number; kept: string; avgMs: number };
 
 /** How late the Enter suffix may come after the last character, in units of the longest gap. */
 export const ENTER_SLACK = 2;
@@ -72,6 +77,8 @@ interface Char {
   t: number;
   /** went through to the page (not held) */
   passed: boolean;
+  /** went through as it came, as typing (not held and given back later) */
+  typed: boolean;
 }
 
 export class WedgeDetector {
@@ -147,24 +154,47 @@ export class WedgeDetector {
   }
 
   /**
+   * Where the code starts in the burst: after the keys a person typed just before the scanner began, i.e. the
+   * last place where every key before it went through as typing and the next key came after a pause longer
+   * than a scanner's average, in front of keys that came at scanner speed. A scanner does not pause like that
+   * after its first key; a person's last keystroke before a scan does.
+   */
+  private codeStart(): number {
+    // only in front of keys that came at scanner speed (held): a fast tail of typing is no scanner
+    if (this.chars.every((x) => x.typed)) return 0;
+    let k = 0;
+    for (let i = 1; i < this.chars.length; i++) {
+      const prev = this.chars[i - 1] as Char;
+      if (!prev.typed) break;
+      if ((this.chars[i] as Char).t - prev.t > this.cfg.maxAvgMs) k = i;
+    }
+    return k;
+  }
+
+  /**
    * One keydown: `key` as in KeyboardEvent.key, `t` in ms (event.timeStamp). `holdFirst`: hold the burst's
    * first character too (the caller has nowhere to type it, e.g. the focus is on a button or the page).
    */
   key(key: string, t: number, holdFirst = false): WedgeStep {
     if (MODIFIERS.has(key)) return { kind: 'pass', release: '' };
     if (key === 'Enter') {
-      const n = this.chars.length;
-      const first = this.chars[0];
-      const last = this.chars[n - 1];
+      const k = this.codeStart();
+      const code = this.chars.slice(k);
+      const n = code.length;
+      const first = code[0];
+      const last = code[n - 1];
       // the suffix may lag a little behind the code (some scanners pause before it): twice the gap
       if (first && last && n >= this.cfg.minLength && t - last.t <= ENTER_SLACK * this.cfg.maxGapMs) {
         const avgMs = (last.t - first.t) / (n - 1);
         if (avgMs <= this.cfg.maxAvgMs) {
-          const code = this.chars.map((x) => x.c).join('');
-          const passed = this.chars.filter((x) => x.passed).length;
+          const kept = this.chars
+            .slice(0, k)
+            .map((x) => x.c)
+            .join('');
+          const passed = code.filter((x) => x.passed).length;
           this.chars = [];
           this.lastScanAt = t;
-          return { kind: 'scan', code, passed, avgMs };
+          return { kind: 'scan', code: code.map((x) => x.c).join(''), passed, kept, avgMs };
         }
       }
       return { kind: 'pass', release: this.flush() };
@@ -177,18 +207,18 @@ export class WedgeDetector {
       // or when asked to
       const hold = holdFirst || t - this.lastScanAt <= this.settleMs;
       this.lastScanAt = Number.NEGATIVE_INFINITY;
-      this.chars.push({ c: key, t, passed: !hold });
+      this.chars.push({ c: key, t, passed: !hold, typed: !hold });
       return { kind: hold ? 'hold' : 'pass', release: expired };
     }
     const avg = (t - first.t) / this.chars.length;
     if (avg <= this.cfg.maxAvgMs) {
-      this.chars.push({ c: key, t, passed: false });
+      this.chars.push({ c: key, t, passed: false, typed: false });
       return { kind: 'hold', release: expired };
     }
     // slower than a scanner on average: typing. What was held goes back first, then this key goes through;
     // the burst is still followed (a scanner that hiccuped early can still finish as a scan)
     const released = this.release();
-    this.chars.push({ c: key, t, passed: true });
+    this.chars.push({ c: key, t, passed: true, typed: true });
     return { kind: 'pass', release: expired + released };
   }
 }

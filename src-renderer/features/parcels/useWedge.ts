@@ -68,8 +68,8 @@ interface Burst {
   target: EventTarget | null;
   field: TextField | null;
   inScanField: boolean;
-  /** the field's value and caret before the burst's first character went in */
-  before: { value: string; start: number | null } | null;
+  /** the field's value and selection before the burst's first character went in */
+  before: { value: string; start: number | null; end: number | null } | null;
 }
 
 /**
@@ -132,13 +132,15 @@ export function useWedge(enabled: boolean, config: WedgeConfig, onScan: (code: s
       const field = isTextField(target) ? target : null;
       const isChar = [...e.key].length === 1;
       const open = burst;
-      const step = d.key(e.key, e.timeStamp || performance.now(), isChar && !isTypingTarget(target));
+      // a first key aimed at something that takes no text is held too (it is given back as that keydown if it
+      // was not a scan), except Space, which buttons and check boxes act on natively
+      const step = d.key(e.key, e.timeStamp || performance.now(), isChar && e.key !== ' ' && !isTypingTarget(target));
       const started = isChar && step.kind !== 'scan' && d.length === 1;
       if (step.kind !== 'scan') {
         // what was held goes back first (to the burst it belonged to), then this key does its own thing
         putBack(open, step.release);
         // a new burst remembers its field as it is before this key's own character goes in
-        const before = field ? { value: field.value, start: field.selectionStart } : null;
+        const before = field ? { value: field.value, start: field.selectionStart, end: field.selectionEnd } : null;
         if (started) burst = { target, field, inScanField: target instanceof HTMLElement && target.hasAttribute(SCAN_FIELD_ATTR), before };
         if (step.kind === 'hold') {
           e.preventDefault();
@@ -147,17 +149,23 @@ export function useWedge(enabled: boolean, config: WedgeConfig, onScan: (code: s
         settle();
         return;
       }
-      // a scan: the Enter does nothing else, and the field the burst started in gets its old value back
+      // a scan: the Enter does nothing else, and the field the burst started in gets its old value back, with
+      // only what a person typed in it before the scanner began
       e.preventDefault();
       e.stopPropagation();
       let code = step.code;
       const b = open;
       if (b?.field && b.before) {
+        const { value, start, end } = b.before;
         if (b.inScanField) {
-          // typed (or released) into the scan field before the burst: the start of the same number
-          code = (b.before.value + code).trim();
+          // typed (or given back) into the scan field before the scan: the start of the same number
+          code = (value + step.kept + code).trim();
           if (b.field.value !== '') setFieldValue(b.field, '');
-        } else if (step.passed > 0 || b.field.value !== b.before.value) setFieldValue(b.field, b.before.value, b.before.start ?? undefined);
+        } else {
+          const at = start ?? value.length;
+          const restored = step.kept ? value.slice(0, at) + step.kept + value.slice(end ?? at) : value;
+          if (b.field.value !== restored) setFieldValue(b.field, restored, step.kept ? at + step.kept.length : (start ?? undefined));
+        }
       }
       settle();
       handler.current(code, 'scanner');
