@@ -2,6 +2,7 @@
 import { chromium, type CDPSession } from '@playwright/test';
 import fs from 'node:fs';
 import { startHost } from '../e2e/helpers/host';
+import { scanBurstBenchmarks } from './scan-bursts.bench';
 import { single, summarise, type Figure } from './stats';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -46,7 +47,7 @@ function key(cdp: CDPSession, k: string): Promise<unknown>[] {
  * 快递 入库 in Chromium against the browser host: a wedge scanner at 10 ms a character feeding 5 scans a
  * second for 60 s (300 scans) into the scan field, in 连续扫描 (batch) mode. Counts scans lost or doubled
  * (parcels in the store against codes sent), the time from each scan's Enter to its parcel's intake time in
- * main, and the deepest the on-screen queue got.
+ * main, and the deepest the on-screen queue got. Then back-to-back bursts (scan-bursts.bench.ts).
  */
 export async function parcelsUiBenchmarks(work: string): Promise<Figure[]> {
   if (!fs.existsSync(CHROMIUM)) {
@@ -131,7 +132,11 @@ export async function parcelsUiBenchmarks(work: string): Promise<Figure[]> {
     const lost = codes.filter((c) => (seen.get(c) ?? 0) === 0).length;
     const doubled = codes.filter((c) => (seen.get(c) ?? 0) > 1).length + Math.max(0, stats.in - n);
     console.log(`  ${n} scans sent in ${sendSeconds.toFixed(1)} s; parcels in: ${stats.in}; lost ${lost}; doubled ${doubled}; deepest queue ${maxQueue}`);
+    await page.close();
+    console.log('  back-to-back bursts (0 ms and 50 ms between scans, 3–10 ms a character)…');
+    const bursts = await scanBurstBenchmarks(browser, work);
     return [
+      ...bursts,
       single('parcels: scans lost at 5/s for 60 s (count, not ms)', `Chromium, wedge scanner at ${CHAR_MS} ms/char, ${n} scans, batch intake`, lost, 0),
       single('parcels: scans doubled at 5/s for 60 s (count, not ms)', `same run; ${stats.in} parcels in the store`, doubled, 0),
       summarise('parcels: scan Enter → saved in main (Chromium)', `5 scans/s for 60 s, deepest on-screen queue ${maxQueue}`, latency, 2000),

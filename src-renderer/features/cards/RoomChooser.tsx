@@ -1,8 +1,8 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import type { ResidentHit } from '../../../src-main/contract/index';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
-import { useRosterSearch } from '../roster/useRosterSearch';
+import { useRosterListbox } from '../roster/useRosterListbox';
 
 export interface RoomChoice {
   roomId: number;
@@ -15,30 +15,15 @@ export interface RoomChoice {
 export function RoomChooser({ value, onChange, label, autoFocus }: { value: RoomChoice | null; onChange: (c: RoomChoice | null) => void; label: string; autoFocus?: boolean }) {
   const t = useT();
   const [q, setQ] = useState('');
-  const [active, setActive] = useState(0);
   const listId = useId();
-  const { result, error } = useRosterSearch(q);
-  const items = q.trim() ? (result?.items ?? []).slice(0, 6) : [];
-  useEffect(() => setActive(0), [result]);
 
   const pick = (h: ResidentHit | undefined) => {
     if (!h) return;
     onChange({ roomId: h.roomId, roomCode: h.roomCode, residentId: h.id, name: h.name });
     setQ('');
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setActive((i) => Math.min(items.length - 1, i + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (e.key === 'Enter' && items.length) {
-      e.preventDefault();
-      pick(items[active]);
-    }
-  };
+  // Enter with nothing listed is the form's (it submits); with a search on its way it waits for the answer
+  const { error, items, active, onKeyDown } = useRosterListbox({ q, max: 6, onEnter: pick, enterWhenEmpty: false });
 
   if (value)
     return (

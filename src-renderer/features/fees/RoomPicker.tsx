@@ -1,13 +1,12 @@
 import { useId, useState, type RefObject } from 'react';
 import type { ResidentHit } from '../../../src-main/contract/index';
 import { ErrorBox } from '../../app/errors';
-import { useListboxKeys } from '../../app/useListboxKeys';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { ErrorNote } from '../../app/ui/Notes';
 import { KIND_LABEL } from '../roster/labels';
 import { RoomHitList } from '../roster/RoomHitList';
-import { useRosterSearch } from '../roster/useRosterSearch';
+import { useRosterListbox } from '../roster/useRosterListbox';
 import type { Payer } from './room';
 
 const MAX_SHOWN = 8;
@@ -43,9 +42,6 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, label
   const t = useT();
   const [q, setQ] = useState('');
   const listId = useId();
-  const { result, error } = useRosterSearch(q);
-  const items = q.trim() ? (result?.items ?? []).slice(0, MAX_SHOWN) : [];
-
   const pick = (hit: ResidentHit | undefined) => {
     if (!hit) return;
     onChange({ kind: 'room', roomId: hit.roomId, roomCode: hit.roomCode, name: hit.name });
@@ -59,10 +55,10 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, label
     onPicked();
   };
 
-  const { active, onKeyDown } = useListboxKeys({
-    count: items.length,
-    resetOn: result,
-    onEnter: (i) => pick(items[i]),
+  const { result, error, items, active, onKeyDown } = useRosterListbox({
+    q,
+    max: MAX_SHOWN,
+    onEnter: pick,
     onEscape: () => (q ? (setQ(''), true) : false),
   });
 

@@ -9,6 +9,7 @@ import { ErrorNote } from '../../app/ui/Notes';
 import type { QueuedScan } from './intakeStore';
 import { isTypingTarget } from '../../lib/format';
 import { RecipientPicker, type Recipient } from './RecipientPicker';
+import { afterBurst } from './useWedge';
 
 type Chosen = Exclude<ParcelCarrierCode, 'UNKNOWN'>;
 
@@ -68,11 +69,14 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
     };
   }, [scan.code, t]);
 
-  // the cursor goes where the next decision is: the carrier when it must be asked, else the recipient
+  // the cursor goes where the next decision is: the carrier when it must be asked, else the recipient; once
+  // the keyboard burst in progress is over (the next parcel's scan may be arriving)
   useEffect(() => {
     if (!det) return;
-    if (askCarrier && !carrier) firstCandidate.current?.focus();
-    else if (!recipient) recipientRef.current?.focus();
+    afterBurst(() => {
+      if (askCarrier && !carrier) firstCandidate.current?.focus();
+      else if (!recipient) recipientRef.current?.focus();
+    });
   }, [det, askCarrier, carrier, recipient]);
 
   const roomId = recipient?.kind === 'resident' ? recipient.roomId : null;

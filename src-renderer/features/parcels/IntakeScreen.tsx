@@ -11,7 +11,7 @@ import { intakeStore, useIntakeStore } from './intakeStore';
 import { LastSaved } from './LastSaved';
 import { ParcelTable } from './ParcelTable';
 import { ScanLog } from './ScanLog';
-import { SCAN_FIELD_ATTR } from './useWedge';
+import { afterBurst, SCAN_FIELD_ATTR } from './useWedge';
 
 const MODE_KEY = 'lobbydesk.parcels.batch';
 /** Scans saved per call in batch mode (main saves each in its own savepoint). */
@@ -45,8 +45,11 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
   const current = store.current;
   const version = store.getVersion();
 
+  // never in the middle of a scan: its keys would be spread over two fields
   const focusScan = useCallback(() => {
-    if (!document.querySelector('dialog[open]')) scanRef.current?.focus();
+    afterBurst(() => {
+      if (!document.querySelector('dialog[open]')) scanRef.current?.focus();
+    });
   }, []);
 
   useEffect(() => {

@@ -6,7 +6,7 @@ import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
-import { useRosterSearch } from '../roster/useRosterSearch';
+import { useRosterListbox } from '../roster/useRosterListbox';
 import { CHECK_LABEL, CHECKS, lookupKind, maskName, type PickupCheck } from './labels';
 import { ParcelTable } from './ParcelTable';
 
@@ -33,18 +33,14 @@ export function PickupScreen({ active, scan }: Props) {
   const [proxyName, setProxyName] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [lookupError, setLookupError] = useState<unknown>(null);
-  const [activeHit, setActiveHit] = useState(0);
   const action = useAction();
   const qRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const kind = lookupKind(q);
-  const { result } = useRosterSearch(kind === 'room' ? q : '');
-  const hits = kind === 'room' && q.trim() ? (result?.items ?? []).slice(0, 8) : [];
 
   useEffect(() => {
     if (active) qRef.current?.focus();
   }, [active]);
-  useEffect(() => setActiveHit(0), [result]);
 
   const show = (how: string, rows: ParcelView[]) => {
     setFound({ how, rows });
@@ -81,19 +77,16 @@ export function PickupScreen({ active, scan }: Props) {
     void lookup(scan.code, 'waybill');
   }, [scan]);
 
+  // a room: the hits for exactly the text in the box (Enter waits for them); a code or a waybill: that text
+  const { items: hits, active: activeHit, onKeyDown: onRoomKey } = useRosterListbox({ q: kind === 'room' ? q : '', max: 8, onEnter: (h) => void byRoom(h) });
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown' && hits.length) {
+    const text = e.currentTarget.value;
+    const as = lookupKind(text);
+    if (e.key === 'Enter' && as !== 'room') {
       e.preventDefault();
-      setActiveHit((i) => Math.min(hits.length - 1, i + 1));
-    } else if (e.key === 'ArrowUp' && hits.length) {
-      e.preventDefault();
-      setActiveHit((i) => Math.max(0, i - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      if (kind === 'room') void byRoom(hits[activeHit]);
-      else void lookup(q.trim(), kind);
-    }
+      void lookup(text.trim(), as);
+    } else onRoomKey(e);
   };
 
   const toggle = (id: number) =>

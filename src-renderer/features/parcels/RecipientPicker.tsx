@@ -1,9 +1,8 @@
 import { useId, useState, type RefObject } from 'react';
 import type { ResidentHit } from '../../../src-main/contract/index';
 import { ErrorBox } from '../../app/errors';
-import { useListboxKeys } from '../../app/useListboxKeys';
 import { useT } from '../../app/i18n/I18n';
-import { useRosterSearch } from '../roster/useRosterSearch';
+import { useRosterListbox } from '../roster/useRosterListbox';
 import { RoomHitList } from '../roster/RoomHitList';
 import { maskName } from './labels';
 
@@ -30,9 +29,6 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
   const t = useT();
   const [q, setQ] = useState('');
   const listId = useId();
-  const { result, error } = useRosterSearch(q);
-  const items = q.trim() ? (result?.items ?? []).slice(0, MAX_SHOWN) : [];
-
   const pick = (h: ResidentHit | undefined) => {
     if (!h) return;
     onChange({ kind: 'resident', residentId: h.id, roomId: h.roomId, roomCode: h.roomCode, nameMasked: maskName(h.name) });
@@ -40,7 +36,7 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
     onPicked?.();
   };
 
-  const { active, onKeyDown } = useListboxKeys({ count: items.length, resetOn: result, onEnter: (i) => pick(items[i]), enterWhenEmpty: false });
+  const { result, error, items, active, onKeyDown } = useRosterListbox({ q, max: MAX_SHOWN, onEnter: pick, enterWhenEmpty: false });
 
   if (value?.kind === 'resident') {
     return (

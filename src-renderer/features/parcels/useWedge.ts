@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { WedgeDetector, type ScanSource, type WedgeConfig } from '../../../src-main/contract/scan-wedge';
+import { isTypingTarget } from '../../lib/format';
 
-/** Marks the dedicated scan field: scans typed into it stay there (it is cleared when one is read). */
+/** Marks the dedicated scan field: what was typed into it before a scan is the start of that scan's code. */
 export const SCAN_FIELD_ATTR = 'data-scan-field';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
@@ -23,27 +24,63 @@ function setFieldValue(el: TextField, value: string, caret?: number): void {
   }
 }
 
-/** Puts held-back characters where they were going: at the caret of the field that had the focus. */
+/** Puts held-back characters where they were going: at the caret of the field the burst started in. */
 function insertText(el: TextField, text: string): void {
-  if (document.activeElement !== el) return;
+  if (!el.isConnected) return;
   const start = el.selectionStart ?? el.value.length;
   const end = el.selectionEnd ?? start;
   setFieldValue(el, el.value.slice(0, start) + text + el.value.slice(end), start + text.length);
 }
 
+/** Key events the hook sends itself (held keys given back to a button or the page): not fed to the detector again. */
+const replayed = new WeakSet<Event>();
+
+/** Gives held keys back to an element that takes no text (a button, the page): as the keydowns they were. */
+function replayKeys(target: EventTarget, text: string): void {
+  for (const key of text) {
+    const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    replayed.add(e);
+    target.dispatchEvent(e);
+  }
+}
+
+// Focus moves the page makes on its own (a form opening after an answer from main) wait for the burst to end,
+// so a scan's characters are never spread over two fields and typing is put back where it was going.
+let burstOpen = false;
+let afterBurstQueue: (() => void)[] = [];
+
+function setBurstOpen(open: boolean): void {
+  burstOpen = open;
+  if (open || afterBurstQueue.length === 0) return;
+  const run = afterBurstQueue;
+  afterBurstQueue = [];
+  for (const fn of run) fn();
+}
+
+/** Runs `fn` now, or as soon as the keyboard burst in progress (a scan, or a quick run of keys) is over. */
+export function afterBurst(fn: () => void): void {
+  if (burstOpen) afterBurstQueue.push(fn);
+  else fn();
+}
+
 interface Burst {
+  /** where the burst's first key was going */
   target: EventTarget | null;
+  field: TextField | null;
   inScanField: boolean;
-  /** the field's value and caret before the burst's first character went in */
+  /** the field's value and selection before the burst's first character went in */
   before: { value: string; start: number | null; end: number | null } | null;
 }
 
 /**
- * Listens to every keydown (capture phase, before React and the shortcuts) while `enabled`, and reports
- * scans: `onScan(code, 'scanner')`. Characters of a fast burst are kept out of whatever field has the
- * focus; when the burst is a scan the field is put back as it was, otherwise the characters are put back.
- * In the dedicated scan field nothing is held (the code is visible as it arrives) and the field is
- * cleared when the scan is read; Enter after typing by hand is the field's own business ('typed').
+ * Listens to every keydown (window, capture phase: before React, the shortcuts and whatever has the focus)
+ * while `enabled`, and reports scans: `onScan(code, 'scanner')`. The detector owns a fast burst's keys
+ * wherever the focus is: they are held back, and given back to where the burst started when it turns out to
+ * be typing. When it is a scan, any of its characters that went through are taken back out of that field.
+ * Back-to-back scans (0 ms between an Enter and the next code) are held whole from their first character.
+ * In the dedicated scan field, text typed before a scan is the start of its code (a scanner that paused
+ * longer than the burst gap); the field is cleared when the scan is read. Enter after typing by hand is the
+ * field's own business ('typed').
  */
 export function useWedge(enabled: boolean, config: WedgeConfig, onScan: (code: string, source: ScanSource) => void): void {
   const detector = useRef(new WedgeDetector(config));
@@ -60,51 +97,77 @@ export function useWedge(enabled: boolean, config: WedgeConfig, onScan: (code: s
     let burst: Burst | null = null;
     let timer = 0;
 
-    const putBack = (text: string) => {
-      if (!text || !burst || burst.inScanField) return;
-      if (isTextField(burst.target)) insertText(burst.target, text);
+    const putBack = (b: Burst | null, text: string) => {
+      if (!text || !b) return;
+      if (b.field) insertText(b.field, text);
+      else if (b.target && !isTypingTarget(b.target)) replayKeys(b.target, text);
+    };
+    // after each key: while a burst is open, give its held keys back once no key came for settleMs
+    const settle = () => {
+      window.clearTimeout(timer);
+      if (d.length === 0) burst = null;
+      else if (d.held !== '' || d.length === 1) timer = window.setTimeout(quiet, d.settleMs + 5);
+      setBurstOpen(d.length > 0 && timer !== 0);
+    };
+    // no key for a while: what is held goes back where it was going. The burst stays open on the keys'
+    // timestamps, so a key of the same scan that reaches the page late still joins it (see release())
+    const quiet = () => {
+      timer = 0;
+      putBack(burst, d.release());
+      setBurstOpen(false);
     };
     const endBurst = () => {
       window.clearTimeout(timer);
-      putBack(d.flush());
+      timer = 0;
+      putBack(burst, d.flush());
       burst = null;
+      setBurstOpen(false);
     };
 
     const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
-      const target = e.target;
-      const inScanField = target instanceof HTMLElement && target.hasAttribute(SCAN_FIELD_ATTR);
-      // what the field looks like before this key's own character goes in (for the first one of a burst)
-      const before = isTextField(target) ? { value: target.value, start: target.selectionStart, end: target.selectionEnd } : null;
+      if (replayed.has(e) || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
       window.clearTimeout(timer);
-      const step = d.key(e.key, e.timeStamp || performance.now());
-      if (step.kind !== 'scan' && step.release) putBack(step.release);
-      if (step.kind === 'pass') {
-        if ([...e.key].length === 1 && d.held === '') burst = { target, inScanField, before };
-        else if ([...e.key].length !== 1) burst = null;
-        if (burst && [...e.key].length === 1) timer = window.setTimeout(endBurst, d.settleMs + 5);
-        return;
-      }
-      if (step.kind === 'hold') {
-        if (!burst?.inScanField) {
+      timer = 0;
+      const target = e.target;
+      const field = isTextField(target) ? target : null;
+      const isChar = [...e.key].length === 1;
+      const open = burst;
+      // a first key aimed at something that takes no text is held too (it is given back as that keydown if it
+      // was not a scan), except Space, which buttons and check boxes act on natively
+      const step = d.key(e.key, e.timeStamp || performance.now(), isChar && e.key !== ' ' && !isTypingTarget(target));
+      const started = isChar && step.kind !== 'scan' && d.length === 1;
+      if (step.kind !== 'scan') {
+        // what was held goes back first (to the burst it belonged to), then this key does its own thing
+        putBack(open, step.release);
+        // a new burst remembers its field as it is before this key's own character goes in
+        const before = field ? { value: field.value, start: field.selectionStart, end: field.selectionEnd } : null;
+        if (started) burst = { target, field, inScanField: target instanceof HTMLElement && target.hasAttribute(SCAN_FIELD_ATTR), before };
+        if (step.kind === 'hold') {
           e.preventDefault();
           e.stopPropagation();
         }
-        timer = window.setTimeout(endBurst, d.settleMs + 5);
+        settle();
         return;
       }
-      // a scan: the Enter does nothing else, and the field the burst started in gets its old value back
+      // a scan: the Enter does nothing else, and the field the burst started in gets its old value back, with
+      // only what a person typed in it before the scanner began
       e.preventDefault();
       e.stopPropagation();
-      const b = burst;
-      burst = null;
       let code = step.code;
-      if (b?.inScanField && isTextField(b.target)) {
-        // nothing was held in the scan field: all of it is the code, even characters that came in before a
-        // pause longer than the burst gap (the burst alone would lose the start of the number)
-        code = b.target.value.trim() || code;
-        setFieldValue(b.target, '');
-      } else if (b?.before && isTextField(b.target)) setFieldValue(b.target, b.before.value, b.before.start ?? undefined);
+      const b = open;
+      if (b?.field && b.before) {
+        const { value, start, end } = b.before;
+        if (b.inScanField) {
+          // typed (or given back) into the scan field before the scan: the start of the same number
+          code = (value + step.kept + code).trim();
+          if (b.field.value !== '') setFieldValue(b.field, '');
+        } else {
+          const at = start ?? value.length;
+          const restored = step.kept ? value.slice(0, at) + step.kept + value.slice(end ?? at) : value;
+          if (b.field.value !== restored) setFieldValue(b.field, restored, step.kept ? at + step.kept.length : (start ?? undefined));
+        }
+      }
+      settle();
       handler.current(code, 'scanner');
     };
 

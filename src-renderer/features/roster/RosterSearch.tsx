@@ -1,11 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorBox } from '../../app/errors';
-import { useListboxKeys } from '../../app/useListboxKeys';
 import { useI18n } from '../../app/i18n/I18n';
 import { ResidentDetail } from './ResidentDetail';
 import { ResultsList } from './ResultsList';
 import { SEARCH_KIND_LABEL } from './labels';
-import { useRosterSearch } from './useRosterSearch';
+import { useRosterListbox } from './useRosterListbox';
 
 interface Props {
   focusTick: number;
@@ -20,8 +19,6 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
   const [openId, setOpenId] = useState<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const { result, error, pending } = useRosterSearch(q);
-  const items = result?.items ?? [];
 
   useEffect(() => {
     if (pendingQuery === null) return;
@@ -36,11 +33,9 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
     el.setSelectionRange(el.value.length, el.value.length);
   }, [focusTick]);
 
-  const { active, setActive, onKeyDown } = useListboxKeys({
-    count: items.length,
-    resetOn: result,
-    onEnter: (i) => {
-      const hit = items[i];
+  const { result, error, pending, items, active, setActive, onKeyDown } = useRosterListbox({
+    q,
+    onEnter: (hit) => {
       if (hit) setOpenId(hit.id);
     },
     onEscape: () => (q ? (setQ(''), true) : false),
