@@ -58,7 +58,7 @@ function measure(payload: unknown): number {
  * the input parses, the caller may use it; runs the handler; returns a value or an error with a code.
  * Nothing thrown crosses the boundary.
  */
-export function createDispatcher(handlers: Handlers, sessions: SessionStore, log: Logger): Dispatcher {
+export function createDispatcher(handlers: Handlers, sessions: SessionStore, log: Logger, guard?: (channel: Channel) => void): Dispatcher {
   return async (channel, payload, meta) => {
     try {
       if (typeof channel !== 'string' || !Object.prototype.hasOwnProperty.call(contract, channel)) {
@@ -74,6 +74,8 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, log
       const parsed = def.input.safeParse(payload ?? {});
       if (!parsed.success) throw new AppError('BAD_INPUT', `输入无效 — ${describeZodError(parsed.error)}`);
       const operator = def.access === 'public' ? null : sessions.require(meta.clientId, def.access);
+      // the app-wide gate (read-only while the store needs attention), after the caller is known
+      guard?.(ch);
       const handler = handlers[ch] as (i: unknown, c: CallContext) => unknown;
       const value = await handler(parsed.data, { clientId: meta.clientId, operator });
       const out = def.output.safeParse(value);
