@@ -109,12 +109,13 @@ export function verifyChain(sql: Sql): VerifyResult {
  */
 export function verifyChainFrom(sql: Sql, from: ChainHead): VerifyResult {
   if (from.seq > 0) {
-    const at = sql.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(from.seq) as { hash: string } | undefined;
+    // the checkpoint row itself: still there, its content still hashing to the hash verified then
+    const at = sql.db.prepare('SELECT seq, at, operator_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE seq = ?').get(from.seq) as AuditRow | undefined;
     if (!at) {
       const last = chainHead(sql);
       return last.seq < from.seq ? { ok: false, rows: 0, firstBadSeq: last.seq + 1, reason: 'truncated' } : { ok: false, rows: 0, firstBadSeq: from.seq, reason: 'gap' };
     }
-    if (at.hash !== from.hash) return { ok: false, rows: 0, firstBadSeq: from.seq, reason: 'hash-mismatch' };
+    if (at.hash !== from.hash || rowHash(at.prev_hash, at) !== at.hash) return { ok: false, rows: 0, firstBadSeq: from.seq, reason: 'hash-mismatch' };
   }
   const stmt = sql.db.prepare('SELECT seq, at, operator_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq');
   let prev = from.hash;

@@ -10,11 +10,13 @@ import { Setup } from '../features/setup/Setup';
 import { DemoProgress } from '../features/setup/DemoProgress';
 import { Login } from '../features/auth/Login';
 import { LockScreen } from '../features/auth/LockScreen';
+import { AttentionBanner } from './AttentionBanner';
 
 /**
  * Startup routing from system.status: recovery → setup → login → lock → the shell.
  * The shell stays mounted (hidden, inert) behind the lock and behind a login that follows a lost session,
  * so the same operator comes back to what the screen showed; a different operator gets a fresh shell.
+ * In the read-only attention state a banner above everything says what the protection check found.
  */
 export function App() {
   const t = useT();
@@ -64,8 +66,10 @@ export function App() {
 
   const op = sessionOp ?? shellOp;
   const active = !!session && !session.locked;
+  const attention = status.mode === 'attention' ? status.attention : null;
   return (
-    <>
+    <div className={attention ? 'attention-layout' : undefined} style={attention ? undefined : { display: 'contents' }}>
+      {attention ? <AttentionBanner attention={attention} /> : null}
       {error ? (
         <div className="conn-banner">
           <ErrorBox error={error} />
@@ -82,6 +86,6 @@ export function App() {
       ) : null}
       {!session ? <Login overlay={!!op} /> : null}
       {session?.locked ? <LockScreen session={session} onSignOut={() => void signOut()} /> : null}
-    </>
+    </div>
   );
 }
