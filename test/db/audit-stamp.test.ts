@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyChain } from '../../src-main/db/audit';
+import { readCheckpoint } from '../../src-main/db/audit-check';
 import { installLedgerStamp, LEDGER_TABLES, rowDigest } from '../../src-main/db/ledger';
 import { verifyLedger } from '../../src-main/db/ledger-verify';
 import { migrate } from '../../src-main/db/migrate';
@@ -111,9 +112,26 @@ describe('migration 0009 on an existing store', () => {
       { entity: 'receipt_lines', n: 3 },
       { entity: 'receipts', n: 3 },
     ]);
+    // the chain as it was verified during the migration: its new head is the first checkpoint
+    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    expect(readCheckpoint(db)).toMatchObject({ seq: head.seq, hash: head.hash, ids: { receipts: 3, payments: 3, cash_sessions: 1, parcels: 0 } });
     // and a row changed afterwards is found
     db.exec('DROP TRIGGER receipts_no_update');
     db.prepare('UPDATE receipts SET total_fen = 1 WHERE id = 2').run();
     expect(verifyLedger(db).findings).toEqual([expect.objectContaining({ kind: 'row-changed', table: 'receipts', id: 2 })]);
+  });
+});
+
+describe('migration 0009 on a store whose chain was already broken', () => {
+  it('stamps the rows but leaves no checkpoint, so the next start walks the whole chain and reports the break', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, { migrations: MIGRATIONS.slice(0, 7) });
+    const sql = new Sql(db);
+    for (let i = 0; i < 3; i++) sql.tx(() => appendAudit(sql, clock, { operatorId: null, action: 'test.event', entity: 'thing', entityId: i }));
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET detail = '{\"x\":1}' WHERE seq = 2").run();
+    migrate(db);
+    expect(readCheckpoint(db)).toBeNull();
+    expect(verifyChain(sql)).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 });

@@ -1,4 +1,5 @@
-import { canonicalJson, GENESIS_HASH, rowHash } from '../audit';
+import { canonicalJson, GENESIS_HASH, rowHash, verifyChain } from '../audit';
+import { Sql } from '../sql';
 import { rowDigest } from '../ledger';
 import type { Migration } from './types';
 
@@ -11,13 +12,17 @@ const CHUNK = 5000;
  * entry `ledger.<op>` (entity = the table, entity_id = the row id, detail {v, digest}) in the same transaction;
  * this migration stamps the rows already there, one `ledger.backfill` entry per row, so that every existing
  * row is covered from the first start of the new version. The partial index finds a row's latest entry.
+ * It also walks the chain as it was; if that verifies, the new head becomes the first checkpoint (start-up
+ * then verifies only what comes after it), so the one long walk happens here, behind the pre-migration backup.
  */
 export const m0009: Migration = {
   version: 9,
   name: 'ledger_audit',
   up(db) {
     db.exec(`CREATE INDEX audit_log_ledger ON audit_log(entity, entity_id) WHERE action GLOB 'ledger.*';`);
+    const before = verifyChain(new Sql(db));
     const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const ids: Record<string, number> = {};
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? GENESIS_HASH;
     const at = new Date().toISOString();
@@ -36,6 +41,11 @@ export const m0009: Migration = {
         if (rows.length < CHUNK) break;
         after = Number(rows[rows.length - 1]?.id);
       }
+      ids[table] = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM "${table}"`).get() as { m: number }).m;
+    }
+    if (before.ok) {
+      const checkpoint = { seq, hash: prev, ids, at };
+      db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('audit_checkpoint', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at").run(JSON.stringify(checkpoint), at);
     }
   },
 };
