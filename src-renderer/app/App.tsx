@@ -68,7 +68,7 @@ export function App() {
   const active = !!session && !session.locked;
   const attention = status.mode === 'attention' ? status.attention : null;
   return (
-    <div className={attention ? 'attention-layout' : undefined} style={attention ? undefined : { display: 'contents' }}>
+    <>
       {attention ? <AttentionBanner attention={attention} /> : null}
       {error ? (
         <div className="conn-banner">
@@ -86,6 +86,6 @@ export function App() {
       ) : null}
       {!session ? <Login overlay={!!op} /> : null}
       {session?.locked ? <LockScreen session={session} onSignOut={() => void signOut()} /> : null}
-    </div>
+    </>
   );
 }
