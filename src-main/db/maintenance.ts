@@ -35,8 +35,9 @@ export interface WorkerTask {
   task: 'integrity' | 'audit';
   file: string;
   nativeBinding?: string;
-  /** audit: the time the report is stamped with */
+  /** audit: the time the report is stamped with, and how many findings to list at most */
   at?: string;
+  limit?: number;
 }
 
 /** Runs the full integrity check in a worker thread. */
@@ -45,8 +46,8 @@ export function fullCheckInWorker(file: string, nativeBinding?: string): Promise
 }
 
 /** The full protection check (triggers, whole chain, every ledger row) on its own read-only connection. */
-export function auditCheckInWorker(file: string, at: string, nativeBinding?: string): Promise<AuditReport | { error: string }> {
-  return inWorker<AuditReport | { error: string }>({ task: 'audit', file, at, ...(nativeBinding ? { nativeBinding } : {}) }, (m) => ({ error: m }));
+export function auditCheckInWorker(file: string, at: string, nativeBinding?: string, limit?: number): Promise<AuditReport | { error: string }> {
+  return inWorker<AuditReport | { error: string }>({ task: 'audit', file, at, ...(nativeBinding ? { nativeBinding } : {}), ...(limit ? { limit } : {}) }, (m) => ({ error: m }));
 }
 
 export interface MaintenanceState {

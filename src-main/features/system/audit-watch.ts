@@ -12,6 +12,8 @@ import type { SessionOperator } from '../operators/sessions';
 import { ALLOWED_IN_ATTENTION, ATTENTION_ADVICE, READ_ONLY_MESSAGE } from './attention';
 
 const DAY_MS = 24 * 3600_000;
+/** Above this many chain rows the full check runs in a worker, so the core keeps answering meanwhile. */
+const IN_PROCESS_MAX_ROWS = 100_000;
 
 export interface AuditWatchDeps {
   sql: Sql;
@@ -86,11 +88,19 @@ export class AuditWatch {
     this.apply(r);
   }
 
-  /** The full check here and now (设置 → 审计链). */
-  verifyNow(): AuditReport {
-    this.generation++;
-    const r = auditCheck(this.d.sql.db, { expected: this.expected(), since: null, full: true, at: this.now(), limit: 200 });
-    this.apply(r);
+  /** The full check now (设置 → 审计链): here on a small store, in a worker on a large one. */
+  async verifyNow(): Promise<AuditReport> {
+    const gen = ++this.generation;
+    const db = this.d.sql.db;
+    const rows = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get() as { n: number }).n;
+    let r: AuditReport;
+    if (rows <= IN_PROCESS_MAX_ROWS) r = auditCheck(db, { expected: this.expected(), since: null, full: true, at: this.now(), limit: 200 });
+    else {
+      const w = await auditCheckInWorker(this.d.dbFile, this.now(), this.d.nativeBinding, 200);
+      if ('error' in w) throw new AppError('INTERNAL', `校验未能运行：${w.error}。请重试；如果反复出现，请联系技术支持。`);
+      r = w;
+    }
+    if (gen === this.generation) this.apply(r);
     return r;
   }
 
@@ -124,8 +134,8 @@ export class AuditWatch {
    * each listed row is accepted as it now is (a `ledger.accept` entry with the reason and who). Everything is
    * checked again; what is still wrong stays. A broken chain cannot be accepted.
    */
-  resolve(reason: string, actor: SessionOperator): AuditReport {
-    const found = this.verifyNow();
+  async resolve(reason: string, actor: SessionOperator): Promise<AuditReport> {
+    const found = await this.verifyNow();
     if (found.ok) return found;
     const chain = found.problems.find((p) => p.kind === 'chain');
     if (chain) {

@@ -161,14 +161,14 @@ export class SystemService {
   }
 
   /** The full check: triggers, the whole chain, every money and custody row (and it updates the attention state). */
-  verifyAudit(): VerifyView {
+  async verifyAudit(): Promise<VerifyView> {
     this.core.need();
-    return verifyView(this.watch().verifyNow());
+    return verifyView(await this.watch().verifyNow());
   }
 
-  auditResolve(reason: string, actor: SessionOperator): VerifyView {
+  async auditResolve(reason: string, actor: SessionOperator): Promise<VerifyView> {
     this.core.need();
-    return verifyView(this.watch().resolve(reason, actor));
+    return verifyView(await this.watch().resolve(reason, actor));
   }
 
   private watch(): AuditWatch {

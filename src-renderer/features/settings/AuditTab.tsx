@@ -7,6 +7,8 @@ import { useAction } from '../../app/useAction';
 import { ErrorBox } from '../../app/errors';
 import { useStatus } from '../../app/status';
 import { AuditProblemList } from '../../app/AttentionBanner';
+import { useShell } from '../../app/shell-context';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
 import { ActionCard } from './ActionCard';
 
 type Bad = Extract<VerifyView, { ok: false }>;
@@ -32,6 +34,9 @@ export function AuditTab() {
   const [reason, setReason] = useState('');
   const action = useAction();
   const resolving = useAction();
+  const recovering = useAction();
+  const [askRecovery, setAskRecovery] = useState(false);
+  const admin = useShell().operator.role === 'admin';
 
   const verify = () => {
     setResult(null);
@@ -46,6 +51,14 @@ export function AuditTab() {
       },
     });
   const canResolve = result && !result.ok && !result.problems.some((p) => p.kind === 'chain');
+  const enterRecovery = () =>
+    recovering.start({
+      run: async () => {
+        await call('system.enterRecovery', {});
+        setAskRecovery(false);
+        await refresh();
+      },
+    });
 
   return (
     <ActionCard explain={t('audit.explain')} label={t('audit.verify')} busyLabel={t('audit.verifying')} busy={action.busy} error={action.error} onRun={() => void verify()}>
@@ -85,6 +98,25 @@ export function AuditTab() {
           </button>
           <ErrorBox error={resolving.error} />
         </form>
+      ) : null}
+      {result && !result.ok && admin ? (
+        <p>
+          <button type="button" className="btn danger" onClick={() => setAskRecovery(true)}>
+            {t('audit.toRecovery')}
+          </button>
+        </p>
+      ) : null}
+      <ErrorBox error={recovering.error} />
+      {askRecovery ? (
+        <ConfirmDialog
+          title={t('status.enterRecoveryTitle')}
+          message={t('audit.toRecoveryText')}
+          confirmLabel={t('status.enterRecovery')}
+          danger
+          busy={recovering.busy}
+          onConfirm={() => void enterRecovery()}
+          onCancel={() => setAskRecovery(false)}
+        />
       ) : null}
     </ActionCard>
   );

@@ -53,6 +53,8 @@ export const admin = {
   'audit.resolveReason': ['核实情况（必填，例如与哪些纸质收据核对过）', 'What you checked (required, e.g. which paper receipts)'],
   'audit.resolve': ['登记核实并重新校验', 'Record the check and verify again'],
   'audit.resolving': ['正在登记并重新校验…', 'Recording and verifying…'],
+  'audit.toRecovery': ['从备份恢复（进入恢复）', 'Restore a backup (enter recovery)'],
+  'audit.toRecoveryText': ['进入恢复后所有操作员都会退出，本机停止收费；请选择发现问题之前的完好备份恢复（当前数据库文件会保留在旁边，不会删除）。确定进入恢复吗？', 'Entering recovery signs everyone out and stops the counter; restore a good backup from before the problem (the current database file is kept beside it, not deleted). Enter recovery?'],
   'ledger.table.receipts': ['收据', 'Receipts'],
   'ledger.table.receipt_lines': ['收据明细', 'Receipt lines'],
   'ledger.table.payments': ['付款记录', 'Payments'],
