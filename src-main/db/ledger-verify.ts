@@ -27,6 +27,12 @@ export interface LedgerResult {
 }
 
 const CHUNK = 2000;
+
+/**
+ * The latest ledger entry of each row stamped after a seq (start-up). `+action` keeps the planner on the rowid
+ * range: with the plain term it would walk the whole partial index, every ledger entry ever written.
+ */
+export const TOUCHED_SINCE = `SELECT entity, entity_id, max(seq) AS seq, detail FROM audit_log WHERE seq > ? AND +action GLOB 'ledger.*' GROUP BY entity, entity_id ORDER BY seq`;
 const LEDGER = "action GLOB 'ledger.*'";
 
 function digestOf(detail: string): string | null {
@@ -42,6 +48,7 @@ class Checker {
   readonly findings: LedgerFinding[] = [];
   rows = 0;
   private readonly latest: Statement<[string, string], { seq: number; detail: string }>;
+  private readonly bySeq: Statement<[number], { detail: string }>;
   private readonly tableStmts = new Map<LedgerTable, { after: Statement<[number, number], Record<string, unknown>>; byId: Statement<[number], Record<string, unknown>> }>();
 
   constructor(
@@ -50,6 +57,7 @@ class Checker {
   ) {
     // served by the partial index audit_log_ledger (entity, entity_id)
     this.latest = db.prepare(`SELECT seq, detail FROM audit_log WHERE entity = ? AND entity_id = ? AND ${LEDGER} ORDER BY seq DESC LIMIT 1`);
+    this.bySeq = db.prepare('SELECT detail FROM audit_log WHERE seq = ?');
   }
 
   get full(): boolean {
@@ -96,21 +104,50 @@ class Checker {
     }
   }
 
-  /** Ledger entries (latest per row) whose row no longer exists although the entry says it does. */
-  deleted(t: LedgerTable): void {
-    const gone = this.db
-      .prepare(
-        `SELECT entity_id, max(seq) AS seq, detail FROM audit_log a WHERE entity = ? AND ${LEDGER}
-           AND NOT EXISTS (SELECT 1 FROM main."${t}" r WHERE r.id = CAST(a.entity_id AS INTEGER)) GROUP BY entity_id ORDER BY CAST(entity_id AS INTEGER)`,
-      )
-      .all(t) as Array<{ entity_id: string; seq: number; detail: string }>;
-    for (const g of gone) if (digestOf(g.detail) !== null) this.add({ kind: 'row-deleted', table: t, id: Number(g.entity_id), seq: g.seq });
+  /**
+   * Every row of a table against its latest entry, for the full check: the latest entry of each id is read first
+   * in one pass over the partial index (index only, no random seeks), then the rows in id order, each entry by
+   * its seq; ids with an entry and no row are the deleted ones.
+   */
+  fullTable(t: LedgerTable): void {
+    let latest = new Float64Array(1024);
+    for (const e of this.db.prepare(`SELECT entity_id AS id, seq FROM audit_log WHERE entity = ? AND ${LEDGER}`).iterate(t) as IterableIterator<{ id: string; seq: number }>) {
+      const id = Number(e.id);
+      if (!Number.isSafeInteger(id) || id < 0) continue;
+      if (id >= latest.length) {
+        const grown = new Float64Array(Math.max(id + 1, latest.length * 2));
+        grown.set(latest);
+        latest = grown;
+      }
+      if (e.seq > (latest[id] ?? 0)) latest[id] = e.seq;
+    }
+    const seen = new Uint8Array(latest.length);
+    const { after } = this.stmts(t);
+    let last = 0;
+    for (;;) {
+      const rows = after.all(last, CHUNK);
+      for (const row of rows) {
+        this.rows++;
+        const id = Number(row.id);
+        const seq = id < latest.length ? (latest[id] ?? 0) : 0;
+        if (id < seen.length) seen[id] = 1;
+        if (!seq) this.add({ kind: 'row-inserted', table: t, id, seq: null });
+        else if (digestOf(this.bySeq.get(seq)?.detail ?? '') !== rowDigest(t, row)) this.add({ kind: 'row-changed', table: t, id, seq });
+        if (this.full) return;
+      }
+      if (rows.length < CHUNK) break;
+      last = Number(rows[rows.length - 1]?.id);
+    }
+    for (let id = 0; id < latest.length && !this.full; id++) {
+      const seq = latest[id] ?? 0;
+      if (seq && !seen[id] && digestOf(this.bySeq.get(seq)?.detail ?? '') !== null) this.add({ kind: 'row-deleted', table: t, id, seq });
+    }
   }
 
   /** The rows whose latest ledger entry is after `seq`: each must match it (or be absent when it says so). */
   touchedSince(seq: number): void {
     const latest = this.db
-      .prepare(`SELECT entity, entity_id, max(seq) AS seq, detail FROM audit_log WHERE seq > ? AND ${LEDGER} GROUP BY entity, entity_id ORDER BY seq`)
+      .prepare(TOUCHED_SINCE)
       .all(seq) as Array<{ entity: string; entity_id: string; seq: number; detail: string }>;
     for (const e of latest) {
       const t = LEDGER_TABLES.find((x) => x === e.entity);
@@ -134,8 +171,7 @@ class Checker {
 export function verifyLedger(db: Db, limit = 50): LedgerResult {
   const c = new Checker(db, limit);
   for (const t of LEDGER_TABLES) {
-    c.rowsAfter(t, 0);
-    if (!c.full) c.deleted(t);
+    c.fullTable(t);
     if (c.full) break;
   }
   return { findings: ordered(c.findings), rows: c.rows };

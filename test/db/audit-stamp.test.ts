@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyChain } from '../../src-main/db/audit';
 import { readCheckpoint } from '../../src-main/db/audit-check';
 import { installLedgerStamp, LEDGER_TABLES, rowDigest } from '../../src-main/db/ledger';
-import { verifyLedger } from '../../src-main/db/ledger-verify';
+import { TOUCHED_SINCE, verifyLedger } from '../../src-main/db/ledger-verify';
 import { migrate } from '../../src-main/db/migrate';
 import { MIGRATIONS } from '../../src-main/db/migrations/index';
 import { openDatabase } from '../../src-main/db/open';
@@ -70,6 +70,13 @@ describe('the ledger stamp', () => {
     sql.run(qb.insertInto('cash_movements').values({ session_id: 1, kind: 'out', amount_fen: 50, reason: '找零钱', operator_id: 1, at: 'now' }));
     expect(ledgerEntries(db).map((e) => e.entity)).toEqual(['cash_sessions', 'cash_movements', 'cash_movements']);
     expect(verifyLedger(db).findings).toEqual([]);
+  });
+
+  it('the start-up query reads only the chain rows after the checkpoint (rowid range), never every ledger entry', () => {
+    const { db } = store();
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${TOUCHED_SINCE}`).all(0) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan).toContain('USING INTEGER PRIMARY KEY (rowid>?)');
+    expect(plan).not.toContain('audit_log_ledger');
   });
 
   it('covers exactly the money and custody tables', () => {
