@@ -7,7 +7,7 @@ import { auditCheck } from '../../src-main/db/audit-check';
 import { expectedTriggers } from '../../src-main/db/guards';
 import { migrate } from '../../src-main/db/migrate';
 import { MIGRATIONS } from '../../src-main/db/migrations/index';
-import { openDatabase } from '../../src-main/db/open';
+import { openDatabase, quickCheck } from '../../src-main/db/open';
 import { AppCore } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
 import { silentLogger } from '../../src-main/lib/log';
@@ -123,6 +123,9 @@ export async function auditBenchmarks(work: string): Promise<Figure[]> {
   await core.close();
 
   const ro = openDatabase(file, { readonly: true });
+  t = performance.now();
+  quickCheck(ro);
+  figures.push(single('PRAGMA quick_check alone (part of every start, before the protection check)', `${mb.toFixed(0)} MB store`, performance.now() - t, 1_000));
   const heap0 = process.memoryUsage().rss;
   t = performance.now();
   const full = auditCheck(ro, { expected: expectedTriggers(), since: null, full: true, at: new Date().toISOString() });
