@@ -64,21 +64,33 @@ function stmts(db: Db): AuditStatements {
 
 /** Appends one row to the chain. Call inside the transaction of the action it records. */
 export function appendAudit(sql: Sql, clock: Clock, entry: AuditEntry): AuditRow {
+  return appendAuditRows(sql, clock, [entry])[0] as AuditRow;
+}
+
+/** Appends several rows in order (one read of the head for all of them). Call inside the writing transaction. */
+export function appendAuditRows(sql: Sql, clock: Clock, entries: readonly AuditEntry[]): AuditRow[] {
   const st = stmts(sql.db);
   const last = st.last.get();
-  const base = {
-    seq: (last?.seq ?? 0) + 1,
-    at: clock.now().toISOString(),
-    operator_id: entry.operatorId,
-    action: entry.action,
-    entity: entry.entity,
-    entity_id: String(entry.entityId),
-    detail: canonicalJson(entry.detail ?? {}),
-  };
-  const prev_hash = last?.hash ?? GENESIS_HASH;
-  const row: AuditRow = { ...base, prev_hash, hash: rowHash(prev_hash, base) };
-  st.insert.run(row.seq, row.at, row.operator_id, row.action, row.entity, row.entity_id, row.detail, row.prev_hash, row.hash);
-  return row;
+  let seq = last?.seq ?? 0;
+  let prev_hash = last?.hash ?? GENESIS_HASH;
+  const at = clock.now().toISOString();
+  const out: AuditRow[] = [];
+  for (const entry of entries) {
+    const base = {
+      seq: ++seq,
+      at,
+      operator_id: entry.operatorId,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: String(entry.entityId),
+      detail: canonicalJson(entry.detail ?? {}),
+    };
+    const row: AuditRow = { ...base, prev_hash, hash: rowHash(prev_hash, base) };
+    st.insert.run(row.seq, row.at, row.operator_id, row.action, row.entity, row.entity_id, row.detail, row.prev_hash, row.hash);
+    prev_hash = row.hash;
+    out.push(row);
+  }
+  return out;
 }
 
 export interface ChainHead {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Clock } from '../lib/clock';
-import { appendAudit } from './audit';
+import { appendAudit, appendAuditRows, type AuditEntry } from './audit';
 import type { Db } from './open';
 import type { Sql } from './sql';
 
@@ -79,10 +79,15 @@ export function currentRow(db: Db, table: LedgerTable, id: number): Record<strin
   return st.get(id);
 }
 
-/** Appends one ledger entry for a row (null digest: the row is gone). Call inside the writing transaction. */
+/** The ledger entry for a row as it is now (null digest: the row is gone). */
+export function ledgerEntry(db: Db, table: LedgerTable, id: number, op: LedgerOp, operatorId: number | null = null, extra: Record<string, unknown> = {}): AuditEntry {
+  const row = currentRow(db, table, id);
+  return { operatorId, action: `ledger.${op}`, entity: table, entityId: id, detail: ledgerDetail(row ? rowDigest(table, row) : null, extra) };
+}
+
+/** Appends one ledger entry for a row. Call inside the writing transaction. */
 export function stampRow(sql: Sql, clock: Clock, table: LedgerTable, id: number, op: LedgerOp, operatorId: number | null = null, extra: Record<string, unknown> = {}) {
-  const row = currentRow(sql.db, table, id);
-  return appendAudit(sql, clock, { operatorId, action: `ledger.${op}`, entity: table, entityId: id, detail: ledgerDetail(row ? rowDigest(table, row) : null, extra) });
+  return appendAudit(sql, clock, ledgerEntry(sql.db, table, id, op, operatorId, extra));
 }
 
 /**
@@ -112,7 +117,11 @@ export function installLedgerStamp(sql: Sql, clock: Clock): void {
   sql.beforeCommit = () => {
     const rows = pending.all() as Array<{ tbl: LedgerTable; id: number; op: LedgerOp }>;
     if (rows.length === 0) return;
-    for (const r of rows) stampRow(sql, clock, r.tbl, r.id, r.op);
+    appendAuditRows(
+      sql,
+      clock,
+      rows.map((r) => ledgerEntry(sql.db, r.tbl, r.id, r.op)),
+    );
     clear.run();
   };
 }
