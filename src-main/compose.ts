@@ -6,6 +6,7 @@ import { migrate, NewerDatabaseError } from './db/migrate';
 import { listBackups, isGoodBackup, restoreFromBackup, backupBeforeMigrate } from './db/backup';
 import { Maintenance } from './db/maintenance';
 import { Sql } from './db/sql';
+import { installLedgerStamp } from './db/ledger';
 import { systemClock, type Clock } from './lib/clock';
 import { AppError } from './lib/errors';
 import { createLogger, type Logger } from './lib/log';
@@ -122,7 +123,7 @@ export class AppCore {
     }
     this.sessions = new SessionStore(this.clock, () => this.idleMinutes);
     this.system = new SystemService(this);
-    this.dispatch = createDispatcher(buildHandlers(this), this.sessions, this.log);
+    this.dispatch = createDispatcher(buildHandlers(this), this.sessions, this.log, (channel) => this.system.guard(channel));
   }
 
   static async open(opts: CoreOptions): Promise<AppCore> {
@@ -162,6 +163,8 @@ export class AppCore {
     }
     this.recoveryProblems = [];
     const sql = new Sql(db);
+    // every money and custody row written through this connection gets its digest in the audit chain
+    installLedgerStamp(sql, this.clock);
     const operators = new OperatorsService(sql, this.clock, this.sessions, () => this.idleMinutes, this.opts.passwordCost ?? PRODUCTION_COST);
     const maintenance = new Maintenance(
       db,
@@ -231,6 +234,8 @@ export class AppCore {
       reports: new ReportsService(db, this.clock, { terminalId: () => counter.terminalId(), overdueDays: () => parcels.settings().overdueDays, requests: () => this.need().requests, calendar }),
     };
     this.idleMinutes = this.system.idleLockMinutes();
+    // protective triggers and the audit chain from the last verified row; a finding → read-only attention
+    this.system.startAudit(this.opts.maintenance ?? false);
     print.start(this.opts.maintenance ? 3000 : 200);
     void cardReader.start();
     if (this.opts.maintenance) {
@@ -279,6 +284,7 @@ export class AppCore {
   }
 
   async close(): Promise<void> {
+    this.system.stopAudit();
     this.services?.maintenance.stop();
     await this.services?.upstream.stop();
     await this.services?.print.stop();

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { verifyChain } from '../../src-main/db/audit';
+import { verifyLedger } from '../../src-main/db/ledger-verify';
 import { Sql } from '../../src-main/db/sql';
 import type { Pending } from './protocol';
 
@@ -272,6 +273,10 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   const chain = verifyChain(new Sql(db));
   result.auditRows = chain.rows;
   if (!chain.ok) fail(`audit chain: ${chain.reason} at seq ${chain.firstBadSeq}`);
+  // every receipt, line, payment and cash row matches the digest its transaction wrote into the chain
+  if (Number(db.pragma('user_version', { simple: true })) >= 9) {
+    for (const f of verifyLedger(db, 20).findings) fail(`ledger: ${f.kind} ${f.table} #${f.id}${f.seq === null ? '' : ` (audit seq ${f.seq})`}`);
+  }
   const auditRows = db.prepare("SELECT entity_id AS no, action, detail FROM audit_log WHERE entity = 'receipt' AND action IN ('receipt.issue', 'receipt.void')").all() as Array<{ no: string; action: string; detail: string }>;
   const auditOf = new Map<string, Array<{ action: string; detail: string }>>();
   for (const a of auditRows) auditOf.set(a.no, [...(auditOf.get(a.no) ?? []), a]);

@@ -7,6 +7,7 @@ export const CHANNELS = [
   'system.setup',
   'system.restoreBackup',
   'system.verifyAudit',
+  'system.auditResolve',
   'system.enterRecovery',
   'system.listBackups',
   'system.backupNow',

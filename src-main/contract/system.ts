@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, ok, sessionView, username, displayName, newPassword, role, line } from './common';
+import { def, empty, ok, sessionView, username, displayName, newPassword, reason, role, line } from './common';
 import { isTimeZone } from '@shared/calendar';
 
 /** An IANA time zone name the runtime knows (`Asia/Shanghai`). */
@@ -27,8 +27,21 @@ export const jobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof jobProgress>;
 
+/** One finding of the store's protection check (triggers, audit chain, money and custody rows). */
+export const auditProblem = z.object({
+  kind: z.enum(['trigger-missing', 'trigger-changed', 'trigger-extra', 'chain', 'row-changed', 'row-inserted', 'row-deleted']),
+  table: z.string().nullable(),
+  rowId: z.number().int().nullable(),
+  seq: z.number().int().nullable(),
+  name: z.string().nullable(),
+  reason: z.enum(['hash-mismatch', 'broken-link', 'gap', 'truncated']).nullable(),
+  message: z.string(),
+});
+export type AuditProblemView = z.infer<typeof auditProblem>;
+
 export const appStatus = z.object({
-  mode: z.enum(['recovery', 'setup', 'ready']),
+  /** attention: the protection check found a problem; reads work, writes are refused until it is cleared */
+  mode: z.enum(['recovery', 'setup', 'ready', 'attention']),
   version: z.string(),
   schemaVersion: z.number().int(),
   propertyName: z.string(),
@@ -48,6 +61,8 @@ export const appStatus = z.object({
   shift: z.object({ open: z.boolean(), label: z.string(), holder: z.string().nullable() }),
   demo: jobProgress.nullable(),
   integrity: z.object({ lastFullCheckAt: z.string().nullable(), ok: z.boolean().nullable() }),
+  /** what the protection check found (mode attention), what to do about it */
+  attention: z.object({ since: z.string(), problems: z.array(auditProblem), advice: z.string() }).nullable(),
 });
 export type AppStatus = z.infer<typeof appStatus>;
 
@@ -60,13 +75,17 @@ export const setupInput = z.object({
   demoData: z.boolean(),
 });
 
+/** rows: audit chain rows walked; ledgerRows: money and custody rows whose digest was recomputed. */
 export const verifyView = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), rows: z.number().int(), headSeq: z.number().int(), headHash: z.string() }),
+  z.object({ ok: z.literal(true), rows: z.number().int(), ledgerRows: z.number().int(), headSeq: z.number().int(), headHash: z.string() }),
   z.object({
     ok: z.literal(false),
     rows: z.number().int(),
-    firstBadSeq: z.number().int(),
-    reason: z.enum(['hash-mismatch', 'broken-link', 'gap']),
+    ledgerRows: z.number().int(),
+    /** the chain row where it breaks, else the audit entry of the first row that no longer matches */
+    firstBadSeq: z.number().int().nullable(),
+    reason: z.enum(['hash-mismatch', 'broken-link', 'gap', 'truncated', 'triggers', 'ledger']),
+    problems: z.array(auditProblem),
   }),
 ]);
 export type VerifyView = z.infer<typeof verifyView>;
@@ -85,6 +104,12 @@ export const systemContract = {
   'system.setup': def({ input: setupInput, output: ok, access: 'public' }),
   'system.restoreBackup': def({ input: z.object({ name: line().max(200) }), output: ok, access: 'public' }),
   'system.verifyAudit': def({ input: empty, output: verifyView, access: 'supervisor' }),
+  /**
+   * After a finding: puts missing or altered protective triggers back as the migrations made them and records
+   * that a supervisor has checked the listed rows and accepts them as they now are (audited, with the reason),
+   * then checks everything again. A broken audit chain cannot be accepted: it needs a restore.
+   */
+  'system.auditResolve': def({ input: z.object({ reason }).strict(), output: verifyView, access: 'supervisor' }),
   /** After a failed full integrity check: close the store and offer the backups (admin). */
   'system.enterRecovery': def({ input: empty, output: ok, access: 'admin' }),
   'system.listBackups': def({ input: empty, output: z.array(backupView), access: 'admin' }),

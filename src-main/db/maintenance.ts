@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/log';
+import type { AuditReport } from './audit-check';
 import { backupNow } from './backup';
 import type { Db } from './open';
 
@@ -12,22 +13,41 @@ export interface FullCheckResult {
   problems: string[];
 }
 
-/** Runs the full integrity check in a worker thread. Works from the built bundle (.js) and from source (.ts via tsx). */
-export function fullCheckInWorker(file: string, nativeBinding?: string): Promise<FullCheckResult> {
+/** Runs a check in a worker thread. Works from the built bundle (.js) and from source (.ts via tsx). */
+function inWorker<T>(data: WorkerTask, failed: (message: string) => T): Promise<T> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const js = path.join(here, 'integrity.worker.js');
   const ts = path.join(here, 'integrity.worker.ts');
   // From source (tests) the worker is TypeScript: register tsx inside the worker, then load it.
   const worker = fs.existsSync(js)
-    ? new Worker(js, { workerData: { file, nativeBinding } })
+    ? new Worker(js, { workerData: data })
     : new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`, {
         eval: true,
-        workerData: { file, nativeBinding },
+        workerData: data,
       });
   return new Promise((resolve) => {
-    worker.once('message', (m: FullCheckResult) => resolve(m));
-    worker.once('error', (e) => resolve({ ok: false, problems: [`检查未能运行：${e.message}`] }));
+    worker.once('message', (m: T) => resolve(m));
+    worker.once('error', (e) => resolve(failed(e.message)));
   });
+}
+
+export interface WorkerTask {
+  task: 'integrity' | 'audit';
+  file: string;
+  nativeBinding?: string;
+  /** audit: the time the report is stamped with, and how many findings to list at most */
+  at?: string;
+  limit?: number;
+}
+
+/** Runs the full integrity check in a worker thread. */
+export function fullCheckInWorker(file: string, nativeBinding?: string): Promise<FullCheckResult> {
+  return inWorker<FullCheckResult>({ task: 'integrity', file, ...(nativeBinding ? { nativeBinding } : {}) }, (m) => ({ ok: false, problems: [`检查未能运行：${m}`] }));
+}
+
+/** The full protection check (triggers, whole chain, every ledger row) on its own read-only connection. */
+export function auditCheckInWorker(file: string, at: string, nativeBinding?: string, limit?: number): Promise<AuditReport | { error: string }> {
+  return inWorker<AuditReport | { error: string }>({ task: 'audit', file, at, ...(nativeBinding ? { nativeBinding } : {}), ...(limit ? { limit } : {}) }, (m) => ({ error: m }));
 }
 
 export interface MaintenanceState {

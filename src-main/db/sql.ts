@@ -29,6 +29,11 @@ type Row<Q> = Q extends Compilable<infer R> ? R : never;
 
 export class Sql {
   private readonly cache = new Map<string, Statement<unknown[]>>();
+  /**
+   * Runs at the end of every outermost transaction, inside it, just before the commit: the ledger stamp
+   * (db/ledger.ts) writes the digest of each money and custody row the transaction wrote into the audit chain.
+   */
+  beforeCommit: (() => void) | null = null;
   constructor(readonly db: Db) {}
 
   private stmt(q: CompiledQuery) {
@@ -56,6 +61,8 @@ export class Sql {
   }
 
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number } {
+    // a lone write outside a transaction still gets its ledger stamp in the same transaction
+    if (this.beforeCommit && !this.db.inTransaction) return this.tx(() => this.run(query));
     const q = query.compile();
     const r = this.stmt(q).run(...this.params(q));
     return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
@@ -63,6 +70,14 @@ export class Sql {
 
   /** Runs fn in one IMMEDIATE transaction (nested calls become savepoints). Services own transactions. */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    const hook = this.beforeCommit;
+    if (!hook || this.db.inTransaction) return this.db.transaction(fn).immediate();
+    return this.db
+      .transaction(() => {
+        const out = fn();
+        hook();
+        return out;
+      })
+      .immediate();
   }
 }

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir } from '../lib/paths';
-import { verifyChain } from './audit';
+import { auditCheck } from './audit-check';
+import { expectedTriggers } from './guards';
 import { openDatabase } from './open';
-import { Sql } from './sql';
 
 /**
- * `npm run verify-audit -- [store.sqlite]`: walks the audit hash chain of a store (read-only) and prints the
- * head, or the first row that does not verify. Exit code 0 = intact, 1 = broken, 2 = could not open.
+ * `npm run verify-audit -- [store.sqlite]`: checks a store read-only: the protective triggers against the
+ * migrations, the whole audit hash chain, and every money and custody row against its digest in the chain.
+ * Prints the head, or each problem (the first row that no longer matches first). Exit code 0 = intact,
+ * 1 = a problem found, 2 = could not open.
  */
 const file = process.argv[2] ?? path.join(defaultDataDir(), 'lobbydesk.sqlite');
 if (!fs.existsSync(file)) {
@@ -17,13 +19,13 @@ if (!fs.existsSync(file)) {
 let code = 0;
 try {
   const db = openDatabase(file, { readonly: true });
-  const r = verifyChain(new Sql(db));
+  const r = auditCheck(db, { expected: expectedTriggers(), since: null, full: true, at: new Date().toISOString(), limit: 200 });
   db.close();
   if (r.ok) {
-    process.stdout.write(`审计链完整：${r.rows} 行，链头 #${r.head.seq} ${r.head.hash}\n`);
+    process.stdout.write(`审计链完整：${r.chainRows} 行，链头 #${r.head.seq} ${r.head.hash}；${r.ledgerRows} 行收款与保管记录与审计链一致。\n`);
   } else {
-    const why = { 'hash-mismatch': '内容被改动（哈希不符）', 'broken-link': '与上一行的链接断开', gap: '缺少行（被删除）' }[r.reason];
-    process.stdout.write(`审计链在第 ${r.firstBadSeq} 行处不完整：${why}。已检查 ${r.rows} 行。\n`);
+    process.stdout.write(`发现 ${r.problems.length} 个问题（审计链 ${r.chainRows} 行，收款与保管记录 ${r.ledgerRows} 行已检查）：\n`);
+    for (const p of r.problems) process.stdout.write(`  - ${p.message}\n`);
     code = 1;
   }
 } catch (e) {

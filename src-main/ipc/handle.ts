@@ -33,7 +33,7 @@ function measure(payload: unknown): number {
  * the caller may use it, the input parses; runs the handler; returns a value or an error with a code.
  * Nothing thrown crosses the boundary.
  */
-export function createDispatcher(handlers: Handlers, sessions: SessionStore, log: Logger): Dispatcher {
+export function createDispatcher(handlers: Handlers, sessions: SessionStore, log: Logger, guard?: (channel: Channel) => void): Dispatcher {
   return async (channel, payload, meta) => {
     try {
       if (typeof channel !== 'string' || !Object.prototype.hasOwnProperty.call(contract, channel)) {
@@ -48,6 +48,8 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, log
       }
       // who may call comes before what they sent: a caller without the session or role learns nothing of the input's shape
       const operator = def.access === 'public' ? null : sessions.require(meta.clientId, def.access);
+      // the app-wide gate (read-only while the store needs attention), after the caller is known
+      guard?.(ch);
       const parsed = def.input.safeParse(payload ?? {});
       if (!parsed.success) throw badInput(parsed.error);
       const handler = handlers[ch] as (i: unknown, c: CallContext) => unknown;

@@ -19,6 +19,7 @@ export function buildHandlers(core: AppCore): Handlers {
     'system.setup': async (i) => (await core.system.setup(i), done),
     'system.restoreBackup': (i) => (core.restore(i.name), done),
     'system.verifyAudit': () => core.system.verifyAudit(),
+    'system.auditResolve': (i, ctx) => core.system.auditResolve(i.reason, actor(ctx)),
     'system.enterRecovery': async (_i, ctx) => {
       core.system.recordEnterRecovery(actor(ctx));
       await core.enterRecovery('管理员在完整检查未通过后进入了恢复：请选择一个完整检查通过之前的备份恢复。');

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'NOT_SET_UP',
   'IMPORT_FAILED',
   'DB_RECOVERY',
+  /** the store needs a supervisor's attention (protection check failed): reads only */
+  'READ_ONLY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,11 +12,13 @@ import { Login } from '../features/auth/Login';
 import { LockScreen } from '../features/auth/LockScreen';
 import { collectRequest } from '../features/fees/collectRequest';
 import { ConfirmDialog } from './ui/ConfirmDialog';
+import { AttentionBanner } from './AttentionBanner';
 
 /**
  * Startup routing from system.status: recovery → setup → login → lock → the shell.
  * The shell stays mounted (hidden, inert) behind the lock and behind a login that follows a lost session,
  * so the same operator comes back to what the screen showed; a different operator gets a fresh shell.
+ * In the read-only attention state a banner above everything says what the protection check found.
  */
 export function App() {
   const t = useT();
@@ -79,8 +81,10 @@ export function App() {
 
   const op = sessionOp ?? shellOp;
   const active = !!session && !session.locked;
+  const attention = status.mode === 'attention' ? status.attention : null;
   return (
     <>
+      {attention ? <AttentionBanner attention={attention} /> : null}
       {error ? (
         <div className="conn-banner">
           <ErrorBox error={error} />

@@ -20,6 +20,7 @@ const KNOWN: Record<string, MsgKey> = {
   HOST_UNREACHABLE: 'err.HOST_UNREACHABLE',
   IMPORT_FAILED: 'err.IMPORT_FAILED',
   DB_RECOVERY: 'err.DB_RECOVERY',
+  READ_ONLY: 'err.READ_ONLY',
 };
 
 /**

@@ -1,21 +1,24 @@
-import { appendAudit, verifyChain } from '../../db/audit';
+import { appendAudit } from '../../db/audit';
 import { backupNow, listBackups } from '../../db/backup';
 import type { MaintenanceState } from '../../db/maintenance';
 import { AppError } from '../../lib/errors';
 import { Job } from '../../lib/jobs';
-import type { AppStatus, BackupView, VerifyView } from '../../contract/index';
+import type { AppStatus, BackupView, Channel, VerifyView } from '../../contract/index';
 import type { SessionOperator } from '../operators/sessions';
 import { generateDemo } from '../roster/demo';
 import { getSetting, setSetting } from './settings.repo';
 import type { AppCore } from '../../compose';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { DEFAULT_TIME_ZONE } from '@shared/calendar';
+import { AuditWatch, verifyView } from './audit-watch';
 
 const DEFAULT_IDLE_LOCK_MINUTES = 5;
 
 /** App-level use cases: status for the shell, first-run setup, settings, audit verification, backups. */
 export class SystemService {
   private demoJob: Job<{ residents: number }> | null = null;
+  /** The store's protection watch (null while no store is open). */
+  audit: AuditWatch | null = null;
 
   constructor(private readonly core: AppCore) {}
 
@@ -61,12 +64,14 @@ export class SystemService {
         session: null,
         recovery: { problems: this.core.recoveryProblems, backups: this.core.backupsWithHealth() },
         integrity: { lastFullCheckAt: null, ok: false },
+        attention: null,
       };
     }
     const m = this.maintenanceState();
+    const attention = this.audit?.statusView() ?? null;
     return {
       ...base,
-      mode: s.operators.count() === 0 ? 'setup' : 'ready',
+      mode: s.operators.count() === 0 ? 'setup' : attention ? 'attention' : 'ready',
       propertyName: getSetting(s.sql, 'property_name') ?? '',
       terminalId: getSetting(s.sql, 'terminal_id') ?? '',
       timeZone: s.calendar.tz(),
@@ -75,7 +80,31 @@ export class SystemService {
       upstream: s.upstream.status(),
       recovery: null,
       integrity: { lastFullCheckAt: m.lastFullCheckAt, ok: m.fullCheckOk },
+      attention,
     };
+  }
+
+  /**
+   * Start-up protection check of a store just opened: protective triggers and the chain from the checkpoint
+   * (a finding puts the counter into the read-only attention state); in production also the full check of
+   * every row, off the main thread, now and daily.
+   */
+  startAudit(background: boolean): void {
+    this.audit?.stop();
+    const s = this.core.need();
+    this.audit = new AuditWatch({ sql: s.sql, clock: this.core.clock, log: this.core.log, dbFile: this.core.dbFile, ...(this.core.opts.nativeBinding ? { nativeBinding: this.core.opts.nativeBinding } : {}) });
+    this.audit.startup();
+    if (background) this.audit.startBackground();
+  }
+
+  stopAudit(): void {
+    this.audit?.stop();
+    this.audit = null;
+  }
+
+  /** The dispatcher's gate: refuses writes while the store needs attention. */
+  guard(channel: Channel): void {
+    this.audit?.guard(channel);
   }
 
   /** First run: property, terminal and the first admin, in one transaction; demo data afterwards if asked. */
@@ -145,9 +174,20 @@ export class SystemService {
     return this.settings();
   }
 
-  verifyAudit(): VerifyView {
-    const r = verifyChain(this.core.need().sql);
-    return r.ok ? { ok: true, rows: r.rows, headSeq: r.head.seq, headHash: r.head.hash } : { ok: false, rows: r.rows, firstBadSeq: r.firstBadSeq, reason: r.reason };
+  /** The full check: triggers, the whole chain, every money and custody row (and it updates the attention state). */
+  async verifyAudit(): Promise<VerifyView> {
+    this.core.need();
+    return verifyView(await this.watch().verifyNow());
+  }
+
+  async auditResolve(reason: string, actor: SessionOperator): Promise<VerifyView> {
+    this.core.need();
+    return verifyView(await this.watch().resolve(reason, actor));
+  }
+
+  private watch(): AuditWatch {
+    if (!this.audit) throw new AppError('DB_RECOVERY', '数据库需要恢复：请先在恢复页面选择一个备份恢复。');
+    return this.audit;
   }
 
   listBackups(): BackupView[] {

@@ -94,6 +94,7 @@ export const core = {
   'err.HOST_UNREACHABLE': ['无法连接本机服务。', 'Cannot reach the LobbyDesk service on this PC.'],
   'err.IMPORT_FAILED': ['导入失败。', 'Import failed.'],
   'err.DB_RECOVERY': ['数据库需要恢复。', 'The database needs to be restored.'],
+  'err.READ_ONLY': ['本机处于“需要处理”状态，只能查询。', 'This terminal needs attention and is read-only.'],
   'err.unexpected': ['发生意外错误：请重试；如果仍然出错，请联系管理员。', 'Unexpected error: try again; if it persists, call the admin.'],
 
   'login.title': ['操作员登录', 'Operator sign-in'],
