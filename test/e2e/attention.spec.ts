@@ -41,7 +41,7 @@ test('a protective trigger dropped while the app was closed: red banner, read-on
   await expect(page.getByRole('heading', { name: '开班：清点备用金' })).toBeVisible();
   await page.getByTestId('float-table').getByLabel('100 元', { exact: true }).fill('5');
   await page.getByRole('button', { name: '确认开班' }).click();
-  await expect(page.getByText('本机处于「需要处理」状态').first()).toBeVisible();
+  await expect(page.getByText('本机处于“需要处理”状态').first()).toBeVisible();
 
   // 设置 → 审计链: the finding, then the supervisor's check recorded
   await page.keyboard.press('Control+,');
