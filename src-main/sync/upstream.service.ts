@@ -12,20 +12,10 @@ import { addDays, businessDateOf, daysBetween, dueAt, windowOf } from './busines
 import { checkUrl, post, type PostResult } from './http-client';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey, sign } from './signing';
 import { buildDailySummary } from './summary';
+import { plainSecretStore, protectionOf, SecretUnreadable, type SecretStore } from './sealed-secret';
 import type { z } from 'zod';
 
-/** Seals the shared secret at rest: Electron's safeStorage in the app, plain in the browser host and tests. */
-export interface SecretStore {
-  readonly encrypted: boolean;
-  seal(plain: string): string;
-  open(sealed: string): string;
-}
-
-export const plainSecretStore: SecretStore = {
-  encrypted: false,
-  seal: (plain) => `plain:${Buffer.from(plain, 'utf8').toString('base64')}`,
-  open: (sealed) => (sealed.startsWith('plain:') ? Buffer.from(sealed.slice(6), 'base64').toString('utf8') : ''),
-};
+export { plainSecretStore, type SecretStore };
 
 export interface UpstreamOptions {
   timeoutMs?: number;
@@ -106,20 +96,62 @@ export class UpstreamService {
     }
   }
 
-  private secret(): string {
+  /**
+   * The stored (sealed) secret. One written plain by an earlier version is sealed here, on first read,
+   * wherever this store has a key; the plain bytes are wiped from the file (secure_delete + checkpoint).
+   */
+  private stored(): string | null {
     const sealed = getSetting(this.sql, 'upstream_secret');
-    if (!sealed) return '';
+    if (!sealed || !sealed.startsWith('plain:') || this.secrets.protection === 'none') return sealed ?? null;
     try {
-      return this.secrets.open(sealed);
-    } catch {
-      return '';
+      const resealed = this.secrets.seal(this.secrets.open(sealed));
+      this.writeSecret(resealed, this.clock.now().toISOString());
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.log.warn(`upstream: the stored secret was plain; sealed it (${this.secrets.protection})`);
+      return resealed;
+    } catch (e) {
+      this.log.error(`upstream: could not seal the plain stored secret: ${e instanceof Error ? e.message : String(e)}`);
+      return sealed;
     }
+  }
+
+  /** Writes the sealed secret; the previous value's bytes are overwritten in the file, not just unlinked. */
+  private writeSecret(sealed: string, at: string): void {
+    const before = this.db.pragma('secure_delete', { simple: true }) as number;
+    this.db.pragma('secure_delete = ON');
+    try {
+      setSetting(this.sql, 'upstream_secret', sealed, at);
+    } finally {
+      this.db.pragma(`secure_delete = ${['OFF', 'ON', 'FAST'][before] ?? 'OFF'}`);
+    }
+  }
+
+  /** The secret, or why it cannot be read (a missing key file, another PC's keychain …). */
+  private readSecret(): { secret: string; problem: null } | { secret: ''; problem: string | null } {
+    const sealed = this.stored();
+    if (!sealed) return { secret: '', problem: null };
+    try {
+      return { secret: this.secrets.open(sealed), problem: null };
+    } catch (e) {
+      return { secret: '', problem: e instanceof SecretUnreadable ? e.message : '上报密钥无法读取。上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。' };
+    }
+  }
+
+  private secret(): string {
+    return this.readSecret().secret;
   }
 
   settings(): UpstreamSettingsView {
     const s = this.raw();
-    const sealed = getSetting(this.sql, 'upstream_secret');
-    return { ...s, terminalId: this.ctx.terminalId(), hasSecret: !!sealed, secretEncrypted: !!sealed && !sealed.startsWith('plain:') };
+    const sealed = this.stored();
+    const read = this.readSecret();
+    return {
+      ...s,
+      terminalId: this.ctx.terminalId(),
+      hasSecret: !!sealed,
+      secretProtection: sealed ? protectionOf(sealed) : this.secrets.protection,
+      secretProblem: read.problem,
+    };
   }
 
   saveSettings(input: z.output<typeof upstreamSettingsInput>, actor: SessionOperator): UpstreamSettingsView {
@@ -136,7 +168,7 @@ export class UpstreamService {
     const next: Settings = { enabled: input.enabled, url: input.url, sendTime: input.sendTime, cutoffHour: input.cutoffHour };
     this.sql.tx(() => {
       setSetting(this.sql, 'upstream_settings', JSON.stringify(next), at);
-      if (input.secret) setSetting(this.sql, 'upstream_secret', this.secrets.seal(input.secret), at);
+      if (input.secret) this.writeSecret(this.secrets.seal(input.secret), at);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.upstream', entity: 'settings', entityId: 'upstream', detail: { ...next, secretChanged: !!input.secret } });
     });
     return this.settings();
@@ -255,7 +287,8 @@ export class UpstreamService {
   async sendNow(): Promise<{ delivered: number; pending: number; stopped: number }> {
     const s = this.raw();
     if (!s.enabled || !s.url) throw new AppError('CONFLICT', '上报尚未启用：请管理员在「上报」中填写地址和密钥并启用。');
-    if (!this.secret()) throw new AppError('CONFLICT', '没有可用的上报密钥：请管理员重新填写密钥。');
+    const read = this.readSecret();
+    if (!read.secret) throw new AppError('CONFLICT', read.problem ?? '没有可用的上报密钥：请管理员重新填写密钥。');
     this.ensureDays();
     await this.draining;
     this.db.prepare("UPDATE upstream_outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE status IN ('pending', 'stopped')").run(this.clock.now().toISOString(), this.clock.now().toISOString());
@@ -291,12 +324,12 @@ export class UpstreamService {
     const stopped = c.stopped ? (this.db.prepare("SELECT last_http_status AS s FROM upstream_outbox WHERE status = 'stopped' ORDER BY business_date DESC LIMIT 1").get() as { s: number | null }) : null;
     const s = this.raw();
     const skew = this.db.prepare('SELECT clock_skew_ms AS ms FROM upstream_outbox WHERE clock_skew_ms IS NOT NULL ORDER BY updated_at DESC LIMIT 1').get() as { ms: number } | undefined;
-    const unreadable = s.enabled && !!s.url && !!getSetting(this.sql, 'upstream_secret') && !this.secret();
+    const unreadable = s.enabled && !!s.url ? this.readSecret().problem : null;
     return {
       lastSuccessAt: last.at,
       backlog: c.pending + c.stopped,
       alert: unreadable
-        ? '上报密钥无法读取（换了电脑账户或系统钥匙串不可用）：请管理员在「上报设置」中重新填写密钥'
+        ? unreadable
         : stopped
           ? alertText(stopped.s)
           : skew && Math.abs(skew.ms) > 5 * 60_000
