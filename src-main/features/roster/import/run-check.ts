@@ -62,13 +62,20 @@ export function checkInWorker(bytes: Uint8Array, fileName: string, sink: CheckSi
   };
   const worker = spawn({ bytes: own, fileName, maxRows });
   let heard = false;
+  let checked: FileChecked | null = null;
   worker.on('message', (m: WorkerOut) => {
     heard = true;
     if (!settle || m.t === 'ready') return;
     if (m.t === 'progress') sink.progress(m);
-    else if (m.t === 'rows') sink.rows(m.rows);
-    else if (m.t === 'done') end(null, { encoding: m.encoding, headerN: m.headerN, total: m.total, issues: m.issues });
-    else end(m.message === null ? new AppError('IMPORT_FAILED', BROKEN) : new AppError('IMPORT_FAILED', m.message, m.params));
+    else if (m.t === 'done') {
+      checked = { encoding: m.encoding, headerN: m.headerN, total: m.total, issues: m.issues };
+      if (m.batches === 0) end(null, checked);
+      else worker.postMessage('next');
+    } else if (m.t === 'rows') {
+      sink.rows(m.rows);
+      if (m.last) end(null, checked as FileChecked);
+      else worker.postMessage('next');
+    } else end(m.message === null ? new AppError('IMPORT_FAILED', BROKEN) : new AppError('IMPORT_FAILED', m.message, m.params));
   });
   const failed = () => new AppError('IMPORT_FAILED', heard ? BROKEN : NOT_STARTED);
   worker.on('error', (e: Error & { code?: string }) => end(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('IMPORT_FAILED', TOO_BIG) : failed()));
