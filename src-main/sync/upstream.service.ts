@@ -12,10 +12,9 @@ import { addDays, businessDateOf, daysBetween, dueAt, windowOf } from './busines
 import { checkUrl, post, type PostResult } from './http-client';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey, sign } from './signing';
 import { buildDailySummary } from './summary';
-import { plainSecretStore, protectionOf, SecretUnreadable, type SecretStore } from './sealed-secret';
+import { plainSecretStore, type SecretStore } from './sealed-secret';
+import { StoredSecret } from './stored-secret';
 import type { z } from 'zod';
-
-export { plainSecretStore, type SecretStore };
 
 export interface UpstreamOptions {
   timeoutMs?: number;
@@ -65,6 +64,7 @@ export class UpstreamService {
   /** head office's clock minus ours, learnt from a clock_skew answer */
   private skewMs = 0;
   private readonly o: Required<UpstreamOptions>;
+  private readonly stored: StoredSecret;
 
   constructor(
     private readonly db: Db,
@@ -72,9 +72,10 @@ export class UpstreamService {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly ctx: { terminalId: () => string; propertyName: () => string; overdueDays: () => number },
-    private readonly secrets: SecretStore = plainSecretStore,
+    secrets: SecretStore = plainSecretStore,
     opts: UpstreamOptions = {},
   ) {
+    this.stored = new StoredSecret(db, sql, clock, log, secrets);
     this.o = { timeoutMs: 15_000, backoffBaseMs: 30_000, backoffCapMs: 30 * 60_000, random: Math.random, maxCatchUpDays: 92, ...opts };
   }
 
@@ -96,61 +97,18 @@ export class UpstreamService {
     }
   }
 
-  /**
-   * The stored (sealed) secret. One written plain by an earlier version is sealed here, on first read,
-   * wherever this store has a key; the plain bytes are wiped from the file (secure_delete + checkpoint).
-   */
-  private stored(): string | null {
-    const sealed = getSetting(this.sql, 'upstream_secret');
-    if (!sealed || !sealed.startsWith('plain:') || this.secrets.protection === 'none') return sealed ?? null;
-    try {
-      const resealed = this.secrets.seal(this.secrets.open(sealed));
-      this.writeSecret(resealed, this.clock.now().toISOString());
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-      this.log.warn(`upstream: the stored secret was plain; sealed it (${this.secrets.protection})`);
-      return resealed;
-    } catch (e) {
-      this.log.error(`upstream: could not seal the plain stored secret: ${e instanceof Error ? e.message : String(e)}`);
-      return sealed;
-    }
-  }
-
-  /** Writes the sealed secret; the previous value's bytes are overwritten in the file, not just unlinked. */
-  private writeSecret(sealed: string, at: string): void {
-    const before = this.db.pragma('secure_delete', { simple: true }) as number;
-    this.db.pragma('secure_delete = ON');
-    try {
-      setSetting(this.sql, 'upstream_secret', sealed, at);
-    } finally {
-      this.db.pragma(`secure_delete = ${['OFF', 'ON', 'FAST'][before] ?? 'OFF'}`);
-    }
-  }
-
-  /** The secret, or why it cannot be read (a missing key file, another PC's keychain …). */
-  private readSecret(): { secret: string; problem: null } | { secret: ''; problem: string | null } {
-    const sealed = this.stored();
-    if (!sealed) return { secret: '', problem: null };
-    try {
-      return { secret: this.secrets.open(sealed), problem: null };
-    } catch (e) {
-      return { secret: '', problem: e instanceof SecretUnreadable ? e.message : '上报密钥无法读取。上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。' };
-    }
-  }
-
   private secret(): string {
-    return this.readSecret().secret;
+    return this.stored.read().secret;
   }
 
   settings(): UpstreamSettingsView {
     const s = this.raw();
-    const sealed = this.stored();
-    const read = this.readSecret();
     return {
       ...s,
       terminalId: this.ctx.terminalId(),
-      hasSecret: !!sealed,
-      secretProtection: sealed ? protectionOf(sealed) : this.secrets.protection,
-      secretProblem: read.problem,
+      hasSecret: !!this.stored.sealed(),
+      secretProtection: this.stored.protection(),
+      secretProblem: this.stored.read().problem,
     };
   }
 
@@ -160,7 +118,7 @@ export class UpstreamService {
       if (bad) throw new AppError('BAD_INPUT', bad);
     }
     if (input.enabled && !input.url) throw new AppError('BAD_INPUT', '启用上报前请填写总部的上报地址。');
-    if (input.enabled && !input.secret && !getSetting(this.sql, 'upstream_secret')) throw new AppError('BAD_INPUT', '启用上报前请填写总部提供的密钥。');
+    if (input.enabled && !input.secret && !this.stored.sealed()) throw new AppError('BAD_INPUT', '启用上报前请填写总部提供的密钥。');
     const built = (this.db.prepare('SELECT count(*) AS n FROM upstream_outbox').get() as { n: number }).n;
     if (built > 0 && input.cutoffHour !== this.raw().cutoffHour)
       throw new AppError('BAD_INPUT', '已经有营业日汇总生成过，不能再改营业日分界（否则会有几个小时被重复或漏报）：如确需修改，请先与总部确认。');
@@ -168,7 +126,7 @@ export class UpstreamService {
     const next: Settings = { enabled: input.enabled, url: input.url, sendTime: input.sendTime, cutoffHour: input.cutoffHour };
     this.sql.tx(() => {
       setSetting(this.sql, 'upstream_settings', JSON.stringify(next), at);
-      if (input.secret) this.writeSecret(this.secrets.seal(input.secret), at);
+      if (input.secret) this.stored.save(input.secret, at);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.upstream', entity: 'settings', entityId: 'upstream', detail: { ...next, secretChanged: !!input.secret } });
     });
     return this.settings();
@@ -287,7 +245,7 @@ export class UpstreamService {
   async sendNow(): Promise<{ delivered: number; pending: number; stopped: number }> {
     const s = this.raw();
     if (!s.enabled || !s.url) throw new AppError('CONFLICT', '上报尚未启用：请管理员在「上报」中填写地址和密钥并启用。');
-    const read = this.readSecret();
+    const read = this.stored.read();
     if (!read.secret) throw new AppError('CONFLICT', read.problem ?? '没有可用的上报密钥：请管理员重新填写密钥。');
     this.ensureDays();
     await this.draining;
@@ -324,7 +282,7 @@ export class UpstreamService {
     const stopped = c.stopped ? (this.db.prepare("SELECT last_http_status AS s FROM upstream_outbox WHERE status = 'stopped' ORDER BY business_date DESC LIMIT 1").get() as { s: number | null }) : null;
     const s = this.raw();
     const skew = this.db.prepare('SELECT clock_skew_ms AS ms FROM upstream_outbox WHERE clock_skew_ms IS NOT NULL ORDER BY updated_at DESC LIMIT 1').get() as { ms: number } | undefined;
-    const unreadable = s.enabled && !!s.url ? this.readSecret().problem : null;
+    const unreadable = s.enabled && !!s.url ? this.stored.read().problem : null;
     return {
       lastSuccessAt: last.at,
       backlog: c.pending + c.stopped,
