@@ -21,6 +21,8 @@ import { rosterRows, xlsxOf } from '../support/xlsx';
  */
 const supervisor: SessionOperator = { id: 1, username: 'zhuguan', displayName: '王主管', role: 'supervisor' };
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+/** Longest the main thread's event loop may stall while a file is read (the whole-workbook reader: 4 s and more). */
+const MAX_STALL_MS = 1_000;
 
 let db: Db;
 let sql: Sql;
@@ -81,9 +83,12 @@ describe('roster import in a worker thread', () => {
     expect(new Set(reading.map((p) => p.done)).size).toBeGreaterThan(3);
     const rowsSeen = reading.map((p) => Number(/已读 ([\d,]+) 行/.exec(p.message)?.[1]?.replace(/,/g, '')));
     expect(Math.max(...rowsSeen)).toBeLessThanOrEqual(MAX_ROWS + 1);
-    // the reading happened off the main thread: it was idle most of the time and never blocked for long
+    // the reading happened off the main thread: it was idle most of the time, and never blocked the way the
+    // whole-workbook reader did (seconds at a stretch). The delay bound allows for what a loaded 2-core machine
+    // adds to an idle loop (a few hundred ms seen with the whole test suite running); the idle share does not
+    // depend on that load.
     expect(r.busy).toBeLessThan(0.5);
-    expect(r.maxDelayMs).toBeLessThan(200);
+    expect(r.maxDelayMs).toBeLessThan(MAX_STALL_MS);
   }, 240_000);
 
   it('a 30,000-row workbook: checked in the worker with the main thread free; the preview is right', async () => {
@@ -93,7 +98,7 @@ describe('roster import in a worker thread', () => {
     expect(r.end.progress.state, r.end.progress.message).toBe('done');
     expect(r.end.preview?.summary).toMatchObject({ total: 30_000, new: 30_000, error: 0 });
     expect(r.busy).toBeLessThan(0.5);
-    expect(r.maxDelayMs).toBeLessThan(200);
+    expect(r.maxDelayMs).toBeLessThan(MAX_STALL_MS);
   }, 120_000);
 
   it('cancelling stops the reading: the import is gone, and the next one runs', async () => {

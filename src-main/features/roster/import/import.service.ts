@@ -32,8 +32,6 @@ export const WORKER_MIN_BYTES = 64 * 1024;
 export interface ImportOptions {
   /** Files at least this big are read in a worker thread (tests set 0 to force it). */
   workerMinBytes?: number;
-  /** Data rows allowed per file (default MAX_ROWS). */
-  maxRows?: number;
 }
 
 export interface ImportResult {
@@ -196,10 +194,10 @@ export class RosterImportService {
         for (const r of batch) rows.push(r);
       },
     };
-    const maxRows = this.opts.maxRows ?? MAX_ROWS;
-    const run: CheckRun = data.length >= (this.opts.workerMinBytes ?? WORKER_MIN_BYTES) ? checkInWorker(data, e.fileName, sink, maxRows) : checkInline(data, e.fileName, sink, maxRows);
-    e.abort = run.abort;
     try {
+      const inWorker = data.length >= (this.opts.workerMinBytes ?? WORKER_MIN_BYTES);
+      const run: CheckRun = inWorker ? checkInWorker(data, e.fileName, sink, MAX_ROWS) : checkInline(data, e.fileName, sink, MAX_ROWS);
+      e.abort = run.abort;
       const checked = await run.result;
       if (job.cancelled) return;
       const total = checked.total;

@@ -16,7 +16,6 @@ export interface CheckRun {
   result: Promise<FileChecked>;
   /** Stops the run (a cancelled or replaced import); the result then rejects with `cancelled`. */
   abort(): void;
-  inWorker: boolean;
 }
 
 export const cancelled = new Error('import cancelled');
@@ -29,7 +28,7 @@ const BROKEN = '无法读取文件：文件可能已损坏。请在 Excel 中另
 const NOT_STARTED = '读取文件的后台任务没能启动，名册没有任何改动：请重启程序后重试；如仍失败，请联系技术支持。';
 
 export function checkInline(bytes: Uint8Array, fileName: string, sink: CheckSink, maxRows: number): CheckRun {
-  return { result: checkFile(bytes, fileName, sink, { maxRows }), abort: () => {}, inWorker: false };
+  return { result: checkFile(bytes, fileName, sink, { maxRows }), abort: () => {} };
 }
 
 /** The built worker (next to the bundle or one folder up from a chunk), or the TypeScript source under tsx (tests). */
@@ -80,5 +79,5 @@ export function checkInWorker(bytes: Uint8Array, fileName: string, sink: CheckSi
   const failed = () => new AppError('IMPORT_FAILED', heard ? BROKEN : NOT_STARTED);
   worker.on('error', (e: Error & { code?: string }) => end(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('IMPORT_FAILED', TOO_BIG) : failed()));
   worker.on('exit', () => end(failed()));
-  return { result, abort: () => end(cancelled), inWorker: true };
+  return { result, abort: () => end(cancelled) };
 }
