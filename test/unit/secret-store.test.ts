@@ -1,8 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { electronSecretStore } from '../../src-main/app/secret-store';
 import { KEY_FILE, keyFileSecretStore, plainSecretStore, protectionOf, SecretUnreadable } from '../../src-main/sync/sealed-secret';
 import { tmpDir } from '../support/core';
+
+/** Electron's safeStorage, faked: what the OS offers is set per test. */
+const safe = vi.hoisted(() => ({ available: true, backend: 'gnome_libsecret', broken: false }));
+vi.mock('electron', () => ({
+  safeStorage: {
+    isEncryptionAvailable: () => safe.available,
+    getSelectedStorageBackend: () => safe.backend,
+    encryptString: (s: string) => Buffer.from(`os-sealed:${s}`, 'utf8'),
+    decryptString: (b: Buffer) => {
+      if (safe.broken) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return b.toString('utf8').replace(/^os-sealed:/, '');
+    },
+  },
+}));
 
 const SECRET = 'head-office-secret-0123456789abcdef';
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
@@ -84,3 +99,32 @@ describe('upstream secret sealed with a key file', () => {
     expect(protectionOf('safe:AAAA')).toBe('keychain');
   });
 });
+
+describe('upstream secret in the desktop app', () => {
+  it('with an OS keychain: sealed there; a key-file value from the browser host and a plain one still open', () => {
+    Object.assign(safe, { available: true, backend: 'gnome_libsecret', broken: false });
+    const dir = tmpDir();
+    const store = electronSecretStore(dir);
+    expect(store.protection).toBe('keychain');
+    const sealed = store.seal(SECRET);
+    expect(protectionOf(sealed)).toBe('keychain');
+    expect(store.open(sealed)).toBe(SECRET);
+    expect(store.open(keyFileSecretStore(dir).seal(SECRET))).toBe(SECRET);
+    expect(store.open(`plain:${b64(SECRET)}`)).toBe(SECRET);
+    // another PC or OS account: the keychain cannot open it
+    safe.broken = true;
+    expect(unreadable(() => store.open(sealed)).message).toContain('系统钥匙串');
+  });
+
+  it('without a usable keychain (none, or Linux basic_text with its hard-coded key): the key file seals it', () => {
+    Object.assign(safe, { available: false, backend: 'unknown', broken: false });
+    const dir = tmpDir();
+    const none = electronSecretStore(dir);
+    expect(none.protection).toBe('keyFile');
+    expect(protectionOf(none.seal(SECRET))).toBe('keyFile');
+    expect(fs.existsSync(path.join(dir, KEY_FILE))).toBe(true);
+    Object.assign(safe, { available: true, backend: 'basic_text' });
+    expect(electronSecretStore(dir).protection).toBe(process.platform === 'linux' ? 'keyFile' : 'keychain');
+  });
+});
+
