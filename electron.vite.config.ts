@@ -20,6 +20,8 @@ export default defineConfig({
           host: resolve(__dirname, 'src-main/host/cli.ts'),
           // full integrity check, run in a worker thread when the counter is idle
           'integrity.worker': resolve(__dirname, 'src-main/db/integrity.worker.ts'),
+          // roster import: reading and checking a large CSV/XLSX, in a worker thread so the main thread keeps answering
+          'import.worker': resolve(__dirname, 'src-main/features/roster/import/import.worker.ts'),
         },
       },
     },

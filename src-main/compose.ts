@@ -33,7 +33,8 @@ import { handoverSources } from './features/handover/sources';
 import { handoverSlipLines } from './features/handover/slip';
 import { dispatchSlipLines } from './features/requests/slip';
 import { ReportsService } from './features/reports/reports.service';
-import { UpstreamService, type SecretStore, type UpstreamOptions } from './sync/upstream.service';
+import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
+import { keyFileSecretStore, type SecretStore } from './sync/sealed-secret';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
 import type { PrinterSettings } from './contract/printer';
@@ -50,7 +51,7 @@ export interface CoreOptions {
   maintenance?: boolean;
   /** The printer port for a configuration (tests pass a fake; the default builds the real transport). */
   printerPort?: (config: PrinterSettings['config']) => PrinterPort;
-  /** Seals the upstream secret (Electron: safeStorage); plain where there is no OS keychain. */
+  /** Seals the upstream secret (Electron: the OS keychain); default: a key file in the data folder. */
   secretStore?: SecretStore;
   /** Upstream timing (tests shorten the timeouts and backoff). */
   upstream?: UpstreamOptions;
@@ -224,7 +225,7 @@ export class AppCore {
         this.clock,
         this.log,
         { terminalId: () => counter.terminalId(), propertyName: () => counter.propertyName(), overdueDays: () => parcels.settings().overdueDays, timeZone: () => calendar.tz() },
-        this.opts.secretStore,
+        this.opts.secretStore ?? keyFileSecretStore(this.opts.dataDir),
         this.opts.upstream,
       ),
       keys: new KeysService(sql, this.clock, operators),

@@ -94,7 +94,7 @@ function start(): void {
     const nativeBinding = fs.existsSync(NATIVE_BINDING) ? NATIVE_BINDING : undefined;
     if (!nativeBinding) log.warn(`no Electron build of better-sqlite3 at ${NATIVE_BINDING}: run node scripts/build-electron-native.mjs`);
     try {
-      core = await AppCore.open({ dataDir, log, maintenance: true, secretStore: electronSecretStore(), ...(nativeBinding ? { nativeBinding } : {}) });
+      core = await AppCore.open({ dataDir, log, maintenance: true, secretStore: electronSecretStore(dataDir), ...(nativeBinding ? { nativeBinding } : {}) });
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       log.error(`start failed: ${msg}`);

@@ -11,8 +11,13 @@ export const upstreamSettingsView = z.object({
   sendTime,
   cutoffHour: z.number().int().min(0).max(23),
   hasSecret: z.boolean(),
-  /** the secret is sealed with the OS keychain (Electron safeStorage); false in the browser host */
-  secretEncrypted: z.boolean(),
+  /**
+   * How the stored secret (or, with none stored, the next one saved) is protected: the OS keychain (desktop app),
+   * a key file on this PC (browser host; Linux without a keyring), or none (plain, from an earlier version)
+   */
+  secretProtection: z.enum(['keychain', 'keyFile', 'none']),
+  /** why the stored secret cannot be read (a missing key file …) and what to do; null when it can */
+  secretProblem: z.string().nullable(),
 });
 export type UpstreamSettingsView = z.infer<typeof upstreamSettingsView>;
 

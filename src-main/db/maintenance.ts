@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../lib/worker-file';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/log';
 import type { AuditReport } from './audit-check';
@@ -13,18 +10,9 @@ export interface FullCheckResult {
   problems: string[];
 }
 
-/** Runs a check in a worker thread. Works from the built bundle (.js) and from source (.ts via tsx). */
+/** Runs a check in a worker thread. Works from the built bundle (.js, also when this code sits in a chunk) and from source (.ts via tsx). */
 function inWorker<T>(data: WorkerTask, failed: (message: string) => T): Promise<T> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const js = path.join(here, 'integrity.worker.js');
-  const ts = path.join(here, 'integrity.worker.ts');
-  // From source (tests) the worker is TypeScript: register tsx inside the worker, then load it.
-  const worker = fs.existsSync(js)
-    ? new Worker(js, { workerData: data })
-    : new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`, {
-        eval: true,
-        workerData: data,
-      });
+  const worker = startWorker('integrity.worker', import.meta.url, { workerData: data });
   return new Promise((resolve) => {
     worker.once('message', (m: T) => resolve(m));
     worker.once('error', (e) => resolve(failed(e.message)));

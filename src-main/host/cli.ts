@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppCore } from '../compose';
 import { createLogger } from '../lib/log';
 import { defaultDataDir } from '../lib/paths';
+import { keyFileSecretStore } from '../sync/sealed-secret';
 import { createHostServer } from './server';
 
 /**
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   const offset = Number(process.env.LOBBYDESK_TEST_CLOCK_OFFSET_MS ?? 0);
   const clock = Number.isFinite(offset) && offset !== 0 ? { now: () => new Date(Date.now() + offset) } : undefined;
   if (clock) log.warn(`test clock: ${offset} ms ahead of the system clock`);
-  const core = await AppCore.open({ dataDir, log, maintenance: true, ...(clock ? { clock } : {}) });
+  // no OS keychain without Electron: the upstream secret is sealed with a key file in the data folder
+  const core = await AppCore.open({ dataDir, log, maintenance: true, secretStore: keyFileSecretStore(dataDir), ...(clock ? { clock } : {}) });
   const token = randomBytes(24).toString('base64url');
   const server = createHostServer({ dispatch: core.dispatch, token, staticDir, port });
 

@@ -12,20 +12,9 @@ import { addDays, businessDateOf, businessWindow, daysBetween, sendDueAt } from 
 import { checkUrl, post, type PostResult } from './http-client';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey, sign } from './signing';
 import { buildDailySummary } from './summary';
+import { plainSecretStore, type SecretStore } from './sealed-secret';
+import { StoredSecret } from './stored-secret';
 import type { z } from 'zod';
-
-/** Seals the shared secret at rest: Electron's safeStorage in the app, plain in the browser host and tests. */
-export interface SecretStore {
-  readonly encrypted: boolean;
-  seal(plain: string): string;
-  open(sealed: string): string;
-}
-
-export const plainSecretStore: SecretStore = {
-  encrypted: false,
-  seal: (plain) => `plain:${Buffer.from(plain, 'utf8').toString('base64')}`,
-  open: (sealed) => (sealed.startsWith('plain:') ? Buffer.from(sealed.slice(6), 'base64').toString('utf8') : ''),
-};
 
 export interface UpstreamOptions {
   timeoutMs?: number;
@@ -75,6 +64,7 @@ export class UpstreamService {
   /** head office's clock minus ours, learnt from a clock_skew answer */
   private skewMs = 0;
   private readonly o: Required<UpstreamOptions>;
+  private readonly stored: StoredSecret;
 
   constructor(
     private readonly db: Db,
@@ -82,9 +72,10 @@ export class UpstreamService {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly ctx: { terminalId: () => string; propertyName: () => string; overdueDays: () => number; timeZone: () => string },
-    private readonly secrets: SecretStore = plainSecretStore,
+    secrets: SecretStore = plainSecretStore,
     opts: UpstreamOptions = {},
   ) {
+    this.stored = new StoredSecret(db, sql, clock, log, secrets);
     this.o = { timeoutMs: 15_000, backoffBaseMs: 30_000, backoffCapMs: 30 * 60_000, random: Math.random, maxCatchUpDays: 92, ...opts };
   }
 
@@ -107,19 +98,18 @@ export class UpstreamService {
   }
 
   private secret(): string {
-    const sealed = getSetting(this.sql, 'upstream_secret');
-    if (!sealed) return '';
-    try {
-      return this.secrets.open(sealed);
-    } catch {
-      return '';
-    }
+    return this.stored.read().secret;
   }
 
   settings(): UpstreamSettingsView {
     const s = this.raw();
-    const sealed = getSetting(this.sql, 'upstream_secret');
-    return { ...s, terminalId: this.ctx.terminalId(), hasSecret: !!sealed, secretEncrypted: !!sealed && !sealed.startsWith('plain:') };
+    return {
+      ...s,
+      terminalId: this.ctx.terminalId(),
+      hasSecret: !!this.stored.sealed(),
+      secretProtection: this.stored.protection(),
+      secretProblem: this.stored.read().problem,
+    };
   }
 
   /** True once a business day was built: the day boundaries (cut-off hour, time zone) then stay as they are. */
@@ -133,14 +123,14 @@ export class UpstreamService {
       if (bad) throw new AppError('BAD_INPUT', bad);
     }
     if (input.enabled && !input.url) throw new AppError('BAD_INPUT', '启用上报前请填写总部的上报地址。');
-    if (input.enabled && !input.secret && !getSetting(this.sql, 'upstream_secret')) throw new AppError('BAD_INPUT', '启用上报前请填写总部提供的密钥。');
+    if (input.enabled && !input.secret && !this.stored.sealed()) throw new AppError('BAD_INPUT', '启用上报前请填写总部提供的密钥。');
     if (this.hasBuiltDays() && input.cutoffHour !== this.raw().cutoffHour)
       throw new AppError('BAD_INPUT', '已经有营业日汇总生成过，不能再改营业日分界（否则会有几个小时被重复或漏报）：如确需修改，请先与总部确认。');
     const at = this.clock.now().toISOString();
     const next: Settings = { enabled: input.enabled, url: input.url, sendTime: input.sendTime, cutoffHour: input.cutoffHour };
     this.sql.tx(() => {
       setSetting(this.sql, 'upstream_settings', JSON.stringify(next), at);
-      if (input.secret) setSetting(this.sql, 'upstream_secret', this.secrets.seal(input.secret), at);
+      if (input.secret) this.stored.save(input.secret, at);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.upstream', entity: 'settings', entityId: 'upstream', detail: { ...next, secretChanged: !!input.secret } });
     });
     return this.settings();
@@ -261,7 +251,8 @@ export class UpstreamService {
   async sendNow(): Promise<{ delivered: number; pending: number; stopped: number }> {
     const s = this.raw();
     if (!s.enabled || !s.url) throw new AppError('CONFLICT', '上报尚未启用：请管理员在「上报」中填写地址和密钥并启用。');
-    if (!this.secret()) throw new AppError('CONFLICT', '没有可用的上报密钥：请管理员重新填写密钥。');
+    const read = this.stored.read();
+    if (!read.secret) throw new AppError('CONFLICT', read.problem ?? '没有可用的上报密钥：请管理员重新填写密钥。');
     this.ensureDays();
     await this.draining;
     this.db.prepare("UPDATE upstream_outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE status IN ('pending', 'stopped')").run(this.clock.now().toISOString(), this.clock.now().toISOString());
@@ -297,12 +288,12 @@ export class UpstreamService {
     const stopped = c.stopped ? (this.db.prepare("SELECT last_http_status AS s FROM upstream_outbox WHERE status = 'stopped' ORDER BY business_date DESC LIMIT 1").get() as { s: number | null }) : null;
     const s = this.raw();
     const skew = this.db.prepare('SELECT clock_skew_ms AS ms FROM upstream_outbox WHERE clock_skew_ms IS NOT NULL ORDER BY updated_at DESC LIMIT 1').get() as { ms: number } | undefined;
-    const unreadable = s.enabled && !!s.url && !!getSetting(this.sql, 'upstream_secret') && !this.secret();
+    const unreadable = s.enabled && !!s.url ? this.stored.read().problem : null;
     return {
       lastSuccessAt: last.at,
       backlog: c.pending + c.stopped,
       alert: unreadable
-        ? '上报密钥无法读取（换了电脑账户或系统钥匙串不可用）：请管理员在「上报设置」中重新填写密钥'
+        ? unreadable
         : stopped
           ? alertText(stopped.s)
           : skew && Math.abs(skew.ms) > 5 * 60_000

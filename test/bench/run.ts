@@ -8,6 +8,7 @@ import { parcelsBenchmarks } from './parcels.bench';
 import { upstreamBenchmarks } from './upstream.bench';
 import { cardsBenchmarks } from './cards.bench';
 import { parcelsUiBenchmarks } from './parcels-ui.bench';
+import { importBenchmarks } from './import.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -37,6 +38,14 @@ async function main(): Promise<void> {
     figures.push(...(await parcelsUiBenchmarks(work)));
     const md = writeResults(figures);
     console.log(fs.readFileSync(md, 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
+  // roster import at the row limit through the built browser host: peak memory, times, calls answered meanwhile
+  if (process.argv.includes('--only-import')) {
+    console.log('roster import benchmark (200,000 and 2,000,000 rows, browser host)…');
+    figures.push(...(await importBenchmarks(work)));
+    console.log(fs.readFileSync(writeResults(figures), 'utf8'));
     fs.rmSync(work, { recursive: true, force: true });
     return;
   }

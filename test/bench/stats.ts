@@ -6,7 +6,7 @@ export interface Figure {
   name: string;
   /** what is measured and at what scale */
   scale: string;
-  unit: 'ms';
+  unit: 'ms' | 'MB';
   p50?: number;
   p99?: number;
   max?: number;
@@ -46,7 +46,7 @@ export function writeResults(figures: Figure[], dir = 'bench'): string {
     ``,
     `| benchmark | scale | p50 | p99 / value | max | budget | |`,
     `|---|---|---|---|---|---|---|`,
-    ...figures.map((f) => `| ${f.name} | ${f.scale} | ${f.p50 ?? ''} | ${f.p99 ?? f.value} | ${f.max ?? ''} | ${f.against} ≤ ${f.budget} ms | ${f.pass ? 'ok' : '**over budget**'} |`),
+    ...figures.map((f) => `| ${f.name} | ${f.scale} | ${f.p50 ?? ''} | ${f.p99 ?? f.value} | ${f.max ?? ''} | ${f.against} ≤ ${f.budget} ${f.unit} | ${f.pass ? 'ok' : '**over budget**'} |`),
     ``,
   ];
   const md = path.join(dir, 'results.md');

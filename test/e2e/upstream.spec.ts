@@ -37,7 +37,7 @@ test('settings → send now → history shows the day delivered; with the receiv
   await shot(page, info, 'upstream-01-settings');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('上报设置已保存。')).toBeVisible();
-  await expect(page.getByText('浏览器模式下密钥未经系统钥匙串加密保存')).toBeVisible();
+  await expect(page.getByText('密钥保护：本机密钥文件')).toBeVisible();
 
   // today is not over yet: nothing is due, and sending says so
   await page.getByRole('tab', { name: '上报记录' }).click();

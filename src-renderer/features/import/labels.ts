@@ -1,4 +1,4 @@
-import type { ImportPreviewRow } from '../../../src-main/contract/index';
+import { MAX_IMPORT_BYTES, type ImportPreviewRow } from '../../../src-main/contract/roster';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export const ROW_STATUS: Record<ImportPreviewRow['status'], MsgKey> = {
@@ -27,4 +27,5 @@ const EN: Record<string, string> = {
 
 export const enWord = (zh: string, lang: string): string => (lang === 'en' ? (EN[zh] ?? zh) : zh);
 
-export const MAX_FILE_BYTES = 40 * 1024 * 1024;
+/** Checked here too, so an oversize file is refused before it is read and sent. */
+export const MAX_FILE_BYTES = MAX_IMPORT_BYTES;

@@ -20,6 +20,13 @@ const STATE: Record<UpstreamDayView['status'], { key: MsgKey; tag: string }> = {
   stopped: { key: 'up.state.stopped', tag: 'tag-bad' },
 };
 
+/** The protection line under the secret: how the stored secret (or the next one saved) is kept. */
+const PROTECTION: Record<UpstreamSettingsView['secretProtection'], MsgKey> = {
+  keychain: 'up.secretKeychain',
+  keyFile: 'up.secretKeyFile',
+  none: 'up.secretPlain',
+};
+
 /** 上报 (Alt+0): each business day's delivery to head office, 立即上报, and (admin) the settings. */
 export function UpstreamArea() {
   const { t } = useI18n();
@@ -125,7 +132,7 @@ function History() {
 }
 
 function SettingsForm() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [s, setS] = useState<UpstreamSettingsView | null>(null);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
@@ -184,9 +191,14 @@ function SettingsForm() {
           <input name="up-cutoff" inputMode="numeric" value={cutoff} onChange={(e) => setCutoff(e.target.value)} />
         </Field>
       </div>
-      <Field label={t('up.secret')} hint={s.hasSecret ? t(s.secretEncrypted ? 'up.secretSealed' : 'up.secretPlain') : t('up.secretNone')}>
+      <Field label={t('up.secret')} hint={s.hasSecret ? t(PROTECTION[s.secretProtection]) : `${t('up.secretNone')}${lang === 'en' ? '. ' : '。'}${t(PROTECTION[s.secretProtection])}`}>
         <input name="up-secret" type="password" autoComplete="new-password" value={secret} onChange={(e) => setSecret(e.target.value)} placeholder={s.hasSecret ? t('up.secretKeep') : ''} />
       </Field>
+      {s.secretProblem ? (
+        <p className="warn-box" role="alert">
+          {lang === 'en' ? t('up.secretUnreadable') : s.secretProblem}
+        </p>
+      ) : null}
       {!s.enabled ? <p className="warn-box">{t('up.notEnabled')}</p> : null}
       <ErrorNote text={action.checkError} />
       <ErrorBox error={action.error} />

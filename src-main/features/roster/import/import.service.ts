@@ -6,10 +6,13 @@ import { Job, yieldToLoop } from '../../../lib/jobs';
 import { MAX_IMPORT_BYTES, type ImportIssue, type ImportPreview, type ImportStatus } from '../../../contract/index';
 import type { SessionOperator } from '../../operators/sessions';
 import * as repo from '../roster.repo';
-import { findHeader } from './columns';
-import { readTable, sniffFormat } from './parse';
+import { MAX_ISSUES } from './check-file';
+import { MAX_ROWS, sniffFormat, type ReadProgress } from './parse';
 import { compareCodes, planFingerprint, planImport, previewRow, residentKey, unitKey, type Plan, type Snapshot } from './plan';
-import { RowChecker, type CheckedRow } from './validate';
+import { cancelled, checkInline, checkInWorker, type CheckRun } from './run-check';
+import type { CheckedRow } from './validate';
+
+export { MAX_ISSUES };
 
 /**
  * Roster import from CSV/XLSX: parse → check row by row → preview against the roster → commit on confirmation.
@@ -22,9 +25,14 @@ import { RowChecker, type CheckedRow } from './validate';
 
 export const JOB_TTL_MS = 30 * 60_000;
 export const PREVIEW_ROWS = 200;
-export const MAX_ISSUES = 2_000;
-const CHUNK = 1_000;
 const MAX_JOBS = 4;
+/** Files from this size on are read in a worker thread (about 1,000 rows: more than a frame of work). */
+export const WORKER_MIN_BYTES = 64 * 1024;
+
+export interface ImportOptions {
+  /** Files at least this big are read in a worker thread (tests set 0 to force it). */
+  workerMinBytes?: number;
+}
 
 export interface ImportResult {
   inserted: number;
@@ -46,6 +54,8 @@ interface Entry {
   preview: ImportPreview | null;
   result: ImportResult | null;
   settled: Promise<void>;
+  /** Stops the read-and-check pass (the worker thread) when the import is cancelled or dropped. */
+  abort: () => void;
 }
 
 const zh = (n: number) => n.toLocaleString('zh-CN');
@@ -60,6 +70,7 @@ export class RosterImportService {
   constructor(
     readonly sql: Sql,
     readonly clock: Clock,
+    private readonly opts: ImportOptions = {},
   ) {}
 
   /** Checks the file's format at once (refusing .xls, empty and binary files), then parses and checks it in the background. */
@@ -87,6 +98,7 @@ export class RosterImportService {
       preview: null,
       result: null,
       settled: Promise.resolve(),
+      abort: () => {},
     };
     this.jobs.set(job.id, entry);
     entry.settled = this.run(entry, data);
@@ -157,6 +169,7 @@ export class RosterImportService {
     const e = this.jobs.get(jobId);
     if (!e) return;
     e.job.cancelled = true;
+    e.abort();
     this.jobs.delete(jobId);
   }
 
@@ -174,29 +187,20 @@ export class RosterImportService {
 
   private async run(e: Entry, data: Buffer): Promise<void> {
     const { job } = e;
+    const rows: CheckedRow[] = [];
+    const sink = {
+      progress: (p: ReadProgress) => job.step(p.bytesRead, p.totalBytes, `正在读取并检查：已读 ${zh(p.rows)} 行（${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%）`),
+      rows: (batch: CheckedRow[]) => {
+        for (const r of batch) rows.push(r);
+      },
+    };
     try {
-      const table = await readTable(data, e.fileName);
+      const inWorker = data.length >= (this.opts.workerMinBytes ?? WORKER_MIN_BYTES);
+      const run: CheckRun = inWorker ? checkInWorker(data, e.fileName, sink, MAX_ROWS) : checkInline(data, e.fileName, sink, MAX_ROWS);
+      e.abort = run.abort;
+      const checked = await run.result;
       if (job.cancelled) return;
-      const header = findHeader(table.rows);
-      const body = table.rows.slice(header.index + 1);
-      if (body.length === 0)
-        throw new AppError('IMPORT_FAILED', `「${e.fileName}」只有表头（第 ${header.n} 行），没有住户数据：请在表头下面逐行填写住户后重试。`);
-      const total = body.length;
-      job.step(0, total, `正在检查：0 / ${zh(total)} 行`);
-      await yieldToLoop();
-      const checker = new RowChecker(header);
-      const rows: CheckedRow[] = [];
-      const rowIssues: ImportIssue[] = [];
-      for (let i = 0; i < total; i++) {
-        const { row, issues } = checker.check(body[i] as (typeof body)[number]);
-        rows.push(row);
-        for (const x of issues) if (rowIssues.length < MAX_ISSUES) rowIssues.push(x);
-        if ((i + 1) % CHUNK === 0) {
-          job.step(i + 1, total, `正在检查：${zh(i + 1)} / ${zh(total)} 行`);
-          await yieldToLoop();
-          if (job.cancelled) return;
-        }
-      }
+      const total = checked.total;
       job.step(total, total, '正在与现有名册比对…');
       await yieldToLoop();
       if (job.cancelled) return;
@@ -207,9 +211,10 @@ export class RosterImportService {
       e.rows = rows;
       e.fingerprints = plan.rows.map(planFingerprint);
       e.existingBuildings = [...codes].filter((c) => snap.buildings.has(c));
-      e.preview = this.buildPreview(e, table.encoding, rows, plan, rowIssues);
+      e.preview = this.buildPreview(e, checked.encoding, rows, plan, checked.issues);
       job.finish(e.preview, `检查完成，${countsMessage(e.preview.summary)}`);
     } catch (err) {
+      if (err === cancelled || job.cancelled) return;
       job.fail(isAppError(err) ? err.message : `无法读取「${e.fileName}」：文件可能已损坏。请在 Excel 中另存为 .xlsx 或「CSV UTF-8」后重试。`);
     }
   }

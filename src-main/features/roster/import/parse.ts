@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { AppError } from '../../../lib/errors';
+import { AppError, isAppError } from '../../../lib/errors';
+import { xlsxRows } from './xlsx-stream';
 
 /**
  * Bytes → a table of raw cells, with the row numbers the user sees in Excel.
@@ -27,7 +28,7 @@ export interface Table {
   rows: RawRow[];
 }
 
-/** More rows than any property roster has; beyond this the file is split into batches. */
+/** More rows than any property roster has; beyond this the file is split into batches (checked while reading). */
 export const MAX_ROWS = 200_000;
 
 const SAVE_AS = '请在 Excel 或 WPS 中打开该文件，另存为「Excel 工作簿（.xlsx）」或「CSV UTF-8（逗号分隔）」后重试。';
@@ -89,16 +90,85 @@ export function isEmptyRow(cells: Cell[]): boolean {
   return cells.every(isBlank);
 }
 
-/** CSV with comma, semicolon or tab delimiters (papaparse guesses); quoted fields may span lines. */
-export function parseCsv(text: string): RawRow[] {
+/** Text or workbook: what readRows found. */
+export interface ReadInfo {
+  format: FileFormat;
+  encoding: string;
+  /** Non-empty rows handed over (at most maxRows + 1). */
+  rows: number;
+}
+
+export interface ReadProgress {
+  /** How far into the file the reader has got (bytes of the file as uploaded). */
+  bytesRead: number;
+  totalBytes: number;
+  /** Non-empty rows read so far. */
+  rows: number;
+}
+
+export interface ReadOptions {
+  /** Rows allowed besides the header (default MAX_ROWS); the row after them stops the reading. */
+  maxRows?: number;
+  onProgress?: (p: ReadProgress) => void;
+}
+
+/** Refused as soon as the row after the limit is seen: nothing past it is read. */
+export function tooManyRows(maxRows: number, rowNumber: number): AppError {
+  const max = maxRows.toLocaleString('zh-CN');
+  return new AppError(
+    'IMPORT_FAILED',
+    `文件超过 ${max} 行，一次最多导入 ${max} 行住户（读到第 ${rowNumber.toLocaleString('zh-CN')} 行时已停止读取）：请按楼栋把名册拆成几个文件，每个不超过 ${max} 行，分批导入。`,
+    { maxRows, row: rowNumber },
+  );
+}
+
+/** Counts the non-empty rows and refuses the one past the limit (the header row comes on top of maxRows). */
+function rowGate(maxRows: number, onRow: (row: RawRow) => void): (row: RawRow) => number {
+  let rows = 0;
+  return (row) => {
+    if (rows >= maxRows + 1) throw tooManyRows(maxRows, row.n);
+    rows++;
+    onRow(row);
+    return rows;
+  };
+}
+
+/** CSV with comma, semicolon or tab delimiters (papaparse guesses); quoted fields may span lines. Stops at the row limit. */
+function readCsv(text: string, totalBytes: number, gate: (row: RawRow) => number, onProgress: ReadOptions['onProgress']): number {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const res = Papa.parse<string[]>(body, { header: false, delimiter: '', delimitersToGuess: [',', '\t', ';', '|'], skipEmptyLines: false });
-  const rows: RawRow[] = [];
-  // Excel shows one row per record (a quoted line break stays inside its cell), so record index + 1 is the row number.
-  res.data.forEach((cells, i) => {
-    if (!Array.isArray(cells) || isEmptyRow(cells)) return;
-    rows.push({ n: i + 1, cells });
+  let record = 0;
+  let rows = 0;
+  let stop: unknown = null;
+  Papa.parse<string[]>(body, {
+    header: false,
+    delimiter: '',
+    delimitersToGuess: [',', '\t', ';', '|'],
+    skipEmptyLines: false,
+    step: (res, parser) => {
+      // Excel shows one row per record (a quoted line break stays inside its cell), so record index + 1 is the row number.
+      record++;
+      const cells = res.data;
+      if (!Array.isArray(cells) || isEmptyRow(cells)) return;
+      try {
+        rows = gate({ n: record, cells });
+      } catch (e) {
+        stop = e;
+        parser.abort();
+        return;
+      }
+      if (onProgress && rows % PROGRESS_ROWS === 0) onProgress({ bytesRead: Math.round((res.meta.cursor / Math.max(1, body.length)) * totalBytes), totalBytes, rows });
+    },
   });
+  if (stop) throw stop;
+  return rows;
+}
+
+const PROGRESS_ROWS = 1_000;
+
+/** CSV text → non-empty rows, with the row numbers Excel shows. */
+export function parseCsv(text: string): RawRow[] {
+  const rows: RawRow[] = [];
+  readCsv(text, text.length, rowGate(Number.MAX_SAFE_INTEGER - 1, (r) => rows.push(r)), undefined);
   return rows;
 }
 
@@ -122,37 +192,46 @@ export function xlsxCell(v: XlsxValue): Cell {
   return null;
 }
 
-/** The first worksheet (in tab order) of a workbook. */
-export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
+/** The first worksheet (in tab order) of a workbook, streamed: stops reading at the row limit. */
+async function readXlsx(bytes: Uint8Array, fileName: string, gate: (row: RawRow) => number, onProgress: ReadOptions['onProgress']): Promise<number> {
+  let bytesRead = 0;
+  let rows = 0;
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
+    for await (const row of xlsxRows(bytes, (n) => (bytesRead = n))) {
+      const cells: Cell[] = [];
+      for (let c = 0; c < row.values.length; c++) cells.push(xlsxCell(row.values[c]));
+      if (isEmptyRow(cells)) continue;
+      rows = gate({ n: row.n, cells });
+      if (onProgress && rows % PROGRESS_ROWS === 0) onProgress({ bytesRead, totalBytes: bytes.length, rows });
+    }
+  } catch (e) {
+    if (isAppError(e)) throw e;
     fail(`无法读取「${fileName}」：文件可能已损坏、加密（设了打开密码），或不是 Excel 工作簿。${SAVE_AS}`);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return fail(`「${fileName}」里没有工作表。${SAVE_AS}`);
-  const rows: RawRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = row.values as XlsxValue[];
-    const cells: Cell[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(xlsxCell(values[c]));
-    if (!isEmptyRow(cells)) rows.push({ n, cells });
-  });
   return rows;
 }
 
-/** Reads a roster file into raw rows. Throws AppError('IMPORT_FAILED') with a next step when it cannot. */
-export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+/**
+ * Reads a roster file row by row: each non-empty row goes to `onRow` in file order. A file with more than
+ * `maxRows` data rows is refused with IMPORT_FAILED as soon as the row after the limit is seen, before the
+ * rest of the file is read. Other unreadable files: IMPORT_FAILED with a next step.
+ */
+export async function readRows(bytes: Uint8Array, fileName: string, onRow: (row: RawRow) => void, opts: ReadOptions = {}): Promise<ReadInfo> {
   const format = sniffFormat(bytes, fileName);
-  let table: Table;
-  if (format === 'xlsx') {
-    table = { format, encoding: 'XLSX', rows: await readXlsx(bytes, fileName) };
-  } else {
-    const { text, encoding } = decodeText(bytes);
-    table = { format, encoding, rows: parseCsv(text) };
-  }
-  if (table.rows.length === 0) fail(`「${fileName}」里没有任何内容：请确认选对了文件，名册应在第一个工作表里。`);
-  if (table.rows.length > MAX_ROWS + 1) fail(`文件有 ${table.rows.length.toLocaleString('zh-CN')} 行，超过一次最多 ${MAX_ROWS.toLocaleString('zh-CN')} 行：请按楼栋拆成几个文件分批导入。`);
-  return table;
+  const gate = rowGate(opts.maxRows ?? MAX_ROWS, onRow);
+  if (format === 'xlsx') return { format, encoding: 'XLSX', rows: await readXlsx(bytes, fileName, gate, opts.onProgress) };
+  const { text, encoding } = decodeText(bytes);
+  return { format, encoding, rows: readCsv(text, bytes.length, gate, opts.onProgress) };
+}
+
+/** The message for a file with no rows at all. */
+export const emptyFile = (fileName: string): AppError =>
+  new AppError('IMPORT_FAILED', `「${fileName}」里没有任何内容：请确认选对了文件，名册应在第一个工作表里。`);
+
+/** Reads a whole roster file into raw rows (the row limit applies). Throws AppError('IMPORT_FAILED') with a next step when it cannot. */
+export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<Table> {
+  const rows: RawRow[] = [];
+  const info = await readRows(bytes, fileName, (r) => rows.push(r), opts);
+  if (rows.length === 0) throw emptyFile(fileName);
+  return { format: info.format, encoding: info.encoding, rows };
 }
