@@ -57,8 +57,8 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: '^(\\.\\./)+src-main/(?!contract/)',
-              message: 'The renderer may import only the contract from src-main (types), never main-process code.',
+              regex: '(^|/)src-main(/|$)',
+              message: 'The renderer imports no main-process code: what both sides use is in src-shared (@shared/*); call main through lib/api.ts.',
             },
             { regex: '^(better-sqlite3|kysely|node-hid|exceljs|iconv-lite|papaparse)$', message: 'Main-process library: call it through the contract.' },
           ],

@@ -34,10 +34,10 @@ import { handoverSlipLines } from './features/handover/slip';
 import { dispatchSlipLines } from './features/requests/slip';
 import { ReportsService } from './features/reports/reports.service';
 import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
-import { keyFileSecretStore, type SecretStore } from './sync/sealed-secret';
+import { keyFileSecretStore, type SecretStore } from './lib/sealed-secret';
 import { createPrinter } from './devices/printer/config';
 import type { PrinterPort } from './devices/printer/port';
-import type { PrinterSettings } from './contract/printer';
+import type { PrinterSettings } from '@shared/contract/printer';
 import { PropertyCalendar } from '@shared/calendar';
 
 export interface CoreOptions {

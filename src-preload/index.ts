@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS } from '../src-main/contract/channels';
-import type { Channel, Input, Output, Result } from '../src-main/contract/index';
+import { CHANNELS } from '@shared/contract/channels';
+import type { Channel, Input, Output, Result } from '@shared/contract';
 
 /**
  * The sandboxed preload: exposes `window.lobbydesk`, a frozen object with one named method per

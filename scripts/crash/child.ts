@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppCore } from '../../src-main/compose';
 import * as roster from '../../src-main/features/roster/roster.repo';
-import type { Channel, Input, Output } from '../../src-main/contract/index';
+import type { Channel, Input, Output } from '@shared/contract';
 import {
   ADMIN,
   CLIENT_ID,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { dailySummary } from '../../src-main/contract/summary';
+import { dailySummary } from '@shared/contract/summary';
 import { IDEMPOTENCY_HEADER, MAX_SKEW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../src-main/sync/signing';
 
 export interface Faults {

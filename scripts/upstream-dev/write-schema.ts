@@ -1,7 +1,7 @@
 /** npm run upstream:schema — writes docs/upstream/daily-summary.v1.schema.json from the zod schema the app checks. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { dailySummaryJsonSchema } from '../../src-main/contract/summary';
+import { dailySummaryJsonSchema } from '@shared/contract/summary';
 
 const file = path.resolve('docs/upstream/daily-summary.v1.schema.json');
 fs.mkdirSync(path.dirname(file), { recursive: true });

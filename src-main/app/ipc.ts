@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS } from '../contract/channels';
-import type { Result } from '../contract/index';
+import { CHANNELS } from '@shared/contract/channels';
+import type { Result } from '@shared/contract';
 import type { Dispatcher } from '../ipc/handle';
 import { isTrustedSender } from './origins';
 

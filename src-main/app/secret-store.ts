@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import { keyFileSecretStore, SecretUnreadable, type SecretStore } from '../sync/sealed-secret';
+import { keyFileSecretStore, SecretUnreadable, type SecretStore } from '../lib/sealed-secret';
 
 /**
  * The upstream secret sealed with the OS keychain (DPAPI on Windows, Keychain on macOS, libsecret/kwallet on

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../lib/clock';
 import { openDatabase, quickCheck, type Db } from './open';
-import { SCHEMA_VERSION } from './migrations/index';
+import { SCHEMA_VERSION } from './migrations';
 
 export interface BackupInfo {
   file: string;

@@ -1,4 +1,4 @@
-import { MIGRATIONS } from './migrations/index';
+import { MIGRATIONS } from './migrations';
 import { openDatabase, type Db } from './open';
 
 /** A protective trigger that is not as the migrations made it. */

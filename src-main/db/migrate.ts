@@ -1,6 +1,6 @@
 import type { Db } from './open';
 import type { Migration } from './migrations/types';
-import { MIGRATIONS } from './migrations/index';
+import { MIGRATIONS } from './migrations';
 
 export class NewerDatabaseError extends Error {
   constructor(

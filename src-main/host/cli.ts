@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppCore } from '../compose';
 import { createLogger } from '../lib/log';
 import { defaultDataDir } from '../lib/paths';
-import { keyFileSecretStore } from '../sync/sealed-secret';
+import { keyFileSecretStore } from '../lib/sealed-secret';
 import { createHostServer } from './server';
 
 /**

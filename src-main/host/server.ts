@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { contract, DEFAULT_MAX_BYTES, type Result } from '../contract/index';
+import { contract, DEFAULT_MAX_BYTES, type Result } from '@shared/contract';
 import type { Dispatcher } from '../ipc/handle';
 import { staticAnswer } from '../lib/static-files';
 

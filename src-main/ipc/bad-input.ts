@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldLabel, fieldPath } from '../contract/field-labels';
+import { fieldLabel, fieldPath } from '@shared/contract/field-labels';
 import { AppError } from '../lib/errors';
 
 /**

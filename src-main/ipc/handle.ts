@@ -1,4 +1,4 @@
-import { contract, DEFAULT_MAX_BYTES, type Channel, type Output, type ParsedInput, type Result } from '../contract/index';
+import { contract, DEFAULT_MAX_BYTES, type Channel, type Output, type ParsedInput, type Result } from '@shared/contract';
 import { AppError, isAppError } from '../lib/errors';
 import type { Logger } from '../lib/log';
 import type { SessionOperator, SessionStore } from '../features/operators/sessions';

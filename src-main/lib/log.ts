@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import roll, { type RolledFile } from 'pino-roll';
-import { maskText } from './mask';
+import { maskText } from '@shared/mask';
 
 /** Context fields of a log line (ids, counts, codes). Strings are masked like the message. */
 export type LogFields = Record<string, string | number | boolean | null | undefined>;

@@ -3,7 +3,7 @@ import type { Sql } from '../db/sql';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/log';
 import { getSetting, setSetting } from '../features/system/settings.repo';
-import { protectionOf, SecretUnreadable, type SecretProtection, type SecretStore } from './sealed-secret';
+import { protectionOf, SecretUnreadable, type SecretProtection, type SecretStore } from '../lib/sealed-secret';
 
 export type SecretRead = { secret: string; problem: null } | { secret: ''; problem: string | null };
 

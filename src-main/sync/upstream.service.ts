@@ -4,15 +4,15 @@ import { appendAudit } from '../db/audit';
 import type { Clock } from '../lib/clock';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/log';
-import type { UpstreamDayView, UpstreamSettingsView } from '../contract/upstream';
-import { sendTime as sendTimeSchema, type upstreamSettingsInput } from '../contract/upstream';
+import type { UpstreamDayView, UpstreamSettingsView } from '@shared/contract/upstream';
+import { sendTime as sendTimeSchema, type upstreamSettingsInput } from '@shared/contract/upstream';
 import type { SessionOperator } from '../features/operators/sessions';
 import { getSetting, setSetting } from '../features/system/settings.repo';
 import { addDays, businessDateOf, businessWindow, daysBetween, sendDueAt } from '@shared/calendar';
 import { checkUrl, post, type PostResult } from './http-client';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey, sign } from './signing';
 import { buildDailySummary } from './summary';
-import { plainSecretStore, type SecretStore } from './sealed-secret';
+import { plainSecretStore, type SecretStore } from '../lib/sealed-secret';
 import { StoredSecret } from './stored-secret';
 import type { z } from 'zod';
 

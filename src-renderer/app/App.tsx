@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OperatorView } from '../../src-main/contract/index';
+import type { OperatorView } from '@shared/contract';
 import { call } from '../lib/api';
 import { ErrorBox } from './errors';
 import { useT } from './i18n/I18n';

@@ -1,4 +1,4 @@
-import type { AppStatus, AuditProblemView } from '../../src-main/contract/index';
+import type { AppStatus, AuditProblemView } from '@shared/contract';
 import { formatDateTime } from '../lib/format';
 import type { MsgKey } from './i18n/dict';
 import { useI18n, type T } from './i18n/I18n';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { OperatorView } from '../../src-main/contract/index';
+import type { OperatorView } from '@shared/contract';
 import { call } from '../lib/api';
 import { areaById, type AreaId } from './areas';
 import { Nav } from './Nav';

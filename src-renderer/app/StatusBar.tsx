@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AppStatus, OperatorView } from '../../src-main/contract/index';
+import type { AppStatus, OperatorView } from '@shared/contract';
 import { call } from '../lib/api';
 import { formatDateTime, formatTime } from '../lib/format';
 import { errorText } from './errors';

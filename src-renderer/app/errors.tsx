@@ -1,4 +1,4 @@
-import { fieldLabel } from '../../src-main/contract/field-labels';
+import { fieldLabel } from '@shared/contract/field-labels';
 import { ApiError } from '../lib/api';
 import type { MsgKey } from './i18n/dict';
 import { useI18n, type T } from './i18n/I18n';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { OperatorView } from '../../src-main/contract/index';
+import type { OperatorView } from '@shared/contract';
 import type { AreaId } from './areas';
 
 export interface ShellValue {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AppStatus } from '../../src-main/contract/index';
+import type { AppStatus } from '@shared/contract';
 import { call, onAuthLost } from '../lib/api';
 import { setPropertyTimeZone } from '../lib/format';
 

@@ -1,4 +1,4 @@
-import type { Channel, Input, Output, Result } from '../../src-main/contract/index';
+import type { Channel, Input, Output, Result } from '@shared/contract';
 
 /**
  * The renderer's one typed client. In Electron the preload exposes `window.lobbydesk` (one named

@@ -1,8 +1,8 @@
-import { formatFen, MAX_FEN, parseYuan } from '../../src-main/contract/money';
+import { formatFen, MAX_FEN, parseYuan } from '@shared/money';
 import type { MsgKey } from '../app/i18n/dict';
 import { propertyMonth, propertyToday } from './format';
 
-export { fenToChineseUpper, formatFen, parseYuan, yuanSign, type ParsedAmount } from '../../src-main/contract/money';
+export { fenToChineseUpper, formatFen, parseYuan, yuanSign, type ParsedAmount } from '@shared/money';
 
 /** "￥1,200.50", and for reversals "-￥120.00" (the minus in front of the sign, as receipts print it). */
 export function moneyText(fen: number): string {

@@ -1,4 +1,4 @@
-import type { OperatorView } from '../../src-main/contract/index';
+import type { OperatorView } from '@shared/contract';
 
 export type Role = OperatorView['role'];
 

@@ -6,7 +6,7 @@ import { GENESIS_HASH, canonicalJson, rowHash } from '../../src-main/db/audit';
 import { auditCheck } from '../../src-main/db/audit-check';
 import { expectedTriggers } from '../../src-main/db/guards';
 import { migrate } from '../../src-main/db/migrate';
-import { MIGRATIONS } from '../../src-main/db/migrations/index';
+import { MIGRATIONS } from '../../src-main/db/migrations';
 import { openDatabase, quickCheck } from '../../src-main/db/open';
 import { AppCore } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';

@@ -5,7 +5,7 @@ import { AppCore } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
 import { silentLogger } from '../../src-main/lib/log';
 import * as roster from '../../src-main/features/roster/roster.repo';
-import { CONCRETE_CARD_FORMATS, formatCardNumber } from '../../src-main/devices/card-reader/card-number';
+import { CONCRETE_CARD_FORMATS, formatCardNumber } from '@shared/card-number';
 import { single, summarise, type Figure } from './stats';
 
 const CARDS = 200_000;

@@ -4,7 +4,7 @@ import { readCheckpoint } from '../../src-main/db/audit-check';
 import { installLedgerStamp, LEDGER_TABLES, rowDigest } from '../../src-main/db/ledger';
 import { TOUCHED_SINCE, verifyLedger } from '../../src-main/db/ledger-verify';
 import { migrate } from '../../src-main/db/migrate';
-import { MIGRATIONS } from '../../src-main/db/migrations/index';
+import { MIGRATIONS } from '../../src-main/db/migrations';
 import { openDatabase } from '../../src-main/db/open';
 import { qb, Sql } from '../../src-main/db/sql';
 import { ManualClock } from '../../src-main/lib/clock';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, readPragmas } from '../../src-main/db/open';
 import { migrate, schemaVersion, NewerDatabaseError } from '../../src-main/db/migrate';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/db/migrations/index';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src-main/db/migrations';
 import type { Migration } from '../../src-main/db/migrations/types';
 import { backupBeforeMigrate, listBackups } from '../../src-main/db/backup';
 import { ManualClock } from '../../src-main/lib/clock';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, MAX_IMPORT_BYTES, type ImportStatus } from '../../src-main/contract/index';
+import { contract, MAX_IMPORT_BYTES, type ImportStatus } from '@shared/contract';
 import { migrate } from '../../src-main/db/migrate';
 import { openDatabase, type Db } from '../../src-main/db/open';
 import { Sql } from '../../src-main/db/sql';

@@ -11,7 +11,7 @@ import { AppError } from '../../src-main/lib/errors';
 import * as repo from '../../src-main/features/roster/roster.repo';
 import { RosterImportService } from '../../src-main/features/roster/import/import.service';
 import type { SessionOperator } from '../../src-main/features/operators/sessions';
-import type { ImportStatus } from '../../src-main/contract/index';
+import type { ImportStatus } from '@shared/contract';
 import { FIXTURES } from '../fixtures/roster/make-fixtures';
 
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));

@@ -11,8 +11,8 @@ import {
   type CardFormat,
   type CardNumber,
   type ConcreteCardFormat,
-} from '../../src-main/devices/card-reader/card-number';
-import { cardReaderConfigSchema, cardFormatSchema } from '../../src-main/devices/card-reader/schema';
+} from '@shared/card-number';
+import { cardReaderConfigSchema, cardFormatSchema } from '@shared/contract/card-reader-config';
 
 function card(raw: string, format: CardFormat): CardNumber {
   const r = parseCardNumber(raw, format);

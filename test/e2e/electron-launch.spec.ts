@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { CHANNELS } from '../../src-main/contract/channels';
+import { CHANNELS } from '@shared/contract/channels';
 import { CSP } from '../../src-main/lib/csp';
 
 /**

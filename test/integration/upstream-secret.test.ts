@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../scripts/upstream-dev/receiver';
 import { backupNow } from '../../src-main/db/backup';
 import { setSetting, getSetting } from '../../src-main/features/system/settings.repo';
-import { KEY_FILE } from '../../src-main/sync/sealed-secret';
+import { KEY_FILE } from '../../src-main/lib/sealed-secret';
 import { openTestCore, type TestCore } from '../support/core';
 import { FLOAT_500, openFeesCore, type FeesFixture } from '../support/fees';
 

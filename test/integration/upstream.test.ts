@@ -6,7 +6,7 @@ import { businessWindow } from '@shared/calendar';
 import { post } from '../../src-main/sync/http-client';
 import { buildDailySummary } from '../../src-main/sync/summary';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from '../../src-main/sync/signing';
-import { dailySummary, dailySummaryJsonSchema } from '../../src-main/contract/summary';
+import { dailySummary, dailySummaryJsonSchema } from '@shared/contract/summary';
 import { FLOAT_500, openFeesCore, type FeesFixture } from '../support/fees';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_LABELS, fieldLabel } from '../../src-main/contract/field-labels';
+import { FIELD_LABELS, fieldLabel } from '@shared/contract/field-labels';
 import { describeLeaf, inputKeys, issuesAtLeaf, payloadFor, stringLeaves, type StringLeaf } from '../support/contract-walk';
 import { openReadyCore } from '../support/core';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CHANNELS } from '../../src-main/contract/channels';
-import { contract } from '../../src-main/contract/index';
+import { CHANNELS } from '@shared/contract/channels';
+import { contract } from '@shared/contract';
 import { openReadyCore } from '../support/core';
 
 describe('IPC dispatch', () => {

@@ -1,4 +1,4 @@
-import { contract, type Channel } from '../../src-main/contract/index';
+import { contract, type Channel } from '@shared/contract';
 
 /**
  * Walks the input schema of every channel: the object keys it declares, and every string it accepts (with the

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppCore, type CoreOptions } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
 import { silentLogger } from '../../src-main/lib/log';
-import type { Channel, Input, Output } from '../../src-main/contract/index';
+import type { Channel, Input, Output } from '@shared/contract';
 
 /** Cheap scrypt for tests that log in many times; one test checks the production parameters separately. */
 export const TEST_COST = { ln: 10, r: 8, p: 1 };

@@ -1,4 +1,4 @@
-import { FakeCardReaderPort } from '../../src-main/devices/card-reader/index';
+import { FakeCardReaderPort } from '../../src-main/devices/card-reader';
 import * as roster from '../../src-main/features/roster/roster.repo';
 import { openReadyCore, type TestCore } from './core';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../src-main/contract/channels';
+import { CHANNELS } from '@shared/contract/channels';
 import { CSP } from '../../src-main/lib/csp';
 import { mainWindowOptions, WINDOW_TITLE } from '../../src-main/app/window-options';
 import { APP_ENTRY_URL, APP_ORIGIN, allowedOrigins, devRendererUrl, isAllowedNavigation, isAllowedRequest, isTrustedSender, originOf } from '../../src-main/app/origins';
@@ -196,7 +196,7 @@ describe('menu', () => {
 
 describe('preload bridge (mocked electron)', () => {
   it('exposes one frozen named method per channel and nothing else', async () => {
-    await import('../../src-preload/index');
+    await import('../../src-preload');
     const api = electron.exposed.get('lobbydesk') as Record<string, (input: unknown) => Promise<unknown>>;
     expect([...electron.exposed.keys()]).toEqual(['lobbydesk']);
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());

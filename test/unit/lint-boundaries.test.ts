@@ -65,7 +65,14 @@ describe('the renderer is a browser page', () => {
       'src-renderer/features/x.tsx',
     );
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toMatch(/only the contract/);
+    expect(errors[0]?.message).toMatch(/no main-process code/);
+  });
+
+  it('refuses anything from src-main, even a contract-looking path (the contract is in src-shared)', async () => {
+    for (const spec of ['../../src-main/contract/fees', '../../../src-main/lib/errors']) {
+      const errors = await boundaryErrors(`import type { X } from '${spec}';\nexport type Y = X;\n`, 'src-renderer/features/x/y.tsx');
+      expect(errors, spec).toHaveLength(1);
+    }
   });
 
   it('refuses main-process libraries imported by name', async () => {
@@ -74,7 +81,7 @@ describe('the renderer is a browser page', () => {
   });
 
   it('allows a type import from the contract', async () => {
-    const code = "import type { Channel } from '../../src-main/contract/index';\nexport type C = Channel;\n";
+    const code = "import type { Channel } from '@shared/contract';\nexport type C = Channel;\n";
     expect(await boundaryErrors(code, 'src-renderer/features/x.tsx')).toEqual([]);
   });
 });

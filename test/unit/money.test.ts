@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fenToChineseUpper, formatFen, MAX_FEN, parseYuan, sumFen, yuanSign } from '../../src-main/contract/money';
+import { fenToChineseUpper, formatFen, MAX_FEN, parseYuan, sumFen, yuanSign } from '@shared/money';
 
 describe('parseYuan', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampWedge, DEFAULT_WEDGE, WedgeDetector, type WedgeStep } from '../../src-main/contract/scan-wedge';
+import { clampWedge, DEFAULT_WEDGE, WedgeDetector, type WedgeStep } from '@shared/scan-wedge';
 
 /** Feeds `text` then Enter with the given gaps (ms) between keys; returns every step. */
 function feed(d: WedgeDetector, text: string, gap: number | ((i: number) => number), start = 1000): { steps: WedgeStep[]; end: number } {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { ImportIssue } from '../../src-main/contract/index';
+import type { ImportIssue } from '@shared/contract';
 import { AppError } from '../../src-main/lib/errors';
 import { findHeader, headerKey } from '../../src-main/features/roster/import/columns';
 import { decodeText, parseCsv, readTable, sniffFormat, xlsxCell } from '../../src-main/features/roster/import/parse';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { givenName, nameKeys, normalisePhone, parseRoom, roomPrefix, parseArea, parseDate, toHalfWidth } from '../../src-main/features/roster/rules';
-import { maskPhone, maskText, maskIdNumber } from '../../src-main/lib/mask';
+import { maskPhone, maskText, maskIdNumber } from '@shared/mask';
 
 describe('room references', () => {
   it.each([

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { electronSecretStore } from '../../src-main/app/secret-store';
-import { KEY_FILE, keyFileSecretStore, plainSecretStore, protectionOf, SecretUnreadable } from '../../src-main/sync/sealed-secret';
+import { KEY_FILE, keyFileSecretStore, plainSecretStore, protectionOf, SecretUnreadable } from '../../src-main/lib/sealed-secret';
 import { tmpDir } from '../support/core';
 
 /** Electron's safeStorage, faked: what the OS offers is set per test. */

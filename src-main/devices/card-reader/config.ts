@@ -1,14 +1,14 @@
 /**
  * Card reader settings → port. Services get a CardReaderPort and never see which kind it is. The schema lives
- * in schema.ts (zod only) and is re-exported here; import it from './schema' where Node modules can't follow.
+ * in schema.ts (zod only) and is re-exported here; import it from '@shared/contract/card-reader-config' where Node modules can't follow.
  */
-import { cardReaderConfigSchema, type CardReaderConfig, type CardReaderConfigInput } from './schema';
+import { cardReaderConfigSchema, type CardReaderConfig, type CardReaderConfigInput } from '@shared/contract/card-reader-config';
 import { loadNodeHid, type HidBackend } from './hid';
 import { HidCardReader } from './hid-reader';
 import { KeyboardWedgeCardReader, NoCardReader } from './fake';
 import type { CardReaderPort } from './port';
 
-export * from './schema';
+export * from '@shared/contract/card-reader-config';
 
 export interface CardReaderDeps {
   /** default: node-hid, loaded on the first start() (libusb on Linux) */

@@ -2,7 +2,7 @@
  * Simple ports without a USB device: the in-memory fake for service tests, the keyboard-wedge port (the renderer
  * captures the reader's keystrokes and hands the number over IPC) and the port for "no reader".
  */
-import { parseCardNumber, type CardFormat } from './card-number';
+import { parseCardNumber, type CardFormat } from '@shared/card-number';
 import { errorStatus, Listeners, stateStatus, type CardRead, type CardReaderErrorCode, type CardReaderPort, type CardReaderState, type CardReaderStatus, type RawReport, type Unsubscribe } from './port';
 
 /** A port fed by hand: present(raw) parses in the configured format and emits a CardRead. */

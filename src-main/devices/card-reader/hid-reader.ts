@@ -8,7 +8,7 @@
  * reader is looked for every pollMs until it is back, opened and 'ready' again. Nothing the device sends can
  * throw out of here: wrong-length reports are ignored, listener exceptions are caught.
  */
-import { parseCardNumber, type CardFormat } from './card-number';
+import { parseCardNumber, type CardFormat } from '@shared/card-number';
 import { isKeyboardUsage, usbIdText, type HidBackend, type HidDevice, type HidDeviceInfo } from './hid';
 import { KeyboardReportDecoder } from './keyboard';
 import {

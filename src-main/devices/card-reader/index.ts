@@ -10,7 +10,7 @@
  */
 export type { CardReaderPort, CardReaderStatus, CardReaderState, CardReaderErrorCode, CardRead, RawReport, Unsubscribe } from './port';
 export { CardReaderError, isCardReaderError, CARD_READER_ERROR_MESSAGES, CARD_READER_STATE_MESSAGES } from './port';
-export type { CardNumber, CardFormat, ConcreteCardFormat, CardParseResult, CardParseErrorCode } from './card-number';
+export type { CardNumber, CardFormat, ConcreteCardFormat, CardParseResult, CardParseErrorCode } from '@shared/card-number';
 export {
   CARD_FORMATS,
   CONCRETE_CARD_FORMATS,
@@ -22,9 +22,9 @@ export {
   cardForms,
   matchKeyOf,
   reverseBytes32,
-} from './card-number';
-export type { CardReaderConfig, CardReaderConfigInput } from './schema';
-export { cardReaderConfigSchema, cardFormatSchema } from './schema';
+} from '@shared/card-number';
+export type { CardReaderConfig, CardReaderConfigInput } from '@shared/contract/card-reader-config';
+export { cardReaderConfigSchema, cardFormatSchema } from '@shared/contract/card-reader-config';
 export { createCardReader, type CardReaderDeps } from './config';
 export { HidCardReader, type HidCardReaderOptions } from './hid-reader';
 export { KeyboardWedgeCardReader, NoCardReader, FakeCardReaderPort } from './fake';

@@ -4,7 +4,7 @@
  * A port turns presented cards into CardRead events and tells the status bar what state it is in; it never
  * throws into the service and never crashes on what the device sends.
  */
-import type { CardNumber, CardParseErrorCode } from './card-number';
+import type { CardNumber, CardParseErrorCode } from '@shared/card-number';
 
 export type CardReaderState =
   /** switched off in settings, or stopped */

@@ -3,7 +3,7 @@
  * (32 characters) and 80 mm (48 characters) rolls. Pure functions: a document in, bytes + SVG + text out.
  */
 import { barcode } from 'receiptline';
-import { fenToChineseUpper, yuanSign } from '../../contract/money';
+import { fenToChineseUpper, yuanSign } from '@shared/money';
 import { cpl, displayWidth, esc, escProperty, renderMarkup, type Rendered, type Width } from './markup';
 import { DEFAULT_TIME_ZONE, localDateTime } from '@shared/calendar';
 import TEST_PAGE from '../../../resources/printer/test-page.json';

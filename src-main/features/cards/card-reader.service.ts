@@ -2,7 +2,7 @@ import { appendAudit } from '../../db/audit';
 import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/log';
-import type { CardReadView, CardReaderStatusView, RecordingView } from '../../contract/card-reader';
+import type { CardReadView, CardReaderStatusView, RecordingView } from '@shared/contract/card-reader';
 import {
   cardForms,
   cardReaderConfigSchema,
@@ -16,7 +16,7 @@ import {
   type CardReaderConfig,
   type CardReaderPort,
   type Unsubscribe,
-} from '../../devices/card-reader/index';
+} from '../../devices/card-reader';
 import type { SessionOperator } from '../operators/sessions';
 import { getSetting, setSetting } from '../system/settings.repo';
 

@@ -1,5 +1,5 @@
 import type { FeeCategory, FeeRule } from '../../db/schema';
-import { formatFen, MAX_FEN } from '../../contract/money';
+import { formatFen, MAX_FEN } from '@shared/money';
 
 /** Pure price rules: what a line costs. No I/O; amounts in integer fen. */
 

@@ -1,26 +1,15 @@
 import type { Sql } from '../../db/sql';
 import { AppError } from '../../lib/errors';
-import { fenToChineseUpper } from '../../contract/money';
-import type { ReceiptView } from '../../contract/fees';
+import { fenToChineseUpper } from '@shared/money';
+import type { ReceiptView } from '@shared/contract/fees';
 import * as repo from './fees.repo';
+import { maskName, maskReference } from '@shared/mask';
 
 export interface PrintInfo {
   state: ReceiptView['printState'];
   error: string | null;
   /** how many copies (补打) were printed or queued after the original */
   copies: number;
-}
-
-/** Payer names are masked like 张** on screen and on paper; references keep only their last 4. */
-export function maskName(name: string | null): string | null {
-  if (!name) return null;
-  const chars = [...name];
-  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
-}
-
-export function maskReference(ref: string | null): string {
-  if (!ref) return '';
-  return ref.length <= 4 ? ref : `****${ref.slice(-4)}`;
 }
 
 export function receiptView(sql: Sql, id: number, print: PrintInfo): ReceiptView {

@@ -4,8 +4,8 @@ import type { Sql } from '../../db/sql';
 import { appendAudit } from '../../db/audit';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import { maskText } from '../../lib/mask';
-import { handoverSummary, type HandoverClosedSession, type HandoverSummary, type HandoverView, type handoverItemInput } from '../../contract/handover';
+import { maskText } from '@shared/mask';
+import { handoverSummary, type HandoverClosedSession, type HandoverSummary, type HandoverView, type handoverItemInput } from '@shared/contract/handover';
 import type { SessionOperator } from '../operators/sessions';
 import { roomByCode, roomById } from '../roster/roster.repo';
 

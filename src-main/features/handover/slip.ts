@@ -1,7 +1,7 @@
 import type { SlipLine } from '../../devices/printer/receipt';
 import { printedTime } from '../../devices/printer/receipt';
-import { formatFen } from '../../contract/money';
-import type { HandoverSummary, HandoverView } from '../../contract/handover';
+import { formatFen } from '@shared/money';
+import type { HandoverSummary, HandoverView } from '@shared/contract/handover';
 
 const PRIORITY: Record<string, string> = { high: '紧急', normal: '普通', low: '不急' };
 const STATUS: Record<string, string> = { open: '待确认', accepted: '已接受', queried: '有疑问', done: '已完成' };

@@ -1,4 +1,4 @@
-import { parcelSettings, type CarrierMemoryEntry as MemoryView, type ParcelSettings } from '../../contract/parcels';
+import { parcelSettings, type CarrierMemoryEntry as MemoryView, type ParcelSettings } from '@shared/contract/parcels';
 import type { Sql } from '../../db/sql';
 import { getSetting, setSetting } from '../system/settings.repo';
 import { CARRIER_NAMES, CARRIERS, describeShape, detectCarrier, type Carrier, type Detection } from './carriers';

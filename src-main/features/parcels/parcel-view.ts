@@ -1,6 +1,6 @@
-import type { ParcelView } from '../../contract/parcels';
+import type { ParcelView } from '@shared/contract/parcels';
 import type { PrintInfo } from '../fees/receipt-view';
-import { maskName } from '../fees/receipt-view';
+import { maskName } from '@shared/mask';
 import { CARRIER_NAMES } from './carriers';
 import type { ParcelRow } from './parcels.repo';
 import { spokenCode } from './pickup-code';

@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/sql';
 import { renderSlip, printedTime, type Rendered, type SlipLine, type Width } from '../../devices/printer/receipt';
-import { maskName } from '../fees/receipt-view';
+import { maskName } from '@shared/mask';
 import * as repo from './parcels.repo';
 import { readParcelSettings } from './parcel-settings';
 import { slotLabel } from './shelves';

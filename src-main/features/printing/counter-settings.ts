@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { appendAudit } from '../../db/audit';
-import { printerSettings, type PrinterSettings } from '../../contract/printer';
+import { printerSettings, type PrinterSettings } from '@shared/contract/printer';
 import type { SessionOperator } from '../operators/sessions';
 import { getSetting, setSetting } from '../system/settings.repo';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@shared/calendar';

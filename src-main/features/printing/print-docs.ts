@@ -1,11 +1,11 @@
 import type { Sql } from '../../db/sql';
 import type { ReceiptDoc } from '../../devices/printer/receipt';
 import type { SlipLine } from '../../devices/printer/receipt';
-import { formatFen } from '../../contract/money';
+import { formatFen } from '@shared/money';
 import { localDateTime } from '@shared/calendar';
-import type { CloseResult } from '../../contract/cash';
+import type { CloseResult } from '@shared/contract/cash';
 import * as fees from '../fees/fees.repo';
-import { maskName, maskReference } from '../fees/receipt-view';
+import { maskName, maskReference } from '@shared/mask';
 
 const METHOD: Record<string, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡' };
 

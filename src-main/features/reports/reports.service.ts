@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import type { ReportView } from '../../contract/reports';
+import type { ReportView } from '@shared/contract/reports';
 import { isDate, monthOf, weekOf, type PropertyCalendar } from '@shared/calendar';
-import { periodFigures } from '../../sync/summary';
+import { periodFigures } from './period-figures';
 import type { RequestsService } from '../requests/requests.service';
 
 const CATEGORY_ZH: Record<string, string> = { property: '物业费', utility: '水电', parking: '停车', card: '卡费', service: '有偿服务', deposit: '押金', other: '其他' };

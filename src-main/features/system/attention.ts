@@ -1,4 +1,4 @@
-import type { Channel } from '../../contract/index';
+import type { Channel } from '@shared/contract';
 
 /**
  * What still works while the store needs attention: signing in and out, looking things up, and the

@@ -7,7 +7,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/log';
-import type { AppStatus, Channel, VerifyView } from '../../contract/index';
+import type { AppStatus, Channel, VerifyView } from '@shared/contract';
 import type { SessionOperator } from '../operators/sessions';
 import { ALLOWED_IN_ATTENTION, ATTENTION_ADVICE, READ_ONLY_MESSAGE } from './attention';
 

@@ -3,12 +3,12 @@ import { backupNow, listBackups } from '../../db/backup';
 import type { MaintenanceState } from '../../db/maintenance';
 import { AppError } from '../../lib/errors';
 import { Job } from '../../lib/jobs';
-import type { AppStatus, BackupView, Channel, VerifyView } from '../../contract/index';
+import type { AppStatus, BackupView, Channel, VerifyView } from '@shared/contract';
 import type { SessionOperator } from '../operators/sessions';
 import { generateDemo } from '../roster/demo';
 import { getSetting, setSetting } from './settings.repo';
 import type { AppCore } from '../../compose';
-import { SCHEMA_VERSION } from '../../db/migrations/index';
+import { SCHEMA_VERSION } from '../../db/migrations';
 import { DEFAULT_TIME_ZONE } from '@shared/calendar';
 import { AuditWatch, verifyView } from './audit-watch';
 

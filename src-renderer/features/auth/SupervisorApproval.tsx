@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { ApprovalAction, ApprovalView } from '../../../src-main/contract/index';
+import type { ApprovalAction, ApprovalView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';

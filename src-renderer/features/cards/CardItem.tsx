@@ -1,4 +1,4 @@
-import type { CardView } from '../../../src-main/contract/index';
+import type { CardView } from '@shared/contract';
 import { useI18n } from '../../app/i18n/I18n';
 import { formatDateTime } from '../../lib/format';
 import { moneyText } from '../../lib/money';

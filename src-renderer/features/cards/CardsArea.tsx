@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CardFeeView, CardStatus, CardView } from '../../../src-main/contract/index';
+import type { CardFeeView, CardStatus, CardView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CardFeeView, CardView, Output } from '../../../src-main/contract/index';
+import type { CardFeeView, CardView, Output } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { CardStockView, CardType } from '../../../src-main/contract/index';
+import type { CardStockView, CardType } from '@shared/contract';
 import { call } from '../../lib/api';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';

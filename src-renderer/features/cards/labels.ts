@@ -1,4 +1,4 @@
-import type { CardStatus, CardType, CardView } from '../../../src-main/contract/index';
+import type { CardStatus, CardType, CardView } from '@shared/contract';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export const CARD_STATUS: Record<CardStatus, MsgKey> = {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { CardReadView } from '../../../src-main/contract/index';
+import type { CardReadView } from '@shared/contract';
 import { call } from '../../lib/api';
 
 export const READ_POLL_MS = 300;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CashSessionView, CloseResult } from '../../../src-main/contract/index';
+import type { CashSessionView, CloseResult } from '@shared/contract';
 import { call } from '../../lib/api';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { CloseResult } from '../../../src-main/contract/index';
+import type { CloseResult } from '@shared/contract';
 import { ApiError, call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

@@ -1,4 +1,4 @@
-import type { CloseResult } from '../../../src-main/contract/index';
+import type { CloseResult } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../app/i18n/I18n';
 import { FigureTable } from '../../app/ui/FigureTable';

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { countTotalFen, DENOMINATIONS, type DenominationCount } from '../../../src-main/contract/cash';
+import { countTotalFen, DENOMINATIONS, type DenominationCount } from '@shared/contract/cash';
 import { useT } from '../../app/i18n/I18n';
 import { Money } from '../../app/ui/Money';
 import { FieldProblem } from '../../app/ui/Notes';

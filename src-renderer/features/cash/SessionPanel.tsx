@@ -1,4 +1,4 @@
-import type { CashSessionView, PayMethod } from '../../../src-main/contract/index';
+import type { CashSessionView, PayMethod } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import { useI18n } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CashSessionView, CloseResult } from '../../../src-main/contract/index';
+import type { CashSessionView, CloseResult } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { ReceiptView } from '../../../src-main/contract/index';
+import type { ReceiptView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { useT } from '../../app/i18n/I18n';
 import { ReceiptDetail } from './ReceiptDetail';

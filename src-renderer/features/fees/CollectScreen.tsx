@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FeeItemView, ReceiptView } from '../../../src-main/contract/index';
+import type { FeeItemView, ReceiptView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CashSessionView, FeeItemView } from '../../../src-main/contract/index';
+import type { CashSessionView, FeeItemView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { FeeItemView } from '../../../src-main/contract/index';
+import type { FeeItemView } from '@shared/contract';
 import { useT, type T } from '../../app/i18n/I18n';
 import { moneyText } from '../../lib/money';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Output } from '../../../src-main/contract/index';
+import type { Output } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

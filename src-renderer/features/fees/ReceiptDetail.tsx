@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ReceiptView } from '../../../src-main/contract/index';
+import type { ReceiptView } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Output, ReceiptView } from '../../../src-main/contract/index';
+import type { Output, ReceiptView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { todayLocal } from '../../lib/money';

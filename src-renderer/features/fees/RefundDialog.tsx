@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { PayMethod, ReceiptView } from '../../../src-main/contract/index';
+import type { PayMethod, ReceiptView } from '@shared/contract';
 import { useT } from '../../app/i18n/I18n';
 import { Dialog, DialogFormActions } from '../../app/ui/Dialog';
 import { Money } from '../../app/ui/Money';

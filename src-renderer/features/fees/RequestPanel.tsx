@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { ReceiptView } from '../../../src-main/contract/index';
+import type { ReceiptView } from '@shared/contract';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import type { Params } from '../../app/i18n/I18n';

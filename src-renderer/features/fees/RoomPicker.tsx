@@ -1,5 +1,5 @@
 import { useId, useState, type RefObject } from 'react';
-import type { ResidentHit } from '../../../src-main/contract/index';
+import type { ResidentHit } from '@shared/contract';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';

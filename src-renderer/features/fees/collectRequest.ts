@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ReceiptView } from '../../../src-main/contract/index';
+import type { ReceiptView } from '@shared/contract';
 import type { AreaId } from '../../app/areas';
 import type { MsgKey } from '../../app/i18n/dict';
 import type { Params } from '../../app/i18n/I18n';

@@ -1,4 +1,4 @@
-import type { FeeItemView, PayMethod, ReceiptView } from '../../../src-main/contract/index';
+import type { FeeItemView, PayMethod, ReceiptView } from '@shared/contract';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export const CATEGORY_LABEL: Record<FeeItemView['category'], MsgKey> = {

@@ -1,4 +1,4 @@
-import type { FeeItemView, Input } from '../../../src-main/contract/index';
+import type { FeeItemView, Input } from '@shared/contract';
 import { parseAmount, parseReading, parseWhole, thisMonth, type Problem } from '../../lib/money';
 
 export type LineInput = Input<'fees.quote'>['lines'][number];

@@ -1,4 +1,4 @@
-import type { Input, PayMethod } from '../../../src-main/contract/index';
+import type { Input, PayMethod } from '@shared/contract';
 import { moneyText, parseAmount, type Problem } from '../../lib/money';
 
 export type PaymentInput = Input<'fees.collect'>['payments'][number];

@@ -1,4 +1,4 @@
-import type { FeeItemView } from '../../../src-main/contract/index';
+import type { FeeItemView } from '@shared/contract';
 import { newLine, type LineDraft } from './lines';
 import type { CollectRequest } from './collectRequest';
 import type { Payer } from './room';

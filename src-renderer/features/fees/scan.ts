@@ -1,4 +1,4 @@
-import type { PayMethod } from '../../../src-main/contract/index';
+import type { PayMethod } from '@shared/contract';
 
 /**
  * Which wallet a scanned payment code (付款码) belongs to, from its published shape: WeChat Pay codes are

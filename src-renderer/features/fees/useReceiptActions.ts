@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PayMethod, ReceiptView } from '../../../src-main/contract/index';
+import type { PayMethod, ReceiptView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { moneyText } from '../../lib/money';
 import { useT } from '../../app/i18n/I18n';

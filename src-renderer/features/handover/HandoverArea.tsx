@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { HandoverSummary, HandoverView } from '../../../src-main/contract/index';
+import type { HandoverSummary, HandoverView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime, fromLocalInput } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

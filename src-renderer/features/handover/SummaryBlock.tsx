@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { HandoverSummary } from '../../../src-main/contract/index';
+import type { HandoverSummary } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import type { MsgKey } from '../../app/i18n/dict';

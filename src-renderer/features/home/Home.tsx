@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Output } from '../../../src-main/contract/index';
+import type { Output } from '@shared/contract';
 import { call } from '../../lib/api';
 import { AREAS } from '../../app/areas';
 import { ErrorBox } from '../../app/errors';

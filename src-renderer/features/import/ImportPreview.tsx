@@ -1,4 +1,4 @@
-import type { ImportPreview } from '../../../src-main/contract/index';
+import type { ImportPreview } from '@shared/contract';
 import { formatNumber } from '../../lib/format';
 import { useT } from '../../app/i18n/I18n';
 import type { Lang } from '../../app/i18n/lang';

@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../../../src-main/contract/index';
+import type { ImportStatus } from '@shared/contract';
 import { useI18n } from '../../app/i18n/I18n';
 import { Stat } from '../../app/ui/Stat';
 import { formatNumber } from '../../lib/format';

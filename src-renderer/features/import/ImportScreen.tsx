@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ImportStatus } from '../../../src-main/contract/index';
+import type { ImportStatus } from '@shared/contract';
 import { call } from '../../lib/api';
 import { toBase64 } from '../../lib/base64';
 import { formatBytes } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES, type ImportPreviewRow } from '../../../src-main/contract/roster';
+import { MAX_IMPORT_BYTES, type ImportPreviewRow } from '@shared/contract/roster';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export const ROW_STATUS: Record<ImportPreviewRow['status'], MsgKey> = {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ImportStatus } from '../../../src-main/contract/index';
+import type { ImportStatus } from '@shared/contract';
 import { call, isAuthLost } from '../../lib/api';
 
 export const POLL_MS = 200;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { KeyCountView, KeyLoanView, KeyView } from '../../../src-main/contract/index';
+import type { KeyCountView, KeyLoanView, KeyView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';

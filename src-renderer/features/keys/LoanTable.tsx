@@ -1,4 +1,4 @@
-import type { KeyLoanView } from '../../../src-main/contract/index';
+import type { KeyLoanView } from '@shared/contract';
 import { useI18n } from '../../app/i18n/I18n';
 import { formatDateTime } from '../../lib/format';
 import { BORROWER, CONDITION, KIND, PURPOSE } from './labels';

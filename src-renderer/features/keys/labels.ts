@@ -1,4 +1,4 @@
-import type { BorrowerType, KeyCondition, KeyKind, KeyPurpose } from '../../../src-main/contract/index';
+import type { BorrowerType, KeyCondition, KeyKind, KeyPurpose } from '@shared/contract';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export const KIND: Record<KeyKind, MsgKey> = { public: 'keys.kind.public', vacant: 'keys.kind.vacant', trust: 'keys.kind.trust' };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CarrierMemoryEntry } from '../../../src-main/contract/index';
+import type { CarrierMemoryEntry } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Output, ParcelCarrierCode, ParcelStatusCode, ParcelView } from '../../../src-main/contract/index';
+import type { Output, ParcelCarrierCode, ParcelStatusCode, ParcelView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { todayLocal } from '../../lib/money';

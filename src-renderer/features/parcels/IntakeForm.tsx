@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CarrierDetection, ParcelCarrierCode, ParcelView } from '../../../src-main/contract/index';
+import type { CarrierDetection, ParcelCarrierCode, ParcelView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ParcelView } from '../../../src-main/contract/index';
+import type { ParcelView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { todayLocal } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';

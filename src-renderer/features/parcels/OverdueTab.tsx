@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ParcelView } from '../../../src-main/contract/index';
+import type { ParcelView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { translate, useT } from '../../app/i18n/I18n';

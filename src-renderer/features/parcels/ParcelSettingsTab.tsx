@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ParcelSettings, ShelfView } from '../../../src-main/contract/index';
-import { DEFAULT_WEDGE, WEDGE_LIMITS } from '../../../src-main/contract/scan-wedge';
+import type { ParcelSettings, ShelfView } from '@shared/contract';
+import { DEFAULT_WEDGE, WEDGE_LIMITS } from '@shared/scan-wedge';
 import { call } from '../../lib/api';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ParcelView } from '../../../src-main/contract/index';
+import type { ParcelView } from '@shared/contract';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { useI18n } from '../../app/i18n/I18n';
 import { STATUS_LABEL, STATUS_TAG } from './labels';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ParcelSettings } from '../../../src-main/contract/index';
-import { DEFAULT_WEDGE, type ScanSource } from '../../../src-main/contract/scan-wedge';
+import type { ParcelSettings } from '@shared/contract';
+import { DEFAULT_WEDGE, type ScanSource } from '@shared/scan-wedge';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { ParcelView } from '../../../src-main/contract/index';
-import type { ScanSource } from '../../../src-main/contract/scan-wedge';
+import type { ParcelView } from '@shared/contract';
+import type { ScanSource } from '@shared/scan-wedge';
 
 /** One scan waiting to be saved; its id is the intake's requestId, so a retried save never saves twice. */
 export interface QueuedScan {

@@ -1,4 +1,4 @@
-import type { ParcelCarrierCode, ParcelStatusCode, ParcelView } from '../../../src-main/contract/index';
+import type { ParcelCarrierCode, ParcelStatusCode, ParcelView } from '@shared/contract';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export type PickupCheck = NonNullable<ParcelView['pickup']>['check'];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { WedgeDetector, type ScanSource, type WedgeConfig } from '../../../src-main/contract/scan-wedge';
+import { WedgeDetector, type ScanSource, type WedgeConfig } from '@shared/scan-wedge';
 import { isTypingTarget } from '../../lib/format';
 
 /** Marks the dedicated scan field: what was typed into it before a scan is the start of that scan's code. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppStatus } from '../../../src-main/contract/index';
+import type { AppStatus } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { BuildingView } from '../../../src-main/contract/index';
+import type { BuildingView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

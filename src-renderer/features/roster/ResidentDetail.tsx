@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResidentDetail as Detail } from '../../../src-main/contract/index';
+import type { ResidentDetail as Detail } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

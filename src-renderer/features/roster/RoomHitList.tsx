@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ResidentHit } from '../../../src-main/contract/index';
+import type { ResidentHit } from '@shared/contract';
 import { useT } from '../../app/i18n/I18n';
 
 /**

@@ -1,4 +1,4 @@
-import type { ResidentHit } from '../../../src-main/contract/index';
+import type { ResidentHit } from '@shared/contract';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export const KIND_LABEL: Record<ResidentHit['kind'], MsgKey> = {

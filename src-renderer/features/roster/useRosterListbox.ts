@@ -1,4 +1,4 @@
-import type { ResidentHit } from '../../../src-main/contract/index';
+import type { ResidentHit } from '@shared/contract';
 import { useListboxKeys } from '../../app/useListboxKeys';
 import { SEARCH_LIMIT, searchQuery, useRosterSearch, type SearchResult } from './useRosterSearch';
 

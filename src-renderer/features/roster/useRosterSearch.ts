@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Output } from '../../../src-main/contract/index';
+import type { Output } from '@shared/contract';
 import { call } from '../../lib/api';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RequestView } from '../../../src-main/contract/index';
+import type { RequestView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

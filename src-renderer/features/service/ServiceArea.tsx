@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { RequestView, ServiceSettings } from '../../../src-main/contract/index';
+import type { RequestView, ServiceSettings } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ServiceSettings } from '../../../src-main/contract/index';
+import type { ServiceSettings } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ReportView } from '../../../src-main/contract/index';
+import type { ReportView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { moneyText } from '../../lib/money';
 import { propertyToday } from '../../lib/format';

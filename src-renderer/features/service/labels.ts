@@ -1,4 +1,4 @@
-import type { RequestView } from '../../../src-main/contract/index';
+import type { RequestView } from '@shared/contract';
 import type { MsgKey } from '../../app/i18n/dict';
 
 export const KIND_LABEL: Record<RequestView['kind'], MsgKey> = {

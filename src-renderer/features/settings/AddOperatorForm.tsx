@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { OperatorAdminView } from '../../../src-main/contract/index';
+import type { OperatorAdminView } from '@shared/contract';
 import { call } from '../../lib/api';
 import type { Role } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { VerifyView } from '../../../src-main/contract/index';
+import type { VerifyView } from '@shared/contract';
 import { call } from '../../lib/api';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupView } from '../../../src-main/contract/index';
+import type { BackupView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import type { MsgKey } from '../../app/i18n/dict';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { CardFormat, CardReaderConfigInput, CardReaderStatusView, Output, RecordingView } from '../../../src-main/contract/index';
-import { CARD_FORMATS, CARD_FORMAT_LABELS } from '../../../src-main/contract/index';
+import type { CardFormat, CardReaderConfigInput, CardReaderStatusView, Output, RecordingView } from '@shared/contract';
+import { CARD_FORMATS, CARD_FORMAT_LABELS } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FeeItemView } from '../../../src-main/contract/index';
+import type { FeeItemView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatFen, parseAmount, type Problem } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';

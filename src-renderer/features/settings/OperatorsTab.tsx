@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OperatorAdminView } from '../../../src-main/contract/index';
+import type { OperatorAdminView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import type { Role } from '../../lib/roles';

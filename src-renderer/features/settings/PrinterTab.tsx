@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Output, PrinterConfigInput, PrinterSettings } from '../../../src-main/contract/index';
+import type { Output, PrinterConfigInput, PrinterSettings } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';

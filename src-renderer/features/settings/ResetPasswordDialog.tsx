@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { OperatorAdminView } from '../../../src-main/contract/index';
+import type { OperatorAdminView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';

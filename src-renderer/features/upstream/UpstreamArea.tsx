@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { UpstreamDayView, UpstreamSettingsView } from '../../../src-main/contract/index';
+import type { UpstreamDayView, UpstreamSettingsView } from '@shared/contract';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { roleAtLeast } from '../../lib/roles';

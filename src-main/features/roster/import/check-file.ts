@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../../contract/index';
+import type { ImportIssue } from '@shared/contract';
 import { AppError } from '../../../lib/errors';
 import { findHeader, type Header } from './columns';
 import { emptyFile, MAX_ROWS, readRows, type ReadProgress, type RawRow } from './parse';

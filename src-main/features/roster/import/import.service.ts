@@ -3,7 +3,7 @@ import type { Sql } from '../../../db/sql';
 import type { Clock } from '../../../lib/clock';
 import { AppError, isAppError } from '../../../lib/errors';
 import { Job, yieldToLoop } from '../../../lib/jobs';
-import { MAX_IMPORT_BYTES, type ImportIssue, type ImportPreview, type ImportStatus } from '../../../contract/index';
+import { MAX_IMPORT_BYTES, type ImportIssue, type ImportPreview, type ImportStatus } from '@shared/contract';
 import type { SessionOperator } from '../../operators/sessions';
 import * as repo from '../roster.repo';
 import { MAX_ISSUES } from './check-file';

@@ -1,5 +1,5 @@
-import type { ImportIssue, ImportPreviewRow } from '../../../contract/index';
-import { maskPhone } from '../../../lib/mask';
+import type { ImportIssue, ImportPreviewRow } from '@shared/contract';
+import { maskPhone } from '@shared/mask';
 import { KIND_ZH } from '../rules';
 import type { CheckedRow, Kind } from './validate';
 

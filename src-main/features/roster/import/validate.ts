@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../../contract/index';
+import type { ImportIssue } from '@shared/contract';
 import { formatArea, isHan, nameKeys, normalisePhone, parseArea, parseDate, parseKind, parseRoom, roomCode, toHalfWidth, type RoomRef } from '../rules';
 import { FIELD_ZH, type Field, type Header } from './columns';
 import type { Cell, RawRow } from './parse';

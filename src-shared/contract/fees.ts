@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { def, empty, id, ok, reason, line, isoDate, isoMonth } from './common';
-import { MAX_FEN } from './money';
+import { MAX_FEN } from '../money';
 
 export const fen = z.number().int().min(1).max(MAX_FEN);
 export const fenOrZero = z.number().int().min(0).max(MAX_FEN);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { def, empty } from './common';
-import { cardReaderConfigSchema } from '../devices/card-reader/schema';
-import { CARD_FORMATS, CARD_FORMAT_LABELS } from '../devices/card-reader/card-number';
+import { cardReaderConfigSchema } from './card-reader-config';
+import { CARD_FORMATS, CARD_FORMAT_LABELS } from '../card-number';
 
 /** Pure values the settings screen shows (no Node modules behind them). */
 export { CARD_FORMATS, CARD_FORMAT_LABELS, cardReaderConfigSchema };
-export type { CardReaderConfigInput } from '../devices/card-reader/schema';
-export type { CardFormat } from '../devices/card-reader/card-number';
+export type { CardReaderConfigInput } from './card-reader-config';
+export type { CardFormat } from '../card-number';
 
 export const cardReaderStatusView = z.object({
   state: z.enum(['disabled', 'ready', 'not-found', 'unplugged', 'error']),

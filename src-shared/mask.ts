@@ -26,3 +26,15 @@ export function maskText(text: string): string {
   return text.replace(ID_IN_TEXT, (_m, a: string, _b: string, c: string) => `${a}**********${c.slice(-4)}`).replace(PHONE_IN_TEXT, '$1****$3')
     .replace(LANDLINE_IN_TEXT, '$1****$3');
 }
+
+/** Payer names are masked like 张** on screen and on paper; references keep only their last 4. */
+export function maskName(name: string | null): string | null {
+  if (!name) return null;
+  const chars = [...name];
+  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
+}
+
+export function maskReference(ref: string | null): string {
+  if (!ref) return '';
+  return ref.length <= 4 ? ref : `****${ref.slice(-4)}`;
+}

@@ -3,7 +3,7 @@
  * here (no node-hid, no Node modules), so the contract can import it; config.ts turns a parsed config into a port.
  */
 import { z } from 'zod';
-import { CARD_FORMATS } from './card-number';
+import { CARD_FORMATS } from '../card-number';
 
 /** The reader's output format: a site setting (the same card prints differently on different readers). */
 export const cardFormatSchema = z.enum(CARD_FORMATS);

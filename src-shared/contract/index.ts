@@ -58,7 +58,7 @@ export * from './requests';
 export * from './handover';
 export * from './reports';
 export * from './summary';
-export * from './money';
+export * from '../money';
 export * from './keys';
 export * from './cards';
 export * from './card-reader';

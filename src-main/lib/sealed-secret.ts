@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../lib/errors';
+import { AppError } from './errors';
 
 /**
  * The upstream secret at rest. The settings table holds only a sealed form, tagged by how it was sealed:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { def, empty, ok, sessionView, username, displayName, newPassword, reason, role, line } from './common';
-import { isTimeZone } from '@shared/calendar';
+import { isTimeZone } from '../calendar';
 
 /** An IANA time zone name the runtime knows (`Asia/Shanghai`). */
 export const timeZoneName = z.string().max(64).refine(isTimeZone, { message: '时区无效：请从列表中选择，例如 Asia/Shanghai（北京时间）' });
