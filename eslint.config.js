@@ -15,7 +15,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      // Process boundary: only src-main/app may import Electron (DESIGN.md rule 4).
+      // Process boundary: only src-main/app may import Electron (see docs/architecture.md).
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'Only src-main/app/ may import electron; pass what you need in through an interface.' }] },

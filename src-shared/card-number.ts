@@ -2,7 +2,7 @@
  * Card number formats and normalisation. Pure, no imports: usable in main, in the contract and in tests.
  *
  * One physical 125 kHz (EM4100-style) card carries 40 bits: an 8-bit prefix (version/customer byte) and a 32-bit
- * number. Readers print it in different ways; the worked example from issue 5 is one card:
+ * number. Readers print it in different ways; a worked example is one card:
  *
  *   hex10          01026F6C3A   all 40 bits in hex (prefix 0x01, number 0x026F6C3A)
  *   hex8           026F6C3A     the 32-bit number in hex

@@ -8,12 +8,12 @@ export interface Area {
   /** KeyboardEvent.code of the Alt+digit shortcut, and how it is shown. */
   code: string;
   shortcut: string;
-  /** One line from DESIGN.md: what the area will do (shown while it is not built yet). */
+  /** One line: what the area does. */
   purpose: MsgKey;
   built: boolean;
 }
 
-/** Every area of DESIGN.md, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts. */
+/** Every area of the counter, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts. */
 export const AREAS: readonly Area[] = [
   { id: 'home', label: 'area.home', code: 'Digit1', shortcut: 'Alt+1', purpose: 'purpose.home', built: true },
   { id: 'roster', label: 'area.roster', code: 'Digit2', shortcut: 'Alt+2', purpose: 'purpose.roster', built: true },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src-main/db/audit';
 import { FIXTURE_BLANKS, openKeysCardsCore, type KeysCardsFixture } from '../support/keys-cards';
 
-// the worked example of issue 5: one card, as different readers print it
+// a worked example: one card, as different readers print it
 const DEC10 = '0040856634';
 const FORMS = { hex10: '01026F6C3A', hex8: '026F6C3A', dec8: '07302202', w26: '111,27706', dec10: DEC10 };
 

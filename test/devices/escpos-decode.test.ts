@@ -10,7 +10,7 @@ const ascii = (s: string): number[] => Array.from(Buffer.from(s, 'latin1'));
 
 describe('independent ESC/POS decoder', () => {
   it('reads GB18030 text only while FS & (Chinese mode) is on', () => {
-    // 物业服务中心 in GB18030 (hardware.md §1), ESC @, FS &, …, LF, GS V 66 0
+    // 物业服务中心 in GB18030 (Epson ESC/POS command reference), ESC @, FS &, …, LF, GS V 66 0
     const on = decodeEscPos(hex('1b40 1c26 ceefd2b5b7fecef1d6d0d0c4 0a 1d564200'));
     expect(on.errors).toEqual([]);
     expect(on.text).toEqual(['物业服务中心']);
@@ -40,7 +40,7 @@ describe('independent ESC/POS decoder', () => {
   });
 
   it("catches the escpos package's CODE128 bug (length byte dropped): the data swallows the drawer pulse and the cut", () => {
-    // escpos 2.5.2: GS k 73 with no length byte and no code set, then drawer kick and cut (hardware.md §1)
+    // escpos 2.5.2: GS k 73 with no length byte and no code set, then drawer kick and cut (Epson ESC/POS command reference)
     const broken = Uint8Array.from([0x1d, 0x6b, 73, ...ascii('SF1234567890123'), 0x1b, 0x70, 0, 25, 250, 0x1d, 0x56, 0x42, 0]);
     const d = decodeEscPos(broken);
     expect(d.errors.length).toBeGreaterThan(0);

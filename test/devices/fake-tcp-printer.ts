@@ -8,7 +8,7 @@ import net from 'node:net';
 export type FakeState = 'normal' | 'paper-out' | 'cover-open' | 'offline' | 'near-end';
 export type FakeMode = 'answer' | 'silent' | 'drop';
 
-/** Replies by n, as a printer in that state sends them (paper-out per hardware.md: 1a 32 72). */
+/** Replies by n, as a printer in that state sends them (paper out: 1a 32 72, as a real printer answers). */
 export const STATUS_BYTES: Record<FakeState, Record<1 | 2 | 3 | 4, number>> = {
   normal: { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 },
   'paper-out': { 1: 0x1a, 2: 0x32, 3: 0x12, 4: 0x72 },

@@ -15,7 +15,7 @@ describe('DLE EOT status decoding', () => {
   it.each([
     [{ n1: 0x12, n2: 0x12, n4: 0x12 }, 'ok', false],
     [{ n1: 0x12, n2: 0x12, n4: 0x1e }, 'ok', true], // bits 2–3: near end
-    [{ n1: 0x1a, n2: 0x32, n4: 0x72 }, 'paper-out', false], // hardware.md: 1a 32 72
+    [{ n1: 0x1a, n2: 0x32, n4: 0x72 }, 'paper-out', false], // as a real printer answers paper out: 1a 32 72
     [{ n1: 0x1a, n2: 0x12, n4: 0x72 }, 'paper-out', false], // roll end by sensor only
     [{ n1: 0x1a, n2: 0x32, n4: 0x7e }, 'paper-out', true],
     [{ n1: 0x1a, n2: 0x16, n4: 0x12 }, 'cover-open', false],

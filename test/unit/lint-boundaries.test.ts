@@ -4,7 +4,7 @@ import { ESLint, type Linter } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The process boundaries (DESIGN.md rule 4) are enforced by eslint.config.js, not by habit. These tests
+ * The process boundaries (docs/architecture.md) are enforced by eslint.config.js, not by habit. These tests
  * lint small snippets through ESLint's Node API with the repo's real config, at paths inside each
  * process folder (the files need not exist), so a config change that silently disables a boundary fails here.
  */

@@ -1,5 +1,5 @@
 /**
- * The card reader as services see it: a port passed in through the constructor (DESIGN.md rule 8).
+ * The card reader as services see it: a port passed in through the constructor (with a fake beside it for tests).
  * The HID reader (hid-reader.ts), the keyboard-wedge port, the 'none' port and the fake all implement it.
  * A port turns presented cards into CardRead events and tells the status bar what state it is in; it never
  * throws into the service and never crashes on what the device sends.

@@ -1,5 +1,5 @@
 /**
- * The receipt printer as services see it: a port passed in through the constructor (DESIGN.md rule 8).
+ * The receipt printer as services see it: a port passed in through the constructor (with a fake beside it for tests).
  * Transports (tcp.ts, device-file.ts, serial.ts), the fake (fake.ts) and the 'none' port all implement it.
  * Nothing here knows about receipts: a port moves bytes and reports status.
  */

@@ -1,6 +1,6 @@
 /**
  * Real-time status (ESC/POS `DLE EOT n`): the queries and a pure decoder of the one-byte replies.
- * Bits per the Epson/Bixolon/HPRT command references (hardware.md §1): every reply has bits 1 and 4 set and
+ * Bits per the Epson/Bixolon/HPRT command references : every reply has bits 1 and 4 set and
  * bits 0 and 7 clear, so `0x12` is "all normal" for each n.
  *   n=1 printer status:  bit 3 offline
  *   n=2 offline cause:   bit 2 cover open, bit 5 stopped at paper end, bit 6 error occurred

@@ -39,7 +39,7 @@ export interface PrintContext {
 }
 
 /**
- * The print queue (DESIGN rule 9): a job row written in the same transaction as the receipt, sent after
+ * The print queue (a table-backed job queue): a job row written in the same transaction as the receipt, sent after
  * the commit, retried with backoff up to MAX_ATTEMPTS, re-parsed from its stored payload. On start, a job
  * that was being sent is marked interrupted (it may have printed): the screen offers 补打, never a new charge.
  */
