@@ -84,7 +84,7 @@ export class PrintQueue {
   }
 
   private documents(): PrintDocuments {
-    if (!this.docs) throw new Error('the print queue was started before its documents were connected');
+    if (!this.docs) throw new Error('打印队列还没有连上单据来源（程序装配错误）：请重新启动 LobbyDesk；如果反复出现，请联系技术支持。');
     return this.docs;
   }
 
