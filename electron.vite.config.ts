@@ -1,9 +1,27 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contract } from './src-shared/contract';
 
 /** Pure code both processes use (src-shared/), imported as `@shared/...` everywhere. */
 const resolveShared = { alias: { '@shared': resolve(__dirname, 'src-shared') } };
+
+/**
+ * The sandboxed preload needs only the channels' names. Its build gets `@shared/contract/channels` as the plain
+ * list of the contract's keys, computed here, so neither zod nor the schemas are bundled into it; the names still
+ * come from the one place a channel is declared.
+ */
+function channelNamesOnly(): Plugin {
+  const channelsModule = resolve(__dirname, 'src-shared/contract/channels.ts');
+  return {
+    name: 'lobbydesk:channel-names',
+    enforce: 'pre',
+    load(id) {
+      return id === channelsModule ? `export const CHANNELS = ${JSON.stringify(Object.keys(contract))};\n` : null;
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -28,6 +46,7 @@ export default defineConfig({
   },
   preload: {
     resolve: resolveShared,
+    plugins: [channelNamesOnly()],
     build: {
       outDir: 'out/preload',
       // A sandboxed preload can only require('electron'): bundle everything else, emit CommonJS.

@@ -1,100 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { openDatabase, quickCheck, type Db } from './db/open';
 import { migrate, NewerDatabaseError } from './db/migrate';
 import { listBackups, isGoodBackup, restoreFromBackup, backupBeforeMigrate } from './db/backup';
-import { Maintenance } from './db/maintenance';
-import { Sql } from './db/sql';
-import { installLedgerStamp } from './db/ledger';
 import { systemClock, type Clock } from './lib/clock';
 import { AppError } from './lib/errors';
 import { createLogger, type Logger } from './lib/log';
-import { createDispatcher, type Dispatcher } from './ipc/handle';
-import { buildHandlers } from './ipc/handlers';
+import { APP_VERSION } from './lib/version';
+import { createDispatcher, type Dispatcher, type Handlers } from './ipc/handle';
+import { recoveryHandlers, storeHandlers } from './ipc/handlers';
 import { SessionStore } from './features/operators/sessions';
-import { OperatorsService } from './features/operators/operators.service';
-import { PRODUCTION_COST, type ScryptCost } from './features/operators/password';
-import { RosterService } from './features/roster/roster.service';
-import { RosterImportService } from './features/roster/import/import.service';
-import { SystemService } from './features/system/system.service';
-import { CounterSettings } from './features/printing/counter-settings';
-import { PrintQueue } from './features/printing/print-queue';
-import { CashService } from './features/cash/cash.service';
-import { FeesService } from './features/fees/fees.service';
-import { ParcelsService } from './features/parcels/parcels.service';
-import { ParcelsReport } from './features/parcels/parcels-report';
-import { KeysService } from './features/keys/keys.service';
-import { CardsService } from './features/cards/cards.service';
-import { CardReaderService, type CardReaderFactory } from './features/cards/card-reader.service';
-import { RequestsService } from './features/requests/requests.service';
-import { HandoverService } from './features/handover/handover.service';
-import { handoverSources } from './features/handover/sources';
-import { handoverSlipLines } from './features/handover/slip';
-import { dispatchSlipLines } from './features/requests/slip';
-import { ReportsService } from './features/reports/reports.service';
-import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
-import { keyFileSecretStore, type SecretStore } from './lib/sealed-secret';
-import { createPrinter } from './devices/printer/config';
-import type { PrinterPort } from './devices/printer/port';
-import type { PrinterSettings } from '@shared/contract/printer';
-import { PropertyCalendar } from '@shared/calendar';
+import { recoveryError, SystemService } from './features/system/system.service';
+import { buildServices, startServices, stopServices, type ServiceOptions, type Services } from './services';
 
-export interface CoreOptions {
+export interface CoreOptions extends ServiceOptions {
   dataDir: string;
   clock?: Clock;
   log?: Logger;
-  /** better_sqlite3.node built for Electron (the Electron shell sets it). */
-  nativeBinding?: string;
-  passwordCost?: ScryptCost;
-  /** Start the idle-time backup/check timer and the print queue's timers (off in tests). */
+  /** Start the idle-time backup/check timer, the print queue's timers and the upstream sending (off in tests). */
   maintenance?: boolean;
-  /** The printer port for a configuration (tests pass a fake; the default builds the real transport). */
-  printerPort?: (config: PrinterSettings['config']) => PrinterPort;
-  /** Seals the upstream secret (Electron: the OS keychain); default: a key file in the data folder. */
-  secretStore?: SecretStore;
-  /** Upstream timing (tests shorten the timeouts and backoff). */
-  upstream?: UpstreamOptions;
-  /** The card reader port for a configuration (tests pass a fake; the default builds the real reader). */
-  cardReaderPort?: CardReaderFactory;
 }
-
-export interface Services {
-  db: Db;
-  sql: Sql;
-  /** the property's calendar (its time zone setting): today, day ranges, business days */
-  calendar: PropertyCalendar;
-  operators: OperatorsService;
-  roster: RosterService;
-  rosterImport: RosterImportService;
-  maintenance: Maintenance;
-  counter: CounterSettings;
-  print: PrintQueue;
-  cash: CashService;
-  fees: FeesService;
-  parcels: ParcelsService;
-  parcelsReport: ParcelsReport;
-  upstream: UpstreamService;
-  requests: RequestsService;
-  handover: HandoverService;
-  reports: ReportsService;
-  keys: KeysService;
-  cards: CardsService;
-  cardReader: CardReaderService;
-}
-
-export const APP_VERSION: string = (() => {
-  try {
-    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-})();
 
 /**
- * The composition root shared by the Electron shell and the browser host: opens and checks the store,
- * migrates it, builds the services and the dispatcher. If the store fails its check, the core starts
- * in recovery mode and offers the newest good backup.
+ * The composition root shared by the Electron shell and the browser host: opens, checks and migrates the store,
+ * builds its services (services.ts) and answers the channels through one dispatcher. If the store fails its
+ * check, the core starts in recovery mode and offers the newest good backup; a restore opens the store again.
+ *
+ * What lives as long as the app: the sessions, the system use cases and the dispatcher. What lives as long as an
+ * open store: its services and the handler map built on them (in recovery, the recovery map instead).
  */
 export class AppCore {
   readonly dbFile: string;
@@ -108,7 +41,8 @@ export class AppCore {
   recoveryProblems: string[] = [];
   /** The store is from a newer version of the app: nothing to restore, the app must be updated. */
   newerDatabase = false;
-  private idleMinutes = 5;
+  /** the channels' handlers: the open store's, or the recovery map */
+  private handlers: Handlers;
   /** flushes and closes the log file when the core made its own */
   private closeLog: () => Promise<void> = async () => {};
 
@@ -122,9 +56,21 @@ export class AppCore {
       this.log = own;
       this.closeLog = () => own.close();
     }
-    this.sessions = new SessionStore(this.clock, () => this.idleMinutes);
-    this.system = new SystemService(this);
-    this.dispatch = createDispatcher(buildHandlers(this), this.sessions, this.log, (channel) => this.system.guard(channel));
+    const system = new SystemService({
+      clock: this.clock,
+      log: this.log,
+      dbFile: this.dbFile,
+      backupsDir: this.backupsDir,
+      nativeBinding: opts.nativeBinding,
+      version: APP_VERSION,
+      recovery: () => ({ problems: this.recoveryProblems, backups: this.backupsWithHealth() }),
+      restore: (name) => this.restore(name),
+      enterRecovery: (reason) => this.enterRecovery(reason),
+    });
+    this.system = system;
+    this.sessions = new SessionStore(this.clock, () => system.idleLockMinutes());
+    this.handlers = recoveryHandlers(system, this.sessions);
+    this.dispatch = createDispatcher(() => this.handlers, this.sessions, this.log, (channel) => system.guard(channel));
   }
 
   static async open(opts: CoreOptions): Promise<AppCore> {
@@ -163,86 +109,22 @@ export class AppCore {
       return;
     }
     this.recoveryProblems = [];
-    const sql = new Sql(db);
-    // every money and custody row written through this connection gets its digest in the audit chain
-    installLedgerStamp(sql, this.clock);
-    const operators = new OperatorsService(sql, this.clock, this.sessions, () => this.idleMinutes, this.opts.passwordCost ?? PRODUCTION_COST);
-    const maintenance = new Maintenance(
-      db,
-      this.dbFile,
-      this.backupsDir,
-      this.clock,
-      this.log,
-      { get: () => this.system.maintenanceState(), set: (s) => this.system.setMaintenanceState(s) },
-      () => this.sessions.lastActivityAt,
-      this.opts.nativeBinding,
-    );
-    const counter = new CounterSettings(sql, this.clock);
-    const calendar = new PropertyCalendar(() => counter.timeZone(), this.clock);
-    let cash: CashService | null = null;
-    const print = new PrintQueue(
-      sql,
-      this.clock,
-      this.log,
-      {
-        settings: () => counter.printer(),
-        propertyName: () => counter.propertyName(),
-        terminalId: () => counter.terminalId(),
-        timeZone: () => calendar.tz(),
-        closeResult: (id) => (cash as CashService).slip(id),
-        handoverLines: (id) => handoverSlipLines(this.need().handover.get(id), counter.propertyName(), calendar.tz()),
-        dispatchLines: (id) => dispatchSlipLines(this.need().requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
-      },
-      this.opts.printerPort ?? ((c) => createPrinter(c)),
-    );
-    cash = new CashService(sql, this.clock, counter, operators, print);
-    const fees = new FeesService(sql, this.clock, () => counter.terminalId(), cash, operators, print, calendar);
-    const parcels = new ParcelsService(sql, this.clock, operators, {
-      enqueueParcelSlip: (id, copy) => print.enqueueParcelSlip(id, copy),
-      parcelInfo: (id) => print.parcelInfo(id),
-      width: () => counter.printer().width,
-      propertyName: () => counter.propertyName(),
-    }, calendar);
-    const cardReader = new CardReaderService(sql, this.clock, this.log, this.opts.cardReaderPort);
-    this.services = {
-      db,
-      sql,
-      calendar,
-      operators,
-      roster: new RosterService(sql, this.clock),
-      rosterImport: new RosterImportService(sql, this.clock),
-      maintenance,
-      counter,
-      print,
-      cash,
-      fees,
-      parcels,
-      parcelsReport: new ParcelsReport(sql, this.clock, parcels, calendar),
-      requests: new RequestsService(db, sql, this.clock, calendar, (id) => print.enqueueDispatchSlip(id)),
-      upstream: new UpstreamService(
-        db,
-        sql,
-        this.clock,
-        this.log,
-        { terminalId: () => counter.terminalId(), propertyName: () => counter.propertyName(), overdueDays: () => parcels.settings().overdueDays, timeZone: () => calendar.tz() },
-        this.opts.secretStore ?? keyFileSecretStore(this.opts.dataDir),
-        this.opts.upstream,
-      ),
-      keys: new KeysService(sql, this.clock, operators),
-      cards: new CardsService(sql, this.clock, () => cardReader.format(), calendar),
-      cardReader,
-      handover: new HandoverService(db, sql, this.clock, handoverSources(db, () => this.need(), () => counter.terminalId())),
-      reports: new ReportsService(db, this.clock, { terminalId: () => counter.terminalId(), overdueDays: () => parcels.settings().overdueDays, requests: () => this.need().requests, calendar }),
-    };
-    this.idleMinutes = this.system.idleLockMinutes();
-    // protective triggers and the audit chain from the last verified row; a finding → read-only attention
-    this.system.startAudit(this.opts.maintenance ?? false);
-    print.start(this.opts.maintenance ? 3000 : 200);
-    void cardReader.start();
-    if (this.opts.maintenance) {
-      maintenance.start();
-      this.services.upstream.start();
-    }
+    const background = this.opts.maintenance ?? false;
+    const services = buildServices(db, {
+      clock: this.clock,
+      log: this.log,
+      dataDir: this.opts.dataDir,
+      dbFile: this.dbFile,
+      backupsDir: this.backupsDir,
+      sessions: this.sessions,
+      idleLockMinutes: () => this.system.idleLockMinutes(),
+      options: this.opts,
+    });
+    this.services = services;
+    this.handlers = storeHandlers(services, this.system, this.sessions);
+    // the idle-lock setting, and the protection check (a finding → read-only attention)
+    this.system.attach(services, background);
+    startServices(services, background);
   }
 
   /** An admin takes the counter into recovery after a failed full check (closes the store first). */
@@ -251,13 +133,9 @@ export class AppCore {
     this.recoveryProblems = [reason];
   }
 
-  setIdleMinutes(m: number): void {
-    this.idleMinutes = m;
-  }
-
   /** Services, or a clear refusal while the store is in recovery. */
   need(): Services {
-    if (!this.services) throw new AppError('DB_RECOVERY', '数据库需要恢复：请先在恢复页面选择一个备份恢复。');
+    if (!this.services) throw recoveryError();
     return this.services;
   }
 
@@ -285,13 +163,11 @@ export class AppCore {
   }
 
   async close(): Promise<void> {
-    this.system.stopAudit();
-    this.services?.maintenance.stop();
-    await this.services?.upstream.stop();
-    await this.services?.print.stop();
-    await this.services?.cardReader.stop();
-    this.services?.db.close();
+    this.system.detach();
+    const services = this.services;
+    if (services) await stopServices(services);
     this.services = null;
+    this.handlers = recoveryHandlers(this.system, this.sessions);
   }
 
   /** Closes the store and, when the core opened its own log, the log file (the process is about to end). */

@@ -5,8 +5,8 @@ import type { Channel, Input, Output, Result } from '@shared/contract';
 /**
  * The sandboxed preload: exposes `window.lobbydesk`, a frozen object with one named method per
  * declared channel and nothing else — never ipcRenderer, never a generic invoke/send. Only type imports
- * come from the contract, so zod is not bundled here; CHANNELS is a plain list of names, and
- * contract/index.ts checks at compile time that it matches the contract's channels exactly.
+ * come from the contract; CHANNELS is the contract's keys, which the preload's build turns into a plain
+ * list of names (electron.vite.config.ts), so zod is not bundled here.
  */
 type Bridge = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> };
 
@@ -24,8 +24,8 @@ function method(channel: Channel): (input: unknown) => Promise<Result<unknown>> 
 function buildBridge(): Bridge {
   const api: Partial<Record<Channel, (input: unknown) => Promise<Result<unknown>>>> = {};
   for (const channel of CHANNELS) api[channel] = method(channel);
-  // Every Channel is present (CHANNELS and Channel are the same set, checked in contract/index.ts);
-  // each method returns main's Result for its channel, which the dispatcher validated against the contract.
+  // Every Channel is present (CHANNELS is the contract's keys); each method returns main's Result for its
+  // channel, which the dispatcher validated against the contract.
   return api as Bridge;
 }
 

@@ -11,9 +11,26 @@ export interface CallContext {
   operator: SessionOperator | null;
 }
 
-export type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Output<C> | Promise<Output<C>>;
-};
+/** One channel's handler: the parsed input and the caller in, the service's answer out. */
+export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: CallContext) => Output<C> | Promise<Output<C>>;
+
+/** A handler for every channel of the contract. */
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/**
+ * The handlers of one contract area (`typeof feesContract`): exactly its channels. A feature's `<feature>.handlers.ts`
+ * returns one; a channel added to the area does not compile until its feature handles it.
+ */
+export type HandlersOf<Area> = { [C in keyof Area & Channel]: Handler<C> };
+
+/** The answer of a channel that only confirms. */
+export const done = { done: true } as const;
+
+/** The signed-in operator making the call (the dispatcher has checked the session for every non-public channel). */
+export function actor(ctx: CallContext): SessionOperator {
+  if (!ctx.operator) throw new AppError('NOT_SIGNED_IN', '请先登录。');
+  return ctx.operator;
+}
 
 export interface Dispatcher {
   (channel: unknown, payload: unknown, meta: { clientId: string; payloadBytes?: number }): Promise<Result<unknown>>;
@@ -31,9 +48,10 @@ function measure(payload: unknown): number {
 /**
  * The one entry point from any transport: checks the channel is declared, the payload is not too large,
  * the caller may use it, the input parses; runs the handler; returns a value or an error with a code.
- * Nothing thrown crosses the boundary.
+ * Nothing thrown crosses the boundary. `handlers` gives the current map (the store's, or the recovery map while
+ * there is no store), read at each call.
  */
-export function createDispatcher(handlers: Handlers, sessions: SessionStore, log: Logger, guard?: (channel: Channel) => void): Dispatcher {
+export function createDispatcher(handlers: () => Handlers, sessions: SessionStore, log: Logger, guard?: (channel: Channel) => void): Dispatcher {
   return async (channel, payload, meta) => {
     try {
       if (typeof channel !== 'string' || !Object.prototype.hasOwnProperty.call(contract, channel)) {
@@ -52,7 +70,7 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, log
       guard?.(ch);
       const parsed = def.input.safeParse(payload ?? {});
       if (!parsed.success) throw badInput(parsed.error);
-      const handler = handlers[ch] as (i: unknown, c: CallContext) => unknown;
+      const handler = handlers()[ch] as (i: unknown, c: CallContext) => unknown;
       const value = await handler(parsed.data, { clientId: meta.clientId, operator });
       const out = def.output.safeParse(value);
       if (!out.success) {

@@ -266,7 +266,7 @@ export class UpstreamService {
     return { delivered: n('delivered'), pending: n('pending'), stopped: n('stopped') };
   }
 
-  history(limit: number): UpstreamDayView[] {
+  history(limit = 60): UpstreamDayView[] {
     const rows = this.db.prepare('SELECT * FROM upstream_outbox ORDER BY business_date DESC LIMIT ?').all(limit) as OutboxRow[];
     return rows.map((r) => ({
       businessDate: r.business_date,

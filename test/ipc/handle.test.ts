@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CHANNELS } from '@shared/contract/channels';
+import * as shared from '@shared/contract';
 import { contract } from '@shared/contract';
 import { openReadyCore } from '../support/core';
 
 describe('IPC dispatch', () => {
-  it('the preload channel list and the contract agree exactly', () => {
+  it('each channel is declared once, in one contract area, and the transport and preload list exactly those', () => {
+    const areas = Object.entries(shared).filter(([name, value]) => name.endsWith('Contract') && typeof value === 'object' && value !== null);
+    expect(areas.length).toBeGreaterThanOrEqual(14);
+    const declared = areas.flatMap(([, area]) => Object.keys(area as object));
+    // a name in two areas would be spread over silently (and handled by two features)
+    expect(declared.length).toBe(new Set(declared).size);
+    expect(declared.sort()).toEqual(Object.keys(contract).sort());
     expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort());
   });
 

@@ -174,7 +174,7 @@ export class CashService {
     });
   }
 
-  list(limit: number): CashSessionView[] {
+  list(limit = 30): CashSessionView[] {
     return repo.listSessions(this.sql, limit).map((s) => this.view(s, true));
   }
 

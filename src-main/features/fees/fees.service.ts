@@ -5,27 +5,27 @@ import { AppError } from '../../lib/errors';
 import { maskText } from '@shared/mask';
 import { fenToChineseUpper, formatFen, receivedProblem, sumFen } from '@shared/money';
 import type { FeeItemView, ReceiptView } from '@shared/contract/fees';
+import type { ParsedInput } from '@shared/contract';
 import type { PayMethod } from '../../db/schema';
+import type { Width } from '../../devices/printer/receipt';
 import * as roster from '../roster/roster.repo';
 import type { CashService } from '../cash/cash.service';
 import type { OperatorsService } from '../operators/operators.service';
 import type { SessionOperator } from '../operators/sessions';
 import * as repo from './fees.repo';
 import type { PropertyCalendar } from '@shared/calendar';
-import { priceLine, PricingError, type LineInput, type PricedItem, type PricedLine } from './pricing';
+import { priceLine, PricingError, type PricedItem, type PricedLine } from './pricing';
 import { receiptView, type PrintInfo } from './receipt-view';
 
-export interface PaymentInput {
-  method: PayMethod;
-  amountFen: number;
-  receivedFen?: number;
-  reference?: string;
-}
+type CollectInput = ParsedInput<'fees.collect'>;
+type PaymentInput = CollectInput['payments'][number];
 
 export interface PrintSink {
   /** queues a receipt for printing inside the posting transaction; returns false when no printer is set up */
   enqueueReceipt(receiptId: number, opts: { copy: number; kickDrawer: boolean }): boolean;
   info(receiptId: number): PrintInfo;
+  /** the receipt as it prints, for the on-screen preview */
+  preview(receiptId: number, copy: number): { svg: string; width: Width };
 }
 
 type ItemRow = NonNullable<ReturnType<typeof repo.itemById>>;
@@ -71,11 +71,11 @@ export class FeesService {
     return this.clock.now().toISOString();
   }
 
-  items(includeInactive: boolean): FeeItemView[] {
+  items(includeInactive = false): FeeItemView[] {
     return repo.listItems(this.sql, includeInactive).map(itemView);
   }
 
-  saveItem(input: Omit<FeeItemView, 'id'> & { id?: number }, actor: SessionOperator): FeeItemView {
+  saveItem(input: ParsedInput<'fees.items.save'>, actor: SessionOperator): FeeItemView {
     return this.sql.tx(() => {
       const w = {
         code: input.code.toUpperCase(),
@@ -103,7 +103,7 @@ export class FeesService {
   }
 
   /** Prices every line from the catalogue as it is now; throws a Chinese message for any line that does not fit. */
-  quote(roomId: number | null, lines: LineInput[]): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null } {
+  quote(roomId: number | null, lines: ParsedInput<'fees.quote'>['lines']): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null } {
     const items = new Map(repo.itemsByIds(this.sql, [...new Set(lines.map((l) => l.itemId))]).map((r) => [r.id, r]));
     let area: number | null = null;
     let roomCode: string | null = null;
@@ -150,10 +150,7 @@ export class FeesService {
   }
 
   /** Posts a receipt. The number comes from the terminal's counter inside this transaction: no gaps, ever. */
-  collect(
-    input: { requestId: string; roomId: number | null; payer?: string; lines: LineInput[]; payments: PaymentInput[]; note?: string },
-    actor: SessionOperator,
-  ): ReceiptView {
+  collect(input: CollectInput, actor: SessionOperator): ReceiptView {
     const id = this.sql.tx(() => {
       const seen = repo.receiptByRequest(this.sql, input.requestId);
       if (seen) return seen.id; // a double submit returns the receipt already posted
@@ -219,6 +216,17 @@ export class FeesService {
 
   get(id: number): ReceiptView {
     return receiptView(this.sql, id, this.print.info(id));
+  }
+
+  /** The receipts of a day (the property's calendar day), or matching a search; newest first. */
+  receipts(input: ParsedInput<'fees.receipts.list'>) {
+    return this.list({ ...(input.date ? this.calendar.day(input.date) : {}), ...(input.q ? { q: input.q } : {}), limit: input.limit ?? 100 });
+  }
+
+  /** A receipt as it prints (copy 0 the original, n the nth 补打 copy), for screens without a printer. */
+  preview(id: number, copy = 0): { svg: string; width: Width } {
+    this.get(id);
+    return this.print.preview(id, copy);
   }
 
   list(opts: { from?: string; to?: string; q?: string; limit: number }) {

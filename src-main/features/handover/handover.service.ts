@@ -86,6 +86,8 @@ export class HandoverService {
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly sources: SummarySources,
+    /** queues the 交接单 on the receipt printer (false when there is none) */
+    private readonly printSlip: (handoverId: number) => boolean = () => false,
   ) {}
 
   /**
@@ -143,6 +145,12 @@ export class HandoverService {
     return this.view(h);
   }
 
+  /** Prints a handover's slip: queued when there is a receipt printer (else the screen prints the page). */
+  print(id: number): { queued: boolean } {
+    this.get(id);
+    return { queued: this.printSlip(id) };
+  }
+
   pending(): HandoverView | null {
     const h = this.db.prepare(`${H_SELECT} WHERE h.acknowledged_at IS NULL ORDER BY h.created_at DESC LIMIT 1`).get() as HandoverRow | undefined;
     return h ? this.view(h) : null;
@@ -187,7 +195,7 @@ export class HandoverService {
     return this.get(id);
   }
 
-  list(q: string | undefined, unacknowledged: boolean, limit: number): HandoverView[] {
+  list(q: string | undefined, unacknowledged = false, limit = 50): HandoverView[] {
     const term = q?.trim();
     const where = [unacknowledged ? 'h.acknowledged_at IS NULL' : '1 = 1', term ? '(h.notes LIKE ? OR h.id IN (SELECT handover_id FROM handover_items WHERE text LIKE ? OR room_code LIKE ?))' : '1 = 1'].join(' AND ');
     const params = term ? [`%${term}%`, `%${term}%`, `${term}%`] : [];

@@ -1,11 +1,22 @@
 import type { Db } from '../../db/open';
 import { Sql } from '../../db/sql';
-import type { Services } from '../../compose';
 import { closedSince } from '../cash/cash.repo';
+import type { KeysService } from '../keys/keys.service';
+import type { CardsService } from '../cards/cards.service';
+import type { ParcelsReport } from '../parcels/parcels-report';
+import type { RequestsService } from '../requests/requests.service';
 import type { SummarySources } from './handover.service';
 
+/** The features a handover summary reads from, as far as it reads them. */
+export interface SummaryFeatures {
+  keys: Pick<KeysService, 'count'>;
+  cards: Pick<CardsService, 'stock'>;
+  parcelsReport: Pick<ParcelsReport, 'stats'>;
+  requests: Pick<RequestsService, 'list'>;
+}
+
 /** The handover summary's parts, read from the other features at the moment of the handover. */
-export function handoverSources(db: Db, services: () => Services, terminalId: () => string): SummarySources {
+export function handoverSources(db: Db, features: SummaryFeatures, terminalId: () => string): SummarySources {
   const sql = new Sql(db);
   return {
     cash: (since) => {
@@ -27,19 +38,19 @@ export function handoverSources(db: Db, services: () => Services, terminalId: ()
       return { open: !!o, operatorName: o?.name ?? null, floatFen: o?.float_fen ?? null, receipts, openedAt: o?.opened_at ?? null, closed };
     },
     keys: () => {
-      const c = services().keys.count();
+      const c = features.keys.count();
       return { out: c.out, overdue: c.overdue, onBoard: c.expectedOnBoard };
     },
     cards: () => {
-      const st = services().cards.stock();
+      const st = features.cards.stock();
       return { blankAccess: st.onHand.access, blankFunction: st.onHand.function };
     },
     parcels: () => {
-      const p = services().parcelsReport.stats(undefined);
+      const p = features.parcelsReport.stats(undefined);
       return { inStock: p.inStock, overdue: p.overdue, overdueDays: p.overdueDays };
     },
     requests: () => {
-      const r = services().requests;
+      const r = features.requests;
       const open = r.list('open', undefined, 500);
       return { open: open.length, late: open.filter((x) => x.status === 'logged' && x.withinTarget === false).length, toCallBack: r.list('callback', undefined, 500).length };
     },

@@ -333,6 +333,12 @@ export class OperatorsService {
     this.sessions.signOutOperator(id);
   }
 
+  /** 解锁账户 asked for on a client: as its signed-in, unlocked operator (a supervisor unlocks directly), else with an approval. */
+  unlockAccountFrom(clientId: string, username: string, approvalId: string | undefined): void {
+    const peek = this.sessions.peek(clientId);
+    this.unlockAccount(username, peek && !peek.locked ? peek.operator : null, approvalId, peek?.operator ?? null);
+  }
+
   /**
    * Unlocks a locked account: by a signed-in supervisor (`actor`), or with a supervisor approval for exactly
    * this account, used by whoever asked for it on this client (`requester`: the signed-in operator, even

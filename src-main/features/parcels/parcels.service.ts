@@ -4,7 +4,6 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskName, maskText } from '@shared/mask';
 import type { CarrierDetection, CarrierMemoryEntry, ParcelSettings, ParcelView, ShelfView } from '@shared/contract/parcels';
-import type { PickupCheck } from '../../db/schema';
 import type { Width } from '../../devices/printer/receipt';
 import type { PrintInfo } from '../fees/receipt-view';
 import type { OperatorsService } from '../operators/operators.service';
@@ -18,6 +17,7 @@ import { allocatePickupCode, CodeSpaceFull, COOLDOWN_DAYS, cryptoRandom, normali
 import { parseSlot, slotLabel, suggestSlot, type SlotRef } from './shelves';
 import { parcelSlipDoc, renderParcelSlip } from './slip';
 import type { PropertyCalendar } from '@shared/calendar';
+import type { ParsedInput } from '@shared/contract';
 
 /** The print queue as parcels see it: slips are queued inside the intake transaction. */
 export interface ParcelPrintSink {
@@ -27,40 +27,10 @@ export interface ParcelPrintSink {
   propertyName(): string;
 }
 
-export type SlotInput = SlotRef | string | null | undefined;
-
-export interface IntakeInput {
-  requestId?: string;
-  waybill: string;
-  carrier?: Exclude<Carrier, 'UNKNOWN'>;
-  roomId?: number | null;
-  residentId?: number | null;
-  recipient?: string;
-  phoneLast4?: string;
-  slot?: SlotInput;
-  note?: string;
-  print?: boolean;
-}
-
-export interface UpdateInput {
-  id: number;
-  carrier?: Exclude<Carrier, 'UNKNOWN'>;
-  roomId?: number | null;
-  residentId?: number | null;
-  recipient?: string;
-  phoneLast4?: string | null;
-  slot?: SlotInput;
-  note?: string;
-}
-
-export interface PickupInput {
-  ids: number[];
-  collector?: string;
-  check: PickupCheck;
-  checkNote?: string;
-  proxy: boolean;
-  proxyName?: string;
-}
+export type IntakeInput = ParsedInput<'parcels.intake'>;
+export type UpdateInput = ParsedInput<'parcels.update'>;
+export type PickupInput = ParsedInput<'parcels.pickup'>;
+export type SlotInput = IntakeInput['slot'];
 
 const STATUS_ZH = { in_stock: '在库', picked_up: '已取件', returned: '已退回', written_off: '已核销' } as const;
 const COOLDOWN_MS = COOLDOWN_DAYS * 86_400_000;
@@ -270,7 +240,7 @@ export class ParcelsService {
   }
 
   /** Batch intake: one transaction, each parcel in its own savepoint, so one bad scan does not lose the rest. */
-  intakeBatch(items: Array<{ waybill: string; carrier?: Exclude<Carrier, 'UNKNOWN'>; requestId?: string }>, print: boolean | undefined, actor: SessionOperator) {
+  intakeBatch(items: ParsedInput<'parcels.intakeBatch'>['items'], print: boolean | undefined, actor: SessionOperator) {
     const outcomes = this.sql.tx(() =>
       items.map((it) => {
         try {
@@ -418,7 +388,7 @@ export class ParcelsService {
     return this.get(id);
   }
 
-  overdue(limit: number): ParcelView[] {
+  overdue(limit = 200): ParcelView[] {
     const cutoff = overdueCutoff(this.clock.now(), this.settings().overdueDays);
     return this.views(repo.overdue(this.sql, cutoff, limit));
   }
@@ -442,6 +412,12 @@ export class ParcelsService {
     return { rendered: renderParcelSlip(parcelSlipDoc(this.sql, id, this.print.propertyName(), this.calendar.tz()), width), width };
   }
 
+  /** The slip as it prints, for the screen. */
+  slipPreview(id: number): { svg: string; width: Width } {
+    const r = this.slip(id);
+    return { svg: r.rendered.svg, width: r.width };
+  }
+
   reprintSlip(id: number, actor: SessionOperator): ParcelView {
     this.sql.tx(() => {
       const r = repo.byId(this.sql, id);
@@ -457,7 +433,7 @@ export class ParcelsService {
     return repo.shelves(this.sql).map((s) => ({ id: s.id, code: s.code, name: s.name, slots: s.slots, active: s.active === 1, sort: s.sort, inStock: Number(s.in_stock ?? 0) }));
   }
 
-  saveShelf(input: { id?: number; code: string; name: string; slots: number; active: boolean; sort: number }, actor: SessionOperator): ShelfView {
+  saveShelf(input: ParsedInput<'parcels.shelves.save'>, actor: SessionOperator): ShelfView {
     const id = this.sql.tx(() => {
       const w = { code: input.code.toUpperCase(), name: input.name.trim(), slots: input.slots, active: input.active ? 1 : 0, sort: input.sort };
       const clash = repo.shelfByCode(this.sql, w.code);

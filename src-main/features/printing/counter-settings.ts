@@ -57,6 +57,15 @@ export class CounterSettings {
     return this.varianceThresholdFen();
   }
 
+  /** The cash settings (收银设置) as the settings screen edits them. */
+  cashSettings(): { varianceThresholdFen: number } {
+    return { varianceThresholdFen: this.varianceThresholdFen() };
+  }
+
+  saveCashSettings(input: { varianceThresholdFen: number }, actor: SessionOperator): { varianceThresholdFen: number } {
+    return { varianceThresholdFen: this.saveVarianceThreshold(input.varianceThresholdFen, actor) };
+  }
+
   terminalId(): string {
     return getSetting(this.sql, 'terminal_id') ?? 'T00';
   }

@@ -31,6 +31,14 @@ export interface PrintContext {
   terminalId(): string;
   /** the property's time zone: printed times use it */
   timeZone(): string;
+}
+
+/**
+ * Documents that other features own and the queue lays out at print time. Those features queue their slips on
+ * this queue, so the queue is built first and told where their documents come from once they exist
+ * (`printDocumentsFrom`, before the queue starts).
+ */
+export interface PrintDocuments {
   closeResult(sessionId: number): CloseResult;
   /** the lines of a handover slip (交接单) */
   handoverLines(handoverId: number): SlipLine[];
@@ -54,6 +62,7 @@ export class PrintQueue {
   /** the last status read, for the configuration it was read with (another configuration: not known yet) */
   private lastStatus: { key: string; status: PrinterStatus } | null = null;
   private reading: Promise<PrinterStatus> | null = null;
+  private docs: PrintDocuments | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -67,6 +76,16 @@ export class PrintQueue {
 
   private now(): string {
     return this.clock.now().toISOString();
+  }
+
+  /** Where the close, handover and dispatch slips come from (the features that queue them; set once, before start). */
+  printDocumentsFrom(docs: PrintDocuments): void {
+    this.docs = docs;
+  }
+
+  private documents(): PrintDocuments {
+    if (!this.docs) throw new Error('打印队列还没有连上单据来源（程序装配错误）：请重新启动 LobbyDesk；如果反复出现，请联系技术支持。');
+    return this.docs;
   }
 
   /** The port for the saved settings; rebuilt when they change. */
@@ -260,15 +279,15 @@ export class PrintQueue {
       case 'receipt':
         return renderReceipt(receiptDoc(this.sql, p.receiptId, this.ctx.propertyName()), { width, timeZone, ...(copy > 0 ? { copy, reprintedAt: p.at } : {}) });
       case 'close-slip':
-        return renderSlip('交款单', closeSlipLines(this.ctx.closeResult(p.sessionId), this.ctx.terminalId(), timeZone), { width, timeZone });
+        return renderSlip('交款单', closeSlipLines(this.documents().closeResult(p.sessionId), this.ctx.terminalId(), timeZone), { width, timeZone });
       case 'test':
         return testPage(width, p.at, timeZone);
       case 'parcel-slip':
         return renderParcelSlip(parcelSlipDoc(this.sql, p.parcelId, this.ctx.propertyName(), timeZone), width);
       case 'handover-slip':
-        return renderSlip('交接单', this.ctx.handoverLines(p.handoverId), { width, timeZone });
+        return renderSlip('交接单', this.documents().handoverLines(p.handoverId), { width, timeZone });
       case 'dispatch-slip':
-        return renderSlip('派工单', this.ctx.dispatchLines(p.requestId), { width, timeZone });
+        return renderSlip('派工单', this.documents().dispatchLines(p.requestId), { width, timeZone });
     }
   }
 

@@ -22,7 +22,7 @@ export class ReportsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly ctx: { terminalId: () => string; overdueDays: () => number; requests: () => RequestsService; calendar: PropertyCalendar },
+    private readonly ctx: { terminalId: () => string; overdueDays: () => number; requests: Pick<RequestsService, 'stats'>; calendar: PropertyCalendar },
   ) {}
 
   period(period: ReportView['period'], date: string): ReportView {
@@ -34,7 +34,15 @@ export class ReportsService {
     const p = periodFigures(this.db, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now(), auditHead: false });
     if (!p.parcels.available || !p.keys.available || !p.cards.available || !p.serviceRequests.available) throw new AppError('INTERNAL', '统计数据不完整：请联系技术支持。');
     const { changes: _changes, ...cards } = p.cards;
-    return { period, ...days, fees: p.fees, parcels: p.parcels, keys: p.keys, cards, requests: this.ctx.requests().stats(days.from, days.to), requestsSummary: p.serviceRequests };
+    return { period, ...days, fees: p.fees, parcels: p.parcels, keys: p.keys, cards, requests: this.ctx.requests.stats(days.from, days.to), requestsSummary: p.serviceRequests };
+  }
+
+  /**
+   * The PDF of the report on screen: only the Electron shell can lay a page out as PDF (its transport fills in the
+   * file); here, the file name from the title and `supported: false` (the browser host prints the page instead).
+   */
+  pdf(title: string): { supported: boolean; fileName: string; data: string } {
+    return { supported: false, fileName: `${title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`, data: '' };
   }
 
   async exportXlsx(period: ReportView['period'], date: string): Promise<{ fileName: string; data: string }> {

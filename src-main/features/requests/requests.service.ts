@@ -175,7 +175,7 @@ export class RequestsService {
     return this.view(this.row(id), true);
   }
 
-  list(viewName: 'open' | 'callback' | 'all', q: string | undefined, limit: number): RequestView[] {
+  list(viewName: 'open' | 'callback' | 'all', q: string | undefined, limit = 200): RequestView[] {
     const where = viewName === 'open' ? "r.status IN ('logged', 'dispatched', 'in_progress')" : viewName === 'callback' ? "r.status = 'done' AND r.dispatched_at IS NOT NULL" : '1 = 1';
     const term = q?.trim();
     const rows = term

@@ -1,0 +1,168 @@
+import type { Db } from './db/open';
+import { Maintenance } from './db/maintenance';
+import { Sql } from './db/sql';
+import { installLedgerStamp } from './db/ledger';
+import type { Clock } from './lib/clock';
+import type { Logger } from './lib/log';
+import { keyFileSecretStore, type SecretStore } from './lib/sealed-secret';
+import { createPrinter } from './devices/printer/config';
+import type { PrinterPort } from './devices/printer/port';
+import type { SessionStore } from './features/operators/sessions';
+import { OperatorsService } from './features/operators/operators.service';
+import { PRODUCTION_COST, type ScryptCost } from './features/operators/password';
+import { RosterService } from './features/roster/roster.service';
+import { RosterImportService } from './features/roster/import/import.service';
+import { maintenanceStateOf } from './features/system/maintenance-state';
+import { CounterSettings } from './features/printing/counter-settings';
+import { PrintQueue } from './features/printing/print-queue';
+import { CashService } from './features/cash/cash.service';
+import { FeesService } from './features/fees/fees.service';
+import { ParcelsService } from './features/parcels/parcels.service';
+import { ParcelsReport } from './features/parcels/parcels-report';
+import { KeysService } from './features/keys/keys.service';
+import { CardsService } from './features/cards/cards.service';
+import { CardReaderService, type CardReaderFactory } from './features/cards/card-reader.service';
+import { RequestsService } from './features/requests/requests.service';
+import { dispatchSlipLines } from './features/requests/slip';
+import { HandoverService } from './features/handover/handover.service';
+import { handoverSources } from './features/handover/sources';
+import { handoverSlipLines } from './features/handover/slip';
+import { ReportsService } from './features/reports/reports.service';
+import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
+import type { PrinterSettings } from '@shared/contract/printer';
+import { PropertyCalendar } from '@shared/calendar';
+
+/** The services of one open store. A restore opens the store again and builds a new set. */
+export interface Services {
+  db: Db;
+  sql: Sql;
+  /** the property's calendar (its time zone setting): today, day ranges, business days */
+  calendar: PropertyCalendar;
+  operators: OperatorsService;
+  roster: RosterService;
+  rosterImport: RosterImportService;
+  maintenance: Maintenance;
+  counter: CounterSettings;
+  print: PrintQueue;
+  cash: CashService;
+  fees: FeesService;
+  parcels: ParcelsService;
+  parcelsReport: ParcelsReport;
+  upstream: UpstreamService;
+  requests: RequestsService;
+  handover: HandoverService;
+  reports: ReportsService;
+  keys: KeysService;
+  cards: CardsService;
+  cardReader: CardReaderService;
+}
+
+/** Devices and tuning the caller may replace (tests pass fakes and short timeouts). */
+export interface ServiceOptions {
+  /** better_sqlite3.node built for Electron (the Electron shell sets it). */
+  nativeBinding?: string;
+  passwordCost?: ScryptCost;
+  /** The printer port for a configuration (tests pass a fake; the default builds the real transport). */
+  printerPort?: (config: PrinterSettings['config']) => PrinterPort;
+  /** Seals the upstream secret (Electron: the OS keychain); default: a key file in the data folder. */
+  secretStore?: SecretStore;
+  /** Upstream timing (tests shorten the timeouts and backoff). */
+  upstream?: UpstreamOptions;
+  /** The card reader port for a configuration (tests pass a fake; the default builds the real reader). */
+  cardReaderPort?: CardReaderFactory;
+}
+
+/** What the services of a store need from the app around it. */
+export interface ServiceEnv {
+  clock: Clock;
+  log: Logger;
+  dataDir: string;
+  dbFile: string;
+  backupsDir: string;
+  /** who is signed in where; its last activity tells the daily maintenance when the counter is idle */
+  sessions: SessionStore;
+  /** the idle-lock setting (the system use cases keep it) */
+  idleLockMinutes: () => number;
+  options: ServiceOptions;
+}
+
+/**
+ * Builds the services of a store just opened, each from what it uses, in dependency order. One cycle is real:
+ * the print queue lays out the slips of cash, handover and requests, and those features queue their slips on it.
+ * The queue is built first and told where those documents come from at the end, before anything can print.
+ */
+export function buildServices(db: Db, env: ServiceEnv): Services {
+  const { clock, log, options } = env;
+  const sql = new Sql(db);
+  // every money and custody row written through this connection gets its digest in the audit chain
+  installLedgerStamp(sql, clock);
+
+  const operators = new OperatorsService(sql, clock, env.sessions, env.idleLockMinutes, options.passwordCost ?? PRODUCTION_COST);
+  const maintenance = new Maintenance(db, env.dbFile, env.backupsDir, clock, log, maintenanceStateOf(sql, clock), () => env.sessions.lastActivityAt, options.nativeBinding);
+  const counter = new CounterSettings(sql, clock);
+  const calendar = new PropertyCalendar(() => counter.timeZone(), clock);
+  const terminalId = () => counter.terminalId();
+
+  const print = new PrintQueue(
+    sql,
+    clock,
+    log,
+    { settings: () => counter.printer(), propertyName: () => counter.propertyName(), terminalId, timeZone: () => calendar.tz() },
+    options.printerPort ?? ((c) => createPrinter(c)),
+  );
+  const cash = new CashService(sql, clock, counter, operators, print);
+  const fees = new FeesService(sql, clock, terminalId, cash, operators, print, calendar);
+  const parcels = new ParcelsService(
+    sql,
+    clock,
+    operators,
+    { enqueueParcelSlip: (id, copy) => print.enqueueParcelSlip(id, copy), parcelInfo: (id) => print.parcelInfo(id), width: () => counter.printer().width, propertyName: () => counter.propertyName() },
+    calendar,
+  );
+  const overdueDays = () => parcels.settings().overdueDays;
+  const cardReader = new CardReaderService(sql, clock, log, options.cardReaderPort);
+  const roster = new RosterService(sql, clock);
+  const rosterImport = new RosterImportService(sql, clock);
+  const parcelsReport = new ParcelsReport(sql, clock, parcels, calendar);
+  const requests = new RequestsService(db, sql, clock, calendar, (id) => print.enqueueDispatchSlip(id));
+  const upstream = new UpstreamService(
+    db,
+    sql,
+    clock,
+    log,
+    { terminalId, propertyName: () => counter.propertyName(), overdueDays, timeZone: () => calendar.tz() },
+    options.secretStore ?? keyFileSecretStore(env.dataDir),
+    options.upstream,
+  );
+  const keys = new KeysService(sql, clock, operators);
+  const cards = new CardsService(sql, clock, () => cardReader.format(), calendar);
+  const handover = new HandoverService(db, sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests }, terminalId), (id) => print.enqueueHandoverSlip(id));
+  const reports = new ReportsService(db, clock, { terminalId, overdueDays, requests, calendar });
+
+  print.printDocumentsFrom({
+    closeResult: (id) => cash.slip(id),
+    handoverLines: (id) => handoverSlipLines(handover.get(id), counter.propertyName(), calendar.tz()),
+    dispatchLines: (id) => dispatchSlipLines(requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
+  });
+
+  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader };
+}
+
+/** Starts what runs on its own: the print queue and the card reader; with `background` (production) also the daily maintenance and the upstream sending. */
+export function startServices(s: Services, background: boolean): void {
+  s.print.start(background ? 3000 : 200);
+  void s.cardReader.start();
+  if (background) {
+    s.maintenance.start();
+    s.upstream.start();
+  }
+}
+
+/** Stops everything that runs on its own, waits for the work under way, and closes the store. */
+export async function stopServices(s: Services): Promise<void> {
+  s.maintenance.stop();
+  await s.upstream.stop();
+  await s.print.stop();
+  await s.cardReader.stop();
+  s.db.close();
+}
