@@ -57,6 +57,7 @@ export function buildHandlers(core: AppCore): Handlers {
     'roster.import.status': (i) => s().rosterImport.status(i.jobId),
     'roster.import.commit': (i, ctx) => s().rosterImport.commit(i.jobId, i.skipErrors, actor(ctx)),
     'roster.import.cancel': (i) => (s().rosterImport.cancel(i.jobId), done),
+    'roster.import.unfinished': () => s().rosterImport.unfinished(),
 
     'fees.items.list': (i) => s().fees.items(i.includeInactive ?? false),
     'fees.items.save': (i, ctx) => s().fees.saveItem(i, actor(ctx)),

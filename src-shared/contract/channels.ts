@@ -35,6 +35,7 @@ export const CHANNELS = [
   'roster.import.status',
   'roster.import.commit',
   'roster.import.cancel',
+  'roster.import.unfinished',
   'fees.items.list',
   'fees.items.save',
   'fees.quote',
