@@ -39,7 +39,13 @@ async function host(dataDir: string): Promise<RunningHost> {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { url, origin: u.origin, token: /token=([^&]+)/.exec(u.hash)?.[1] ?? '', dataDir, stop, pid: child.pid as number };
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  return { url, origin: u.origin, token: /token=([^&]+)/.exec(u.hash)?.[1] ?? '', dataDir, stop, kill, pid: child.pid as number };
 }
 
 /** Resident memory of a process in MB (Linux /proc): now and its peak so far. NaN elsewhere. */
