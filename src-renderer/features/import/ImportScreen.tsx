@@ -198,7 +198,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       ) : null}
 
       {phase === 'committing' ? (
-        <div className="card" role="status">
+        <div className="card">
           <ProgressBar
             done={written?.done ?? 0}
             total={written?.total ?? preview?.summary.total ?? 0}
