@@ -91,6 +91,19 @@ export interface ResidentsTable {
   updated_at: string;
 }
 
+/** A confirmed roster import: how far its chunks got (see migration 0012). */
+export interface RosterImportsTable {
+  id: Generated<number>;
+  job_id: string;
+  file_name: string;
+  operator_id: number;
+  state: 'running' | 'done' | 'failed' | 'interrupted';
+  total_rows: number;
+  done_rows: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+}
+
 export type FeeCategory = 'property' | 'utility' | 'parking' | 'card' | 'service' | 'deposit' | 'other';
 export type FeeRule = 'fixed' | 'per_area_month' | 'per_month' | 'metered' | 'amount';
 export type PayMethod = 'cash' | 'wechat' | 'alipay' | 'card';
@@ -386,6 +399,7 @@ export interface DB {
   units: UnitsTable;
   rooms: RoomsTable;
   residents: ResidentsTable;
+  roster_imports: RosterImportsTable;
   fee_items: FeeItemsTable;
   counters: CountersTable;
   cash_sessions: CashSessionsTable;

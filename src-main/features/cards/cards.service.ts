@@ -190,8 +190,11 @@ export class CardsService {
     const card = this.parse(number);
     return this.sql.tx(() => {
       const old = this.mustCard(cardId);
+      // 补卡 is for a card in use or a lost one not yet replaced (the screen offers it there only: canReplace)
       if (old.status === 'returned') throw new AppError('CONFLICT', '这张卡已退卡：请直接发新卡。');
       if (old.replaced_by_id) throw new AppError('CONFLICT', '这张卡已经补办过：请在新卡上操作。');
+      if (old.status === 'blacklisted')
+        throw new AppError('CONFLICT', '这张卡已被主管列入黑名单，不能补卡：如确需给住户一张新卡，请主管核实后用「发卡」发新卡。');
       const item = repo.cardFeeItem(this.sql);
       const fee = feeFen ?? item?.unit_price_fen ?? DEFAULT_REPLACE_FEE_FEN;
       const at = this.now();

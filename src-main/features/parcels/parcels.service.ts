@@ -423,7 +423,7 @@ export class ParcelsService {
       const r = repo.byId(this.sql, id);
       if (!r) throw new AppError('NOT_FOUND', '找不到这个快递：请刷新。');
       const copy = this.print.parcelInfo(id).copies + 1;
-      if (!this.print.enqueueParcelSlip(id, copy)) throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置，或用「预览」查看取件凭条。');
+      if (!this.print.enqueueParcelSlip(id, copy)) throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置，或点「预览凭条」在屏幕上查看取件凭条。');
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.reprintSlip', entity: 'parcel', entityId: id, detail: { copy } });
     });
     return this.get(id);
