@@ -218,9 +218,8 @@ export class AppCore {
       fees,
       parcels,
       parcelsReport: new ParcelsReport(sql, this.clock, parcels, calendar),
-      requests: new RequestsService(db, sql, this.clock, calendar, (id) => print.enqueueDispatchSlip(id)),
+      requests: new RequestsService(sql, this.clock, calendar, (id) => print.enqueueDispatchSlip(id)),
       upstream: new UpstreamService(
-        db,
         sql,
         this.clock,
         this.log,
@@ -231,8 +230,8 @@ export class AppCore {
       keys: new KeysService(sql, this.clock, operators),
       cards: new CardsService(sql, this.clock, () => cardReader.format(), calendar),
       cardReader,
-      handover: new HandoverService(db, sql, this.clock, handoverSources(db, () => this.need(), () => counter.terminalId())),
-      reports: new ReportsService(db, this.clock, { terminalId: () => counter.terminalId(), overdueDays: () => parcels.settings().overdueDays, requests: () => this.need().requests, calendar }),
+      handover: new HandoverService(sql, this.clock, handoverSources(db, () => this.need(), () => counter.terminalId())),
+      reports: new ReportsService(sql, this.clock, { terminalId: () => counter.terminalId(), overdueDays: () => parcels.settings().overdueDays, requests: () => this.need().requests, calendar }),
     };
     this.idleMinutes = this.system.idleLockMinutes();
     // protective triggers and the audit chain from the last verified row; a finding → read-only attention

@@ -1,6 +1,11 @@
+import { sql as raw } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
 import type { CashSessionsTable } from '../../db/schema';
 
+/**
+ * The terminal's open session, through the partial unique index cash_sessions_one_open: the status is written as a
+ * literal, since SQLite uses a partial index only when the query visibly implies its WHERE (a bound `?` does not).
+ */
 export const openSession = (sql: Sql, terminalId: string) =>
   sql.get(
     qb
@@ -9,7 +14,7 @@ export const openSession = (sql: Sql, terminalId: string) =>
       .selectAll('s')
       .select('o.display_name as operator_name')
       .where('s.terminal_id', '=', terminalId)
-      .where('s.status', '=', 'open'),
+      .where(raw<boolean>`s.status = 'open'`),
   );
 
 export const sessionById = (sql: Sql, id: number) =>

@@ -13,6 +13,9 @@ export const listAll = (sql: Sql) => sql.all(qb.selectFrom('operators').select(c
 export const countOperators = (sql: Sql) =>
   Number(sql.get(qb.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
 
+/** When the first operator was created: the day the counter was set up. */
+export const firstCreatedAt = (sql: Sql) => sql.get(qb.selectFrom('operators').select((eb) => eb.fn.min('created_at').as('at')))?.at ?? null;
+
 export const countActiveAdmins = (sql: Sql) =>
   Number(
     sql.get(
