@@ -7,7 +7,7 @@ import { maskText } from '@shared/mask';
 import { handoverSummary, type HandoverClosedSession, type HandoverSummary, type HandoverView, type handoverItemInput } from '@shared/contract/handover';
 import type { SessionOperator } from '../operators/sessions';
 import { roomByCode, roomById } from '../roster/roster.repo';
-import { findById as operatorById } from '../operators/operators.repo';
+import { isActive } from '../operators/operators.repo';
 import * as repo from './handover.repo';
 
 type ItemInput = z.output<typeof handoverItemInput>;
@@ -93,7 +93,7 @@ export class HandoverService {
       for (const it of input.items) {
         const room = it.roomId !== null ? roomById(this.sql, it.roomId) : it.roomCode ? roomByCode(this.sql, it.roomCode.replace(/\s+/g, '')) : null;
         if ((it.roomId !== null || it.roomCode) && !room) throw new AppError('NOT_FOUND', `交接事项里的房号「${it.roomCode ?? it.roomId ?? ''}」找不到：请按 3-2-501 的格式填写。`);
-        if (it.ownerId !== null && operatorById(this.sql, it.ownerId)?.active !== 1) throw new AppError('NOT_FOUND', '交接事项的负责人不存在或已停用。');
+        if (it.ownerId !== null && !isActive(this.sql, it.ownerId)) throw new AppError('NOT_FOUND', '交接事项的负责人不存在或已停用。');
         if (it.dueAt !== null && !Number.isFinite(Date.parse(it.dueAt))) throw new AppError('BAD_INPUT', '交接事项的期限格式不对。');
         const carry = it.kind === 'carry';
         repo.insertItem(this.sql, {

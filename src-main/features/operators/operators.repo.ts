@@ -8,6 +8,8 @@ export const findByUsername = (sql: Sql, username: string) =>
 
 export const findById = (sql: Sql, id: number) => sql.get(qb.selectFrom('operators').select(cols).where('id', '=', id));
 
+export const isActive = (sql: Sql, id: number) => sql.get(qb.selectFrom('operators').select('id').where('id', '=', id).where('active', '=', 1)) !== undefined;
+
 export const listAll = (sql: Sql) => sql.all(qb.selectFrom('operators').select(cols).orderBy('role', 'desc').orderBy('username'));
 
 export const countOperators = (sql: Sql) =>
