@@ -124,9 +124,8 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   const roster = new RosterService(sql, clock);
   const rosterImport = new RosterImportService(sql, clock);
   const parcelsReport = new ParcelsReport(sql, clock, parcels, calendar);
-  const requests = new RequestsService(db, sql, clock, calendar, (id) => print.enqueueDispatchSlip(id));
+  const requests = new RequestsService(sql, clock, calendar, (id) => print.enqueueDispatchSlip(id));
   const upstream = new UpstreamService(
-    db,
     sql,
     clock,
     log,
@@ -136,8 +135,8 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   );
   const keys = new KeysService(sql, clock, operators);
   const cards = new CardsService(sql, clock, () => cardReader.format(), calendar);
-  const handover = new HandoverService(db, sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests }, terminalId), (id) => print.enqueueHandoverSlip(id));
-  const reports = new ReportsService(db, clock, { terminalId, overdueDays, requests, calendar });
+  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests }, terminalId), (id) => print.enqueueHandoverSlip(id));
+  const reports = new ReportsService(sql, clock, { terminalId, overdueDays, requests, calendar });
 
   print.printDocumentsFrom({
     closeResult: (id) => cash.slip(id),

@@ -11,7 +11,6 @@ import type { SessionOperator } from '../operators/sessions';
 import * as roster from '../roster/roster.repo';
 import * as repo from './cards.repo';
 import type { PropertyCalendar } from '@shared/calendar';
-import { cardFeeCapacity } from './fee-receipt';
 
 export interface IssueInput {
   number: string;
@@ -277,7 +276,7 @@ export class CardsService {
       if (repo.isVoided(this.sql, r.id)) throw new AppError('CONFLICT', `收据 ${no} 已作废：请重新收费。`);
       if (r.room_id !== null && r.room_id !== c.room_id) throw new AppError('CONFLICT', `收据 ${no} 不是这个房号（${c.room_code}）的：请核对。`);
       // the receipt must have collected a card fee that no other card has claimed, and at least this one's amount
-      const cap = cardFeeCapacity(this.sql, r.id, no);
+      const cap = repo.cardFeeCapacity(this.sql, r.id, no);
       if (cap.lines === 0) throw new AppError('CONFLICT', `收据 ${no} 里没有补卡费（门禁卡类收费项目）：请核对收据号，或到「收费收据」收取补卡费。`);
       if (cap.linkedCards >= cap.lines) throw new AppError('CONFLICT', `收据 ${no} 上的补卡费已登记给其他卡：请核对收据号。`);
       if (cap.amountFen < c.fee_owed_fen)
