@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OperatorView } from '@shared/contract';
 import { call } from '../lib/api';
 import { areaById, type AreaId } from './areas';
@@ -9,9 +9,10 @@ import { TopBar } from './TopBar';
 import { useStatus } from './status';
 import { useAutoLock } from './useAutoLock';
 import { useShortcuts } from './useShortcuts';
-import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, RosterArea, ServiceArea, SettingsScreen, UpstreamArea } from './areaScreens';
+import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, preloadAreas, ServiceArea, SettingsScreen, UpstreamArea } from './areaScreens';
 import { ScreenBoundary } from './ScreenBoundary';
 import { Home } from '../features/home/Home';
+import { RosterArea } from '../features/roster/RosterArea';
 import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
@@ -40,6 +41,12 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
     setArea('roster');
     if (q !== undefined) setPendingQuery(q);
     setSearchTick((n) => n + 1);
+  }, []);
+
+  // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
+  useEffect(() => {
+    const id = window.requestIdleCallback(preloadAreas, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
   }, []);
 
   useAutoLock({ active, idleLockMinutes, onIdle: lock });
