@@ -46,19 +46,30 @@ export function ResultsList({ id, q, items, active, openId, onPick }: Props) {
     return () => window.removeEventListener('resize', measure);
   }, []);
 
+  // where the list was last scrolled to (from its scroll events: reading it would cost a layout)
+  const scrollTop = useRef(0);
   const onScroll = useCallback(() => {
     const ul = ref.current;
-    if (!ul || ul.children.length === 0) return;
+    if (!ul) return;
+    scrollTop.current = ul.scrollTop;
+    if (ul.children.length === 0) return;
     const rows = ul.children;
     const origin = (rows[0] as HTMLElement).offsetTop;
     const next = windowAt(rows.length, (i) => (rows[i] as HTMLElement).offsetTop - origin, ul.scrollTop, ul.clientHeight);
     setScrolled((prev) => (prev && prev.q === q && sameWindow(prev.win, next) ? prev : { q, win: next }));
   }, [q]);
 
-  // the active row in view (↑/↓, a new answer back at its first row); not on keystrokes that change neither
+  // ↑/↓: the active row in view
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[data-active="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [active, q]);
+  }, [active]);
+  // a new answer starts at its first row (a list never scrolled is there already: no layout is asked for)
+  useEffect(() => {
+    const ul = ref.current;
+    if (!ul || scrollTop.current === 0) return;
+    ul.scrollTop = 0;
+    scrollTop.current = 0;
+  }, [q]);
 
   // one handler for every row: a press on a row never takes the focus from the search box, a click picks it
   const rowOf = (e: MouseEvent<HTMLUListElement>) => {
