@@ -9,17 +9,10 @@ import { TopBar } from './TopBar';
 import { useStatus } from './status';
 import { useAutoLock } from './useAutoLock';
 import { useShortcuts } from './useShortcuts';
+import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, preloadAreas, ServiceArea, SettingsScreen, UpstreamArea } from './areaScreens';
+import { ScreenBoundary } from './ScreenBoundary';
 import { Home } from '../features/home/Home';
 import { RosterArea } from '../features/roster/RosterArea';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { FeesArea } from '../features/fees/FeesArea';
-import { CashArea } from '../features/cash/CashArea';
-import { KeysArea } from '../features/keys/KeysArea';
-import { CardsArea } from '../features/cards/CardsArea';
-import { ParcelsArea } from '../features/parcels/ParcelsArea';
-import { UpstreamArea } from '../features/upstream/UpstreamArea';
-import { ServiceArea } from '../features/service/ServiceArea';
-import { HandoverArea } from '../features/handover/HandoverArea';
 import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
@@ -50,20 +43,28 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
     setSearchTick((n) => n + 1);
   }, []);
 
+  // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
+  useEffect(() => {
+    const id = window.requestIdleCallback(preloadAreas, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
+
   useAutoLock({ active, idleLockMinutes, onIdle: lock });
   useShortcuts({ active, go, focusSearch, lock });
 
   // After moving to another area, put the focus on its heading (the roster and the collect screen put the
-  // cursor in their own search box).
-  useEffect(() => {
+  // cursor in their own search box). Runs once the area's screen is on the page: on its first visit, after
+  // its chunk has loaded.
+  const shown = useCallback(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    if (area === 'roster' || area === 'fees' || area === 'cards' || area === 'parcels') return;
+    const a = mainRef.current?.dataset.area;
+    if (a === 'roster' || a === 'fees' || a === 'cards' || a === 'parcels') return;
     const h = mainRef.current?.querySelector<HTMLElement>('h1');
     h?.focus();
-  }, [area]);
+  }, []);
 
   const value = useMemo<ShellValue>(() => ({ operator, active, go, focusSearch, lock }), [operator, active, go, focusSearch, lock]);
 
@@ -89,7 +90,9 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
         <TopBar onLock={lock} onSignOut={onSignOut} />
         <Nav current={area} onGo={go} />
         <main className="main" ref={mainRef} data-area={area}>
-          {screen}
+          <ScreenBoundary key={area} onShown={shown}>
+            {screen}
+          </ScreenBoundary>
         </main>
         <StatusBar operator={operator} />
       </div>

@@ -15,6 +15,7 @@ import { StockTab } from './StockTab';
 import { CARD_STATUS, canReplace } from './labels';
 import { settledNote } from './settledNote';
 import { useCardReads } from './useCardReads';
+import './cards.css';
 
 type Tab = 'card' | 'list' | 'stock';
 type Pending = { kind: 'lost' | 'replace' | 'return'; card: CardView } | null;

@@ -14,6 +14,7 @@ import { loadLastClosed, saveLastClosed } from './lastClosed';
 import { OpenSession } from './OpenSession';
 import { SessionPanel } from './SessionPanel';
 import { SessionsList } from './SessionsList';
+import './cash.css';
 
 type Tab = 'mine' | 'sessions';
 

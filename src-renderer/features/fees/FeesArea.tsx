@@ -7,6 +7,7 @@ import { useShell } from '../../app/shell-context';
 import { CollectScreen } from './CollectScreen';
 import { PrintJobsBanner } from './PrintJobsBanner';
 import { ReceiptsTab } from './ReceiptsTab';
+import './fees.css';
 
 type Tab = 'collect' | 'receipts';
 

@@ -9,6 +9,7 @@ import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { SummaryBlock } from './SummaryBlock';
+import './handover.css';
 
 type Tab = 'now' | 'history';
 type Priority = 'low' | 'normal' | 'high';

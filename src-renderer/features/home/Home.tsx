@@ -8,6 +8,7 @@ import { formatNumber } from '../../lib/format';
 import { useShell } from '../../app/shell-context';
 import { useStatus } from '../../app/status';
 import { Stat } from '../../app/ui/Stat';
+import './home.css';
 
 /** Home: the property, roster counts, the search box and the areas with their shortcuts. */
 export function Home() {

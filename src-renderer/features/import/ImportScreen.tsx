@@ -13,6 +13,7 @@ import { ImportPreviewView } from './ImportPreview';
 import { ImportResultView } from './ImportResult';
 import { MAX_FILE_BYTES } from './labels';
 import { useImportJob } from './useImportJob';
+import './import.css';
 
 type Phase = 'pick' | 'reading' | 'uploading' | 'checking' | 'committing' | 'stopped' | 'done';
 

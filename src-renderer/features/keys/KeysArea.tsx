@@ -13,6 +13,7 @@ import { LoanTable } from './LoanTable';
 import { LendDialog } from './LendDialog';
 import { ReturnDialog } from './ReturnDialog';
 import { BORROWER, KIND, STATUS } from './labels';
+import './keys.css';
 
 type Tab = 'board' | 'overdue' | 'count' | 'history';
 

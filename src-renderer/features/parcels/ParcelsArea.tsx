@@ -13,6 +13,7 @@ import { OverdueTab } from './OverdueTab';
 import { ParcelSettingsTab } from './ParcelSettingsTab';
 import { PickupScreen } from './PickupScreen';
 import { useWedge } from './useWedge';
+import './parcels.css';
 
 type Tab = 'intake' | 'pickup' | 'overdue' | 'daily' | 'settings';
 const TABS: { id: Tab; label: MsgKey }[] = [

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { roleAtLeast } from '../../lib/roles';
-import { ImportScreen } from '../import/ImportScreen';
+import { ImportScreen } from '../../app/areaScreens';
+import { ScreenBoundary } from '../../app/ScreenBoundary';
 import { BuildingsTab } from './BuildingsTab';
 import { RosterSearch } from './RosterSearch';
+import './roster.css';
 
 type View = 'search' | 'buildings' | 'import';
 
@@ -25,7 +27,12 @@ export function RosterArea({ searchTick, pendingQuery, onQueryTaken }: Props) {
     if (searchTick > 0) setView('search');
   }, [searchTick]);
 
-  if (view === 'import') return <ImportScreen onClose={() => setView('search')} />;
+  if (view === 'import')
+    return (
+      <ScreenBoundary>
+        <ImportScreen onClose={() => setView('search')} />
+      </ScreenBoundary>
+    );
 
   return (
     <section className="screen roster" aria-labelledby="roster-title">

@@ -16,6 +16,7 @@ import { ServiceStats } from './ServiceStats';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 import { roleAtLeast } from '../../lib/roles';
 import { duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
+import './service.css';
 
 type Tab = 'open' | 'callback' | 'all' | 'stats' | 'settings';
 /** The room picker in this screen's words: a room (not a payer), 无房号 (not 散客). */

@@ -11,6 +11,7 @@ import { OperatorsTab } from './OperatorsTab';
 import { FeeItemsTab } from './FeeItemsTab';
 import { PrinterTab } from './PrinterTab';
 import { CardReaderTab } from './CardReaderTab';
+import './settings.css';
 
 type TabId = 'operators' | 'items' | 'printer' | 'cardReader' | 'audit' | 'backups' | 'general' | 'password';
 

@@ -6,6 +6,8 @@ export const core = {
   'app.brand': ['物业前台', 'LobbyDesk'],
   'common.loading': ['正在加载…', 'Loading…'],
   'common.retry': ['重试', 'Retry'],
+  'screen.failed': ['这个页面没能打开：请点“重新载入”；如果反复出现，请重新启动程序并联系管理员。', 'This screen could not be opened: choose Reload; if it happens again, restart the program and call your administrator.'],
+  'screen.reload': ['重新载入', 'Reload'],
   'common.cancel': ['取消', 'Cancel'],
   'common.save': ['保存', 'Save'],
   'common.saved': ['已保存。', 'Saved.'],
