@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ImportStatus } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { toBase64 } from '../../lib/base64';
 import { formatBytes } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
@@ -31,6 +31,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   const [localError, setLocalError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const send = useSend();
   const job = useImportJob(phase === 'checking' || phase === 'committing' ? jobId : null);
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -47,7 +48,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
 
   /** Re-checks the same file with "create missing buildings" on (offered when buildings were unknown). */
   const recheckCreating = async () => {
-    if (jobId) await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId) await send('roster.import.cancel', { jobId }).catch(() => undefined);
     setCreateBuildings(true);
     setJobId(null);
     await check(true);
@@ -64,7 +65,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       setReadFraction(0);
       const data = await toBase64(await file.arrayBuffer(), setReadFraction);
       setPhase('uploading');
-      const r = await call('roster.import.start', { fileName: file.name, data, createBuildings: create });
+      const r = await send('roster.import.start', { fileName: file.name, data, createBuildings: create });
       setJobId(r.jobId);
       setPhase('checking');
     } catch (err) {
@@ -74,12 +75,12 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   };
 
   const cancel = async () => {
-    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId && phase !== 'done') await send('roster.import.cancel', { jobId }).catch(() => undefined);
     onClose();
   };
 
   const again = async () => {
-    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId && phase !== 'done') await send('roster.import.cancel', { jobId }).catch(() => undefined);
     setJobId(null);
     setFinal(null);
     setFile(null);
@@ -93,7 +94,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     setPhase('committing');
     setError(null);
     try {
-      const s = await call('roster.import.commit', { jobId, skipErrors: preview.summary.error > 0 });
+      const s = await send('roster.import.commit', { jobId, skipErrors: preview.summary.error > 0 });
       setFinal(s);
       setPhase('done');
     } catch (err) {

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { ImportStatus } from '@shared/contract';
-import { call, isAuthLost } from '../../lib/api';
+import { isAuthLost } from '../../lib/api';
+import { useCall } from '../../lib/query';
 
 export const POLL_MS = 200;
 /** While the screen is locked the polls are refused; try again slowly until it is unlocked. */
@@ -8,37 +8,19 @@ const LOCKED_RETRY_MS = 2_000;
 
 /**
  * Polls roster.import.status every 200 ms while the file is being checked. Stops when the check is done
- * or failed. Replies that arrive after the component moved on are dropped.
+ * or failed (or a poll failed for another reason than the lock). Each job is its own query: an answer for
+ * an earlier job never shows for this one.
  */
 export function useImportJob(jobId: string | null): { status: ImportStatus | null; error: unknown } {
-  const [status, setStatus] = useState<ImportStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    setStatus(null);
-    setError(null);
-    if (!jobId) return;
-    let live = true;
-    let timer = 0;
-    const tick = async () => {
-      try {
-        const s = await call('roster.import.status', { jobId });
-        if (!live) return;
-        setStatus(s);
-        setError(null);
-        if (s.progress.state === 'running') timer = window.setTimeout(() => void tick(), POLL_MS);
-      } catch (e) {
-        if (!live) return;
-        if (isAuthLost(e)) timer = window.setTimeout(() => void tick(), LOCKED_RETRY_MS);
-        else setError(e);
-      }
-    };
-    void tick();
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [jobId]);
-
-  return { status, error };
+  const q = useCall(
+    'roster.import.status',
+    { jobId: jobId ?? '' },
+    {
+      enabled: jobId !== null,
+      gcTime: 0,
+      refetchInterval: (s, error) => (error ? (isAuthLost(error) ? LOCKED_RETRY_MS : false) : !s || s.progress.state === 'running' ? POLL_MS : false),
+    },
+  );
+  const lockedOut = isAuthLost(q.error);
+  return { status: jobId ? (q.data ?? null) : null, error: jobId && !lockedOut ? q.error : null };
 }
