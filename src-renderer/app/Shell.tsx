@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { OperatorView } from '@shared/contract';
-import { call } from '../lib/api';
-import { areaById, type AreaId } from './areas';
+import { newQueryClient, useSend } from '../lib/query';
+import type { AreaId } from './areas';
 import { Nav } from './Nav';
 import { ShellContext, type ShellValue } from './shell-context';
 import { StatusBar } from './StatusBar';
@@ -13,7 +14,6 @@ import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, pre
 import { ScreenBoundary } from './ScreenBoundary';
 import { Home } from '../features/home/Home';
 import { RosterArea } from '../features/roster/RosterArea';
-import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
   operator: OperatorView;
@@ -22,8 +22,24 @@ interface Props {
   onSignOut: () => void;
 }
 
-export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
+/**
+ * The signed-in screens. Each shell (one per operator: App keys it by the operator's id) has its own query
+ * client, so nothing one operator read is ever shown to the next; the same operator coming back from the
+ * lock screen finds the screen as it was.
+ */
+export function Shell(props: Props) {
+  const [client] = useState(newQueryClient);
+  useEffect(() => () => client.clear(), [client]);
+  return (
+    <QueryClientProvider client={client}>
+      <ShellScreens {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   const { refresh } = useStatus();
+  const send = useSend();
   const [area, setArea] = useState<AreaId>('home');
   const [searchTick, setSearchTick] = useState(0);
   const [pendingQuery, setPendingQuery] = useState<string | null>(null);
@@ -31,10 +47,10 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   const firstRender = useRef(true);
 
   const lock = useCallback(() => {
-    void call('auth.lock', {})
+    void send('auth.lock', {})
       .catch(() => undefined)
       .finally(() => void refresh());
-  }, [refresh]);
+  }, [refresh, send]);
 
   const go = useCallback((a: AreaId) => setArea(a), []);
   const focusSearch = useCallback((q?: string) => {
@@ -68,7 +84,6 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
 
   const value = useMemo<ShellValue>(() => ({ operator, active, go, focusSearch, lock }), [operator, active, go, focusSearch, lock]);
 
-  const current = areaById(area);
   let screen;
   if (area === 'home') screen = <Home />;
   else if (area === 'roster')
@@ -81,8 +96,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'upstream') screen = <UpstreamArea />;
   else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'handover') screen = <HandoverArea />;
-  else if (area === 'settings') screen = <SettingsScreen />;
-  else screen = <NotYet area={current} />;
+  else screen = <SettingsScreen />;
 
   return (
     <ShellContext.Provider value={value}>

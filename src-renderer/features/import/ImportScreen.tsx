@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ImportStatus, ImportUnfinished } from '@shared/contract';
 import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { toBase64 } from '../../lib/base64';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
@@ -37,6 +38,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [unfinished, setUnfinished] = useState<ImportUnfinished | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const send = useSend();
   const job = useImportJob(phase === 'checking' || phase === 'committing' ? jobId : null, phase === 'committing' ? 1 : 0);
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -66,7 +68,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
 
   /** Re-checks the same file with "create missing buildings" on (offered when buildings were unknown). */
   const recheckCreating = async () => {
-    if (jobId) await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId) await send('roster.import.cancel', { jobId }).catch(() => undefined);
     setCreateBuildings(true);
     setJobId(null);
     await check(true);
@@ -83,7 +85,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       setReadFraction(0);
       const data = await toBase64(await file.arrayBuffer(), setReadFraction);
       setPhase('uploading');
-      const r = await call('roster.import.start', { fileName: file.name, data, createBuildings: create });
+      const r = await send('roster.import.start', { fileName: file.name, data, createBuildings: create });
       setJobId(r.jobId);
       setPhase('checking');
     } catch (err) {
@@ -93,12 +95,12 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   };
 
   const cancel = async () => {
-    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId && phase !== 'done') await send('roster.import.cancel', { jobId }).catch(() => undefined);
     onClose();
   };
 
   const again = async () => {
-    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId && phase !== 'done') await send('roster.import.cancel', { jobId }).catch(() => undefined);
     setJobId(null);
     setFinal(null);
     setFile(null);
@@ -112,7 +114,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     setPhase('committing');
     setError(null);
     try {
-      const s = await call('roster.import.commit', { jobId, skipErrors: preview.summary.error > 0 });
+      const s = await send('roster.import.commit', { jobId, skipErrors: preview.summary.error > 0 });
       setFinal(s);
       setPhase('done');
     } catch (err) {
