@@ -1,32 +1,12 @@
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
-import { api, startHost, type Host } from './helpers/host';
+import type { Page } from '@playwright/test';
+import { ADMIN, shot, signIn } from './helpers/app';
+import { CLERK, SUPERVISOR, expect, test } from './helpers/fixtures';
+import { api } from './helpers/host';
 import { decodeEscPos } from '../devices/escpos-decode';
 import { FakeTcpPrinter } from '../devices/fake-tcp-printer';
 
-const FIXTURE = path.resolve('test/fixtures/roster/sample-roster.csv');
-const CLERK = { username: 'liqing', displayName: '李青', role: 'receptionist', password: 'Front#desk2024' };
-const SUPERVISOR = { username: 'zhaomin', displayName: '赵敏', role: 'supervisor', password: 'Super#visor2024' };
-
 test.use({ actionTimeout: 15_000 });
 
-let hosts: Host[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  hosts = [];
-});
-
-/** A store with the roster, a receptionist and a supervisor, and no fee items yet. */
-async function prepared(): Promise<Host> {
-  const h = await startHost();
-  hosts.push(h);
-  await setupThroughApi(h, { operators: [CLERK, SUPERVISOR] });
-  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await importThroughApi(h, FIXTURE);
-  await api(h, 'auth.logout', {});
-  return h;
-}
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /退出登录/ }).click();
@@ -38,9 +18,9 @@ async function count(page: Page, table: string, counts: Record<string, number>):
   for (const [face, n] of Object.entries(counts)) await page.getByTestId(`${table}-table`).getByLabel(face, { exact: true }).fill(String(n));
 }
 
-test('fee item → open session → collect a property fee in cash with change → preview → void with approval → close with a variance → slip → hand over', async ({ page }, info) => {
+test('fee item → open session → collect a property fee in cash with change → preview → void with approval → close with a variance → slip → hand over', async ({ page, prepared }, info) => {
   test.setTimeout(180_000);
-  const h = await prepared();
+  const h = prepared;
   await page.goto(h.url);
 
   // the admin adds the property fee: 2.50 yuan per m² per month
@@ -197,11 +177,11 @@ test('fee item → open session → collect a property fee in cash with change �
   await shot(page, info, 'fees-11-receipts');
 });
 
-test('printer on a real socket: settings → test page → paper out in the status bar → a receipt taken while it is off prints once when it is back, with the drawer kick', async ({ page }, info) => {
+test('printer on a real socket: settings → test page → paper out in the status bar → a receipt taken while it is off prints once when it is back, with the drawer kick', async ({ page, prepared }, info) => {
   test.setTimeout(120_000);
   const printer = await FakeTcpPrinter.start();
   try {
-    const h = await prepared();
+    const h = prepared;
     await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     await api(h, 'fees.items.save', { code: 'FY', name: '复印', category: 'service', rule: 'fixed', unitPriceFen: 50, unitLabel: '张', refundable: false, active: true, sort: 1 });
     await api(h, 'auth.logout', {});

@@ -1,22 +1,19 @@
-import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { ADMIN, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
+import { ADMIN, shot, signIn } from './helpers/app';
+import { CLERK, SUPERVISOR, expect, test } from './helpers/fixtures';
 import { api, startHost, type Host } from './helpers/host';
 
 /**
  * 钥匙 and 门禁卡 end to end in the browser host. The overdue step restarts the host on the same store with its clock
  * 3 hours ahead (LOBBYDESK_TEST_CLOCK_OFFSET_MS, a browser-host-only test switch; the Electron app has none).
  */
-const FIXTURE = path.resolve('test/fixtures/roster/sample-roster.csv');
-const CLERK = { username: 'liqing', displayName: '李青', role: 'receptionist', password: 'Front#desk2024' };
-const SUPERVISOR = { username: 'zhaomin', displayName: '赵敏', role: 'supervisor', password: 'Super#visor2024' };
 
 test.use({ actionTimeout: 15_000 });
 
-let hosts: Host[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  hosts = [];
+/** A host a test starts itself on the prepared store (the restart with the clock ahead); stopped after the test. */
+let restarted: Host | null = null;
+test.afterEach(async () => {
+  await restarted?.stop();
+  restarted = null;
 });
 
 async function roomId(h: Host, code: string): Promise<number> {
@@ -26,13 +23,9 @@ async function roomId(h: Host, code: string): Promise<number> {
   return hit.roomId;
 }
 
-/** Roster, a receptionist and a supervisor; keys on the board; blank cards in stock; the reader in keyboard mode (the wedge field). */
-async function prepared(): Promise<Host> {
-  const h = await startHost();
-  hosts.push(h);
-  await setupThroughApi(h, { operators: [CLERK, SUPERVISOR] });
+/** The prepared counter with keys on the board, blank cards in stock, the reader in keyboard mode (the wedge field). */
+async function withKeysAndCards(h: Host): Promise<Host> {
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await importThroughApi(h, FIXTURE);
   await api(h, 'keys.save', { kind: 'vacant', label: '空置房入户门', roomId: await roomId(h, '1-1-102'), hook: 'A-01' });
   await api(h, 'keys.save', { kind: 'public', label: '1栋屋顶', roomId: null, hook: 'B-03' });
   await api(h, 'keys.save', { kind: 'trust', label: '业主托管钥匙', roomId: await roomId(h, '1-1-201'), hook: 'C-01' });
@@ -43,9 +36,9 @@ async function prepared(): Promise<Host> {
   return h;
 }
 
-test('lend a vacant-unit key with purpose and due time → out → overdue after the due time → return', async ({ page }, info) => {
+test('lend a vacant-unit key with purpose and due time → out → overdue after the due time → return', async ({ page, prepared }, info) => {
   test.setTimeout(120_000);
-  const h = await prepared();
+  const h = await withKeysAndCards(prepared);
   await page.goto(h.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('Alt+3');
@@ -77,8 +70,7 @@ test('lend a vacant-unit key with purpose and due time → out → overdue after
 
   // three hours later (the host restarted on the same store with its clock ahead)
   await h.stop();
-  const later = await startHost({ dataDir: h.dataDir, env: { LOBBYDESK_TEST_CLOCK_OFFSET_MS: String(3 * 3_600_000) } });
-  hosts.push(later);
+  const later = (restarted = await startHost({ dataDir: h.dataDir, env: { LOBBYDESK_TEST_CLOCK_OFFSET_MS: String(3 * 3_600_000) } }));
   await page.goto(later.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('Alt+3');
@@ -108,9 +100,9 @@ test('lend a vacant-unit key with purpose and due time → out → overdue after
   await shot(page, info, 'keys-07-history');
 });
 
-test('issue a card read through the wedge field → report it lost → the same card (another format) is refused for another room', async ({ page }, info) => {
+test('issue a card read through the wedge field → report it lost → the same card (another format) is refused for another room', async ({ page, prepared }, info) => {
   test.setTimeout(120_000);
-  const h = await prepared();
+  const h = await withKeysAndCards(prepared);
   await page.goto(h.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('Alt+4');
@@ -176,9 +168,9 @@ test('issue a card read through the wedge field → report it lost → the same 
   await shot(page, info, 'cards-04-reader-settings');
 });
 
-test('no blank cards on record: 发卡 is refused saying what to do; the supervisor records the blanks found (盘点) in 空白卡库存, then the card is issued', async ({ page }, info) => {
+test('no blank cards on record: 发卡 is refused saying what to do; the supervisor records the blanks found (盘点) in 空白卡库存, then the card is issued', async ({ page, prepared }, info) => {
   test.setTimeout(120_000);
-  const h = await prepared();
+  const h = await withKeysAndCards(prepared);
   // the drawer is empty on record
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
   await api(h, 'cards.stockCount', { cardType: 'access', counted: 0, reason: '交接班盘点' });

@@ -1,30 +1,17 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, importThroughApi, setupThroughApi, shot, signIn } from './helpers/app';
-import { api, startHost, type Host } from './helpers/host';
-
-const FIXTURE = path.resolve('test/fixtures/roster/sample-roster.csv');
-const CLERK = { username: 'liqing', displayName: '李青', role: 'receptionist', password: 'Front#desk2024' };
-const SUPERVISOR = { username: 'zhaomin', displayName: '赵敏', role: 'supervisor', password: 'Super#visor2024' };
+import type { Page } from '@playwright/test';
+import { ADMIN, shot, signIn } from './helpers/app';
+import { CLERK, SUPERVISOR, expect, test } from './helpers/fixtures';
+import { api, type Host } from './helpers/host';
 
 type Parcel = { id: number; waybill: string; status: string; pickupCode: string; carrier: string; overdue: boolean };
 
 test.use({ actionTimeout: 15_000 });
 
-let hosts: Host[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  hosts = [];
-});
-
-/** A store with the roster, a receptionist, a supervisor and two shelves (A: 20 slots, B: 20). */
-async function prepared(): Promise<Host> {
-  const h = await startHost();
-  hosts.push(h);
-  await setupThroughApi(h, { operators: [CLERK, SUPERVISOR] });
+/** The prepared counter with two shelves (A: 20 slots, B: 20). */
+async function withShelves(h: Host): Promise<Host> {
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await importThroughApi(h, FIXTURE);
   await api(h, 'parcels.shelves.save', { code: 'A', name: '', slots: 20, active: true, sort: 0 });
   await api(h, 'parcels.shelves.save', { code: 'B', name: '', slots: 20, active: true, sort: 10 });
   await api(h, 'auth.logout', {});
@@ -39,9 +26,9 @@ async function scan(page: Page, code: string): Promise<void> {
 
 const search = (h: Host, input: Record<string, unknown> = {}) => api<Parcel[]>(h, 'parcels.search', { limit: 200, ...input });
 
-test('intake by scanner: recognised and logged, carrier asked once, recipient, slot, big pickup code; typing is never a scan; duplicate; pickup by code', async ({ page }, info) => {
+test('intake by scanner: recognised and logged, carrier asked once, recipient, slot, big pickup code; typing is never a scan; duplicate; pickup by code', async ({ page, prepared }, info) => {
   test.setTimeout(120_000);
-  const h = await prepared();
+  const h = await withShelves(prepared);
   await page.goto(h.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('Alt+7');
@@ -163,9 +150,9 @@ test('intake by scanner: recognised and logged, carrier asked once, recipient, s
   await expect(page.getByText(/已由代取人 王\*\* 取件 1 件/)).toBeVisible();
 });
 
-test('50 scans in a burst produce exactly 50 parcels, none lost or doubled', async ({ page }, info) => {
+test('50 scans in a burst produce exactly 50 parcels, none lost or doubled', async ({ page, prepared }, info) => {
   test.setTimeout(180_000);
-  const h = await prepared();
+  const h = await withShelves(prepared);
   await page.goto(h.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('Alt+7');
@@ -188,9 +175,9 @@ test('50 scans in a burst produce exactly 50 parcels, none lost or doubled', asy
   info.annotations.push({ type: 'recognised as scans', description: `${sources.filter((s) => s === 'scanner').length} of the last ${sources.length} logged` });
 });
 
-test('overdue list: reminders, return to courier, write-off with supervisor approval; daily view, search and XLSX export', async ({ page }, info) => {
+test('overdue list: reminders, return to courier, write-off with supervisor approval; daily view, search and XLSX export', async ({ page, prepared }, info) => {
   test.setTimeout(120_000);
-  const h = await prepared();
+  const h = await withShelves(prepared);
   // two parcels taken in five days ago by the supervisor: the clock cannot be moved, and intake times never
   // change once written, so they are put into the store the way an old intake would have left them
   const db = new Database(path.join(h.dataDir, 'lobbydesk.sqlite'));
@@ -267,9 +254,9 @@ test('overdue list: reminders, return to courier, write-off with supervisor appr
   await expect(page.getByText(/已导出 .*\.xlsx/)).toBeVisible();
 });
 
-test('carriers: 中通 75… is taken in without asking; a remembered choice is shown where it is applied, and a supervisor clears it in 快递设置', async ({ page }, info) => {
+test('carriers: 中通 75… is taken in without asking; a remembered choice is shown where it is applied, and a supervisor clears it in 快递设置', async ({ page, prepared }, info) => {
   test.setTimeout(120_000);
-  const h = await prepared();
+  const h = await withShelves(prepared);
   await page.goto(h.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.keyboard.press('Alt+7');
