@@ -129,8 +129,8 @@ function LogForm({ settings }: { settings: ServiceSettings }) {
 
   return (
     <form className="card svc-form" onSubmit={(e) => void submit(e)} aria-labelledby="svc-new-title">
-      <h2 id="svc-new-title">{t('svc.new')}</h2>
       <div className="svc-row">
+        <h2 id="svc-new-title">{t('svc.new')}</h2>
         <fieldset className="fieldset seg-group">
           <legend className="sr-only">{t('svc.kind')}</legend>
           {KINDS.map((k) => (
@@ -173,17 +173,18 @@ function LogForm({ settings }: { settings: ServiceSettings }) {
           <input name="svc-phone4" inputMode="numeric" autoComplete="off" maxLength={4} value={phone4} onChange={(e) => setPhone4(e.target.value)} />
         </label>
       </div>
-      <label className="field">
-        <span className="field-label">{t('svc.description')}</span>
-        <textarea name="svc-description" rows={2} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </label>
-      <ErrorBox error={action.error} />
-      <OkNote text={notice} />
-      <div className="form-actions">
+      {/* the description and 登记 side by side: the form stays short, so the open queue below is in view */}
+      <div className="svc-desc-row">
+        <label className="field">
+          <span className="field-label">{t('svc.description')}</span>
+          <textarea name="svc-description" rows={2} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
         <button type="submit" className="btn primary big" disabled={action.busy}>
           {t('svc.log')}
         </button>
       </div>
+      <ErrorBox error={action.error} />
+      <OkNote text={notice} />
     </form>
   );
 }

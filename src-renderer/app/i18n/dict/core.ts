@@ -31,6 +31,8 @@ export const core = {
 
 
   'nav.label': ['功能导航', 'Areas'],
+  'nav.collapse': ['收起菜单', 'Collapse menu'],
+  'nav.expand': ['展开菜单', 'Expand menu'],
   'top.terminal': ['终端 {id}', 'Terminal {id}'],
   'top.language': ['界面语言', 'Language'],
   'top.lock': ['锁屏', 'Lock'],
@@ -58,7 +60,7 @@ export const core = {
   'dev.checking': ['检查中', 'checking'],
   'dev.unknown': ['状态未知', 'status unknown'],
   'dev.lastScan': ['最近 {at}', 'last scan {at}'],
-  'dev.noScan': ['今天还没有扫码', 'no scan yet today'],
+  'dev.noScan': ['今天还没有扫码', 'none today'],
   'dev.scannerDetail': ['键盘输入式扫码枪：每次扫码后这里显示时间', 'Keyboard-mode scanner: the time of each scan shows here'],
   'dev.ok': ['正常', 'ready'],
   'dev.offline': ['离线', 'offline'],
