@@ -3,6 +3,7 @@ import type { AppStatus, OperatorView } from '@shared/contract';
 import { useSend } from '../lib/query';
 import { formatDateTime, formatTime } from '../lib/format';
 import { errorText } from './errors';
+import { coreText } from './i18n/core-text';
 import type { MsgKey } from './i18n/dict';
 import { useI18n } from './i18n/I18n';
 import { useLastScan, useScanWatch } from './scanActivity';
@@ -139,7 +140,7 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
   const upText = [
     t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') }),
     up.backlog > 0 ? t('status.backlog', { n: up.backlog }) : '',
-    up.alert ?? '',
+    up.alert ? coreText(up.alert, lang) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -153,7 +154,7 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
       </span>
       <SbText text={status.shift.holder ? t('status.shiftHeld', { name: status.shift.holder }) : t('status.shiftClosed')} />
       {devices.map(({ key, d }) => (
-        <span className="sb-item" key={key} title={d.detail} data-testid={`sb-${key.replace('dev.', '')}`}>
+        <span className="sb-item" key={key} title={coreText(d.detail, lang)} data-testid={`sb-${key.replace('dev.', '')}`}>
           <Dot colour={DOT[d.state]} />
           <span className="sb-text">{t('common.labelValue', { label: t(key), value: t(STATE_KEY[d.state]) })}</span>
         </span>
@@ -163,7 +164,7 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
         <span className="sb-text">
           {t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') })}
           {up.backlog > 0 ? <strong className="warn-text"> {t('status.backlog', { n: up.backlog })}</strong> : null}
-          {up.alert ? <strong className="sb-error"> {up.alert}</strong> : null}
+          {up.alert ? <strong className="sb-error"> {coreText(up.alert, lang)}</strong> : null}
         </span>
       </span>
       {integ.ok === false ? (

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DICT, type MsgKey } from './dict';
 import { loadLang, saveLang, type Lang } from './lang';
+import { setMoneyLang } from '../../lib/money';
 
 export type Params = Record<string, string | number>;
 export type T = (key: MsgKey, params?: Params) => string;
@@ -8,7 +9,11 @@ export type T = (key: MsgKey, params?: Params) => string;
 export function translate(lang: Lang, key: MsgKey, params?: Params): string {
   const text = DICT[key][lang === 'en' ? 1 : 0];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+  // {n|document|documents}: the singular when n is 1, else the plural (English counts)
+  return text.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, many: string) => {
+    const v = params[name];
+    return v === undefined ? m : Number(v) === 1 ? one : many;
+  }).replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
     if (v === undefined) return m;
     return typeof v === 'number' ? v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : v;
@@ -25,6 +30,8 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(loadLang);
+  // module-level formatting that follows the language (the yuan sign), set before this render's children
+  setMoneyLang(lang);
   const setLang = useCallback((l: Lang) => {
     saveLang(l);
     setLangState(l);

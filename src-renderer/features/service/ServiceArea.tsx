@@ -16,7 +16,7 @@ import { RequestDialog } from './RequestDialog';
 import { ServiceStats } from './ServiceStats';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 import { roleAtLeast } from '../../lib/roles';
-import { duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
+import { defaultName, duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
 import './service.css';
 
 type Tab = 'open' | 'callback' | 'all' | 'stats' | 'settings';
@@ -160,7 +160,9 @@ function LogForm({ settings }: { settings: ServiceSettings }) {
           <span className="field-label">{t('svc.category')}</span>
           <select ref={categoryRef} name="svc-category" value={category || CATEGORIES[kind][0]} onChange={(e) => setCategory(e.target.value)}>
             {CATEGORIES[kind].map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {defaultName(c, t)}
+              </option>
             ))}
           </select>
         </label>
@@ -251,13 +253,13 @@ function RequestList({ view, settings }: { view: 'open' | 'callback' | 'all'; se
                       <span className="tags">
                         <span className="tag tag-muted">{t(KIND_LABEL[r.kind])}</span>
                         {r.urgency === 'urgent' ? <span className="tag tag-bad">{t('svc.urgent')}</span> : null}
-                        <span className="tag tag-muted">{r.category}</span>
+                        <span className="tag tag-muted">{defaultName(r.category, t)}</span>
                       </span>
                       <span className="svc-desc">{r.description}</span>
                     </td>
                     <td>
                       <span className={`tag ${STATUS_TAG[r.status]}`}>{t(STATUS_LABEL[r.status])}</span>
-                      {r.department ? <span className="hint"> {r.department}</span> : null}
+                      {r.department ? <span className="hint"> {defaultName(r.department, t)}</span> : null}
                     </td>
                     <td className={late ? 'svc-clock late' : 'svc-clock'} data-testid="svc-clock">
                       {r.dispatchedAt ? t('svc.dispatchedIn', { t: duration(r.dispatchMs ?? 0, t) }) : r.status === 'logged' ? t('svc.waiting', { t: duration(waitedMs, t), min: r.targetMinutes }) : '—'}

@@ -26,7 +26,7 @@ export const core = {
   'area.parcels': ['快递', 'Parcels'],
   'area.handover': ['交接班', 'Handover'],
   'area.service': ['报修投诉', 'Service'],
-  'area.upstream': ['上报', 'Report'],
+  'area.upstream': ['上报', 'Head office'],
   'area.settings': ['设置', 'Settings'],
 
 
@@ -47,7 +47,7 @@ export const core = {
   'status.label': ['状态栏', 'Status'],
   'status.shiftHeld': ['已开班：{name}', 'Shift open: {name}'],
   'status.shiftClosed': ['未开班', 'No shift open'],
-  'status.upstream': ['上报', 'Report'],
+  'status.upstream': ['上报', 'Head office'],
   'status.neverSynced': ['从未上报', 'never sent'],
   'status.backlog': ['（待上报 {n} 份）', '({n} waiting)'],
   'status.dbNotChecked': ['数据库尚未全面检查', 'DB check pending'],
@@ -72,7 +72,7 @@ export const core = {
   'role.admin': ['管理员', 'Admin'],
 
   'err.BAD_CREDENTIALS': ['用户名或密码错误。', 'Wrong username or password.'],
-  'err.BAD_CREDENTIALS_LEFT': ['用户名或密码错误，还可再试 {left} 次。', 'Wrong username or password. {left} attempts left before the account locks.'],
+  'err.BAD_CREDENTIALS_LEFT': ['用户名或密码错误，还可再试 {left} 次。', 'Wrong username or password. {left} {left|attempt|attempts} left before the account locks.'],
   'err.ACCOUNT_LOCKED': ['账号已锁定。', 'This account is locked.'],
   'err.ACCOUNT_DISABLED': ['账号已停用。', 'This account is disabled.'],
   'err.LOCKED': ['屏幕已锁定。', 'The screen is locked.'],
