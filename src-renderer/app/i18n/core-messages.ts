@@ -19,7 +19,7 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ['打印机缺纸：请装纸', 'Printer out of paper: load paper'],
   ['打印机报告错误（如切刀卡纸）：请处理后关机重启打印机', 'The printer reports an error (a jammed cutter, say): clear it, then switch the printer off and on'],
   ['打印机没有回应状态查询：可以试打一张测试页确认', 'The printer did not answer the status query: print a test page to check it'],
-  ['打印机的状态回复无法识别（可能不是 ESC/POS 打印机）：可以试打一张测试页确认（0x{hex}）', 'The printer’s status reply was not recognised (perhaps not an ESC/POS printer): print a test page to check it (0x{hex})'],
+  ['{detail}（0x{hex}）', '{detail} (0x{hex})'],
   ['打印机的状态回复无法识别（可能不是 ESC/POS 打印机）：可以试打一张测试页确认', 'The printer’s status reply was not recognised (perhaps not an ESC/POS printer): print a test page to check it'],
   ['已关闭状态查询：可以试打一张测试页确认', 'Status queries are switched off: print a test page to check the printer'],
   ['此连接方式不能读回打印机状态：可以试打一张测试页确认', 'This connection cannot read the printer’s state: print a test page to check it'],
