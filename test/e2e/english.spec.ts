@@ -65,8 +65,13 @@ test('English mode: no Chinese outside data on any screen or tab', async ({ page
   const quote = await api<{ totalFen: number }>(prepared, 'fees.quote', { roomId, lines: [{ itemId: wyf, months: 3 }] });
   await api(prepared, 'fees.collect', { requestId: crypto.randomUUID(), roomId, lines: [{ itemId: wyf, months: 3 }], payments: [{ method: 'cash', amountFen: quote.totalFen, receivedFen: quote.totalFen }] });
   await api(prepared, 'requests.log', { requestId: crypto.randomUUID(), kind: 'repair', source: 'call', roomId, caller: '刘洋', category: '水电', description: '卫生间漏水', urgency: 'normal' });
+  // typography follows the language: the root's lang, and a CJK font first only in Chinese
+  const font = () => page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(await font()).toMatch(/^"?Noto Sans CJK SC/);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await font()).toMatch(/^"?Segoe UI"?, "?Noto Sans"?, "?DejaVu Sans/);
 
   const seen = new Map<string, string>();
   for (const area of AREAS) {

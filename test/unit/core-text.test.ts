@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES } from '../../src-renderer/app/i18n/core-messages';
 import { coreText } from '../../src-renderer/app/i18n/core-text';
-import { translate } from '../../src-renderer/app/i18n/I18n';
+import { translate } from '../../src-renderer/app/i18n/translate';
 
 function sources(dir: string): string {
   let out = '';

@@ -310,7 +310,7 @@ function History() {
           </button>
           <p>
             <strong>{formatDateTime(h.createdAt, lang)}</strong> · {t('ho.by')} {h.fromName} · {t('ho.ackBy')}{' '}
-            {h.acknowledgedByName ? `${h.acknowledgedByName}（${formatDateTime(h.acknowledgedAt, lang)}）` : <span className="tag tag-warn">{t('ho.notAcked')}</span>}
+            {h.acknowledgedByName ? `${h.acknowledgedByName}${t('common.paren', { x: formatDateTime(h.acknowledgedAt, lang) })}` : <span className="tag tag-warn">{t('ho.notAcked')}</span>}
           </p>
           {h.notes ? <p className="ho-notes">{h.notes}</p> : null}
           <ul className="ho-items">

@@ -129,7 +129,7 @@ export function RequestDialog({ id, departments, onClose }: { id: number; depart
             {r.events.map((e, i) => (
               <li key={i}>
                 <span className="hint">{formatDateTime(e.at, lang)}</span> {e.operatorName} {t(EVENT_LABEL[e.action] ?? 'svc.ev.log')}
-                {e.note ? `：${e.note}` : ''}
+                {e.note ? t('common.colonNote', { note: e.note }) : ''}
               </li>
             ))}
           </ol>

@@ -15,6 +15,9 @@ export const core = {
   'common.actions': ['操作', 'Actions'],
   'common.progress': ['进度', 'Progress'],
   'common.labelValue': ['{label}：{value}', '{label}: {value}'],
+  'common.label': ['{label}：', '{label}:'],
+  'common.paren': ['（{x}）', ' ({x})'],
+  'common.colonNote': ['：{note}', ': {note}'],
   'common.passwordMismatch': ['两次输入的密码不一致：请重新输入确认密码。', 'The two passwords differ: type the confirmation again.'],
 
   'area.home': ['首页', 'Home'],
