@@ -1,11 +1,49 @@
+import { useCallback, useState } from 'react';
 import { AREAS, type AreaId } from './areas';
 import { useT } from './i18n/I18n';
 
+const NAV_KEY = 'lobbydesk.navCollapsed';
+
+/** Collapsed when the operator chose so on this machine; with no choice yet, collapsed on a narrow window. */
+function loadCollapsed(): boolean {
+  try {
+    const v = localStorage.getItem(NAV_KEY);
+    if (v === '1') return true;
+    if (v === '0') return false;
+  } catch {
+    // storage unavailable: decide by the window
+  }
+  return window.innerWidth < 1200;
+}
+
+function saveCollapsed(v: boolean): void {
+  try {
+    localStorage.setItem(NAV_KEY, v ? '1' : '0');
+  } catch {
+    // storage unavailable: the choice lasts for this page only
+  }
+}
+
+/**
+ * The areas, each with its shortcut. 收起菜单 shrinks the menu to the shortcuts alone (each button keeps its
+ * name for screen readers and as a tooltip); the choice is remembered on this machine.
+ */
 export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => void }) {
   const t = useT();
+  const [collapsed, setCollapsed] = useState(loadCollapsed);
+  const toggle = useCallback(() => {
+    setCollapsed((c) => {
+      saveCollapsed(!c);
+      return !c;
+    });
+  }, []);
   return (
-    <nav className="nav" aria-label={t('nav.label')}>
-      <ul>
+    <nav className={`nav${collapsed ? ' nav-collapsed' : ''}`} aria-label={t('nav.label')}>
+      <button type="button" className="nav-toggle" aria-expanded={!collapsed} aria-controls="nav-list" onClick={toggle} title={collapsed ? t('nav.expand') : t('nav.collapse')}>
+        <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
+        <span className={collapsed ? 'sr-only' : 'nav-toggle-label'}>{collapsed ? t('nav.expand') : t('nav.collapse')}</span>
+      </button>
+      <ul id="nav-list">
         {AREAS.map((a) => (
           <li key={a.id}>
             <button
@@ -14,6 +52,7 @@ export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => v
               aria-current={current === a.id ? 'page' : undefined}
               aria-keyshortcuts={a.shortcut}
               data-area={a.id}
+              title={collapsed ? t(a.label) : undefined}
               onClick={() => onGo(a.id)}
             >
               <span className="nav-label">{t(a.label)}</span>

@@ -3,6 +3,7 @@ import type { AppStatus, OperatorView } from '@shared/contract';
 import { useSend } from '../lib/query';
 import { formatDateTime, formatTime } from '../lib/format';
 import { errorText } from './errors';
+import { coreText } from './i18n/core-text';
 import type { MsgKey } from './i18n/dict';
 import { useI18n } from './i18n/I18n';
 import { useLastScan, useScanWatch } from './scanActivity';
@@ -100,10 +101,20 @@ function ScannerItem({ now }: { now: Date }) {
   const at = last ? new Date(last) : null;
   const today = at !== null && at.toDateString() === now.toDateString();
   const when = at ? (today ? formatTime(at, lang).slice(0, 5) : formatDateTime(last, lang)) : null;
+  const text = t('common.labelValue', { label: t('dev.scanner'), value: when ? t('dev.lastScan', { at: when }) : t('dev.noScan') });
   return (
-    <span className="sb-item" title={t('dev.scannerDetail')} data-testid="sb-scanner">
+    <span className="sb-item" title={`${text} — ${t('dev.scannerDetail')}`} data-testid="sb-scanner">
       <Dot colour={today ? 'green' : 'grey'} />
-      {t('common.labelValue', { label: t('dev.scanner'), value: when ? t('dev.lastScan', { at: when }) : t('dev.noScan') })}
+      <span className="sb-text">{text}</span>
+    </span>
+  );
+}
+
+/** One status-bar item of plain text: cut with … when the bar is narrow, whole in its tooltip. */
+function SbText({ text }: { text: string }) {
+  return (
+    <span className="sb-item" title={text}>
+      <span className="sb-text">{text}</span>
     </span>
   );
 }
@@ -126,30 +137,42 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
       : integ.ok
         ? t('status.dbOk', { at: formatDateTime(integ.lastFullCheckAt, lang) })
         : t('status.dbBad');
+  const upText = [
+    t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') }),
+    up.backlog > 0 ? t('status.backlog', { n: up.backlog }) : '',
+    up.alert ? coreText(up.alert, lang) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <footer className="statusbar" aria-label={t('status.label')}>
-      <span className="sb-item sb-operator">
-        {operator.displayName} · {t(`role.${operator.role}`)}
+      <span className="sb-item sb-operator" title={`${operator.displayName} · ${t(`role.${operator.role}`)}`}>
+        <span className="sb-text">
+          {operator.displayName}
+          <span className="sb-role"> · {t(`role.${operator.role}`)}</span>
+        </span>
       </span>
-      <span className="sb-item">{status.shift.holder ? t('status.shiftHeld', { name: status.shift.holder }) : t('status.shiftClosed')}</span>
+      <SbText text={status.shift.holder ? t('status.shiftHeld', { name: status.shift.holder }) : t('status.shiftClosed')} />
       {devices.map(({ key, d }) => (
-        <span className="sb-item" key={key} title={d.detail} data-testid={`sb-${key.replace('dev.', '')}`}>
+        <span className="sb-item" key={key} title={coreText(d.detail, lang)} data-testid={`sb-${key.replace('dev.', '')}`}>
           <Dot colour={DOT[d.state]} />
-          {t('common.labelValue', { label: t(key), value: t(STATE_KEY[d.state]) })}
+          <span className="sb-text">{t('common.labelValue', { label: t(key), value: t(STATE_KEY[d.state]) })}</span>
         </span>
       ))}
       <ScannerItem now={now} />
-      <span className="sb-item">
-        {t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') })}
-        {up.backlog > 0 ? <strong className="warn-text"> {t('status.backlog', { n: up.backlog })}</strong> : null}
-        {up.alert ? <strong className="sb-error"> {up.alert}</strong> : null}
+      <span className="sb-item sb-less" title={upText}>
+        <span className="sb-text">
+          {t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') })}
+          {up.backlog > 0 ? <strong className="warn-text"> {t('status.backlog', { n: up.backlog })}</strong> : null}
+          {up.alert ? <strong className="sb-error"> {coreText(up.alert, lang)}</strong> : null}
+        </span>
       </span>
       {integ.ok === false ? (
         <IntegrityAlarm admin={operator.role === 'admin'} />
       ) : (
-        <span className="sb-item">
+        <span className="sb-item sb-less" title={integText}>
           <Dot colour={integColour} />
-          {integText}
+          <span className="sb-text">{integText}</span>
         </span>
       )}
       <time className="sb-item sb-clock" dateTime={now.toISOString()}>

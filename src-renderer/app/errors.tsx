@@ -1,6 +1,7 @@
 import { fieldLabel } from '@shared/contract/field-labels';
 import { ApiError } from '../lib/api';
 import type { MsgKey } from './i18n/dict';
+import { coreText, hasCoreText } from './i18n/core-text';
 import { useI18n, type T } from './i18n/I18n';
 import type { Lang } from './i18n/lang';
 
@@ -25,12 +26,15 @@ const KNOWN: Record<string, MsgKey> = {
 
 /**
  * What to show for an error: the server's Chinese message (it says what happened and what to do next, and
- * names the field in Chinese); in English mode an English sentence for the known codes, naming the field
- * with its English label for BAD_INPUT, followed by the server's message.
+ * names the field in Chinese); in English mode its English version from core-messages.ts, or else an English
+ * sentence for the known codes, naming the field with its English label for BAD_INPUT, followed by the
+ * server's message.
  */
 export function errorText(e: unknown, lang: Lang, t: T): string {
   if (!(e instanceof ApiError)) return t('err.unexpected');
   if (lang !== 'en') return e.message;
+  // the core's sentence in English when there is one (core-messages.ts): it says what to do next, as the Chinese does
+  if (hasCoreText(e.message)) return coreText(e.message, lang);
   const field = e.field ? fieldLabel(e.field, 'en') : null;
   if (e.code === 'BAD_INPUT' && field) return `${t('err.BAD_INPUT_FIELD', { field })} — ${e.message}`;
   let key = KNOWN[e.code];

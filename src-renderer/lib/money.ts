@@ -4,9 +4,18 @@ import { propertyMonth, propertyToday } from './format';
 
 export { fenToChineseUpper, formatFen, parseYuan, yuanSign, type ParsedAmount } from '@shared/money';
 
+/**
+ * The yuan sign on screen: full-width ￥ in Chinese (as the receipts print it), ¥ in English (a full-width
+ * sign in Latin text looks like a gap). Set by the language provider before it renders.
+ */
+let sign = '￥';
+export function setMoneyLang(lang: 'zh-CN' | 'en'): void {
+  sign = lang === 'en' ? '¥' : '￥';
+}
+
 /** "￥1,200.50", and for reversals "-￥120.00" (the minus in front of the sign, as receipts print it). */
 export function moneyText(fen: number): string {
-  return fen < 0 ? `-￥${formatFen(-fen, { grouping: true })}` : `￥${formatFen(fen, { grouping: true })}`;
+  return fen < 0 ? `-${sign}${formatFen(-fen, { grouping: true })}` : `${sign}${formatFen(fen, { grouping: true })}`;
 }
 
 const toHalfWidth = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]/g, '');

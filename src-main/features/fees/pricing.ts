@@ -1,5 +1,6 @@
 import type { FeeCategory, FeeRule } from '../../db/schema';
 import { formatFen, MAX_FEN } from '@shared/money';
+import { feeLineDetail, feeLineQuantity, type FeeLineFacts, type FeePeriod } from '@shared/fee-line';
 
 /** Pure price rules: what a line costs. No I/O; amounts in integer fen. */
 
@@ -72,14 +73,16 @@ export function checkPeriodStart(from: string, thisMonth: string): void {
   }
 }
 
-function period(input: LineInput, thisMonth: string): { months: number; detail: string } {
+function period(input: LineInput, thisMonth: string): FeePeriod {
   const months = input.months ?? 0;
   if (!Number.isInteger(months) || months < 1 || months > 120) throw new PricingError('月数应为 1 到 120 之间的整数');
-  if (!input.from) return { months, detail: `${months} 个月` };
+  if (!input.from) return { months };
   checkPeriodStart(input.from, thisMonth);
-  const to = addMonths(input.from, months - 1);
-  return { months, detail: months === 1 ? input.from : `${input.from} 至 ${to}` };
+  return months === 1 ? { months, from: input.from } : { months, from: input.from, to: addMonths(input.from, months - 1) };
 }
+
+/** The stored (and printed) words of a line: Chinese, from the same facts the screen shows in English. */
+const words = (f: FeeLineFacts) => ({ detail: feeLineDetail(f, 'zh-CN'), quantity: feeLineQuantity(f, 'zh-CN') });
 
 const fmtQty = (hundredths: number) => (hundredths % 100 === 0 ? String(hundredths / 100) : (hundredths / 100).toFixed(2).replace(/0$/, ''));
 
@@ -95,19 +98,18 @@ export function priceLine(item: PricedItem, input: LineInput, areaCm2: number | 
     case 'fixed': {
       const q = input.quantity ?? 1;
       if (!Number.isInteger(q) || q < 1 || q > 999) throw new PricingError(`${item.name}：数量应为 1 到 999 的整数`);
-      return { ...base, detail: q > 1 ? `${q} ${unit} × ￥${formatFen(item.unitPriceFen)}` : '', quantity: `${q}${unit}`, amountFen: mulDivRound(q, item.unitPriceFen, 1) };
+      return { ...base, ...words({ rule: 'fixed', quantity: q, unit, unitPriceFen: item.unitPriceFen }), amountFen: mulDivRound(q, item.unitPriceFen, 1) };
     }
     case 'per_month': {
       const p = period(input, thisMonth);
-      return { ...base, detail: `${p.detail}，￥${formatFen(item.unitPriceFen)}/月`, quantity: `${p.months}个月`, amountFen: mulDivRound(p.months, item.unitPriceFen, 1) };
+      return { ...base, ...words({ rule: 'per_month', period: p, unitPriceFen: item.unitPriceFen }), amountFen: mulDivRound(p.months, item.unitPriceFen, 1) };
     }
     case 'per_area_month': {
       if (areaCm2 === null || areaCm2 <= 0) throw new PricingError(`${item.name}按面积收费，但这个房号没有登记面积：请先在名册中补上面积`);
       const p = period(input, thisMonth);
       return {
         ...base,
-        detail: `${p.detail}，${fmtQty(areaCm2)}㎡ × ￥${formatFen(item.unitPriceFen)}/㎡·月`,
-        quantity: `${p.months}个月`,
+        ...words({ rule: 'per_area_month', period: p, area: fmtQty(areaCm2), unitPriceFen: item.unitPriceFen }),
         amountFen: mulDivRound(item.unitPriceFen * p.months, areaCm2, 100),
       };
     }
@@ -119,8 +121,7 @@ export function priceLine(item: PricedItem, input: LineInput, areaCm2: number | 
       const used = b - a;
       return {
         ...base,
-        detail: `读数 ${fmtQty(a)} → ${fmtQty(b)}，用量 ${fmtQty(used)}${unit} × ￥${formatFen(item.unitPriceFen)}`,
-        quantity: `${fmtQty(used)}${unit}`,
+        ...words({ rule: 'metered', from: fmtQty(a), to: fmtQty(b), used: fmtQty(used), unit, unitPriceFen: item.unitPriceFen }),
         amountFen: mulDivRound(used, item.unitPriceFen, 100),
       };
     }

@@ -1,19 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DICT, type MsgKey } from './dict';
 import { loadLang, saveLang, type Lang } from './lang';
+import { translate, type T } from './translate';
+import { setMoneyLang } from '../../lib/money';
 
-export type Params = Record<string, string | number>;
-export type T = (key: MsgKey, params?: Params) => string;
-
-export function translate(lang: Lang, key: MsgKey, params?: Params): string {
-  const text = DICT[key][lang === 'en' ? 1 : 0];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = params[name];
-    if (v === undefined) return m;
-    return typeof v === 'number' ? v.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : v;
-  });
-}
+export { translate, type Params, type T } from './translate';
 
 interface I18nValue {
   lang: Lang;
@@ -25,6 +15,8 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(loadLang);
+  // module-level formatting that follows the language (the yuan sign), set before this render's children
+  setMoneyLang(lang);
   const setLang = useCallback((l: Lang) => {
     saveLang(l);
     setLangState(l);

@@ -43,7 +43,7 @@ export function CardItem({ card, onLost, onReplace, onReturn }: { card: CardView
       </p>
       {forms.length ? (
         <p className="card-forms">
-          <span className="muted">{t('cards.forms')}：</span>
+          <span className="muted">{t('common.label', { label: t('cards.forms') })}</span>
           {forms.map(([f, v]) => (
             <span key={f} className="card-form" title={f}>
               {v}

@@ -1,22 +1,24 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
 import type { FeeItemView } from '@shared/contract';
-import { useT, type T } from '../../app/i18n/I18n';
+import { unitName } from '@shared/fee-line';
+import { useI18n, type T } from '../../app/i18n/I18n';
+import type { Lang } from '../../app/i18n/lang';
 import { OptionList, SearchCombobox } from '../../app/ui/SearchCombobox';
 import { useListboxKeys } from '../../app/useListboxKeys';
 import { moneyText } from '../../lib/money';
 
 /** "￥2.50/㎡·月", "￥150.00/月", "按金额": what an item costs, as the chip shows it. */
-export function priceLabel(item: FeeItemView, t: T): string {
+export function priceLabel(item: FeeItemView, t: T, lang: Lang): string {
   const p = moneyText(item.unitPriceFen);
   switch (item.rule) {
     case 'fixed':
-      return `${p}/${item.unitLabel || t('fee.unit.each')}`;
+      return `${p}/${item.unitLabel ? unitName(item.unitLabel, lang) : t('fee.unit.each')}`;
     case 'per_area_month':
       return `${p}/${t('fee.unit.m2month')}`;
     case 'per_month':
       return `${p}/${t('fee.unit.month')}`;
     case 'metered':
-      return `${p}/${item.unitLabel || t('fee.unit.unit')}`;
+      return `${p}/${item.unitLabel ? unitName(item.unitLabel, lang) : t('fee.unit.unit')}`;
     case 'amount':
       return t('fee.rule.amount');
   }
@@ -38,7 +40,7 @@ interface Props {
 
 /** The catalogue: type a code or part of a name to filter, ↑/↓ to choose, Enter to add (or click a chip). */
 export function ItemPicker({ items, onAdd, inputRef }: Props) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [q, setQ] = useState('');
   const listId = useId();
   const shown = useMemo(() => filterItems(items, q), [items, q]);
@@ -76,7 +78,7 @@ export function ItemPicker({ items, onAdd, inputRef }: Props) {
         {(item) => (
           <>
             <span className="item-chip-name">{item.name}</span>
-            <span className="item-chip-price">{priceLabel(item, t)}</span>
+            <span className="item-chip-price">{priceLabel(item, t, lang)}</span>
             <span className="item-chip-code">{item.code}</span>
           </>
         )}

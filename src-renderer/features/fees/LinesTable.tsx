@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { MsgKey } from '../../app/i18n/dict';
-import { useT } from '../../app/i18n/I18n';
+import { localizeFeeLine } from '@shared/fee-line';
+import { useI18n } from '../../app/i18n/I18n';
 import { Money } from '../../app/ui/Money';
 import { FieldProblem } from '../../app/ui/Notes';
 import { CATEGORY_LABEL } from './labels';
@@ -31,7 +32,7 @@ interface Props {
 
 /** The lines being charged: each item with the inputs its rule needs, and the price from fees.quote. */
 export function LinesTable({ lines, checks, priced, showAll, onChange, onRemove, onDone }: Props) {
-  const t = useT();
+  const { t, lang } = useI18n();
   if (lines.length === 0) return <p className="lines-empty">{t('collect.noLines')}</p>;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, fields: LineField[], i: number, key: number) => {
@@ -62,9 +63,11 @@ export function LinesTable({ lines, checks, priced, showAll, onChange, onRemove,
           return (
             <tr key={l.key} data-testid="fee-line">
               <td className="line-item">
-                <span className="line-name">{l.item.name}</span>
+                <span className="line-name" data-data="">
+                  {l.item.name}
+                </span>
                 <span className="tag tag-muted">{t(CATEGORY_LABEL[l.item.category])}</span>
-                {p?.detail ? <span className="line-detail">{p.detail}</span> : null}
+                {p?.detail ? <span className="line-detail">{localizeFeeLine(p.detail, p.quantity, lang).detail}</span> : null}
               </td>
               <td>
                 <div className="line-fields">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ReceiptView } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
+import { localizeFeeLine } from '@shared/fee-line';
 import { useI18n } from '../../app/i18n/I18n';
 import { Money } from '../../app/ui/Money';
 import { PaperPreview } from '../../app/ui/PaperPreview';
@@ -119,10 +120,10 @@ export function ReceiptDetail({ receipt: r, onChange, onOpen, actions, fresh }: 
             {r.lines.map((l) => (
               <tr key={l.lineNo}>
                 <td>
-                  {l.name}
+                  <span data-data="">{l.name}</span>
                   {l.reversed ? <span className="tag tag-muted"> {t('receipt.lineReversed')}</span> : null}
                 </td>
-                <td className="line-detail">{[l.quantity, l.detail].filter(Boolean).join(' · ')}</td>
+                <td className="line-detail">{lineWords(l.detail, l.quantity, lang)}</td>
                 <td className="num">
                   <Money fen={l.amountFen} />
                 </td>
@@ -180,4 +181,10 @@ export function ReceiptDetail({ receipt: r, onChange, onOpen, actions, fresh }: 
       {acts.dialog}
     </div>
   );
+}
+
+/** A posted line's quantity and detail, in the language on screen (the stored Chinese read back in English mode). */
+function lineWords(detail: string, quantity: string, lang: 'zh-CN' | 'en'): string {
+  const w = localizeFeeLine(detail, quantity, lang);
+  return [w.quantity, w.detail].filter(Boolean).join(' · ');
 }

@@ -165,9 +165,14 @@ function HandOver({ onDone }: { onDone: () => void }) {
       {summary ? <SummaryBlock s={summary} /> : null}
       <label className="field">
         <span className="field-label">{t('ho.notes')}</span>
-        <textarea name="ho-notes" rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea name="ho-notes" rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
-      <h3>{t('ho.items')}</h3>
+      <div className="ho-items-head">
+        <h3>{t('ho.items')}</h3>
+        <button type="button" className="btn small" onClick={add}>
+          {t('ho.addItem')}
+        </button>
+      </div>
       {items.length === 0 ? <p className="hint">{t('ho.noItems')}</p> : null}
       {items.map((i, n) => (
         <div key={i.key} className="ho-draft">
@@ -202,11 +207,6 @@ function HandOver({ onDone }: { onDone: () => void }) {
           </div>
         </div>
       ))}
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={add}>
-          {t('ho.addItem')}
-        </button>
-      </div>
       <ErrorNote text={action.checkError} />
       <ErrorBox error={action.error ?? summaryQ.error} />
       <div className="form-actions">
@@ -310,7 +310,7 @@ function History() {
           </button>
           <p>
             <strong>{formatDateTime(h.createdAt, lang)}</strong> · {t('ho.by')} {h.fromName} · {t('ho.ackBy')}{' '}
-            {h.acknowledgedByName ? `${h.acknowledgedByName}（${formatDateTime(h.acknowledgedAt, lang)}）` : <span className="tag tag-warn">{t('ho.notAcked')}</span>}
+            {h.acknowledgedByName ? `${h.acknowledgedByName}${t('common.paren', { x: formatDateTime(h.acknowledgedAt, lang) })}` : <span className="tag tag-warn">{t('ho.notAcked')}</span>}
           </p>
           {h.notes ? <p className="ho-notes">{h.notes}</p> : null}
           <ul className="ho-items">

@@ -48,7 +48,7 @@ export function KeyCountTab({ count, onReturn, onRecorded }: { count: KeyCountVi
       {count.lastCount ? (
         <p className="hint">
           {t('count.last', { at: formatDateTime(count.lastCount.at, lang), name: count.lastCount.operatorName, expected: count.lastCount.expectedOnBoard, counted: count.lastCount.counted })}
-          {count.lastCount.explanation ? `（${count.lastCount.explanation}）` : ''}
+          {count.lastCount.explanation ? t('common.paren', { x: count.lastCount.explanation }) : ''}
         </p>
       ) : null}
       <form className="form count-form" onSubmit={(e) => void submit(e)}>

@@ -29,7 +29,8 @@ export function LoanTable({ loans, onReturn, showReturned }: { loans: KeyLoanVie
                 <span className={`tag key-kind-${l.keyKind}`}>{t(KIND[l.keyKind])}</span> {l.keyLabel} {l.roomCode ? <span className="room-code">{l.roomCode}</span> : null}
               </td>
               <td>
-                {l.borrowerMasked}（{t(BORROWER[l.borrowerType])}）{l.phoneMasked ? <span className="muted"> {l.phoneMasked}</span> : null}
+                {l.borrowerMasked}
+                {t('common.paren', { x: t(BORROWER[l.borrowerType]) })}{l.phoneMasked ? <span className="muted"> {l.phoneMasked}</span> : null}
                 {l.company ? <span className="muted"> · {l.company}</span> : null}
                 <span className="muted small-line">{l.idCheckedMasked}</span>
               </td>

@@ -27,7 +27,8 @@ export function ReturnDialog({ loan, onDone, onCancel }: { loan: KeyLoanView; on
     <Dialog title={t('ret.title', { tag: loan.keyTag })} onClose={onCancel}>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <p className="dialog-message">
-          {loan.keyLabel} · {loan.borrowerMasked}（{t(BORROWER[loan.borrowerType])}）· {t(PURPOSE[loan.purpose])} · {t('lend.due')} {formatDateTime(loan.dueAt, lang)}
+          {loan.keyLabel} · {loan.borrowerMasked}
+          {t('common.paren', { x: t(BORROWER[loan.borrowerType]) })} · {t(PURPOSE[loan.purpose])} · {t('lend.due')} {formatDateTime(loan.dueAt, lang)}
           {loan.overdue ? <strong className="tag tag-bad"> {t('keys.overdueTag')}</strong> : null}
         </p>
         <fieldset className="fieldset">

@@ -172,15 +172,17 @@ export function PickupScreen({ active, scan }: Props) {
       ) : null}
       {found && found.rows.length > 0 ? (
         <form className="card form pickup-form" onSubmit={(e) => void submit(e)} aria-label={t('pickup.formLabel')}>
-          <h2 className="card-head">{t('pickup.found', { n: found.rows.length })}</h2>
-          <div className="pickup-slots" aria-hidden="true">
-            {found.rows
-              .filter((r) => selected.has(r.id))
-              .map((r) => (
-                <span key={r.id} className="slot-chip">
-                  {r.slotLabel ?? '—'}
-                </span>
-              ))}
+          <div className="pickup-head">
+            <h2 className="card-head">{t('pickup.found', { n: found.rows.length })}</h2>
+            <div className="pickup-slots" aria-hidden="true">
+              {found.rows
+                .filter((r) => selected.has(r.id))
+                .map((r) => (
+                  <span key={r.id} className="slot-chip">
+                    {r.slotLabel ?? '—'}
+                  </span>
+                ))}
+            </div>
           </div>
           <ParcelTable rows={found.rows} label={t('pickup.found', { n: found.rows.length })} selected={selected} onToggle={toggle} testId="pickup-table" />
           <div className="grid-3">
@@ -203,7 +205,7 @@ export function PickupScreen({ active, scan }: Props) {
               <input name="check-note" autoComplete="off" maxLength={100} placeholder={t('pickup.checkNoteHint')} value={checkNote} onChange={(e) => setCheckNote(e.target.value)} />
             </label>
           </div>
-          <div className="grid-2">
+          <div className="pickup-foot">
             <label className="check">
               <input type="checkbox" name="proxy" checked={proxy} onChange={(e) => setProxy(e.target.checked)} />
               {t('pickup.proxy')}
@@ -214,14 +216,14 @@ export function PickupScreen({ active, scan }: Props) {
                 <input name="proxy-name" autoComplete="off" maxLength={40} value={proxyName} onChange={(e) => setProxyName(e.target.value)} />
               </label>
             ) : null}
+            <div className="form-actions">
+              <button type="submit" className="btn primary big" disabled={action.busy}>
+                {action.busy ? t('common.working') : t('pickup.submit', { n: selected.size })} <kbd>F9</kbd>
+              </button>
+            </div>
           </div>
           <ErrorNote text={action.checkError} />
           <ErrorBox error={action.error} />
-          <div className="form-actions">
-            <button type="submit" className="btn primary big" disabled={action.busy}>
-              {action.busy ? t('common.working') : t('pickup.submit', { n: selected.size })} <kbd>F9</kbd>
-            </button>
-          </div>
         </form>
       ) : null}
     </div>

@@ -6,7 +6,7 @@ import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { Dialog } from '../../app/ui/Dialog';
-import { KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
+import { defaultName, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
 
 const EVENT_LABEL: Record<string, MsgKey> = { log: 'svc.ev.log', dispatch: 'svc.ev.dispatch', start: 'svc.ev.start', done: 'svc.ev.done', callback: 'svc.ev.callback' };
 
@@ -38,13 +38,13 @@ export function RequestDialog({ id, departments, onClose }: { id: number; depart
           <dl className="facts">
             <dt>{t('svc.state')}</dt>
             <dd>
-              <span className={`tag ${STATUS_TAG[r.status]}`}>{t(STATUS_LABEL[r.status])}</span> {r.department ?? ''}
+              <span className={`tag ${STATUS_TAG[r.status]}`}>{t(STATUS_LABEL[r.status])}</span> {r.department ? defaultName(r.department, t) : ''}
             </dd>
             <dt>{t('svc.room')}</dt>
             <dd>{r.roomCode ?? t('svc.noRoom')}</dd>
             <dt>{t('svc.category')}</dt>
             <dd>
-              {r.category}
+              {defaultName(r.category, t)}
               {r.urgency === 'urgent' ? <span className="tag tag-bad"> {t('svc.urgent')}</span> : null}
             </dd>
             <dt>{t('svc.description')}</dt>
@@ -66,7 +66,9 @@ export function RequestDialog({ id, departments, onClose }: { id: number; depart
                 <span className="field-label">{t('svc.department')}</span>
                 <select name="svc-department" value={department} onChange={(e) => setDepartment(e.target.value)} data-autofocus>
                   {departments.map((d) => (
-                    <option key={d}>{d}</option>
+                    <option key={d} value={d}>
+                      {defaultName(d, t)}
+                    </option>
                   ))}
                 </select>
               </label>
@@ -127,7 +129,7 @@ export function RequestDialog({ id, departments, onClose }: { id: number; depart
             {r.events.map((e, i) => (
               <li key={i}>
                 <span className="hint">{formatDateTime(e.at, lang)}</span> {e.operatorName} {t(EVENT_LABEL[e.action] ?? 'svc.ev.log')}
-                {e.note ? `：${e.note}` : ''}
+                {e.note ? t('common.colonNote', { note: e.note }) : ''}
               </li>
             ))}
           </ol>

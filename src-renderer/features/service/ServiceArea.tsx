@@ -16,7 +16,7 @@ import { RequestDialog } from './RequestDialog';
 import { ServiceStats } from './ServiceStats';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 import { roleAtLeast } from '../../lib/roles';
-import { duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
+import { defaultName, duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
 import './service.css';
 
 type Tab = 'open' | 'callback' | 'all' | 'stats' | 'settings';
@@ -129,8 +129,8 @@ function LogForm({ settings }: { settings: ServiceSettings }) {
 
   return (
     <form className="card svc-form" onSubmit={(e) => void submit(e)} aria-labelledby="svc-new-title">
-      <h2 id="svc-new-title">{t('svc.new')}</h2>
       <div className="svc-row">
+        <h2 id="svc-new-title">{t('svc.new')}</h2>
         <fieldset className="fieldset seg-group">
           <legend className="sr-only">{t('svc.kind')}</legend>
           {KINDS.map((k) => (
@@ -160,7 +160,9 @@ function LogForm({ settings }: { settings: ServiceSettings }) {
           <span className="field-label">{t('svc.category')}</span>
           <select ref={categoryRef} name="svc-category" value={category || CATEGORIES[kind][0]} onChange={(e) => setCategory(e.target.value)}>
             {CATEGORIES[kind].map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {defaultName(c, t)}
+              </option>
             ))}
           </select>
         </label>
@@ -173,17 +175,18 @@ function LogForm({ settings }: { settings: ServiceSettings }) {
           <input name="svc-phone4" inputMode="numeric" autoComplete="off" maxLength={4} value={phone4} onChange={(e) => setPhone4(e.target.value)} />
         </label>
       </div>
-      <label className="field">
-        <span className="field-label">{t('svc.description')}</span>
-        <textarea name="svc-description" rows={2} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </label>
-      <ErrorBox error={action.error} />
-      <OkNote text={notice} />
-      <div className="form-actions">
+      {/* the description and 登记 side by side: the form stays short, so the open queue below is in view */}
+      <div className="svc-desc-row">
+        <label className="field">
+          <span className="field-label">{t('svc.description')}</span>
+          <textarea name="svc-description" rows={2} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
         <button type="submit" className="btn primary big" disabled={action.busy}>
           {t('svc.log')}
         </button>
       </div>
+      <ErrorBox error={action.error} />
+      <OkNote text={notice} />
     </form>
   );
 }
@@ -250,13 +253,13 @@ function RequestList({ view, settings }: { view: 'open' | 'callback' | 'all'; se
                       <span className="tags">
                         <span className="tag tag-muted">{t(KIND_LABEL[r.kind])}</span>
                         {r.urgency === 'urgent' ? <span className="tag tag-bad">{t('svc.urgent')}</span> : null}
-                        <span className="tag tag-muted">{r.category}</span>
+                        <span className="tag tag-muted">{defaultName(r.category, t)}</span>
                       </span>
                       <span className="svc-desc">{r.description}</span>
                     </td>
                     <td>
                       <span className={`tag ${STATUS_TAG[r.status]}`}>{t(STATUS_LABEL[r.status])}</span>
-                      {r.department ? <span className="hint"> {r.department}</span> : null}
+                      {r.department ? <span className="hint"> {defaultName(r.department, t)}</span> : null}
                     </td>
                     <td className={late ? 'svc-clock late' : 'svc-clock'} data-testid="svc-clock">
                       {r.dispatchedAt ? t('svc.dispatchedIn', { t: duration(r.dispatchMs ?? 0, t) }) : r.status === 'logged' ? t('svc.waiting', { t: duration(waitedMs, t), min: r.targetMinutes }) : '—'}

@@ -10,7 +10,7 @@ import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { FigureTable } from '../../app/ui/FigureTable';
 import { Stat } from '../../app/ui/Stat';
-import { duration, KIND_LABEL } from './labels';
+import { defaultName, duration, KIND_LABEL } from './labels';
 
 type Period = ReportView['period'];
 const PERIODS: { id: Period; label: MsgKey }[] = [
@@ -111,7 +111,7 @@ export function ServiceStats() {
             <FigureTable
               title={t('svc.st.byCategory')}
               valueHeader={t('svc.st.count')}
-              rows={s.byCategory.map((c) => ({ key: c.category, label: c.category, value: c.count, bar: { value: c.count, max: maxCat } }))}
+              rows={s.byCategory.map((c) => ({ key: c.category, label: defaultName(c.category, t), value: c.count, bar: { value: c.count, max: maxCat } }))}
             />
           </div>
 
@@ -126,7 +126,7 @@ export function ServiceStats() {
             <FigureTable
               title={t('slip.byItem')}
               valueHeader={t('collect.amount')}
-              rows={r.fees.byItem.map((i) => ({ key: `${i.name}-${i.category}`, label: i.name, value: moneyText(i.amountFen), bar: { value: Math.abs(i.amountFen), max: maxItem } }))}
+              rows={r.fees.byItem.map((i) => ({ key: `${i.name}-${i.category}`, label: <span data-data="">{i.name}</span>, value: moneyText(i.amountFen), bar: { value: Math.abs(i.amountFen), max: maxItem } }))}
             />
             <FigureTable
               title={t('slip.byMethod')}

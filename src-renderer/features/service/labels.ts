@@ -30,3 +30,38 @@ export function duration(ms: number, t: (k: MsgKey, p?: Record<string, string | 
   if (s < 3600) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   return t('svc.hours', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
 }
+
+/**
+ * The default request categories and departments by their stored (Chinese) names: shown in English in English
+ * mode. A name the property added itself is data, shown as entered.
+ */
+const DEFAULT_NAMES: Record<string, MsgKey> = {
+  水电: 'svc.cat.utilities',
+  门窗: 'svc.cat.doorsWindows',
+  电梯: 'svc.cat.lift',
+  管道: 'svc.cat.pipes',
+  公共设施: 'svc.cat.common',
+  其他: 'svc.cat.other',
+  噪音: 'svc.cat.noise',
+  卫生: 'svc.cat.cleanliness',
+  停车: 'svc.cat.parking',
+  服务态度: 'svc.cat.attitude',
+  安全: 'svc.cat.safety',
+  环境: 'svc.cat.environment',
+  服务: 'svc.cat.service',
+  设施: 'svc.cat.facilities',
+  缴费: 'svc.cat.payments',
+  装修: 'svc.cat.renovation',
+  快递: 'svc.cat.parcels',
+  工程部: 'svc.dept.engineering',
+  保安部: 'svc.dept.security',
+  保洁部: 'svc.dept.cleaning',
+  客服部: 'svc.dept.customer',
+  绿化部: 'svc.dept.gardens',
+};
+
+/** A category's or department's name on screen: the default ones translated, the property's own as entered. */
+export function defaultName(name: string, t: (k: MsgKey) => string): string {
+  const key = DEFAULT_NAMES[name];
+  return key ? t(key) : name;
+}

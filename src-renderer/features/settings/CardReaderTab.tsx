@@ -1,18 +1,32 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CardFormat, CardReaderConfigInput, Output, RecordingView } from '@shared/contract';
-import { CARD_FORMATS, CARD_FORMAT_LABELS } from '@shared/contract';
+import { CARD_FORMATS } from '@shared/contract';
 import { useCall, useFetch, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
-import { useT } from '../../app/i18n/I18n';
+import type { MsgKey } from '../../app/i18n/dict';
+import { coreText } from '../../app/i18n/core-text';
+import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { OkNote } from '../../app/ui/Notes';
 
 type Kind = CardReaderConfigInput['kind'];
 const KINDS: Kind[] = ['hid', 'keyboard-wedge', 'none'];
 
+/** The output formats by name, in both languages (the contract's labels are the Chinese ones). */
+const FORMAT_KEY: Record<CardFormat, MsgKey> = {
+  auto: 'reader.fmt.auto',
+  dec10: 'reader.fmt.dec10',
+  dec8: 'reader.fmt.dec8',
+  w26: 'reader.fmt.w26',
+  hex8: 'reader.fmt.hex8',
+  hex10: 'reader.fmt.hex10',
+  'dec10-reversed': 'reader.fmt.dec10r',
+  'hex8-reversed': 'reader.fmt.hex8r',
+};
+
 /** 设置 → 读卡器 (admin): connection and output format (a site setting), state; diagnostics: HID devices, raw recording. */
 export function CardReaderTab() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const save = useAction();
   const [kind, setKind] = useState<Kind>('none');
   const [format, setFormat] = useState<CardFormat>('auto');
@@ -68,8 +82,8 @@ export function CardReaderTab() {
         <h2 className="section-title">{t('reader.title')}</h2>
         {status ? (
           <p className={`reader-state reader-state-${status.state}`} role="status">
-            <strong>{t('reader.state')}：</strong>
-            {status.describe} — {status.message}
+            <strong>{t('common.labelValue', { label: t('reader.state'), value: '' })}</strong>
+            {coreText(status.describe, lang)} — {coreText(status.message, lang)}
           </p>
         ) : null}
         <fieldset className="fieldset">
@@ -100,7 +114,7 @@ export function CardReaderTab() {
           <select name="reader-format" value={format} onChange={(e) => setFormat(e.target.value as CardFormat)}>
             {CARD_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {CARD_FORMAT_LABELS[f]}
+                {t(FORMAT_KEY[f])}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FeeItemView } from '@shared/contract';
 import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
-import { useT } from '../../app/i18n/I18n';
+import { useI18n } from '../../app/i18n/I18n';
 import { OkNote } from '../../app/ui/Notes';
 import { CATEGORY_LABEL, RULE_LABEL } from '../fees/labels';
 import { priceLabel } from '../fees/ItemPicker';
@@ -10,7 +10,7 @@ import { FeeItemDialog } from './FeeItemDialog';
 
 /** 收费项目 (admin): the catalogue the counter charges from; add an item or change one (stop = 停用). */
 export function FeeItemsTab() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const items = useCall('fees.items.list', { includeInactive: true });
   const list = items.data ?? null;
   const [editing, setEditing] = useState<FeeItemView | 'new' | null>(null);
@@ -52,7 +52,7 @@ export function FeeItemsTab() {
                   <td>{i.name}</td>
                   <td>{t(CATEGORY_LABEL[i.category])}</td>
                   <td>{t(RULE_LABEL[i.rule])}</td>
-                  <td className="num">{priceLabel(i, t)}</td>
+                  <td className="num">{priceLabel(i, t, lang)}</td>
                   <td>
                     <span className="tags">
                       {i.active ? <span className="tag tag-ok">{t('items.activeTag')}</span> : <span className="tag tag-muted">{t('items.inactiveTag')}</span>}

@@ -3,7 +3,8 @@ import type { Output, PrinterConfigInput, PrinterSettings } from '@shared/contra
 import { useCall, useRefresh, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
-import { useT } from '../../app/i18n/I18n';
+import { coreText } from '../../app/i18n/core-text';
+import { useI18n } from '../../app/i18n/I18n';
 import { useStatus } from '../../app/status';
 import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
@@ -33,7 +34,7 @@ const STATUS_POLL_MS = 5_000;
 
 /** 打印机 (admin): how the receipt printer is connected, paper width, cash drawer, test page, live status. */
 export function PrinterTab() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { refresh } = useStatus();
   const [kind, setKind] = useState<Kind>('none');
   const [host, setHost] = useState('');
@@ -128,7 +129,7 @@ export function PrinterTab() {
             <span className={`tag tag-big ${st.tag}`} data-testid="printer-state">
               {t(st.key)}
             </span>
-            <span>{status.detail}</span>
+            <span>{coreText(status.detail, lang)}</span>
             {status.paperNearEnd ? <strong className="warn-text">{t('printer.paperNearEnd')}</strong> : null}
           </>
         ) : (

@@ -7,7 +7,7 @@ export const upstream = {
   'up.lead': ['每个营业日结束后，本机把当日汇总（只有合计，不含住户姓名和电话）上报公司总部；断网或总部故障时自动重试，恢复后按日期补报，每天只算一次。', 'After each business day this counter sends the day’s totals (no resident names or phones) to head office; it retries through outages and catches up in date order, each day counted once.'],
   'up.notEnabled': ['上报尚未启用：请管理员在「上报设置」中填写总部地址和密钥。', 'Not enabled yet: an admin enters head office’s address and secret under Settings.'],
   'up.sendNow': ['立即上报', 'Send now'],
-  'up.sent': ['已上报 {delivered} 天；等待重试 {pending} 天；已停止 {stopped} 天。', 'Delivered {delivered} days; {pending} waiting; {stopped} stopped.'],
+  'up.sent': ['已上报 {delivered} 天；等待重试 {pending} 天；已停止 {stopped} 天。', 'Delivered {delivered} {delivered|day|days}; {pending} waiting; {stopped} stopped.'],
   'up.none': ['还没有需要上报的营业日（第一天在次日的发送时间之后上报）。', 'No business day is due yet (the first goes after the next send time).'],
   'up.date': ['营业日', 'Business day'],
   'up.state': ['状态', 'State'],
