@@ -1,10 +1,12 @@
 import type { Db } from '../../db/open';
 import type { DailySummary } from '@shared/contract/summary';
+import { Sql } from '../../db/sql';
+import { visitorFigures } from '../visitors/figures';
 
 type Row = Record<string, number | string | null>;
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'>;
+export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'> & { visitors: NonNullable<DailySummary['visitors']> };
 
 /** The figures of any window [from, to): a business day for the nightly summary, a week or month for reports. */
 export function periodFigures(db: Db, input: { terminalId: string; from: Date; to: Date; overdueDays: number; now: Date; auditHead?: boolean }): PeriodFigures {
@@ -169,6 +171,7 @@ export function periodFigures(db: Db, input: { terminalId: string; from: Date; t
       calledBack: sats.length,
       meanSatisfaction: sats.length ? sats.reduce((a, b) => a + b, 0) / sats.length : null,
     },
+    visitors: visitorFigures(new Sql(db), f, t),
     audit: { headSeq: num(head.seq), headHash: typeof head.hash === 'string' ? head.hash : '' },
   };
 }
