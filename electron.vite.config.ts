@@ -64,6 +64,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // The renderer's scripts are parsed at every start: minified (electron-vite leaves them as written by
+      // default). Each area's screen is a chunk of its own, loaded on first use (src-renderer/app/areaScreens.ts).
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

@@ -138,9 +138,8 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   const roster = new RosterService(sql, clock);
   const rosterImport = new RosterImportService(sql, clock);
   const parcelsReport = new ParcelsReport(sql, clock, parcels, calendar);
-  const requests = new RequestsService(db, sql, clock, calendar, (id) => print.enqueueDispatchSlip(id));
+  const requests = new RequestsService(sql, clock, calendar, (id) => print.enqueueDispatchSlip(id));
   const upstream = new UpstreamService(
-    db,
     sql,
     clock,
     log,
@@ -174,8 +173,8 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     retention: new VisitorRetention(sql, clock, log, vs, () => appointments.expire()),
   };
 
-  const handover = new HandoverService(db, sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) => print.enqueueHandoverSlip(id));
-  const reports = new ReportsService(db, clock, { terminalId, overdueDays, requests, calendar, visits: (from, to, reveal) => visits.reportRows(from, to, reveal) });
+  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) => print.enqueueHandoverSlip(id));
+  const reports = new ReportsService(sql, clock, { terminalId, overdueDays, requests, calendar, visits: (from, to, reveal) => visits.reportRows(from, to, reveal) });
 
   print.printDocumentsFrom({
     closeResult: (id) => cash.slip(id),

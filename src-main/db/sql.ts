@@ -6,6 +6,7 @@ import {
   SqliteQueryCompiler,
   type Compilable,
   type CompiledQuery,
+  type RawBuilder,
 } from 'kysely';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
@@ -25,7 +26,15 @@ export const qb = new Kysely<DB>({
   },
 });
 
-type Row<Q> = Q extends Compilable<infer R> ? R : never;
+/**
+ * What `Sql` runs: a Kysely builder, or raw SQL written with Kysely's `sql` template tag (for aggregates that read
+ * better as SQL). Both compile to text with `?` placeholders and go through the same statement cache.
+ */
+export type Query = Compilable<unknown> | RawBuilder<unknown>;
+type Row<Q> = Q extends RawBuilder<infer R> ? R : Q extends Compilable<infer R> ? R : never;
+
+const isRaw = (q: Query): q is RawBuilder<unknown> => (q as Partial<RawBuilder<unknown>>).isRawBuilder === true;
+const compile = (q: Query): CompiledQuery => (isRaw(q) ? q.compile(qb) : q.compile());
 
 export class Sql {
   private readonly cache = new Map<string, Statement<unknown[]>>();
@@ -50,20 +59,20 @@ export class Sql {
     return q.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
   }
 
-  all<Q extends Compilable<unknown>>(query: Q): Row<Q>[] {
-    const q = query.compile();
+  all<Q extends Query>(query: Q): Row<Q>[] {
+    const q = compile(query);
     return this.stmt(q).all(...this.params(q)) as Row<Q>[];
   }
 
-  get<Q extends Compilable<unknown>>(query: Q): Row<Q> | undefined {
-    const q = query.compile();
+  get<Q extends Query>(query: Q): Row<Q> | undefined {
+    const q = compile(query);
     return this.stmt(q).get(...this.params(q)) as Row<Q> | undefined;
   }
 
-  run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number } {
+  run(query: Query): { changes: number; lastInsertRowid: number } {
     // a lone write outside a transaction still gets its ledger stamp in the same transaction
     if (this.beforeCommit && !this.db.inTransaction) return this.tx(() => this.run(query));
-    const q = query.compile();
+    const q = compile(query);
     const r = this.stmt(q).run(...this.params(q));
     return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
   }

@@ -1,4 +1,3 @@
-import type { Db } from '../db/open';
 import type { Sql } from '../db/sql';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/log';
@@ -10,7 +9,6 @@ export type SecretRead = { secret: string; problem: null } | { secret: ''; probl
 /** The upstream secret in the settings table, sealed by `store`; the only code that reads or writes that row. */
 export class StoredSecret {
   constructor(
-    private readonly db: Db,
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly log: Logger,
@@ -27,7 +25,7 @@ export class StoredSecret {
     try {
       const resealed = this.store.seal(this.store.open(sealed));
       this.write(resealed, this.clock.now().toISOString());
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.sql.db.pragma('wal_checkpoint(TRUNCATE)');
       this.log.warn(`upstream: the stored secret was plain; sealed it (${this.store.protection})`);
       return resealed;
     } catch (e) {
@@ -60,12 +58,12 @@ export class StoredSecret {
 
   /** The previous value's bytes are overwritten in the file, not just unlinked. */
   private write(sealed: string, at: string): void {
-    const before = this.db.pragma('secure_delete', { simple: true }) as number;
-    this.db.pragma('secure_delete = ON');
+    const before = this.sql.db.pragma('secure_delete', { simple: true }) as number;
+    this.sql.db.pragma('secure_delete = ON');
     try {
       setSetting(this.sql, 'upstream_secret', sealed, at);
     } finally {
-      this.db.pragma(`secure_delete = ${['OFF', 'ON', 'FAST'][before] ?? 'OFF'}`);
+      this.sql.db.pragma(`secure_delete = ${['OFF', 'ON', 'FAST'][before] ?? 'OFF'}`);
     }
   }
 }

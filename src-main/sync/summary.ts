@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { Sql } from '../db/sql';
 import { businessWindow, utcOffsetLabel } from '@shared/calendar';
 import { dailySummary, type DailySummary } from '@shared/contract/summary';
 import { periodFigures } from '../features/reports/period-figures';
@@ -19,9 +19,9 @@ export interface SummaryInput {
   generatedAt: Date;
 }
 
-export function buildDailySummary(db: Db, input: SummaryInput): DailySummary {
+export function buildDailySummary(sql: Sql, input: SummaryInput): DailySummary {
   const { from, to } = businessWindow(input.businessDate, input.cutoffHour, input.timeZone);
-  const p = periodFigures(db, { terminalId: input.terminalId, from, to, overdueDays: input.overdueDays, now: input.generatedAt });
+  const p = periodFigures(sql, { terminalId: input.terminalId, from, to, overdueDays: input.overdueDays, now: input.generatedAt });
   const summary: DailySummary = {
     schema: 'lobbydesk.daily-summary',
     schemaVersion: 1,

@@ -1,4 +1,3 @@
-import type { Db } from '../db/open';
 import type { Sql } from '../db/sql';
 import { appendAudit } from '../db/audit';
 import type { Clock } from '../lib/clock';
@@ -14,6 +13,9 @@ import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, idempotencyKey,
 import { buildDailySummary } from './summary';
 import { plainSecretStore, type SecretStore } from '../lib/sealed-secret';
 import { StoredSecret } from './stored-secret';
+import * as repo from './upstream.repo';
+import type { OutboxRow } from './upstream.repo';
+import { firstCreatedAt } from '../features/operators/operators.repo';
 import type { z } from 'zod';
 
 export interface UpstreamOptions {
@@ -34,21 +36,6 @@ interface Settings {
 }
 const DEFAULTS: Settings = { enabled: false, url: '', sendTime: '04:30', cutoffHour: 4 };
 
-interface OutboxRow {
-  id: number;
-  business_date: string;
-  idempotency_key: string;
-  body: string;
-  status: 'pending' | 'delivered' | 'stopped';
-  attempts: number;
-  next_attempt_at: string;
-  last_http_status: number | null;
-  last_error: string | null;
-  duplicate: number;
-  clock_skew_ms: number | null;
-  delivered_at: string | null;
-}
-
 type Outcome = { kind: 'delivered'; duplicate: boolean; status: number; conflict?: boolean } | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number } | { kind: 'stop'; status: number; error: string };
 
 /**
@@ -67,7 +54,6 @@ export class UpstreamService {
   private readonly stored: StoredSecret;
 
   constructor(
-    private readonly db: Db,
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly log: Logger,
@@ -75,7 +61,7 @@ export class UpstreamService {
     secrets: SecretStore = plainSecretStore,
     opts: UpstreamOptions = {},
   ) {
-    this.stored = new StoredSecret(db, sql, clock, log, secrets);
+    this.stored = new StoredSecret(sql, clock, log, secrets);
     this.o = { timeoutMs: 15_000, backoffBaseMs: 30_000, backoffCapMs: 30 * 60_000, random: Math.random, maxCatchUpDays: 92, ...opts };
   }
 
@@ -114,7 +100,7 @@ export class UpstreamService {
 
   /** True once a business day was built: the day boundaries (cut-off hour, time zone) then stay as they are. */
   hasBuiltDays(): boolean {
-    return (this.db.prepare('SELECT count(*) AS n FROM upstream_outbox').get() as { n: number }).n > 0;
+    return repo.hasDays(this.sql);
   }
 
   saveSettings(input: z.output<typeof upstreamSettingsInput>, actor: SessionOperator): UpstreamSettingsView {
@@ -140,8 +126,8 @@ export class UpstreamService {
 
   /** The first business day this counter has data for (setup day). */
   private firstDay(cutoffHour: number): string | null {
-    const r = this.db.prepare('SELECT min(created_at) AS at FROM operators').get() as { at: string | null } | undefined;
-    return r?.at ? businessDateOf(new Date(r.at), cutoffHour, this.ctx.timeZone()) : null;
+    const at = firstCreatedAt(this.sql);
+    return at ? businessDateOf(new Date(at), cutoffHour, this.ctx.timeZone()) : null;
   }
 
   /** Builds every day that is due and not in the outbox yet; returns how many were added. */
@@ -154,17 +140,13 @@ export class UpstreamService {
     let last = businessDateOf(now, s.cutoffHour, tz);
     while (last >= first && sendDueAt(last, s.cutoffHour, s.sendTime, tz).getTime() > now.getTime()) last = addDays(last, -1);
     const from = [first, addDays(last, -(this.o.maxCatchUpDays - 1))].sort()[1] as string;
-    const have = new Set((this.db.prepare('SELECT business_date FROM upstream_outbox WHERE kind = ? AND business_date >= ?').all('daily-summary', from) as { business_date: string }[]).map((r) => r.business_date));
+    const have = new Set(repo.daysSince(this.sql, 'daily-summary', from));
     let added = 0;
-    const insert = this.db.prepare(
-      `INSERT INTO upstream_outbox (kind, business_date, idempotency_key, body, status, attempts, next_attempt_at, created_at, updated_at)
-       VALUES ('daily-summary', ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-    );
     for (const day of daysBetween(from, last)) {
       if (have.has(day)) continue;
       const at = now.toISOString();
       this.sql.tx(() => {
-        const summary = buildDailySummary(this.db, {
+        const summary = buildDailySummary(this.sql, {
           terminalId: this.ctx.terminalId(),
           propertyName: this.ctx.propertyName(),
           businessDate: day,
@@ -174,7 +156,17 @@ export class UpstreamService {
           // the window's end, not the build time: a day rebuilt (after a restore) from the same data is the same bytes
           generatedAt: businessWindow(day, s.cutoffHour, tz).to,
         });
-        insert.run(day, idempotencyKey(this.ctx.terminalId(), day, 'daily-summary'), JSON.stringify(summary), at, at, at);
+        repo.insertDay(this.sql, {
+          kind: 'daily-summary',
+          business_date: day,
+          idempotency_key: idempotencyKey(this.ctx.terminalId(), day, 'daily-summary'),
+          body: JSON.stringify(summary),
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: at,
+          created_at: at,
+          updated_at: at,
+        });
       });
       added++;
     }
@@ -195,9 +187,8 @@ export class UpstreamService {
     const s = this.raw();
     const secret = this.secret();
     if (!s.enabled || !s.url || !secret) return;
-    const due = this.db.prepare("SELECT * FROM upstream_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY business_date LIMIT 1");
     for (;;) {
-      const job = due.get(this.clock.now().toISOString()) as OutboxRow | undefined;
+      const job = repo.nextDue(this.sql, this.clock.now().toISOString());
       if (!job) return;
       const outcome = await this.attempt(job, s.url, secret);
       this.record(job, outcome);
@@ -211,7 +202,7 @@ export class UpstreamService {
     if (skew !== null) {
       // our clock is off: sign with head office's time (from its answer) and try again at once
       this.skewMs = skew - this.clock.now().getTime();
-      this.db.prepare('UPDATE upstream_outbox SET clock_skew_ms = ? WHERE id = ?').run(this.skewMs, job.id);
+      repo.updateDay(this.sql, job.id, { clock_skew_ms: this.skewMs });
       this.log.warn(`upstream: clock skew ${this.skewMs} ms against head office`);
       r = await this.send(job, url, secret);
     }
@@ -229,20 +220,24 @@ export class UpstreamService {
     const attempts = job.attempts + 1;
     this.sql.tx(() => {
       if (o.kind === 'delivered') {
-        this.db
-          .prepare("UPDATE upstream_outbox SET status = 'delivered', attempts = ?, last_http_status = ?, last_error = ?, duplicate = ?, delivered_at = ?, updated_at = ? WHERE id = ?")
-          .run(attempts, o.status, o.conflict ? '总部已有这一天的数据且内容不同（可能恢复过备份）：请与总部核对' : null, o.duplicate ? 1 : 0, at, at, job.id);
+        repo.updateDay(this.sql, job.id, {
+          status: 'delivered',
+          attempts,
+          last_http_status: o.status,
+          last_error: o.conflict ? '总部已有这一天的数据且内容不同（可能恢复过备份）：请与总部核对' : null,
+          duplicate: o.duplicate ? 1 : 0,
+          delivered_at: at,
+          updated_at: at,
+        });
         appendAudit(this.sql, this.clock, { operatorId: null, action: 'upstream.delivered', entity: 'upstream', entityId: job.business_date, detail: { attempts, duplicate: o.duplicate } });
       } else if (o.kind === 'stop') {
-        this.db.prepare("UPDATE upstream_outbox SET status = 'stopped', attempts = ?, last_http_status = ?, last_error = ?, updated_at = ? WHERE id = ?").run(attempts, o.status, o.error, at, job.id);
+        repo.updateDay(this.sql, job.id, { status: 'stopped', attempts, last_http_status: o.status, last_error: o.error, updated_at: at });
         appendAudit(this.sql, this.clock, { operatorId: null, action: 'upstream.stopped', entity: 'upstream', entityId: job.business_date, detail: { status: o.status } });
         this.log.error(`upstream ${job.business_date}: stopped (${o.status})`);
       } else {
         const backoff = Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** Math.min(attempts - 1, 20)) * (0.5 + this.o.random() / 2);
         const wait = Math.max(backoff, o.retryAfterMs ?? 0);
-        this.db
-          .prepare('UPDATE upstream_outbox SET attempts = ?, last_http_status = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?')
-          .run(attempts, o.status, o.error, new Date(now.getTime() + wait).toISOString(), at, job.id);
+        repo.updateDay(this.sql, job.id, { attempts, last_http_status: o.status, last_error: o.error, next_attempt_at: new Date(now.getTime() + wait).toISOString(), updated_at: at });
       }
     });
   }
@@ -255,20 +250,19 @@ export class UpstreamService {
     if (!read.secret) throw new AppError('CONFLICT', read.problem ?? '没有可用的上报密钥：请管理员重新填写密钥。');
     this.ensureDays();
     await this.draining;
-    this.db.prepare("UPDATE upstream_outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE status IN ('pending', 'stopped')").run(this.clock.now().toISOString(), this.clock.now().toISOString());
+    repo.requeueAll(this.sql, this.clock.now().toISOString());
     await this.drain();
     return this.counts();
   }
 
   private counts(): { delivered: number; pending: number; stopped: number } {
-    const rows = this.db.prepare('SELECT status, count(*) AS n FROM upstream_outbox GROUP BY status').all() as { status: string; n: number }[];
-    const n = (st: string) => rows.find((r) => r.status === st)?.n ?? 0;
+    const rows = repo.countsByStatus(this.sql);
+    const n = (st: OutboxRow['status']) => rows.find((r) => r.status === st)?.n ?? 0;
     return { delivered: n('delivered'), pending: n('pending'), stopped: n('stopped') };
   }
 
   history(limit = 60): UpstreamDayView[] {
-    const rows = this.db.prepare('SELECT * FROM upstream_outbox ORDER BY business_date DESC LIMIT ?').all(limit) as OutboxRow[];
-    return rows.map((r) => ({
+    return repo.history(this.sql, limit).map((r) => ({
       businessDate: r.business_date,
       status: r.status,
       attempts: r.attempts,
@@ -283,21 +277,21 @@ export class UpstreamService {
 
   /** For the status bar: the last delivery, the days not delivered yet, and an alert when a day was refused. */
   status(): { lastSuccessAt: string | null; backlog: number; alert: string | null } {
-    const last = this.db.prepare("SELECT max(delivered_at) AS at FROM upstream_outbox WHERE status = 'delivered'").get() as { at: string | null };
+    const lastSuccessAt = repo.lastDeliveredAt(this.sql);
     const c = this.counts();
-    const stopped = c.stopped ? (this.db.prepare("SELECT last_http_status AS s FROM upstream_outbox WHERE status = 'stopped' ORDER BY business_date DESC LIMIT 1").get() as { s: number | null }) : null;
+    const stopped = c.stopped ? repo.lastStopped(this.sql) : undefined;
     const s = this.raw();
-    const skew = this.db.prepare('SELECT clock_skew_ms AS ms FROM upstream_outbox WHERE clock_skew_ms IS NOT NULL ORDER BY updated_at DESC LIMIT 1').get() as { ms: number } | undefined;
+    const skew = repo.lastSkew(this.sql);
     const unreadable = s.enabled && !!s.url ? this.stored.read().problem : null;
     return {
-      lastSuccessAt: last.at,
+      lastSuccessAt,
       backlog: c.pending + c.stopped,
       alert: unreadable
         ? unreadable
         : stopped
-          ? alertText(stopped.s)
-          : skew && Math.abs(skew.ms) > 5 * 60_000
-            ? `本机时钟与总部相差约 ${Math.round(Math.abs(skew.ms) / 60_000)} 分钟：请校准电脑时间，否则收款可能记到错误的营业日`
+          ? alertText(stopped.last_http_status)
+          : skew !== null && Math.abs(skew) > 5 * 60_000
+            ? `本机时钟与总部相差约 ${Math.round(Math.abs(skew) / 60_000)} 分钟：请校准电脑时间，否则收款可能记到错误的营业日`
             : null,
     };
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OperatorView } from '@shared/contract';
-import { call } from '../lib/api';
+import { useSend } from '../lib/query';
 import { ErrorBox } from './errors';
 import { useT } from './i18n/I18n';
 import { useStatus } from './status';
@@ -23,6 +23,7 @@ import { AttentionBanner } from './AttentionBanner';
 export function App() {
   const t = useT();
   const { status, error, refresh } = useStatus();
+  const send = useSend();
   const [afterSetup, setAfterSetup] = useState<{ demo: boolean } | null>(null);
   const [shellOp, setShellOp] = useState<OperatorView | null>(null);
   const session = status?.session ?? null;
@@ -39,12 +40,12 @@ export function App() {
     setDrawerHolder(null);
     collectRequest.set(null);
     try {
-      await call('auth.logout', {});
+      await send('auth.logout', {});
     } finally {
       setShellOp(null);
       await refresh();
     }
-  }, [refresh]);
+  }, [refresh, send]);
 
   // Signing out with the cash session still open: say who holds the drawer and that the session stays open.
   const requestSignOut = useCallback(async () => {

@@ -10,7 +10,7 @@ export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => v
           <li key={a.id}>
             <button
               type="button"
-              className={`nav-item${a.built ? '' : ' not-built'}`}
+              className="nav-item"
               aria-current={current === a.id ? 'page' : undefined}
               aria-keyshortcuts={a.shortcut}
               data-area={a.id}

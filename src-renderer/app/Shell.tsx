@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { OperatorView } from '@shared/contract';
-import { call } from '../lib/api';
-import { areaById, type AreaId } from './areas';
+import { newQueryClient, useSend } from '../lib/query';
+import type { AreaId } from './areas';
 import { Nav } from './Nav';
 import { ShellContext, type ShellValue } from './shell-context';
 import { StatusBar } from './StatusBar';
@@ -9,18 +10,10 @@ import { TopBar } from './TopBar';
 import { useStatus } from './status';
 import { useAutoLock } from './useAutoLock';
 import { useShortcuts } from './useShortcuts';
+import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, preloadAreas, ServiceArea, SettingsScreen, UpstreamArea } from './areaScreens';
+import { ScreenBoundary } from './ScreenBoundary';
 import { Home } from '../features/home/Home';
 import { RosterArea } from '../features/roster/RosterArea';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { FeesArea } from '../features/fees/FeesArea';
-import { CashArea } from '../features/cash/CashArea';
-import { KeysArea } from '../features/keys/KeysArea';
-import { CardsArea } from '../features/cards/CardsArea';
-import { ParcelsArea } from '../features/parcels/ParcelsArea';
-import { UpstreamArea } from '../features/upstream/UpstreamArea';
-import { ServiceArea } from '../features/service/ServiceArea';
-import { HandoverArea } from '../features/handover/HandoverArea';
-import { NotYet } from '../features/placeholder/NotYet';
 
 interface Props {
   operator: OperatorView;
@@ -29,8 +22,24 @@ interface Props {
   onSignOut: () => void;
 }
 
-export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
+/**
+ * The signed-in screens. Each shell (one per operator: App keys it by the operator's id) has its own query
+ * client, so nothing one operator read is ever shown to the next; the same operator coming back from the
+ * lock screen finds the screen as it was.
+ */
+export function Shell(props: Props) {
+  const [client] = useState(newQueryClient);
+  useEffect(() => () => client.clear(), [client]);
+  return (
+    <QueryClientProvider client={client}>
+      <ShellScreens {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   const { refresh } = useStatus();
+  const send = useSend();
   const [area, setArea] = useState<AreaId>('home');
   const [searchTick, setSearchTick] = useState(0);
   const [pendingQuery, setPendingQuery] = useState<string | null>(null);
@@ -38,10 +47,10 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   const firstRender = useRef(true);
 
   const lock = useCallback(() => {
-    void call('auth.lock', {})
+    void send('auth.lock', {})
       .catch(() => undefined)
       .finally(() => void refresh());
-  }, [refresh]);
+  }, [refresh, send]);
 
   const go = useCallback((a: AreaId) => setArea(a), []);
   const focusSearch = useCallback((q?: string) => {
@@ -50,24 +59,31 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
     setSearchTick((n) => n + 1);
   }, []);
 
+  // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
+  useEffect(() => {
+    const id = window.requestIdleCallback(preloadAreas, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
+
   useAutoLock({ active, idleLockMinutes, onIdle: lock });
   useShortcuts({ active, go, focusSearch, lock });
 
   // After moving to another area, put the focus on its heading (the roster and the collect screen put the
-  // cursor in their own search box).
-  useEffect(() => {
+  // cursor in their own search box). Runs once the area's screen is on the page: on its first visit, after
+  // its chunk has loaded.
+  const shown = useCallback(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    if (area === 'roster' || area === 'fees' || area === 'cards' || area === 'parcels') return;
+    const a = mainRef.current?.dataset.area;
+    if (a === 'roster' || a === 'fees' || a === 'cards' || a === 'parcels') return;
     const h = mainRef.current?.querySelector<HTMLElement>('h1');
     h?.focus();
-  }, [area]);
+  }, []);
 
   const value = useMemo<ShellValue>(() => ({ operator, active, go, focusSearch, lock }), [operator, active, go, focusSearch, lock]);
 
-  const current = areaById(area);
   let screen;
   if (area === 'home') screen = <Home />;
   else if (area === 'roster')
@@ -80,8 +96,7 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'upstream') screen = <UpstreamArea />;
   else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'handover') screen = <HandoverArea />;
-  else if (area === 'settings') screen = <SettingsScreen />;
-  else screen = <NotYet area={current} />;
+  else screen = <SettingsScreen />;
 
   return (
     <ShellContext.Provider value={value}>
@@ -89,7 +104,9 @@ export function Shell({ operator, active, idleLockMinutes, onSignOut }: Props) {
         <TopBar onLock={lock} onSignOut={onSignOut} />
         <Nav current={area} onGo={go} />
         <main className="main" ref={mainRef} data-area={area}>
-          {screen}
+          <ScreenBoundary key={area} onShown={shown}>
+            {screen}
+          </ScreenBoundary>
         </main>
         <StatusBar operator={operator} />
       </div>

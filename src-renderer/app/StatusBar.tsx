@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppStatus, OperatorView } from '@shared/contract';
-import { call } from '../lib/api';
+import { useSend } from '../lib/query';
 import { formatDateTime, formatTime } from '../lib/format';
 import { errorText } from './errors';
 import type { MsgKey } from './i18n/dict';
@@ -46,12 +46,13 @@ function IntegrityAlarm({ admin }: { admin: boolean }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const send = useSend();
 
   const enter = async () => {
     setBusy(true);
     setError(null);
     try {
-      await call('system.enterRecovery', {});
+      await send('system.enterRecovery', {});
       setAsking(false);
       await refresh();
     } catch (e) {

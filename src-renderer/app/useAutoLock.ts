@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { call } from '../lib/api';
+import { useSend } from '../lib/query';
 
 export const TOUCH_EVERY_MS = 30_000;
 const CHECK_EVERY_MS = 5_000;
@@ -12,6 +12,7 @@ const ACTIVITY = ['keydown', 'mousedown', 'wheel'] as const;
 export function useAutoLock({ active, idleLockMinutes, onIdle }: { active: boolean; idleLockMinutes: number; onIdle: () => void }): void {
   const lastActivity = useRef(0);
   const lastTouch = useRef(0);
+  const send = useSend();
 
   useEffect(() => {
     if (!active) return;
@@ -24,7 +25,7 @@ export function useAutoLock({ active, idleLockMinutes, onIdle }: { active: boole
       lastActivity.current = now;
       if (now - lastTouch.current >= TOUCH_EVERY_MS) {
         lastTouch.current = now;
-        call('auth.touch', {}).catch(() => undefined);
+        send('auth.touch', {}).catch(() => undefined);
       }
     };
     const timer = window.setInterval(() => {
@@ -38,5 +39,5 @@ export function useAutoLock({ active, idleLockMinutes, onIdle }: { active: boole
       window.clearInterval(timer);
       for (const ev of ACTIVITY) window.removeEventListener(ev, onActivity, { capture: true });
     };
-  }, [active, idleLockMinutes, onIdle]);
+  }, [active, idleLockMinutes, onIdle, send]);
 }

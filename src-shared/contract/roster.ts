@@ -84,6 +84,18 @@ export const importStatus = z.object({
 });
 export type ImportStatus = z.infer<typeof importStatus>;
 
+/** The last import that reached the roster did not finish (the app stopped, or writing failed part way). */
+export const importUnfinished = z.object({
+  fileName: z.string(),
+  startedAt: z.string(),
+  /** who confirmed it (null if that account is gone) */
+  operatorName: z.string().nullable(),
+  /** the file's rows written (in file order) of all its rows */
+  doneRows: z.number().int(),
+  totalRows: z.number().int(),
+});
+export type ImportUnfinished = z.infer<typeof importUnfinished>;
+
 /**
  * The largest roster file accepted, sized to the row limit (200,000 data rows): a roster row is about 57 bytes
  * in a UTF-8 CSV, 52 in GBK, 94 in UTF-16 text and about 91 with a short note; an XLSX of the same rows is
@@ -135,4 +147,6 @@ export const rosterContract = {
     access: 'supervisor',
   }),
   'roster.import.cancel': def({ input: z.object({ jobId: line().max(64) }), output: ok, access: 'supervisor' }),
+  /** The import screen's warning: the last import did not finish (importing the same file again completes it). */
+  'roster.import.unfinished': def({ input: empty, output: importUnfinished.nullable(), access: 'supervisor' }),
 } as const;

@@ -9,6 +9,7 @@ import { upstreamBenchmarks } from './upstream.bench';
 import { cardsBenchmarks } from './cards.bench';
 import { parcelsUiBenchmarks } from './parcels-ui.bench';
 import { importBenchmarks } from './import.bench';
+import { startupBenchmarks } from './startup.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -27,6 +28,14 @@ async function main(): Promise<void> {
   if (process.argv.includes('--only-ui')) {
     console.log('UI benchmark (Chromium)…');
     figures.push(...(await uiBenchmarks(work)));
+    console.log(fs.readFileSync(writeResults(figures), 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
+  // from launch to the login screen in the browser host (host spawn, then a cold page), several runs
+  if (process.argv.includes('--only-startup')) {
+    console.log('startup benchmark (browser host, Chromium)…');
+    figures.push(...(await startupBenchmarks(work)));
     console.log(fs.readFileSync(writeResults(figures), 'utf8'));
     fs.rmSync(work, { recursive: true, force: true });
     return;

@@ -46,19 +46,44 @@ export async function uiBenchmarks(work: string): Promise<Figure[]> {
     const input = page.locator('input[name="roster-search"]');
     await input.waitFor();
     await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[]; __dom: number[]; __t0: number };
+      type W = { __lat: number[]; __dom: number[]; __t0: number; __sent: number; __replied: number; __toSend: number[]; __toDom: number[] };
+      const w = window as unknown as W;
       w.__lat = [];
       w.__dom = [];
+      w.__toSend = [];
+      w.__toDom = [];
       w.__t0 = 0;
-      document.addEventListener('beforeinput', () => (w.__t0 = performance.now()), true);
+      w.__sent = 0;
+      w.__replied = 0;
+      // the renderer's two parts of a keystroke, apart from the round trip to the host: keystroke → the search
+      // request sent, and the reply in → its results in the DOM
+      const send = window.fetch.bind(window);
+      window.fetch = async (...args: Parameters<typeof fetch>) => {
+        const search = String(args[0]).includes('roster.search');
+        if (search && w.__t0 && !w.__sent) w.__sent = performance.now() - w.__t0;
+        const res = await send(...args);
+        if (search) w.__replied = performance.now();
+        return res;
+      };
+      document.addEventListener(
+        'beforeinput',
+        () => {
+          w.__t0 = performance.now();
+          w.__sent = 0;
+        },
+        true,
+      );
       new MutationObserver(() => {
         const ul = document.querySelector<HTMLElement>('ul.results');
         const box = document.querySelector<HTMLInputElement>('input[name="roster-search"]');
         const want = box?.value.trim() ?? '';
         if (w.__t0 && want && ul?.dataset.q === want) {
           const start = w.__t0;
+          const now = performance.now();
           w.__t0 = 0;
-          w.__dom.push(performance.now() - start);
+          w.__dom.push(now - start);
+          if (w.__sent) w.__toSend.push(w.__sent);
+          if (w.__replied > start) w.__toDom.push(now - w.__replied);
           requestAnimationFrame(() => w.__lat.push(performance.now() - start));
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-q'] });
@@ -74,13 +99,16 @@ export async function uiBenchmarks(work: string): Promise<Figure[]> {
           await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, expected, { timeout: 5000 });
         }
       }
-    const { lat, dom } = await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[]; __dom: number[] };
-      return { lat: w.__lat, dom: w.__dom };
+    const { lat, dom, toSend, toDom, rows } = await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[]; __dom: number[]; __toSend: number[]; __toDom: number[] };
+      return { lat: w.__lat, dom: w.__dom, toSend: w.__toSend, toDom: w.__toDom, rows: document.querySelectorAll('ul.results li.result:not(.result-slot)').length };
     });
+    console.log(`  rows drawn in full for the last answer: ${rows}`);
     return [
       summarise('roster keystroke-to-render (Chromium, to next frame)', `50,000 residents, ${lat.length} keystrokes, browser host`, lat, 50),
       summarise('roster keystroke-to-DOM (Chromium)', `50,000 residents, ${dom.length} keystrokes, browser host`, dom, 50),
+      summarise('  of which keystroke → search request sent (renderer)', `${toSend.length} keystrokes`, toSend, 8),
+      summarise('  of which reply in → results in the DOM (renderer)', `${toDom.length} replies`, toDom, 8),
     ];
   } finally {
     await browser.close();

@@ -52,7 +52,7 @@ export async function upstreamBenchmarks(work: string): Promise<Figure[]> {
   const build: number[] = [];
   for (const day of days) {
     const a = performance.now();
-    buildDailySummary(db, { terminalId: 'T01', propertyName: '基准花园', businessDate: day, cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: clock.now() });
+    buildDailySummary(s.sql, { terminalId: 'T01', propertyName: '基准花园', businessDate: day, cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: clock.now() });
     build.push(performance.now() - a);
   }
   const figures = [summarise('daily summary build', `500,000 receipts + 1,000,000 parcels over 5 years; ${days.length} days across them`, build, 1000)];

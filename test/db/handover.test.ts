@@ -75,6 +75,26 @@ describe('shift handover (交接班)', () => {
   });
 });
 
+describe('the owner of a carry-over item', () => {
+  it('is a colleague with an active account: the item is theirs at once; a deactivated or unknown one is refused', async () => {
+    const t = await twoOperators();
+    const ops = await t.call('operators.list', {});
+    const li = ops.find((o) => o.username === 'li')?.id ?? 0;
+    const zhao = ops.find((o) => o.username === 'zhao')?.id ?? 0;
+    const item = (ownerId: number) => ({ kind: 'carry' as const, text: '周五前联系电梯公司', roomId: null, ownerId, dueAt: null, priority: 'normal' as const });
+    const h = await t.call('handover.create', { notes: '', items: [item(li)] });
+    expect(h.items[0]).toMatchObject({ ownerName: '李青', status: 'open' });
+    await t.call('operators.update', { id: zhao, active: false });
+    for (const ownerId of [zhao, 9999]) {
+      const r = await t.raw('handover.create', { notes: '', items: [item(ownerId)] });
+      expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      if (!r.ok) expect(r.error.message).toContain('负责人不存在或已停用');
+    }
+    // nothing of a refused handover was kept
+    expect((await t.call('handover.list', {})).map((x) => x.id)).toEqual([h.id]);
+  });
+});
+
 describe('handover slip and room tags', () => {
   it('an item tagged with a room as typed; the 交接单 prints on the receipt printer with the summary and the items', async () => {
     const { openFeesCore } = await import('../support/fees');

@@ -45,7 +45,7 @@ async function preview(data: Buffer, fileName = 'roster.csv', createBuildings = 
 
 async function importFile(data: Buffer, fileName = 'roster.csv', createBuildings = false, skipErrors = false) {
   const s = await preview(data, fileName, createBuildings);
-  return { preview: s.preview!, committed: svc.commit(s.jobId, skipErrors, supervisor) };
+  return { preview: s.preview!, committed: await svc.commit(s.jobId, skipErrors, supervisor) };
 }
 
 const auditRows = () => sql.all(qb.selectFrom('audit_log').selectAll().orderBy('seq'));
@@ -68,6 +68,15 @@ function appError(fn: () => unknown): AppError {
     return e as AppError;
   }
   throw new Error('expected an AppError');
+}
+
+async function rejected(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
 }
 
 describe('preview', () => {
@@ -195,7 +204,7 @@ describe('commit', () => {
     expect(e.message).toContain('10 行有错误');
     expect(e.message).toContain('跳过');
     expect(repo.stats(sql).residents).toBe(0);
-    const done = svc.commit(s.jobId, true, supervisor);
+    const done = await svc.commit(s.jobId, true, supervisor);
     expect(done.result).toEqual({ inserted: 2, updated: 0, unchanged: 0, skipped: 10, buildingsCreated: 0 });
     expect(repo.stats(sql).residents).toBe(2);
     expect(appError(() => svc.commit(s.jobId, true, supervisor)).message).toContain('已经导入过');
@@ -242,7 +251,7 @@ describe('commit', () => {
     db.exec(`CREATE TRIGGER fail_late BEFORE INSERT ON residents WHEN NEW.name = '谢春梅' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
     const before = snapshot();
     const s = await preview(Buffer.from(fixture('sample-roster.csv').toString('utf8').replace('13800138001', '13911112222'), 'utf8'));
-    const e = appError(() => svc.commit(s.jobId, false, supervisor));
+    const e = await rejected(svc.commit(s.jobId, false, supervisor));
     expect(e.code).toBe('IMPORT_FAILED');
     expect(e.message).toContain('没有任何改动');
     expect(snapshot()).toEqual(before);
@@ -260,7 +269,7 @@ describe('commit', () => {
 
     const a = await preview(fixture('sample-roster.csv'));
     const b = await preview(fixture('sample-roster.csv'));
-    svc.commit(a.jobId, false, supervisor);
+    await svc.commit(a.jobId, false, supervisor);
     const after = snapshot();
     const e2 = appError(() => svc.commit(b.jobId, false, supervisor));
     expect(e2).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('预览之后名册已被修改') });

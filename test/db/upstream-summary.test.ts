@@ -22,7 +22,7 @@ describe('daily summary: parcels as they stood at the end of the day', () => {
     add('2026-11-12T05:00:00Z', '2026-11-21T03:00:00Z', 'returned'); // overdue at the end, returned later
     add('2026-11-20T21:00:00Z', null, 'in_stock'); // arrived the next business day
     add('2026-11-01T05:00:00Z', '2026-11-20T12:00:00Z', 'returned'); // returned to the courier that day
-    const build = (now: string) => buildDailySummary(db, { terminalId: 'T01', propertyName: 'x', businessDate: '2026-11-20', cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: new Date(now) });
+    const build = (now: string) => buildDailySummary(t.core.need().sql, { terminalId: 'T01', propertyName: 'x', businessDate: '2026-11-20', cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: new Date(now) });
     // counted from the near side (soon after the day) and from the far side (built long after): the same figures
     const soon = build('2026-11-23T00:00:00Z');
     const late = build('2027-06-01T00:00:00Z');

@@ -281,7 +281,7 @@ describe('nightly upstream on real sockets', () => {
     t.core.need().upstream.ensureDays();
     const built = (t.core.need().db.prepare("SELECT body FROM upstream_outbox WHERE business_date = '2026-11-23'").get() as { body: string }).body;
     t.clock.advance(3 * 3600_000);
-    const again = buildDailySummary(t.core.need().db, { terminalId: 'T01', propertyName: '阳光花园', businessDate: '2026-11-23', cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: businessWindow('2026-11-23', 4, 'Asia/Shanghai').to });
+    const again = buildDailySummary(t.core.need().sql, { terminalId: 'T01', propertyName: '阳光花园', businessDate: '2026-11-23', cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: businessWindow('2026-11-23', 4, 'Asia/Shanghai').to });
     expect(JSON.stringify(again)).toBe(built);
     await wake(t);
     const change = await t.raw('upstream.settings.save', { enabled: true, url: r.url, sendTime: '04:30', cutoffHour: 0 });

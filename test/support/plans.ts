@@ -9,6 +9,8 @@ export interface PlanStore {
   planOf(run: () => unknown): string;
   /** the plans of every statement `run` prepared, in order */
   plansOf(run: () => unknown): string[];
+  /** every statement `run` prepared, in order, with its plan */
+  statementsOf(run: () => unknown): Array<{ sql: string; plan: string }>;
 }
 
 /** A migrated in-memory store whose statements are captured as the repositories prepare them. */
@@ -26,15 +28,16 @@ export function planStore(): PlanStore {
     const params = (q.match(/\?/g) ?? []).map(() => 'x');
     return (prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
   };
-  const plansOf = (run: () => unknown): string[] => {
+  const statementsOf = (run: () => unknown) => {
     captured.length = 0;
     run();
-    return captured.map(explain);
+    return captured.map((q) => ({ sql: q, plan: explain(q) }));
   };
+  const plansOf = (run: () => unknown): string[] => statementsOf(run).map((s) => s.plan);
   const planOf = (run: () => unknown): string => {
     const q = plansOf(run).at(-1);
     if (q === undefined) throw new Error('no statement prepared (cached?)');
     return q;
   };
-  return { db, sql, planOf, plansOf };
+  return { db, sql, planOf, plansOf, statementsOf };
 }

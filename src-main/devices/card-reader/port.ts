@@ -31,7 +31,7 @@ export const CARD_READER_ERROR_MESSAGES: Record<CardReaderErrorCode, string> = {
   LIST_FAILED: '无法查看 USB 设备：请重新插拔读卡器，仍不行请重启电脑；现在可以手工输入卡号',
   OPEN_FAILED: '无法打开读卡器（没有权限或被其他程序占用）：请管理员安装读卡器的 udev 规则（见「设置 → 读卡器 → 诊断」）后重新插拔；现在可以手工输入卡号',
   READ_FAILED: '读卡中断：读卡器连接出错，正在重新连接；刚才那张卡请重新刷',
-  UNSUPPORTED: '这台电脑上无法独占打开键盘式读卡器：请在「设置 → 读卡器」改用「键盘输入」方式',
+  UNSUPPORTED: '这台电脑上无法独占打开键盘式读卡器：请在「设置 → 读卡器」把「连接方式」改为「键盘输入式（Windows 或无法独占打开时）」',
 };
 
 export const CARD_READER_STATE_MESSAGES: Record<Exclude<CardReaderState, 'error'>, string> = {

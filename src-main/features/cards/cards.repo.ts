@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
-import type { CardEventKind, CardStatus, CardStockMoveKind, CardType } from '../../db/schema';
+import type { CardEventKind, CardEventsTable, CardsTable, CardStatus, CardStockMoveKind, CardType } from '../../db/schema';
 
 /** Card, card event and stock queries only; the service owns transactions and rules. */
 
@@ -51,26 +52,8 @@ export function listCards(sql: Sql, f: { roomId?: number; status?: CardStatus; l
   return sql.all(q.orderBy('c.id', 'desc').limit(f.limit));
 }
 
-export interface CardWrite {
-  raw: string;
-  format: string;
-  match_key: string;
-  value32: number | null;
-  prefix8: number | null;
-  type: CardType;
-  function_name: string;
-  room_id: number;
-  resident_id: number | null;
-  holder_name: string;
-  valid_from: string | null;
-  valid_until: string | null;
-  deposit_fen: number;
-  fee_owed_fen: number;
-  replaces_id: number | null;
-  issued_at: string;
-  issued_by: number;
-  note: string;
-}
+/** A new card as the service writes it: active, no fee settled, not replaced or closed yet. */
+export type CardWrite = Omit<Insertable<CardsTable>, 'id' | 'status' | 'fee_receipt_no' | 'replaced_by_id' | 'closed_at' | 'close_note'>;
 
 export const insertCard = (sql: Sql, w: CardWrite) => sql.run(qb.insertInto('cards').values({ ...w, status: 'active' })).lastInsertRowid;
 
@@ -89,7 +72,7 @@ export const settleFee = (sql: Sql, id: number, receiptNo: string) =>
 
 export const owedFees = (sql: Sql) => sql.all(cards().where('c.fee_owed_fen', '>', 0).orderBy('c.id', 'desc').limit(200));
 
-export const insertEvent = (sql: Sql, w: { card_id: number; kind: CardEventKind; at: string; operator_id: number; room_id: number; card_type: CardType; detail: string }) =>
+export const insertEvent = (sql: Sql, w: Insertable<CardEventsTable>) =>
   sql.run(qb.insertInto('card_events').values(w)).lastInsertRowid;
 
 export function eventCounts(sql: Sql, from: string, to: string): Record<CardEventKind, number> {
@@ -147,3 +130,25 @@ export const receiptByNo = (sql: Sql, receiptNo: string) =>
   sql.get(qb.selectFrom('receipts').select(['id', 'receipt_no', 'kind', 'room_id']).where('receipt_no', '=', receiptNo));
 export const isVoided = (sql: Sql, receiptId: number) =>
   sql.get(qb.selectFrom('receipts').select('id').where('original_id', '=', receiptId).where('kind', '=', 'void')) !== undefined;
+
+/**
+ * What a receipt can settle of replacement fees: its card-category lines (not reversed) and how many cards
+ * already name it as the receipt that paid their fee. Queries only; CardsService.settleFee owns the rule.
+ */
+export function cardFeeCapacity(sql: Sql, receiptId: number, receiptNo: string): { lines: number; amountFen: number; linkedCards: number } {
+  const lines = sql.all(
+    qb
+      .selectFrom('receipt_lines as l')
+      .select(['l.quantity as quantity', 'l.amount_fen as amount_fen'])
+      .where('l.receipt_id', '=', receiptId)
+      .where('l.category', '=', 'card')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('receipt_lines as r').select('r.id').whereRef('r.original_line_id', '=', 'l.id')))),
+  );
+  const linked = sql.get(qb.selectFrom('cards').select((eb) => eb.fn.countAll<number>().as('n')).where('fee_receipt_no', '=', receiptNo));
+  return {
+    // a fixed-price line reads "2张": two cards on one line
+    lines: lines.reduce((n, l) => n + Math.max(1, Number.parseInt(l.quantity, 10) || 1), 0),
+    amountFen: lines.reduce((s, l) => s + l.amount_fen, 0),
+    linkedCards: Number(linked?.n ?? 0),
+  };
+}

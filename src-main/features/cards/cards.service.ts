@@ -11,7 +11,6 @@ import type { SessionOperator } from '../operators/sessions';
 import * as roster from '../roster/roster.repo';
 import * as repo from './cards.repo';
 import type { PropertyCalendar } from '@shared/calendar';
-import { cardFeeCapacity } from './fee-receipt';
 
 export interface IssueInput {
   number: string;
@@ -190,8 +189,11 @@ export class CardsService {
     const card = this.parse(number);
     return this.sql.tx(() => {
       const old = this.mustCard(cardId);
+      // 补卡 is for a card in use or a lost one not yet replaced (the screen offers it there only: canReplace)
       if (old.status === 'returned') throw new AppError('CONFLICT', '这张卡已退卡：请直接发新卡。');
       if (old.replaced_by_id) throw new AppError('CONFLICT', '这张卡已经补办过：请在新卡上操作。');
+      if (old.status === 'blacklisted')
+        throw new AppError('CONFLICT', '这张卡已被主管列入黑名单，不能补卡：如确需给住户一张新卡，请主管核实后用「发卡」发新卡。');
       const item = repo.cardFeeItem(this.sql);
       const fee = feeFen ?? item?.unit_price_fen ?? DEFAULT_REPLACE_FEE_FEN;
       const at = this.now();
@@ -274,7 +276,7 @@ export class CardsService {
       if (repo.isVoided(this.sql, r.id)) throw new AppError('CONFLICT', `收据 ${no} 已作废：请重新收费。`);
       if (r.room_id !== null && r.room_id !== c.room_id) throw new AppError('CONFLICT', `收据 ${no} 不是这个房号（${c.room_code}）的：请核对。`);
       // the receipt must have collected a card fee that no other card has claimed, and at least this one's amount
-      const cap = cardFeeCapacity(this.sql, r.id, no);
+      const cap = repo.cardFeeCapacity(this.sql, r.id, no);
       if (cap.lines === 0) throw new AppError('CONFLICT', `收据 ${no} 里没有补卡费（门禁卡类收费项目）：请核对收据号，或到「收费收据」收取补卡费。`);
       if (cap.linkedCards >= cap.lines) throw new AppError('CONFLICT', `收据 ${no} 上的补卡费已登记给其他卡：请核对收据号。`);
       if (cap.amountFen < c.fee_owed_fen)

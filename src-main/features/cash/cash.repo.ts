@@ -1,6 +1,12 @@
+import { sql as raw } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
-import type { CashSessionsTable } from '../../db/schema';
+import type { Insertable, Updateable } from 'kysely';
+import type { CashMovementsTable, CashSessionsTable } from '../../db/schema';
 
+/**
+ * The terminal's open session, through the partial unique index cash_sessions_one_open: the status is written as a
+ * literal, since SQLite uses a partial index only when the query visibly implies its WHERE (a bound `?` does not).
+ */
 export const openSession = (sql: Sql, terminalId: string) =>
   sql.get(
     qb
@@ -9,7 +15,7 @@ export const openSession = (sql: Sql, terminalId: string) =>
       .selectAll('s')
       .select('o.display_name as operator_name')
       .where('s.terminal_id', '=', terminalId)
-      .where('s.status', '=', 'open'),
+      .where(raw<boolean>`s.status = 'open'`),
   );
 
 export const sessionById = (sql: Sql, id: number) =>
@@ -18,14 +24,14 @@ export const sessionById = (sql: Sql, id: number) =>
 export const listSessions = (sql: Sql, limit: number) =>
   sql.all(qb.selectFrom('cash_sessions as s').innerJoin('operators as o', 'o.id', 's.operator_id').selectAll('s').select('o.display_name as operator_name').orderBy('s.id', 'desc').limit(limit));
 
-export const insertSession = (sql: Sql, s: { terminal_id: string; operator_id: number; opened_at: string; float_fen: number; float_detail: string }) =>
+export const insertSession = (sql: Sql, s: Pick<Insertable<CashSessionsTable>, 'terminal_id' | 'operator_id' | 'opened_at' | 'float_fen' | 'float_detail'>) =>
   sql.run(qb.insertInto('cash_sessions').values({ ...s, status: 'open' })).lastInsertRowid;
 
-export const updateSession = (sql: Sql, id: number, patch: Partial<Omit<CashSessionsTable, 'id'>>) => sql.run(qb.updateTable('cash_sessions').set(patch).where('id', '=', id));
+export const updateSession = (sql: Sql, id: number, patch: Updateable<CashSessionsTable>) => sql.run(qb.updateTable('cash_sessions').set(patch).where('id', '=', id));
 
 export const movements = (sql: Sql, sessionId: number) => sql.all(qb.selectFrom('cash_movements').selectAll().where('session_id', '=', sessionId).orderBy('id'));
 
-export const insertMovement = (sql: Sql, m: { session_id: number; kind: 'in' | 'out'; amount_fen: number; reason: string; operator_id: number; at: string }) =>
+export const insertMovement = (sql: Sql, m: Insertable<CashMovementsTable>) =>
   sql.run(qb.insertInto('cash_movements').values(m));
 
 export const receiptCount = (sql: Sql, sessionId: number) =>

@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
-import type { FeeCategory, FeeRule, PayMethod, ReceiptsTable } from '../../db/schema';
+import type { FeeItemsTable, PaymentsTable, ReceiptLinesTable, ReceiptsTable } from '../../db/schema';
 
 /** Fee and receipt queries only; the service owns transactions and rules. */
 
@@ -14,17 +15,8 @@ export const itemsByIds = (sql: Sql, ids: number[]) => (ids.length ? sql.all(qb.
 export const itemById = (sql: Sql, id: number) => sql.get(qb.selectFrom('fee_items').selectAll().where('id', '=', id));
 export const itemByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('fee_items').selectAll().where('code', '=', code));
 
-export interface ItemWrite {
-  code: string;
-  name: string;
-  category: FeeCategory;
-  rule: FeeRule;
-  unit_price_fen: number;
-  unit_label: string;
-  refundable: number;
-  active: number;
-  sort: number;
-}
+/** A fee item as the service writes it; the repo stamps the times. */
+export type ItemWrite = Omit<Insertable<FeeItemsTable>, 'id' | 'created_at' | 'updated_at'>;
 
 export const insertItem = (sql: Sql, w: ItemWrite, at: string) => sql.run(qb.insertInto('fee_items').values({ ...w, created_at: at, updated_at: at })).lastInsertRowid;
 export const updateItem = (sql: Sql, id: number, w: ItemWrite, at: string) => sql.run(qb.updateTable('fee_items').set({ ...w, updated_at: at }).where('id', '=', id));
@@ -37,20 +29,11 @@ export function nextCounter(sql: Sql, name: string): number {
 
 export const receiptByRequest = (sql: Sql, requestId: string) => sql.get(qb.selectFrom('receipts').select('id').where('request_id', '=', requestId));
 
-/** A receipt row as written (the schema's row without its generated id). */
-export type ReceiptWrite = Omit<ReceiptsTable, 'id'>;
+export const insertReceipt = (sql: Sql, r: Insertable<ReceiptsTable>) => sql.run(qb.insertInto('receipts').values(r)).lastInsertRowid;
 
-export const insertReceipt = (sql: Sql, r: ReceiptWrite) => sql.run(qb.insertInto('receipts').values(r)).lastInsertRowid;
+export const insertLine = (sql: Sql, l: Insertable<ReceiptLinesTable>) => sql.run(qb.insertInto('receipt_lines').values(l)).lastInsertRowid;
 
-export const insertLine = (
-  sql: Sql,
-  l: { receipt_id: number; line_no: number; fee_item_id: number | null; name: string; category: FeeCategory; detail: string; quantity: string; amount_fen: number; refundable: number; original_line_id: number | null },
-) => sql.run(qb.insertInto('receipt_lines').values(l)).lastInsertRowid;
-
-export const insertPayment = (
-  sql: Sql,
-  p: { receipt_id: number; method: PayMethod; amount_fen: number; received_fen: number | null; change_fen: number | null; reference: string | null },
-) => sql.run(qb.insertInto('payments').values(p));
+export const insertPayment = (sql: Sql, p: Insertable<PaymentsTable>) => sql.run(qb.insertInto('payments').values(p));
 
 export const receiptRow = (sql: Sql, id: number) =>
   sql.get(

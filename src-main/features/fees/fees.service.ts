@@ -249,7 +249,7 @@ export class FeesService {
       const r = repo.receiptRow(this.sql, id);
       if (!r) throw new AppError('NOT_FOUND', '找不到这张收据。');
       const copy = this.print.info(id).copies + 1;
-      if (!this.print.enqueueReceipt(id, { copy, kickDrawer: false })) throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置，或用「预览」查看收据。');
+      if (!this.print.enqueueReceipt(id, { copy, kickDrawer: false })) throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置；收据内容可在本页的「收据预览（与打印内容相同）」中查看。');
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receipt.reprint', entity: 'receipt', entityId: r.receipt_no, detail: { copy } });
     });
     return this.get(id);

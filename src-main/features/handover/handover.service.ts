@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/open';
 import type { Sql } from '../../db/sql';
 import { appendAudit } from '../../db/audit';
 import type { Clock } from '../../lib/clock';
@@ -9,6 +8,8 @@ import { handoverSummary, type HandoverClosedSession, type HandoverSummary, type
 import type { SessionOperator } from '../operators/sessions';
 import { roomByCode, roomById } from '../roster/roster.repo';
 import type { VisitorHandoverCounts } from '../visitors/figures';
+import { isActive } from '../operators/operators.repo';
+import * as repo from './handover.repo';
 
 type ItemInput = z.output<typeof handoverItemInput>;
 
@@ -48,36 +49,6 @@ function part<T extends object>(f: () => T): ({ available: true } & T) | { avail
   }
 }
 
-interface HandoverRow {
-  id: number;
-  from_name: string;
-  from_operator_id: number;
-  created_at: string;
-  summary: string;
-  notes: string;
-  acknowledged_at: string | null;
-  ack_name: string | null;
-}
-
-interface ItemRow {
-  id: number;
-  handover_id: number;
-  kind: 'carry' | 'note';
-  text: string;
-  room_code: string | null;
-  owner_name: string | null;
-  due_at: string | null;
-  priority: 'low' | 'normal' | 'high';
-  status: 'open' | 'accepted' | 'queried' | 'done';
-  response: string | null;
-  responder_name: string | null;
-}
-
-const H_SELECT = `SELECT h.*, f.display_name AS from_name, a.display_name AS ack_name FROM handovers h
-  JOIN operators f ON f.id = h.from_operator_id LEFT JOIN operators a ON a.id = h.acknowledged_by`;
-const I_SELECT = `SELECT i.*, o.display_name AS owner_name, r.display_name AS responder_name FROM handover_items i
-  LEFT JOIN operators o ON o.id = i.owner_operator_id LEFT JOIN operators r ON r.id = i.responded_by`;
-
 /**
  * 交接班: the outgoing operator hands over with a generated summary (frozen as it was), notes and carry-over
  * items; the incoming operator reads it, accepts or queries each item (an accepted item becomes theirs) and
@@ -85,7 +56,6 @@ const I_SELECT = `SELECT i.*, o.display_name AS owner_name, r.display_name AS re
  */
 export class HandoverService {
   constructor(
-    private readonly db: Db,
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly sources: SummarySources,
@@ -99,7 +69,7 @@ export class HandoverService {
    */
   shiftStart(now: Date): string {
     const floor = new Date(now.getTime() - SHIFT_MAX_MS).toISOString();
-    const prev = (this.db.prepare('SELECT max(created_at) AS at FROM handovers').get() as { at: string | null }).at;
+    const prev = repo.lastHandoverAt(this.sql);
     return prev !== null && prev > floor ? prev : floor;
   }
 
@@ -119,23 +89,30 @@ export class HandoverService {
 
   create(input: { requestId?: string | undefined; notes: string; items: ItemInput[] }, actor: SessionOperator): HandoverView {
     if (input.requestId) {
-      const seen = this.db.prepare('SELECT id FROM handovers WHERE request_id = ?').get(input.requestId) as { id: number } | undefined;
+      const seen = repo.handoverByRequest(this.sql, input.requestId);
       if (seen) return this.get(seen.id);
     }
     const summary = this.summary();
     const at = this.clock.now().toISOString();
     const id = this.sql.tx(() => {
-      const hid = Number(
-        this.db.prepare('INSERT INTO handovers (from_operator_id, created_at, summary, notes, request_id) VALUES (?, ?, ?, ?, ?)').run(actor.id, at, JSON.stringify(summary), input.notes, input.requestId ?? null).lastInsertRowid,
-      );
-      const ins = this.db.prepare('INSERT INTO handover_items (handover_id, kind, text, room_id, room_code, owner_operator_id, due_at, priority, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const hid = repo.insertHandover(this.sql, { from_operator_id: actor.id, created_at: at, summary: JSON.stringify(summary), notes: input.notes, request_id: input.requestId ?? null });
       for (const it of input.items) {
         const room = it.roomId !== null ? roomById(this.sql, it.roomId) : it.roomCode ? roomByCode(this.sql, it.roomCode.replace(/\s+/g, '')) : null;
         if ((it.roomId !== null || it.roomCode) && !room) throw new AppError('NOT_FOUND', `交接事项里的房号「${it.roomCode ?? it.roomId ?? ''}」找不到：请按 3-2-501 的格式填写。`);
-        if (it.ownerId !== null && !this.db.prepare('SELECT 1 FROM operators WHERE id = ? AND active = 1').get(it.ownerId)) throw new AppError('NOT_FOUND', '交接事项的负责人不存在或已停用。');
+        if (it.ownerId !== null && !isActive(this.sql, it.ownerId)) throw new AppError('NOT_FOUND', '交接事项的负责人不存在或已停用。');
         if (it.dueAt !== null && !Number.isFinite(Date.parse(it.dueAt))) throw new AppError('BAD_INPUT', '交接事项的期限格式不对。');
         const carry = it.kind === 'carry';
-        ins.run(hid, it.kind, it.text, room?.id ?? null, room?.code ?? null, carry ? it.ownerId : null, carry && it.dueAt ? new Date(it.dueAt).toISOString() : null, it.priority, carry ? 'open' : 'accepted');
+        repo.insertItem(this.sql, {
+          handover_id: hid,
+          kind: it.kind,
+          text: it.text,
+          room_id: room?.id ?? null,
+          room_code: room?.code ?? null,
+          owner_operator_id: carry ? it.ownerId : null,
+          due_at: carry && it.dueAt ? new Date(it.dueAt).toISOString() : null,
+          priority: it.priority,
+          status: carry ? 'open' : 'accepted',
+        });
       }
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.create', entity: 'handover', entityId: String(hid), detail: { items: input.items.length, notes: maskText(input.notes).slice(0, 200) } });
       return hid;
@@ -144,7 +121,7 @@ export class HandoverService {
   }
 
   get(id: number): HandoverView {
-    const h = this.db.prepare(`${H_SELECT} WHERE h.id = ?`).get(id) as HandoverRow | undefined;
+    const h = repo.handoverById(this.sql, id);
     if (!h) throw new AppError('NOT_FOUND', '找不到这次交接班记录。');
     return this.view(h);
   }
@@ -156,12 +133,12 @@ export class HandoverService {
   }
 
   pending(): HandoverView | null {
-    const h = this.db.prepare(`${H_SELECT} WHERE h.acknowledged_at IS NULL ORDER BY h.created_at DESC LIMIT 1`).get() as HandoverRow | undefined;
+    const h = repo.latestPending(this.sql);
     return h ? this.view(h) : null;
   }
 
-  private openFor(itemOrHandover: { handoverId: number }, actor: SessionOperator): HandoverRow {
-    const h = this.db.prepare(`${H_SELECT} WHERE h.id = ?`).get(itemOrHandover.handoverId) as HandoverRow | undefined;
+  private openFor(itemOrHandover: { handoverId: number }, actor: SessionOperator): repo.HandoverRow {
+    const h = repo.handoverById(this.sql, itemOrHandover.handoverId);
     if (!h) throw new AppError('NOT_FOUND', '找不到这次交接班记录。');
     if (h.acknowledged_at) throw new AppError('CONFLICT', '这次交接班已经确认过了。');
     if (h.from_operator_id === actor.id) throw new AppError('CONFLICT', '交班人不能自己确认接班：请接班的同事登录后确认。');
@@ -169,7 +146,7 @@ export class HandoverService {
   }
 
   respond(itemId: number, status: 'accepted' | 'queried', response: string | undefined, actor: SessionOperator): HandoverView {
-    const item = this.db.prepare('SELECT handover_id, kind, status FROM handover_items WHERE id = ?').get(itemId) as { handover_id: number; kind: string; status: string } | undefined;
+    const item = repo.itemState(this.sql, itemId);
     if (!item) throw new AppError('NOT_FOUND', '找不到这项交接事项。');
     if (item.kind !== 'carry') throw new AppError('BAD_INPUT', '备注不需要逐项确认。');
     if (!(item.status === 'open' || (item.status === 'queried' && status === 'accepted'))) throw new AppError('CONFLICT', '这项交接事项已经确认过了。');
@@ -178,9 +155,7 @@ export class HandoverService {
     const at = this.clock.now().toISOString();
     this.sql.tx(() => {
       // accepted: the item is now the incoming operator's
-      this.db
-        .prepare(`UPDATE handover_items SET status = ?, response = ?, responded_at = ?, responded_by = ?${status === 'accepted' ? ', owner_operator_id = ?' : ''} WHERE id = ?`)
-        .run(...(status === 'accepted' ? [status, response ?? null, at, actor.id, actor.id, itemId] : [status, response ?? null, at, actor.id, itemId]));
+      repo.respondToItem(this.sql, itemId, { status, response: response ?? null, at, by: actor.id });
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `handover.${status === 'accepted' ? 'accept' : 'query'}`, entity: 'handover_item', entityId: String(itemId), detail: { response: maskText(response ?? '') } });
     });
     return this.get(item.handover_id);
@@ -188,46 +163,40 @@ export class HandoverService {
 
   acknowledge(id: number, actor: SessionOperator): HandoverView {
     this.openFor({ handoverId: id }, actor);
-    const open = (this.db.prepare("SELECT count(*) AS n FROM handover_items WHERE handover_id = ? AND status = 'open'").get(id) as { n: number }).n;
+    const open = repo.openItemCount(this.sql, id);
     if (open > 0) throw new AppError('CONFLICT', `还有 ${open} 项交接事项没有确认：请逐项点「接受」或「有疑问」后再确认接班。`);
     this.sql.tx(() => {
-      this.db.prepare('UPDATE handovers SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?').run(this.clock.now().toISOString(), actor.id, id);
+      repo.acknowledgeHandover(this.sql, id, this.clock.now().toISOString(), actor.id);
       // a queried item is not dropped: it goes to the one who took over, to clear up (listed under 我的交接事项)
-      this.db.prepare("UPDATE handover_items SET owner_operator_id = ? WHERE handover_id = ? AND status = 'queried' AND owner_operator_id IS NULL").run(actor.id, id);
+      repo.assignQueried(this.sql, id, actor.id);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.acknowledge', entity: 'handover', entityId: String(id), detail: {} });
     });
     return this.get(id);
   }
 
   list(q: string | undefined, unacknowledged = false, limit = 50): HandoverView[] {
-    const term = q?.trim();
-    const where = [unacknowledged ? 'h.acknowledged_at IS NULL' : '1 = 1', term ? '(h.notes LIKE ? OR h.id IN (SELECT handover_id FROM handover_items WHERE text LIKE ? OR room_code LIKE ?))' : '1 = 1'].join(' AND ');
-    const params = term ? [`%${term}%`, `%${term}%`, `${term}%`] : [];
-    const rows = this.db.prepare(`${H_SELECT} WHERE ${where} ORDER BY h.created_at DESC LIMIT ?`).all(...params, limit) as HandoverRow[];
-    return rows.map((h) => this.view(h));
+    return repo.listHandovers(this.sql, { term: q?.trim(), unacknowledged, limit }).map((h) => this.view(h));
   }
 
   myItems(actor: SessionOperator): HandoverView['items'] {
-    return (
-      this.db.prepare(`${I_SELECT} WHERE i.owner_operator_id = ? AND i.status IN ('accepted', 'queried') AND i.kind = 'carry' ORDER BY i.due_at IS NULL, i.due_at`).all(actor.id) as ItemRow[]
-    ).map(itemView);
+    return repo.ownedItems(this.sql, actor.id).map(itemView);
   }
 
   /** The owner has done a carry-over item: it leaves their list (the handover keeps it, marked done). */
   itemDone(itemId: number, actor: SessionOperator): HandoverView['items'] {
-    const item = this.db.prepare("SELECT owner_operator_id AS owner, status FROM handover_items WHERE id = ? AND kind = 'carry'").get(itemId) as { owner: number | null; status: string } | undefined;
-    if (!item) throw new AppError('NOT_FOUND', '找不到这项交接事项。');
-    if (item.owner !== actor.id) throw new AppError('CONFLICT', '这项交接事项不在你的名下：请由负责人登记完成。');
+    const item = repo.itemState(this.sql, itemId);
+    if (!item || item.kind !== 'carry') throw new AppError('NOT_FOUND', '找不到这项交接事项。');
+    if (item.owner_operator_id !== actor.id) throw new AppError('CONFLICT', '这项交接事项不在你的名下：请由负责人登记完成。');
     if (item.status !== 'accepted' && item.status !== 'queried') throw new AppError('CONFLICT', '这项交接事项已经完成或尚未接班。');
     this.sql.tx(() => {
-      this.db.prepare("UPDATE handover_items SET status = 'done', done_at = ? WHERE id = ?").run(this.clock.now().toISOString(), itemId);
+      repo.markItemDone(this.sql, itemId, this.clock.now().toISOString());
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.itemDone', entity: 'handover_item', entityId: String(itemId), detail: {} });
     });
     return this.myItems(actor);
   }
 
-  private view(h: HandoverRow): HandoverView {
-    const items = (this.db.prepare(`${I_SELECT} WHERE i.handover_id = ? ORDER BY i.id`).all(h.id) as ItemRow[]).map(itemView);
+  private view(h: repo.HandoverRow): HandoverView {
+    const items = repo.itemsOf(this.sql, h.id).map(itemView);
     return {
       id: h.id,
       fromId: h.from_operator_id,
@@ -242,7 +211,7 @@ export class HandoverService {
   }
 }
 
-function itemView(i: ItemRow): HandoverView['items'][number] {
+function itemView(i: repo.ItemRow): HandoverView['items'][number] {
   return {
     id: i.id,
     kind: i.kind,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { Sql } from '../../db/sql';
-import { closedSince } from '../cash/cash.repo';
+import { closedSince, openSession, receiptCount } from '../cash/cash.repo';
 import type { KeysService } from '../keys/keys.service';
 import type { CardsService } from '../cards/cards.service';
 import type { ParcelsReport } from '../parcels/parcels-report';
@@ -22,10 +22,8 @@ export function handoverSources(db: Db, features: SummaryFeatures, terminalId: (
   const sql = new Sql(db);
   return {
     cash: (since) => {
-      const o = db
-        .prepare("SELECT c.id, c.float_fen, c.opened_at, o.display_name AS name FROM cash_sessions c JOIN operators o ON o.id = c.operator_id WHERE c.status = 'open' AND c.terminal_id = ?")
-        .get(terminalId()) as { id: number; float_fen: number; opened_at: string; name: string } | undefined;
-      const receipts = o ? (db.prepare('SELECT count(*) AS n FROM receipts WHERE session_id = ?').get(o.id) as { n: number }).n : 0;
+      const o = openSession(sql, terminalId());
+      const receipts = o ? receiptCount(sql, o.id) : 0;
       const closed = closedSince(sql, terminalId(), since).map((s) => ({
         sessionId: s.id,
         operatorName: s.operator_name,
@@ -37,7 +35,7 @@ export function handoverSources(db: Db, features: SummaryFeatures, terminalId: (
         approverName: s.approver_name,
         handedOverTo: s.handed_over_to,
       }));
-      return { open: !!o, operatorName: o?.name ?? null, floatFen: o?.float_fen ?? null, receipts, openedAt: o?.opened_at ?? null, closed };
+      return { open: !!o, operatorName: o?.operator_name ?? null, floatFen: o?.float_fen ?? null, receipts, openedAt: o?.opened_at ?? null, closed };
     },
     keys: () => {
       const c = features.keys.count();

@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
-import type { BorrowerType, KeyCondition, KeyKind, KeyPurpose, KeyStatus } from '../../db/schema';
+import type { KeyCondition, KeyCountsTable, KeyKind, KeyLoansTable, KeysTable, KeyStatus } from '../../db/schema';
 
 /** Key register and loan queries only; the service owns transactions and rules. */
 
@@ -33,14 +34,8 @@ export function listKeys(sql: Sql, f: { q?: string; status?: KeyStatus; kind?: K
   return sql.all(q.orderBy('k.tag').limit(1000));
 }
 
-export interface KeyWrite {
-  tag: string;
-  kind: KeyKind;
-  label: string;
-  room_id: number | null;
-  hook: string;
-  note: string;
-}
+/** A key as the service writes it; the repo sets the status of a new key and stamps the times. */
+export type KeyWrite = Omit<Insertable<KeysTable>, 'id' | 'status' | 'created_at' | 'updated_at'>;
 
 export const insertKey = (sql: Sql, w: KeyWrite, at: string) =>
   sql.run(qb.insertInto('keys').values({ ...w, status: 'on_board', created_at: at, updated_at: at })).lastInsertRowid;
@@ -94,21 +89,8 @@ export function listLoans(sql: Sql, f: { keyId?: number; open?: boolean; limit: 
   return sql.all(q.orderBy('l.lent_at', 'desc').orderBy('l.id', 'desc').limit(f.limit));
 }
 
-export interface LoanWrite {
-  key_id: number;
-  borrower_type: BorrowerType;
-  borrower_name: string;
-  borrower_phone: string | null;
-  company: string;
-  purpose: KeyPurpose;
-  purpose_note: string;
-  id_checked: string;
-  lent_at: string;
-  due_at: string;
-  lent_by: number;
-  approval_id: string | null;
-  approver_id: number | null;
-}
+/** A new loan: the return columns stay empty until the key comes back (closeLoan). */
+export type LoanWrite = Omit<Insertable<KeyLoansTable>, 'id' | 'returned_at' | 'returned_by' | 'return_condition' | 'return_note'>;
 
 export const insertLoan = (sql: Sql, w: LoanWrite) => sql.run(qb.insertInto('key_loans').values(w)).lastInsertRowid;
 export const closeLoan = (sql: Sql, id: number, w: { returned_at: string; returned_by: number; return_condition: KeyCondition; return_note: string | null }) =>
@@ -121,7 +103,7 @@ export function keyCounts(sql: Sql): Record<KeyStatus, number> {
   return out;
 }
 
-export const insertCount = (sql: Sql, w: { at: string; operator_id: number; expected_on_board: number; counted: number; out_count: number; explanation: string }) =>
+export const insertCount = (sql: Sql, w: Insertable<KeyCountsTable>) =>
   sql.run(qb.insertInto('key_counts').values(w)).lastInsertRowid;
 export const lastCount = (sql: Sql) =>
   sql.get(

@@ -8,10 +8,15 @@ export const findByUsername = (sql: Sql, username: string) =>
 
 export const findById = (sql: Sql, id: number) => sql.get(qb.selectFrom('operators').select(cols).where('id', '=', id));
 
+export const isActive = (sql: Sql, id: number) => sql.get(qb.selectFrom('operators').select('id').where('id', '=', id).where('active', '=', 1)) !== undefined;
+
 export const listAll = (sql: Sql) => sql.all(qb.selectFrom('operators').select(cols).orderBy('role', 'desc').orderBy('username'));
 
 export const countOperators = (sql: Sql) =>
   Number(sql.get(qb.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+
+/** When the first operator was created: the day the counter was set up. */
+export const firstCreatedAt = (sql: Sql) => sql.get(qb.selectFrom('operators').select((eb) => eb.fn.min('created_at').as('at')))?.at ?? null;
 
 export const countActiveAdmins = (sql: Sql) =>
   Number(

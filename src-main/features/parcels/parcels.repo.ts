@@ -1,6 +1,6 @@
-import { sql as raw } from 'kysely';
+import { sql as raw, type Insertable, type Updateable } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
-import type { ParcelCarrier, ParcelsTable, ParcelStatus } from '../../db/schema';
+import type { ParcelCarrier, ParcelShelvesTable, ParcelsTable, ParcelStatus } from '../../db/schema';
 
 /** Parcel queries only; the service owns transactions and rules. */
 
@@ -102,37 +102,16 @@ export function occupancy(sql: Sql): Map<string, number> {
   return out;
 }
 
-export type ParcelInsert = Omit<ParcelsTable, 'id' | 'closed_at' | 'closed_by' | 'picked_at' | 'collector' | 'check_method' | 'check_note' | 'proxy' | 'proxy_name' | 'return_reason' | 'writeoff_reason' | 'approval_id'>;
+/** A parcel at intake: the columns of leaving stock stay empty until it leaves. */
+export type ParcelInsert = Omit<
+  Insertable<ParcelsTable>,
+  'id' | 'closed_at' | 'closed_by' | 'picked_at' | 'collector' | 'check_method' | 'check_note' | 'proxy' | 'proxy_name' | 'return_reason' | 'writeoff_reason' | 'approval_id'
+>;
 
 export const insertParcel = (sql: Sql, p: ParcelInsert) => sql.run(qb.insertInto('parcels').values({ ...p, proxy: 0 })).lastInsertRowid;
 
-export type ParcelPatch = Partial<
-  Pick<
-    ParcelsTable,
-    | 'carrier'
-    | 'room_id'
-    | 'room_code'
-    | 'resident_id'
-    | 'recipient'
-    | 'phone_last4'
-    | 'unlisted'
-    | 'shelf_id'
-    | 'slot'
-    | 'note'
-    | 'status'
-    | 'closed_at'
-    | 'closed_by'
-    | 'picked_at'
-    | 'collector'
-    | 'check_method'
-    | 'check_note'
-    | 'proxy'
-    | 'proxy_name'
-    | 'return_reason'
-    | 'writeoff_reason'
-    | 'approval_id'
-  >
-> & { updated_at: string };
+/** What may change while a parcel is in stock (its identity never does: the parcels_guard trigger); always stamped. */
+export type ParcelPatch = Omit<Updateable<ParcelsTable>, 'id' | 'waybill' | 'pickup_code' | 'intake_at' | 'intake_by' | 'request_id' | 'updated_at'> & { updated_at: string };
 
 /** Changes a parcel still in stock; returns the number of rows changed (0 when it has left stock meanwhile). */
 export const updateInStock = (sql: Sql, id: number, patch: ParcelPatch) => sql.run(qb.updateTable('parcels').set(patch).where('id', '=', id).where('status', '=', 'in_stock')).changes;
@@ -248,13 +227,7 @@ export const shelfList = (sql: Sql) => sql.all(qb.selectFrom('parcel_shelves').s
 export const shelfById = (sql: Sql, id: number) => sql.get(qb.selectFrom('parcel_shelves').selectAll().where('id', '=', id));
 export const shelfByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('parcel_shelves').selectAll().where('code', '=', code));
 
-export interface ShelfWrite {
-  code: string;
-  name: string;
-  slots: number;
-  active: number;
-  sort: number;
-}
+export type ShelfWrite = Omit<Insertable<ParcelShelvesTable>, 'id' | 'created_at' | 'updated_at'>;
 export const insertShelf = (sql: Sql, w: ShelfWrite, at: string) => sql.run(qb.insertInto('parcel_shelves').values({ ...w, created_at: at, updated_at: at })).lastInsertRowid;
 export const updateShelf = (sql: Sql, id: number, w: ShelfWrite, at: string) => sql.run(qb.updateTable('parcel_shelves').set({ ...w, updated_at: at }).where('id', '=', id));
 /** The highest slot in use on a shelf, so it cannot be shrunk below its parcels. */

@@ -1,3 +1,4 @@
+import type { Updateable } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
 import type { PrintJobStatus, PrintJobsTable } from '../../db/schema';
 
@@ -41,7 +42,7 @@ export const nextPendingAt = (sql: Sql) =>
 
 export const jobById = (sql: Sql, id: number) => sql.get(qb.selectFrom('print_jobs').selectAll().where('id', '=', id));
 
-export const setJob = (sql: Sql, id: number, patch: Partial<Pick<PrintJobsTable, 'status' | 'attempts' | 'next_attempt_at' | 'last_error' | 'printed_at'>> & { updated_at: string }) =>
+export const setJob = (sql: Sql, id: number, patch: Pick<Updateable<PrintJobsTable>, 'status' | 'attempts' | 'next_attempt_at' | 'last_error' | 'printed_at'> & { updated_at: string }) =>
   sql.run(qb.updateTable('print_jobs').set(patch).where('id', '=', id));
 
 export const jobsOfParcel = (sql: Sql, parcelId: number) => sql.all(qb.selectFrom('print_jobs').selectAll().where('parcel_id', '=', parcelId).orderBy('id'));

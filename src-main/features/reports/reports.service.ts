@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Db } from '../../db/open';
+import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { ReportView } from '@shared/contract/reports';
@@ -22,7 +22,7 @@ export function periodDays(period: ReportView['period'], date: string): { from: 
 /** 统计报表: every feature's figures for a period, from the same aggregates as the nightly summary. */
 export class ReportsService {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly ctx: {
       terminalId: () => string;
@@ -40,7 +40,7 @@ export class ReportsService {
     const range = this.ctx.calendar.days(days.from, days.to);
     const from = new Date(range.from);
     const to = new Date(range.to);
-    const p = periodFigures(this.db, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now(), auditHead: false });
+    const p = periodFigures(this.sql, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now(), auditHead: false });
     if (!p.parcels.available || !p.keys.available || !p.cards.available || !p.serviceRequests.available || !p.visitors.available)
       throw new AppError('INTERNAL', '统计数据不完整：请联系技术支持。');
     const { changes: _changes, ...cards } = p.cards;

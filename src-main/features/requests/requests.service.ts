@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/open';
+import type { Updateable } from 'kysely';
 import type { Sql } from '../../db/sql';
+import type { RequestAction, ServiceRequestsTable } from '../../db/schema';
 import { appendAudit } from '../../db/audit';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
@@ -10,6 +11,7 @@ import type { SessionOperator } from '../operators/sessions';
 import { roomById } from '../roster/roster.repo';
 import { getSetting, setSetting } from '../system/settings.repo';
 import { mean, median, span, withinTarget } from './sla';
+import * as repo from './requests.repo';
 import type { PropertyCalendar } from '@shared/calendar';
 
 type LogInput = z.output<(typeof requestsContract)['requests.log']['input']>;
@@ -19,33 +21,6 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   targets: { repair: 3, complaint: 10, suggestion: 60, enquiry: 10 },
 };
 
-interface Row {
-  id: number;
-  kind: RequestView['kind'];
-  source: RequestView['source'];
-  room_id: number | null;
-  room_code: string | null;
-  caller: string;
-  phone_last4: string | null;
-  category: string;
-  description: string;
-  urgency: RequestView['urgency'];
-  department: string | null;
-  status: RequestView['status'];
-  target_minutes: number;
-  created_at: string;
-  created_by_name: string;
-  dispatched_at: string | null;
-  started_at: string | null;
-  done_at: string | null;
-  done_note: string | null;
-  called_back_at: string | null;
-  satisfaction: number | null;
-  callback_note: string | null;
-}
-
-const SELECT = `SELECT r.*, o.display_name AS created_by_name FROM service_requests r JOIN operators o ON o.id = r.created_by`;
-
 /**
  * 报修投诉: each step stamped with its time and operator (an append-only event list besides the row), the
  * dispatch clock against a per-kind target, the callback queue, and the month's statistics. Names and phones in
@@ -53,7 +28,6 @@ const SELECT = `SELECT r.*, o.display_name AS created_by_name FROM service_reque
  */
 export class RequestsService {
   constructor(
-    private readonly db: Db,
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly calendar: PropertyCalendar,
@@ -86,7 +60,7 @@ export class RequestsService {
 
   log(input: LogInput, actor: SessionOperator): RequestView {
     if (input.requestId) {
-      const seen = this.db.prepare('SELECT id FROM service_requests WHERE request_id = ?').get(input.requestId) as { id: number } | undefined;
+      const seen = repo.requestByRequestId(this.sql, input.requestId);
       if (seen) return this.get(seen.id);
     }
     const room = input.roomId !== null ? roomById(this.sql, input.roomId) : null;
@@ -94,13 +68,23 @@ export class RequestsService {
     const at = this.now();
     const target = this.settings().targets[input.kind];
     const id = this.sql.tx(() => {
-      const r = this.db
-        .prepare(
-          `INSERT INTO service_requests (kind, source, room_id, room_code, caller, phone_last4, category, description, urgency, status, target_minutes, request_id, created_at, created_by, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'logged', ?, ?, ?, ?, ?)`,
-        )
-        .run(input.kind, input.source, room?.id ?? null, room?.code ?? null, input.caller, input.phoneLast4 ?? null, input.category, input.description, input.urgency, target, input.requestId ?? null, at, actor.id, at);
-      const rid = Number(r.lastInsertRowid);
+      const rid = repo.insertRequest(this.sql, {
+        kind: input.kind,
+        source: input.source,
+        room_id: room?.id ?? null,
+        room_code: room?.code ?? null,
+        caller: input.caller,
+        phone_last4: input.phoneLast4 ?? null,
+        category: input.category,
+        description: input.description,
+        urgency: input.urgency,
+        status: 'logged',
+        target_minutes: target,
+        request_id: input.requestId ?? null,
+        created_at: at,
+        created_by: actor.id,
+        updated_at: at,
+      });
       this.event(rid, actor, 'log', '');
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'request.log', entity: 'service_request', entityId: String(rid), detail: { kind: input.kind, category: input.category, room: room?.code ?? null } });
       return rid;
@@ -108,15 +92,15 @@ export class RequestsService {
     return this.get(id);
   }
 
-  private event(requestId: number, actor: SessionOperator, action: string, note: string): void {
-    this.db.prepare('INSERT INTO service_events (request_id, at, operator_id, action, note) VALUES (?, ?, ?, ?, ?)').run(requestId, this.now(), actor.id, action, note);
+  private event(requestId: number, actor: SessionOperator, action: RequestAction, note: string): void {
+    repo.insertEvent(this.sql, { request_id: requestId, at: this.now(), operator_id: actor.id, action, note });
   }
 
-  private step(id: number, actor: SessionOperator, action: 'dispatch' | 'start' | 'done' | 'callback', allowed: RequestView['status'][], set: string, params: unknown[], note: string): RequestView {
+  private step(id: number, actor: SessionOperator, action: Exclude<RequestAction, 'log'>, allowed: RequestView['status'][], patch: Updateable<ServiceRequestsTable>, note: string): RequestView {
     this.sql.tx(() => {
       const r = this.row(id);
       if (!allowed.includes(r.status)) throw new AppError('CONFLICT', `这条记录现在是「${STATUS_ZH[r.status]}」，不能${ACTION_ZH[action]}：请刷新后再看。`);
-      this.db.prepare(`UPDATE service_requests SET ${set}, updated_at = ? WHERE id = ?`).run(...params, this.now(), id);
+      repo.updateRequest(this.sql, id, { ...patch, updated_at: this.now() });
       this.event(id, actor, action, note);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `request.${action}`, entity: 'service_request', entityId: String(id), detail: { note: maskText(note) } });
     });
@@ -126,7 +110,7 @@ export class RequestsService {
   dispatch(id: number, department: string, note: string | undefined, actor: SessionOperator): RequestView {
     const at = this.now();
     return this.sql.tx(() => {
-      const v = this.step(id, actor, 'dispatch', ['logged'], "status = 'dispatched', department = ?, dispatched_at = ?, dispatched_by = ?", [department, at, actor.id], `${department}${note ? `：${note}` : ''}`);
+      const v = this.step(id, actor, 'dispatch', ['logged'], { status: 'dispatched', department, dispatched_at: at, dispatched_by: actor.id }, `${department}${note ? `：${note}` : ''}`);
       this.printDispatch(id);
       return v;
     });
@@ -150,7 +134,7 @@ export class RequestsService {
   }
 
   start(id: number, note: string | undefined, actor: SessionOperator): RequestView {
-    return this.step(id, actor, 'start', ['dispatched'], "status = 'in_progress', started_at = ?", [this.now()], note ?? '');
+    return this.step(id, actor, 'start', ['dispatched'], { status: 'in_progress', started_at: this.now() }, note ?? '');
   }
 
   /** Done: after dispatch, or straight from logged for an enquiry or suggestion answered at the counter. */
@@ -158,15 +142,15 @@ export class RequestsService {
     const r = this.row(id);
     const allowed: RequestView['status'][] = r.kind === 'enquiry' || r.kind === 'suggestion' ? ['logged', 'dispatched', 'in_progress'] : ['dispatched', 'in_progress'];
     if (r.status === 'logged' && !allowed.includes('logged')) throw new AppError('CONFLICT', '报修和投诉要先派工，才能登记完成。');
-    return this.step(id, actor, 'done', allowed, "status = 'done', done_at = ?, done_note = ?", [this.now(), note], note);
+    return this.step(id, actor, 'done', allowed, { status: 'done', done_at: this.now(), done_note: note }, note);
   }
 
   callback(id: number, satisfaction: number, note: string | undefined, actor: SessionOperator): RequestView {
-    return this.step(id, actor, 'callback', ['done'], "status = 'called_back', called_back_at = ?, satisfaction = ?, callback_note = ?", [this.now(), satisfaction, note ?? null], `满意度 ${satisfaction}${note ? `：${note}` : ''}`);
+    return this.step(id, actor, 'callback', ['done'], { status: 'called_back', called_back_at: this.now(), satisfaction, callback_note: note ?? null }, `满意度 ${satisfaction}${note ? `：${note}` : ''}`);
   }
 
-  private row(id: number): Row {
-    const r = this.db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+  private row(id: number): repo.RequestRow {
+    const r = repo.requestById(this.sql, id);
     if (!r) throw new AppError('NOT_FOUND', '找不到这条报修投诉记录。');
     return r;
   }
@@ -176,19 +160,14 @@ export class RequestsService {
   }
 
   list(viewName: 'open' | 'callback' | 'all', q: string | undefined, limit = 200): RequestView[] {
-    const where = viewName === 'open' ? "r.status IN ('logged', 'dispatched', 'in_progress')" : viewName === 'callback' ? "r.status = 'done' AND r.dispatched_at IS NOT NULL" : '1 = 1';
-    const term = q?.trim();
-    const rows = term
-      ? (this.db.prepare(`${SELECT} WHERE ${where} AND (r.room_code LIKE ? OR r.category LIKE ? OR r.description LIKE ?) ORDER BY r.created_at DESC LIMIT ?`).all(`${term}%`, `${term}%`, `%${term}%`, limit) as Row[])
-      : (this.db.prepare(`${SELECT} WHERE ${where} ORDER BY ${viewName === 'all' ? 'r.created_at DESC' : "r.urgency = 'urgent' DESC, r.created_at"} LIMIT ?`).all(limit) as Row[]);
-    return rows.map((r) => this.view(r, false));
+    return repo.listRequests(this.sql, viewName, q?.trim() || undefined, limit).map((r) => this.view(r, false));
   }
 
   /** Requests logged in [from, to] (the property's dates, inclusive): counts, dispatch against target, close time, callbacks. */
   stats(from: string, to: string): RequestStats {
     if (to < from) throw new AppError('BAD_INPUT', '结束日期不能早于开始日期。');
     const { from: start, to: end } = this.calendar.days(from, to);
-    const rows = this.db.prepare(`${SELECT} WHERE r.created_at >= ? AND r.created_at < ?`).all(start, end) as Row[];
+    const rows = repo.createdBetween(this.sql, start, end);
     const count = <K extends string>(keys: K[]) => {
       const m = new Map<K, number>();
       for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -221,13 +200,11 @@ export class RequestsService {
     };
   }
 
-  private view(r: Row, withEvents: boolean): RequestView {
+  private view(r: repo.RequestRow, withEvents: boolean): RequestView {
     const d = span(r.created_at, r.dispatched_at);
     const c = span(r.created_at, r.done_at);
     const events = withEvents
-      ? (this.db.prepare('SELECT e.at, o.display_name AS name, e.action, e.note FROM service_events e JOIN operators o ON o.id = e.operator_id WHERE e.request_id = ? ORDER BY e.id').all(r.id) as { at: string; name: string; action: string; note: string }[]).map(
-          (e) => ({ at: e.at, operatorName: e.name, action: e.action, note: maskText(e.note) }),
-        )
+      ? repo.eventsOf(this.sql, r.id).map((e) => ({ at: e.at, operatorName: e.name, action: e.action, note: maskText(e.note) }))
       : [];
     return {
       id: r.id,

@@ -17,5 +17,6 @@ export function rosterHandlers(roster: RosterService, rosterImport: RosterImport
     'roster.import.status': (i) => rosterImport.status(i.jobId),
     'roster.import.commit': (i, ctx) => rosterImport.commit(i.jobId, i.skipErrors, actor(ctx)),
     'roster.import.cancel': (i) => (rosterImport.cancel(i.jobId), done),
+    'roster.import.unfinished': () => rosterImport.unfinished(),
   };
 }

@@ -26,6 +26,7 @@ export const ALLOWED_IN_ATTENTION: ReadonlySet<Channel> = new Set<Channel>([
   'roster.stats',
   'roster.buildings.list',
   'roster.import.status',
+  'roster.import.unfinished',
   'fees.items.list',
   'fees.quote',
   'fees.receipts.list',

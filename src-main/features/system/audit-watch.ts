@@ -1,4 +1,4 @@
-import { appendAudit } from '../../db/audit';
+import { appendAudit, chainHead } from '../../db/audit';
 import { auditCheck, clearAttention, readAttention, readCheckpoint, writeAttention, writeCheckpoint, type AuditReport, type StoredAttention } from '../../db/audit-check';
 import { expectedTriggers, restoreTriggers } from '../../db/guards';
 import { isLedgerTable, stampRow } from '../../db/ledger';
@@ -95,7 +95,7 @@ export class AuditWatch {
   async verifyNow(): Promise<AuditReport> {
     const gen = ++this.generation;
     const db = this.d.sql.db;
-    const rows = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get() as { n: number }).n;
+    const rows = chainHead(this.d.sql).seq;
     let r: AuditReport;
     if (rows <= IN_PROCESS_MAX_ROWS) r = auditCheck(db, { expected: this.expected(), since: null, full: true, at: this.now(), limit: 200 });
     else {

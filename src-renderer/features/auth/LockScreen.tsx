@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { SessionView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useStatus } from '../../app/status';
@@ -12,6 +12,7 @@ export function LockScreen({ session, onSignOut }: { session: SessionView; onSig
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const send = useSend();
   const ref = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent) => {
@@ -20,7 +21,7 @@ export function LockScreen({ session, onSignOut }: { session: SessionView; onSig
     setBusy(true);
     setError(null);
     try {
-      await call('auth.unlock', { password });
+      await send('auth.unlock', { password });
       await refresh();
     } catch (err) {
       setError(err);

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { LangSwitch } from '../../app/LangSwitch';
@@ -17,6 +18,7 @@ export function Login({ overlay }: { overlay: boolean }) {
   const [lockedUser, setLockedUser] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const send = useSend();
   const passwordRef = useRef<HTMLInputElement>(null);
   const approval = useSupervisorApproval();
 
@@ -27,7 +29,7 @@ export function Login({ overlay }: { overlay: boolean }) {
     setNotice(null);
     setBusy(true);
     try {
-      await call('auth.login', { username: username.trim(), password });
+      await send('auth.login', { username: username.trim(), password });
       setLockedUser(null);
       await refresh();
     } catch (err) {
@@ -50,7 +52,7 @@ export function Login({ overlay }: { overlay: boolean }) {
     });
     if (!a) return;
     try {
-      await call('operators.unlock', { username: lockedUser, approvalId: a.approvalId });
+      await send('operators.unlock', { username: lockedUser, approvalId: a.approvalId });
       setError(null);
       setNotice(t('login.unlocked', { username: lockedUser, approver: a.approverName }));
       setLockedUser(null);

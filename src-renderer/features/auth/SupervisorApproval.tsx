@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApprovalAction, ApprovalView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { translate, useT } from '../../app/i18n/I18n';
@@ -47,6 +47,7 @@ export function SupervisorApproval({ request, onApproved, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [reason, setReason] = useState('');
   const action = useAction();
+  const send = useSend();
   const reasonRef = useRef<HTMLInputElement>(null);
   const picks = request.reasons ?? DEFAULT_REASONS[request.action] ?? GENERIC_REASONS;
 
@@ -62,7 +63,7 @@ export function SupervisorApproval({ request, onApproved, onCancel }: Props) {
         return null;
       },
       run: async () => {
-        const a = await call('auth.approve', { username: username.trim(), password, action: request.action, subject: request.subject, reason: reason.trim() });
+        const a = await send('auth.approve', { username: username.trim(), password, action: request.action, subject: request.subject, reason: reason.trim() });
         onApproved({ ...a, reason: reason.trim() });
       },
       onError: () => setPassword(''),

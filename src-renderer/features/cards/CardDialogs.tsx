@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CardFeeView, CardView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -30,10 +30,12 @@ export function ReplaceDialog({
 }) {
   const t = useT();
   const action = useAction();
+  const send = useSend();
   const [number, setNumber] = useState('');
   const [reason, setReason] = useState('');
   const [fee, setFee] = useState('');
-  const [catalogueFen, setCatalogueFen] = useState<number | null>(null);
+  // the replacement fee the catalogue charges (failing that, the usual one)
+  const catalogueFen = useCall('fees.items.list', {}).data?.find((i) => i.category === 'card')?.unitPriceFen ?? null;
   const formRef = useRef<HTMLFormElement>(null);
   const numberRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
@@ -52,11 +54,6 @@ export function ReplaceDialog({
     takeNumber(presented.raw);
   }, [presented]);
 
-  useEffect(() => {
-    call('fees.items.list', {})
-      .then((items) => setCatalogueFen(items.find((i) => i.category === 'card')?.unitPriceFen ?? null))
-      .catch(() => undefined);
-  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -67,7 +64,7 @@ export function ReplaceDialog({
         if (reason.trim().length < 2) return (reasonRef.current?.focus(), t('cards.needReason'));
         return f && !f.ok ? t(f.problem.key, f.problem.params) : null;
       },
-      run: async () => onDone(await call('cards.replace', { cardId: card.id, number: number.trim(), reason: reason.trim(), ...(f?.ok && { feeFen: f.value }) })),
+      run: async () => onDone(await send('cards.replace', { cardId: card.id, number: number.trim(), reason: reason.trim(), ...(f?.ok && { feeFen: f.value }) })),
     });
   };
   return (
@@ -115,6 +112,7 @@ export function ReplaceDialog({
 export function ReturnCardDialog({ card, onDone, onCancel }: { card: CardView; onDone: (c: CardView) => void; onCancel: () => void }) {
   const t = useT();
   const action = useAction();
+  const send = useSend();
   const [note, setNote] = useState('');
   const [restock, setRestock] = useState(true);
   const [read, setRead] = useState<string | null>(null);
@@ -124,7 +122,7 @@ export function ReturnCardDialog({ card, onDone, onCancel }: { card: CardView; o
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setRead(null);
-    return action.start({ run: async () => onDone(await call('cards.return', { cardId: card.id, restock, ...(note.trim() && { depositNote: note.trim() }) })) });
+    return action.start({ run: async () => onDone(await send('cards.return', { cardId: card.id, restock, ...(note.trim() && { depositNote: note.trim() }) })) });
   };
   return (
     <Dialog title={t('cards.returnTitle', { raw: card.raw, room: card.roomCode })} onClose={onCancel}>

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CardFeeView, CardStatus, CardView } from '@shared/contract';
-import { call } from '../../lib/api';
+import type { CardStatus, CardView } from '@shared/contract';
+import { useCall, useFetch, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { CardItem } from './CardItem';
 import { CardNumberField } from './CardNumberField';
 import { ReplaceDialog, ReturnCardDialog } from './CardDialogs';
@@ -15,6 +16,7 @@ import { StockTab } from './StockTab';
 import { CARD_STATUS, canReplace } from './labels';
 import { settledNote } from './settledNote';
 import { useCardReads } from './useCardReads';
+import './cards.css';
 
 type Tab = 'card' | 'list' | 'stock';
 type Pending = { kind: 'lost' | 'replace' | 'return'; card: CardView } | null;
@@ -38,22 +40,19 @@ export function CardsArea() {
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
-  const [owed, setOwed] = useState<CardFeeView[]>([]);
-  const [list, setList] = useState<CardView[]>([]);
   const [filter, setFilter] = useState<CardStatus | ''>('');
+  const owedQ = useCall('cards.owedFees', {});
+  const owed = owedQ.data ?? [];
+  const listQ = useCall('cards.list', { ...(filter && { status: filter }), limit: 200 }, { enabled: tab === 'list', keepPrevious: true });
+  const list = listQ.data ?? [];
+  const read = useFetch();
+  const send = useSend();
   /** the card just given a replacement: its owed fee's 去收费 gets the focus (Enter goes to 收费) */
   const [feeFocus, setFeeFocus] = useState<number | null>(null);
   /** a card presented to the reader while the 补卡 dialog is open: it is the new card's number */
   const [presented, setPresented] = useState<{ raw: string; n: number } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const loadOwed = useCallback(() => {
-    call('cards.owedFees', {}).then(setOwed, setError);
-  }, []);
-  useEffect(loadOwed, [loadOwed]);
-  useEffect(() => {
-    if (tab === 'list') call('cards.list', { ...(filter && { status: filter }), limit: 200 }).then(setList, setError);
-  }, [tab, filter, note]);
   useEffect(() => {
     if (tab === 'card') inputRef.current?.focus();
   }, [tab]);
@@ -64,12 +63,12 @@ export function CardsArea() {
     if (fresh) setNote(null);
     if (!n.trim()) return setLooked(null);
     try {
-      setLooked({ number: n, fresh, cards: await call('cards.lookup', { number: n }) });
+      setLooked({ number: n, fresh, cards: await read('cards.lookup', { number: n }) });
     } catch (e) {
       setLooked(null);
       setError(e);
     }
-  }, []);
+  }, [read]);
 
   useCardReads(active && (tab === 'card' || pending?.kind === 'replace'), (r) => {
     if (pending?.kind === 'replace') {
@@ -91,7 +90,6 @@ export function CardsArea() {
     setError(null);
     setReadProblem(null);
     setNote(msg);
-    loadOwed();
     // a fee settled from the owed list has no card on screen (e.g. after coming back from 收费): nothing to reload
     const again = n ?? looked?.number;
     if (again) void lookup(again, false);
@@ -100,7 +98,7 @@ export function CardsArea() {
   const reportLost = async (c: CardView) => {
     setBusy(true);
     try {
-      const r = await call('cards.reportLost', { cardId: c.id });
+      const r = await send('cards.reportLost', { cardId: c.id });
       after(t('cards.lostDone', { raw: r.raw }));
     } catch (e) {
       setPending(null);
@@ -112,11 +110,6 @@ export function CardsArea() {
 
   const held = looked?.cards.find((c) => c.status !== 'returned');
   const holding = held !== undefined;
-  const tabButton = (id: Tab, label: string) => (
-    <button type="button" role="tab" className="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-      {label}
-    </button>
-  );
 
   return (
     <section className="screen cards" aria-labelledby="cards-title">
@@ -124,11 +117,17 @@ export function CardsArea() {
         <h1 id="cards-title" tabIndex={-1}>
           {t('area.cards')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.cards')}>
-          {tabButton('card', t('cards.tab.card'))}
-          {tabButton('list', t('cards.tab.list'))}
-          {tabButton('stock', t('cards.tab.stock'))}
-        </div>
+        <Tabs
+          idBase="cards"
+          label={t('area.cards')}
+          tabs={[
+            { id: 'card', label: t('cards.tab.card') },
+            { id: 'list', label: t('cards.tab.list') },
+            { id: 'stock', label: t('cards.tab.stock') },
+          ]}
+          value={tab}
+          onChange={setTab}
+        />
       </div>
       {owed.length ? (
         <div className="owed-list">
@@ -139,13 +138,14 @@ export function CardsArea() {
       ) : null}
       <OkNote text={note} />
 
+      <TabPanel idBase="cards" value={tab}>
       {tab === 'card' ? (
         <>
           <div className="card">
             <CardNumberField ref={inputRef} value={number} onChange={setNumber} onSubmit={(n) => void lookup(n)} />
             <ErrorNote text={readProblem} />
           </div>
-          <ErrorBox error={error} />
+          <ErrorBox error={error ?? owedQ.error} />
           {looked ? (
             <div className="lookup-result">
               {looked.cards.length ? <p className="hint">{t('cards.found', { n: looked.cards.length })}</p> : <p className="info-box">{t('cards.notFound', { raw: looked.number })}</p>}
@@ -184,6 +184,7 @@ export function CardsArea() {
 
       {tab === 'list' ? (
         <div className="card">
+          <ErrorBox error={listQ.error} />
           <label className="field narrow-form">
             <span className="field-label">{t('cards.filterStatus')}</span>
             <select name="card-status" value={filter} onChange={(e) => setFilter(e.target.value as CardStatus | '')}>
@@ -207,6 +208,7 @@ export function CardsArea() {
         </div>
       ) : null}
       {tab === 'stock' ? <StockTab /> : null}
+      </TabPanel>
 
       {pending?.kind === 'lost' ? (
         <ConfirmDialog

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CardType, CardView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -18,6 +18,7 @@ import { useReaderEnter } from './useReaderEnter';
 export function IssueForm({ number, onIssued, onRead }: { number: string; onIssued: (c: CardView) => void; onRead: (raw: string) => void }) {
   const t = useT();
   const action = useAction();
+  const send = useSend();
   const formRef = useRef<HTMLFormElement>(null);
   const onKeyDownCapture = useReaderEnter({ formRef, onRead });
   const [room, setRoom] = useState<RoomChoice | null>(null);
@@ -40,7 +41,7 @@ export function IssueForm({ number, onIssued, onRead }: { number: string; onIssu
       check: () => (!room ? t('cards.needRoom') : !holder.trim() ? t('cards.needHolder') : !dep.ok ? t(dep.problem.key, dep.problem.params) : null),
       run: async () => {
         if (!room || !dep.ok) return;
-        const c = await call('cards.issue', {
+        const c = await send('cards.issue', {
           number,
           roomId: room.roomId,
           ...(holder.trim() === room.name && { residentId: room.residentId }),

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CardFeeView, CardView, Output } from '@shared/contract';
-import { call } from '../../lib/api';
+import type { CardFeeView, CardView } from '@shared/contract';
+import { useCall, useSend } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
@@ -9,8 +9,6 @@ import { useAction } from '../../app/useAction';
 import { moneyText } from '../../lib/money';
 import { collectRequest } from '../fees/collectRequest';
 import { settledNote } from './settledNote';
-
-type ReceiptRow = Output<'fees.receipts.list'>[number];
 
 /**
  * A replacement fee still owed: what to charge, and 去收费, which opens 收费 (Alt+5) with the room and the
@@ -21,6 +19,7 @@ export function OwedFee({ fee, focus, onSettled }: { fee: CardFeeView; focus?: b
   const { t } = useI18n();
   const { go, operator } = useShell();
   const [picking, setPicking] = useState(false);
+  const send = useSend();
   const collectRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -40,7 +39,7 @@ export function OwedFee({ fee, focus, onSettled }: { fee: CardFeeView; focus?: b
       returnLabel: 'cards.backToCards',
       matches: (r) => r.kind === 'receipt' && r.roomCode === fee.roomCode && r.lines.some((l) => l.category === 'card'),
       onPosted: async (r) => {
-        await call('cards.settleFee', { cardId: fee.cardId, receiptNo: r.receiptNo });
+        await send('cards.settleFee', { cardId: fee.cardId, receiptNo: r.receiptNo });
         settledNote.set(r.receiptNo);
         return { key: 'cards.settledLinked', params: { no: r.receiptNo, room: fee.roomCode } };
       },
@@ -72,17 +71,13 @@ export function OwedFee({ fee, focus, onSettled }: { fee: CardFeeView; focus?: b
 function ReceiptChoice({ fee, onSettled }: { fee: CardFeeView; onSettled: (c: CardView) => void }) {
   const { t, lang } = useI18n();
   const action = useAction();
-  const { setError } = action;
-  const [rows, setRows] = useState<ReceiptRow[] | null>(null);
-  useEffect(() => {
-    call('fees.receipts.list', { q: fee.roomCode, limit: 20 })
-      .then((r) => setRows(r.filter((x) => x.kind === 'receipt' && !x.voided && x.roomCode === fee.roomCode)))
-      .catch((e: unknown) => setError(e));
-  }, [fee.roomCode, setError]);
+  const send = useSend();
+  const recent = useCall('fees.receipts.list', { q: fee.roomCode, limit: 20 });
+  const rows = recent.data?.filter((x) => x.kind === 'receipt' && !x.voided && x.roomCode === fee.roomCode) ?? null;
   const settle = (no: string) =>
     action.start({
       run: async () => {
-        const c = await call('cards.settleFee', { cardId: fee.cardId, receiptNo: no });
+        const c = await send('cards.settleFee', { cardId: fee.cardId, receiptNo: no });
         onSettled(c);
       },
     });
@@ -100,7 +95,7 @@ function ReceiptChoice({ fee, onSettled }: { fee: CardFeeView; onSettled: (c: Ca
           ))}
         </ul>
       ) : null}
-      <ErrorBox error={action.error} />
+      <ErrorBox error={action.error ?? recent.error} />
     </div>
   );
 }

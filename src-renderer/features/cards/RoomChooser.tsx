@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { ResidentHit } from '@shared/contract';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
+import { OptionList, SearchCombobox } from '../../app/ui/SearchCombobox';
 import { useRosterListbox } from '../roster/useRosterListbox';
 
 export interface RoomChoice {
@@ -44,18 +45,14 @@ export function RoomChooser({ value, onChange, label, autoFocus }: { value: Room
       <label className="field-label" htmlFor={`${listId}-q`}>
         {label}
       </label>
-      <input
+      <SearchCombobox
         id={`${listId}-q`}
         className="search-input compact"
         type="search"
         name="room-search"
-        role="combobox"
-        aria-expanded={items.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={activeHit ? `${listId}-${activeHit.id}` : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={64}
+        listId={listId}
+        activeKey={activeHit?.id}
+        expanded={items.length > 0}
         placeholder={t('cards.roomSearch')}
         value={q}
         autoFocus={autoFocus}
@@ -63,14 +60,14 @@ export function RoomChooser({ value, onChange, label, autoFocus }: { value: Room
         onKeyDown={onKeyDown}
       />
       <ErrorBox error={error} />
-      <ul className="room-results" id={listId} role="listbox" hidden={items.length === 0}>
-        {items.map((h, i) => (
-          <li key={h.id} id={`${listId}-${h.id}`} role="option" aria-selected={i === active} className="room-result" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(h)}>
+      <OptionList id={listId} items={items} active={active} keyOf={(h) => h.id} onPick={pick} label={t('roster.resultsLabel')} className="room-results" optionClassName={() => 'room-result'}>
+        {(h) => (
+          <>
             <span className="room-code">{h.roomCode}</span>
             <span className="result-name">{h.name}</span>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </OptionList>
     </div>
   );
 }

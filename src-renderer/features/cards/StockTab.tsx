@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { CardStockView, CardType } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useState, type FormEvent } from 'react';
+import type { CardType } from '@shared/contract';
+import { useCall, useSend } from '../../lib/query';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
@@ -21,28 +21,26 @@ const qtyOk = (s: string, min: number) => /^\d{1,5}$/.test(s.trim()) && Number(s
 export function StockTab() {
   const { t, lang } = useI18n();
   const { operator } = useShell();
-  const [stock, setStock] = useState<CardStockView | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const stockQ = useCall('cards.stock', {});
+  const stock = stockQ.data ?? null;
   const action = useAction();
+  const send = useSend();
   const [type, setType] = useState<CardType>('access');
   const [kind, setKind] = useState<'in' | 'out'>('in');
   const [qty, setQty] = useState('');
   const [reason, setReason] = useState('');
-  useEffect(() => {
-    call('cards.stock', {}).then(setStock, setError);
-  }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
       check: () => (qtyOk(qty, 1) ? null : t('cards.stockQtyBad')),
       run: async () => {
-        setStock(await call('cards.stockMove', { cardType: type, kind, quantity: Number(qty.trim()), reason: reason.trim() }));
+        await send('cards.stockMove', { cardType: type, kind, quantity: Number(qty.trim()), reason: reason.trim() });
         setQty('');
         setReason('');
       },
     });
   };
-  if (!stock) return <ErrorBox error={error} />;
+  if (!stock) return <ErrorBox error={stockQ.error} />;
   return (
     <div className="card">
       <div className="stat-row" data-testid="stock-on-hand">
@@ -91,7 +89,7 @@ export function StockTab() {
           </button>
         </div>
       </form>
-      {roleAtLeast(operator.role, 'supervisor') ? <CountForm onCounted={setStock} /> : <p className="hint">{t('cards.countSupervisorOnly')}</p>}
+      {roleAtLeast(operator.role, 'supervisor') ? <CountForm /> : <p className="hint">{t('cards.countSupervisorOnly')}</p>}
       <h2 className="section-title">{t('cards.stockMoves')}</h2>
       <div className="table-wrap">
         <table className="table" data-testid="stock-moves">
@@ -114,9 +112,10 @@ export function StockTab() {
 }
 
 /** 盘点 (supervisor): the blanks of one type found on hand, with a reason; the record is set to it. */
-function CountForm({ onCounted }: { onCounted: (s: CardStockView) => void }) {
+function CountForm() {
   const { t } = useI18n();
   const action = useAction();
+  const send = useSend();
   const [type, setType] = useState<CardType>('access');
   const [counted, setCounted] = useState('');
   const [reason, setReason] = useState('');
@@ -127,8 +126,7 @@ function CountForm({ onCounted }: { onCounted: (s: CardStockView) => void }) {
     return action.start({
       check: () => (!qtyOk(counted, 0) ? t('cards.countQtyBad') : reason.trim().length < 2 ? t('cards.countReasonBad') : null),
       run: async () => {
-        const r = await call('cards.stockCount', { cardType: type, counted: Number(counted.trim()), reason: reason.trim() });
-        onCounted(r.stock);
+        const r = await send('cards.stockCount', { cardType: type, counted: Number(counted.trim()), reason: reason.trim() });
         const name = t(CARD_TYPE[type]);
         setDone(
           r.adjustment === 0

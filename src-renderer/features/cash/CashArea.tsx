@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CashSessionView, CloseResult } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall } from '../../lib/query';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useStatus } from '../../app/status';
 import { useShell } from '../../app/shell-context';
 import { OkNote } from '../../app/ui/Notes';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { CloseSession } from './CloseSession';
 import { CloseSlip } from './CloseSlip';
 import { HandoverForm } from './HandoverForm';
@@ -14,6 +15,7 @@ import { loadLastClosed, saveLastClosed } from './lastClosed';
 import { OpenSession } from './OpenSession';
 import { SessionPanel } from './SessionPanel';
 import { SessionsList } from './SessionsList';
+import './cash.css';
 
 type Tab = 'mine' | 'sessions';
 
@@ -26,36 +28,28 @@ export function CashArea() {
   const { operator, go } = useShell();
   const { refresh: refreshStatus } = useStatus();
   const [tab, setTab] = useState<Tab>('mine');
-  const [session, setSession] = useState<CashSessionView | null | undefined>(undefined);
+  const current = useCall('cash.current', {});
+  // undefined until known; null: no session open
+  const session = current.data;
   const [closing, setClosing] = useState(false);
   const [closed, setClosed] = useState<CloseResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const supervisor = roleAtLeast(operator.role, 'supervisor');
 
-  const load = useCallback(async () => {
-    try {
-      const s = await call('cash.current', {});
-      setSession(s);
-      const last = s ? null : loadLastClosed(operator.id);
-      if (last !== null) {
-        const r = await call('cash.slip', { sessionId: last });
-        if (r.session.status === 'closed') setClosed(r);
-        else saveLastClosed(operator.id, null);
-      }
-    } catch (e) {
-      setError(e);
-    }
-  }, [operator.id]);
-
+  // no session open: the one this operator closed here last, until it is handed over, shows its slip again
+  const lastId = session === null && !closed ? loadLastClosed(operator.id) : null;
+  const lastSlip = useCall('cash.slip', { sessionId: lastId ?? 0 }, { enabled: lastId !== null });
   useEffect(() => {
-    void load();
-  }, [load]);
+    const r = lastSlip.data;
+    if (!r) return;
+    if (r.session.status === 'closed') setClosed(r);
+    else saveLastClosed(operator.id, null);
+  }, [lastSlip.data, operator.id]);
+  const error = current.error ?? lastSlip.error;
 
   const onClosed = (r: CloseResult) => {
     saveLastClosed(operator.id, r.session.id);
     setClosing(false);
-    setSession(null);
     setClosed(r);
     void refreshStatus();
   };
@@ -90,18 +84,19 @@ export function CashArea() {
         ) : null}
       </>
     );
-  } else if (session === null) {
+  }
+  // closing stays on screen until the slip is in (the session is gone from cash.current a moment before)
+  else if (closing) mine = <CloseSession onClosed={onClosed} onCancel={() => setClosing(false)} />;
+  else if (session === null) {
     mine = (
       <OpenSession
-        onOpened={(s) => {
-          setSession(s);
+        onOpened={() => {
           setNotice(t('cash.opened'));
           void refreshStatus();
         }}
       />
     );
-  } else if (closing) mine = <CloseSession onClosed={onClosed} onCancel={() => setClosing(false)} />;
-  else {
+  } else {
     mine = (
       <>
         <OkNote text={notice} />
@@ -114,7 +109,6 @@ export function CashArea() {
         ) : null}
         <SessionPanel
           session={session}
-          onChange={setSession}
           onClose={() => {
             setNotice(null);
             setClosing(true);
@@ -131,18 +125,22 @@ export function CashArea() {
           {t('area.cash')}
         </h1>
         {supervisor ? (
-          <div className="tabs" role="tablist" aria-label={t('area.cash')}>
-            <button type="button" role="tab" className="tab" aria-selected={tab === 'mine'} onClick={() => setTab('mine')}>
-              {t('cash.tab.mine')}
-            </button>
-            <button type="button" role="tab" className="tab" aria-selected={tab === 'sessions'} onClick={() => setTab('sessions')}>
-              {t('cash.tab.sessions')}
-            </button>
-          </div>
+          <Tabs
+            idBase="cash"
+            label={t('area.cash')}
+            tabs={[
+              { id: 'mine', label: t('cash.tab.mine') },
+              { id: 'sessions', label: t('cash.tab.sessions') },
+            ]}
+            value={tab}
+            onChange={setTab}
+          />
         ) : null}
       </div>
       <ErrorBox error={error} />
-      {tab === 'mine' ? mine : <SessionsList />}
+      <TabPanel idBase="cash" value={tab} shown={supervisor}>
+        {tab === 'mine' ? mine : <SessionsList />}
+      </TabPanel>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CloseResult } from '@shared/contract';
-import { ApiError, call } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -18,6 +19,7 @@ export function CloseSession({ onClosed, onCancel }: { onClosed: (r: CloseResult
   const [draft, setDraft] = useState(emptyCount);
   const [needs, setNeeds] = useState<{ subject: string; message: string } | null>(null);
   const action = useAction();
+  const send = useSend();
   const approval = useSupervisorApproval();
   const submitRef = useRef<HTMLButtonElement>(null);
 
@@ -31,7 +33,7 @@ export function CloseSession({ onClosed, onCancel }: { onClosed: (r: CloseResult
       description: t('close.approvalDesc'),
     });
     if (!a) return;
-    await action.start({ run: async () => onClosed(await call('cash.close', { count, approvalId: a.approvalId })) });
+    await action.start({ run: async () => onClosed(await send('cash.close', { count, approvalId: a.approvalId })) });
   };
 
   const submit = (e: FormEvent) => {
@@ -42,7 +44,7 @@ export function CloseSession({ onClosed, onCancel }: { onClosed: (r: CloseResult
       check: () => (count ? null : t('cash.fixCounts')),
       run: async () => {
         try {
-          onClosed(await call('cash.close', { count: count ?? {} }));
+          onClosed(await send('cash.close', { count: count ?? {} }));
         } catch (err) {
           if (err instanceof ApiError && err.code === 'APPROVAL_REQUIRED') {
             const subject = String(err.params?.subject ?? '');

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CashSessionView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -12,12 +12,13 @@ export function HandoverForm({ session, onDone }: { session: CashSessionView; on
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
       check: () => (name.trim().length < 2 ? t('handover.needName') : null),
-      run: async () => onDone(await call('cash.handover', { sessionId: session.id, financeName: name.trim(), ...(note.trim() ? { note: note.trim() } : {}) })),
+      run: async () => onDone(await send('cash.handover', { sessionId: session.id, financeName: name.trim(), ...(note.trim() ? { note: note.trim() } : {}) })),
     });
   };
 

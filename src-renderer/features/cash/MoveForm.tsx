@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CashSessionView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { parseAmount, type Problem } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
@@ -8,7 +8,7 @@ import { useAction } from '../../app/useAction';
 import { FieldProblem, ErrorNote, OkNote } from '../../app/ui/Notes';
 
 /** 存入 / 取出: cash put into or taken out of the drawer, with the amount and why. */
-export function MoveForm({ onMoved }: { onMoved: (s: CashSessionView) => void }) {
+export function MoveForm({ onMoved }: { onMoved?: (s: CashSessionView) => void }) {
   const t = useT();
   const [kind, setKind] = useState<'in' | 'out'>('in');
   const [amount, setAmount] = useState('');
@@ -16,6 +16,7 @@ export function MoveForm({ onMoved }: { onMoved: (s: CashSessionView) => void })
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +27,7 @@ export function MoveForm({ onMoved }: { onMoved: (s: CashSessionView) => void })
     return action.start({
       check: () => (reason.trim().length < 2 ? t('cash.needReason') : null),
       run: async () => {
-        onMoved(await call('cash.move', { kind, amountFen: a.value, reason: reason.trim() }));
+        onMoved?.(await send('cash.move', { kind, amountFen: a.value, reason: reason.trim() }));
         setDone(t(kind === 'in' ? 'cash.movedIn' : 'cash.movedOut', { amount: amount.trim() }));
         setAmount('');
         setReason('');

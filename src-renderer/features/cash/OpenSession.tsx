@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CashSessionView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -12,6 +12,7 @@ export function OpenSession({ onOpened }: { onOpened: (s: CashSessionView) => vo
   const t = useT();
   const [draft, setDraft] = useState(emptyCount);
   const action = useAction();
+  const send = useSend();
   const submitRef = useRef<HTMLButtonElement>(null);
 
   const submit = (e: FormEvent) => {
@@ -19,7 +20,7 @@ export function OpenSession({ onOpened }: { onOpened: (s: CashSessionView) => vo
     const { count } = checkCount(draft);
     return action.start({
       check: () => (count ? null : t('cash.fixCounts')),
-      run: async () => onOpened(await call('cash.open', { count: count ?? {} })),
+      run: async () => onOpened(await send('cash.open', { count: count ?? {} })),
     });
   };
 

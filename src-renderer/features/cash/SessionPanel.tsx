@@ -13,7 +13,7 @@ const NON_CASH: Exclude<PayMethod, 'cash'>[] = ['wechat', 'alipay', 'card'];
  * The open session: float, receipts, non-cash takings (cash takings are not shown: the close is blind),
  * cash moved in and out, the form for another move, and 结班.
  */
-export function SessionPanel({ session: s, onChange, onClose }: { session: CashSessionView; onChange: (s: CashSessionView) => void; onClose: () => void }) {
+export function SessionPanel({ session: s, onClose }: { session: CashSessionView; onClose: () => void }) {
   const { t, lang } = useI18n();
   return (
     <div className="session-panel">
@@ -35,7 +35,7 @@ export function SessionPanel({ session: s, onChange, onClose }: { session: CashS
           </button>
         </div>
       </div>
-      <MoveForm onMoved={onChange} />
+      <MoveForm />
       <h2>{t('cash.movements')}</h2>
       {s.movements.length === 0 ? (
         <p className="hint">{t('cash.noMovements')}</p>

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CashSessionView, CloseResult } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useFetch } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -19,27 +19,19 @@ const STATUS: Record<CashSessionView['status'], { key: MsgKey; tag: string }> = 
 /** 班次记录 (supervisors): recent sessions of this terminal with their counts; the slip of each, hand-over. */
 export function SessionsList() {
   const { t, lang } = useI18n();
-  const [list, setList] = useState<CashSessionView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const sessions = useCall('cash.sessions.list', { limit: 30 });
+  const list = sessions.data ?? null;
+  const [slipError, setSlipError] = useState<unknown>(null);
   const [slip, setSlip] = useState<CloseResult | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setList(await call('cash.sessions.list', { limit: 30 }));
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const read = useFetch();
+  const error = slipError ?? sessions.error;
 
   const open = async (id: number) => {
     try {
-      setSlip(await call('cash.slip', { sessionId: id }));
+      setSlip(await read('cash.slip', { sessionId: id }));
+      setSlipError(null);
     } catch (e) {
-      setError(e);
+      setSlipError(e);
     }
   };
 
@@ -101,10 +93,7 @@ export function SessionsList() {
           {slip.session.status === 'closed' ? (
             <HandoverForm
               session={slip.session}
-              onDone={() => {
-                setSlip(null);
-                void load();
-              }}
+              onDone={() => setSlip(null)}
             />
           ) : null}
           <div className="dialog-actions">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ReceiptView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useFetch } from '../../lib/query';
 import { useT } from '../../app/i18n/I18n';
 import { ReceiptDetail } from './ReceiptDetail';
 
@@ -31,20 +31,24 @@ export function CollectResult({
   const [opened, setOpened] = useState<ReceiptView | null>(null);
   const waiting = receipt.printState === 'pending' || receipt.printState === 'printing';
   const since = useRef(Date.now());
+  const read = useFetch();
 
   useEffect(() => {
     (focusRef?.current ?? nextRef.current)?.focus();
   }, [focusRef]);
 
+  // the print state, asked again while the printer works on it (for a minute and a half at most)
+  const [polling, setPolling] = useState(true);
   useEffect(() => {
-    if (!waiting || Date.now() - since.current > POLL_FOR_MS) return;
-    const timer = window.setTimeout(() => {
-      call('fees.receipts.get', { id: receipt.id })
-        .then(onChange)
-        .catch(() => undefined);
-    }, POLL_MS);
+    const timer = window.setTimeout(() => setPolling(false), Math.max(0, since.current + POLL_FOR_MS - Date.now()));
     return () => window.clearTimeout(timer);
-  }, [waiting, receipt, onChange]);
+  }, []);
+  const live = useCall('fees.receipts.get', { id: receipt.id }, { enabled: waiting && polling, refetchInterval: POLL_MS });
+  const fresh = live.data;
+  useEffect(() => {
+    if (fresh && fresh !== receipt) onChange(fresh);
+    // only a new answer is news (the receipt shown may since have changed by an action of its own)
+  }, [fresh]);
 
   const shown = opened ?? receipt;
   return (
@@ -61,7 +65,7 @@ export function CollectResult({
         onOpen={(id) =>
           id === receipt.id
             ? setOpened(null)
-            : void call('fees.receipts.get', { id })
+            : void read('fees.receipts.get', { id })
                 .then(setOpened)
                 .catch(() => undefined)
         }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeeItemView, ReceiptView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useFetch, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
@@ -52,7 +52,12 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
   const requestId = useRef<string>(crypto.randomUUID());
   const posting = useRef(false);
   const submitWhenPriced = useRef(false);
+  const exactWhenPriced = useRef(false);
+  /** why 收整 could not fill in 实收 (there is no total to fill in) */
+  const [exactProblem, setExactProblem] = useState<string | null>(null);
   const action = useAction();
+  const read = useFetch();
+  const send = useSend();
   const roomRef = useRef<HTMLInputElement>(null);
   const itemRef = useRef<HTMLInputElement>(null);
   const receivedRef = useRef<HTMLInputElement>(null);
@@ -90,13 +95,13 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     setLines(p.lines);
     setPrefillNote(p.note);
     setFocusName(p.lines.length ? '[name="received"]' : '[name="item-filter"]');
-    call('roster.search', { q: req.roomCode, limit: 20 })
+    read('roster.search', { q: req.roomCode, limit: 20 })
       .then((r) => {
         const hit = r.items.find((h) => h.roomId === req.roomId && !h.movedOut) ?? r.items.find((h) => h.roomId === req.roomId);
         if (hit) setPayer((cur) => (cur?.kind === 'room' && cur.roomId === req.roomId && !cur.name ? { ...cur, name: hit.name } : cur));
       })
       .catch(() => undefined);
-  }, [req, items, posted]);
+  }, [req, items, posted, read]);
 
   /** Links the posted receipt to what the request was for; the request is done once that worked. */
   const linkReceipt = (rq: CollectRequest, receipt: ReceiptView) => {
@@ -146,8 +151,24 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     setPay(d);
   };
 
+  /** Why there is no total to take 收整 from (null: it is being priced, or there is one). */
+  const noTotal = (): string | null => {
+    if (lines.length === 0) return t('collect.needLines');
+    if (!inputs) return t('collect.fixLines');
+    if (q.error) return t('collect.fixQuote');
+    return null;
+  };
+
   const exact = () => {
-    if (total === null) return;
+    setExactProblem(null);
+    if (total === null) {
+      const problem = noTotal();
+      // F8 while the total is being priced: 实收 is filled in as soon as it is in
+      if (!problem) exactWhenPriced.current = true;
+      else setExactProblem(problem);
+      return;
+    }
+    exactWhenPriced.current = false;
     if (pay.mode === 'split') {
       const due = payCheck.cashDueFen;
       if (due !== null) setPay((p) => ({ ...p, received: (due / 100).toFixed(2) }));
@@ -190,7 +211,7 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     void action
       .start({
         run: async () => {
-          const r = await call('fees.collect', {
+          const r = await send('fees.collect', {
             requestId: requestId.current,
             roomId,
             ...(payer?.kind === 'room' ? { payer: payer.name.slice(0, 40) } : {}),
@@ -208,10 +229,19 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
   };
 
   useEffect(() => {
-    if (!submitWhenPriced.current || !q.current || q.pending) return;
-    submitWhenPriced.current = false;
-    submit();
+    if (!q.current || q.pending) return;
+    if (exactWhenPriced.current) {
+      exactWhenPriced.current = false;
+      exact();
+    }
+    if (submitWhenPriced.current) {
+      submitWhenPriced.current = false;
+      submit();
+    }
   });
+
+  // a line added or fixed: what 收整 said about the missing total no longer stands
+  useEffect(() => setExactProblem(null), [lines]);
 
   const next = () => {
     requestId.current = crypto.randomUUID();
@@ -221,6 +251,8 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     setPay(emptyPayment());
     setDetected(null);
     setTried(false);
+    setExactProblem(null);
+    exactWhenPriced.current = false;
     action.setError(null);
     setLink(null);
     setPrefillNote(null);
@@ -251,7 +283,8 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
       />
     );
 
-  const hint = tried ? notReady() : null;
+  // a missing payer is said once, under the room box (RoomPicker's `missing`)
+  const hint = tried && payer ? notReady() : null;
   return (
     <div className="collect">
       {req ? <RequestBanner req={req} note={prefillNote} onDrop={() => collectRequest.set(null)} /> : null}
@@ -283,7 +316,7 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
           receivedRef={receivedRef}
           referenceRef={referenceRef}
         />
-        <ErrorNote text={hint} />
+        <ErrorNote text={hint ?? exactProblem} />
         <ErrorBox error={action.error} />
         <button ref={submitRef} type="submit" className="btn primary big submit-pay" disabled={action.busy}>
           {action.busy ? t('common.working') : t('collect.submit')} <kbd>F9</kbd>

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CashSessionView, FeeItemView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useEffect, useState } from 'react';
+import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { CollectScreen } from './CollectScreen';
 import { PrintJobsBanner } from './PrintJobsBanner';
 import { ReceiptsTab } from './ReceiptsTab';
+import './fees.css';
 
 type Tab = 'collect' | 'receipts';
 
@@ -15,24 +16,13 @@ export function FeesArea() {
   const t = useT();
   const { go, active } = useShell();
   const [tab, setTab] = useState<Tab>('collect');
-  const [session, setSession] = useState<CashSessionView | null | undefined>(undefined);
-  const [items, setItems] = useState<FeeItemView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const checkSession = useCallback(async () => {
-    try {
-      setSession(await call('cash.current', {}));
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void checkSession();
-    call('fees.items.list', {})
-      .then(setItems)
-      .catch((e: unknown) => setError(e));
-  }, [checkSession]);
+  const sessionQ = useCall('cash.current', {});
+  const itemsQ = useCall('fees.items.list', {});
+  // undefined until known; null: no session open
+  const session = sessionQ.data;
+  const items = itemsQ.data ?? null;
+  const error = sessionQ.error ?? itemsQ.error;
+  const { refetch: checkSession } = sessionQ;
 
   useEffect(() => {
     if (session === null) document.getElementById('fees-title')?.focus();
@@ -44,18 +34,21 @@ export function FeesArea() {
         <h1 id="fees-title" tabIndex={-1}>
           {t('area.fees')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.fees')}>
-          <button type="button" role="tab" className="tab" aria-selected={tab === 'collect'} onClick={() => setTab('collect')}>
-            {t('fees.tab.collect')}
-          </button>
-          <button type="button" role="tab" className="tab" aria-selected={tab === 'receipts'} onClick={() => setTab('receipts')}>
-            {t('fees.tab.receipts')}
-          </button>
-        </div>
+        <Tabs
+          idBase="fees"
+          label={t('area.fees')}
+          tabs={[
+            { id: 'collect', label: t('fees.tab.collect') },
+            { id: 'receipts', label: t('fees.tab.receipts') },
+          ]}
+          value={tab}
+          onChange={setTab}
+        />
         {session ? <span className="session-chip">{t('fees.sessionOpen', { name: session.operatorName })}</span> : null}
       </div>
       <PrintJobsBanner />
       <ErrorBox error={error} />
+      <TabPanel idBase="fees" value={tab}>
       <div hidden={tab !== 'collect'}>
         {session === null ? (
           <div className="card notice-card no-session">
@@ -70,6 +63,7 @@ export function FeesArea() {
         {session === undefined || (session && !items) ? <p>{t('common.loading')}</p> : null}
       </div>
       {tab === 'receipts' ? <ReceiptsTab active={active} /> : null}
+      </TabPanel>
     </section>
   );
 }

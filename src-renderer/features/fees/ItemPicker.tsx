@@ -1,6 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useMemo, useState, type RefObject } from 'react';
 import type { FeeItemView } from '@shared/contract';
 import { useT, type T } from '../../app/i18n/I18n';
+import { OptionList, SearchCombobox } from '../../app/ui/SearchCombobox';
+import { useListboxKeys } from '../../app/useListboxKeys';
 import { moneyText } from '../../lib/money';
 
 /** "￥2.50/㎡·月", "￥150.00/月", "按金额": what an item costs, as the chip shows it. */
@@ -38,56 +40,29 @@ interface Props {
 export function ItemPicker({ items, onAdd, inputRef }: Props) {
   const t = useT();
   const [q, setQ] = useState('');
-  const [active, setActive] = useState(0);
   const listId = useId();
-  const listRef = useRef<HTMLUListElement>(null);
   const shown = useMemo(() => filterItems(items, q), [items, q]);
-
-  useEffect(() => setActive(0), [q]);
-  useEffect(() => {
-    listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
 
   const add = (item: FeeItemView | undefined) => {
     if (!item) return;
     onAdd(item);
     setQ('');
   };
+  // the list is filtered in place: what it shows always answers the box
+  const { active, onKeyDown } = useListboxKeys({ items: shown, resetOn: q, onEnter: add, onEscape: () => (q ? (setQ(''), true) : false) });
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setActive((i) => Math.min(shown.length - 1, i + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      add(shown[active]);
-    } else if (e.key === 'Escape' && q) {
-      e.preventDefault();
-      setQ('');
-    }
-  };
-
-  const activeItem = shown[active];
   return (
     <div className="item-picker">
       <label className="field">
         <span className="field-label">
           {t('collect.addItem')} <kbd>F4</kbd>
         </span>
-        <input
-          ref={inputRef}
+        <SearchCombobox
+          inputRef={inputRef}
           name="item-filter"
-          role="combobox"
-          aria-expanded={shown.length > 0}
-          aria-controls={listId}
-          aria-activedescendant={activeItem ? `${listId}-${activeItem.id}` : undefined}
-          aria-autocomplete="list"
-          autoComplete="off"
-          spellCheck={false}
+          listId={listId}
+          activeKey={shown[active]?.id}
+          expanded={shown.length > 0}
           maxLength={30}
           placeholder={t('collect.itemPlaceholder')}
           value={q}
@@ -97,23 +72,15 @@ export function ItemPicker({ items, onAdd, inputRef }: Props) {
       </label>
       {items.length === 0 ? <p className="warn-box">{t('collect.noItems')}</p> : null}
       {items.length > 0 && shown.length === 0 ? <p className="hint">{t('collect.noItemMatch', { q: q.trim() })}</p> : null}
-      <ul className="item-chips" id={listId} role="listbox" aria-label={t('collect.catalogue')} ref={listRef}>
-        {shown.map((item, i) => (
-          <li
-            key={item.id}
-            id={`${listId}-${item.id}`}
-            role="option"
-            aria-selected={i === active}
-            className="item-chip"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => add(item)}
-          >
+      <OptionList id={listId} items={shown} active={active} keyOf={(i) => i.id} onPick={add} label={t('collect.catalogue')} className="item-chips" optionClassName={() => 'item-chip'} hideEmpty={false}>
+        {(item) => (
+          <>
             <span className="item-chip-name">{item.name}</span>
             <span className="item-chip-price">{priceLabel(item, t)}</span>
             <span className="item-chip-code">{item.code}</span>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </OptionList>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -25,30 +25,17 @@ const JOB_KIND: Record<string, MsgKey> = {
  */
 export function PrintJobsBanner() {
   const { t, lang } = useI18n();
-  const [jobs, setJobs] = useState<Job[]>([]);
+  // the banner is a helper: a failed poll leaves the last list, and says nothing of its own
+  const jobs: Job[] = useCall('print.jobs.open', {}, { refetchInterval: POLL_MS }).data ?? [];
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<number | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setJobs(await call('print.jobs.open', {}));
-    } catch {
-      // the banner is a helper: a failed poll leaves the last list
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-    const timer = window.setInterval(() => void load(), POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [load]);
+  const send = useSend();
 
   const act = async (id: number, channel: 'print.jobs.retry' | 'print.jobs.cancel') => {
     setBusy(id);
     setError(null);
     try {
-      await call(channel, { id });
-      await load();
+      await send(channel, { id });
     } catch (e) {
       setError(e);
     } finally {

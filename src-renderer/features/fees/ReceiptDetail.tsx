@@ -4,10 +4,10 @@ import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { Money } from '../../app/ui/Money';
+import { PaperPreview } from '../../app/ui/PaperPreview';
 import { OkNote } from '../../app/ui/Notes';
 import { KIND_LABEL, METHOD_LABEL } from './labels';
 import { PrintState } from './PrintState';
-import { ReceiptPreview } from './ReceiptPreview';
 import { RefundDialog } from './RefundDialog';
 import { receiptCan, useReceiptActions } from './useReceiptActions';
 
@@ -175,7 +175,7 @@ export function ReceiptDetail({ receipt: r, onChange, onOpen, actions, fresh }: 
           ) : null}
         </div>
       </article>
-      <ReceiptPreview id={r.id} receiptNo={r.receiptNo} version={r.copies} />
+      <PaperPreview channel="fees.receipts.preview" id={r.id} caption={t('receipt.preview')} alt={t('receipt.previewAlt', { no: r.receiptNo })} testId="receipt-preview" />
       {acts.refunding ? <RefundDialog receipt={r} onCancel={() => acts.setRefunding(false)} onNext={(m, ref) => void acts.refund(m, ref)} /> : null}
       {acts.dialog}
     </div>

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Output, ReceiptView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ReceiptView } from '@shared/contract';
+import { useCall, useFetch } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { todayLocal } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
@@ -10,42 +10,26 @@ import { Money } from '../../app/ui/Money';
 import { KIND_LABEL, METHOD_LABEL, PRINT_LABEL, PRINT_TAG } from './labels';
 import { ReceiptDetail } from './ReceiptDetail';
 
-type Row = Output<'fees.receipts.list'>[number];
-
 /** 收据: a day's receipts (newest first), search by number or room, open one for its detail and actions. */
 export function ReceiptsTab({ active }: { active: boolean }) {
   const { t, lang } = useI18n();
   const [date, setDate] = useState(todayLocal);
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<ReceiptView | null>(null);
-  const seq = useRef(0);
+  const [openError, setOpenError] = useState<unknown>(null);
   const returnTo = useRef<number | null>(null);
-
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const list = await call('fees.receipts.list', { ...(date ? { date } : {}), ...(q.trim() ? { q: q.trim().slice(0, 40) } : {}), limit: 200 });
-      if (mine === seq.current) {
-        setRows(list);
-        setError(null);
-      }
-    } catch (e) {
-      if (mine === seq.current) setError(e);
-    }
-  }, [date, q]);
-
-  useEffect(() => {
-    if (active && !open) void load();
-  }, [active, open, load]);
+  const read = useFetch();
+  // the day's receipts (or those matching the search), read again on coming back to the list
+  const list = useCall('fees.receipts.list', { ...(date ? { date } : {}), ...(q.trim() ? { q: q.trim().slice(0, 40) } : {}), limit: 200 }, { enabled: active && !open, keepPrevious: true });
+  const rows = list.data ?? null;
+  const error = openError ?? list.error;
 
   const openId = async (id: number) => {
     try {
-      setOpen(await call('fees.receipts.get', { id }));
-      setError(null);
+      setOpen(await read('fees.receipts.get', { id }));
+      setOpenError(null);
     } catch (e) {
-      setError(e);
+      setOpenError(e);
     }
   };
 
@@ -97,7 +81,7 @@ export function ReceiptsTab({ active }: { active: boolean }) {
         className="filter-bar"
         onSubmit={(e) => {
           e.preventDefault();
-          void load();
+          void list.refetch();
         }}
       >
         <label className="field">

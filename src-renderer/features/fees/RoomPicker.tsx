@@ -4,6 +4,7 @@ import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { ErrorNote } from '../../app/ui/Notes';
+import { SearchCombobox } from '../../app/ui/SearchCombobox';
 import { KIND_LABEL } from '../roster/labels';
 import { RoomHitList } from '../roster/RoomHitList';
 import { useRosterListbox } from '../roster/useRosterListbox';
@@ -96,20 +97,15 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, label
           <span className="field-label">
             {t('collect.roomLabel')} {shortcut ? <kbd>{shortcut}</kbd> : null}
           </span>
-          <input
-            ref={inputRef}
+          <SearchCombobox
+            inputRef={inputRef}
             className="search-input compact"
             type="search"
             name="room-search"
-            role="combobox"
-            aria-expanded={items.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={activeHit ? `${listId}-${activeHit.id}` : undefined}
-            aria-autocomplete="list"
-            aria-invalid={missing || undefined}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
+            listId={listId}
+            activeKey={activeHit?.id}
+            expanded={items.length > 0}
+            invalid={missing}
             placeholder={t('collect.roomPlaceholder')}
             value={q}
             onChange={(e) => setQ(e.target.value)}

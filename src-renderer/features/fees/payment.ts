@@ -1,4 +1,5 @@
 import type { Input, PayMethod } from '@shared/contract';
+import { receivedProblem } from '@shared/money';
 import { moneyText, parseAmount, type Problem } from '../../lib/money';
 
 export type PaymentInput = Input<'fees.collect'>['payments'][number];
@@ -49,7 +50,7 @@ function checkReference(ref: string): Problem | null {
 
 /**
  * The payments for `totalFen` as fees.collect takes them, with the change to give and the problem of each
- * field. Cash: 实收 at least the cash due. Split: a cash part below the total, the rest by the other method.
+ * field. Cash: 实收 at least the cash due, the change under ￥100 (as main checks it). Split: a cash part below the total, the rest by the other method.
  */
 export function checkPayment(d: PaymentDraft, totalFen: number | null): PaymentCheck {
   const out: PaymentCheck = { payments: null, problems: {}, cashDueFen: null, receivedFen: null, changeFen: null, otherFen: null, otherMethod: referenceMethod(d) };
@@ -79,7 +80,9 @@ export function checkPayment(d: PaymentDraft, totalFen: number | null): PaymentC
     } else {
       out.receivedFen = received.value;
       out.changeFen = received.value - cashDue;
-      payments.push({ method: 'cash', amountFen: cashDue, receivedFen: received.value });
+      // the same bound main applies when posting (change under ￥100): said here, before anything is sent
+      if (receivedProblem(cashDue, received.value) !== null) out.problems.received = { key: 'pay.changeTooBig', params: { change: moneyText(out.changeFen) } };
+      else payments.push({ method: 'cash', amountFen: cashDue, receivedFen: received.value });
     }
   }
   if (refMethod) {

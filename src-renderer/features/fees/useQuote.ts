@@ -1,39 +1,36 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Output } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Input, Output } from '@shared/contract';
+import { useCall } from '../../lib/query';
 import type { LineInput } from './lines';
 
 export type Quote = Output<'fees.quote'>;
 
+/** A change to the lines is priced once typing pauses this long. */
+const QUOTE_DELAY_MS = 120;
+const NO_QUOTE: Input<'fees.quote'> = { roomId: null, lines: [] };
+
 /**
  * The live price of the lines from fees.quote, asked again whenever the room or a line changes (the
- * server prices; the screen never computes money itself). A reply for an older draft is dropped.
- * While a new price is being asked, `quote` is the previous one (shown dimmed) and `current` is false.
+ * server prices; the screen never computes money itself). Each draft is its own query, so a reply for an
+ * older draft never stands for a newer one. While a new price is being asked, `quote` is the previous one
+ * (shown dimmed) and `current` is false; `current` is true only for an answer to exactly these lines, asked
+ * just now.
  */
 export function useQuote(roomId: number | null, lines: LineInput[] | null): { quote: Quote | null; error: unknown; pending: boolean; current: boolean } {
   const key = lines && lines.length ? JSON.stringify({ roomId, lines }) : '';
-  const [state, setState] = useState<{ key: string; quote: Quote | null; error: unknown }>({ key: '', quote: null, error: null });
-  const [pending, setPending] = useState(false);
-  const seq = useRef(0);
-
+  const [asked, setAsked] = useState(key);
   useEffect(() => {
-    const mine = ++seq.current;
-    if (!key) {
-      setState({ key: '', quote: null, error: null });
-      setPending(false);
-      return;
-    }
-    setPending(true);
-    const { roomId: r, lines: l } = JSON.parse(key) as { roomId: number | null; lines: LineInput[] };
-    const timer = window.setTimeout(() => {
-      call('fees.quote', { roomId: r, lines: l })
-        .then((quote) => mine === seq.current && setState({ key, quote, error: null }))
-        .catch((error: unknown) => mine === seq.current && setState({ key, quote: null, error }))
-        .finally(() => mine === seq.current && setPending(false));
-    }, 120);
+    if (!key) return setAsked('');
+    const timer = window.setTimeout(() => setAsked(key), QUOTE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [key]);
+  const input = useMemo(() => (asked ? (JSON.parse(asked) as Input<'fees.quote'>) : NO_QUOTE), [asked]);
+  const q = useCall('fees.quote', input, { enabled: asked !== '' });
 
-  const current = state.key === key && !!key;
-  return { quote: key ? state.quote : null, error: current ? state.error : null, pending, current };
+  // the last price shown stays (dimmed) while the next is asked; none after a failure or with no lines
+  const shown = useRef<Quote | null>(null);
+  const quote = !key || q.isError ? null : (q.data ?? shown.current);
+  shown.current = quote;
+  const current = key !== '' && asked === key && !q.isFetching && (q.isSuccess || q.isError);
+  return { quote, error: current ? q.error : null, pending: key !== '' && (asked !== key || q.isFetching), current };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PayMethod, ReceiptView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useFetch, useSend } from '../../lib/query';
 import { moneyText } from '../../lib/money';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -24,6 +24,8 @@ export function useReceiptActions(receipt: ReceiptView, onDone: (r: ReceiptView)
   const t = useT();
   const approval = useSupervisorApproval();
   const action = useAction();
+  const send = useSend();
+  const read = useFetch();
   const [notice, setNotice] = useState<string | null>(null);
   const [refunding, setRefunding] = useState(false);
 
@@ -31,7 +33,7 @@ export function useReceiptActions(receipt: ReceiptView, onDone: (r: ReceiptView)
     setNotice(null);
     return action.start({
       run: async () => {
-        const r = await call('fees.receipts.reprint', { id: receipt.id });
+        const r = await send('fees.receipts.reprint', { id: receipt.id });
         setNotice(t('receipt.reprinted', { n: r.copies }));
         onDone(r);
       },
@@ -49,9 +51,9 @@ export function useReceiptActions(receipt: ReceiptView, onDone: (r: ReceiptView)
     if (!a) return;
     await action.start({
       run: async () => {
-        const v = await call('fees.void', { receiptId: receipt.id, approvalId: a.approvalId, reason: a.reason });
+        const v = await send('fees.void', { receiptId: receipt.id, approvalId: a.approvalId, reason: a.reason });
         setNotice(t('void.done', { no: receipt.receiptNo, voidNo: v.receiptNo, approver: a.approverName }));
-        onDone(await call('fees.receipts.get', { id: receipt.id }));
+        onDone(await read('fees.receipts.get', { id: receipt.id }));
       },
     });
   };
@@ -68,9 +70,9 @@ export function useReceiptActions(receipt: ReceiptView, onDone: (r: ReceiptView)
     if (!a) return;
     await action.start({
       run: async () => {
-        const v = await call('fees.refundDeposit', { receiptId: receipt.id, approvalId: a.approvalId, reason: a.reason, method, ...(reference ? { reference } : {}) });
+        const v = await send('fees.refundDeposit', { receiptId: receipt.id, approvalId: a.approvalId, reason: a.reason, method, ...(reference ? { reference } : {}) });
         setNotice(t('refund.done', { no: v.receiptNo, amount: moneyText(v.totalFen) }));
-        onDone(await call('fees.receipts.get', { id: receipt.id }));
+        onDone(await read('fees.receipts.get', { id: receipt.id }));
       },
     });
   };

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { HandoverSummary, HandoverView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useRef, useState, type FormEvent } from 'react';
+import type { HandoverView } from '@shared/contract';
+import { useCall, useRefresh, useSend } from '../../lib/query';
 import { formatDateTime, fromLocalInput } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -8,7 +8,9 @@ import { useI18n } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { SummaryBlock } from './SummaryBlock';
+import './handover.css';
 
 type Tab = 'now' | 'history';
 type Priority = 'low' | 'normal' | 'high';
@@ -37,18 +39,23 @@ export function HandoverArea() {
         <h1 id="handover-title" tabIndex={-1}>
           {t('area.handover')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.handover')}>
-          {(['now', 'history'] as const).map((x) => (
-            <button key={x} type="button" role="tab" className="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
-              {t(x === 'now' ? 'ho.tab.now' : 'ho.tab.history')}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          idBase="handover"
+          label={t('area.handover')}
+          tabs={[
+            { id: 'now', label: t('ho.tab.now') },
+            { id: 'history', label: t('ho.tab.history') },
+          ]}
+          value={tab}
+          onChange={setTab}
+        />
         <button type="button" className="btn small push-right" onClick={() => window.print()}>
           {t('ho.print')}
         </button>
       </div>
-      {tab === 'now' ? <Now /> : <History />}
+      <TabPanel idBase="handover" value={tab}>
+        {tab === 'now' ? <Now /> : <History />}
+      </TabPanel>
     </section>
   );
 }
@@ -56,23 +63,15 @@ export function HandoverArea() {
 function Now() {
   const { t, lang } = useI18n();
   const { operator } = useShell();
-  const [pending, setPending] = useState<HandoverView | null | undefined>(undefined);
-  const [mine, setMine] = useState<HandoverView['items']>([]);
+  const pendingQ = useCall('handover.pending', {});
+  const mineQ = useCall('handover.myItems', {});
+  // undefined until known; null: nothing handed over waiting
+  const pending = pendingQ.data;
+  const mine = mineQ.data ?? [];
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(() => {
-    call('handover.pending', {})
-      .then((v) => {
-        setPending(v);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(e));
-    call('handover.myItems', {})
-      .then(setMine)
-      .catch((e: unknown) => setError(e));
-  }, []);
-  useEffect(load, [load]);
+  const [itemError, setItemError] = useState<unknown>(null);
+  const send = useSend();
+  const error = itemError ?? pendingQ.error ?? mineQ.error;
 
   if (pending === undefined) return <ErrorBox error={error} />;
   const incoming = pending && pending.fromId !== operator.id;
@@ -81,23 +80,11 @@ function Now() {
       <ErrorBox error={error} />
       <OkNote text={notice} />
       {pending && incoming ? (
-        <TakeOver
-          h={pending}
-          onChange={setPending}
-          onDone={() => {
-            setNotice(t('ho.acknowledged'));
-            load();
-          }}
-        />
+        <TakeOver h={pending} onDone={() => setNotice(t('ho.acknowledged'))} />
       ) : null}
       {pending && !incoming ? <p className="info-box">{t('ho.waiting', { name: pending.fromName, at: formatDateTime(pending.createdAt, lang) })}</p> : null}
       {!pending ? (
-        <HandOver
-          onDone={() => {
-            setNotice(t('ho.done'));
-            load();
-          }}
-        />
+        <HandOver onDone={() => setNotice(t('ho.done'))} />
       ) : null}
       <h2>{t('ho.mine')}</h2>
       {mine.length === 0 ? (
@@ -114,9 +101,10 @@ function Now() {
                 type="button"
                 className="btn small push-right"
                 onClick={() =>
-                  void call('handover.itemDone', { itemId: i.id })
-                    .then(setMine)
-                    .catch((e: unknown) => setError(e))
+                  void send('handover.itemDone', { itemId: i.id }).then(
+                    () => setItemError(null),
+                    (e: unknown) => setItemError(e),
+                  )
                 }
               >
                 {t('ho.itemDone')}
@@ -131,20 +119,15 @@ function Now() {
 
 function HandOver({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const [summary, setSummary] = useState<HandoverSummary | null>(null);
+  const summaryQ = useCall('handover.summary', {});
+  const summary = summaryQ.data ?? null;
+  const refresh = useRefresh();
   const [notes, setNotes] = useState('');
   const [items, setItems] = useState<Draft[]>([]);
   const next = useRef(1);
   const requestId = useRef(crypto.randomUUID());
   const action = useAction();
-  const { setError } = action;
-
-  const refresh = useCallback(() => {
-    call('handover.summary', {})
-      .then(setSummary)
-      .catch((e: unknown) => setError(e));
-  }, [setError]);
-  useEffect(refresh, [refresh]);
+  const send = useSend();
 
   const add = () => {
     const key = next.current++;
@@ -158,7 +141,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
     return action.start({
       check: () => (items.some((i) => i.text.trim().length < 2) ? t('ho.needText') : null),
       run: async () => {
-        await call('handover.create', {
+        await send('handover.create', {
           requestId: requestId.current,
           notes,
           items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ...(i.room.trim() ? { roomCode: i.room.trim() } : {}), ownerId: null, dueAt: i.due ? fromLocalInput(i.due) : null, priority: i.priority })),
@@ -175,7 +158,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
     <form className="card ho-form" onSubmit={(e) => void submit(e)} aria-labelledby="ho-summary-title">
       <div className="card-head">
         <h2 id="ho-summary-title">{t('ho.summary')}</h2>
-        <button type="button" className="btn small" onClick={refresh}>
+        <button type="button" className="btn small" onClick={() => void refresh('handover.summary')}>
           {t('ho.refresh')}
         </button>
       </div>
@@ -225,7 +208,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
         </button>
       </div>
       <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error} />
+      <ErrorBox error={action.error ?? summaryQ.error} />
       <div className="form-actions">
         <button type="submit" className="btn primary big" disabled={action.busy}>
           {t('ho.submit')}
@@ -235,13 +218,15 @@ function HandOver({ onDone }: { onDone: () => void }) {
   );
 }
 
-function TakeOver({ h, onChange, onDone }: { h: HandoverView; onChange: (h: HandoverView) => void; onDone: () => void }) {
+function TakeOver({ h, onDone }: { h: HandoverView; onDone: () => void }) {
   const { t, lang } = useI18n();
   const [questions, setQuestions] = useState<Record<number, string>>({});
   const action = useAction();
+  const send = useSend();
 
+  // the handover as it now stands comes back with the refresh of handover.pending
   const respond = (itemId: number, status: 'accepted' | 'queried') =>
-    action.start({ run: async () => onChange(await call('handover.respond', { itemId, status, ...(questions[itemId]?.trim() ? { response: questions[itemId] } : {}) })) });
+    action.start({ run: () => send('handover.respond', { itemId, status, ...(questions[itemId]?.trim() ? { response: questions[itemId] } : {}) }) });
 
   return (
     <div className="card ho-take" data-testid="ho-take">
@@ -275,7 +260,7 @@ function TakeOver({ h, onChange, onDone }: { h: HandoverView; onChange: (h: Hand
       </ul>
       <ErrorBox error={action.error} />
       <div className="form-actions">
-        <button type="button" className="btn primary big" disabled={action.busy} onClick={() => void action.start({ run: async () => (await call('handover.acknowledge', { id: h.id }), onDone()) })}>
+        <button type="button" className="btn primary big" disabled={action.busy} onClick={() => void action.start({ run: async () => (await send('handover.acknowledge', { id: h.id }), onDone()) })}>
           {t('ho.acknowledge')}
         </button>
       </div>
@@ -287,31 +272,22 @@ function History() {
   const { t, lang } = useI18n();
   const [q, setQ] = useState('');
   const [unacked, setUnacked] = useState(false);
-  const [rows, setRows] = useState<HandoverView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const list = useCall('handover.list', { ...(q.trim() ? { q: q.trim() } : {}), unacknowledged: unacked }, { keepPrevious: true });
+  const rows = list.data ?? null;
+  const [printError, setPrintError] = useState<unknown>(null);
   const [printed, setPrinted] = useState<string | null>(null);
+  const send = useSend();
+  const error = printError ?? list.error;
   const printSlip = async (id: number) => {
     setPrinted(null);
     try {
-      const r = await call('handover.print', { id });
+      const r = await send('handover.print', { id });
       setPrinted(t(r.queued ? 'ho.slipQueued' : 'ho.noPrinter'));
+      setPrintError(null);
     } catch (e) {
-      setError(e);
+      setPrintError(e);
     }
   };
-  useEffect(() => {
-    let live = true;
-    call('handover.list', { ...(q.trim() ? { q: q.trim() } : {}), unacknowledged: unacked })
-      .then((v) => {
-        if (!live) return;
-        setRows(v);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [q, unacked]);
   return (
     <div className="ho-history">
       <div className="filter-bar">

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { Output } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useState } from 'react';
+import { useCall } from '../../lib/query';
 import { AREAS } from '../../app/areas';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
@@ -8,25 +7,16 @@ import { formatNumber } from '../../lib/format';
 import { useShell } from '../../app/shell-context';
 import { useStatus } from '../../app/status';
 import { Stat } from '../../app/ui/Stat';
+import './home.css';
 
 /** Home: the property, roster counts, the search box and the areas with their shortcuts. */
 export function Home() {
   const { t, lang } = useI18n();
   const { status } = useStatus();
   const { go, focusSearch } = useShell();
-  const [stats, setStats] = useState<Output<'roster.stats'> | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const statsQ = useCall('roster.stats', {});
+  const stats = statsQ.data ?? null;
   const [q, setQ] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    call('roster.stats', {})
-      .then((s) => live && setStats(s))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   return (
     <section className="screen home" aria-labelledby="home-title">
@@ -57,13 +47,13 @@ export function Home() {
         <Stat value={stats ? formatNumber(stats.rooms, lang) : '—'} label={t('home.rooms')} />
         <Stat value={stats ? formatNumber(stats.residents, lang) : '—'} label={t('home.residents')} />
       </div>
-      <ErrorBox error={error} />
+      <ErrorBox error={statsQ.error} />
       {stats && stats.residents === 0 ? <p className="info-box">{t('home.emptyRoster')}</p> : null}
       <h2>{t('home.quickLinks')}</h2>
       <ul className="quick-links">
         {AREAS.filter((a) => a.id !== 'home').map((a) => (
           <li key={a.id}>
-            <button type="button" className={`quick-link${a.built ? '' : ' not-built'}`} onClick={() => go(a.id)}>
+            <button type="button" className="quick-link" onClick={() => go(a.id)}>
               <span>{t(a.label)}</span>
               <kbd>{a.shortcut}</kbd>
             </button>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ImportStatus } from '@shared/contract';
+import type { ImportStatus, ImportUnfinished } from '@shared/contract';
 import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { toBase64 } from '../../lib/base64';
-import { formatBytes } from '../../lib/format';
+import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
@@ -13,12 +14,17 @@ import { ImportPreviewView } from './ImportPreview';
 import { ImportResultView } from './ImportResult';
 import { MAX_FILE_BYTES } from './labels';
 import { useImportJob } from './useImportJob';
+import './import.css';
 
-type Phase = 'pick' | 'reading' | 'uploading' | 'checking' | 'committing' | 'done';
+type Phase = 'pick' | 'reading' | 'uploading' | 'checking' | 'committing' | 'stopped' | 'done';
 
 const COLUMNS = ['楼栋', '单元', '房号', '姓名', '类型', '电话', '入住日期', '迁出日期', '面积', '备注'];
 
-/** 导入名册: pick a CSV/XLSX file → checked in main with progress → preview → confirm (or cancel). */
+/**
+ * 导入名册: pick a CSV/XLSX file → checked in main with progress → preview → confirm (or cancel) → written with
+ * progress (the counter keeps working meanwhile). Warns when the last import did not finish (the app stopped
+ * while writing it): importing the same file again completes it.
+ */
 export function ImportScreen({ onClose }: { onClose: () => void }) {
   const { t, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -30,15 +36,30 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [unfinished, setUnfinished] = useState<ImportUnfinished | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const job = useImportJob(phase === 'checking' || phase === 'committing' ? jobId : null);
+  const send = useSend();
+  const job = useImportJob(phase === 'checking' || phase === 'committing' ? jobId : null, phase === 'committing' ? 1 : 0);
 
   useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    let live = true;
+    call('roster.import.unfinished', {})
+      .then((u) => live && setUnfinished(u))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [final]);
 
+  const live = job.status && job.status.jobId === jobId ? job.status : null;
   const status = final ?? job.status;
-  const checked = job.status && job.status.jobId === jobId && job.status.progress.state !== 'running' ? job.status : null;
-  const preview = checked?.progress.state === 'done' ? checked.preview : null;
-  const failedMessage = checked?.progress.state === 'failed' ? checked.progress.message : null;
+  const checked = live && live.progress.state !== 'running' ? live : null;
+  // while the rows are written the status is running again: the preview stays on screen under the progress
+  const preview = phase === 'committing' ? (live?.preview ?? null) : checked?.progress.state === 'done' ? checked.preview : null;
+  const failedMessage = phase !== 'committing' && checked?.progress.state === 'failed' ? checked.progress.message : null;
+  const written = phase === 'committing' && live?.progress.state === 'running' ? live.progress : null;
+  const n = (x: number) => formatNumber(x, lang);
 
   const start = (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +68,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
 
   /** Re-checks the same file with "create missing buildings" on (offered when buildings were unknown). */
   const recheckCreating = async () => {
-    if (jobId) await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId) await send('roster.import.cancel', { jobId }).catch(() => undefined);
     setCreateBuildings(true);
     setJobId(null);
     await check(true);
@@ -64,7 +85,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       setReadFraction(0);
       const data = await toBase64(await file.arrayBuffer(), setReadFraction);
       setPhase('uploading');
-      const r = await call('roster.import.start', { fileName: file.name, data, createBuildings: create });
+      const r = await send('roster.import.start', { fileName: file.name, data, createBuildings: create });
       setJobId(r.jobId);
       setPhase('checking');
     } catch (err) {
@@ -74,12 +95,12 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   };
 
   const cancel = async () => {
-    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId && phase !== 'done') await send('roster.import.cancel', { jobId }).catch(() => undefined);
     onClose();
   };
 
   const again = async () => {
-    if (jobId && phase !== 'done') await call('roster.import.cancel', { jobId }).catch(() => undefined);
+    if (jobId && phase !== 'done') await send('roster.import.cancel', { jobId }).catch(() => undefined);
     setJobId(null);
     setFinal(null);
     setFile(null);
@@ -93,12 +114,19 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     setPhase('committing');
     setError(null);
     try {
-      const s = await call('roster.import.commit', { jobId, skipErrors: preview.summary.error > 0 });
+      const s = await send('roster.import.commit', { jobId, skipErrors: preview.summary.error > 0 });
       setFinal(s);
       setPhase('done');
     } catch (err) {
-      setError(err);
-      setPhase('checking');
+      // stopped part way (some rows written): the job says so, and the file is picked again to complete it
+      const now = await call('roster.import.status', { jobId }).catch(() => null);
+      if (now?.progress.state === 'failed') {
+        setFinal(now);
+        setPhase('stopped');
+      } else {
+        setError(err);
+        setPhase('checking');
+      }
     }
   };
 
@@ -115,7 +143,18 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
           </button>
         ) : null}
       </div>
-      {phase !== 'done' ? <p className="info-box strong">{t('import.nothingWritten')}</p> : null}
+      {phase !== 'done' && phase !== 'stopped' ? <p className="info-box strong">{t('import.nothingWritten')}</p> : null}
+      {unfinished && (phase === 'pick' || phase === 'checking') ? (
+        <p className="warn-box" role="status" data-testid="import-unfinished">
+          {t('import.unfinished', {
+            name: unfinished.fileName,
+            time: formatDateTime(unfinished.startedAt, lang),
+            operator: unfinished.operatorName ?? '—',
+            done: n(unfinished.doneRows),
+            total: n(unfinished.totalRows),
+          })}
+        </p>
+      ) : null}
 
       {phase === 'pick' || phase === 'reading' || phase === 'uploading' ? (
         <form className="form card" onSubmit={start}>
@@ -156,6 +195,31 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
         <div className="card">
           <ErrorNote text={failedMessage} />
           <button type="button" className="btn primary" onClick={() => void again()}>
+            {t('import.pickAnother')}
+          </button>
+        </div>
+      ) : null}
+
+      {phase === 'committing' ? (
+        <div className="card">
+          <ProgressBar
+            done={written?.done ?? 0}
+            total={written?.total ?? preview?.summary.total ?? 0}
+            message={
+              lang === 'en' || !written?.message
+                ? t('import.writingProgress', { done: n(written?.done ?? 0), total: n(written?.total ?? preview?.summary.total ?? 0) })
+                : written.message
+            }
+            label={t('import.writing')}
+          />
+        </div>
+      ) : null}
+
+      {phase === 'stopped' && final ? (
+        <div className="card">
+          <h2 className="warn-text">{t('import.stoppedTitle')}</h2>
+          <ErrorNote text={final.progress.message} />
+          <button type="button" className="btn primary" onClick={() => void again()} autoFocus>
             {t('import.pickAnother')}
           </button>
         </div>

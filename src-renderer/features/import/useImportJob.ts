@@ -7,15 +7,17 @@ export const POLL_MS = 200;
 const LOCKED_RETRY_MS = 2_000;
 
 /**
- * Polls roster.import.status every 200 ms while the file is being checked. Stops when the check is done
- * or failed. Replies that arrive after the component moved on are dropped.
+ * Polls roster.import.status every 200 ms while the file is being checked, and again while the confirmed rows
+ * are written (`round` changes when the commit starts or ends: polling starts over, keeping the last status of
+ * the same job on screen meanwhile). Stops when the job is no longer running. Replies that arrive after the
+ * component moved on are dropped.
  */
-export function useImportJob(jobId: string | null): { status: ImportStatus | null; error: unknown } {
+export function useImportJob(jobId: string | null, round = 0): { status: ImportStatus | null; error: unknown } {
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    setStatus(null);
+    setStatus((s) => (s && s.jobId === jobId ? s : null));
     setError(null);
     if (!jobId) return;
     let live = true;
@@ -38,7 +40,7 @@ export function useImportJob(jobId: string | null): { status: ImportStatus | nul
       live = false;
       window.clearTimeout(timer);
     };
-  }, [jobId]);
+  }, [jobId, round]);
 
   return { status, error };
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { KeyKind, KeyView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -12,6 +12,7 @@ import { KIND } from './labels';
 export function AddKeyDialog({ onDone, onCancel }: { onDone: (k: KeyView) => void; onCancel: () => void }) {
   const t = useT();
   const action = useAction();
+  const send = useSend();
   const [kind, setKind] = useState<KeyKind>('vacant');
   const [label, setLabel] = useState('');
   const [tag, setTag] = useState('');
@@ -23,7 +24,7 @@ export function AddKeyDialog({ onDone, onCancel }: { onDone: (k: KeyView) => voi
     return action.start({
       run: async () =>
         onDone(
-          await call('keys.save', {
+          await send('keys.save', {
             kind,
             label: label.trim(),
             roomId: room?.roomId ?? null,

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { KeyCountView, KeyLoanView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -11,6 +11,7 @@ import { LoanTable } from './LoanTable';
 export function KeyCountTab({ count, onReturn, onRecorded }: { count: KeyCountView; onReturn: (l: KeyLoanView) => void; onRecorded: (c: KeyCountView) => void }) {
   const { t, lang } = useI18n();
   const action = useAction();
+  const send = useSend();
   const [counted, setCounted] = useState('');
   const [why, setWhy] = useState('');
   const submit = (e: FormEvent) => {
@@ -18,7 +19,7 @@ export function KeyCountTab({ count, onReturn, onRecorded }: { count: KeyCountVi
     return action.start({
       check: () => (/^\d{1,5}$/.test(counted.trim()) ? null : t('count.counted')),
       run: async () => {
-        onRecorded(await call('keys.recordCount', { counted: Number(counted.trim()), ...(why.trim() && { explanation: why.trim() }) }));
+        onRecorded(await send('keys.recordCount', { counted: Number(counted.trim()), ...(why.trim() && { explanation: why.trim() }) }));
         setCounted('');
         setWhy('');
       },

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { KeyCountView, KeyLoanView, KeyView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useState } from 'react';
+import type { KeyLoanView, KeyView } from '@shared/contract';
+import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { OkNote } from '../../app/ui/Notes';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { formatDateTime } from '../../lib/format';
 import { roleAtLeast } from '../../lib/roles';
 import { AddKeyDialog } from './AddKeyDialog';
@@ -13,8 +14,11 @@ import { LoanTable } from './LoanTable';
 import { LendDialog } from './LendDialog';
 import { ReturnDialog } from './ReturnDialog';
 import { BORROWER, KIND, STATUS } from './labels';
+import './keys.css';
 
 type Tab = 'board' | 'overdue' | 'count' | 'history';
+/** Overdue is a matter of time: the board is read again now and then. */
+const POLL_MS = 30_000;
 
 /** 钥匙 (Alt+3): the board (lend / return), overdue loans highlighted, the shift count, the history. */
 export function KeysArea() {
@@ -22,48 +26,27 @@ export function KeysArea() {
   const { operator } = useShell();
   const [tab, setTab] = useState<Tab>('board');
   const [q, setQ] = useState('');
-  const [keys, setKeys] = useState<KeyView[] | null>(null);
-  const [overdue, setOverdue] = useState<KeyLoanView[]>([]);
-  const [history, setHistory] = useState<KeyLoanView[]>([]);
-  const [count, setCount] = useState<KeyCountView | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const poll = { refetchInterval: POLL_MS };
+  const keysQ = useCall('keys.list', q.trim() ? { q: q.trim() } : {}, { ...poll, keepPrevious: true });
+  const overdueQ = useCall('keys.overdue', {}, poll);
+  const countQ = useCall('keys.count', {}, poll);
+  const historyQ = useCall('keys.loans', { limit: 100 }, poll);
+  const keys = keysQ.data ?? null;
+  const overdue = overdueQ.data ?? [];
+  const count = countQ.data ?? null;
+  const history = historyQ.data ?? [];
+  const error = keysQ.error ?? overdueQ.error ?? countQ.error ?? historyQ.error;
   const [note, setNote] = useState<string | null>(null);
   const [lending, setLending] = useState<KeyView | null>(null);
   const [returning, setReturning] = useState<KeyLoanView | null>(null);
   const [adding, setAdding] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const [k, o, c, h] = await Promise.all([call('keys.list', q.trim() ? { q: q.trim() } : {}), call('keys.overdue', {}), call('keys.count', {}), call('keys.loans', { limit: 100 })]);
-      setKeys(k);
-      setOverdue(o);
-      setCount(c);
-      setHistory(h);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [q]);
-
-  useEffect(() => {
-    void load();
-    const id = window.setInterval(() => void load(), 30_000); // overdue is a matter of time: look again now and then
-    return () => window.clearInterval(id);
-  }, [load]);
 
   const done = (msg: string) => {
     setNote(msg);
     setLending(null);
     setReturning(null);
     setAdding(false);
-    void load();
   };
-
-  const tabButton = (id: Tab, label: string) => (
-    <button type="button" role="tab" className="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-      {label}
-    </button>
-  );
 
   return (
     <section className="screen keys" aria-labelledby="keys-title">
@@ -71,12 +54,18 @@ export function KeysArea() {
         <h1 id="keys-title" tabIndex={-1}>
           {t('area.keys')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.keys')}>
-          {tabButton('board', t('keys.tab.board'))}
-          {tabButton('overdue', overdue.length ? `${t('keys.tab.overdue')} (${overdue.length})` : t('keys.tab.overdue'))}
-          {tabButton('count', t('keys.tab.count'))}
-          {tabButton('history', t('keys.tab.history'))}
-        </div>
+        <Tabs
+          idBase="keys"
+          label={t('area.keys')}
+          tabs={[
+            { id: 'board', label: t('keys.tab.board') },
+            { id: 'overdue', label: overdue.length ? `${t('keys.tab.overdue')} (${overdue.length})` : t('keys.tab.overdue') },
+            { id: 'count', label: t('keys.tab.count') },
+            { id: 'history', label: t('keys.tab.history') },
+          ]}
+          value={tab}
+          onChange={setTab}
+        />
       </div>
       {overdue.length > 0 && tab !== 'overdue' ? (
         <p className="warn-box overdue-banner" role="status">
@@ -88,6 +77,7 @@ export function KeysArea() {
       ) : null}
       <OkNote text={note} />
       <ErrorBox error={error} />
+      <TabPanel idBase="keys" value={tab}>
 
       {tab === 'board' ? (
         <div className="card">
@@ -161,8 +151,9 @@ export function KeysArea() {
       {tab === 'overdue' ? (
         <div className="card">{overdue.length ? <LoanTable loans={overdue} onReturn={setReturning} /> : <p className="ok-box">{t('keys.noOverdue')}</p>}</div>
       ) : null}
-      {tab === 'count' && count ? <KeyCountTab count={count} onReturn={setReturning} onRecorded={(c) => (setCount(c), setNote(t('count.recorded')))} /> : null}
+      {tab === 'count' && count ? <KeyCountTab count={count} onReturn={setReturning} onRecorded={() => setNote(t('count.recorded'))} /> : null}
       {tab === 'history' ? <div className="card">{history.length ? <LoanTable loans={history} onReturn={setReturning} showReturned /> : <p className="hint">{t('hist.none')}</p>}</div> : null}
+      </TabPanel>
 
       {lending ? <LendDialog keyItem={lending} onCancel={() => setLending(null)} onDone={(l) => done(t('lend.done', { tag: l.keyTag, due: formatDateTime(l.dueAt, lang) }))} /> : null}
       {returning ? <ReturnDialog loan={returning} onCancel={() => setReturning(null)} onDone={(l) => done(t('ret.done', { tag: l.keyTag }))} /> : null}

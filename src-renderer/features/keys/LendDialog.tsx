@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { BorrowerType, KeyLoanView, KeyPurpose, KeyView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -25,6 +25,7 @@ export function LendDialog({ keyItem, onDone, onCancel }: { keyItem: KeyView; on
   const t = useT();
   const approval = useSupervisorApproval();
   const action = useAction();
+  const send = useSend();
   const [borrowerType, setBorrowerType] = useState<BorrowerType>(keyItem.kind === 'public' ? 'staff' : 'contractor');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -50,7 +51,7 @@ export function LendDialog({ keyItem, onDone, onCancel }: { keyItem: KeyView; on
           if (!a) return;
           approvalId = a.approvalId;
         }
-        const loan = await call('keys.lend', {
+        const loan = await send('keys.lend', {
           keyId: keyItem.id,
           borrowerType,
           borrowerName: name.trim(),

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { KeyCondition, KeyLoanView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -12,13 +12,14 @@ import { BORROWER, CONDITION, PURPOSE } from './labels';
 export function ReturnDialog({ loan, onDone, onCancel }: { loan: KeyLoanView; onDone: (l: KeyLoanView) => void; onCancel: () => void }) {
   const { t, lang } = useI18n();
   const action = useAction();
+  const send = useSend();
   const [condition, setCondition] = useState<KeyCondition>('ok');
   const [note, setNote] = useState('');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
-      run: async () => onDone(await call('keys.return', { loanId: loan.id, condition, ...(note.trim() && { note: note.trim() }) })),
+      run: async () => onDone(await send('keys.return', { loanId: loan.id, condition, ...(note.trim() && { note: note.trim() }) })),
     });
   };
 

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CarrierMemoryEntry } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useState } from 'react';
+import { useCall, useSend } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
@@ -14,25 +13,18 @@ import { OkNote } from '../../app/ui/Notes';
  */
 export function CarrierMemory() {
   const { t, lang } = useI18n();
-  const [rows, setRows] = useState<CarrierMemoryEntry[] | null>(null);
+  const send = useSend();
+  const list = useCall('parcels.carrierMemory.list', {});
+  const rows = list.data ?? null;
   const [done, setDone] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
   const action = useAction();
-  const { setError } = action;
-
-  const load = useCallback(() => {
-    call('parcels.carrierMemory.list', {})
-      .then(setRows)
-      .catch((e: unknown) => setError(e));
-  }, [setError]);
-  useEffect(load, [load]);
 
   const clear = (key?: string) => {
     setDone(null);
     return action.start({
       run: async () => {
-        const r = await call('parcels.carrierMemory.clear', key ? { key } : {});
-        setRows(r.entries);
+        const r = await send('parcels.carrierMemory.clear', key ? { key } : {});
         setDone(t('cmem.cleared', { n: r.cleared }));
         setConfirmAll(false);
       },
@@ -79,7 +71,7 @@ export function CarrierMemory() {
           </tbody>
         </table>
       ) : null}
-      <ErrorBox error={action.error} />
+      <ErrorBox error={action.error ?? list.error} />
       <OkNote text={done} />
       {rows && rows.length > 1 ? (
         <div className="form-actions">

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Output, ParcelCarrierCode, ParcelStatusCode, ParcelView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useEffect, useState } from 'react';
+import type { ParcelCarrierCode, ParcelStatusCode } from '@shared/contract';
+import { download } from '../../lib/download';
+import { useCall, useSend } from '../../lib/query';
 import { formatNumber } from '../../lib/format';
 import { todayLocal } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
@@ -11,23 +12,7 @@ import { Stat } from '../../app/ui/Stat';
 import { CARRIER_LABEL, CHOSEN_CARRIERS, STATUS_LABEL } from './labels';
 import { ParcelTable } from './ParcelTable';
 
-type Stats = Output<'parcels.stats'>;
 const STATUSES: ParcelStatusCode[] = ['in_stock', 'picked_up', 'returned', 'written_off'];
-
-/** Saves the bytes main returned as a file (a download in the browser host and in Electron). */
-function download(fileName: string, base64: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * 日报: the day's in / out / in stock / overdue and the day's intake by carrier; search by any field (code,
@@ -36,48 +21,26 @@ function download(fileName: string, base64: string): void {
 export function DailyTab({ scan }: { scan: { code: string; n: number } | null }) {
   const { t, lang } = useI18n();
   const [date, setDate] = useState(todayLocal);
-  const [stats, setStats] = useState<Stats | null>(null);
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ParcelStatusCode | ''>('');
   const [carrier, setCarrier] = useState<ParcelCarrierCode | ''>('');
-  const [rows, setRows] = useState<ParcelView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [from, setFrom] = useState(todayLocal);
   const [to, setTo] = useState(todayLocal);
   const [exported, setExported] = useState<string | null>(null);
   const exporting = useAction();
-
-  useEffect(() => {
-    let live = true;
-    call('parcels.stats', { date })
-      .then((s) => live && setStats(s))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [date]);
-
-  const search = useCallback(async (text: string, st: ParcelStatusCode | '', ca: ParcelCarrierCode | '', day: string | null) => {
-    try {
-      setRows(
-        await call('parcels.search', {
-          ...(text.trim() ? { q: text.trim().slice(0, 40) } : {}),
-          ...(st ? { status: st } : {}),
-          ...(ca ? { carrier: ca } : {}),
-          ...(day ? { date: day } : {}),
-          limit: 200,
-        }),
-      );
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
+  const send = useSend();
+  const statsQ = useCall('parcels.stats', { date }, { keepPrevious: true });
+  const stats = statsQ.data ?? null;
 
   // typing narrows the list as you go; with no text the list is the chosen day's
-  useEffect(() => {
-    void search(q, status, carrier, q.trim() ? null : date);
-  }, [q, status, carrier, date, search]);
+  const text = q.trim();
+  const search = useCall(
+    'parcels.search',
+    { ...(text ? { q: text.slice(0, 40) } : {}), ...(status ? { status } : {}), ...(carrier ? { carrier } : {}), ...(text ? {} : { date }), limit: 200 },
+    { keepPrevious: true },
+  );
+  const rows = search.data ?? null;
+  const error = search.error ?? statsQ.error;
 
   useEffect(() => {
     if (scan) setQ(scan.code);
@@ -88,7 +51,7 @@ export function DailyTab({ scan }: { scan: { code: string; n: number } | null })
     return exporting.start({
       check: () => (from > to ? t('daily.rangeBad') : null),
       run: async () => {
-        const r = await call('parcels.export', { from, to });
+        const r = await send('parcels.export', { from, to });
         download(r.fileName, r.data);
         setExported(t('daily.exported', { name: r.fileName, n: r.rows }));
       },

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ParcelView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -19,6 +19,7 @@ export function EditDialog({ parcel, onSaved, onCancel }: { parcel: ParcelView; 
   const [slot, setSlot] = useState(parcel.slotLabel ?? '');
   const [note, setNote] = useState(parcel.note);
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,7 +37,7 @@ export function EditDialog({ parcel, onSaved, onCancel }: { parcel: ParcelView; 
             : recipient?.kind === 'unlisted'
               ? { recipient: recipient.name.trim(), ...(recipient.phoneLast4 ? { phoneLast4: recipient.phoneLast4 } : {}) }
               : {};
-        const p = await call('parcels.update', {
+        const p = await send('parcels.update', {
           id: parcel.id,
           ...(carrier && carrier !== parcel.carrier ? { carrier } : {}),
           ...who,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CarrierDetection, ParcelCarrierCode, ParcelView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -30,14 +30,13 @@ interface Props {
 export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
   const t = useT();
   const [det, setDet] = useState<CarrierDetection | null>(null);
-  const [detError, setDetError] = useState<unknown>(null);
   const [carrier, setCarrier] = useState<Chosen | null>(null);
   const [askCarrier, setAskCarrier] = useState(false);
   const [recipient, setRecipient] = useState<Recipient | null>(null);
   const [slot, setSlot] = useState('');
-  const [suggested, setSuggested] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const action = useAction();
+  const send = useSend();
   const saving = useRef(false);
   const recipientRef = useRef<HTMLInputElement>(null);
   const slotRef = useRef<HTMLInputElement>(null);
@@ -45,29 +44,27 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
   const doneRef = useRef(onDone);
   doneRef.current = onDone;
 
+  // the carrier detection and duplicate check of this scan (a later scan of the same number is asked afresh)
+  const detect = useCall('parcels.detect', { waybill: scan.code.slice(0, 64) }, { scope: scan.id, gcTime: 0 });
+  const detError = detect.error;
+  const detected = useRef<CarrierDetection | null>(null);
   useEffect(() => {
-    let live = true;
-    call('parcels.detect', { waybill: scan.code.slice(0, 64) })
-      .then((d) => {
-        if (!live) return;
-        if (d.kind === 'invalid') return doneRef.current({ kind: 'error', message: t('intake.invalid', { code: scan.code, reason: d.reason ?? '' }) });
-        if (d.duplicate) {
-          const dup = d.duplicate;
-          return doneRef.current({
-            kind: 'duplicate',
-            message: t('intake.duplicate', { code: d.waybill, pickup: `${dup.pickupCode.slice(0, 3)} ${dup.pickupCode.slice(3)}`, slot: dup.slot ?? '—', room: dup.roomCode ?? '—' }),
-          });
-        }
-        setDet(d);
-        const known = d.kind === 'known' ? d.carrier : d.remembered;
-        if (known && known !== 'UNKNOWN') setCarrier(known);
-        else setAskCarrier(true);
-      })
-      .catch((e: unknown) => live && setDetError(e));
-    return () => {
-      live = false;
-    };
-  }, [scan.code, t]);
+    const d = detect.data;
+    if (!d || detected.current === d) return;
+    detected.current = d;
+    if (d.kind === 'invalid') return doneRef.current({ kind: 'error', message: t('intake.invalid', { code: scan.code, reason: d.reason ?? '' }) });
+    if (d.duplicate) {
+      const dup = d.duplicate;
+      return doneRef.current({
+        kind: 'duplicate',
+        message: t('intake.duplicate', { code: d.waybill, pickup: `${dup.pickupCode.slice(0, 3)} ${dup.pickupCode.slice(3)}`, slot: dup.slot ?? '—', room: dup.roomCode ?? '—' }),
+      });
+    }
+    setDet(d);
+    const known = d.kind === 'known' ? d.carrier : d.remembered;
+    if (known && known !== 'UNKNOWN') setCarrier(known);
+    else setAskCarrier(true);
+  }, [detect.data, scan.code, t]);
 
   // the cursor goes where the next decision is: the carrier when it must be asked, else the recipient; once
   // the keyboard burst in progress is over (the next parcel's scan may be arriving)
@@ -80,16 +77,9 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
   }, [det, askCarrier, carrier, recipient]);
 
   const roomId = recipient?.kind === 'resident' ? recipient.roomId : null;
-  useEffect(() => {
-    if (!det) return;
-    let live = true;
-    call('parcels.suggestSlot', { roomId })
-      .then((s) => live && setSuggested(s?.label ?? null))
-      .catch(() => live && setSuggested(null));
-    return () => {
-      live = false;
-    };
-  }, [det, roomId]);
+  // the slot suggested for the room chosen (or the first free one); none when it cannot be told
+  const slotQ = useCall('parcels.suggestSlot', { roomId }, { scope: scan.id, enabled: !!det, keepPrevious: true, gcTime: 0 });
+  const suggested = slotQ.error ? null : (slotQ.data?.label ?? null);
 
   const save = (withDetails: boolean) => {
     if (!det || saving.current) return;
@@ -117,7 +107,7 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
               : recipient.kind === 'resident'
                 ? { residentId: recipient.residentId, roomId: recipient.roomId }
                 : { recipient: recipient.name.trim(), ...(recipient.phoneLast4 ? { phoneLast4: recipient.phoneLast4 } : {}) };
-          const p = await call('parcels.intake', {
+          const p = await send('parcels.intake', {
             requestId: scan.id,
             waybill: det.waybill,
             ...(carrier ? { carrier } : {}),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ParcelView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { todayLocal } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
@@ -13,37 +13,29 @@ import { ParcelTable } from './ParcelTable';
 import { ScanLog } from './ScanLog';
 import { afterBurst, SCAN_FIELD_ATTR } from './useWedge';
 
-const MODE_KEY = 'lobbydesk.parcels.batch';
-/** Scans saved per call in batch mode (main saves each in its own savepoint). */
-const BATCH_MAX = 50;
-const RETRY_MS = 2000;
+/** While scans keep coming, the day's list is read again at most this often (it is long on 双11). */
 const RELOAD_MS = 1500;
 
 /**
  * 入库. The scan field owns the focus; every scan goes into the queue (a FIFO, shown as a count) and is
  * taken off only after main has answered for it, so nothing is lost while a save is in flight and the
- * request id (one per scan) means a retry never saves twice.
+ * request id (one per scan) means a retry never saves twice. The queue drains itself while this screen is
+ * on screen (intakeStore); the screen shows it.
  * One by one: each scan opens the form (carrier, recipient, slot), F9 saves and shows the pickup code.
  * 连续扫描 (batch): scans are saved straight away without details; fix them later from 今日入库.
  */
 export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip: boolean }) {
   const t = useT();
   const store = useIntakeStore();
-  const [batch, setBatch] = useState(() => localStorage.getItem(MODE_KEY) === '1');
-  const [today, setToday] = useState<ParcelView[] | null>(null);
-  const [listError, setListError] = useState<unknown>(null);
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const send = useSend();
+  const batch = store.batch;
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<ParcelView | null>(null);
-  const [savedTick, setSavedTick] = useState(0);
-  const [retryTick, setRetryTick] = useState(0);
-  const [inFlight, setInFlight] = useState(0);
-  const [drained, setDrained] = useState(0);
   const scanRef = useRef<HTMLInputElement>(null);
-  const busy = useRef(false);
+  const today = useCall('parcels.search', { date: todayLocal(), limit: 200 });
+  const { refetch: reloadToday } = today;
 
   const current = store.current;
-  const version = store.getVersion();
 
   // never in the middle of a scan: its keys would be spread over two fields
   const focusScan = useCallback(() => {
@@ -52,81 +44,30 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
     });
   }, []);
 
-  useEffect(() => {
-    localStorage.setItem(MODE_KEY, batch ? '1' : '0');
-  }, [batch]);
-
   // the scan field has the focus whenever there is no form to fill in
   useEffect(() => {
     if (active && (batch || !current)) focusScan();
   }, [active, batch, current, focusScan]);
 
-  const loadToday = useCallback(async () => {
-    try {
-      setToday(await call('parcels.search', { date: todayLocal(), limit: 200 }));
-      setListError(null);
-    } catch (e) {
-      setListError(e);
-    }
-  }, []);
-  // at most one reload of the day's list per RELOAD_MS while scans keep coming (the list is long on 双11)
-  const lastLoad = useRef(0);
+  // on screen and active: the store drains the queue
   useEffect(() => {
-    const wait = lastLoad.current + RELOAD_MS - Date.now();
+    if (!active) return;
+    return intakeStore.attach({ save: (input) => send('parcels.intakeBatch', input), printSlip });
+  }, [active, printSlip, send]);
+
+  // at most one reload of the day's list per RELOAD_MS while scans keep coming
+  const lastLoad = useRef(Date.now());
+  useEffect(() => {
+    if (store.changes === 0) return;
     const timer = window.setTimeout(
       () => {
         lastLoad.current = Date.now();
-        void loadToday();
+        void reloadToday();
       },
-      Math.max(0, wait),
+      Math.max(0, lastLoad.current + RELOAD_MS - Date.now()),
     );
     return () => window.clearTimeout(timer);
-  }, [loadToday, savedTick]);
-
-  // one by one: the next scan becomes the form's
-  useEffect(() => {
-    if (!active || batch || current || store.size === 0) return;
-    store.takeCurrent();
-  }, [active, batch, current, store, version]);
-
-  // batch: save what is queued, oldest first, BATCH_MAX at a time; on failure keep it and retry
-  useEffect(() => {
-    if (!active || !batch || busy.current || store.size === 0) return;
-    busy.current = true;
-    const items = store.peek(BATCH_MAX);
-    // a "code" main would refuse as input (over 64 characters) cannot be saved: report it, never resend it
-    const bad = items.filter((s) => s.code.length > 64);
-    for (const s of bad) store.note(s.id, { state: 'error', message: t('intake.tooLong') });
-    const good = items.filter((s) => s.code.length <= 64);
-    setInFlight(good.length);
-    const run = good.length ? call('parcels.intakeBatch', { items: good.map((s) => ({ waybill: s.code, requestId: s.id })), print: printSlip }) : Promise.resolve([]);
-    run
-      .then((results) => {
-        let last: ParcelView | null = null;
-        results.forEach((r, i) => {
-          const s = good[i];
-          if (!s) return;
-          if (r.ok && r.parcel) {
-            last = r.parcel;
-            store.note(s.id, { state: 'saved', parcel: r.parcel, message: r.parcel.carrier === 'UNKNOWN' ? t('intake.carrierLater') : null });
-          } else store.note(s.id, { state: r.error?.code === 'CONFLICT' ? 'duplicate' : 'error', message: r.error?.message ?? null });
-        });
-        store.done(items.map((s) => s.id));
-        if (last) store.saved(last);
-        setSaveError(null);
-        setSavedTick((n) => n + 1);
-        // the next round starts once this one is marked finished (below), hence the tick after it
-        window.setTimeout(() => setDrained((n) => n + 1), 0);
-      })
-      .catch((e: unknown) => {
-        setSaveError(e);
-        window.setTimeout(() => setRetryTick((n) => n + 1), RETRY_MS);
-      })
-      .finally(() => {
-        busy.current = false;
-        setInFlight(0);
-      });
-  }, [active, batch, store, version, retryTick, drained, printSlip, t]);
+  }, [store.changes, reloadToday]);
 
   const onScanFieldKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
@@ -143,7 +84,7 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
       store.note(s.id, { state: 'saved', parcel: o.parcel });
       store.saved(o.parcel);
       setNotice(null);
-      setSavedTick((n) => n + 1);
+      store.listChanged();
     } else if (o.kind === 'discarded') {
       store.note(s.id, { state: 'discarded' });
       setNotice(null);
@@ -154,14 +95,15 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
     store.finishCurrent();
   };
 
-  useKeys(active, { F6: () => setBatch((b) => !b) });
+  useKeys(active, { F6: () => intakeStore.setBatch(!intakeStore.batch) });
 
   // the day's table only re-renders when the list changes, not on every scan that enters the queue
+  const rows = today.data;
   const todayTable = useMemo(
     () =>
-      today && today.length > 0 ? (
+      rows && rows.length > 0 ? (
         <ParcelTable
-          rows={today}
+          rows={rows}
           label={t('intake.todayLabel')}
           testId="today-table"
           showStatus
@@ -175,7 +117,7 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
           }
         />
       ) : null,
-    [today, t],
+    [rows, t],
   );
 
   const waiting = store.size;
@@ -201,14 +143,14 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
             <span className={`queue-count${waiting > 0 ? ' busy' : ''}`} data-testid="queue-count" aria-live="polite">
               {t('intake.queue', { n: waiting })}
             </span>
-            {inFlight > 0 ? <span className="hint">{t('intake.saving', { n: inFlight })}</span> : null}
+            {store.inFlight > 0 ? <span className="hint">{t('intake.saving', { n: store.inFlight })}</span> : null}
             <label className="check">
-              <input type="checkbox" name="batch" checked={batch} onChange={(e) => setBatch(e.target.checked)} />
+              <input type="checkbox" name="batch" checked={batch} onChange={(e) => intakeStore.setBatch(e.target.checked)} />
               {t('intake.batch')} <kbd>F6</kbd>
             </label>
           </div>
         </div>
-        <ErrorBox error={saveError} />
+        <ErrorBox error={store.saveError} />
         {notice ? (
           <p className="error-box" role="alert" data-testid="intake-notice">
             {notice}
@@ -233,10 +175,10 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
       </div>
       <section className="today intake-wide" aria-labelledby="today-title">
         <h2 id="today-title" className="section-title">
-          {t('intake.today', { n: today?.length ?? 0 })}
+          {t('intake.today', { n: rows?.length ?? 0 })}
         </h2>
-        <ErrorBox error={listError} />
-        {today && today.length === 0 ? <p className="hint">{t('intake.todayNone')}</p> : null}
+        <ErrorBox error={today.error} />
+        {rows && rows.length === 0 ? <p className="hint">{t('intake.todayNone')}</p> : null}
         {todayTable}
       </section>
       {editing ? (
@@ -246,7 +188,6 @@ export function IntakeScreen({ active, printSlip }: { active: boolean; printSlip
           onSaved={(p) => {
             setEditing(null);
             if (store.lastSaved?.id === p.id) store.saved(p);
-            setSavedTick((n) => n + 1);
           }}
         />
       ) : null}

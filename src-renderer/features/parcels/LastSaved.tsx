@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { ParcelView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { PRINT_LABEL, PRINT_TAG } from '../fees/labels';
-import { SlipPreview } from './SlipPreview';
+import { PaperPreview } from '../../app/ui/PaperPreview';
 
 /**
  * The parcel just saved: pickup code and shelf slot large enough to read across the counter (to write on
@@ -14,11 +14,12 @@ export function LastSaved({ parcel, onChange }: { parcel: ParcelView; onChange: 
   const t = useT();
   const [showSlip, setShowSlip] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const send = useSend();
   const noPrinter = parcel.printState === 'not-configured';
 
   const reprint = () => {
     setError(null);
-    call('parcels.reprintSlip', { id: parcel.id })
+    send('parcels.reprintSlip', { id: parcel.id })
       .then(onChange)
       .catch((e: unknown) => setError(e));
   };
@@ -66,7 +67,9 @@ export function LastSaved({ parcel, onChange }: { parcel: ParcelView; onChange: 
         </button>
       </div>
       <ErrorBox error={error} />
-      {showSlip || noPrinter ? <SlipPreview id={parcel.id} code={parcel.pickupCodeSpoken} /> : null}
+      {showSlip || noPrinter ? (
+        <PaperPreview channel="parcels.slip" id={parcel.id} caption={t('intake.slipPreview')} alt={t('intake.slipAlt', { code: parcel.pickupCodeSpoken })} testId="slip-preview" className="slip-preview" />
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ParcelView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useRefresh, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { translate, useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -17,28 +17,17 @@ const RETURN_REASONS = ['return.reason.overdue', 'return.reason.refused', 'retur
  */
 export function OverdueTab({ overdueDays }: { overdueDays: number | null }) {
   const t = useT();
-  const [rows, setRows] = useState<ParcelView[] | null>(null);
+  const list = useCall('parcels.overdue', { limit: 500 });
+  const rows = list.data ?? null;
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const approval = useSupervisorApproval();
   const action = useAction();
+  const send = useSend();
+  const refresh = useRefresh();
 
-  const load = useCallback(async () => {
-    try {
-      const r = await call('parcels.overdue', { limit: 500 });
-      setRows(r);
-      setSelected((s) => new Set([...s].filter((id) => r.some((p) => p.id === id))));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  // only what is still listed counts as chosen
   const ids = rows ? rows.filter((r) => selected.has(r.id)).map((r) => r.id) : [];
   const toggle = (id: number) =>
     setSelected((s) => {
@@ -53,7 +42,7 @@ export function OverdueTab({ overdueDays }: { overdueDays: number | null }) {
     return action.start({
       check: () => (!all && ids.length === 0 ? t('overdue.noneSelected') : null),
       run: async () => {
-        const r = await call('parcels.remind', all ? {} : { ids });
+        const r = await send('parcels.remind', all ? {} : { ids });
         setNotice(r.recorded > 0 ? t('overdue.reminded', { n: r.recorded }) : t('overdue.remindedAlready'));
       },
     });
@@ -64,10 +53,9 @@ export function OverdueTab({ overdueDays }: { overdueDays: number | null }) {
     setNotice(null);
     return action.start({
       run: async () => {
-        const out = await call('parcels.return', { ids, reason });
+        const out = await send('parcels.return', { ids, reason });
         setNotice(t('overdue.returned', { n: out.length }));
         setSelected(new Set());
-        await load();
       },
     });
   };
@@ -84,9 +72,8 @@ export function OverdueTab({ overdueDays }: { overdueDays: number | null }) {
     if (!a) return;
     await action.start({
       run: async () => {
-        await call('parcels.writeOff', { id: p.id, approvalId: a.approvalId, reason: a.reason });
+        await send('parcels.writeOff', { id: p.id, approvalId: a.approvalId, reason: a.reason });
         setNotice(t('writeOff.done', { waybill: p.waybill, approver: a.approverName }));
-        await load();
       },
     });
   };
@@ -104,12 +91,12 @@ export function OverdueTab({ overdueDays }: { overdueDays: number | null }) {
         <button type="button" className="btn" onClick={() => setReturning(true)} disabled={action.busy || ids.length === 0}>
           {t('overdue.return', { n: ids.length })}
         </button>
-        <button type="button" className="btn" onClick={() => void load()}>
+        <button type="button" className="btn" onClick={() => void refresh('parcels.overdue')}>
           {t('common.refresh')}
         </button>
       </div>
       <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error ?? error} />
+      <ErrorBox error={action.error ?? list.error} />
       <OkNote text={notice} />
       {rows && rows.length === 0 ? <p className="info-box">{t('overdue.none')}</p> : null}
       {rows && rows.length > 0 ? (

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ParcelSettings, ShelfView } from '@shared/contract';
+import { useState, type FormEvent } from 'react';
+import type { ParcelSettings } from '@shared/contract';
 import { DEFAULT_WEDGE, WEDGE_LIMITS } from '@shared/scan-wedge';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
@@ -15,8 +15,10 @@ const int = (s: string): number => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : 
 const within = (v: number, [lo, hi]: readonly [number, number]) => Number.isInteger(v) && v >= lo && v <= hi;
 
 /** 快递设置 (supervisor+ saves): overdue days, slip printing, scanner thresholds; the shelves; remembered carriers. */
-export function ParcelSettingsTab({ settings, onSaved }: { settings: ParcelSettings | null; onSaved: (s: ParcelSettings) => void }) {
+/** The area reads the settings again after a save (the scanner thresholds apply at once). */
+export function ParcelSettingsTab({ settings }: { settings: ParcelSettings | null }) {
   const t = useT();
+  const send = useSend();
   const { operator } = useShell();
   const canEdit = roleAtLeast(operator.role, 'supervisor');
   const sc = { ...DEFAULT_WEDGE, ...(settings?.scanner ?? {}) };
@@ -41,7 +43,7 @@ export function ParcelSettingsTab({ settings, onSaved }: { settings: ParcelSetti
         return null;
       },
       run: async () => {
-        onSaved(await call('parcels.settings.save', s));
+        await send('parcels.settings.save', s);
         setSaved(true);
       },
     });
@@ -99,29 +101,22 @@ export function ParcelSettingsTab({ settings, onSaved }: { settings: ParcelSetti
 /** The shelves: code (A), slots, active. A new parcel gets the room's slot, else the first empty one. */
 function Shelves({ canEdit }: { canEdit: boolean }) {
   const t = useT();
-  const [rows, setRows] = useState<ShelfView[] | null>(null);
+  const send = useSend();
+  const shelves = useCall('parcels.shelves.list', {});
+  const rows = shelves.data ?? null;
   const [code, setCode] = useState('');
   const [slots, setSlots] = useState('50');
   const [saved, setSaved] = useState<string | null>(null);
   const action = useAction();
-  const { setError } = action;
-
-  const load = useCallback(() => {
-    call('parcels.shelves.list', {})
-      .then(setRows)
-      .catch((e: unknown) => setError(e));
-  }, [setError]);
-  useEffect(load, [load]);
 
   const save = (s: { id?: number; code: string; slots: number; active: boolean; name?: string; sort?: number }) => {
     setSaved(null);
     return action.start({
       check: () => (!/^[A-Za-z]{1,4}$/.test(s.code) ? t('shelves.codeBad') : !within(s.slots, [1, 999]) ? t('shelves.slotsBad') : null),
       run: async () => {
-        const r = await call('parcels.shelves.save', { ...s, code: s.code.toUpperCase(), name: s.name ?? '', sort: s.sort ?? 0 });
+        const r = await send('parcels.shelves.save', { ...s, code: s.code.toUpperCase(), name: s.name ?? '', sort: s.sort ?? 0 });
         setSaved(t('shelves.saved', { code: r.code }));
         setCode('');
-        load();
       },
     });
   };
@@ -186,7 +181,7 @@ function Shelves({ canEdit }: { canEdit: boolean }) {
         </form>
       ) : null}
       <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error} />
+      <ErrorBox error={action.error ?? shelves.error} />
       <OkNote text={saved} />
     </section>
   );

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ParcelSettings } from '@shared/contract';
+import { useCallback, useMemo, useState } from 'react';
 import { DEFAULT_WEDGE, type ScanSource } from '@shared/scan-wedge';
-import { call } from '../../lib/api';
+import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { DailyTab } from './DailyTab';
 import { IntakeScreen } from './IntakeScreen';
 import { intakeStore, useIntakeStore } from './intakeStore';
@@ -13,6 +13,7 @@ import { OverdueTab } from './OverdueTab';
 import { ParcelSettingsTab } from './ParcelSettingsTab';
 import { PickupScreen } from './PickupScreen';
 import { useWedge } from './useWedge';
+import './parcels.css';
 
 type Tab = 'intake' | 'pickup' | 'overdue' | 'daily' | 'settings';
 const TABS: { id: Tab; label: MsgKey }[] = [
@@ -33,16 +34,10 @@ export function ParcelsArea() {
   const { active } = useShell();
   const store = useIntakeStore();
   const [tab, setTab] = useState<Tab>('intake');
-  const [settings, setSettings] = useState<ParcelSettings | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const settingsQ = useCall('parcels.settings.get', {});
+  const settings = settingsQ.data ?? null;
   const [pickupScan, setPickupScan] = useState<{ code: string; n: number } | null>(null);
   const [dailyScan, setDailyScan] = useState<{ code: string; n: number } | null>(null);
-
-  useEffect(() => {
-    call('parcels.settings.get', {})
-      .then(setSettings)
-      .catch((e: unknown) => setError(e));
-  }, []);
 
   const wedge = useMemo(() => ({ ...DEFAULT_WEDGE, ...(settings?.scanner ?? {}) }), [settings]);
 
@@ -62,41 +57,27 @@ export function ParcelsArea() {
   );
   useWedge(active, wedge, onScan);
 
-  // ←/→ on the tabs move between them (and the focus with them)
-  const onTabsKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    e.preventDefault();
-    const i = TABS.findIndex((x) => x.id === tab);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] as (typeof TABS)[number];
-    setTab(next.id);
-    window.setTimeout(() => document.getElementById(`parcels-tab-${next.id}`)?.focus(), 0);
-  };
-
   return (
     <section className="screen parcels" aria-labelledby="parcels-title">
       <div className="screen-head">
         <h1 id="parcels-title" tabIndex={-1}>
           {t('area.parcels')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.parcels')} onKeyDown={onTabsKey}>
-          {TABS.map((x) => (
-            <button key={x.id} id={`parcels-tab-${x.id}`} type="button" role="tab" className="tab" aria-selected={tab === x.id} tabIndex={tab === x.id ? 0 : -1} onClick={() => setTab(x.id)}>
-              {t(x.label)}
-            </button>
-          ))}
-        </div>
+        <Tabs idBase="parcels" label={t('area.parcels')} tabs={TABS.map((x) => ({ id: x.id, label: t(x.label) }))} value={tab} onChange={setTab} />
         {store.size > 0 && tab !== 'intake' ? (
           <button type="button" className="btn small queue-chip" onClick={() => setTab('intake')}>
             {t('intake.queueWaiting', { n: store.size })}
           </button>
         ) : null}
       </div>
-      <ErrorBox error={error} />
-      {tab === 'intake' ? <IntakeScreen active={active} printSlip={settings?.printSlip ?? true} /> : null}
-      {tab === 'pickup' ? <PickupScreen active={active} scan={pickupScan} /> : null}
-      {tab === 'overdue' ? <OverdueTab overdueDays={settings?.overdueDays ?? null} /> : null}
-      {tab === 'daily' ? <DailyTab scan={dailyScan} /> : null}
-      {tab === 'settings' && settings ? <ParcelSettingsTab settings={settings} onSaved={setSettings} /> : null}
+      <ErrorBox error={settingsQ.error} />
+      <TabPanel idBase="parcels" value={tab}>
+        {tab === 'intake' ? <IntakeScreen active={active} printSlip={settings?.printSlip ?? true} /> : null}
+        {tab === 'pickup' ? <PickupScreen active={active} scan={pickupScan} /> : null}
+        {tab === 'overdue' ? <OverdueTab overdueDays={settings?.overdueDays ?? null} /> : null}
+        {tab === 'daily' ? <DailyTab scan={dailyScan} /> : null}
+        {tab === 'settings' && settings ? <ParcelSettingsTab settings={settings} /> : null}
+      </TabPanel>
     </section>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ParcelView, ResidentHit } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useFetch, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { OptionList, SearchCombobox } from '../../app/ui/SearchCombobox';
 import { useRosterListbox } from '../roster/useRosterListbox';
 import { CHECK_LABEL, CHECKS, lookupKind, maskName, type PickupCheck } from './labels';
 import { ParcelTable } from './ParcelTable';
@@ -34,6 +35,8 @@ export function PickupScreen({ active, scan }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const [lookupError, setLookupError] = useState<unknown>(null);
   const action = useAction();
+  const read = useFetch();
+  const send = useSend();
   const qRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const kind = lookupKind(q);
@@ -52,7 +55,7 @@ export function PickupScreen({ active, scan }: Props) {
   const lookup = async (text: string, as: 'code' | 'waybill') => {
     setLookupError(null);
     try {
-      const rows = as === 'code' ? await call('parcels.byCode', { code: text }) : await call('parcels.byWaybill', { waybill: text.slice(0, 64) });
+      const rows = as === 'code' ? await read('parcels.byCode', { code: text }) : await read('parcels.byWaybill', { waybill: text.slice(0, 64) });
       show(as, rows);
     } catch (e) {
       setLookupError(e);
@@ -63,7 +66,7 @@ export function PickupScreen({ active, scan }: Props) {
     if (!h) return;
     setLookupError(null);
     try {
-      const rows = await call('parcels.byRoom', { roomId: h.roomId });
+      const rows = await read('parcels.byRoom', { roomId: h.roomId });
       setQ(h.roomCode);
       show('room', rows);
     } catch (e) {
@@ -108,7 +111,7 @@ export function PickupScreen({ active, scan }: Props) {
         return null;
       },
       run: async () => {
-        const out = await call('parcels.pickup', {
+        const out = await send('parcels.pickup', {
           ids,
           check,
           proxy,
@@ -136,18 +139,14 @@ export function PickupScreen({ active, scan }: Props) {
       <div className="card">
         <label className="field">
           <span className="field-label">{t('pickup.lookupLabel')}</span>
-          <input
-            ref={qRef}
+          <SearchCombobox
+            inputRef={qRef}
             className="search-input pickup-input"
             type="search"
             name="pickup-lookup"
-            role="combobox"
-            aria-expanded={hits.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={hit ? `${listId}-${hit.id}` : undefined}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
+            listId={listId}
+            activeKey={hit?.id}
+            expanded={hits.length > 0}
             placeholder={t('pickup.lookupPlaceholder')}
             value={q}
             onChange={(e) => setQ(e.target.value)}
@@ -155,14 +154,14 @@ export function PickupScreen({ active, scan }: Props) {
           />
         </label>
         <p className="hint">{t('pickup.lookupHint')}</p>
-        <ul className="room-results" id={listId} role="listbox" aria-label={t('roster.resultsLabel')} hidden={hits.length === 0}>
-          {hits.map((h, i) => (
-            <li key={h.id} id={`${listId}-${h.id}`} role="option" aria-selected={i === activeHit} className="room-result" onMouseDown={(e) => e.preventDefault()} onClick={() => void byRoom(h)}>
+        <OptionList id={listId} items={hits} active={activeHit} keyOf={(h) => h.id} onPick={(h) => void byRoom(h)} label={t('roster.resultsLabel')} className="room-results" optionClassName={() => 'room-result'}>
+          {(h) => (
+            <>
               <span className="room-code">{h.roomCode}</span>
               <span className="result-name">{maskName(h.name)}</span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </OptionList>
         <ErrorBox error={lookupError} />
       </div>
       <OkNote text={done} />

@@ -2,6 +2,7 @@ import { useId, useState, type RefObject } from 'react';
 import type { ResidentHit } from '@shared/contract';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
+import { SearchCombobox } from '../../app/ui/SearchCombobox';
 import { useRosterListbox } from '../roster/useRosterListbox';
 import { RoomHitList } from '../roster/RoomHitList';
 import { maskName } from './labels';
@@ -87,19 +88,14 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
       <div className="room-picker-row">
         <label className="field room-search">
           <span className="field-label">{t('intake.recipientLabel')}</span>
-          <input
-            ref={inputRef}
+          <SearchCombobox
+            inputRef={inputRef}
             className="search-input compact"
             type="search"
             name="recipient-search"
-            role="combobox"
-            aria-expanded={items.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={activeHit ? `${listId}-${activeHit.id}` : undefined}
-            aria-autocomplete="list"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
+            listId={listId}
+            activeKey={activeHit?.id}
+            expanded={items.length > 0}
             placeholder={t('intake.recipientPlaceholder')}
             value={q}
             onChange={(e) => setQ(e.target.value)}

@@ -33,7 +33,7 @@ export function ScanLog({ entries }: { entries: readonly LogEntry[] }) {
           <span className={`tag ${e.source === 'scanner' ? 'tag-ok' : 'tag-muted'}`}>{t(e.source === 'scanner' ? 'scanlog.scanner' : 'scanlog.typed')}</span>
           <span className={`tag ${STATE_TAG[e.state]}`}>{t(STATE_LABEL[e.state])}</span>
           {e.parcel ? <span className="scan-pickup">{t('scanlog.code', { code: e.parcel.pickupCodeSpoken })}</span> : null}
-          {e.message ? <span className="scan-message">{e.message}</span> : null}
+          {e.note || e.message ? <span className="scan-message">{e.note ? t(e.note) : e.message}</span> : null}
         </li>
       ))}
     </ol>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppStatus } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -19,6 +19,7 @@ export function Recovery({ status }: { status: AppStatus }) {
   const { t, lang } = useI18n();
   const [chosen, setChosen] = useState<Backup | null>(null);
   const action = useAction();
+  const send = useSend();
   const [done, setDone] = useState(false);
   const rec = status.recovery;
   const backups = [...(rec?.backups ?? [])].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
@@ -27,7 +28,7 @@ export function Recovery({ status }: { status: AppStatus }) {
     if (!chosen) return;
     await action.start({
       run: async () => {
-        await call('system.restoreBackup', { name: chosen.name });
+        await send('system.restoreBackup', { name: chosen.name });
         setDone(true);
         setChosen(null);
         window.setTimeout(() => window.location.reload(), 1500);

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { BuildingView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useState, type FormEvent } from 'react';
+import { useCall, useSend } from '../../lib/query';
 import { formatNumber } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
@@ -11,43 +10,30 @@ import { OkNote } from '../../app/ui/Notes';
 /** The buildings with their room and resident counts; supervisors and admins can add one. */
 export function BuildingsTab({ canCreate }: { canCreate: boolean }) {
   const { t, lang } = useI18n();
-  const [list, setList] = useState<BuildingView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const buildings = useCall('roster.buildings.list', {});
+  const list = buildings.data ?? null;
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const save = useAction();
-
-  const load = useCallback(async () => {
-    try {
-      setList(await call('roster.buildings.list', {}));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const send = useSend();
 
   const add = (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
     return save.start({
       run: async () => {
-        const b = await call('roster.buildings.create', { code: code.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
+        const b = await send('roster.buildings.create', { code: code.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
         setSaved(t('buildings.added', { name: b.name || b.code }));
         setCode('');
         setName('');
-        await load();
       },
     });
   };
 
   return (
     <div className="buildings">
-      <ErrorBox error={error} />
+      <ErrorBox error={buildings.error} />
       {list && list.length === 0 ? <p className="info-box">{t('buildings.none')}</p> : null}
       {list && list.length > 0 ? (
         <table className="table">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { RevealDialog } from './RevealDialog';
@@ -17,6 +17,7 @@ export function PhoneReveal({ id, masked }: { id: number; masked: string }) {
   const [asking, setAsking] = useState(false);
   const [phone, setPhone] = useState<string | null>(null);
   const [left, setLeft] = useState(0);
+  const send = useSend();
 
   useEffect(() => {
     if (!phone) return;
@@ -67,7 +68,7 @@ export function PhoneReveal({ id, masked }: { id: number; masked: string }) {
           masked={masked}
           onCancel={() => setAsking(false)}
           onReveal={async (reason) => {
-            const r = await call('roster.revealPhone', { id, reason });
+            const r = await send('roster.revealPhone', { id, reason });
             setAsking(false);
             setLeft(REVEAL_SECONDS);
             setPhone(r.phone);

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { ResidentDetail as Detail } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { KIND_LABEL } from './labels';
@@ -9,20 +7,10 @@ import { PhoneReveal } from './PhoneReveal';
 /** One resident: room, building, area, dates, the others in the room, the masked phone (reveal on demand). */
 export function ResidentDetail({ id, onOpen }: { id: number; onOpen: (id: number) => void }) {
   const t = useT();
-  const [d, setD] = useState<Detail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const q = useCall('roster.get', { id });
+  const d = q.data;
 
-  useEffect(() => {
-    let live = true;
-    call('roster.get', { id })
-      .then((r) => live && setD(r))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  if (error) return <ErrorBox error={error} />;
+  if (q.error) return <ErrorBox error={q.error} />;
   if (!d) return <p className="detail-empty">{t('common.loading')}</p>;
   const others = d.roommates.filter((r) => r.id !== d.id);
   return (

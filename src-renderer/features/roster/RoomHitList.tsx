@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ResidentHit } from '@shared/contract';
 import { useT } from '../../app/i18n/I18n';
+import { OptionList } from '../../app/ui/SearchCombobox';
 
 /**
  * The roster hits under a room search box (收费 房号, 快递 收件人, 报修 房号): a listbox the box's ↑/↓/Enter drive
@@ -9,22 +10,23 @@ import { useT } from '../../app/i18n/I18n';
 export function RoomHitList({ listId, items, active, onPick, detail }: { listId: string; items: ResidentHit[]; active: number; onPick: (h: ResidentHit) => void; detail: (h: ResidentHit) => ReactNode }) {
   const t = useT();
   return (
-    <ul className="room-results" id={listId} role="listbox" aria-label={t('roster.resultsLabel')} hidden={items.length === 0}>
-      {items.map((h, i) => (
-        <li
-          key={h.id}
-          id={`${listId}-${h.id}`}
-          role="option"
-          aria-selected={i === active}
-          className={`room-result${h.movedOut ? ' moved-out' : ''}`}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onPick(h)}
-        >
+    <OptionList
+      id={listId}
+      items={items}
+      active={active}
+      keyOf={(h) => h.id}
+      onPick={onPick}
+      label={t('roster.resultsLabel')}
+      className="room-results"
+      optionClassName={(h) => `room-result${h.movedOut ? ' moved-out' : ''}`}
+    >
+      {(h) => (
+        <>
           <span className="room-code">{h.roomCode}</span>
           {detail(h)}
           {h.movedOut ? <span className="tag tag-out">{t('roster.movedOut')}</span> : null}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </OptionList>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { roleAtLeast } from '../../lib/roles';
-import { ImportScreen } from '../import/ImportScreen';
+import { ImportScreen } from '../../app/areaScreens';
+import { ScreenBoundary } from '../../app/ScreenBoundary';
 import { BuildingsTab } from './BuildingsTab';
 import { RosterSearch } from './RosterSearch';
+import './roster.css';
 
 type View = 'search' | 'buildings' | 'import';
 
@@ -25,7 +28,12 @@ export function RosterArea({ searchTick, pendingQuery, onQueryTaken }: Props) {
     if (searchTick > 0) setView('search');
   }, [searchTick]);
 
-  if (view === 'import') return <ImportScreen onClose={() => setView('search')} />;
+  if (view === 'import')
+    return (
+      <ScreenBoundary>
+        <ImportScreen onClose={() => setView('search')} />
+      </ScreenBoundary>
+    );
 
   return (
     <section className="screen roster" aria-labelledby="roster-title">
@@ -33,24 +41,28 @@ export function RosterArea({ searchTick, pendingQuery, onQueryTaken }: Props) {
         <h1 id="roster-title" tabIndex={-1}>
           {t('area.roster')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.roster')}>
-          <button type="button" role="tab" className="tab" aria-selected={view === 'search'} onClick={() => setView('search')}>
-            {t('roster.tabSearch')}
-          </button>
-          <button type="button" role="tab" className="tab" aria-selected={view === 'buildings'} onClick={() => setView('buildings')}>
-            {t('roster.tabBuildings')}
-          </button>
-        </div>
+        <Tabs
+          idBase="roster"
+          label={t('area.roster')}
+          tabs={[
+            { id: 'search', label: t('roster.tabSearch') },
+            { id: 'buildings', label: t('roster.tabBuildings') },
+          ]}
+          value={view === 'buildings' ? 'buildings' : 'search'}
+          onChange={setView}
+        />
         {canManage ? (
           <button type="button" className="btn" onClick={() => setView('import')}>
             {t('roster.import')}
           </button>
         ) : null}
       </div>
-      <div hidden={view !== 'search'}>
-        <RosterSearch focusTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={onQueryTaken} />
-      </div>
-      {view === 'buildings' ? <BuildingsTab canCreate={canManage} /> : null}
+      <TabPanel idBase="roster" value={view}>
+        <div hidden={view !== 'search'}>
+          <RosterSearch focusTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={onQueryTaken} />
+        </div>
+        {view === 'buildings' ? <BuildingsTab canCreate={canManage} /> : null}
+      </TabPanel>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorBox } from '../../app/errors';
+import { SearchCombobox } from '../../app/ui/SearchCombobox';
 import { useI18n } from '../../app/i18n/I18n';
 import { ResidentDetail } from './ResidentDetail';
 import { ResultsList } from './ResultsList';
@@ -48,19 +49,14 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
       <div className="roster-left">
         <label className="field search-field">
           <span className="field-label sr-only">{t('roster.searchLabel')}</span>
-          <input
-            ref={inputRef}
+          <SearchCombobox
+            inputRef={inputRef}
             className="search-input"
             type="search"
             name="roster-search"
-            role="combobox"
-            aria-expanded={items.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={activeHit ? `${listId}-${activeHit.id}` : undefined}
-            aria-autocomplete="list"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
+            listId={listId}
+            activeKey={activeHit?.id}
+            expanded={items.length > 0}
             placeholder={t('roster.searchPlaceholder')}
             value={q}
             onChange={(e) => setQ(e.target.value)}

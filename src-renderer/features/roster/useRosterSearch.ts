@@ -1,19 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Output } from '@shared/contract';
-import { call } from '../../lib/api';
+import { callQuery } from '../../lib/query';
 
-/**
- * No debounce: a search takes about 1 ms in main (bench/results.md), so every keystroke is answered and
- * the 50 ms keystroke-to-render budget is not spent waiting. Out-of-order replies are dropped below.
- */
-export const SEARCH_DEBOUNCE_MS = 0;
 export const SEARCH_LIMIT = 50;
+/** A search nobody is looking at any more is forgotten soon: every keystroke is a query of its own. */
+const SEARCH_GC_MS = 30_000;
 
 /** A result set, tagged with the query it answers. */
 export type SearchResult = Output<'roster.search'> & { q: string };
 
 /** What a box's text is searched as. */
 export const searchQuery = (text: string): string => text.trim().slice(0, 64);
+
+/**
+ * The roster search for one query, tagged with it. No debounce: a search takes about 1 ms in main, so every
+ * keystroke is answered and the keystroke-to-render budget is not spent waiting.
+ */
+function searchOptions(query: string) {
+  const base = callQuery('roster.search', { q: query, limit: SEARCH_LIMIT });
+  return { ...base, queryFn: async (): Promise<SearchResult> => ({ ...(await base.queryFn()), q: query }), gcTime: SEARCH_GC_MS };
+}
 
 export interface RosterSearch {
   /** the latest answer shown (it may answer an earlier keystroke than the box holds now) */
@@ -27,78 +34,33 @@ export interface RosterSearch {
 }
 
 /**
- * Search-as-you-type. Each query gets a sequence number; a reply older than what is already shown is
- * dropped, so a slow reply for "z" can never overwrite the results for "zw". Every result is tagged with its
- * query, so a box can tell whether what it shows answers the text it holds (see useListboxKeys: Enter waits
- * for the answer to the text in the box, never acts on an earlier keystroke's suggestions).
+ * Search-as-you-type on the query cache: each query is its own key, so a slow reply for "z" lands on "z" and
+ * can never overwrite the results for "zw"; until the answer for the text in the box is in, the last answer
+ * shown stays (tagged with its own query). A box can thus tell whether what it shows answers the text it
+ * holds (see useListboxKeys: Enter waits for the answer to the text in the box, never acts on an earlier
+ * keystroke's suggestions), and Enter waiting for a query shares the request typing started.
  */
 export function useRosterSearch(q: string): RosterSearch {
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [answered, setAnswered] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
-  const seq = useRef(0);
-  const shown = useRef(0);
-  const inFlight = useRef(new Map<string, Promise<SearchResult>>());
-  const last = useRef<{ q: string; result: SearchResult | null }>({ q: '', result: null });
-
-  /** One request per query at a time: Enter waiting for a query shares the request typing started. */
-  const fetchFor = useCallback((query: string): Promise<SearchResult> => {
-    const running = inFlight.current.get(query);
-    if (running) return running;
-    const p = call('roster.search', { q: query, limit: SEARCH_LIMIT }).then((r) => ({ ...r, q: query }));
-    inFlight.current.set(query, p);
-    const forget = () => {
-      if (inFlight.current.get(query) === p) inFlight.current.delete(query);
-    };
-    p.then(forget, forget);
-    return p;
-  }, []);
-
-  useEffect(() => {
-    const mine = ++seq.current;
-    const query = searchQuery(q);
-    const show = (r: SearchResult | null, e: unknown) => {
-      shown.current = mine;
-      last.current = { q: query, result: r };
-      setResult(r);
-      setAnswered(query);
-      setError(e);
-    };
-    if (!query) {
-      show(null, null);
-      setPending(false);
-      return;
-    }
-    setPending(true);
-    const send = () => {
-      fetchFor(query)
-        .then((r) => mine > shown.current && show(r, null))
-        // a failed search shows no options: none left from an earlier keystroke may be taken for this one
-        .catch((e: unknown) => mine > shown.current && show(null, e))
-        .finally(() => {
-          if (mine === seq.current) setPending(false);
-        });
-    };
-    // no timer at all without a debounce: even a 0 ms timeout costs a task (4 ms once timers nest)
-    if (SEARCH_DEBOUNCE_MS <= 0) {
-      send();
-      return;
-    }
-    const timer = window.setTimeout(send, SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [q, fetchFor]);
+  const client = useQueryClient();
+  const query = searchQuery(q);
+  const r = useQuery({ ...searchOptions(query), enabled: query !== '' });
+  // the last answer shown for a query still in the box; a failed search shows none (none left from an
+  // earlier keystroke may be taken for this one)
+  const shown = useRef<SearchResult | null>(null);
+  let result: SearchResult | null;
+  if (!query || r.isError) result = null;
+  else result = r.data ?? shown.current;
+  shown.current = result;
+  const answered = !query ? '' : r.data !== undefined || r.isError ? query : (result?.q ?? null);
 
   const answers = useCallback((text: string) => searchQuery(text) === answered, [answered]);
   const resultFor = useCallback(
     (text: string): Promise<SearchResult | null> => {
-      const query = searchQuery(text);
-      if (!query) return Promise.resolve(null);
-      if (last.current.q === query && last.current.result) return Promise.resolve(last.current.result);
-      return fetchFor(query);
+      const wanted = searchQuery(text);
+      return wanted ? client.fetchQuery(searchOptions(wanted)) : Promise.resolve(null);
     },
-    [fetchFor],
+    [client],
   );
 
-  return { result, error, pending, answers, resultFor };
+  return { result, error: query ? r.error : null, pending: query !== '' && r.isFetching, answers, resultFor };
 }

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { RequestView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useState } from 'react';
+import { useCall, useSend } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -12,27 +11,22 @@ import { KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
 const EVENT_LABEL: Record<string, MsgKey> = { log: 'svc.ev.log', dispatch: 'svc.ev.dispatch', start: 'svc.ev.start', done: 'svc.ev.done', callback: 'svc.ev.callback' };
 
 /** One request: what was reported, its history, and the next step for its state (派工 → 开始 → 完成 → 回访). */
-export function RequestDialog({ id, departments, onClose, onChanged }: { id: number; departments: string[]; onClose: () => void; onChanged: () => void }) {
+export function RequestDialog({ id, departments, onClose }: { id: number; departments: string[]; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const [r, setR] = useState<RequestView | null>(null);
+  const q = useCall('requests.get', { id });
+  const r = q.data ?? null;
   const [department, setDepartment] = useState(departments[0] ?? '');
   const [note, setNote] = useState('');
   const [satisfaction, setSatisfaction] = useState(0);
   const action = useAction();
-  const { setError } = action;
+  const send = useSend();
 
-  useEffect(() => {
-    call('requests.get', { id })
-      .then(setR)
-      .catch((e: unknown) => setError(e));
-  }, [id, setError]);
-
-  const act = (run: () => Promise<RequestView>) =>
+  // the request as it now stands (here and in the list) comes back with the refresh of the requests' reads
+  const act = (run: () => Promise<unknown>) =>
     action.start({
       run: async () => {
-        setR(await run());
+        await run();
         setNote('');
-        onChanged();
       },
     });
 
@@ -76,14 +70,14 @@ export function RequestDialog({ id, departments, onClose, onChanged }: { id: num
                   ))}
                 </select>
               </label>
-              <button type="button" className="btn primary big" disabled={action.busy} onClick={() => void act(() => call('requests.dispatch', { id: r.id, department }))}>
+              <button type="button" className="btn primary big" disabled={action.busy} onClick={() => void act(() => send('requests.dispatch', { id: r.id, department }))}>
                 {t('svc.dispatch')}
               </button>
             </div>
           ) : null}
           {r.status === 'dispatched' ? (
             <div className="svc-step">
-              <button type="button" className="btn" disabled={action.busy} onClick={() => void act(() => call('requests.start', { id: r.id }))}>
+              <button type="button" className="btn" disabled={action.busy} onClick={() => void act(() => send('requests.start', { id: r.id }))}>
                 {t('svc.start')}
               </button>
             </div>
@@ -94,7 +88,7 @@ export function RequestDialog({ id, departments, onClose, onChanged }: { id: num
                 <span className="field-label">{t('svc.doneNote')}</span>
                 <input name="svc-done-note" autoComplete="off" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
               </label>
-              <button type="button" className="btn primary" disabled={action.busy} onClick={() => void act(() => call('requests.done', { id: r.id, note }))}>
+              <button type="button" className="btn primary" disabled={action.busy} onClick={() => void act(() => send('requests.done', { id: r.id, note }))}>
                 {t('svc.done')}
               </button>
             </div>
@@ -120,7 +114,7 @@ export function RequestDialog({ id, departments, onClose, onChanged }: { id: num
                 type="button"
                 className="btn primary"
                 disabled={action.busy || satisfaction === 0}
-                onClick={() => void act(() => call('requests.callback', { id: r.id, satisfaction, ...(note.trim() ? { note } : {}) }))}
+                onClick={() => void act(() => send('requests.callback', { id: r.id, satisfaction, ...(note.trim() ? { note } : {}) }))}
               >
                 {t('svc.callback')}
               </button>
@@ -139,7 +133,7 @@ export function RequestDialog({ id, departments, onClose, onChanged }: { id: num
           </ol>
         </div>
       ) : (
-        <ErrorBox error={action.error} />
+        <ErrorBox error={q.error} />
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { RequestView, ServiceSettings } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ServiceSettings } from '@shared/contract';
+import { useCall, useSend } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { useAction } from '../../app/useAction';
 import { OkNote } from '../../app/ui/Notes';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { useKeys } from '../../app/useKeys';
 import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
 import type { Payer } from '../fees/room';
@@ -16,6 +17,7 @@ import { ServiceStats } from './ServiceStats';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 import { roleAtLeast } from '../../lib/roles';
 import { duration, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
+import './service.css';
 
 type Tab = 'open' | 'callback' | 'all' | 'stats' | 'settings';
 /** The room picker in this screen's words: a room (not a payer), 无房号 (not 散客). */
@@ -32,17 +34,10 @@ const CATEGORIES: Record<(typeof KINDS)[number], string[]> = {
 export function ServiceArea() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('open');
-  const [settings, setSettings] = useState<ServiceSettings | null>(null);
-  const [tick, setTick] = useState(0);
-  const [error, setError] = useState<unknown>(null);
+  const settingsQ = useCall('requests.settings.get', {});
+  const settings = settingsQ.data ?? null;
   const { operator } = useShell();
   const supervisor = roleAtLeast(operator.role, 'supervisor');
-
-  useEffect(() => {
-    call('requests.settings.get', {})
-      .then(setSettings)
-      .catch((e: unknown) => setError(e));
-  }, []);
 
   const tabs: { id: Tab; label: MsgKey }[] = [
     { id: 'open', label: 'svc.tab.open' },
@@ -57,24 +52,21 @@ export function ServiceArea() {
         <h1 id="service-title" tabIndex={-1}>
           {t('area.service')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.service')}>
-          {tabs.map((x) => (
-            <button key={x.id} type="button" role="tab" className="tab" aria-selected={tab === x.id} onClick={() => setTab(x.id)}>
-              {t(x.label)}
-            </button>
-          ))}
-        </div>
+        <Tabs idBase="service" label={t('area.service')} tabs={tabs.map((x) => ({ id: x.id, label: t(x.label) }))} value={tab} onChange={setTab} />
       </div>
-      <ErrorBox error={error} />
-      {tab === 'open' && settings ? <LogForm settings={settings} onLogged={() => setTick((n) => n + 1)} /> : null}
-      {tab === 'settings' && settings ? <ServiceSettingsForm settings={settings} onSaved={setSettings} /> : null}
-      {tab !== 'stats' && tab !== 'settings' && settings ? <RequestList view={tab as 'open' | 'callback' | 'all'} settings={settings} tick={tick} onChanged={() => setTick((n) => n + 1)} /> : null}
-      {tab === 'stats' ? <ServiceStats /> : null}
+      <ErrorBox error={settingsQ.error} />
+      <TabPanel idBase="service" value={tab}>
+        {tab === 'open' && settings ? <LogForm settings={settings} /> : null}
+        {tab === 'settings' && settings ? <ServiceSettingsForm settings={settings} /> : null}
+        {tab !== 'stats' && tab !== 'settings' && settings ? <RequestList view={tab as 'open' | 'callback' | 'all'} settings={settings} /> : null}
+        {tab === 'stats' ? <ServiceStats /> : null}
+      </TabPanel>
     </section>
   );
 }
 
-function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: () => void }) {
+/** The new request goes into the list below with the refresh of the requests' reads. */
+function LogForm({ settings }: { settings: ServiceSettings }) {
   const { t } = useI18n();
   const { active } = useShell();
   const [kind, setKind] = useState<(typeof KINDS)[number]>('repair');
@@ -91,6 +83,7 @@ function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: 
   const roomRef = useRef<HTMLInputElement>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
   const action = useAction();
+  const send = useSend();
 
   // F3 as on 收费: choose the room again, cursor in the box
   useKeys(active, {
@@ -111,7 +104,7 @@ function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: 
     }
     return action.start({
       run: async () => {
-        const r = await call('requests.log', {
+        const r = await send('requests.log', {
           requestId: requestId.current,
           kind,
           source,
@@ -130,7 +123,6 @@ function LogForm({ settings, onLogged }: { settings: ServiceSettings; onLogged: 
         setDescription('');
         setUrgent(false);
         setTried(false);
-        onLogged();
       },
     });
   };
@@ -205,32 +197,18 @@ function useNow(ms: number): number {
   return now;
 }
 
-function RequestList({ view, settings, tick, onChanged }: { view: 'open' | 'callback' | 'all'; settings: ServiceSettings; tick: number; onChanged: () => void }) {
+/** The open queue is read again this often while on screen (requests come in from other counters too). */
+const OPEN_POLL_MS = 15_000;
+
+function RequestList({ view, settings }: { view: 'open' | 'callback' | 'all'; settings: ServiceSettings }) {
   const { t, lang } = useI18n();
   const { active } = useShell();
-  const [rows, setRows] = useState<RequestView[] | null>(null);
   const [q, setQ] = useState('');
   const [opened, setOpened] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const now = useNow(1000);
-
-  const seq = useRef(0);
-  const load = useCallback(() => {
-    const mine = ++seq.current;
-    call('requests.list', { view, ...(q.trim() ? { q: q.trim() } : {}) })
-      .then((v) => {
-        if (mine !== seq.current) return; // an older search answered late
-        setRows(v);
-        setError(null);
-      })
-      .catch((e: unknown) => mine === seq.current && setError(e));
-  }, [view, q]);
-  useEffect(load, [load, tick]);
-  useEffect(() => {
-    if (!active || view !== 'open') return;
-    const id = window.setInterval(load, 15_000);
-    return () => window.clearInterval(id);
-  }, [active, view, load]);
+  const list = useCall('requests.list', { view, ...(q.trim() ? { q: q.trim() } : {}) }, { keepPrevious: true, refetchInterval: active && view === 'open' ? OPEN_POLL_MS : false });
+  const rows = list.data ?? null;
+  const error = list.error;
 
   const empty: MsgKey = view === 'open' ? 'svc.noneOpen' : view === 'callback' ? 'svc.noneCallback' : 'svc.noneAll';
   return (
@@ -297,15 +275,7 @@ function RequestList({ view, settings, tick, onChanged }: { view: 'open' | 'call
         </div>
       ) : null}
       {opened !== null ? (
-        <RequestDialog
-          id={opened}
-          departments={settings.departments}
-          onClose={() => setOpened(null)}
-          onChanged={() => {
-            onChanged();
-            load();
-          }}
-        />
+        <RequestDialog id={opened} departments={settings.departments} onClose={() => setOpened(null)} />
       ) : null}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ServiceSettings } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -10,12 +10,14 @@ import { KIND_LABEL } from './labels';
 const KINDS = ['repair', 'complaint', 'suggestion', 'enquiry'] as const;
 
 /** 设置 (supervisor): the departments to dispatch to and the dispatch target of each kind, in minutes. */
-export function ServiceSettingsForm({ settings, onSaved }: { settings: ServiceSettings; onSaved: (s: ServiceSettings) => void }) {
+/** Saved settings come back to the area with the refresh of requests.settings.get. */
+export function ServiceSettingsForm({ settings }: { settings: ServiceSettings }) {
   const { t } = useI18n();
   const [departments, setDepartments] = useState(settings.departments.join('、'));
   const [targets, setTargets] = useState<Record<string, string>>(Object.fromEntries(KINDS.map((k) => [k, String(settings.targets[k])])));
   const [saved, setSaved] = useState(false);
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -28,8 +30,7 @@ export function ServiceSettingsForm({ settings, onSaved }: { settings: ServiceSe
     return action.start({
       check: () => (list.length === 0 ? t('svc.set.needDept') : nums.some((n) => !Number.isInteger(n) || n < 1 || n > 10080) ? t('svc.set.badTarget') : null),
       run: async () => {
-        const s = await call('requests.settings.save', { departments: list, targets: { repair: nums[0] as number, complaint: nums[1] as number, suggestion: nums[2] as number, enquiry: nums[3] as number } });
-        onSaved(s);
+        await send('requests.settings.save', { departments: list, targets: { repair: nums[0] as number, complaint: nums[1] as number, suggestion: nums[2] as number, enquiry: nums[3] as number } });
         setSaved(true);
       },
     });

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReportView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { download } from '../../lib/download';
+import { useCall, useSend } from '../../lib/query';
 import { moneyText } from '../../lib/money';
 import { propertyToday } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
@@ -21,46 +22,27 @@ const METHOD: Record<string, MsgKey> = { cash: 'pay.cash', wechat: 'pay.wechat',
 
 const today = (): string => propertyToday();
 
-function download(fileName: string, base64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** 统计报表: a day, week or month — service requests, fees, parcels, keys and cards — with bars; XLSX and print. */
 export function ServiceStats() {
   const { t } = useI18n();
   const [period, setPeriod] = useState<Period>('month');
   const [date, setDate] = useState(today);
-  const [r, setR] = useState<ReportView | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // a date still being typed is not asked for; the figures shown stay until the new ones are in
+  const report = useCall('reports.period', { period, date }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(date), keepPrevious: true });
+  const r = report.data ?? null;
+  const error = report.error;
   const exporting = useAction();
+  const send = useSend();
   const [pdfNote, setPdfNote] = useState<string | null>(null);
   const pdf = () =>
     exporting.start({
       run: async () => {
         setPdfNote(null);
-        const x = await call('reports.pdf', { title: r ? `统计报表_${r.from}_${r.to}` : '统计报表' });
+        const x = await send('reports.pdf', { title: r ? `统计报表_${r.from}_${r.to}` : '统计报表' });
         if (x.supported) download(x.fileName, x.data, 'application/pdf');
         else setPdfNote(t('rp.pdfInBrowser'));
       },
     });
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    let live = true;
-    setError(null);
-    call('reports.period', { period, date })
-      .then((v) => live && setR(v))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [period, date]);
 
   const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
   const s = r?.requests;
@@ -87,7 +69,7 @@ export function ServiceStats() {
               void exporting.start({
                 run: async () => {
                   // the figures on screen, not a date still being typed
-                  const x = await call('reports.export', { period: r?.period ?? period, date: r?.from ?? date });
+                  const x = await send('reports.export', { period: r?.period ?? period, date: r?.from ?? date });
                   download(x.fileName, x.data);
                 },
               })

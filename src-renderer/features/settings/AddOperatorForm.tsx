@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { OperatorAdminView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import type { Role } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
@@ -15,13 +15,14 @@ export function AddOperatorForm({ onAdded }: { onAdded: (o: OperatorAdminView) =
   const [role, setRole] = useState<Role>('receptionist');
   const pw = useNewPassword();
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
       check: pw.problem,
       run: async () => {
-        const o = await call('operators.create', { username: username.trim(), displayName: displayName.trim(), role, password: pw.password });
+        const o = await send('operators.create', { username: username.trim(), displayName: displayName.trim(), role, password: pw.password });
         setUsername('');
         setDisplayName('');
         pw.clear();

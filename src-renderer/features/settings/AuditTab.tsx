@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { VerifyView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -35,17 +35,18 @@ export function AuditTab() {
   const action = useAction();
   const resolving = useAction();
   const recovering = useAction();
+  const send = useSend();
   const [askRecovery, setAskRecovery] = useState(false);
   const admin = useShell().operator.role === 'admin';
 
   const verify = () => {
     setResult(null);
-    return action.start({ run: async () => (setResult(await call('system.verifyAudit', {})), await refresh()) });
+    return action.start({ run: async () => (setResult(await send('system.verifyAudit', {})), await refresh()) });
   };
   const resolve = () =>
     resolving.start({
       run: async () => {
-        setResult(await call('system.auditResolve', { reason }));
+        setResult(await send('system.auditResolve', { reason }));
         setReason('');
         await refresh();
       },
@@ -54,7 +55,7 @@ export function AuditTab() {
   const enterRecovery = () =>
     recovering.start({
       run: async () => {
-        await call('system.enterRecovery', {});
+        await send('system.enterRecovery', {});
         setAskRecovery(false);
         await refresh();
       },

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { BackupView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
@@ -13,30 +13,18 @@ const KIND: Record<BackupView['kind'], MsgKey> = { daily: 'backup.kind.daily', '
 /** 备份: the backups on this machine and "back up now". */
 export function BackupsTab() {
   const { t, lang } = useI18n();
-  const [list, setList] = useState<BackupView[] | null>(null);
+  const backups = useCall('system.listBackups', {});
+  // newest first
+  const list = useMemo(() => (backups.data ? [...backups.data].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)) : null), [backups.data]);
   const [done, setDone] = useState<BackupView | null>(null);
   const action = useAction();
-  const { setError } = action;
-
-  const load = useCallback(async () => {
-    try {
-      const l = await call('system.listBackups', {});
-      setList([...l].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)));
-    } catch (e) {
-      setError(e);
-    }
-  }, [setError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const send = useSend();
 
   const backup = () => {
     setDone(null);
     return action.start({
       run: async () => {
-        setDone(await call('system.backupNow', {}));
-        await load();
+        setDone(await send('system.backupNow', {}));
       },
     });
   };
@@ -47,7 +35,7 @@ export function BackupsTab() {
       label={t('backup.now')}
       busyLabel={t('common.working')}
       busy={action.busy}
-      error={action.error}
+      error={action.error ?? backups.error}
       onRun={() => void backup()}
     >
       <OkNote text={done ? t('backup.done', { name: done.name, size: formatBytes(done.bytes) }) : null} />

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { CardFormat, CardReaderConfigInput, CardReaderStatusView, Output, RecordingView } from '@shared/contract';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CardFormat, CardReaderConfigInput, Output, RecordingView } from '@shared/contract';
 import { CARD_FORMATS, CARD_FORMAT_LABELS } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useFetch, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -18,32 +18,37 @@ export function CardReaderTab() {
   const [format, setFormat] = useState<CardFormat>('auto');
   const [vid, setVid] = useState('');
   const [pid, setPid] = useState('');
-  const [status, setStatus] = useState<CardReaderStatusView | null>(null);
+  // the reader's state, read every 2 s (a failed read leaves the last answer)
+  const status = useCall('cardReader.status', {}, { refetchInterval: 2000 }).data ?? null;
   const [saved, setSaved] = useState<string | null>(null);
   const [diag, setDiag] = useState<Output<'cardReader.diagnose'> | null>(null);
   const [rec, setRec] = useState<RecordingView | null>(null);
   const [error, setError] = useState<unknown>(null);
-
+  const send = useSend();
+  const read = useFetch();
+  const savedConfig = useCall('cardReader.settings.get', {});
+  // the saved settings fill the form once, when they are first in (later answers would undo a choice made)
+  const applied = useRef(false);
   useEffect(() => {
-    call('cardReader.settings.get', {}).then((c) => {
-      setKind(c.kind);
-      setFormat(c.format);
-      if (c.kind === 'hid') {
-        setVid(c.vendorId.toString(16).padStart(4, '0'));
-        setPid(c.productId.toString(16).padStart(4, '0'));
-      }
-    }, setError);
-    const poll = () => call('cardReader.status', {}).then(setStatus, () => undefined);
-    void poll();
-    const id = window.setInterval(() => void poll(), 2000);
-    return () => window.clearInterval(id);
-  }, []);
+    const c = savedConfig.data;
+    if (!c || applied.current) return;
+    applied.current = true;
+    setKind(c.kind);
+    setFormat(c.format);
+    if (c.kind === 'hid') {
+      setVid(c.vendorId.toString(16).padStart(4, '0'));
+      setPid(c.productId.toString(16).padStart(4, '0'));
+    }
+  }, [savedConfig.data]);
 
+  // while recording: how many reports so far, every second
+  const recording = useCall('cardReader.record', { action: 'status' }, { enabled: !!rec?.recording, refetchInterval: 1000 });
   useEffect(() => {
-    if (!rec?.recording) return;
-    const id = window.setInterval(() => void call('cardReader.record', { action: 'status' }).then(setRec, setError), 1000);
-    return () => window.clearInterval(id);
-  }, [rec?.recording]);
+    if (recording.data) setRec(recording.data);
+  }, [recording.data]);
+  useEffect(() => {
+    if (recording.error) setError(recording.error);
+  }, [recording.error]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -51,8 +56,7 @@ export function CardReaderTab() {
     return save.start({
       run: async () => {
         const config: CardReaderConfigInput = kind === 'hid' ? { kind, format, vendorId: vid.trim() as unknown as number, productId: pid.trim() as unknown as number } : { kind, format };
-        await call('cardReader.settings.save', config);
-        setStatus(await call('cardReader.status', {}));
+        await send('cardReader.settings.save', config);
         setSaved(t('reader.saved'));
       },
     });
@@ -113,17 +117,17 @@ export function CardReaderTab() {
 
       <div className="card">
         <h2 className="section-title">{t('reader.diag')}</h2>
-        <ErrorBox error={error} />
+        <ErrorBox error={error ?? savedConfig.error} />
         <div className="row-actions">
-          <button type="button" className="btn" onClick={() => void call('cardReader.diagnose', {}).then(setDiag, setError)}>
+          <button type="button" className="btn" onClick={() => void read('cardReader.diagnose', {}).then(setDiag, setError)}>
             {t('reader.listDevices')}
           </button>
           {rec?.recording ? (
-            <button type="button" className="btn danger" onClick={() => void call('cardReader.record', { action: 'stop' }).then(setRec, setError)}>
+            <button type="button" className="btn danger" onClick={() => void send('cardReader.record', { action: 'stop' }).then(setRec, setError)}>
               {t('reader.recordStop')}
             </button>
           ) : (
-            <button type="button" className="btn" onClick={() => void call('cardReader.record', { action: 'start' }).then(setRec, setError)}>
+            <button type="button" className="btn" onClick={() => void send('cardReader.record', { action: 'start' }).then(setRec, setError)}>
               {t('reader.record')}
             </button>
           )}

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { formatFen, parseAmount, type Problem } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
@@ -13,13 +13,13 @@ export function CashThresholdForm() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
   const action = useAction();
-  const { setError } = action;
+  const send = useSend();
+  const current = useCall('cash.settings.get', {});
 
+  // the form shows the limit as read (again after a save)
   useEffect(() => {
-    call('cash.settings.get', {})
-      .then((s) => setValue(formatFen(s.varianceThresholdFen)))
-      .catch((e: unknown) => setError(e));
-  }, [setError]);
+    if (current.data) setValue(formatFen(current.data.varianceThresholdFen));
+  }, [current.data]);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -29,7 +29,7 @@ export function CashThresholdForm() {
     if (!p.ok) return;
     return action.start({
       run: async () => {
-        const s = await call('cash.settings.save', { varianceThresholdFen: p.value });
+        const s = await send('cash.settings.save', { varianceThresholdFen: p.value });
         setValue(formatFen(s.varianceThresholdFen));
         setSaved(true);
       },
@@ -56,7 +56,7 @@ export function CashThresholdForm() {
           {t('threshold.hint')}
         </span>
       </label>
-      <ErrorBox error={action.error} />
+      <ErrorBox error={action.error ?? current.error} />
       <OkNote text={saved ? t('common.saved') : null} />
       <div className="form-actions">
         <button type="submit" className="btn primary big" disabled={action.busy}>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -13,6 +13,7 @@ export function ChangePasswordTab() {
   const pw = useNewPassword();
   const [saved, setSaved] = useState(false);
   const action = useAction();
+  const send = useSend();
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -20,7 +21,7 @@ export function ChangePasswordTab() {
     return action.start({
       check: pw.problem,
       run: async () => {
-        await call('auth.changePassword', { oldPassword, newPassword: pw.password });
+        await send('auth.changePassword', { oldPassword, newPassword: pw.password });
         setSaved(true);
         setOld('');
         pw.clear();

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { FeeItemView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { formatFen, parseAmount, type Problem } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
@@ -38,6 +38,7 @@ export function FeeItemDialog({ item, nextSort, onSaved, onCancel }: { item: Fee
   const [sort, setSort] = useState(String(item?.sort ?? nextSort));
   const [priceProblem, setPriceProblem] = useState<Problem | null>(null);
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -54,7 +55,7 @@ export function FeeItemDialog({ item, nextSort, onSaved, onCancel }: { item: Fee
       },
       run: async () => {
         if (!p.ok) return;
-        const saved = await call('fees.items.save', {
+        const saved = await send('fees.items.save', {
           ...(item ? { id: item.id } : {}),
           code: code.trim(),
           name: name.trim(),

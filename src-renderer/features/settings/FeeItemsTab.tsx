@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FeeItemView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { OkNote } from '../../app/ui/Notes';
@@ -11,22 +11,10 @@ import { FeeItemDialog } from './FeeItemDialog';
 /** 收费项目 (admin): the catalogue the counter charges from; add an item or change one (stop = 停用). */
 export function FeeItemsTab() {
   const t = useT();
-  const [list, setList] = useState<FeeItemView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const items = useCall('fees.items.list', { includeInactive: true });
+  const list = items.data ?? null;
   const [editing, setEditing] = useState<FeeItemView | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setList(await call('fees.items.list', { includeInactive: true }));
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const nextSort = (list ?? []).reduce((m, i) => Math.max(m, i.sort), 0) + 10;
   return (
@@ -37,7 +25,7 @@ export function FeeItemsTab() {
           {t('items.add')}
         </button>
       </div>
-      <ErrorBox error={error} />
+      <ErrorBox error={items.error} />
       <OkNote text={notice} />
       {list && list.length === 0 ? <p className="info-box">{t('items.none')}</p> : null}
       {list && list.length > 0 ? (
@@ -91,7 +79,6 @@ export function FeeItemsTab() {
           onSaved={(i) => {
             setEditing(null);
             setNotice(t('items.saved', { name: i.name }));
-            void load();
           }}
         />
       ) : null}

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useStatus } from '../../app/status';
@@ -33,19 +33,19 @@ export function GeneralTab() {
   const [zoneFixed, setZoneFixed] = useState(false);
   const [saved, setSaved] = useState(false);
   const action = useAction();
-  const { setError } = action;
+  const send = useSend();
+  const current = useCall('settings.get', {});
 
+  // the form shows the settings as read (again after a save)
   useEffect(() => {
-    call('settings.get', {})
-      .then((s) => {
-        setPropertyName(s.propertyName);
-        setTerminalId(s.terminalId);
-        setMinutes(String(s.idleLockMinutes));
-        setTimeZone(s.timeZone);
-        setZoneFixed(!s.timeZoneChangeable);
-      })
-      .catch((e: unknown) => setError(e));
-  }, [setError]);
+    const s = current.data;
+    if (!s) return;
+    setPropertyName(s.propertyName);
+    setTerminalId(s.terminalId);
+    setMinutes(String(s.idleLockMinutes));
+    setTimeZone(s.timeZone);
+    setZoneFixed(!s.timeZoneChangeable);
+  }, [current.data]);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -58,7 +58,7 @@ export function GeneralTab() {
         return null;
       },
       run: async () => {
-        const s = await call('settings.update', { propertyName: propertyName.trim(), idleLockMinutes: m, ...(zoneFixed ? {} : { timeZone }) });
+        const s = await send('settings.update', { propertyName: propertyName.trim(), idleLockMinutes: m, ...(zoneFixed ? {} : { timeZone }) });
         setPropertyName(s.propertyName);
         setMinutes(String(s.idleLockMinutes));
         setTimeZone(s.timeZone);
@@ -95,7 +95,7 @@ export function GeneralTab() {
         </Field>
       </div>
       <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error} />
+      <ErrorBox error={action.error ?? current.error} />
       <OkNote text={saved ? t('common.saved') : null} />
       <div className="form-actions">
         <button type="submit" className="btn primary big" disabled={action.busy}>

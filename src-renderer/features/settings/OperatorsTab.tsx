@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OperatorAdminView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import type { Role } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
@@ -16,32 +16,23 @@ const ROLES: Role[] = ['receptionist', 'supervisor', 'admin'];
 export function OperatorsTab() {
   const { t, lang } = useI18n();
   const { operator: me } = useShell();
-  const [list, setList] = useState<OperatorAdminView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const operators = useCall('operators.list', {});
+  const list = operators.data ?? null;
+  const [actError, setActError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [resetFor, setResetFor] = useState<OperatorAdminView | null>(null);
+  const send = useSend();
+  const error = actError ?? operators.error;
 
-  const load = useCallback(async () => {
-    try {
-      setList(await call('operators.list', {}));
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  /** A change made here or in a dialog: its notice (the list is read again by the change itself). */
   const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
+    setActError(null);
     setNotice(null);
     try {
       await fn();
       setNotice(done);
-      await load();
     } catch (e) {
-      setError(e);
+      setActError(e);
     }
   };
 
@@ -75,7 +66,7 @@ export function OperatorsTab() {
                     <select
                       aria-label={t('operators.roleOf', { name: o.displayName })}
                       value={o.role}
-                      onChange={(e) => void act(() => call('operators.update', { id: o.id, role: e.target.value as Role }), t('operators.roleChanged', { name: o.displayName }))}
+                      onChange={(e) => void act(() => send('operators.update', { id: o.id, role: e.target.value as Role }), t('operators.roleChanged', { name: o.displayName }))}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
@@ -96,7 +87,7 @@ export function OperatorsTab() {
                       <button
                         type="button"
                         className="btn small"
-                        onClick={() => void act(() => call('operators.update', { id: o.id, active: !o.active }), t(o.active ? 'operators.deactivated' : 'operators.activated', { name: o.displayName }))}
+                        onClick={() => void act(() => send('operators.update', { id: o.id, active: !o.active }), t(o.active ? 'operators.deactivated' : 'operators.activated', { name: o.displayName }))}
                       >
                         {o.active ? t('operators.deactivate') : t('operators.activate')}
                       </button>
@@ -107,7 +98,7 @@ export function OperatorsTab() {
                       {t('operators.resetPassword')}
                     </button>
                     {o.locked ? (
-                      <button type="button" className="btn small" onClick={() => void act(() => call('operators.unlock', { username: o.username }), t('operators.unlocked', { name: o.displayName }))}>
+                      <button type="button" className="btn small" onClick={() => void act(() => send('operators.unlock', { username: o.username }), t('operators.unlocked', { name: o.displayName }))}>
                         {t('operators.unlock')}
                       </button>
                     ) : null}

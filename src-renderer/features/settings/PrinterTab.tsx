@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Output, PrinterConfigInput, PrinterSettings } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useRefresh, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
@@ -44,13 +44,19 @@ export function PrinterTab() {
   const [baud, setBaud] = useState<Baud>(9600);
   const [width, setWidth] = useState<58 | 80>(80);
   const [kick, setKick] = useState(true);
-  const [status, setStatus] = useState<Status | null>(null);
+  // the live status (a failed read leaves the last answer on the line)
+  const status: Status | null = useCall('printer.status', {}, { refetchInterval: STATUS_POLL_MS }).data ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   // the form stays closed until the saved settings are in: a choice made before would be overwritten by them
   const [loaded, setLoaded] = useState(false);
   const save = useAction();
   const test = useAction();
-  const { setError } = save;
+  const send = useSend();
+  const refreshReads = useRefresh();
+  const readStatus = () => refreshReads('printer.status');
+  const saved = useCall('printer.settings.get', {});
+  // the saved settings fill the form once, when they are first in (later answers would undo a choice made)
+  const applied = useRef(false);
 
   const apply = (s: PrinterSettings) => {
     setKind(s.config.kind);
@@ -67,25 +73,12 @@ export function PrinterTab() {
     setKick(s.kickDrawer);
   };
 
-  const readStatus = useCallback(async () => {
-    try {
-      setStatus(await call('printer.status', {}));
-    } catch {
-      // the status line keeps its last answer
-    }
-  }, []);
-
   useEffect(() => {
-    call('printer.settings.get', {})
-      .then((s) => {
-        apply(s);
-        setLoaded(true);
-      })
-      .catch((e: unknown) => setError(e));
-    void readStatus();
-    const timer = window.setInterval(() => void readStatus(), STATUS_POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [readStatus, setError]);
+    if (!saved.data || applied.current) return;
+    applied.current = true;
+    apply(saved.data);
+    setLoaded(true);
+  }, [saved.data]);
 
   const config = (): PrinterConfigInput | string => {
     if (kind === 'none') return { kind };
@@ -107,9 +100,8 @@ export function PrinterTab() {
       check: () => (typeof c === 'string' ? c : null),
       run: async () => {
         if (typeof c === 'string') return;
-        apply(await call('printer.settings.save', { config: c, width, kickDrawer: kick }));
+        apply(await send('printer.settings.save', { config: c, width, kickDrawer: kick }));
         setNotice(t('common.saved'));
-        await readStatus();
         await refresh();
       },
     });
@@ -119,7 +111,7 @@ export function PrinterTab() {
     setNotice(null);
     return test.start({
       run: async () => {
-        await call('printer.testPage', {});
+        await send('printer.testPage', {});
         setNotice(t('printer.testSent'));
         window.setTimeout(() => void readStatus(), 1500);
       },
@@ -214,7 +206,7 @@ export function PrinterTab() {
           <span>{t('printer.kick')}</span>
         </label>
         <ErrorNote text={save.checkError} />
-        <ErrorBox error={save.error} />
+        <ErrorBox error={save.error ?? saved.error} />
         <OkNote text={notice} />
         </fieldset>
         <div className="form-actions">

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import type { OperatorAdminView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -12,13 +12,14 @@ export function ResetPasswordDialog({ operator, onDone, onCancel }: { operator: 
   const t = useT();
   const pw = useNewPassword();
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
       check: pw.problem,
       run: async () => {
-        await call('operators.resetPassword', { id: operator.id, newPassword: pw.password });
+        await send('operators.resetPassword', { id: operator.id, newPassword: pw.password });
         onDone();
       },
       keepBusyOnSuccess: true,

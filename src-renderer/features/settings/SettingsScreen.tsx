@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { roleAtLeast, type Role } from '../../lib/roles';
 import { AuditTab } from './AuditTab';
 import { BackupsTab } from './BackupsTab';
@@ -11,6 +12,7 @@ import { OperatorsTab } from './OperatorsTab';
 import { FeeItemsTab } from './FeeItemsTab';
 import { PrinterTab } from './PrinterTab';
 import { CardReaderTab } from './CardReaderTab';
+import './settings.css';
 
 type TabId = 'operators' | 'items' | 'printer' | 'cardReader' | 'audit' | 'backups' | 'general' | 'password';
 
@@ -38,15 +40,9 @@ export function SettingsScreen() {
         <h1 id="settings-title" tabIndex={-1}>
           {t('area.settings')}
         </h1>
-        <div className="tabs" role="tablist" aria-label={t('area.settings')}>
-          {tabs.map((x) => (
-            <button key={x.id} type="button" role="tab" className="tab" aria-selected={tab === x.id} onClick={() => setTab(x.id)}>
-              {t(x.label)}
-            </button>
-          ))}
-        </div>
+        <Tabs idBase="settings" label={t('area.settings')} tabs={tabs.map((x) => ({ id: x.id, label: t(x.label) }))} value={tab} onChange={setTab} />
       </div>
-      <div role="tabpanel" className="tab-panel">
+      <TabPanel idBase="settings" value={tab} className="tab-panel">
         {tab === 'operators' ? <OperatorsTab /> : null}
         {tab === 'items' ? <FeeItemsTab /> : null}
         {tab === 'printer' ? <PrinterTab /> : null}
@@ -55,7 +51,7 @@ export function SettingsScreen() {
         {tab === 'backups' ? <BackupsTab /> : null}
         {tab === 'general' ? <GeneralTab /> : null}
         {tab === 'password' ? <ChangePasswordTab /> : null}
-      </div>
+      </TabPanel>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../../app/i18n/I18n';
-import { useStatus } from '../../app/status';
+import { useStatus, useStatusQuery } from '../../app/status';
 import { OkNote } from '../../app/ui/Notes';
 import { ProgressBar } from '../../app/ui/Progress';
 
@@ -9,15 +9,11 @@ const POLL_MS = 700;
 /** After setup with demo data: the generator's progress (status.demo), then on to the login. */
 export function DemoProgress({ onContinue }: { onContinue: () => void }) {
   const t = useT();
-  const { status, refresh } = useStatus();
+  const { status } = useStatus();
   const demo = status?.demo ?? null;
   const state = demo?.state ?? 'running';
-
-  useEffect(() => {
-    if (state !== 'running') return;
-    const timer = window.setInterval(() => void refresh(), POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [state, refresh]);
+  // the status, more often while the generator runs
+  useStatusQuery(POLL_MS, state === 'running');
 
   useEffect(() => {
     if (state !== 'done') return;

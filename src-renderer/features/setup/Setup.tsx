@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { call } from '../../lib/api';
+import { useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { LangSwitch } from '../../app/LangSwitch';
@@ -20,13 +20,14 @@ export function Setup({ onDone }: { onDone: (demo: boolean) => void }) {
   const pw = useNewPassword();
   const [demo, setDemo] = useState(false);
   const action = useAction();
+  const send = useSend();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
       check: pw.problem,
       run: async () => {
-        await call('system.setup', {
+        await send('system.setup', {
           propertyName: propertyName.trim(),
           terminalId: terminalId.trim(),
           admin: { username: username.trim(), displayName: displayName.trim(), password: pw.password },

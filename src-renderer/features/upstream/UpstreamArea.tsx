@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { UpstreamDayView, UpstreamSettingsView } from '@shared/contract';
-import { call } from '../../lib/api';
+import { useCall, useSend } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
@@ -11,6 +11,7 @@ import { useStatus } from '../../app/status';
 import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
+import { TabPanel, Tabs } from '../../app/ui/Tabs';
 
 type Tab = 'history' | 'settings';
 
@@ -40,18 +41,22 @@ export function UpstreamArea() {
           {t('area.upstream')}
         </h1>
         {admin ? (
-          <div className="tabs" role="tablist" aria-label={t('area.upstream')}>
-            <button type="button" role="tab" className="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
-              {t('up.tab.history')}
-            </button>
-            <button type="button" role="tab" className="tab" aria-selected={tab === 'settings'} onClick={() => setTab('settings')}>
-              {t('up.tab.settings')}
-            </button>
-          </div>
+          <Tabs
+            idBase="upstream"
+            label={t('area.upstream')}
+            tabs={[
+              { id: 'history', label: t('up.tab.history') },
+              { id: 'settings', label: t('up.tab.settings') },
+            ]}
+            value={tab}
+            onChange={setTab}
+          />
         ) : null}
       </div>
       <p className="hint up-lead">{t('up.lead')}</p>
-      {tab === 'history' ? roleAtLeast(operator.role, 'supervisor') ? <History /> : <p className="info-box">{t('up.supervisorOnly')}</p> : <SettingsForm />}
+      <TabPanel idBase="upstream" value={tab} shown={admin}>
+        {tab === 'history' ? roleAtLeast(operator.role, 'supervisor') ? <History /> : <p className="info-box">{t('up.supervisorOnly')}</p> : <SettingsForm />}
+      </TabPanel>
     </section>
   );
 }
@@ -59,28 +64,18 @@ export function UpstreamArea() {
 function History() {
   const { t, lang } = useI18n();
   const { refresh } = useStatus();
-  const [days, setDays] = useState<UpstreamDayView[] | null>(null);
+  const history = useCall('upstream.history', { limit: 60 });
+  const days = history.data ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const action = useAction();
-  const { setError } = action;
-
-  const load = useCallback(() => {
-    call('upstream.history', { limit: 60 })
-      .then((v) => {
-        setDays(v);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(e));
-  }, [setError]);
-  useEffect(load, [load]);
+  const send = useSend();
 
   const sendNow = () =>
     action.start({
       run: async () => {
         setNotice(null);
-        const r = await call('upstream.sendNow', {});
+        const r = await send('upstream.sendNow', {});
         setNotice(t('up.sent', r));
-        load();
         void refresh();
       },
     });
@@ -93,7 +88,7 @@ function History() {
         </button>
       </div>
       <OkNote text={notice} />
-      <ErrorBox error={action.error} />
+      <ErrorBox error={action.error ?? history.error} />
       {days && days.length === 0 ? <p className="info-box">{t('up.none')}</p> : null}
       {days && days.length > 0 ? (
         <div className="table-wrap">
@@ -141,7 +136,8 @@ function SettingsForm() {
   const [enabled, setEnabled] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const action = useAction();
-  const { setError } = action;
+  const send = useSend();
+  const saved = useCall('upstream.settings.get', {});
 
   const take = (v: UpstreamSettingsView) => {
     setS(v);
@@ -151,11 +147,10 @@ function SettingsForm() {
     setEnabled(v.enabled);
     setSecret('');
   };
+  // the form shows the settings as read (and as saved: the save's answer comes back through the read)
   useEffect(() => {
-    call('upstream.settings.get', {})
-      .then(take)
-      .catch((e: unknown) => setError(e));
-  }, [setError]);
+    if (saved.data) take(saved.data);
+  }, [saved.data]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -164,13 +159,13 @@ function SettingsForm() {
     return action.start({
       check: () => (!/^([01]\d|2[0-3]):[0-5]\d$/.test(sendTime) ? t('up.badTime') : !/^\d{1,2}$/.test(cutoff.trim()) || hour > 23 ? t('up.badHour') : null),
       run: async () => {
-        take(await call('upstream.settings.save', { enabled, url: url.trim(), sendTime, cutoffHour: hour, ...(secret ? { secret } : {}) }));
+        take(await send('upstream.settings.save', { enabled, url: url.trim(), sendTime, cutoffHour: hour, ...(secret ? { secret } : {}) }));
         setNotice(t('up.saved'));
       },
     });
   };
 
-  if (!s) return <ErrorBox error={action.error} />;
+  if (!s) return <ErrorBox error={action.error ?? saved.error} />;
   return (
     <form className="form card up-settings" onSubmit={(e) => void submit(e)}>
       <label className="check">

@@ -11,6 +11,8 @@ export interface Host {
   token: string;
   dataDir: string;
   stop: () => Promise<void>;
+  /** Kills the host process at once (SIGKILL: no shutdown of any kind), as a power cut or a task-manager kill would. */
+  kill: () => Promise<void>;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -66,7 +68,14 @@ export async function startHost(opts: { dataDir?: string; env?: Record<string, s
       child.kill('SIGTERM');
     });
   };
-  return { url, origin: u.origin, token, dataDir, stop };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  };
+  return { url, origin: u.origin, token, dataDir, stop, kill };
 }
 
 /** Calls a channel of the host directly (test set-up), as the renderer does. Shares the page's session. */

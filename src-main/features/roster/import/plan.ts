@@ -73,7 +73,7 @@ export function planImport(rows: readonly CheckedRow[], snap: Snapshot, createBu
         issues.push({
           row: r.n,
           column: '楼栋',
-          message: `楼栋 ${r.building} 不存在：请先在「楼栋」里新建该楼栋，或勾选「自动新建不存在的楼栋」后重新选择文件；也请检查楼栋号是否写错`,
+          message: `楼栋 ${r.building} 不存在：请先在「楼栋」里新建该楼栋，或点「自动新建楼栋并重新检查」；也请检查楼栋号是否写错`,
         });
         counts.error++;
         return p;

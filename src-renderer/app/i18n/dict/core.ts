@@ -6,6 +6,8 @@ export const core = {
   'app.brand': ['物业前台', 'LobbyDesk'],
   'common.loading': ['正在加载…', 'Loading…'],
   'common.retry': ['重试', 'Retry'],
+  'screen.failed': ['这个页面没能打开：请点“重新载入”；如果反复出现，请重新启动程序并联系管理员。', 'This screen could not be opened: choose Reload; if it happens again, restart the program and call your administrator.'],
+  'screen.reload': ['重新载入', 'Reload'],
   'common.cancel': ['取消', 'Cancel'],
   'common.save': ['保存', 'Save'],
   'common.saved': ['已保存。', 'Saved.'],
@@ -27,17 +29,6 @@ export const core = {
   'area.upstream': ['上报', 'Report'],
   'area.settings': ['设置', 'Settings'],
 
-  'purpose.home': ['今日概况与常用入口。', 'Today at a glance and the common shortcuts.'],
-  'purpose.roster': ['楼栋、单元、房号与住户档案，按房号、姓名、拼音首字母或手机后四位查找。', 'Buildings, units, rooms and residents; find by room, name, pinyin initials or phone last four.'],
-  'purpose.keys': ['管理公共钥匙、空置房钥匙和托管钥匙：登记借出（借用人、事由、应还时间）与归还，查看逾期未还，交接班时清点。', 'Public, vacant-unit and trust keys: lend (who, why, due back) and return, overdue list, count at every shift change.'],
-  'purpose.cards': ['在读卡器上读卡，绑定到房屋或住户，补卡、挂失并加入黑名单，管理卡片库存。', 'Read a card on the reader, bind it to a unit or resident, replace, report lost (blacklist), card stock.'],
-  'purpose.fees': ['收取物业费、水电费、停车费、卡费、有偿服务和押金（现金、微信/支付宝、银行卡），打印连号收据，作废需主管审批。', 'Property, utility, parking, card and service fees and deposits (cash, WeChat/Alipay, bank card); gapless receipts; voids need a supervisor.'],
-  'purpose.cash': ['开班清点备用金，登记现金收支及原因，交班时按面额盲点，差异超限需主管确认，上交财务。', 'Open with a counted float, cash in/out with a reason, blind count by denomination at close, variance over the limit needs a supervisor.'],
-  'purpose.parcels': ['扫描运单代收快递，自动识别快递公司，匹配房号住户，分配货架与取件码，凭码或扫码取件，滞留提醒与退回。', 'Scan waybills, carrier from the prefix, match room and resident, shelf slot and pickup code; pickup by code or scan; overdue and returns.'],
-  'purpose.handover': ['交班：现金清点、借出钥匙、卡片库存、在库快递、未完成工单和交接事项；接班人确认签收。', 'Close a shift: cash count, keys out, card stock, parcels in stock, open requests, carried-over items; the next operator acknowledges.'],
-  'purpose.service': ['登记来电或来访的报修、投诉、咨询，3 分钟内派工，跟进、回访，按满意度结单，月度统计。', 'Log repairs, complaints and questions, dispatch within 3 minutes, follow up, call back, close with satisfaction; monthly figures.'],
-  'purpose.upstream': ['每晚向公司总部上报当日汇总（只有合计，不含住户个人信息），离线多日后自动补报。', 'Send each business day\'s totals to head office every night (no personal data), catching up after days offline.'],
-  'purpose.settings': ['操作员、审计链校验、备份和本机设置。', 'Operators, audit chain check, backups and this terminal\'s settings.'],
 
   'nav.label': ['功能导航', 'Areas'],
   'top.terminal': ['终端 {id}', 'Terminal {id}'],
@@ -162,9 +153,6 @@ export const core = {
   'recovery.restored': ['恢复完成，正在重新载入…', 'Restored; reloading…'],
   'recovery.keptNote': ['损坏的数据库文件会另存保留，便于技术支持分析。', 'The damaged file is kept aside for technical support.'],
 
-  'notYet.lead': ['此功能在当前版本中尚未提供。', 'This feature is not available yet in this version.'],
-  'notYet.will': ['将来的用途：', 'What it will do: '],
-  'notYet.meanwhile': ['在此之前请按原有方式（纸质登记）处理。', 'Until then, keep using the paper records.'],
 
   'home.searchLabel': ['查找住户', 'Find a resident'],
   'home.buildings': ['楼栋', 'buildings'],

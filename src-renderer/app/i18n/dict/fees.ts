@@ -105,6 +105,7 @@ export const fees = {
   'pay.voucherPlaceholder': ['输入签购单上的凭证号', 'Type the voucher number from the slip'],
   'pay.detected': ['按付款码识别为{method}。', 'Recognised as {method} from the code.'],
   'pay.receivedShort': ['实收少于应收，还差 {short}', 'Received is short by {short}'],
+  'pay.changeTooBig': ['找零 {change} 达到 100 元：多给的整张钞票应退还付款人，请核对实收金额', 'Change of {change} is ￥100 or more: hand back the note not needed and check the amount received'],
   'pay.cashPartTooBig': ['现金部分应小于应收合计（全部付现金请选「现金」）', 'The cash part must be below the total (all in cash: choose Cash)'],
   'pay.referenceEmpty': ['请扫描付款码或输入凭证号', 'Scan the code or type the reference'],
   'pay.referenceShort': ['凭证号至少 4 位', 'At least 4 characters'],

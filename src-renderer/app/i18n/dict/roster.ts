@@ -116,4 +116,11 @@ export const roster = {
   'import.result.skipped': ['跳过', 'Skipped'],
   'import.result.buildings': ['新建楼栋', 'Buildings created'],
   'import.another': ['再导入一个文件', 'Import another file'],
+  'import.writing': ['正在写入名册', 'Writing the roster'],
+  'import.writingProgress': ['正在写入名册：已处理 {done} / {total} 行。其间可以照常收费、查询。', 'Writing the roster: {done} of {total} rows done. The counter keeps working meanwhile.'],
+  'import.stoppedTitle': ['导入没有完成', 'The import did not finish'],
+  'import.unfinished': [
+    '上次导入「{name}」（{time}，{operator} 确认）没有完成：只写入了 {done} / {total} 行。请重新选择这个文件再导入一次即可补完：已写入的行会显示为「不变」，不会重复。',
+    'The last import, “{name}” ({time}, confirmed by {operator}), did not finish: {done} of {total} rows were written. Choose the same file and import it again to complete it: rows already written show as “Unchanged” and are not added twice.',
+  ],
 } as const satisfies Messages;
