@@ -1,12 +1,14 @@
-import { AREAS, type AreaId } from './areas';
+import { areasFor, type AreaId } from './areas';
 import { useT } from './i18n/I18n';
+import { useShell } from './shell-context';
 
 export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => void }) {
   const t = useT();
+  const { operator } = useShell();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>
-        {AREAS.map((a) => (
+        {areasFor(operator.role).map((a) => (
           <li key={a.id}>
             <button
               type="button"
