@@ -232,127 +232,129 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
 
   const busy = action.busy;
   return (
-    <form ref={formRef} className="form vis-checkin" onSubmit={(e: FormEvent) => (e.preventDefault(), void submit())} aria-label={t('vis.tab.checkin')}>
-      {appointment ? (
-        <p className="notice-card vis-appt-note" data-testid="from-appointment">
-          {t('vis.fromAppointment', { name: appointment.nameMasked, phone: appointment.phoneMasked, room: appointment.roomCode })}
-        </p>
-      ) : null}
-      <div className="vis-grid">
-        <label className="field">
-          <span className="field-label">{t('vis.name')}</span>
-          <input ref={nameRef} name="visitorName" value={d.name} maxLength={40} autoComplete="off" onChange={(e) => set('name', e.target.value)} onBlur={lookUpReturning} />
-        </label>
-        <PhoneField name="phone" label={t('vis.phone')} value={d.phone} onChange={(v) => set('phone', v)} onDone={lookUpReturning} hint={fromVisit && !d.phone ? t('vis.carried', { v: fromVisit.phoneMasked }) : undefined} />
-        <label className="field">
-          <span className="field-label">{t('vis.docType')}</span>
-          <select name="docType" value={d.docType} onChange={(e) => set('docType', e.target.value as DocType)}>
-            {DOC_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(DOC_TYPE[x])}
-              </option>
-            ))}
-          </select>
-        </label>
-        {d.docType === 'none' ? null : fullDoc ? (
+    <>
+      <form ref={formRef} className="form vis-checkin" onSubmit={(e: FormEvent) => (e.preventDefault(), void submit())} aria-label={t('vis.tab.checkin')}>
+        {appointment ? (
+          <p className="notice-card vis-appt-note" data-testid="from-appointment">
+            {t('vis.fromAppointment', { name: appointment.nameMasked, phone: appointment.phoneMasked, room: appointment.roomCode })}
+          </p>
+        ) : null}
+        <div className="vis-grid">
           <label className="field">
-            <span className="field-label">{t('vis.docNumber')}</span>
-            <input name="docNumber" value={d.docNumber} maxLength={30} autoComplete="off" onChange={(e) => set('docNumber', e.target.value)} />
+            <span className="field-label">{t('vis.name')}</span>
+            <input ref={nameRef} name="visitorName" value={d.name} maxLength={40} autoComplete="off" onChange={(e) => set('name', e.target.value)} onBlur={lookUpReturning} />
           </label>
-        ) : (
+          <PhoneField name="phone" label={t('vis.phone')} value={d.phone} onChange={(v) => set('phone', v)} onDone={lookUpReturning} hint={fromVisit && !d.phone ? t('vis.carried', { v: fromVisit.phoneMasked }) : undefined} />
           <label className="field">
-            <span className="field-label">{t('vis.docLast4')}</span>
-            <input name="docLast4" value={d.docLast4} maxLength={4} autoComplete="off" onChange={(e) => set('docLast4', e.target.value)} />
-            {fromVisit?.docMasked && !d.docLast4 ? <span className="field-hint">{t('vis.carried', { v: fromVisit.docMasked })}</span> : null}
-          </label>
-        )}
-        <label className="field vis-party">
-          <span className="field-label">{t('vis.party')}</span>
-          <input name="partySize" type="number" min={1} max={50} value={d.party} onChange={(e) => set('party', e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('vis.plate')}</span>
-          <input name="plate" value={d.plate} maxLength={16} autoComplete="off" aria-invalid={plateErr ? true : undefined} placeholder={t('vis.platePlaceholder')} onChange={(e) => set('plate', e.target.value)} />
-          {plateErr ? <span className="field-error">{plateErr}</span> : fromVisit?.plateMasked && !d.plate ? <span className="field-hint">{t('vis.carried', { v: fromVisit.plateMasked })}</span> : null}
-        </label>
-      </div>
-
-      {returning ? (
-        <div className="notice-card vis-returning" role="status" data-testid="returning">
-          <span>{t('vis.returning', { name: returning.nameMasked, n: returning.visits, at: formatDateTime(returning.lastVisitAt, lang), room: returning.roomCode ?? t('vis.commonArea') })}</span>
-          <button type="button" className="btn small primary" onClick={applyReturning}>
-            {t('vis.useReturning')} <kbd>F4</kbd>
-          </button>
-        </div>
-      ) : null}
-
-      <fieldset className="fieldset-plain">
-        <legend className="field-label">{t('vis.purpose')}</legend>
-        <div className="seg-group vis-seg">
-          {PURPOSES.map((p) => (
-            <label key={p} className="seg">
-              <input type="radio" name="purpose" checked={d.purpose === p} onChange={() => set('purpose', p)} />
-              <span>{t(PURPOSE[p])}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {d.purpose === 'other' || d.purposeNote ? (
-        <label className="field">
-          <span className="field-label">{t('vis.purposeNote')}</span>
-          <input name="purposeNote" value={d.purposeNote} maxLength={60} autoComplete="off" onChange={(e) => set('purposeNote', e.target.value)} />
-        </label>
-      ) : null}
-
-      <RoomPicker value={d.place} onChange={(p) => (set('place', p), setMissingRoom(false))} inputRef={roomRef} onPicked={() => undefined} missing={missingRoom} labels={VISIT_ROOM_LABELS} />
-      {d.place?.kind === 'walkin' ? (
-        <label className="field">
-          <span className="field-label">{t('vis.commonReason')}</span>
-          <input name="commonAreaReason" value={d.commonReason} maxLength={60} autoComplete="off" placeholder={t('vis.commonReasonPlaceholder')} onChange={(e) => set('commonReason', e.target.value)} />
-        </label>
-      ) : null}
-      {d.place?.kind === 'room' ? (
-        <div className="vis-consent">
-          <fieldset className="fieldset-plain">
-            <legend className="field-label">{t('vis.consent')}</legend>
-            <div className="seg-group vis-seg">
-              {(appointment ? (['appointment', 'phone', 'owner_present'] as const) : (['phone', 'owner_present'] as const)).map((c) => (
-                <label key={c} className="seg">
-                  <input type="radio" name="consent" checked={d.consent === c} onChange={() => set('consent', c)} />
-                  <span>{t(CONSENT[c])}</span>
-                </label>
+            <span className="field-label">{t('vis.docType')}</span>
+            <select name="docType" value={d.docType} onChange={(e) => set('docType', e.target.value as DocType)}>
+              {DOC_TYPES.map((x) => (
+                <option key={x} value={x}>
+                  {t(DOC_TYPE[x])}
+                </option>
               ))}
-            </div>
-          </fieldset>
-          {d.consent === 'phone' ? <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={d.consentPhone} onChange={(v) => set('consentPhone', v)} /> : null}
+            </select>
+          </label>
+          {d.docType === 'none' ? null : fullDoc ? (
+            <label className="field">
+              <span className="field-label">{t('vis.docNumber')}</span>
+              <input name="docNumber" value={d.docNumber} maxLength={30} autoComplete="off" onChange={(e) => set('docNumber', e.target.value)} />
+            </label>
+          ) : (
+            <label className="field">
+              <span className="field-label">{t('vis.docLast4')}</span>
+              <input name="docLast4" value={d.docLast4} maxLength={4} autoComplete="off" onChange={(e) => set('docLast4', e.target.value)} />
+              {fromVisit?.docMasked && !d.docLast4 ? <span className="field-hint">{t('vis.carried', { v: fromVisit.docMasked })}</span> : null}
+            </label>
+          )}
+          <label className="field vis-party">
+            <span className="field-label">{t('vis.party')}</span>
+            <input name="partySize" type="number" min={1} max={50} value={d.party} onChange={(e) => set('party', e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('vis.plate')}</span>
+            <input name="plate" value={d.plate} maxLength={16} autoComplete="off" aria-invalid={plateErr ? true : undefined} placeholder={t('vis.platePlaceholder')} onChange={(e) => set('plate', e.target.value)} />
+            {plateErr ? <span className="field-error">{plateErr}</span> : fromVisit?.plateMasked && !d.plate ? <span className="field-hint">{t('vis.carried', { v: fromVisit.plateMasked })}</span> : null}
+          </label>
         </div>
-      ) : null}
 
-      {refused ? (
-        <div className="vis-refused" role="alert" data-testid="refused">
-          <p className="vis-refused-head">{t('vis.refused.head')}</p>
-          <p>{refused.message}</p>
-          <div className="toolbar">
-            <button type="button" className="btn danger" onClick={() => void override()}>
-              {t('vis.refused.override')}
-            </button>
-            <button type="button" className="btn" onClick={next}>
-              {t('vis.refused.turnAway')}
+        {returning ? (
+          <div className="notice-card vis-returning" role="status" data-testid="returning">
+            <span>{t('vis.returning', { name: returning.nameMasked, n: returning.visits, at: formatDateTime(returning.lastVisitAt, lang), room: returning.roomCode ?? t('vis.commonArea') })}</span>
+            <button type="button" className="btn small primary" onClick={applyReturning}>
+              {t('vis.useReturning')} <kbd>F4</kbd>
             </button>
           </div>
+        ) : null}
+
+        <fieldset className="fieldset-plain">
+          <legend className="field-label">{t('vis.purpose')}</legend>
+          <div className="seg-group vis-seg">
+            {PURPOSES.map((p) => (
+              <label key={p} className="seg">
+                <input type="radio" name="purpose" checked={d.purpose === p} onChange={() => set('purpose', p)} />
+                <span>{t(PURPOSE[p])}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {d.purpose === 'other' || d.purposeNote ? (
+          <label className="field">
+            <span className="field-label">{t('vis.purposeNote')}</span>
+            <input name="purposeNote" value={d.purposeNote} maxLength={60} autoComplete="off" onChange={(e) => set('purposeNote', e.target.value)} />
+          </label>
+        ) : null}
+
+        <RoomPicker value={d.place} onChange={(p) => (set('place', p), setMissingRoom(false))} inputRef={roomRef} onPicked={() => undefined} missing={missingRoom} labels={VISIT_ROOM_LABELS} />
+        {d.place?.kind === 'walkin' ? (
+          <label className="field">
+            <span className="field-label">{t('vis.commonReason')}</span>
+            <input name="commonAreaReason" value={d.commonReason} maxLength={60} autoComplete="off" placeholder={t('vis.commonReasonPlaceholder')} onChange={(e) => set('commonReason', e.target.value)} />
+          </label>
+        ) : null}
+        {d.place?.kind === 'room' ? (
+          <div className="vis-consent">
+            <fieldset className="fieldset-plain">
+              <legend className="field-label">{t('vis.consent')}</legend>
+              <div className="seg-group vis-seg">
+                {(appointment ? (['appointment', 'phone', 'owner_present'] as const) : (['phone', 'owner_present'] as const)).map((c) => (
+                  <label key={c} className="seg">
+                    <input type="radio" name="consent" checked={d.consent === c} onChange={() => set('consent', c)} />
+                    <span>{t(CONSENT[c])}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {d.consent === 'phone' ? <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={d.consentPhone} onChange={(v) => set('consentPhone', v)} /> : null}
+          </div>
+        ) : null}
+
+        {refused ? (
+          <div className="vis-refused" role="alert" data-testid="refused">
+            <p className="vis-refused-head">{t('vis.refused.head')}</p>
+            <p>{refused.message}</p>
+            <div className="toolbar">
+              <button type="button" className="btn danger" onClick={() => void override()}>
+                {t('vis.refused.override')}
+              </button>
+              <button type="button" className="btn" onClick={next}>
+                {t('vis.refused.turnAway')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        <ErrorNote text={action.checkError} />
+        <ErrorBox error={action.error} />
+        <div className="vis-actions">
+          <button type="submit" className="btn primary big" disabled={busy || refused !== null}>
+            {busy ? t('common.working') : t('vis.submit')} <kbd>F9</kbd>
+          </button>
+          <button type="button" className="btn" onClick={next}>
+            {t('vis.clear')}
+          </button>
         </div>
-      ) : null}
-      <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error} />
-      <div className="vis-actions">
-        <button type="submit" className="btn primary big" disabled={busy || refused !== null}>
-          {busy ? t('common.working') : t('vis.submit')} <kbd>F9</kbd>
-        </button>
-        <button type="button" className="btn" onClick={next}>
-          {t('vis.clear')}
-        </button>
-      </div>
+      </form>
       {approval.dialog}
-    </form>
+    </>
   );
 }

@@ -130,117 +130,119 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
   useKeys(true, { F9: () => formRef.current?.requestSubmit() });
 
   return (
-    <form ref={formRef} className="form vis-removal-form" onSubmit={(e) => void submit(e)} aria-labelledby="vis-removal-new">
-      <h2 id="vis-removal-new" className="section-title">
-        {t('vis.removal.new')}
-      </h2>
-      <RoomPicker value={place} onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))} inputRef={roomRef} onPicked={() => focusField('applicantName')} missing={missingRoom} labels={REMOVAL_ROOM_LABELS} />
-      {room ? <RoomIssuesPanel roomId={room.roomId} /> : null}
-      <div className="vis-grid">
-        <fieldset className="fieldset-plain">
-          <legend className="field-label">{t('vis.removal.applicant')}</legend>
-          <div className="seg-group">
-            {(['owner', 'tenant'] as const).map((k) => (
-              <label key={k} className="seg">
-                <input type="radio" name="applicantKind" checked={kind === k} onChange={() => setKind(k)} />
-                <span>{t(k === 'owner' ? 'vis.removal.owner' : 'vis.removal.tenant')}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <label className="field">
-          <span className="field-label">{t('vis.name')}</span>
-          <input name="applicantName" value={name} maxLength={40} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-        </label>
-        <PhoneField name="applicantPhone" label={t('vis.phoneOptional')} value={phone} onChange={setPhone} />
-      </div>
-
-      {kind === 'tenant' ? (
-        <div className="vis-consent" data-testid="tenant-consent">
+    <>
+      <form ref={formRef} className="form vis-removal-form" onSubmit={(e) => void submit(e)} aria-labelledby="vis-removal-new">
+        <h2 id="vis-removal-new" className="section-title">
+          {t('vis.removal.new')}
+        </h2>
+        <RoomPicker value={place} onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))} inputRef={roomRef} onPicked={() => focusField('applicantName')} missing={missingRoom} labels={REMOVAL_ROOM_LABELS} />
+        {room ? <RoomIssuesPanel roomId={room.roomId} /> : null}
+        <div className="vis-grid">
           <fieldset className="fieldset-plain">
-            <legend className="field-label">{t('vis.removal.consent')}</legend>
-            <div className="seg-group vis-seg">
-              {CONSENTS.map((c) => (
-                <label key={c} className="seg">
-                  <input type="radio" name="consentMethod" checked={consent === c} onChange={() => setConsent(c)} />
-                  <span>{t(`vis.removal.consent.${c}`)}</span>
+            <legend className="field-label">{t('vis.removal.applicant')}</legend>
+            <div className="seg-group">
+              {(['owner', 'tenant'] as const).map((k) => (
+                <label key={k} className="seg">
+                  <input type="radio" name="applicantKind" checked={kind === k} onChange={() => setKind(k)} />
+                  <span>{t(k === 'owner' ? 'vis.removal.owner' : 'vis.removal.tenant')}</span>
                 </label>
               ))}
             </div>
           </fieldset>
-          {consent === 'phone' ? <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={consentPhone} onChange={setConsentPhone} /> : null}
-          {consent === 'written' || consent === 'owner_present' ? (
-            <label className="field">
-              <span className="field-label">{t(consent === 'written' ? 'vis.removal.writtenNote' : 'vis.note')}</span>
-              <input name="consentNote" value={consentNote} maxLength={100} autoComplete="off" onChange={(e) => setConsentNote(e.target.value)} />
-            </label>
-          ) : null}
-          {consent === 'approval' ? <p className="hint">{t('vis.removal.approvalHint')}</p> : null}
+          <label className="field">
+            <span className="field-label">{t('vis.name')}</span>
+            <input name="applicantName" value={name} maxLength={40} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          </label>
+          <PhoneField name="applicantPhone" label={t('vis.phoneOptional')} value={phone} onChange={setPhone} />
         </div>
-      ) : null}
 
-      <fieldset className="fieldset-plain vis-items">
-        <legend className="field-label">{t('vis.removal.items')}</legend>
-        <div className="quick-picks" role="group" aria-label={t('vis.removal.quick')}>
-          {QUICK_ITEMS.map((q) => (
-            <button key={q.zh} type="button" className="btn small chip" onClick={() => quick(q.zh)}>
-              + {t(q.label)}
-            </button>
-          ))}
-        </div>
-        {lines.map((l, i) => (
-          <div key={l.key} className="vis-item-line">
-            <label className="field grow">
-              <span className="field-label">{t('vis.removal.itemName', { n: i + 1 })}</span>
-              <input name={`item-${i}`} value={l.name} maxLength={30} autoComplete="off" onChange={(e) => setLine(l.key, { name: e.target.value })} />
-            </label>
-            <label className="field vis-qty">
-              <span className="field-label">{t('vis.removal.qty')}</span>
-              <input name={`qty-${i}`} type="number" min={1} max={999} value={l.qty} onChange={(e) => setLine(l.key, { qty: e.target.value })} />
-            </label>
-            {lines.length > 1 ? (
-              <button type="button" className="btn small" aria-label={t('vis.removal.removeLine', { n: i + 1 })} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
-                ×
-              </button>
+        {kind === 'tenant' ? (
+          <div className="vis-consent" data-testid="tenant-consent">
+            <fieldset className="fieldset-plain">
+              <legend className="field-label">{t('vis.removal.consent')}</legend>
+              <div className="seg-group vis-seg">
+                {CONSENTS.map((c) => (
+                  <label key={c} className="seg">
+                    <input type="radio" name="consentMethod" checked={consent === c} onChange={() => setConsent(c)} />
+                    <span>{t(`vis.removal.consent.${c}`)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {consent === 'phone' ? <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={consentPhone} onChange={setConsentPhone} /> : null}
+            {consent === 'written' || consent === 'owner_present' ? (
+              <label className="field">
+                <span className="field-label">{t(consent === 'written' ? 'vis.removal.writtenNote' : 'vis.note')}</span>
+                <input name="consentNote" value={consentNote} maxLength={100} autoComplete="off" onChange={(e) => setConsentNote(e.target.value)} />
+              </label>
             ) : null}
+            {consent === 'approval' ? <p className="hint">{t('vis.removal.approvalHint')}</p> : null}
           </div>
-        ))}
-        <button type="button" className="btn small" onClick={() => setLines((ls) => [...ls, newLine()])}>
-          {t('vis.removal.addLine')}
-        </button>
-      </fieldset>
+        ) : null}
 
-      <div className="vis-grid">
-        <label className="field">
-          <span className="field-label">{t('vis.removal.company')}</span>
-          <input name="movingCompany" value={company} maxLength={40} autoComplete="off" onChange={(e) => setCompany(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('vis.plate')}</span>
-          <input name="plate" value={plate} maxLength={16} autoComplete="off" aria-invalid={plateErr ? true : undefined} placeholder={t('vis.platePlaceholder')} onChange={(e) => setPlate(e.target.value)} />
-          {plateErr ? <span className="field-error">{plateErr}</span> : null}
-        </label>
-        <label className="field">
-          <span className="field-label">{t('vis.removal.date')}</span>
-          <input type="date" name="date" value={date} min={propertyToday()} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('vis.removal.from')}</span>
-          <input type="time" name="windowFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('vis.removal.to')}</span>
-          <input type="time" name="windowTo" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-      </div>
-      <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error} />
-      <div className="vis-actions">
-        <button type="submit" className="btn primary big" disabled={action.busy}>
-          {action.busy ? t('common.working') : t('vis.removal.submit')} <kbd>F9</kbd>
-        </button>
-      </div>
+        <fieldset className="fieldset-plain vis-items">
+          <legend className="field-label">{t('vis.removal.items')}</legend>
+          <div className="quick-picks" role="group" aria-label={t('vis.removal.quick')}>
+            {QUICK_ITEMS.map((q) => (
+              <button key={q.zh} type="button" className="btn small chip" onClick={() => quick(q.zh)}>
+                + {t(q.label)}
+              </button>
+            ))}
+          </div>
+          {lines.map((l, i) => (
+            <div key={l.key} className="vis-item-line">
+              <label className="field grow">
+                <span className="field-label">{t('vis.removal.itemName', { n: i + 1 })}</span>
+                <input name={`item-${i}`} value={l.name} maxLength={30} autoComplete="off" onChange={(e) => setLine(l.key, { name: e.target.value })} />
+              </label>
+              <label className="field vis-qty">
+                <span className="field-label">{t('vis.removal.qty')}</span>
+                <input name={`qty-${i}`} type="number" min={1} max={999} value={l.qty} onChange={(e) => setLine(l.key, { qty: e.target.value })} />
+              </label>
+              {lines.length > 1 ? (
+                <button type="button" className="btn small" aria-label={t('vis.removal.removeLine', { n: i + 1 })} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
+                  ×
+                </button>
+              ) : null}
+            </div>
+          ))}
+          <button type="button" className="btn small" onClick={() => setLines((ls) => [...ls, newLine()])}>
+            {t('vis.removal.addLine')}
+          </button>
+        </fieldset>
+
+        <div className="vis-grid">
+          <label className="field">
+            <span className="field-label">{t('vis.removal.company')}</span>
+            <input name="movingCompany" value={company} maxLength={40} autoComplete="off" onChange={(e) => setCompany(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('vis.plate')}</span>
+            <input name="plate" value={plate} maxLength={16} autoComplete="off" aria-invalid={plateErr ? true : undefined} placeholder={t('vis.platePlaceholder')} onChange={(e) => setPlate(e.target.value)} />
+            {plateErr ? <span className="field-error">{plateErr}</span> : null}
+          </label>
+          <label className="field">
+            <span className="field-label">{t('vis.removal.date')}</span>
+            <input type="date" name="date" value={date} min={propertyToday()} onChange={(e) => setDate(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('vis.removal.from')}</span>
+            <input type="time" name="windowFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('vis.removal.to')}</span>
+            <input type="time" name="windowTo" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+        </div>
+        <ErrorNote text={action.checkError} />
+        <ErrorBox error={action.error} />
+        <div className="vis-actions">
+          <button type="submit" className="btn primary big" disabled={action.busy}>
+            {action.busy ? t('common.working') : t('vis.removal.submit')} <kbd>F9</kbd>
+          </button>
+        </div>
+      </form>
       {approval.dialog}
-    </form>
+    </>
   );
 }
