@@ -221,7 +221,7 @@ export const visitors = {
   'vis.item.office': ['办公设备', 'Office equipment'],
   'vis.item.bicycle': ['自行车', 'Bicycle'],
   'vis.issues.title': ['{room} 待办事项', 'Open matters of {room}'],
-  'vis.issues.none': ['没有借出的钥匙、未结的费用等事项。', 'No keys on loan or other open matters.'],
+  'vis.issues.none': ['没有借出的钥匙，也没有在用的门禁卡。', 'No keys on loan and no cards in use.'],
   'vis.issues.key': ['钥匙 {tag} {label} 借给 {who}，应还 {due}', 'Key {tag} {label} on loan to {who}, due {due}'],
   'vis.issues.cards': ['在用门禁卡 {n} 张（退租时请收回）', '{n} cards in use (collect them at move-out)'],
   'vis.issues.fees': ['未缴费用 {amount}', 'Unpaid fees {amount}'],
