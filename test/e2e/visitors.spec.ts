@@ -20,7 +20,21 @@ type OnSite = { visits: number; visitors: { passNo: string; status: string }[] }
 const SIZES = [
   { name: 'default', viewport: null },
   { name: '1024x768', viewport: { width: 1024, height: 768 } },
+  // a 1024×768 screen at 125 % zoom: the page lays out in 819×614 CSS pixels
+  { name: '1024x768-zoom125', viewport: { width: 819, height: 614 } },
 ] as const;
+
+/** The button is on screen and not under the sticky top bar or status bar: a click at its centre reaches it. */
+async function expectReachable(page: Page, name: RegExp): Promise<void> {
+  const button = page.getByRole('button', { name });
+  await expect(button).toBeInViewport({ ratio: 1 });
+  const reached = await button.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && b.contains(hit);
+  });
+  expect(reached, `${String(name)} is covered`).toBe(true);
+}
 
 async function withPrinter(h: Host, printer: FakeTcpPrinter): Promise<void> {
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
@@ -60,7 +74,7 @@ for (const size of SIZES) {
       await openCheckIn(page, h, CLERK);
 
       // the main action is in view before anything is typed
-      await expect(page.getByRole('button', { name: /登记并打印通行证/ })).toBeInViewport();
+      await expectReachable(page, /登记并打印通行证/);
 
       // a malformed plate is refused as it is typed, with the format
       await page.locator('[name="plate"]').fill('ABC123');
@@ -69,6 +83,7 @@ for (const size of SIZES) {
       await expect(page.locator('.field-error')).toHaveCount(0);
       // the phone shows masked once the cursor has left it
       await expect(page.locator('[name="phone"]')).toHaveValue('139****0000');
+      await expectReachable(page, /登记并打印通行证/);
       await shot(page, info, `visitors-01-form-${size.name}`);
       await page.keyboard.press('F9');
 
