@@ -274,7 +274,7 @@ export class VisitsService {
     return this.sql.tx(() => {
       const before = checkedInBefore ? new Date(checkedInBefore).toISOString() : this.now();
       const why = reason.trim();
-      const ids = repo.onSiteCheckedInBefore(this.sql, before).map((r) => r.id);
+      const ids = repo.onSiteCheckedInBy(this.sql, before).map((r) => r.id);
       for (const id of ids) this.close(this.mustVisit(id), 'bulk', why, actor);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.checkOutBulk', entity: 'visit', entityId: 'bulk', detail: { count: ids.length, before, reason: maskText(why), visitIds: ids } });
       return { count: ids.length };
