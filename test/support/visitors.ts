@@ -12,8 +12,8 @@ export interface VisitorsFixture extends TestCore {
   /** waits until the print queue has nothing due */
   settle(): Promise<void>;
   printedText(): string[];
-  /** a supervisor's (zhao's) approval of `action` for `subject` */
-  approve(action: 'visitor.admitRefused' | 'removal.tenantNoConsent', subject: string): Promise<string>;
+  /** a supervisor's (zhao's) approval of `action` for `subject`, asked for by the operator of `clientId` */
+  approve(action: 'visitor.admitRefused' | 'removal.tenantNoConsent', subject: string, clientId?: string): Promise<string>;
   /** signs in the receptionist li as client test:2 */
   asReceptionist(): Promise<string>;
   /** signs in the gate guard men (门岗) as client test:3 */
@@ -84,8 +84,8 @@ export async function openVisitorsCore(opts: { printer?: boolean; settings?: Par
       }
     },
     printedText: () => printer.documents.map((b) => iconv.decode(Buffer.from(b), 'gb18030')),
-    async approve(action, subject) {
-      return (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject, reason: '已电话核实，同意放行' })).approvalId;
+    async approve(action, subject, clientId = 'test:1') {
+      return (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject, reason: '已电话核实，同意放行' }, clientId)).approvalId;
     },
     async asReceptionist() {
       await t.call('auth.login', { username: 'li', password: 'li-pass-1234' }, 'test:2');
