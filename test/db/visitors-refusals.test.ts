@@ -4,7 +4,7 @@ import { openVisitorsCore, walkUp, type VisitorsFixture } from '../support/visit
 
 const HOUR = 3_600_000;
 
-async function refuse(t: VisitorsFixture, extra: { phoneLast4?: string; docLast4?: string; roomId?: number | null; visitorName?: string } = {}) {
+async function refuse(t: VisitorsFixture, extra: { phoneLast4?: string; docLast4?: string; roomId?: number | null; visitorName?: string; reason?: string; untilDate?: string } = {}) {
   return t.call('visitors.refusals.save', { visitorName: '刘洋', roomId: null, reason: '多次骚扰住户', untilDate: '2026-12-31', ...extra });
 }
 

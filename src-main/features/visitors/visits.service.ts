@@ -97,7 +97,7 @@ export class VisitsService {
       checkedInAt: r.checked_in_at,
       checkedInByName: r.checked_in_by_name,
       validUntil: r.valid_until,
-      overdue: r.status === 'on_site' && r.valid_until < this.now(),
+      overdue: r.status === 'on_site' && r.valid_until <= this.now(),
       checkedOutAt: r.checked_out_at,
       checkedOutByName: r.checked_out_by_name,
       checkoutMethod: r.checkout_method,
