@@ -123,7 +123,7 @@ export function periodFigures(sql: Sql, input: { terminalId: string; from: Date;
       calledBack: sats.length,
       meanSatisfaction: sats.length ? sats.reduce((a, b) => a + b, 0) / sats.length : null,
     },
-    visitors: visitorFigures(sql, w.from, w.to),
+    visitors: visitorFigures(sql, w.from, w.to, input.now.toISOString()),
     audit: { headSeq: num(head?.seq), headHash: head?.hash ?? '' },
   };
 }

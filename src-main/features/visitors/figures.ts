@@ -30,7 +30,7 @@ export function handoverCounts(sql: Sql, now: string, since: string, formsMode: 
   const site = sql.get(
     qb
       .selectFrom('visits')
-      .select([(eb) => eb.fn.countAll<number>().as('visits'), raw<number>`coalesce(sum(party_size), 0)`.as('people'), raw<number>`coalesce(sum(valid_until < ${now}), 0)`.as('overdue')])
+      .select([(eb) => eb.fn.countAll<number>().as('visits'), raw<number>`coalesce(sum(party_size), 0)`.as('people'), raw<number>`coalesce(sum(valid_until <= ${now}), 0)`.as('overdue')])
       .where(ON_SITE),
   );
   const workers = openCounts(sql, 'worker', now);
@@ -48,8 +48,13 @@ export function handoverCounts(sql: Sql, now: string, since: string, formsMode: 
   };
 }
 
-/** The visitor area's figures of a window [from, to): a business day for head office, a day/week/month for reports. */
-export function visitorFigures(sql: Sql, from: string, to: string): VisitorsSection {
+/**
+ * The visitor area's figures of a window [from, to): a business day for head office, a day/week/month for reports.
+ * A pass expired in the window when its (exclusive) end fell in (from, to] and had come by `now` — a worker's pass
+ * ending at the midnight after its last day counts on that day; a pass still running counts nowhere yet.
+ */
+export function visitorFigures(sql: Sql, from: string, to: string, now: string): VisitorsSection {
+  const expiredBy = now < to ? now : to;
   const v = sql.get(
     qb
       .selectFrom('visits')
@@ -84,9 +89,9 @@ export function visitorFigures(sql: Sql, from: string, to: string): VisitorsSect
     qb
       .selectFrom('pass_issues')
       .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('valid_until', '>=', from)
-      .where('valid_until', '<', to)
-      .where((eb) => eb.or([eb('status', '=', 'valid'), eb.and([eb('closed_at', '>', eb.ref('valid_until')), eb('status', 'in', ['returned', 'closed', 'lost'])])]))
+      .where('valid_until', '>', from)
+      .where('valid_until', '<=', expiredBy)
+      .where((eb) => eb.or([eb('status', '=', 'valid'), eb.and([eb('closed_at', '>=', eb.ref('valid_until')), eb('status', 'in', ['returned', 'closed', 'lost'])])]))
       .groupBy('kind'),
   );
   const verified = sql.get(qb.selectFrom('pass_verifications').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', from).where('at', '<', to));

@@ -58,11 +58,11 @@ export const insertPass = (sql: Sql, w: PassWrite) => sql.run(qb.insertInto('pas
 export const closePass = (sql: Sql, id: number, w: { status: Exclude<PassStatus, 'valid'>; at: string; by: number; reason: string | null }) =>
   sql.run(qb.updateTable('pass_issues').set({ status: w.status, closed_at: w.at, closed_by: w.by, close_reason: w.reason }).where('id', '=', id).where('status', '=', 'valid')).changes;
 
-/** Workers' passes by state at `now`: out (valid, in force), expired (valid, past), closed, or all. */
+/** Workers' passes by state at `now`: out (valid, in force), expired (valid, its end reached: ends are exclusive), closed, or all. */
 export function workerPasses(sql: Sql, f: { status: 'out' | 'expired' | 'closed' | 'all'; now: string; passNo?: string; limit: number }) {
   let q = passes().where('pi.kind', '=', 'worker');
-  if (f.status === 'out') q = q.where(PI_VALID).where('pi.valid_until', '>=', f.now);
-  if (f.status === 'expired') q = q.where(PI_VALID).where('pi.valid_until', '<', f.now);
+  if (f.status === 'out') q = q.where(PI_VALID).where('pi.valid_until', '>', f.now);
+  if (f.status === 'expired') q = q.where(PI_VALID).where('pi.valid_until', '<=', f.now);
   if (f.status === 'closed') q = q.where('pi.status', '!=', 'valid');
   if (f.passNo) q = q.where('pi.pass_no', '=', f.passNo);
   const order = f.status === 'expired' || f.status === 'out' ? q.orderBy('pi.valid_until') : q.orderBy('pi.issued_at', 'desc');
@@ -74,7 +74,7 @@ export function openCounts(sql: Sql, kind: PassKind, now: string): { inForce: nu
   const r = sql.get(
     qb
       .selectFrom('pass_issues as pi')
-      .select([(eb) => eb.fn.countAll<number>().as('n'), raw<number>`coalesce(sum(pi.valid_until < ${now}), 0)`.as('expired')])
+      .select([(eb) => eb.fn.countAll<number>().as('n'), raw<number>`coalesce(sum(pi.valid_until <= ${now}), 0)`.as('expired')])
       .where('pi.kind', '=', kind)
       .where(PI_VALID),
   );

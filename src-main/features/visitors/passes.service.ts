@@ -101,7 +101,8 @@ export class PassesService {
       passNo: r.pass_no,
       kind: r.kind,
       status: r.status,
-      expired: r.status === 'valid' && r.valid_until < this.now(),
+      // validity ends are exclusive (a worker's pass ends at the midnight after its last day)
+      expired: r.status === 'valid' && r.valid_until <= this.now(),
       fromForm: r.form_id !== null,
       validFrom: r.valid_from,
       validUntil: r.valid_until,

@@ -61,14 +61,26 @@ export function lastVisitOf(sql: Sql, name: string, phoneLast4: string) {
 export const dueForErasure = (sql: Sql, before: string, limit: number) =>
   sql.all(qb.selectFrom('visitor_personal').select('id').where(NOT_ERASED).where('retain_from', '<', before).orderBy('retain_from').limit(limit)).map((r) => r.id);
 
-/** Blanks the personal columns of these rows (the rows stay: counts and pass numbers refer to them). */
-export const erase = (sql: Sql, ids: readonly number[], at: string) =>
-  ids.length === 0
-    ? 0
-    : sql.run(
-        qb
-          .updateTable('visitor_personal')
-          .set({ name: null, phone: null, phone_last4: null, doc_last4: null, doc_sealed: null, plate: null, erased_at: at })
-          .where('id', 'in', ids as number[])
-          .where(NOT_ERASED),
-      ).changes;
+/**
+ * Blanks the personal columns of these rows (the rows stay: counts and pass numbers refer to them). The old bytes
+ * are overwritten in the file (secure_delete for this statement), not left in free space of the page or index.
+ */
+export function erase(sql: Sql, ids: readonly number[], at: string): number {
+  if (ids.length === 0) return 0;
+  const before = sql.db.pragma('secure_delete', { simple: true }) as number;
+  sql.db.pragma('secure_delete = ON');
+  try {
+    return sql.run(
+      qb
+        .updateTable('visitor_personal')
+        .set({ name: null, phone: null, phone_last4: null, doc_last4: null, doc_sealed: null, plate: null, erased_at: at })
+        .where('id', 'in', ids as number[])
+        .where(NOT_ERASED),
+    ).changes;
+  } finally {
+    sql.db.pragma(`secure_delete = ${['OFF', 'ON', 'FAST'][before] ?? 'OFF'}`);
+  }
+}
+
+/** Copies the write-ahead log into the file and empties it, so the erased values' old pages do not linger there. */
+export const checkpoint = (sql: Sql): void => void sql.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -194,8 +194,9 @@ export class RemovalService {
       const r = this.must(p.removal_id);
       const view = this.view(r);
       const now = this.now();
-      if (p.status === 'used') {
-        const v = repo.verificationOf(this.sql, p.id);
+      // the verification row, not only the status: it is what makes a second use impossible (unique per pass)
+      const v = repo.verificationOf(this.sql, p.id);
+      if (p.status === 'used' || v) {
         return refuse('used', '已使用', `这张放行条已于 ${v ? this.calendar.dateTime(v.at) : ''} 由 ${v?.by_name ?? ''} 核验放行，不能再次使用。`, view);
       }
       if (p.status === 'void') return refuse('void', '已作废', `这张放行条已于 ${this.calendar.dateTime(p.closed_at ?? now)} 作废（${p.close_reason ?? ''}）：不能放行。`, view);

@@ -81,6 +81,7 @@ export class VisitorRetention {
       if (n < chunk) break;
       await yieldToLoop();
     }
+    if (erased > 0) personal.checkpoint(this.sql);
     if (erased > 0) this.log.info(`visitor retention: erased the personal data of ${erased} record(s) older than ${days} days`);
     return { erased, noShows };
   }

@@ -58,8 +58,9 @@ export const visitById = (sql: Sql, id: number) => sql.get(visits().where('v.id'
 export const visitByRequest = (sql: Sql, requestId: string) => sql.get(qb.selectFrom('visits').select('id').where('request_id', '=', requestId));
 /** Everyone on site, longest there first (visits_on_site). */
 export const onSite = (sql: Sql) => sql.all(visits().where(ON_SITE).orderBy('v.checked_in_at').orderBy('v.id'));
-export const onSiteCheckedInBefore = (sql: Sql, before: string) =>
-  sql.all(qb.selectFrom('visits as v').select(['v.id', 'v.personal_id']).where(ON_SITE).where('v.checked_in_at', '<', before).orderBy('v.checked_in_at'));
+/** Everyone on site checked in at or before `until` (a bulk check-out at `now` includes who came in this very moment). */
+export const onSiteCheckedInBy = (sql: Sql, until: string) =>
+  sql.all(qb.selectFrom('visits as v').select(['v.id', 'v.personal_id']).where(ON_SITE).where('v.checked_in_at', '<=', until).orderBy('v.checked_in_at'));
 
 export function searchVisits(sql: Sql, f: { q?: string; passNo?: string; phoneLast4?: string; roomCode?: string; from?: string; to?: string; status?: VisitStatus; limit: number }) {
   let q = visits();

@@ -97,7 +97,7 @@ export class VisitsService {
       checkedInAt: r.checked_in_at,
       checkedInByName: r.checked_in_by_name,
       validUntil: r.valid_until,
-      overdue: r.status === 'on_site' && r.valid_until < this.now(),
+      overdue: r.status === 'on_site' && r.valid_until <= this.now(),
       checkedOutAt: r.checked_out_at,
       checkedOutByName: r.checked_out_by_name,
       checkoutMethod: r.checkout_method,
@@ -274,7 +274,7 @@ export class VisitsService {
     return this.sql.tx(() => {
       const before = checkedInBefore ? new Date(checkedInBefore).toISOString() : this.now();
       const why = reason.trim();
-      const ids = repo.onSiteCheckedInBefore(this.sql, before).map((r) => r.id);
+      const ids = repo.onSiteCheckedInBy(this.sql, before).map((r) => r.id);
       for (const id of ids) this.close(this.mustVisit(id), 'bulk', why, actor);
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.checkOutBulk', entity: 'visit', entityId: 'bulk', detail: { count: ids.length, before, reason: maskText(why), visitIds: ids } });
       return { count: ids.length };

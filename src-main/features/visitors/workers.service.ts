@@ -102,7 +102,7 @@ export class WorkersService {
     return this.sql.tx(() => {
       const r = this.mustWorker(passNo);
       repo.closePass(this.sql, r.id, { status: 'returned', at: this.now(), by: actor.id, reason: null });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'pass.workerReturn', entity: 'pass', entityId: r.pass_no, detail: { late: r.valid_until < this.now() } });
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'pass.workerReturn', entity: 'pass', entityId: r.pass_no, detail: { late: r.valid_until <= this.now() } });
       return this.passes.byId(r.id);
     });
   }
