@@ -186,3 +186,27 @@ for (const size of SIZES) {
     await shot(page, info, `visitors-06-returning-${size.name}`);
   });
 }
+
+test('English: every tab of 访客与放行 is complete in English (no Chinese left on screen)', async ({ page, prepared: h }, info) => {
+  test.setTimeout(90_000);
+  await page.goto(h.url);
+  await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.keyboard.press('Alt+V');
+  await expect(page.getByRole('heading', { name: 'Visitors & passes', level: 1 })).toBeVisible();
+  const tabs = page.locator('main [role=tab]');
+  await expect(tabs).toHaveText(['Check-in', 'On site', 'Appointments', 'Removal passes', 'Gate check', 'Refusal list']);
+  for (let i = 0; i < 6; i++) {
+    await tabs.nth(i).click();
+    await page.waitForTimeout(300);
+    const text = await page.locator('main').evaluate((m) => {
+      const parts = [m.textContent ?? ''];
+      m.querySelectorAll('input, select').forEach((el) => parts.push((el as HTMLInputElement).placeholder ?? '', el.getAttribute('aria-label') ?? ''));
+      return parts.join(' ');
+    });
+    // a plate example (京A12345) is a plate, not a word to translate
+    const chinese = (text.match(/[\u3400-\u9fff\uff00-\uffef]+/g) ?? []).filter((w) => w !== '京');
+    expect(chinese, `tab ${i}`).toEqual([]);
+    await shot(page, info, `visitors-en-${i}`);
+  }
+});
