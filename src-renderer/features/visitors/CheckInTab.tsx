@@ -235,9 +235,11 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
     <>
       <form ref={formRef} className="form vis-checkin" onSubmit={(e: FormEvent) => (e.preventDefault(), void submit())} aria-label={t('vis.tab.checkin')}>
         {appointment ? (
-          <p className="notice-card vis-appt-note" data-testid="from-appointment">
-            {t('vis.fromAppointment', { name: appointment.nameMasked, phone: appointment.phoneMasked, room: appointment.roomCode })}
-          </p>
+          <div className="notice-card vis-appt-note" data-testid="from-appointment">
+            <strong>{t('vis.fromAppointment', { name: appointment.nameMasked, phone: appointment.phoneMasked, room: appointment.roomCode })}</strong>
+            {appointment.note ? <span>{appointment.note}</span> : null}
+            <span>{t('vis.fromAppointmentType')}</span>
+          </div>
         ) : null}
         <div className="vis-grid">
           <label className="field">

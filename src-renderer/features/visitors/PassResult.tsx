@@ -36,13 +36,15 @@ interface Props {
   /** buttons of the screen (下一位) */
   actions?: ReactNode;
   voidPicks?: { zh: string; label: string }[];
+  /** show the printed pass (false: a pre-printed form, nothing printed) */
+  preview?: boolean;
 }
 
 /**
  * A pass just issued: its number large, valid until, the print state (asked again while the printer works on
  * it), the preview, 补打 (副本 n) and 作废 with a reason.
  */
-export function PassResult({ passNo, initial, title, children, actions, voidPicks }: Props) {
+export function PassResult({ passNo, initial, title, children, actions, voidPicks, preview = true }: Props) {
   const { t, lang } = useI18n();
   const send = useSend();
   const reprint = useAction();
@@ -69,7 +71,7 @@ export function PassResult({ passNo, initial, title, children, actions, voidPick
             </p>
           ) : null}
           {children}
-          {pass ? (
+          {pass && preview ? (
             <p className="vis-print" data-testid="print-state" data-state={pass.printState}>
               <span className="field-label">{t('print.label')}</span>
               <span className={`tag ${PRINT_TAG[pass.printState]}`}>{t(PRINT_LABEL[pass.printState])}</span>
@@ -80,7 +82,7 @@ export function PassResult({ passNo, initial, title, children, actions, voidPick
           <ErrorBox error={reprint.error ?? q.error} />
           <div className="toolbar">
             {actions}
-            {pass && pass.status !== 'void' && pass.printState !== 'not-configured' ? (
+            {preview && pass && pass.status !== 'void' && pass.printState !== 'not-configured' ? (
               <button
                 type="button"
                 className="btn"
@@ -104,7 +106,7 @@ export function PassResult({ passNo, initial, title, children, actions, voidPick
             ) : null}
           </div>
         </div>
-        <PassPreview passNo={passNo} />
+        {preview ? <PassPreview passNo={passNo} /> : null}
       </div>
       {voiding ? (
         <ReasonDialog

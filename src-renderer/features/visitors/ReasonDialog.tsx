@@ -13,19 +13,21 @@ interface Props {
   picks?: { zh: string; label: string }[];
   /** more fields above the reason (a time, a state) */
   children?: ReactNode;
+  /** a check of those fields before the reason's (the message to show, or null) */
+  check?: () => string | null;
   onSubmit: (reason: string) => Promise<unknown>;
   onCancel: () => void;
 }
 
 /** A change that needs a reason (void, cancel, end, bulk check-out): the reason, quick picks, the call. */
-export function ReasonDialog({ title, message, submitLabel, picks = [], children, onSubmit, onCancel }: Props) {
+export function ReasonDialog({ title, message, submitLabel, picks = [], children, check, onSubmit, onCancel }: Props) {
   const t = useT();
   const [reason, setReason] = useState('');
   const action = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return action.start({
-      check: () => (reason.trim().length < 2 ? t('vis.needReason') : null),
+      check: () => check?.() ?? (reason.trim().length < 2 ? t('vis.needReason') : null),
       run: () => onSubmit(reason.trim()),
       keepBusyOnSuccess: true,
     });

@@ -14,7 +14,9 @@ export function ScanLog({ log, onClear }: { log: ScanEntry[]; onClear: () => voi
             <strong className="vis-mono">{x.code}</strong>{' '}
             {x.state === 'working'
               ? t('common.working')
-              : x.state === 'out'
+              : x.state === 'out' && x.worker
+                ? t('vis.scan.workerBack', { name: x.name ?? '', room: x.room ?? t('vis.commonArea') })
+                : x.state === 'out'
                 ? t('vis.scan.out', { name: x.name ?? '', room: x.room ?? t('vis.commonArea') })
                 : errorText(x.error, lang, t)}
           </li>

@@ -1,4 +1,5 @@
 import type { Messages } from './types';
+import { visitorPasses } from './visitors-passes';
 
 /** 访客与放行: visitor check-in and out, appointments, the refusal list, removal passes and the gate's check. */
 export const visitors = {
@@ -82,7 +83,8 @@ export const visitors = {
   'vis.done': ['已登记：{name}', 'Checked in: {name}'],
   'vis.noPrinter': ['没有设置小票打印机：请按预览手写通行证，或在「设置 → 打印机」里设置。', 'No receipt printer set up: copy the pass from the preview, or set one up in Settings → Printer.'],
   'vis.overridden': ['拒绝名单放行：{who} 审批', 'Refusal list overridden by {who}'],
-  'vis.fromAppointment': ['按预约登记：{name} {phone}，到访 {room}。请核对访客姓名和电话。', 'From an appointment: {name} {phone}, visiting {room}. Check the visitor’s name and phone.'],
+  'vis.fromAppointment': ['按预约登记：{name} {phone}，到访 {room}。', 'From an appointment: {name} {phone}, visiting {room}.'],
+  'vis.fromAppointmentType': ['预约只保存了部分姓名和电话：请按访客证件填写完整姓名，并请访客报电话后填写。', 'The appointment keeps the name and phone in part only: type the visitor’s full name from the document and the phone the visitor gives.'],
   'vis.returning': ['老访客：{name}，来过 {n} 次，上次 {at} 到访 {room}。', 'Returning visitor: {name}, {n} visits, last on {at} to {room}.'],
   'vis.useReturning': ['沿用上次信息', 'Use last visit’s details'],
   'vis.refused.head': ['拒绝来访', 'Refused entry'],
@@ -235,4 +237,5 @@ export const visitors = {
   'vis.verify.usedAt': ['放行时间', 'Used'],
   'vis.verify.viaGate': ['门岗', 'at the gate'],
   'vis.verify.viaCounter': ['前台核销', 'at the counter'],
+  ...visitorPasses,
 } as const satisfies Messages;
