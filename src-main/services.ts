@@ -29,6 +29,16 @@ import { handoverSources } from './features/handover/sources';
 import { handoverSlipLines } from './features/handover/slip';
 import { ReportsService } from './features/reports/reports.service';
 import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
+import { VisitorSettingsStore } from './features/visitors/settings';
+import { PassesService, type PassPrinter } from './features/visitors/passes.service';
+import { VisitsService } from './features/visitors/visits.service';
+import { AppointmentsService } from './features/visitors/appointments.service';
+import { WorkersService } from './features/visitors/workers.service';
+import { RemovalService } from './features/visitors/removal.service';
+import { storeRoomIssueSources } from './features/visitors/room-issues';
+import { VisitorRetention } from './features/visitors/retention';
+import { keyFileDocumentSeal, type DocumentSeal } from './features/visitors/document-seal';
+import type { VisitorServices } from './features/visitors/visitors.handlers';
 import type { PrinterSettings } from '@shared/contract/printer';
 import { PropertyCalendar } from '@shared/calendar';
 
@@ -55,6 +65,8 @@ export interface Services {
   keys: KeysService;
   cards: CardsService;
   cardReader: CardReaderService;
+  /** 访客与放行: the register, appointments and refusals, passes, workers' passes and forms, removal passes, retention */
+  visitors: VisitorServices;
 }
 
 /** Devices and tuning the caller may replace (tests pass fakes and short timeouts). */
@@ -70,6 +82,8 @@ export interface ServiceOptions {
   upstream?: UpstreamOptions;
   /** The card reader port for a configuration (tests pass a fake; the default builds the real reader). */
   cardReaderPort?: CardReaderFactory;
+  /** Seals whole visitor document numbers (where the property asks for them); default: a key file in the data folder. */
+  documentSeal?: DocumentSeal;
 }
 
 /** What the services of a store need from the app around it. */
@@ -135,31 +149,61 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   );
   const keys = new KeysService(sql, clock, operators);
   const cards = new CardsService(sql, clock, () => cardReader.format(), calendar);
-  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests }, terminalId), (id) => print.enqueueHandoverSlip(id));
-  const reports = new ReportsService(sql, clock, { terminalId, overdueDays, requests, calendar });
+
+  // 访客与放行: passes first (every kind issues through it), then what issues them
+  const visitorSettings = new VisitorSettingsStore(sql, clock);
+  const vs = () => visitorSettings.get();
+  const passPrinter: PassPrinter = {
+    enqueue: (id, copy) => print.enqueuePassSlip(id, copy),
+    info: (id) => print.passInfo(id),
+    width: () => counter.printer().width,
+    propertyName: () => counter.propertyName(),
+  };
+  const seal = options.documentSeal ?? keyFileDocumentSeal(env.dataDir);
+  const passes = new PassesService(sql, clock, terminalId, passPrinter, calendar, vs);
+  const visits = new VisitsService(sql, clock, calendar, operators, passes, seal, vs);
+  const appointments = new AppointmentsService(sql, clock, calendar);
+  const visitors: VisitorServices = {
+    settings: visitorSettings,
+    visits,
+    appointments,
+    passes,
+    workers: new WorkersService(sql, clock, calendar, passes, seal, vs),
+    removal: new RemovalService(sql, clock, calendar, operators, passes, passPrinter, storeRoomIssueSources(sql), vs),
+    retention: new VisitorRetention(sql, clock, log, vs, () => appointments.expire()),
+  };
+
+  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) => print.enqueueHandoverSlip(id));
+  const reports = new ReportsService(sql, clock, { terminalId, overdueDays, requests, calendar, visits: (from, to, reveal) => visits.reportRows(from, to, reveal) });
 
   print.printDocumentsFrom({
     closeResult: (id) => cash.slip(id),
     handoverLines: (id) => handoverSlipLines(handover.get(id), counter.propertyName(), calendar.tz()),
     dispatchLines: (id) => dispatchSlipLines(requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
+    passSlip: (id, opts) => passes.render(id, opts),
   });
 
-  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader };
+  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, visitors };
 }
 
-/** Starts what runs on its own: the print queue and the card reader; with `background` (production) also the daily maintenance and the upstream sending. */
+/**
+ * Starts what runs on its own: the print queue and the card reader; with `background` (production) also the daily
+ * maintenance, the upstream sending and the visitor data retention (at start, then daily).
+ */
 export function startServices(s: Services, background: boolean): void {
   s.print.start(background ? 3000 : 200);
   void s.cardReader.start();
   if (background) {
     s.maintenance.start();
     s.upstream.start();
+    s.visitors.retention.start();
   }
 }
 
 /** Stops everything that runs on its own, waits for the work under way, and closes the store. */
 export async function stopServices(s: Services): Promise<void> {
   s.maintenance.stop();
+  await s.visitors.retention.stop();
   await s.upstream.stop();
   await s.print.stop();
   await s.cardReader.stop();

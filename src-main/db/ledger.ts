@@ -23,6 +23,14 @@ export const LEDGER_TABLES = [
   'card_events',
   'card_stock_moves',
   'parcels',
+  // visitors and passes (0013): every pass handed out, its one-time verification, the pre-printed form register
+  'pass_issues',
+  'pass_verifications',
+  'pass_form_batches',
+  'pass_forms',
+  'pass_form_counts',
+  'removal_passes',
+  'removal_pass_items',
 ] as const;
 export type LedgerTable = (typeof LEDGER_TABLES)[number];
 
@@ -41,6 +49,13 @@ export const LEDGER_LABEL: Record<LedgerTable, string> = {
   card_events: '门禁卡事件',
   card_stock_moves: '空白卡库存',
   parcels: '快递',
+  pass_issues: '通行证',
+  pass_verifications: '放行核验',
+  pass_form_batches: '出入证领用',
+  pass_form_counts: '出入证盘点',
+  pass_forms: '出入证表单',
+  removal_passes: '搬运放行条',
+  removal_pass_items: '放行物品',
 };
 
 /** The audit actions that carry a row digest. `accept` is a supervisor's acceptance of a row as it now is. */

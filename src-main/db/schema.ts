@@ -9,6 +9,10 @@ import type { ParcelShelvesTable, ParcelsTable, ParcelNoticesTable } from './tab
 import type { KeysTable, KeyLoansTable, KeyCountsTable, CardsTable, CardEventsTable, CardStockMovesTable } from './tables/keys-cards';
 import type { UpstreamOutboxTable } from './tables/upstream';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
+import type {
+  VisitorPersonalTable, VisitorRefusalsTable, VisitorAppointmentsTable, VisitsTable, PassFormBatchesTable, PassFormsTable, PassFormCountsTable,
+  RemovalPassesTable, RemovalPassItemsTable, PassIssuesTable, PassVerificationsTable,
+} from './tables/visitors';
 
 export type * from './tables/foundation';
 export type * from './tables/fees';
@@ -16,6 +20,7 @@ export type * from './tables/parcels';
 export type * from './tables/keys-cards';
 export type * from './tables/upstream';
 export type * from './tables/service';
+export type * from './tables/visitors';
 
 export interface DB {
   settings: SettingsTable;
@@ -49,4 +54,15 @@ export interface DB {
   service_events: ServiceEventsTable;
   handovers: HandoversTable;
   handover_items: HandoverItemsTable;
+  visitor_personal: VisitorPersonalTable;
+  visitor_refusals: VisitorRefusalsTable;
+  visitor_appointments: VisitorAppointmentsTable;
+  visits: VisitsTable;
+  pass_form_batches: PassFormBatchesTable;
+  pass_forms: PassFormsTable;
+  pass_form_counts: PassFormCountsTable;
+  removal_passes: RemovalPassesTable;
+  removal_pass_items: RemovalPassItemsTable;
+  pass_issues: PassIssuesTable;
+  pass_verifications: PassVerificationsTable;
 }

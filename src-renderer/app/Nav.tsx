@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import { AREAS, type AreaId } from './areas';
+import { areasFor, type AreaId } from './areas';
 import { useT } from './i18n/I18n';
+import { useShell } from './shell-context';
 
 const NAV_KEY = 'lobbydesk.navCollapsed';
 
@@ -30,6 +31,7 @@ function saveCollapsed(v: boolean): void {
  */
 export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => void }) {
   const t = useT();
+  const { operator } = useShell();
   const [collapsed, setCollapsed] = useState(loadCollapsed);
   const toggle = useCallback(() => {
     setCollapsed((c) => {
@@ -44,7 +46,7 @@ export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => v
         <span className={collapsed ? 'sr-only' : 'nav-toggle-label'}>{collapsed ? t('nav.expand') : t('nav.collapse')}</span>
       </button>
       <ul id="nav-list">
-        {AREAS.map((a) => (
+        {areasFor(operator.role).map((a) => (
           <li key={a.id}>
             <button
               type="button"

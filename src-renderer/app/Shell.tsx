@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { OperatorView } from '@shared/contract';
 import { newQueryClient, useSend } from '../lib/query';
-import type { AreaId } from './areas';
+import { areasFor, homeAreaFor, type AreaId } from './areas';
 import { Nav } from './Nav';
 import { ShellContext, type ShellValue } from './shell-context';
 import { StatusBar } from './StatusBar';
@@ -10,7 +10,7 @@ import { TopBar } from './TopBar';
 import { useStatus } from './status';
 import { useAutoLock } from './useAutoLock';
 import { useShortcuts } from './useShortcuts';
-import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, preloadAreas, ServiceArea, SettingsScreen, UpstreamArea } from './areaScreens';
+import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, preloadAreas, ServiceArea, SettingsScreen, UpstreamArea, VisitorsArea } from './areaScreens';
 import { ScreenBoundary } from './ScreenBoundary';
 import { Home } from '../features/home/Home';
 import { RosterArea } from '../features/roster/RosterArea';
@@ -40,7 +40,7 @@ export function Shell(props: Props) {
 function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   const { refresh } = useStatus();
   const send = useSend();
-  const [area, setArea] = useState<AreaId>('home');
+  const [area, setArea] = useState<AreaId>(() => homeAreaFor(operator.role));
   const [searchTick, setSearchTick] = useState(0);
   const [pendingQuery, setPendingQuery] = useState<string | null>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -52,12 +52,19 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
       .finally(() => void refresh());
   }, [refresh, send]);
 
-  const go = useCallback((a: AreaId) => setArea(a), []);
+  // an area the role does not work in (the guard: everything but 访客与放行) is never opened
+  const go = useCallback(
+    (a: AreaId) => {
+      if (areasFor(operator.role).some((x) => x.id === a)) setArea(a);
+    },
+    [operator.role],
+  );
   const focusSearch = useCallback((q?: string) => {
+    if (!areasFor(operator.role).some((x) => x.id === 'roster')) return;
     setArea('roster');
     if (q !== undefined) setPendingQuery(q);
     setSearchTick((n) => n + 1);
-  }, []);
+  }, [operator.role]);
 
   // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
   useEffect(() => {
@@ -77,7 +84,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
       return;
     }
     const a = mainRef.current?.dataset.area;
-    if (a === 'roster' || a === 'fees' || a === 'cards' || a === 'parcels') return;
+    if (a === 'roster' || a === 'fees' || a === 'cards' || a === 'parcels' || a === 'visitors') return;
     const h = mainRef.current?.querySelector<HTMLElement>('h1');
     h?.focus();
   }, []);
@@ -96,6 +103,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'upstream') screen = <UpstreamArea />;
   else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'handover') screen = <HandoverArea />;
+  else if (area === 'visitors') screen = <VisitorsArea />;
   else screen = <SettingsScreen />;
 
   return (

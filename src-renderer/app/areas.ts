@@ -1,16 +1,16 @@
 import type { MsgKey } from './i18n/dict';
 
-export type AreaId = 'home' | 'roster' | 'keys' | 'cards' | 'fees' | 'cash' | 'parcels' | 'handover' | 'service' | 'upstream' | 'settings';
+export type AreaId = 'home' | 'roster' | 'keys' | 'cards' | 'fees' | 'cash' | 'parcels' | 'handover' | 'service' | 'upstream' | 'visitors' | 'settings';
 
 export interface Area {
   id: AreaId;
   label: MsgKey;
-  /** KeyboardEvent.code of the Alt+digit shortcut, and how it is shown. */
+  /** KeyboardEvent.code of the Alt+digit (or Alt+letter) shortcut, and how it is shown. */
   code: string;
   shortcut: string;
 }
 
-/** Every area, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts. */
+/** Every area, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts; 访客与放行 is Alt+V. */
 export const AREAS: readonly Area[] = [
   { id: 'home', label: 'area.home', code: 'Digit1', shortcut: 'Alt+1' },
   { id: 'roster', label: 'area.roster', code: 'Digit2', shortcut: 'Alt+2' },
@@ -22,5 +22,14 @@ export const AREAS: readonly Area[] = [
   { id: 'handover', label: 'area.handover', code: 'Digit8', shortcut: 'Alt+8' },
   { id: 'service', label: 'area.service', code: 'Digit9', shortcut: 'Alt+9' },
   { id: 'upstream', label: 'area.upstream', code: 'Digit0', shortcut: 'Alt+0' },
+  { id: 'visitors', label: 'area.visitors', code: 'KeyV', shortcut: 'Alt+V' },
   { id: 'settings', label: 'area.settings', code: 'Comma', shortcut: 'Ctrl+,' },
 ];
+
+/** The areas a role works in: 门岗 (the guard) only 访客与放行 (its gate check and the on-site list); everyone else all. */
+export function areasFor(role: string): readonly Area[] {
+  return role === 'guard' ? AREAS.filter((a) => a.id === 'visitors') : AREAS;
+}
+
+/** Where a role starts after signing in. */
+export const homeAreaFor = (role: string): AreaId => (role === 'guard' ? 'visitors' : 'home');

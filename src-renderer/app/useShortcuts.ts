@@ -12,7 +12,7 @@ interface Options {
 const dialogOpen = () => document.querySelector('dialog[open]') !== null;
 
 /**
- * The shell's keyboard shortcuts: Alt+1 … Alt+9, Alt+0 for the areas, Ctrl+, for settings,
+ * The shell's keyboard shortcuts: Alt+1 … Alt+9, Alt+0 and Alt+V for the areas, Ctrl+, for settings,
  * F2 / Ctrl+K / "/" (when not typing) for the roster search box, Ctrl+L to lock. Esc is the dialogs' own.
  */
 export function useShortcuts({ active, go, focusSearch, lock }: Options): void {
@@ -28,13 +28,14 @@ export function useShortcuts({ active, go, focusSearch, lock }: Options): void {
         return;
       }
       if (dialogOpen()) return;
-      if (e.altKey && !ctrl && e.code.startsWith('Digit')) {
-        const area = AREAS.find((a) => a.code === e.code);
+      if (e.altKey && !ctrl) {
+        const area = AREAS.find((a) => a.code === e.code && a.shortcut.startsWith('Alt+'));
         if (area) {
           e.preventDefault();
           go(area.id);
+          return;
         }
-        return;
+        if (e.code.startsWith('Digit')) return;
       }
       if (ctrl && !e.altKey && e.code === 'Comma') {
         e.preventDefault();

@@ -5,7 +5,18 @@ export const approvalView = z.object({ approvalId: z.string(), approverName: z.s
 export type ApprovalView = z.infer<typeof approvalView>;
 
 /** What a supervisor approval can be asked for. Later issues add their actions here. */
-export const approvalAction = z.enum(['operator.unlock', 'receipt.void', 'deposit.refund', 'cash.variance', 'parcel.writeOff', 'key.lendTrust']);
+export const approvalAction = z.enum([
+  'operator.unlock',
+  'receipt.void',
+  'deposit.refund',
+  'cash.variance',
+  'parcel.writeOff',
+  'key.lendTrust',
+  /** a visitor on the refusal list let in (subject: `refusal-<id>`) */
+  'visitor.admitRefused',
+  /** a tenant's removal pass without the owner's consent (subject: the room code) */
+  'removal.tenantNoConsent',
+]);
 export type ApprovalAction = z.infer<typeof approvalAction>;
 
 export const operatorAdminView = operatorView.extend({
@@ -20,10 +31,10 @@ export const authContract = {
   'auth.login': def({ input: z.object({ username, password }), output: sessionView, access: 'public' }),
   'auth.logout': def({ input: empty, output: ok, access: 'public' }),
   /** The renderer reports user activity (at most every 30 s) so the idle lock is enforced in main too. */
-  'auth.touch': def({ input: empty, output: ok, access: 'receptionist' }),
+  'auth.touch': def({ input: empty, output: ok, access: 'guard' }),
   'auth.lock': def({ input: empty, output: ok, access: 'public' }),
   'auth.unlock': def({ input: z.object({ password }), output: sessionView, access: 'public' }),
-  'auth.changePassword': def({ input: z.object({ oldPassword: password, newPassword }), output: ok, access: 'receptionist' }),
+  'auth.changePassword': def({ input: z.object({ oldPassword: password, newPassword }), output: ok, access: 'guard' }),
   /**
    * Supervisor approval: a supervisor (or admin) enters their own credentials and a reason. Returns a
    * single-use approval bound to the action and subject, valid for 2 minutes, which the action consumes.

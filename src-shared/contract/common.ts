@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Who may call a channel: anyone (login, setup), or a signed-in, unlocked operator of at least this role. */
-export type Access = 'public' | 'receptionist' | 'supervisor' | 'admin';
+/**
+ * Who may call a channel: anyone (login, setup), or a signed-in, unlocked operator of at least this role.
+ * 'guard' (门岗) is the lowest role: a guard may call only the channels marked 'guard' (the gate's removal-pass
+ * check and the on-site list, plus keeping the session alive and changing their own password); every other role may too.
+ */
+export type Access = 'public' | 'guard' | 'receptionist' | 'supervisor' | 'admin';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -19,7 +23,7 @@ export const empty = z.object({}).strict();
 export const ok = z.object({ done: z.literal(true) });
 
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const role = z.enum(['receptionist', 'supervisor', 'admin']);
+export const role = z.enum(['guard', 'receptionist', 'supervisor', 'admin']);
 export const residentKind = z.enum(['owner', 'tenant', 'family']);
 
 /**

@@ -42,6 +42,18 @@ export const handoverSummary = z.object({
   cards: section({ blankAccess: blankCount, blankFunction: blankCount }),
   parcels: section({ inStock: z.number().int(), overdue: z.number().int(), overdueDays: z.number().int() }),
   requests: section({ open: z.number().int(), late: z.number().int(), toCallBack: z.number().int() }),
+  /** visitors on site and overdue, workers' passes out and expired, removal passes of the shift, blank forms (forms mode) */
+  visitors: section({
+    onSite: z.number().int(),
+    people: z.number().int(),
+    overdue: z.number().int(),
+    workerOut: z.number().int(),
+    workerExpired: z.number().int(),
+    removalIssued: z.number().int(),
+    removalVerified: z.number().int(),
+    /** blank pre-printed forms on record (null: passes are printed by the app) */
+    formsInStock: z.number().int().nullable(),
+  }).default({ available: false, reason: '交班时还没有访客登记功能' }),
 });
 export type HandoverSummary = z.infer<typeof handoverSummary>;
 

@@ -14,6 +14,8 @@ import { reportsContract } from './reports';
 import { keysContract } from './keys';
 import { cardsContract } from './cards';
 import { cardReaderContract } from './card-reader';
+import { visitorsContract } from './visitors';
+import { visitorPassesContract } from './visitor-passes';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
 export const contract = {
@@ -31,6 +33,8 @@ export const contract = {
   ...keysContract,
   ...cardsContract,
   ...cardReaderContract,
+  ...visitorsContract,
+  ...visitorPassesContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -56,4 +60,8 @@ export * from '../money';
 export * from './keys';
 export * from './cards';
 export * from './card-reader';
+export * from './visitor-fields';
+export * from './visitors';
+export * from './visitor-passes';
+export * from '../plate';
 export * from './field-labels';

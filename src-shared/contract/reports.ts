@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { def, isoDate, line } from './common';
+import { def, isoDate, line, reason } from './common';
 import { requestStats } from './requests';
-import { cardsSection, feesSection, keysSection, parcelsSection, requestsSection } from './summary';
+import { cardsSection, feesSection, keysSection, parcelsSection, requestsSection, visitorsSection } from './summary';
 
 /** 统计报表: a day, a week (Monday to Sunday) or a month — fees, parcels, keys, cards and service requests. */
 export const reportPeriod = z.enum(['day', 'week', 'month']);
@@ -16,6 +16,8 @@ export const reportView = z.object({
   cards: cardsSection.omit({ changes: true }),
   requests: requestStats,
   requestsSummary: requestsSection,
+  /** visitors and passes: counts (the XLSX export adds the visits, names masked) */
+  visitors: visitorsSection,
 });
 export type ReportView = z.infer<typeof reportView>;
 
@@ -31,8 +33,12 @@ export const reportsContract = {
     access: 'receptionist',
     maxBytes: 1024,
   }),
+  /**
+   * The XLSX. Its visitor sheet masks names; with `revealReason` (at least 2 characters) it shows them whole, and
+   * the reveal is audited.
+   */
   'reports.export': def({
-    input: z.object({ period: reportPeriod, date: isoDate }),
+    input: z.object({ period: reportPeriod, date: isoDate, revealReason: reason.optional() }),
     output: z.object({ fileName: z.string(), data: z.string() }),
     access: 'supervisor',
     maxBytes: 1024,

@@ -96,6 +96,26 @@ export const requestsSection = z
   })
   .strict();
 
+/** Visitors and passes of the day: counts only — no names, phones, document numbers or plates. */
+export const visitorsSection = z
+  .object({
+    available: z.literal(true),
+    /** check-ins (a registration voided as a mistake is not counted) */
+    visits: count,
+    /** people in those visits (party sizes summed) */
+    people: count,
+    checkedOut: count,
+    /** visitors on the refusal list let in with a supervisor's approval */
+    refusalOverrides: count,
+    visitorPasses: z.object({ issued: count, returned: count, expired: count, void: count }).strict(),
+    /** workers' temporary passes (临时出入证), printed or pre-printed forms */
+    workerPasses: z.object({ issued: count, returned: count, expired: count, void: count, lost: count }).strict(),
+    /** removal passes (搬运放行条): issued, verified at the gate, voided */
+    removalPasses: z.object({ issued: count, verified: count, void: count }).strict(),
+  })
+  .strict();
+export type VisitorsSection = z.infer<typeof visitorsSection>;
+
 export const dailySummary = z
   .object({
     schema: z.literal('lobbydesk.daily-summary'),
@@ -119,6 +139,8 @@ export const dailySummary = z
     keys: z.union([keysSection, notYet]),
     cards: z.union([cardsSection, notYet]),
     serviceRequests: z.union([requestsSection, notYet]),
+    /** absent in days built before visitors were recorded (head office accepts both) */
+    visitors: z.union([visitorsSection, notYet]).optional(),
     audit: z.object({ headSeq: z.number().int().min(0), headHash: z.string().regex(/^[0-9a-f]{64}$|^$/) }).strict(),
   })
   .strict();

@@ -14,7 +14,8 @@ export const FLOAT = { '10000': 5 };
 /**
  * A counter day through the real services, writing at least one row of every money and custody table:
  * float, a ¥100.00 receipt (line, payment), a cash-out, a key lent and returned, a key count, blank cards
- * received, a card issued, a parcel taken in and picked up, the drawer closed. The core is left open.
+ * received, a card issued, a parcel taken in and picked up, a visitor's pass, a worker's pre-printed
+ * pass and its form range counted, a removal pass verified, the drawer closed. The core is left open.
  */
 export async function counterDay(): Promise<KeysCardsFixture & { receiptId: number }> {
   const t = await openKeysCardsCore();
@@ -38,6 +39,15 @@ export async function counterDay(): Promise<KeysCardsFixture & { receiptId: numb
   await t.call('cards.issue', { number: '11127706', roomId: t.rooms.a, holderName: '张伟', type: 'access', depositFen: 5000 });
   const p = await t.call('parcels.intake', { waybill: 'SF1234567890123', roomId: t.rooms.a });
   await t.call('parcels.pickup', { ids: [p.id], check: 'code', proxy: false });
+  // visitors and passes: a visitor pass, a worker's pass on a pre-printed form from a range received and counted, a removal pass verified
+  await t.call('visitors.checkIn', { visitorName: '刘洋', phone: '13900001234', docType: 'id_card', docLast4: '123X', partySize: 1, purpose: 'friend', roomId: t.rooms.a, consent: 'owner_present' });
+  const { notice: _notice, ...visitorSettings } = await t.call('visitors.settings.get', {});
+  await t.call('visitors.settings.save', { ...visitorSettings, workerPassMode: 'forms' });
+  await t.call('visitors.forms.receive', { firstNo: 'LS000101', lastNo: 'LS000110', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' });
+  await t.call('visitors.workers.issue', { company: '美家装修', workerName: '陈师傅', phone: '13500001111', docType: 'id_card', docLast4: '4321', validFrom: '2026-11-23', validUntil: '2026-11-25', roomId: t.rooms.a, formNo: 'LS000101' });
+  await t.call('visitors.forms.count', { counted: 9 });
+  const removal = await t.call('visitors.removal.issue', { roomId: t.rooms.a, applicantKind: 'owner', applicantName: '张伟', items: [{ name: '家具', quantity: 2 }], date: '2026-11-23', windowFrom: '09:00', windowTo: '18:00' });
+  await t.call('visitors.removal.verify', { passNo: removal.pass.passNo });
   // ¥500 + ¥100 − ¥20 = ¥580 counted exactly
   await t.call('cash.close', { count: { '10000': 5, '5000': 1, '1000': 3 } });
   return { ...t, receiptId: r.id };

@@ -41,6 +41,13 @@ const EDITS: Record<LedgerTable, string> = {
   card_events: "UPDATE card_events SET at = '2026-01-01T00:00:00.000Z' WHERE id = ?",
   card_stock_moves: 'UPDATE card_stock_moves SET quantity = quantity * 10 WHERE id = ?',
   parcels: "UPDATE parcels SET collector = '李四' WHERE id = ?",
+  pass_issues: "UPDATE pass_issues SET note = '改过' WHERE id = ?",
+  pass_verifications: "UPDATE pass_verifications SET at = '2026-01-01T00:00:00.000Z' WHERE id = ?",
+  pass_form_batches: "UPDATE pass_form_batches SET signed_by = '李四' WHERE id = ?",
+  pass_forms: "UPDATE pass_forms SET changed_at = '2026-01-01T00:00:00.000Z' WHERE id = ?",
+  pass_form_counts: "UPDATE pass_form_counts SET explanation = '已核对' WHERE id = ?",
+  removal_passes: "UPDATE removal_passes SET moving_company = '李四搬家' WHERE id = ?",
+  removal_pass_items: 'UPDATE removal_pass_items SET quantity = quantity + 1 WHERE id = ?',
 };
 
 function firstId(file: string, table: LedgerTable): number {

@@ -13,8 +13,11 @@ const CONTROL = ['ab\u0000cd', 'ab\u0007cd', 'ab\u001bcd', 'ab\u007fcd', 'ab\u00
 const isChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 const accepts = (l: StringLeaf, v: string) => issuesAtLeaf(l, v).length === 0;
 
-/** Fields that take a kind of date: they accept a real one and refuse letters in the same shape. */
-const typed = (good: string) => stringLeaves().filter((l) => accepts(l, good) && !accepts(l, good.replace(/\d/g, 'x')));
+/**
+ * Fields that take a kind of date: they accept a real one and refuse letters in the same shape, and the same digits
+ * without the separators (a phone number field takes `2026-01-15` as dialled digits, and `20260115` too).
+ */
+const typed = (good: string) => stringLeaves().filter((l) => accepts(l, good) && !accepts(l, good.replace(/\d/g, 'x')) && !accepts(l, good.replace(/\D/g, '')));
 const DATE_FIELDS = () => typed('2026-01-15');
 const MONTH_FIELDS = () => typed('2026-01');
 const TIME_FIELDS = () => typed('2026-11-23T10:00:00.000Z');

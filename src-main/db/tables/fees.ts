@@ -120,4 +120,6 @@ export interface PrintJobsTable {
   printed_at: string | null;
   /** 0003: the parcel an intake slip belongs to */
   parcel_id: number | null;
+  /** 0013: the pass a slip prints */
+  pass_id: number | null;
 }

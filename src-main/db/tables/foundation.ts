@@ -8,7 +8,8 @@ export interface SettingsTable {
   updated_at: string;
 }
 
-export type Role = 'receptionist' | 'supervisor' | 'admin';
+/** 'guard' (门岗, 0013): the gate's removal-pass check and the on-site list only */
+export type Role = 'guard' | 'receptionist' | 'supervisor' | 'admin';
 
 export interface OperatorsTable {
   id: Generated<number>;

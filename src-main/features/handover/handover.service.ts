@@ -7,6 +7,7 @@ import { maskText } from '@shared/mask';
 import { handoverSummary, type HandoverClosedSession, type HandoverSummary, type HandoverView, type handoverItemInput } from '@shared/contract/handover';
 import type { SessionOperator } from '../operators/sessions';
 import { roomByCode, roomById } from '../roster/roster.repo';
+import type { VisitorHandoverCounts } from '../visitors/figures';
 import { isActive } from '../operators/operators.repo';
 import * as repo from './handover.repo';
 
@@ -21,6 +22,8 @@ export interface SummarySources {
   cards: () => { blankAccess: number | null; blankFunction: number | null };
   parcels: () => { inStock: number; overdue: number; overdueDays: number };
   requests: () => { open: number; late: number; toCallBack: number };
+  /** visitors and passes now, and removal passes issued and verified since `since` (the shift's start) */
+  visitors: (since: string) => VisitorHandoverCounts;
 }
 
 /** A shift is never longer than this: the window of "this shift" starts at the previous handover, at most this far back. */
@@ -80,6 +83,7 @@ export class HandoverService {
       cards: part(this.sources.cards),
       parcels: part(this.sources.parcels),
       requests: part(this.sources.requests),
+      visitors: part(() => this.sources.visitors(since)),
     };
   }
 

@@ -41,6 +41,12 @@ export function handoverSlipLines(h: HandoverView, propertyName: string, timeZon
     ['空白卡', part(s.cards, (c) => ('blankAccess' in c ? `门禁 ${blank(c.blankAccess)}，功能 ${blank(c.blankFunction)}` : ''))],
     ['快递', part(s.parcels, (p) => ('inStock' in p ? `在库 ${p.inStock}，滞留 ${p.overdue}` : ''))],
     ['报修投诉', part(s.requests, (r) => ('open' in r ? `未完成 ${r.open}，待回访 ${r.toCallBack}` : ''))],
+    ['在场访客', part(s.visitors, (v) => ('onSite' in v ? `${v.onSite} 批 ${v.people} 人，超时 ${v.overdue}` : ''))],
+    [
+      '临时出入证',
+      part(s.visitors, (v) => ('workerOut' in v ? `在外 ${v.workerOut}，过期未还 ${v.workerExpired}${v.formsInStock === null ? '' : `，空白表单 ${v.formsInStock}`}` : '')),
+    ],
+    ['搬运放行', part(s.visitors, (v) => ('removalIssued' in v ? `本班开具 ${v.removalIssued}，核验 ${v.removalVerified}` : ''))],
   ];
   if (h.notes) lines.push({ rule: true }, h.notes);
   if (h.items.length) {

@@ -6,6 +6,7 @@ import type { CardsService } from '../cards/cards.service';
 import type { ParcelsReport } from '../parcels/parcels-report';
 import type { RequestsService } from '../requests/requests.service';
 import type { SummarySources } from './handover.service';
+import type { VisitorHandoverCounts } from '../visitors/figures';
 
 /** The features a handover summary reads from, as far as it reads them. */
 export interface SummaryFeatures {
@@ -13,6 +14,7 @@ export interface SummaryFeatures {
   cards: Pick<CardsService, 'stock'>;
   parcelsReport: Pick<ParcelsReport, 'stats'>;
   requests: Pick<RequestsService, 'list'>;
+  visitors: { handoverCounts(since: string): VisitorHandoverCounts };
 }
 
 /** The handover summary's parts, read from the other features at the moment of the handover. */
@@ -52,5 +54,6 @@ export function handoverSources(db: Db, features: SummaryFeatures, terminalId: (
       const open = r.list('open', undefined, 500);
       return { open: open.length, late: open.filter((x) => x.status === 'logged' && x.withinTarget === false).length, toCallBack: r.list('callback', undefined, 500).length };
     },
+    visitors: (since) => features.visitors.handoverCounts(since),
   };
 }

@@ -15,13 +15,14 @@ interface Session {
   locked: boolean;
 }
 
-const RANK: Record<Role, number> = { receptionist: 1, supervisor: 2, admin: 3 };
+/** 'guard' (门岗) is below a receptionist: only the channels marked 'guard' (the gate's check, the on-site list). */
+const RANK: Record<Role, number> = { guard: 0, receptionist: 1, supervisor: 2, admin: 3 };
 
 export function roleAtLeast(have: Role, need: Role): boolean {
   return RANK[have] >= RANK[need];
 }
 
-const ROLE_ZH: Record<Role, string> = { receptionist: '前台', supervisor: '主管', admin: '管理员' };
+const ROLE_ZH: Record<Role, string> = { guard: '门岗', receptionist: '前台', supervisor: '主管', admin: '管理员' };
 export const roleZh = (r: Role): string => ROLE_ZH[r];
 
 /**

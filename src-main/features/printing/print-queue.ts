@@ -22,6 +22,7 @@ const payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('parcel-slip'), parcelId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
   z.object({ kind: z.literal('handover-slip'), handoverId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('dispatch-slip'), requestId: z.number().int(), at: z.string() }),
+  z.object({ kind: z.literal('pass-slip'), passId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
 ]);
 type Payload = z.infer<typeof payload>;
 
@@ -44,6 +45,8 @@ export interface PrintDocuments {
   handoverLines(handoverId: number): SlipLine[];
   /** the lines of a dispatch slip (派工单) */
   dispatchLines(requestId: number): SlipLine[];
+  /** a pass (visitor, worker, removal) as printed; `copy` > 0 prints 副本 n */
+  passSlip(passId: number, opts: { width: Width; copy?: number; reprintedAt?: string }): Rendered;
 }
 
 /**
@@ -134,12 +137,17 @@ export class PrintQueue {
     setImmediate(() => void this.drain());
   }
 
-  private enqueue(kind: 'receipt' | 'reprint' | 'slip' | 'test', p: Payload, ids: { receiptId?: number; sessionId?: number; parcelId?: number; copy?: number; kick?: boolean }): number {
+  private enqueue(
+    kind: 'receipt' | 'reprint' | 'slip' | 'test',
+    p: Payload,
+    ids: { receiptId?: number; sessionId?: number; parcelId?: number; passId?: number; copy?: number; kick?: boolean },
+  ): number {
     const id = repo.insertJob(this.sql, {
       kind,
       receipt_id: ids.receiptId ?? null,
       session_id: ids.sessionId ?? null,
       parcel_id: ids.parcelId ?? null,
+      pass_id: ids.passId ?? null,
       copy_no: ids.copy ?? 0,
       kick_drawer: ids.kick ? 1 : 0,
       payload: JSON.stringify(p),
@@ -180,6 +188,22 @@ export class PrintQueue {
     if (!this.configured()) return false;
     this.enqueue('slip', { kind: 'parcel-slip', parcelId, copy, at: this.now() }, { parcelId, copy });
     return true;
+  }
+
+  /** A pass slip (visitor pass, temporary pass, removal pass), inside the issuing transaction; copy > 0 is a reprint (副本). False when no printer is set up. */
+  enqueuePassSlip(passId: number, copy: number): boolean {
+    if (!this.configured()) return false;
+    this.enqueue('slip', { kind: 'pass-slip', passId, copy, at: this.now() }, { passId, copy });
+    return true;
+  }
+
+  /** The state of a pass's first print and how many reprints it has had. */
+  passInfo(passId: number): PrintInfo {
+    const jobs = repo.jobsOfPass(this.sql, passId);
+    const first = jobs.find((j) => j.copy_no === 0) ?? jobs[0];
+    const copies = jobs.reduce((m, j) => Math.max(m, j.copy_no), 0);
+    if (!first) return { state: 'not-configured', error: null, copies };
+    return { state: first.status, error: first.last_error, copies };
   }
 
   parcelInfo(parcelId: number): PrintInfo {
@@ -288,6 +312,8 @@ export class PrintQueue {
         return renderSlip('交接单', this.documents().handoverLines(p.handoverId), { width, timeZone });
       case 'dispatch-slip':
         return renderSlip('派工单', this.documents().dispatchLines(p.requestId), { width, timeZone });
+      case 'pass-slip':
+        return this.documents().passSlip(p.passId, { width, ...(copy > 0 ? { copy, reprintedAt: p.at } : {}) });
     }
   }
 

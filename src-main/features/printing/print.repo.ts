@@ -4,7 +4,17 @@ import type { PrintJobStatus, PrintJobsTable } from '../../db/schema';
 
 export const insertJob = (
   sql: Sql,
-  j: { kind: PrintJobsTable['kind']; receipt_id: number | null; session_id: number | null; parcel_id?: number | null; copy_no: number; kick_drawer: number; payload: string; at: string },
+  j: {
+    kind: PrintJobsTable['kind'];
+    receipt_id: number | null;
+    session_id: number | null;
+    parcel_id?: number | null;
+    pass_id?: number | null;
+    copy_no: number;
+    kick_drawer: number;
+    payload: string;
+    at: string;
+  },
 ) =>
   sql.run(
     qb.insertInto('print_jobs').values({
@@ -12,6 +22,7 @@ export const insertJob = (
       receipt_id: j.receipt_id,
       session_id: j.session_id,
       ...(j.parcel_id ? { parcel_id: j.parcel_id } : {}),
+      ...(j.pass_id ? { pass_id: j.pass_id } : {}),
       copy_no: j.copy_no,
       kick_drawer: j.kick_drawer,
       payload: j.payload,
@@ -35,6 +46,9 @@ export const setJob = (sql: Sql, id: number, patch: Pick<Updateable<PrintJobsTab
   sql.run(qb.updateTable('print_jobs').set(patch).where('id', '=', id));
 
 export const jobsOfParcel = (sql: Sql, parcelId: number) => sql.all(qb.selectFrom('print_jobs').selectAll().where('parcel_id', '=', parcelId).orderBy('id'));
+
+/** The jobs of a pass (print_jobs_pass). */
+export const jobsOfPass = (sql: Sql, passId: number) => sql.all(qb.selectFrom('print_jobs').select(['copy_no', 'status', 'last_error']).where('pass_id', '=', passId).orderBy('id'));
 
 export const jobsOfReceipt = (sql: Sql, receiptId: number) => sql.all(qb.selectFrom('print_jobs').selectAll().where('receipt_id', '=', receiptId).orderBy('id'));
 

@@ -1,10 +1,11 @@
 import type { Sql } from '../../db/sql';
 import type { DailySummary } from '@shared/contract/summary';
+import { visitorFigures } from '../visitors/figures';
 import * as repo from './reports.repo';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'>;
+export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'> & { visitors: NonNullable<DailySummary['visitors']> };
 
 /** The figures of any window [from, to): a business day for the nightly summary, a week or month for reports. */
 export function periodFigures(sql: Sql, input: { terminalId: string; from: Date; to: Date; overdueDays: number; now: Date; auditHead?: boolean }): PeriodFigures {
@@ -122,6 +123,7 @@ export function periodFigures(sql: Sql, input: { terminalId: string; from: Date;
       calledBack: sats.length,
       meanSatisfaction: sats.length ? sats.reduce((a, b) => a + b, 0) / sats.length : null,
     },
+    visitors: visitorFigures(sql, w.from, w.to, input.now.toISOString()),
     audit: { headSeq: num(head?.seq), headHash: head?.hash ?? '' },
   };
 }

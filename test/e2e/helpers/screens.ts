@@ -15,6 +15,7 @@ export const AREAS: { key: string; name: string }[] = [
   { key: 'Alt+8', name: 'handover' },
   { key: 'Alt+9', name: 'service' },
   { key: 'Alt+0', name: 'upstream' },
+  { key: 'Alt+V', name: 'visitors' },
   { key: 'Control+Comma', name: 'settings' },
 ];
 

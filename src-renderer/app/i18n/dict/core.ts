@@ -70,6 +70,7 @@ export const core = {
   'dev.paperOut': ['缺纸', 'out of paper'],
   'dev.coverOpen': ['上盖未关', 'cover open'],
   'dev.error': ['故障', 'fault'],
+  'role.guard': ['门岗', 'Gate guard'],
   'role.receptionist': ['前台', 'Receptionist'],
   'role.supervisor': ['主管', 'Supervisor'],
   'role.admin': ['管理员', 'Admin'],

@@ -9,6 +9,7 @@ import { upstream } from './upstream';
 import { service } from './service';
 import { handover } from './handover';
 import { fields } from './fields';
+import { visitors } from './visitors';
 
-export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service, ...handover, ...fields } as const;
+export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service, ...handover, ...visitors, ...fields } as const;
 export type MsgKey = keyof typeof DICT;
