@@ -34,7 +34,7 @@ describe('Sql: one statement cache for built and raw queries', () => {
     const { sql, prepared } = counted();
     sql.run(raw`INSERT INTO settings (key, value, updated_at) VALUES (${'a'}, ${'1'}, ${'t1'})`);
     sql.run(raw`INSERT INTO settings (key, value, updated_at) VALUES (${'b'}, ${'2'}, ${'t2'})`);
-    const q = () => qb.selectFrom('settings').select(['value', 'key']).orderBy('key');
+    const q = () => qb.selectFrom('settings').select(['value', 'key']).where('key', 'in', ['a', 'b']).orderBy('key');
     expect(sql.arrays(q())).toEqual([
       ['1', 'a'],
       ['2', 'b'],
