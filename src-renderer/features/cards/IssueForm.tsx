@@ -9,6 +9,7 @@ import { parseAmount } from '../../lib/money';
 import { CARD_TYPE } from './labels';
 import { RoomChooser, type RoomChoice } from './RoomChooser';
 import { useReaderEnter } from './useReaderEnter';
+import { DateInput } from '../../app/ui/DateInput';
 
 /**
  * 发卡: the number just read, bound to a room and a person, with type, validity and deposit. Another card
@@ -94,11 +95,11 @@ export function IssueForm({ number, onIssued, onRead }: { number: string; onIssu
       <div className="grid-2">
         <label className="field">
           <span className="field-label">{t('cards.validFrom')}</span>
-          <input type="date" name="valid-from" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+          <DateInput name="valid-from" value={validFrom} onChange={setValidFrom} />
         </label>
         <label className="field">
           <span className="field-label">{t('cards.validUntil')}</span>
-          <input type="date" name="valid-until" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
+          <DateInput name="valid-until" value={validUntil} onChange={setValidUntil} />
         </label>
       </div>
       <ErrorNote text={action.checkError} />

@@ -9,6 +9,7 @@ import { useKeys } from '../../app/useKeys';
 import { Money } from '../../app/ui/Money';
 import { KIND_LABEL, METHOD_LABEL, PRINT_LABEL, PRINT_TAG } from './labels';
 import { ReceiptDetail } from './ReceiptDetail';
+import { DateInput } from '../../app/ui/DateInput';
 
 /** 收据: a day's receipts (newest first), search by number or room, open one for its detail and actions. */
 export function ReceiptsTab({ active }: { active: boolean }) {
@@ -86,7 +87,7 @@ export function ReceiptsTab({ active }: { active: boolean }) {
       >
         <label className="field">
           <span className="field-label">{t('receipts.date')}</span>
-          <input type="date" name="receipts-date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput name="receipts-date" value={date} onChange={(v) => v && setDate(v)} />
         </label>
         <label className="field grow">
           <span className="field-label">{t('receipts.search')}</span>

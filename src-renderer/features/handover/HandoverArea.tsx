@@ -11,6 +11,7 @@ import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { SummaryBlock } from './SummaryBlock';
 import './handover.css';
+import { DateInput } from '../../app/ui/DateInput';
 
 type Tab = 'now' | 'history';
 type Priority = 'low' | 'normal' | 'high';
@@ -188,7 +189,7 @@ function HandOver({ onDone }: { onDone: () => void }) {
           </label>
           <label className="field">
             <span className="field-label">{t('ho.due')}</span>
-            <input type="datetime-local" name="ho-item-due" value={i.due} onChange={(e) => change(i.key, { due: e.target.value })} />
+            <DateInput withTime name="ho-item-due" value={i.due} onChange={(v) => change(i.key, { due: v })} />
           </label>
           <label className="field">
             <span className="field-label">{t('ho.priority')}</span>

@@ -11,6 +11,7 @@ import { useSupervisorApproval } from '../auth/SupervisorApproval';
 import { BORROWER, KIND, PURPOSE } from './labels';
 import { fromLocalInput, propertyNow, propertyToday, toLocalInput } from '../../lib/format';
 import { addDays } from '@shared/calendar';
+import { DateInput } from '../../app/ui/DateInput';
 
 /** Quick due times on the property's clock: in 2 hours, today 18:00, tomorrow 12:00. */
 function quickDue(kind: '2h' | 'evening' | 'tomorrow'): string {
@@ -125,7 +126,7 @@ export function LendDialog({ keyItem, onDone, onCancel }: { keyItem: KeyView; on
         <div className="due-row">
           <label className="field">
             <span className="field-label">{t('lend.due')}</span>
-            <input type="datetime-local" name="due" value={due} onChange={(e) => setDue(e.target.value)} />
+            <DateInput withTime name="due" value={due} onChange={setDue} />
           </label>
           <div className="quick-picks" role="group" aria-label={t('lend.due')}>
             <button type="button" className="btn small chip" onClick={() => setDue(quickDue('2h'))}>

@@ -11,6 +11,7 @@ import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { Stat } from '../../app/ui/Stat';
 import { CARRIER_LABEL, CHOSEN_CARRIERS, STATUS_LABEL } from './labels';
 import { ParcelTable } from './ParcelTable';
+import { DateInput } from '../../app/ui/DateInput';
 
 const STATUSES: ParcelStatusCode[] = ['in_stock', 'picked_up', 'returned', 'written_off'];
 
@@ -63,7 +64,7 @@ export function DailyTab({ scan }: { scan: { code: string; n: number } | null })
       <div className="filter-bar">
         <label className="field">
           <span className="field-label">{t('daily.date')}</span>
-          <input type="date" name="daily-date" value={date} onChange={(e) => setDate(e.target.value || todayLocal())} />
+          <DateInput name="daily-date" value={date} onChange={(v) => v && setDate(v)} />
         </label>
       </div>
       {stats ? (
@@ -143,11 +144,11 @@ export function DailyTab({ scan }: { scan: { code: string; n: number } | null })
       >
         <label className="field">
           <span className="field-label">{t('daily.from')}</span>
-          <input type="date" name="export-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput name="export-from" value={from} onChange={setFrom} />
         </label>
         <label className="field">
           <span className="field-label">{t('daily.to')}</span>
-          <input type="date" name="export-to" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput name="export-to" value={to} onChange={setTo} />
         </label>
         <div className="field field-button">
           <button type="submit" className="btn primary" disabled={exporting.busy}>

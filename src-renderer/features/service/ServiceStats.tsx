@@ -3,7 +3,7 @@ import type { ReportView } from '@shared/contract';
 import { download } from '../../lib/download';
 import { useCall, useSend } from '../../lib/query';
 import { moneyText } from '../../lib/money';
-import { propertyToday } from '../../lib/format';
+import { formatDate, propertyToday } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n } from '../../app/i18n/I18n';
@@ -11,6 +11,7 @@ import { useAction } from '../../app/useAction';
 import { FigureTable } from '../../app/ui/FigureTable';
 import { Stat } from '../../app/ui/Stat';
 import { defaultName, duration, KIND_LABEL } from './labels';
+import { DateInput } from '../../app/ui/DateInput';
 
 type Period = ReportView['period'];
 const PERIODS: { id: Period; label: MsgKey }[] = [
@@ -24,7 +25,7 @@ const today = (): string => propertyToday();
 
 /** 统计报表: a day, week or month — service requests, fees, parcels, keys and cards — with bars; XLSX and print. */
 export function ServiceStats() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [period, setPeriod] = useState<Period>('month');
   const [date, setDate] = useState(today);
   // a date still being typed is not asked for; the figures shown stay until the new ones are in
@@ -62,7 +63,7 @@ export function ServiceStats() {
         </fieldset>
         <label className="field">
           <span className="field-label">{t('rp.date')}</span>
-          <input type="date" name="rp-date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput name="rp-date" value={date} onChange={(v) => v && setDate(v)} />
         </label>
         <div className="field field-button">
           <button type="button" className="btn" disabled={exporting.busy} onClick={() =>
@@ -93,7 +94,7 @@ export function ServiceStats() {
       {r && s ? (
         <>
           <h2 className="rp-range" data-testid="rp-range">
-            {t('rp.range', { from: r.from, to: r.to })}
+            {t('rp.range', { from: formatDate(r.from, lang), to: formatDate(r.to, lang) })}
           </h2>
           <p className="hint">{t('rp.calendar')}</p>
           <h3>{t('area.service')}</h3>

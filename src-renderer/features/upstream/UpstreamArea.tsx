@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { UpstreamDayView, UpstreamSettingsView } from '@shared/contract';
 import { useCall, useSend } from '../../lib/query';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { roleAtLeast } from '../../lib/roles';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
@@ -104,7 +104,7 @@ function History() {
             <tbody>
               {days.map((d) => (
                 <tr key={d.businessDate} data-state={d.status}>
-                  <td className="receipt-no-cell">{d.businessDate}</td>
+                  <td className="receipt-no-cell">{formatDate(d.businessDate, lang)}</td>
                   <td>
                     <span className={`tag ${STATE[d.status].tag}`}>{t(STATE[d.status].key)}</span>
                   </td>

@@ -1,0 +1,48 @@
+import { ADMIN, signIn, shot } from './helpers/app';
+import { expect, test } from './helpers/fixtures';
+import { stockTheCounter } from './helpers/screens';
+
+/**
+ * A key's due time reads one way per language, in the field and after: 2026-12-07 18:00 in Chinese,
+ * 7 Dec 2026 18:00 in English, whatever the PC's locale (this browser runs en-US); 12/07/2026 is refused.
+ */
+test.use({ actionTimeout: 15_000, locale: 'en-US' });
+
+test('the due-time field writes and reads the app language, and refuses a day/month order that differs by country', async ({ page, prepared }, info) => {
+  await stockTheCounter(prepared);
+  await page.goto(prepared.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.keyboard.press('Alt+3');
+  await page.locator('tr[data-key-tag="K-0001"]').getByRole('button', { name: '借出' }).click();
+  let dialog = page.getByRole('dialog', { name: /借出钥匙 K-0001/ });
+  let due = dialog.locator('input[name="due"]');
+  await dialog.getByRole('button', { name: '今天 18:00' }).click();
+  await expect(due).toHaveValue(/^\d{4}-\d{2}-\d{2} 18:00$/);
+  await expect(dialog.getByText('格式：2026-12-07 18:00')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('tr[data-key-tag="K-0001"]').getByRole('button', { name: 'Lend' }).click();
+  dialog = page.getByRole('dialog', { name: /K-0001/ });
+  due = dialog.locator('input[name="due"]');
+  await dialog.getByRole('button', { name: /18:00/ }).first().click();
+  await expect(due).toHaveValue(/^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} 18:00$/);
+  await expect(dialog.getByText('Format: 7 Dec 2026 18:00')).toBeVisible();
+  // typed the way one country writes it: refused, never guessed
+  await due.fill('12/07/2030 18:00');
+  await expect(due).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('Not a date this form understands: write it as 7 Dec 2026 18:00')).toBeVisible();
+  // a form it understands, written back in the one format when the field is left
+  const later = new Date(Date.now() + 2 * 86_400_000);
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(later);
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  const english = `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y} 09:30`;
+  await due.fill(`${y}/${m}/${d} 9:30`);
+  await due.blur();
+  await expect(due).toHaveValue(english);
+  await dialog.getByLabel('Borrower’s name').fill('Wang Jianjun');
+  await dialog.getByLabel('Identity checked').fill('Staff card 0123');
+  await shot(page, info, 'dates-lend-en');
+  await dialog.getByRole('button', { name: 'Lend', exact: true }).click();
+  await expect(page.getByText(`Key K-0001 lent, due ${english}.`)).toBeVisible();
+});
