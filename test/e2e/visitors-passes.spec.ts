@@ -11,7 +11,8 @@ import { KeyPipe, rng, scannerBurst } from './helpers/keys';
  * printer's bytes as CODE128) then handed back by scanning it; the property switched to pre-printed forms in
  * 访客设置 (which says how long personal data is kept), a range received from finance, a pass recorded against a
  * form, returned, a blank form voided, and the register balancing on screen; the register search with a whole
- * phone shown only with a reason. Each at the default size and at 1024×768.
+ * phone shown only with a reason. Each at the default size, at 1024×768 and at
+ * 125 % zoom of it.
  */
 
 test.use({ actionTimeout: 15_000 });
@@ -19,6 +20,8 @@ test.use({ actionTimeout: 15_000 });
 const SIZES = [
   { name: 'default', viewport: null },
   { name: '1024x768', viewport: { width: 1024, height: 768 } },
+  // a 1024×768 screen at 125 % zoom: the page lays out in 819×614 CSS pixels
+  { name: '1024x768-zoom125', viewport: { width: 819, height: 614 } },
 ] as const;
 
 /** The button is on screen and not under the sticky bars: a click at its centre reaches it. */

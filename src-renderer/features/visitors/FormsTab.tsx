@@ -51,7 +51,7 @@ export function FormsTab({ canReceive }: { canReceive: boolean }) {
                         {b.firstNo} – {b.lastNo}
                       </td>
                       <td className="num">{b.count}</td>
-                      <td>
+                      <td className="vis-nowrap">
                         {b.receivedOn}
                         <div className="muted">{t('vis.f.recordedBy', { name: b.receivedByName })}</div>
                       </td>

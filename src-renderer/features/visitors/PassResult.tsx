@@ -65,7 +65,7 @@ export function PassResult({ passNo, initial, title, children, actions, voidPick
       <div className="vis-pass-body">
         <div className="vis-pass-facts">
           <p className="vis-pass-no">
-            <span className="field-label">{t('vis.pass.no')}</span>
+            <span className="field-label">{t(pass?.fromForm ? 'vis.w.formNo' : 'vis.pass.no')}</span>
             <strong data-testid="pass-no">{passNo}</strong>
             {pass && pass.status !== 'valid' ? <span className="tag tag-bad">{t(PASS_STATUS[pass.status])}</span> : null}
           </p>
