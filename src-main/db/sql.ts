@@ -38,6 +38,8 @@ const compile = (q: Query): CompiledQuery => (isRaw(q) ? q.compile(qb) : q.compi
 
 export class Sql {
   private readonly cache = new Map<string, Statement<unknown[]>>();
+  /** statements in raw mode (rows as arrays): their own cache, since the mode belongs to the statement */
+  private readonly rawCache = new Map<string, Statement<unknown[]>>();
   /**
    * Runs at the end of every outermost transaction, inside it, just before the commit: the ledger stamp
    * (db/ledger.ts) writes the digest of each money and custody row the transaction wrote into the audit chain.
@@ -62,6 +64,21 @@ export class Sql {
   all<Q extends Query>(query: Q): Row<Q>[] {
     const q = compile(query);
     return this.stmt(q).all(...this.params(q)) as Row<Q>[];
+  }
+
+  /**
+   * The rows as arrays, in the order the query selects its columns. The driver then builds no object per row: for
+   * long lists (hundreds of rows, many columns) that is about half the cost; the repository turns them into rows.
+   */
+  arrays(query: Query): unknown[][] {
+    const q = compile(query);
+    let s = this.rawCache.get(q.sql);
+    if (!s) {
+      s = this.db.prepare<unknown[]>(q.sql).raw(true);
+      if (this.rawCache.size > 100) this.rawCache.clear();
+      this.rawCache.set(q.sql, s);
+    }
+    return s.all(...this.params(q)) as unknown[][];
   }
 
   get<Q extends Query>(query: Q): Row<Q> | undefined {

@@ -10,6 +10,7 @@ import { cardsBenchmarks } from './cards.bench';
 import { parcelsUiBenchmarks } from './parcels-ui.bench';
 import { importBenchmarks } from './import.bench';
 import { startupBenchmarks } from './startup.bench';
+import { visitorsBenchmarks } from './visitors.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -58,6 +59,14 @@ async function main(): Promise<void> {
     fs.rmSync(work, { recursive: true, force: true });
     return;
   }
+  // the visitor register at 1,000,000 visits: on-site list, returning lookup, check-in → pass bytes, the retention job
+  if (process.argv.includes('--only-visitors')) {
+    console.log('visitors benchmarks…');
+    figures.push(...(await visitorsBenchmarks(work)));
+    console.log(fs.readFileSync(writeResults(figures), 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
   if (onlyCards) {
     console.log('cards benchmarks…');
     figures.push(...(await cardsBenchmarks(work)));
@@ -85,6 +94,8 @@ async function main(): Promise<void> {
   if (!onlyFees && !onlyParcels && !onlyUpstream) {
     console.log('cards benchmarks…');
     figures.push(...(await cardsBenchmarks(work)));
+    console.log('visitors benchmarks…');
+    figures.push(...(await visitorsBenchmarks(work)));
   }
   if (process.argv.includes('--no-ui') || onlyFees || onlyParcels || onlyUpstream) console.log('UI benchmark skipped (--no-ui)');
   else {

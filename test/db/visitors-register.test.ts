@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src-main/db/audit';
+import * as visitsRepo from '../../src-main/features/visitors/visits.repo';
 import { decodeEscPos } from '../devices/escpos-decode';
 import { openVisitorsCore, walkUp, type VisitorsFixture } from '../support/visitors';
 
@@ -108,6 +109,9 @@ describe('check-out', () => {
       [a.pass.passNo, true],
       [b.pass.passNo, false],
     ]);
+    // the list is read as arrays: each row is the same as the visit read on its own
+    const sql = t.core.need().sql;
+    for (const row of visitsRepo.onSite(sql)) expect(row).toEqual(visitsRepo.visitById(sql, row.id));
 
     const out = await t.call('visitors.checkOut', { passNo: ` ${a.pass.passNo.toLowerCase()} ` });
     expect(out).toMatchObject({ status: 'checked_out', checkoutMethod: 'scan', checkedOutByName: '王经理' });

@@ -28,7 +28,6 @@ describe('the retention job', () => {
     const t = await openVisitorsCore({ printer: false, settings: { fullDocumentNumber: true } });
     const { a, b, r } = await dayOfVisitors(t);
     expect(rows(t, 'SELECT count(*) AS n FROM visitor_personal')).toEqual([{ n: 6 }]);
-    const dayBefore = await t.call('reports.period', { period: 'day', date: '2026-11-23' });
     const keep = (q: string) => JSON.stringify(rows(t, q));
     const visitsBefore = keep('SELECT * FROM visits ORDER BY id');
     const passesBefore = keep('SELECT * FROM pass_issues ORDER BY id');
@@ -38,6 +37,7 @@ describe('the retention job', () => {
     // 89 days later nothing is due yet (the default period is 90 days from the end of the visit or pass)
     await t.advance(89 * DAY);
     expect(await t.call('visitors.retention.run', {})).toMatchObject({ erased: 0 });
+    const dayBefore = await t.call('reports.period', { period: 'day', date: '2026-11-23' });
     expect(rows(t, 'SELECT count(*) AS n FROM visitor_personal WHERE erased_at IS NULL')).toEqual([{ n: 6 }]);
 
     await t.advance(2 * DAY);

@@ -8,7 +8,7 @@ import * as personal from './personal.repo';
 import { idRanges } from './rules';
 
 /** Rows erased per transaction: each chunk is a short task (a few ms), the event loop runs between chunks. */
-export const ERASE_CHUNK = 500;
+export const ERASE_CHUNK = 250;
 const DAY_MS = 86_400_000;
 
 /**

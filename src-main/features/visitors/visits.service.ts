@@ -73,7 +73,8 @@ export class VisitsService {
     return this.clock.now().toISOString();
   }
 
-  view(r: repo.VisitRow): VisitView {
+  /** `now`: the time overdue is judged at (a list passes it once for all its rows). */
+  view(r: repo.VisitRow, now = this.now()): VisitView {
     const erased = r.erased_at !== null;
     return {
       id: r.id,
@@ -97,7 +98,7 @@ export class VisitsService {
       checkedInAt: r.checked_in_at,
       checkedInByName: r.checked_in_by_name,
       validUntil: r.valid_until,
-      overdue: r.status === 'on_site' && r.valid_until <= this.now(),
+      overdue: r.status === 'on_site' && r.valid_until <= now,
       checkedOutAt: r.checked_out_at,
       checkedOutByName: r.checked_out_by_name,
       checkoutMethod: r.checkout_method,
@@ -282,7 +283,8 @@ export class VisitsService {
   }
 
   onSite(): OnSiteView {
-    const list = repo.onSite(this.sql).map((r) => this.view(r));
+    const now = this.now();
+    const list = repo.onSite(this.sql).map((r) => this.view(r, now));
     // overdue first (longest overdue first), then by time in
     list.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.overdue ? a.validUntil.localeCompare(b.validUntil) : 0) || a.checkedInAt.localeCompare(b.checkedInAt));
     return { visitors: list, visits: list.length, people: list.reduce((n, v) => n + v.partySize, 0), overdue: list.filter((v) => v.overdue).length };
@@ -298,7 +300,8 @@ export class VisitsService {
     else if (/^[A-Za-z0-9]+-[A-Za-z]\d+$/.test(q) || /^[A-Za-z]{0,6}\d{3,10}$/.test(q)) filter.passNo = normalizePassNo(q);
     else if (/^[\dA-Za-z]+(-[\dA-Za-z]+)+$/.test(q)) filter.roomCode = q.toUpperCase();
     else if (q) filter.q = q;
-    return repo.searchVisits(this.sql, filter).map((r) => this.view(r));
+    const now = this.now();
+    return repo.searchVisits(this.sql, filter).map((r) => this.view(r, now));
   }
 
   /** Visitors on site and overdue, workers' passes out and expired, removal passes since the shift began (the handover). */
