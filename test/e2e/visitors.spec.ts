@@ -189,14 +189,21 @@ for (const size of SIZES) {
 
 test('English: every tab of 访客与放行 is complete in English (no Chinese left on screen)', async ({ page, prepared: h }, info) => {
   test.setTimeout(90_000);
+  // pre-printed worker pass forms, so that the form register's tab is there too
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const s = await api<Record<string, unknown>>(h, 'visitors.settings.get', {});
+  delete s.notice;
+  await api(h, 'visitors.settings.save', { ...s, workerPassMode: 'forms' });
+  await api(h, 'auth.logout', {});
   await page.goto(h.url);
   await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
   await page.getByRole('button', { name: 'English' }).click();
   await page.keyboard.press('Alt+V');
   await expect(page.getByRole('heading', { name: 'Visitors & passes', level: 1 })).toBeVisible();
   const tabs = page.locator('main [role=tab]');
-  await expect(tabs).toHaveText(['Check-in', 'On site', 'Appointments', 'Removal passes', 'Gate check', 'Refusal list']);
-  for (let i = 0; i < 6; i++) {
+  const names = ['Check-in', 'On site', 'Appointments', 'Worker passes', 'Pass forms', 'Removal passes', 'Gate check', 'Register', 'Refusal list', 'Visitor settings'];
+  await expect(tabs).toHaveText(names);
+  for (let i = 0; i < names.length; i++) {
     await tabs.nth(i).click();
     await page.waitForTimeout(300);
     const text = await page.locator('main').evaluate((m) => {

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/format';
 import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
+import { workerDays } from './PassResult';
 import { FormsCount, FormsReceive, FormsWriteOff } from './FormsActions';
 
 /**
@@ -50,7 +51,7 @@ export function FormsTab({ canReceive }: { canReceive: boolean }) {
                         {b.firstNo} – {b.lastNo}
                       </td>
                       <td className="num">{b.count}</td>
-                      <td>
+                      <td className="vis-nowrap">
                         {b.receivedOn}
                         <div className="muted">{t('vis.f.recordedBy', { name: b.receivedByName })}</div>
                       </td>
@@ -101,7 +102,7 @@ export function FormsTab({ canReceive }: { canReceive: boolean }) {
             {r.expiredOut.map((p) => (
               <li key={p.id}>
                 <span className="vis-mono">{p.passNo}</span> {p.company} {p.holder ? `${p.holder.nameMasked} ${p.holder.phoneMasked}` : ''} · {p.roomCode ?? t('vis.commonArea')} ·{' '}
-                {t('vis.w.expiredSince', { at: formatDateTime(p.validUntil, lang) })}
+                {t('vis.w.expiredSince', { at: workerDays(p) })}
               </li>
             ))}
           </ul>

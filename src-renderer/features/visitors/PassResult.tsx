@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { PassView } from '@shared/contract';
 import { useCall, useSend } from '../../lib/query';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, propertyToday } from '../../lib/format';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -11,6 +11,10 @@ import { PASS_STATUS } from './labels';
 import { ReasonDialog } from './ReasonDialog';
 
 const WAITING = new Set(['pending', 'printing']);
+
+/** A worker's pass is valid whole days: its first and last day (the end is exclusive: midnight after the last day). */
+export const workerDays = (p: Pick<PassView, 'validFrom' | 'validUntil'>): string =>
+  `${propertyToday(new Date(p.validFrom))} – ${propertyToday(new Date(Date.parse(p.validUntil) - 1))}`;
 
 /** A pass as it prints (the core's receiptline SVG as an <img>, never put into the page's DOM). */
 export function PassPreview({ passNo }: { passNo: string }) {
@@ -61,13 +65,14 @@ export function PassResult({ passNo, initial, title, children, actions, voidPick
       <div className="vis-pass-body">
         <div className="vis-pass-facts">
           <p className="vis-pass-no">
-            <span className="field-label">{t('vis.pass.no')}</span>
+            <span className="field-label">{t(pass?.fromForm ? 'vis.w.formNo' : 'vis.pass.no')}</span>
             <strong data-testid="pass-no">{passNo}</strong>
             {pass && pass.status !== 'valid' ? <span className="tag tag-bad">{t(PASS_STATUS[pass.status])}</span> : null}
           </p>
           {pass ? (
             <p>
-              <span className="field-label">{t('vis.pass.validUntil')}</span> <strong>{formatDateTime(pass.validUntil, lang)}</strong>
+              <span className="field-label">{t(pass.kind === 'worker' ? 'vis.w.validity' : 'vis.pass.validUntil')}</span>{' '}
+              <strong>{pass.kind === 'worker' ? workerDays(pass) : formatDateTime(pass.validUntil, lang)}</strong>
             </p>
           ) : null}
           {children}

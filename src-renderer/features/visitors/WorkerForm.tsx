@@ -112,7 +112,7 @@ export function WorkerForm({ onIssued }: { onIssued: (r: WorkerIssued) => void }
   const toggleZone = (id: number) => setZones((z) => (z.includes(id) ? z.filter((x) => x !== id) : [...z, id]));
 
   return (
-    <form ref={formRef} className="form vis-worker-form" onSubmit={(e) => void submit(e)} aria-labelledby="vis-worker-new">
+    <form ref={formRef} className="form vis-worker-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="vis-worker-new">
       <h2 id="vis-worker-new" className="section-title">
         {t('vis.w.new')}
         <span className="tag">{t(forms ? 'vis.w.modeForms' : 'vis.w.modePrinted')}</span>
@@ -177,7 +177,7 @@ export function WorkerForm({ onIssued }: { onIssued: (r: WorkerIssued) => void }
             {buildings.map((b) => (
               <label key={b.id} className="seg">
                 <input type="checkbox" name="zones" checked={zones.includes(b.id)} onChange={() => toggleZone(b.id)} />
-                <span>{b.name || b.code}</span>
+                <span>{t('vis.w.building', { code: b.code })}</span>
               </label>
             ))}
           </div>

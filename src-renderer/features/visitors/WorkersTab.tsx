@@ -8,7 +8,7 @@ import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { OkNote } from '../../app/ui/Notes';
 import { PASS_STATUS } from './labels';
-import { PassResult } from './PassResult';
+import { PassResult, workerDays } from './PassResult';
 import { ReasonDialog } from './ReasonDialog';
 import { WorkerForm, type WorkerIssued } from './WorkerForm';
 
@@ -129,8 +129,8 @@ export function WorkersTab() {
                       {p.holder?.docMasked ? <div className="muted">{p.holder.docMasked}</div> : null}
                     </td>
                     <td className="room-code">{p.roomCode ?? t('vis.commonArea')}</td>
-                    <td>
-                      {formatDateTime(p.validFrom, lang)} – {formatDateTime(p.validUntil, lang)}
+                    <td className="vis-nowrap">
+                      {workerDays(p)}
                     </td>
                     <td>
                       <span className={`tag ${p.status === 'valid' ? (p.expired ? 'tag-bad' : 'tag-ok') : 'tag-muted'}`}>
