@@ -56,11 +56,29 @@ export const EMPTY_EXPECTATIONS: Expectations = { acked: new Map(), pending: nul
  */
 export function openSnapshot(dbFile: string): Db | null {
   if (!fs.existsSync(dbFile)) return null;
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 10000');
-  db.exec('BEGIN');
-  db.prepare('SELECT count(*) FROM sqlite_master').get();
-  return db;
+  try {
+    return pin(new Database(dbFile, { readonly: true, fileMustExist: true }));
+  } catch (e) {
+    // A read-only connection cannot rebuild the WAL index that a killed writer left behind ("attempt to write a
+    // readonly database" when no other connection is open to do it): open read-write for that, and refuse any
+    // change to the data with query_only.
+    if (!(e instanceof Error) || !/readonly/i.test(e.message)) throw e;
+    const db = new Database(dbFile, { fileMustExist: true });
+    db.pragma('query_only = 1');
+    return pin(db);
+  }
+}
+
+function pin(db: Db): Db {
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 }
 
 export function closeSnapshot(db: Db): void {
