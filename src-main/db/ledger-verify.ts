@@ -164,13 +164,22 @@ class Checker {
 }
 
 /**
+ * The ledger tables this store has: a store (or a backup) of an earlier schema lacks the tables added since, and
+ * a table that is not there has no rows to check.
+ */
+function presentTables(db: Db): LedgerTable[] {
+  const names = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+  return LEDGER_TABLES.filter((t) => names.has(t));
+}
+
+/**
  * Recomputes the digest of every ledger row and compares it with its latest ledger entry; also finds rows with
  * no entry and entries whose row is gone. Findings come in table order, then row id (the first is the first
  * row that no longer matches). Call after the chain itself has verified: the digests are only as good as it.
  */
 export function verifyLedger(db: Db, limit = 50): LedgerResult {
   const c = new Checker(db, limit);
-  for (const t of LEDGER_TABLES) {
+  for (const t of presentTables(db)) {
     c.fullTable(t);
     if (c.full) break;
   }
@@ -197,7 +206,7 @@ function ordered(findings: LedgerFinding[]): LedgerFinding[] {
 export function verifyLedgerSince(db: Db, since: LedgerSince, limit = 50): LedgerResult {
   const c = new Checker(db, limit);
   c.touchedSince(since.seq);
-  for (const t of LEDGER_TABLES) {
+  for (const t of presentTables(db)) {
     if (c.full) break;
     c.rowsAfter(t, since.ids[t] ?? 0);
   }
@@ -207,6 +216,6 @@ export function verifyLedgerSince(db: Db, since: LedgerSince, limit = 50): Ledge
 /** The highest id of each ledger table now (for the next checkpoint). */
 export function ledgerMaxIds(db: Db): Partial<Record<LedgerTable, number>> {
   const out: Partial<Record<LedgerTable, number>> = {};
-  for (const t of LEDGER_TABLES) out[t] = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM main."${t}"`).get() as { m: number }).m;
+  for (const t of presentTables(db)) out[t] = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM main."${t}"`).get() as { m: number }).m;
   return out;
 }

@@ -30,6 +30,26 @@ describe('Sql: one statement cache for built and raw queries', () => {
     expect(prepared.filter((s) => s.startsWith('INSERT INTO settings'))).toHaveLength(1);
   });
 
+  it('arrays: the same query as rows in select order, from its own statement (objects stay objects), prepared once', () => {
+    const { sql, prepared } = counted();
+    sql.run(raw`INSERT INTO settings (key, value, updated_at) VALUES (${'a'}, ${'1'}, ${'t1'})`);
+    sql.run(raw`INSERT INTO settings (key, value, updated_at) VALUES (${'b'}, ${'2'}, ${'t2'})`);
+    const q = () => qb.selectFrom('settings').select(['value', 'key']).where('key', 'in', ['a', 'b']).orderBy('key');
+    expect(sql.arrays(q())).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+    ]);
+    expect(sql.all(q())).toEqual([
+      { value: '1', key: 'a' },
+      { value: '2', key: 'b' },
+    ]);
+    expect(sql.arrays(q())).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+    ]);
+    expect(prepared.filter((s) => s.includes('from "settings"'))).toHaveLength(2);
+  });
+
   it('a built query and a boolean parameter (stored as 0/1) share the same cache', () => {
     const { sql, prepared } = counted();
     const q = (active: boolean) => qb.selectFrom('operators').select('id').where('active', '=', active ? 1 : 0);

@@ -37,8 +37,19 @@ describe('walk-up check-in and its pass', () => {
     expect(text).toContain('访客通行证');
     expect(text).toContain('3-2-501');
     expect(text).toContain('刘* 等 2 人');
+    expect(text).toMatch(/可进入\s+3栋/);
+    expect(text).toContain('王经理');
     expect(text).not.toMatch(/刘洋|13900001234|京A12345|13812345678/);
     expect(verifyChain(t.core.need().sql).ok).toBe(true);
+  });
+
+  it('by the property setting the pass shows the building only, not the room', async () => {
+    const t = await openVisitorsCore({ settings: { passShowsRoom: false } });
+    await t.call('visitors.checkIn', walkUp({}, t.rooms.r501));
+    await t.settle();
+    const text = decodeEscPos(t.printer.documents[0] as Uint8Array).text.join('\n');
+    expect(text).toMatch(/到访\s+3栋/);
+    expect(text).not.toContain('3-2-501');
   });
 
   it('numbers passes gaplessly per terminal: a check-in refused half way takes no number', async () => {
