@@ -13,6 +13,7 @@ import { focusField } from './keys';
 import { APPOINTMENT_STATUS, PURPOSE, PURPOSES } from './labels';
 import { PhoneField } from './PhoneField';
 import { ReasonDialog } from './ReasonDialog';
+import { DateInput } from '../../app/ui/DateInput';
 
 /** An appointment is for a room of the roster: choosing 无房号 says a room is needed. */
 const APPT_ROOM_LABELS: RoomPickerLabels = { chosen: 'vis.room', walkIn: 'vis.apptNoRoom', missing: 'vis.needApptRoom' };
@@ -100,7 +101,7 @@ export function AppointmentsTab({ onCheckIn }: { onCheckIn: (a: AppointmentView)
           <PhoneField name="phone" label={t('vis.phoneOptional')} value={phone} onChange={setPhone} />
           <label className="field">
             <span className="field-label">{t('vis.appt.date')}</span>
-            <input type="date" name="date" value={date} min={today} onChange={(e) => setDate(e.target.value)} />
+            <DateInput name="date" value={date} onChange={(v) => setDate(v)} />
           </label>
           <label className="field">
             <span className="field-label">{t('vis.party')}</span>
@@ -139,7 +140,7 @@ export function AppointmentsTab({ onCheckIn }: { onCheckIn: (a: AppointmentView)
           </h2>
           <label className="field vis-inline">
             <span className="field-label">{t('vis.appt.day')}</span>
-            <input type="date" name="appt-day" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+            <DateInput name="appt-day" value={day} onChange={(v) => v && setDay(v)} />
           </label>
         </div>
         <ErrorBox error={list.error} />

@@ -8,6 +8,7 @@ import { useAction } from '../../app/useAction';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { focusField } from './keys';
 import { ReasonDialog } from './ReasonDialog';
+import { DateInput } from '../../app/ui/DateInput';
 
 const formNoOk = (s: string): boolean => /^[A-Za-z]{0,6}\d{3,10}$/.test(s.trim());
 
@@ -74,7 +75,7 @@ export function FormsReceive() {
         </label>
         <label className="field">
           <span className="field-label">{t('vis.f.receivedOn')}</span>
-          <input type="date" name="receivedOn" value={on} max={today} onChange={(e) => setOn(e.target.value)} />
+          <DateInput name="receivedOn" value={on} onChange={(v) => setOn(v)} />
         </label>
         <label className="field">
           <span className="field-label">{t('vis.f.signedBy')}</span>

@@ -8,6 +8,7 @@ import { useAction } from '../../app/useAction';
 import { OkNote } from '../../app/ui/Notes';
 import { PURPOSE } from './labels';
 import { ReasonDialog } from './ReasonDialog';
+import { DateInput } from '../../app/ui/DateInput';
 
 interface Props {
   /** may check visitors out (not the guard) */
@@ -151,7 +152,7 @@ export function OnSiteTab({ canCheckOut, canBulk }: Props) {
         >
           <label className="field">
             <span className="field-label">{t('vis.bulk.before')}</span>
-            <input type="datetime-local" name="checkedInBefore" value={before} onChange={(e) => setBefore(e.target.value)} />
+            <DateInput withTime name="checkedInBefore" value={before} onChange={(v) => setBefore(v)} />
           </label>
         </ReasonDialog>
       ) : null}

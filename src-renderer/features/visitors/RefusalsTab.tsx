@@ -12,6 +12,7 @@ import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
 import type { Payer } from '../fees/room';
 import { focusField } from './keys';
 import { ReasonDialog } from './ReasonDialog';
+import { DateInput } from '../../app/ui/DateInput';
 
 /** No room chosen (or 全小区): refused for the whole property; a room: a resident's own instruction for it. */
 const REFUSAL_ROOM_LABELS: RoomPickerLabels = { chosen: 'vis.refusal.scope', walkIn: 'vis.refusal.wholeProperty', missing: 'vis.refusal.scopeHint' };
@@ -100,7 +101,7 @@ export function RefusalsTab({ canEdit }: { canEdit: boolean }) {
           </label>
           <label className="field">
             <span className="field-label">{t('vis.refusal.until')}</span>
-            <input type="date" name="untilDate" value={until} min={propertyToday()} onChange={(e) => setUntil(e.target.value)} />
+            <DateInput name="untilDate" value={until} onChange={(v) => setUntil(v)} />
           </label>
           <ErrorNote text={action.checkError} />
           <ErrorBox error={action.error} />

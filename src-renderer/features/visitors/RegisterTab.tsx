@@ -5,13 +5,13 @@ import { useCall, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import type { MsgKey } from '../../app/i18n/dict';
-import { CHECKOUT_METHOD, DOC_TYPE, PURPOSE, VISIT_STATUS } from './labels';
+import { CHECKOUT_METHOD, DOC_TYPE, PURPOSE, VISIT_STATUS, ONLY_LAST4 } from './labels';
 import { ReasonDialog } from './ReasonDialog';
+import { DateInput } from '../../app/ui/DateInput';
 
 type Field = 'phone' | 'document' | 'plate';
 const FIELD_LABEL: Record<Field, MsgKey> = { phone: 'vis.phone', document: 'vis.docNumber', plate: 'vis.plate' };
 type Status = '' | VisitView['status'];
-const ONLY_LAST4 = '（只登记了后四位）';
 
 /**
  * 登记查询: the visitor register by pass number, name, phone last four or room, a day and a status, masked. The
@@ -65,7 +65,7 @@ export function RegisterTab() {
         </label>
         <label className="field">
           <span className="field-label">{t('vis.r.date')}</span>
-          <input type="date" name="register-date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput name="register-date" value={date} onChange={(v) => setDate(v)} />
         </label>
         <label className="field">
           <span className="field-label">{t('vis.status')}</span>

@@ -16,6 +16,7 @@ import { focusField } from './keys';
 import { QUICK_ITEMS } from './labels';
 import { PhoneField } from './PhoneField';
 import { RoomIssuesPanel } from './RoomIssuesPanel';
+import { DateInput } from '../../app/ui/DateInput';
 
 type Consent = 'owner_present' | 'phone' | 'written' | 'approval';
 const CONSENTS: Consent[] = ['owner_present', 'phone', 'written', 'approval'];
@@ -223,15 +224,15 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
           </label>
           <label className="field">
             <span className="field-label">{t('vis.removal.date')}</span>
-            <input type="date" name="date" value={date} min={propertyToday()} onChange={(e) => setDate(e.target.value)} />
+            <DateInput name="date" value={date} onChange={(v) => setDate(v)} />
           </label>
           <label className="field">
             <span className="field-label">{t('vis.removal.from')}</span>
-            <input type="time" name="windowFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <input type="text" inputMode="numeric" className="time-input" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxLength={5} placeholder="09:00" name="windowFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
           </label>
           <label className="field">
             <span className="field-label">{t('vis.removal.to')}</span>
-            <input type="time" name="windowTo" value={to} onChange={(e) => setTo(e.target.value)} />
+            <input type="text" inputMode="numeric" className="time-input" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxLength={5} placeholder="09:00" name="windowTo" value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
         </div>
         <ErrorNote text={action.checkError} />

@@ -7,6 +7,7 @@ import { useKeys } from '../../app/useKeys';
 import { REMOVAL_CONSENT, REMOVAL_STATUS } from './labels';
 import { PassResult } from './PassResult';
 import { RemovalForm, type RemovalIssued } from './RemovalForm';
+import { DateInput } from '../../app/ui/DateInput';
 
 /** 搬运证: issue a removal pass (then its slip, reprint, void), and the passes of a day with their state. */
 export function RemovalTab() {
@@ -54,7 +55,7 @@ export function RemovalTab() {
           </h2>
           <label className="field vis-inline">
             <span className="field-label">{t('vis.removal.date')}</span>
-            <input type="date" name="removal-day" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+            <DateInput name="removal-day" value={day} onChange={(v) => v && setDay(v)} />
           </label>
         </div>
         <ErrorBox error={list.error} />

@@ -15,6 +15,7 @@ import { VISIT_ROOM_LABELS } from './CheckInTab';
 import { focusField } from './keys';
 import { DOC_TYPE, DOC_TYPES } from './labels';
 import { PhoneField } from './PhoneField';
+import { DateInput } from '../../app/ui/DateInput';
 
 export type WorkerIssued = Output<'visitors.workers.issue'>;
 
@@ -145,11 +146,11 @@ export function WorkerForm({ onIssued }: { onIssued: (r: WorkerIssued) => void }
         )}
         <label className="field">
           <span className="field-label">{t('vis.w.from')}</span>
-          <input type="date" name="validFrom" value={from} min={today} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput name="validFrom" value={from} onChange={(v) => setFrom(v)} />
         </label>
         <label className="field">
           <span className="field-label">{t('vis.w.until')}</span>
-          <input type="date" name="validUntil" value={until} min={from} max={from ? addDays(from, maxDays - 1) : undefined} aria-invalid={tooLong ? true : undefined} onChange={(e) => setUntil(e.target.value)} />
+          <DateInput name="validUntil" value={until} onChange={(v) => setUntil(v)} />
           <span className={tooLong ? 'field-error' : 'field-hint'} data-testid="worker-days">
             {tooLong ? t('vis.w.tooLong', { max: maxDays, days }) : t('vis.w.days', { days: Math.max(days, 0), max: maxDays })}
           </span>

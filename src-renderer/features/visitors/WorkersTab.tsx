@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { OkNote } from '../../app/ui/Notes';
-import { PASS_STATUS } from './labels';
+import { PASS_STATUS, LOST_REASONS } from './labels';
 import { PassResult, workerDays } from './PassResult';
 import { ReasonDialog } from './ReasonDialog';
 import { WorkerForm, type WorkerIssued } from './WorkerForm';
@@ -168,7 +168,7 @@ export function WorkersTab() {
           submitLabel={t(closing.how === 'lost' ? 'vis.w.lost' : 'vis.pass.void')}
           picks={
             closing.how === 'lost'
-              ? [{ zh: '施工人员报告遗失', label: t('vis.w.reason.reportedLost') }, { zh: '逾期未交回，联系不上', label: t('vis.w.reason.unreachable') }]
+              ? [{ zh: LOST_REASONS.reportedLost, label: t('vis.w.reason.reportedLost') }, { zh: LOST_REASONS.unreachable, label: t('vis.w.reason.unreachable') }]
               : [{ zh: '信息登记错误', label: t('vis.reason.wrongEntry') }, { zh: '施工取消', label: t('vis.w.reason.cancelled') }]
           }
           onCancel={() => setClosing(null)}

@@ -86,3 +86,9 @@ export const QUICK_ITEMS: { zh: string; label: MsgKey }[] = [
   { zh: '办公设备', label: 'vis.item.office' },
   { zh: '自行车', label: 'vis.item.bicycle' },
 ];
+
+/** The prefix the core puts before a document of which only the last four were registered (a reveal's answer). */
+export const ONLY_LAST4 = '（只登记了后四位）';
+
+/** Reasons recorded in Chinese (the record is the property's, in its language) for a worker pass reported lost. */
+export const LOST_REASONS = { reportedLost: '施工人员报告遗失', unreachable: '逾期未交回，联系不上' } as const;
