@@ -34,9 +34,9 @@ export function errorText(e: unknown, lang: Lang, t: T): string {
   if (!(e instanceof ApiError)) return t('err.unexpected');
   if (lang !== 'en') return e.message;
   // the core's sentence in English when there is one (core-messages.ts): it says what to do next, as the Chinese does
-  if (hasCoreText(e.message)) return coreText(e.message, lang);
   const field = e.field ? fieldLabel(e.field, 'en') : null;
-  if (e.code === 'BAD_INPUT' && field) return `${t('err.BAD_INPUT_FIELD', { field })} — ${e.message}`;
+  if (e.code === 'BAD_INPUT' && field) return `${t('err.BAD_INPUT_FIELD', { field })} — ${coreText(e.message, lang)}`;
+  if (hasCoreText(e.message)) return coreText(e.message, lang);
   let key = KNOWN[e.code];
   if (e.code === 'BAD_CREDENTIALS' && e.params?.left !== undefined) key = 'err.BAD_CREDENTIALS_LEFT';
   return key ? `${t(key, e.params)} — ${e.message}` : e.message;

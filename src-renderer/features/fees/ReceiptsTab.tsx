@@ -49,15 +49,13 @@ export function ReceiptsTab({ active }: { active: boolean }) {
 
   useKeys(active && !!open, { Escape: back });
 
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      void openId(id);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const sib = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
-      if (sib instanceof HTMLElement) sib.focus();
-    }
+  // ↑/↓ from a receipt's button to the next or previous one (Enter and Space open it, as any button)
+  const onRowKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const row = e.currentTarget.closest('tr');
+    const sib = e.key === 'ArrowDown' ? row?.nextElementSibling : row?.previousElementSibling;
+    sib?.querySelector<HTMLElement>('button.row-open')?.focus();
   };
 
   if (open) {
@@ -116,15 +114,23 @@ export function ReceiptsTab({ active }: { active: boolean }) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr
-                  key={r.id}
-                  tabIndex={0}
-                  className={`clickable${r.voided ? ' voided' : ''}`}
-                  data-receipt-row={r.id}
-                  onClick={() => void openId(r.id)}
-                  onKeyDown={(e) => onRowKey(e, r.id)}
-                >
-                  <td className="receipt-no-cell">{r.receiptNo}</td>
+                // the whole row opens the receipt for the mouse; for the keyboard and screen readers its number is
+                // the button that does it
+                <tr key={r.id} className={`clickable${r.voided ? ' voided' : ''}`} onClick={() => void openId(r.id)}>
+                  <td className="receipt-no-cell">
+                    <button
+                      type="button"
+                      className="row-open"
+                      data-receipt-row={r.id}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        void openId(r.id);
+                      }}
+                      onKeyDown={onRowKey}
+                    >
+                      {r.receiptNo}
+                    </button>
+                  </td>
                   <td>{formatDateTime(r.issuedAt, lang)}</td>
                   <td>{r.roomCode ? <span className="room-code">{r.roomCode}</span> : <span className="hint">{t('collect.walkIn')}</span>}</td>
                   <td>{r.methods.map((m) => t(METHOD_LABEL[m])).join(' + ')}</td>
