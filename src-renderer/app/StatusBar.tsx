@@ -103,7 +103,7 @@ function ScannerItem({ now }: { now: Date }) {
   const when = at ? (today ? formatTime(at, lang).slice(0, 5) : formatDateTime(last, lang)) : null;
   const text = t('common.labelValue', { label: t('dev.scanner'), value: when ? t('dev.lastScan', { at: when }) : t('dev.noScan') });
   return (
-    <span className="sb-item" title={`${text} — ${t('dev.scannerDetail')}`} data-testid="sb-scanner">
+    <span className="sb-item sb-mid" title={`${text} — ${t('dev.scannerDetail')}`} data-testid="sb-scanner">
       <Dot colour={today ? 'green' : 'grey'} />
       <span className="sb-text">{text}</span>
     </span>
