@@ -8,6 +8,7 @@ import type { FeeItemsTable, CountersTable, CashSessionsTable, ReceiptsTable, Re
 import type { ParcelShelvesTable, ParcelsTable, ParcelNoticesTable } from './tables/parcels';
 import type { KeysTable, KeyLoansTable, KeyCountsTable, CardsTable, CardEventsTable, CardStockMovesTable } from './tables/keys-cards';
 import type { UpstreamOutboxTable } from './tables/upstream';
+import type { RoomStateChangesTable, OwnershipTransfersTable, MoveinCasesTable, MoveinLinksTable, MeterReadingsTable, DecorationCasesTable, DecorationEventsTable } from './tables/rooms';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 
 export type * from './tables/foundation';
@@ -16,6 +17,7 @@ export type * from './tables/parcels';
 export type * from './tables/keys-cards';
 export type * from './tables/upstream';
 export type * from './tables/service';
+export type * from './tables/rooms';
 
 export interface DB {
   settings: SettingsTable;
@@ -49,4 +51,11 @@ export interface DB {
   service_events: ServiceEventsTable;
   handovers: HandoversTable;
   handover_items: HandoverItemsTable;
+  room_state_changes: RoomStateChangesTable;
+  ownership_transfers: OwnershipTransfersTable;
+  movein_cases: MoveinCasesTable;
+  movein_links: MoveinLinksTable;
+  meter_readings: MeterReadingsTable;
+  decoration_cases: DecorationCasesTable;
+  decoration_events: DecorationEventsTable;
 }
