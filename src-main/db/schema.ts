@@ -8,7 +8,7 @@ import type { FeeItemsTable, CountersTable, CashSessionsTable, ReceiptsTable, Re
 import type { ParcelShelvesTable, ParcelsTable, ParcelNoticesTable } from './tables/parcels';
 import type { KeysTable, KeyLoansTable, KeyCountsTable, CardsTable, CardEventsTable, CardStockMovesTable } from './tables/keys-cards';
 import type { UpstreamOutboxTable } from './tables/upstream';
-import type { RoomStateChangesTable, OwnershipTransfersTable, MoveinCasesTable, MoveinLinksTable, MeterReadingsTable, DecorationCasesTable, DecorationEventsTable } from './tables/rooms';
+import type { RoomStateChangesTable, TenantLeasesTable, OwnershipTransfersTable, MoveinCasesTable, MoveinLinksTable, MeterReadingsTable, DecorationCasesTable, DecorationEventsTable } from './tables/rooms';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 
 export type * from './tables/foundation';
@@ -52,6 +52,7 @@ export interface DB {
   handovers: HandoversTable;
   handover_items: HandoverItemsTable;
   room_state_changes: RoomStateChangesTable;
+  tenant_leases: TenantLeasesTable;
   ownership_transfers: OwnershipTransfersTable;
   movein_cases: MoveinCasesTable;
   movein_links: MoveinLinksTable;

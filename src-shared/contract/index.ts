@@ -14,6 +14,7 @@ import { reportsContract } from './reports';
 import { keysContract } from './keys';
 import { cardsContract } from './cards';
 import { cardReaderContract } from './card-reader';
+import { roomsContract } from './rooms';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...keysContract,
   ...cardsContract,
   ...cardReaderContract,
+  ...roomsContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -56,4 +58,5 @@ export * from '../money';
 export * from './keys';
 export * from './cards';
 export * from './card-reader';
+export * from './rooms';
 export * from './field-labels';

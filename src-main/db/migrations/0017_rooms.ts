@@ -6,8 +6,8 @@ import type { Migration } from './types';
  *    state from their residents: a current tenant → 出租, a current owner → 自住, else 空置.
  *  - Every state change is a row of room_state_changes (append-only): the monthly change in the occupancy
  *    statistics is read from it.
- *  - A resident gets the planned end of a lease and, after an erasure request, the time their details were erased
- *    (the row stays, so the history keeps that a resident lived there).
+ *  - A resident gets, after an erasure request, the time their details were erased (the row stays, so the history
+ *    keeps that a resident lived there). A tenant's leases are rows of tenant_leases, kept after the move-out.
  *  - 过户 is one ownership_transfers row (append-only) with the documents seen ticked, never copied.
  *  - A move-in case keeps each step's time, so a case left half done is resumed where it stopped; one open case per
  *    room (partial unique index). Keys handed over and cards issued are linked by id.
@@ -24,7 +24,6 @@ export const m0017: Migration = {
       ALTER TABLE rooms ADD COLUMN room_type TEXT NOT NULL DEFAULT '' CHECK (length(room_type) <= 20);
       ALTER TABLE rooms ADD COLUMN state TEXT NOT NULL DEFAULT 'vacant' CHECK (state IN ('undelivered', 'vacant', 'owner_occupied', 'rented', 'renovating'));
       ALTER TABLE rooms ADD COLUMN updated_at TEXT;
-      ALTER TABLE residents ADD COLUMN lease_end TEXT;
       ALTER TABLE residents ADD COLUMN erased_at TEXT;
 
       UPDATE rooms SET state = CASE
@@ -49,6 +48,21 @@ export const m0017: Migration = {
         BEGIN SELECT RAISE(ABORT, 'room state changes are history'); END;
       CREATE TRIGGER room_state_changes_no_delete BEFORE DELETE ON room_state_changes
         BEGIN SELECT RAISE(ABORT, 'room state changes are history'); END;
+
+      -- a tenant's leases, kept after the move-out; one tenant's leases never overlap (the service refuses it)
+      CREATE TABLE tenant_leases (
+        id INTEGER PRIMARY KEY,
+        resident_id INTEGER NOT NULL REFERENCES residents(id),
+        room_id INTEGER NOT NULL REFERENCES rooms(id),
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        moved_out TEXT,
+        created_at TEXT NOT NULL,
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        CHECK (end_date >= start_date),
+        CHECK (moved_out IS NULL OR moved_out >= start_date)
+      ) STRICT;
+      CREATE INDEX tenant_leases_resident ON tenant_leases(resident_id, start_date);
 
       CREATE TABLE ownership_transfers (
         id INTEGER PRIMARY KEY,

@@ -96,8 +96,6 @@ export interface ResidentsTable {
   note: string;
   created_at: string;
   updated_at: string;
-  /** a tenant's planned lease end (move_in is its start) */
-  lease_end: string | null;
   /** set when a supervisor erased the person's details on request; the row stays as history */
   erased_at: string | null;
 }

@@ -14,6 +14,17 @@ export interface RoomStateChangesTable {
   reason: Generated<string>;
 }
 
+export interface TenantLeasesTable {
+  id: Generated<number>;
+  resident_id: number;
+  room_id: number;
+  start_date: string;
+  end_date: string;
+  moved_out: string | null;
+  created_at: string;
+  operator_id: number;
+}
+
 export interface OwnershipTransfersTable {
   id: Generated<number>;
   room_id: number;
