@@ -28,6 +28,10 @@ import { HandoverService } from './features/handover/handover.service';
 import { handoverSources } from './features/handover/sources';
 import { handoverSlipLines } from './features/handover/slip';
 import { ReportsService } from './features/reports/reports.service';
+import { RoomsService } from './features/rooms/rooms.service';
+import { ResidentsService } from './features/rooms/residents.service';
+import { MoveInService } from './features/rooms/movein.service';
+import { DecorationService } from './features/rooms/decoration.service';
 import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
 import type { PrinterSettings } from '@shared/contract/printer';
 import { PropertyCalendar } from '@shared/calendar';
@@ -55,6 +59,10 @@ export interface Services {
   keys: KeysService;
   cards: CardsService;
   cardReader: CardReaderService;
+  rooms: RoomsService;
+  residents: ResidentsService;
+  moveIn: MoveInService;
+  decoration: DecorationService;
 }
 
 /** Devices and tuning the caller may replace (tests pass fakes and short timeouts). */
@@ -137,6 +145,10 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   const cards = new CardsService(sql, clock, () => cardReader.format(), calendar);
   const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests }, terminalId), (id) => print.enqueueHandoverSlip(id));
   const reports = new ReportsService(sql, clock, { terminalId, overdueDays, requests, calendar });
+  const residents = new ResidentsService(sql, clock, calendar);
+  const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
+  const decoration = new DecorationService(sql, clock, calendar);
+  const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });
 
   print.printDocumentsFrom({
     closeResult: (id) => cash.slip(id),
@@ -144,7 +156,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     dispatchLines: (id) => dispatchSlipLines(requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
   });
 
-  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader };
+  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, rooms, residents, moveIn, decoration };
 }
 
 /** Starts what runs on its own: the print queue and the card reader; with `background` (production) also the daily maintenance and the upstream sending. */

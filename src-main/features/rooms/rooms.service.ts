@@ -69,18 +69,14 @@ export interface RoomInput {
 
 /** The room file and the supervisor's one-at-a-time upkeep of buildings, units and rooms; occupancy statistics. */
 export class RoomsService {
-  private readers: RoomFileReaders = { moveIn: () => null, decoration: () => null };
   constructor(
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly calendar: PropertyCalendar,
+    private readonly readers: RoomFileReaders,
+    /** sections from other areas (visitors today, what the room owes) as they are built */
     private readonly hooks: readonly RoomFileHook[] = [],
   ) {}
-
-  /** The move-in and decoration services are built after this one; they register their readers here. */
-  useReaders(r: RoomFileReaders): void {
-    this.readers = r;
-  }
 
   private now(): string {
     return this.clock.now().toISOString();
