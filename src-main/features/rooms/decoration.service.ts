@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskName, maskPhone, maskText } from '@shared/mask';
 import type { PropertyCalendar } from '@shared/calendar';
-import { formatFen } from '@shared/money';
+import { yuanSign as yuan } from '@shared/money';
 import type { DecorationCaseView } from '@shared/contract/rooms';
 import type { SessionOperator } from '../operators/sessions';
 import * as rooms from './rooms.repo';
@@ -164,7 +164,7 @@ export class DecorationService {
       if (!r || r.kind !== 'receipt') throw new AppError('NOT_FOUND', `找不到收据 ${receiptNo}：请核对收据号。`, { field: 'receiptNo' });
       if (r.voided) throw new AppError('CONFLICT', `收据 ${receiptNo} 已作废：请重新收取押金。`);
       if (r.room_id !== d.room_id) throw new AppError('BAD_INPUT', `收据 ${receiptNo} 不是 ${d.room_code} 的收据。`, { field: 'receiptNo' });
-      if (r.total_fen < d.deposit_fen) throw new AppError('BAD_INPUT', `收据 ${receiptNo} 金额 ${formatFen(r.total_fen)} 不足装修押金 ${formatFen(d.deposit_fen)}。`, { field: 'receiptNo' });
+      if (r.total_fen < d.deposit_fen) throw new AppError('BAD_INPUT', `收据 ${receiptNo} 金额 ${yuan(r.total_fen)} 不足装修押金 ${yuan(d.deposit_fen)}。`, { field: 'receiptNo' });
       repo.updateCase(this.sql, id, { deposit_receipt_no: receiptNo.trim() });
       return { note: receiptNo.trim(), amountFen: r.total_fen };
     });
@@ -196,7 +196,7 @@ export class DecorationService {
       const fen = deductionFen ?? 0;
       if (fen > 0 && !violation) throw new AppError('BAD_INPUT', '没有违规不能扣款。', { field: 'deductionFen' });
       if (d.deducted_fen + fen > d.deposit_fen)
-        throw new AppError('BAD_INPUT', `扣款 ${formatFen(fen)} 超过押金余额 ${formatFen(d.deposit_fen - d.deducted_fen)}（押金 ${formatFen(d.deposit_fen)}，已扣 ${formatFen(d.deducted_fen)}）。`, { field: 'deductionFen' });
+        throw new AppError('BAD_INPUT', `扣款 ${yuan(fen)} 超过押金余额 ${yuan(d.deposit_fen - d.deducted_fen)}（押金 ${yuan(d.deposit_fen)}，已扣 ${yuan(d.deducted_fen)}）。`, { field: 'deductionFen' });
       if (fen > 0) repo.updateCase(this.sql, id, { deducted_fen: d.deducted_fen + fen });
       return { note: `${violation ? '违规' : '正常'}${note?.trim() ? `：${note.trim()}` : ''}`, ...(fen > 0 && { amountFen: fen }) };
     });
