@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, id, isoDate, isoMonth, line, lines, reason } from './common';
+import { def, id, isoDate, isoMonth, line, reason } from './common';
 
 /** 未交房 / 空置 / 自住 / 出租 / 装修中 */
 export const roomState = z.enum(['undelivered', 'vacant', 'owner_occupied', 'rented', 'renovating']);
@@ -17,7 +17,7 @@ export type DecorationStatus = z.infer<typeof decorationStatus>;
 
 const personName = line().trim().min(1, { message: '请输入姓名' }).max(40, { message: '姓名最多 40 个字' });
 const phone = line().trim().max(20).optional();
-const note = lines().trim().max(200).optional();
+const note = line().trim().max(200).optional();
 const roomCodePart = line().trim().regex(/^[0-9A-Za-z]{1,8}$/, { message: '只能是 1–8 位数字或字母' });
 /** 0.01 m² steps, up to 100,000 m² */
 const areaM2 = z.number().min(0).max(100000).multipleOf(0.01).nullable().optional();
