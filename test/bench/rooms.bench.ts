@@ -67,7 +67,8 @@ export async function roomsBenchmarks(work: string): Promise<Figure[]> {
       for (let i = 0; i < 40; i++) {
         const at = iso(start + Math.floor(rand() * YEARS * 365 * DAY));
         const inStock = i === 39 && r.id % 10 === 0;
-        const code = String(100000 + Math.floor(rand() * 900000));
+        // a code in stock is unique; collected ones repeat freely
+        const code = inStock ? String(100000 + r.id) : String(100000 + Math.floor(rand() * 900000));
         ins.parcel.run(`SF${++waybill}`, r.id, r.code, code, inStock ? 'in_stock' : 'picked_up', at, at, inStock ? null : at, inStock ? null : 1, inStock ? null : at, inStock ? null : '本人', inStock ? null : 'code');
       }
       for (let i = 0; i < 6; i++) {

@@ -63,6 +63,7 @@ export const m0017: Migration = {
         CHECK (moved_out IS NULL OR moved_out >= start_date)
       ) STRICT;
       CREATE INDEX tenant_leases_resident ON tenant_leases(resident_id, start_date);
+      CREATE INDEX tenant_leases_room ON tenant_leases(room_id);
 
       CREATE TABLE ownership_transfers (
         id INTEGER PRIMARY KEY,
