@@ -94,7 +94,10 @@ export const decorationCaseView = z.object({
   depositReceiptNo: z.string().nullable(),
   deductedFen: z.number().int(),
   reviewRemark: z.string().nullable(),
+  /** works past the planned end */
   overdue: z.boolean(),
+  /** accepted more than 30 days ago and the deposit not refunded */
+  refundOverdue: z.boolean(),
   events: z.array(z.object({ kind: z.string(), at: z.string(), note: z.string(), amountFen: z.number().int().nullable(), newEnd: z.string().nullable() })),
 });
 export type DecorationCaseView = z.infer<typeof decorationCaseView>;
@@ -221,6 +224,7 @@ export const roomsContract = {
   }),
   'rooms.decoration.finish': def({ input: z.object({ caseId }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.accept': def({ input: z.object({ caseId, pass: z.boolean(), opinion: line().trim().min(2).max(200) }), output: decorationCaseView, access: 'supervisor' }),
+  'rooms.decoration.void': def({ input: z.object({ caseId, reason }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.list': def({ input: z.object({ status: decorationStatus.optional() }), output: z.array(decorationCaseView), access: 'receptionist' }),
   'rooms.occupancy': def({ input: z.object({ month: isoMonth.optional() }), output: occupancyView, access: 'receptionist' }),
 } as const;

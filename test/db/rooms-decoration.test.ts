@@ -44,12 +44,16 @@ describe('decoration case', () => {
     expect(failed.status).toBe('in_progress');
     await t.call('rooms.decoration.finish', { caseId: c.id });
     const accepted = await t.call('rooms.decoration.accept', { caseId: c.id, pass: true, opinion: '验收合格' });
-    expect(accepted.status).toBe('accepted');
+    expect(accepted).toMatchObject({ status: 'accepted', overdue: false, refundOverdue: false });
     expect(accepted.events.map((e) => e.kind)).toEqual(['apply', 'approve', 'deposit', 'start', 'extend', 'deduct', 'patrol', 'finish', 'fail', 'finish', 'accept']);
     expect(t.core.need().decoration.refundable(c.id)).toBe(150000);
     const file = await t.call('rooms.file', { roomId: room });
     expect(file.room.state).toBe('vacant');
     expect(file.decoration).toMatchObject({ id: c.id, status: 'accepted', deductedFen: 50000 });
+    // a deposit not refunded 30 days after acceptance is flagged (read in the service: the idle screen lock has long
+    // set in by then)
+    t.clock.advance(31 * 86_400_000);
+    expect(t.core.need().decoration.list('accepted')[0]).toMatchObject({ id: c.id, refundOverdue: true });
   });
 
   it('a second open case for the room, a deduction above the deposit and a rejection without a remark are refused; nothing changes', async () => {
@@ -82,6 +86,13 @@ describe('decoration case', () => {
     expect((await t.call('rooms.decoration.apply', application(t.rooms.a))).status).toBe('applied');
     expect((await t.call('rooms.decoration.list', {})).map((d) => d.status)).toEqual(['applied']);
     expect((await t.call('rooms.decoration.list', { status: 'rejected' })).map((d) => d.id)).toEqual([c.id]);
+    // an application withdrawn before works start
+    const again = (await t.call('rooms.decoration.list', {}))[0];
+    expect((await t.call('rooms.decoration.void', { caseId: again?.id ?? 0, reason: '业主暂缓装修' })).status).toBe('void');
+    expect(await t.call('rooms.decoration.list', {})).toEqual([]);
+    // works past the planned end are flagged
+    const late = await t.call('rooms.decoration.apply', { ...application(t.rooms.a, 0), startDate: '2026-11-01', plannedEnd: '2026-11-20' });
+    expect((await t.call('rooms.decoration.review', { caseId: late.id, approve: true })).overdue).toBe(true);
     // a room not handed over cannot apply
     expect(await t.raw('rooms.decoration.apply', application(t.newRoom))).toMatchObject({ ok: false, error: { message: expect.stringContaining('未交房') } });
   });

@@ -26,6 +26,7 @@ const cases = () =>
       'd.deposit_receipt_no as deposit_receipt_no',
       'd.deducted_fen as deducted_fen',
       'd.review_remark as review_remark',
+      'd.accepted_at as accepted_at',
       'd.created_by as created_by',
     ]);
 export type DecorationRow = NonNullable<ReturnType<typeof caseById>>;

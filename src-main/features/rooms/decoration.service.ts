@@ -38,6 +38,9 @@ export interface DecorationApply {
   depositFen: number;
 }
 
+/** Days after acceptance by which the deposit should have been refunded; later, the case is flagged. */
+export const REFUND_DUE_DAYS = 30;
+
 /**
  * The decoration case of a room: 申请中 → 已批准 → 施工中 → 待验收 → 已验收 → 押金已退 (or 已驳回 / 已作废). One open case per
  * room; deductions never exceed the deposit (the store's CHECK holds it too); every step is a decoration_events row.
@@ -71,6 +74,7 @@ export class DecorationService {
       deductedFen: d.deducted_fen,
       reviewRemark: d.review_remark,
       overdue: (d.status === 'approved' || d.status === 'in_progress') && d.planned_end < this.calendar.today(),
+      refundOverdue: d.status === 'accepted' && d.accepted_at !== null && this.clock.now().getTime() - Date.parse(d.accepted_at) > REFUND_DUE_DAYS * 86_400_000,
       events: repo.eventsOf(this.sql, d.id).map((e) => ({ kind: e.kind, at: e.at, note: e.note, amountFen: e.amount_fen, newEnd: e.new_end })),
     };
   }
@@ -218,6 +222,15 @@ export class DecorationService {
         changeState(this.sql, this.clock, d.room_id, 'vacant', actor.id, '装修验收通过');
       } else repo.updateCase(this.sql, id, { status: 'in_progress' });
       return { note: opinion.trim() };
+    });
+  }
+
+  /** 作废: an application withdrawn before works start (the room may apply again). */
+  void(id: number, reason: string, actor: SessionOperator): DecorationCaseView {
+    return this.act(id, 'void', actor, (d) => {
+      this.expect(d, 'applied', 'approved');
+      repo.updateCase(this.sql, id, { status: 'void' });
+      return { note: reason.trim() };
     });
   }
 

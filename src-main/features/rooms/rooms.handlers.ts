@@ -40,6 +40,7 @@ export function roomsHandlers(rooms: RoomsService, residents: ResidentsService, 
     'rooms.decoration.patrol': (i, ctx) => decoration.patrol(i.caseId, i.violation, i.note, i.deductionFen, actor(ctx)),
     'rooms.decoration.finish': (i, ctx) => decoration.finish(i.caseId, actor(ctx)),
     'rooms.decoration.accept': (i, ctx) => decoration.accept(i.caseId, i.pass, i.opinion, actor(ctx)),
+    'rooms.decoration.void': (i, ctx) => decoration.void(i.caseId, i.reason, actor(ctx)),
     'rooms.decoration.list': (i) => decoration.list(i.status),
     'rooms.occupancy': (i) => rooms.occupancy(i.month),
   };
