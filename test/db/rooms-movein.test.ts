@@ -100,4 +100,16 @@ describe('move-in (交房)', () => {
     await t.call('rooms.moveIn.meters', { caseId: c.id, readings: [{ meter: 'water', reading: 20 }] });
     expect(rowsIn(t, 'SELECT count(*) AS n FROM meter_readings')).toBe(2);
   });
+
+  it('an owner already on file for the room is checked rather than added again; another room\'s resident is refused', async () => {
+    const t = await openRoomsCore();
+    const owner = await t.call('rooms.residents.add', { roomId: t.newRoom, kind: 'owner', name: '陈静', phone: '13600003333' });
+    const c = await t.call('rooms.moveIn.start', { roomId: t.newRoom });
+    const wrong = await t.raw('rooms.moveIn.identity', { caseId: c.id, residentId: t.residentA, idNote: '身份证原件' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('不是这个房间的现业主') } });
+    expect((await t.call('rooms.moveIn.get', { roomId: t.newRoom }))?.steps.identity).toBeNull();
+    const checked = await t.call('rooms.moveIn.identity', { caseId: c.id, residentId: owner.id, idNote: '身份证原件' });
+    expect(checked.residentId).toBe(owner.id);
+    expect(rowsIn(t, 'SELECT count(*) AS n FROM residents WHERE room_id = ?', t.newRoom)).toBe(1);
+  });
 });
