@@ -184,7 +184,7 @@ export class ResidentsService {
   }
 
   private tenantMoveOutInTx(r: repo.ResidentRow, moveOut: string, actor: SessionOperator): RoomResidentView {
-    if (r.kind !== 'tenant') throw new AppError('BAD_INPUT', `「${r.name}」是${KIND_ZH[r.kind]}，不是租户：请用「结束」办理迁出。`);
+    if (r.kind !== 'tenant') throw new AppError('BAD_INPUT', `「${r.name}」是${KIND_ZH[r.kind]}，不是租户：请结束这条住户记录（填写迁出日期）。`);
     this.endCheck(r, moveOut);
     const open = repo.leasesOf(this.sql, r.id).filter((l) => l.moved_out === null);
     for (const l of open) {
