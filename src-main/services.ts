@@ -28,6 +28,10 @@ import { HandoverService } from './features/handover/handover.service';
 import { handoverSources } from './features/handover/sources';
 import { handoverSlipLines } from './features/handover/slip';
 import { ReportsService } from './features/reports/reports.service';
+import { RoomsService } from './features/rooms/rooms.service';
+import { ResidentsService } from './features/rooms/residents.service';
+import { MoveInService } from './features/rooms/movein.service';
+import { DecorationService } from './features/rooms/decoration.service';
 import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
 import { VisitorSettingsStore } from './features/visitors/settings';
 import { PassesService, type PassPrinter } from './features/visitors/passes.service';
@@ -67,6 +71,10 @@ export interface Services {
   cardReader: CardReaderService;
   /** 访客与放行: the register, appointments and refusals, passes, workers' passes and forms, removal passes, retention */
   visitors: VisitorServices;
+  rooms: RoomsService;
+  residents: ResidentsService;
+  moveIn: MoveInService;
+  decoration: DecorationService;
 }
 
 /** Devices and tuning the caller may replace (tests pass fakes and short timeouts). */
@@ -175,6 +183,10 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
 
   const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) => print.enqueueHandoverSlip(id));
   const reports = new ReportsService(sql, clock, { terminalId, overdueDays, requests, calendar, visits: (from, to, reveal) => visits.reportRows(from, to, reveal) });
+  const residents = new ResidentsService(sql, clock, calendar);
+  const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
+  const decoration = new DecorationService(sql, clock, calendar);
+  const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });
 
   print.printDocumentsFrom({
     closeResult: (id) => cash.slip(id),
@@ -183,7 +195,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     passSlip: (id, opts) => passes.render(id, opts),
   });
 
-  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, visitors };
+  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, visitors, rooms, residents, moveIn, decoration };
 }
 
 /**

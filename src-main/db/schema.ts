@@ -8,6 +8,7 @@ import type { FeeItemsTable, CountersTable, CashSessionsTable, ReceiptsTable, Re
 import type { ParcelShelvesTable, ParcelsTable, ParcelNoticesTable } from './tables/parcels';
 import type { KeysTable, KeyLoansTable, KeyCountsTable, CardsTable, CardEventsTable, CardStockMovesTable } from './tables/keys-cards';
 import type { UpstreamOutboxTable } from './tables/upstream';
+import type { RoomStateChangesTable, TenantLeasesTable, OwnershipTransfersTable, MoveinCasesTable, MoveinLinksTable, MeterReadingsTable, DecorationCasesTable, DecorationEventsTable } from './tables/rooms';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 import type {
   VisitorPersonalTable, VisitorRefusalsTable, VisitorAppointmentsTable, VisitsTable, PassFormBatchesTable, PassFormsTable, PassFormCountsTable,
@@ -21,6 +22,7 @@ export type * from './tables/keys-cards';
 export type * from './tables/upstream';
 export type * from './tables/service';
 export type * from './tables/visitors';
+export type * from './tables/rooms';
 
 export interface DB {
   settings: SettingsTable;
@@ -65,4 +67,12 @@ export interface DB {
   removal_pass_items: RemovalPassItemsTable;
   pass_issues: PassIssuesTable;
   pass_verifications: PassVerificationsTable;
+  room_state_changes: RoomStateChangesTable;
+  tenant_leases: TenantLeasesTable;
+  ownership_transfers: OwnershipTransfersTable;
+  movein_cases: MoveinCasesTable;
+  movein_links: MoveinLinksTable;
+  meter_readings: MeterReadingsTable;
+  decoration_cases: DecorationCasesTable;
+  decoration_events: DecorationEventsTable;
 }

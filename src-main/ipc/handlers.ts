@@ -18,6 +18,7 @@ import { keysHandlers } from '../features/keys/keys.handlers';
 import { cardsHandlers } from '../features/cards/cards.handlers';
 import { cardReaderHandlers } from '../features/cards/card-reader.handlers';
 import { visitorPassesHandlers, visitorsHandlers } from '../features/visitors/visitors.handlers';
+import { roomsHandlers } from '../features/rooms/rooms.handlers';
 
 /**
  * Every channel while a store is open: the features' handler maps (each `<feature>.handlers.ts`: channel →
@@ -41,6 +42,7 @@ export function storeHandlers(s: Services, system: SystemService, sessions: Sess
     ...cardReaderHandlers(s.cardReader),
     ...visitorsHandlers(s.visitors),
     ...visitorPassesHandlers(s.visitors),
+    ...roomsHandlers(s.rooms, s.residents, s.moveIn, s.decoration),
   };
 }
 

@@ -16,6 +16,7 @@ import { cardsContract } from './cards';
 import { cardReaderContract } from './card-reader';
 import { visitorsContract } from './visitors';
 import { visitorPassesContract } from './visitor-passes';
+import { roomsContract } from './rooms';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...cardReaderContract,
   ...visitorsContract,
   ...visitorPassesContract,
+  ...roomsContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -64,4 +66,5 @@ export * from './visitor-fields';
 export * from './visitors';
 export * from './visitor-passes';
 export * from '../plate';
+export * from './rooms';
 export * from './field-labels';

@@ -15,6 +15,10 @@ export const residentHit = z.object({
 });
 export type ResidentHit = z.infer<typeof residentHit>;
 
+/** A room a search names, with or without residents (a room created by hand is found before anyone lives there). */
+export const roomHit = z.object({ id, code: z.string(), state: z.enum(['undelivered', 'vacant', 'owner_occupied', 'rented', 'renovating']) });
+export type RoomHit = z.infer<typeof roomHit>;
+
 export const searchKind = z.enum(['empty', 'room', 'phone', 'initials', 'name', 'digits']);
 
 export const residentDetail = residentHit.extend({
@@ -108,7 +112,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const rosterContract = {
   'roster.search': def({
     input: z.object({ q: line().max(64), limit: z.number().int().min(1).max(200).optional() }),
-    output: z.object({ kind: searchKind, items: z.array(residentHit), more: z.boolean() }),
+    /** rooms: for a room-like search, the rooms it names (each opens the room file) */
+    output: z.object({ kind: searchKind, items: z.array(residentHit), more: z.boolean(), rooms: z.array(roomHit).optional() }),
     access: 'receptionist',
   }),
   'roster.get': def({ input: z.object({ id }), output: residentDetail, access: 'receptionist' }),

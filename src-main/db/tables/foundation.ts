@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RoomState } from './rooms';
 
 /** Kysely row types: settings, operators and approvals, the audit chain, the roster (migrations 0001, 0010). */
 
@@ -71,6 +72,11 @@ export interface RoomsTable {
   /** floor area in 0.01 m² (integer); null when unknown */
   area_cm2: number | null;
   created_at: string;
+  floor: number | null;
+  /** 户型, free text (三室两厅) */
+  room_type: Generated<string>;
+  state: Generated<RoomState>;
+  updated_at: string | null;
 }
 
 export type ResidentKind = 'owner' | 'tenant' | 'family';
@@ -91,6 +97,8 @@ export interface ResidentsTable {
   note: string;
   created_at: string;
   updated_at: string;
+  /** set when a supervisor erased the person's details on request; the row stays as history */
+  erased_at: string | null;
 }
 
 /** A confirmed roster import: how far its chunks got (see migration 0012). */

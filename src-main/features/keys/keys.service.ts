@@ -147,6 +147,27 @@ export class KeysService {
     });
   }
 
+  /**
+   * Move-in (交房): the unit's 空置房 keys leave the register's custody for the owner's. Each must be this room's
+   * vacant key and on the board; it is taken off the register (status retired, the note says to whom and when) and
+   * the hand-over is audited with the owner's masked name. Runs inside the caller's transaction when there is one.
+   */
+  handOverToOwner(keyIds: readonly number[], roomId: number, ownerName: string, actor: SessionOperator): KeyView[] {
+    return this.sql.tx(() =>
+      keyIds.map((keyId) => {
+        const k = this.mustKey(keyId);
+        if (k.room_id !== roomId || k.kind !== 'vacant') throw new AppError('BAD_INPUT', `钥匙 ${k.tag} 不是这个房间的空置房钥匙：请核对钥匙编号。`);
+        if (k.status !== 'on_board') throw new AppError('CONFLICT', `钥匙 ${k.tag} 不在钥匙板上（${k.status === 'out' ? '借出中，请先归还' : k.status === 'lost' ? '已登记丢失' : '已停用'}），不能交付业主。`);
+        const at = this.now();
+        const owner = maskName(ownerName.trim()) ?? '';
+        repo.updateKey(this.sql, k.id, { tag: k.tag, kind: k.kind, label: k.label, room_id: k.room_id, hook: '', note: `${at.slice(0, 10)} 交房交付业主 ${owner}` }, at);
+        repo.setKeyStatus(this.sql, k.id, 'retired', at);
+        appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'key.handover', entity: 'key', entityId: k.id, detail: { tag: k.tag, roomCode: k.room_code, to: owner } });
+        return this.view(this.mustKey(k.id));
+      }),
+    );
+  }
+
   /** Lends a key on the board. Trust keys consume a two-person supervisor approval bound to the key's tag. */
   lend(input: LendInput, actor: SessionOperator): KeyLoanView {
     return this.sql.tx(() => {

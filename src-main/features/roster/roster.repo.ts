@@ -17,8 +17,9 @@ const hitCols = [
 
 const kindOrder = raw`CASE r.kind WHEN 'owner' THEN 0 WHEN 'tenant' THEN 1 ELSE 2 END`;
 
+/** A resident whose details were erased on request stays in the room's history but is never a search hit. */
 function hits() {
-  return qb.selectFrom('residents as r').innerJoin('rooms as rm', 'rm.id', 'r.room_id').select(hitCols);
+  return qb.selectFrom('residents as r').innerJoin('rooms as rm', 'rm.id', 'r.room_id').select(hitCols).where('r.erased_at', 'is', null);
 }
 export interface HitRow { id: number; name: string; kind: 'owner' | 'tenant' | 'family'; initials: string; phone: string | null; move_out: string | null; room_code: string; room_id: number }
 
@@ -37,6 +38,12 @@ export const byRoomPrefix = (sql: Sql, prefix: string, limit: number): HitRow[] 
       .orderBy('r.id')
       .limit(limit),
   );
+
+/** Rooms themselves (a room created by hand has no residents yet): by code prefix or by number. */
+export const roomsByPrefix = (sql: Sql, prefix: string, limit: number) =>
+  sql.all(qb.selectFrom('rooms').select(['id', 'code', 'state']).where('code', '>=', prefix).where('code', '<', prefixEnd(prefix)).orderBy('code').limit(limit));
+export const roomsByNumber = (sql: Sql, number: string, limit: number) =>
+  sql.all(qb.selectFrom('rooms').select(['id', 'code', 'state']).where('number', '=', number).orderBy('code').limit(limit));
 
 export const byRoomNumber = (sql: Sql, number: string, limit: number): HitRow[] =>
   sql.all(hits().where('rm.number', '=', number).orderBy('rm.code').orderBy(kindOrder).limit(limit));

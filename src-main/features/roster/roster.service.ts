@@ -3,7 +3,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskPhone, maskText } from '@shared/mask';
-import type { BuildingView, ResidentDetail, ResidentHit } from '@shared/contract';
+import type { BuildingView, ResidentDetail, ResidentHit, RoomHit } from '@shared/contract';
 import type { SessionOperator } from '../operators/sessions';
 import * as repo from './roster.repo';
 import { formatArea, isHan, normalisePhone, roomPrefix, toHalfWidth } from './rules';
@@ -47,7 +47,7 @@ export class RosterService {
    * room (`3-2-501`, `3栋2单元501`), 4 digits (phone last four, or a room number), 11 digits (a phone),
    * Latin letters (pinyin initials `zw`, or full pinyin `zhangw`), Chinese (name prefix, then given name without the surname).
    */
-  search(q: string, limit = 50): { kind: SearchKind; items: ResidentHit[]; more: boolean } {
+  search(q: string, limit = 50): { kind: SearchKind; items: ResidentHit[]; more: boolean; rooms?: RoomHit[] } {
     const s = toHalfWidth(q);
     const n = limit + 1;
     let kind: SearchKind;
@@ -65,9 +65,12 @@ export class RosterService {
         s.length === 4
           ? merge(n, repo.byPhoneLast4(this.sql, s, n), repo.byRoomNumber(this.sql, s, n))
           : merge(n, repo.byRoomNumber(this.sql, s, n), repo.byRoomPrefix(this.sql, `${s}-`, n));
+      const rooms = [...repo.roomsByNumber(this.sql, s, limit), ...(s.length === 4 ? [] : repo.roomsByPrefix(this.sql, `${s}-`, limit))].slice(0, limit);
+      return { kind, items: rows.slice(0, limit).map(toHit), more: rows.length > limit, rooms };
     } else if (room) {
       kind = 'room';
       rows = repo.byRoomPrefix(this.sql, room, n);
+      return { kind, items: rows.slice(0, limit).map(toHit), more: rows.length > limit, rooms: repo.roomsByPrefix(this.sql, room, limit) };
     } else if (/^[a-zA-Z][a-zA-Z\s'-]*$/.test(s)) {
       // pinyin initials (zw), full pinyin (zhangw), or a Latin name (Jean-Luc → jeanluc)
       kind = 'initials';
