@@ -8,6 +8,7 @@ import type { FeeItemsTable, CountersTable, CashSessionsTable, ReceiptsTable, Re
 import type { ParcelShelvesTable, ParcelsTable, ParcelNoticesTable } from './tables/parcels';
 import type { KeysTable, KeyLoansTable, KeyCountsTable, CardsTable, CardEventsTable, CardStockMovesTable } from './tables/keys-cards';
 import type { UpstreamOutboxTable } from './tables/upstream';
+import type { ReceivableItemsTable, ReceivableRatesTable, ReceivablePlansTable, ReceivableVacanciesTable, ReceivableAdjustmentsTable, ReceivableChargesTable, ReceivableAllocationsTable, ReceivableContactsTable } from './tables/receivables';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 
 export type * from './tables/foundation';
@@ -16,6 +17,7 @@ export type * from './tables/parcels';
 export type * from './tables/keys-cards';
 export type * from './tables/upstream';
 export type * from './tables/service';
+export type * from './tables/receivables';
 
 export interface DB {
   settings: SettingsTable;
@@ -49,4 +51,12 @@ export interface DB {
   service_events: ServiceEventsTable;
   handovers: HandoversTable;
   handover_items: HandoverItemsTable;
+  receivable_items: ReceivableItemsTable;
+  receivable_rates: ReceivableRatesTable;
+  receivable_plans: ReceivablePlansTable;
+  receivable_vacancies: ReceivableVacanciesTable;
+  receivable_adjustments: ReceivableAdjustmentsTable;
+  receivable_charges: ReceivableChargesTable;
+  receivable_allocations: ReceivableAllocationsTable;
+  receivable_contacts: ReceivableContactsTable;
 }

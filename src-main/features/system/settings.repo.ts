@@ -15,7 +15,8 @@ export type SettingKey =
   | 'upstream_secret'
   | 'card_reader_settings'
   | 'service_settings'
-  | 'time_zone';
+  | 'time_zone'
+  | 'receivables_settings';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;
