@@ -17,6 +17,10 @@ import { CounterSettings } from './features/printing/counter-settings';
 import { PrintQueue } from './features/printing/print-queue';
 import { CashService } from './features/cash/cash.service';
 import { FeesService } from './features/fees/fees.service';
+import { Accounts } from './features/receivables/accounts';
+import { ReceivablesService } from './features/receivables/receivables.service';
+import { CollectionsService } from './features/receivables/collections.service';
+import { OpeningImport } from './features/receivables/opening';
 import { ParcelsService } from './features/parcels/parcels.service';
 import { ParcelsReport } from './features/parcels/parcels-report';
 import { KeysService } from './features/keys/keys.service';
@@ -55,6 +59,9 @@ export interface Services {
   keys: KeysService;
   cards: CardsService;
   cardReader: CardReaderService;
+  receivables: ReceivablesService;
+  collections: CollectionsService;
+  openingImport: OpeningImport;
 }
 
 /** Devices and tuning the caller may replace (tests pass fakes and short timeouts). */
@@ -111,7 +118,11 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     options.printerPort ?? ((c) => createPrinter(c)),
   );
   const cash = new CashService(sql, clock, counter, operators, print);
-  const fees = new FeesService(sql, clock, terminalId, cash, operators, print, calendar);
+  const accounts = new Accounts(sql, calendar);
+  const receivables = new ReceivablesService(sql, clock, calendar, operators, accounts);
+  const collections = new CollectionsService(sql, clock, calendar, accounts);
+  const openingImport = new OpeningImport(sql, clock, calendar, receivables);
+  const fees = new FeesService(sql, clock, terminalId, cash, operators, print, calendar, accounts);
   const parcels = new ParcelsService(
     sql,
     clock,
@@ -144,7 +155,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     dispatchLines: (id) => dispatchSlipLines(requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
   });
 
-  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader };
+  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, receivables, collections, openingImport };
 }
 
 /** Starts what runs on its own: the print queue and the card reader; with `background` (production) also the daily maintenance and the upstream sending. */

@@ -17,6 +17,7 @@ import { reportsHandlers } from '../features/reports/reports.handlers';
 import { keysHandlers } from '../features/keys/keys.handlers';
 import { cardsHandlers } from '../features/cards/cards.handlers';
 import { cardReaderHandlers } from '../features/cards/card-reader.handlers';
+import { receivablesHandlers } from '../features/receivables/receivables.handlers';
 
 /**
  * Every channel while a store is open: the features' handler maps (each `<feature>.handlers.ts`: channel →
@@ -38,6 +39,7 @@ export function storeHandlers(s: Services, system: SystemService, sessions: Sess
     ...keysHandlers(s.keys),
     ...cardsHandlers(s.cards),
     ...cardReaderHandlers(s.cardReader),
+    ...receivablesHandlers(s.receivables, s.collections, s.openingImport),
   };
 }
 

@@ -5,7 +5,7 @@ export const approvalView = z.object({ approvalId: z.string(), approverName: z.s
 export type ApprovalView = z.infer<typeof approvalView>;
 
 /** What a supervisor approval can be asked for. Later issues add their actions here. */
-export const approvalAction = z.enum(['operator.unlock', 'receipt.void', 'deposit.refund', 'cash.variance', 'parcel.writeOff', 'key.lendTrust']);
+export const approvalAction = z.enum(['operator.unlock', 'receipt.void', 'deposit.refund', 'cash.variance', 'parcel.writeOff', 'key.lendTrust', 'receivable.adjust']);
 export type ApprovalAction = z.infer<typeof approvalAction>;
 
 export const operatorAdminView = operatorView.extend({

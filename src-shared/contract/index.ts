@@ -14,6 +14,7 @@ import { reportsContract } from './reports';
 import { keysContract } from './keys';
 import { cardsContract } from './cards';
 import { cardReaderContract } from './card-reader';
+import { receivablesContract } from './receivables';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...keysContract,
   ...cardsContract,
   ...cardReaderContract,
+  ...receivablesContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -57,3 +59,4 @@ export * from './keys';
 export * from './cards';
 export * from './card-reader';
 export * from './field-labels';
+export * from './receivables';

@@ -146,3 +146,87 @@ export const allocationsOfReceipt = (sql: Sql, receiptId: number) =>
   );
 
 export { raw };
+export const setGeneratedNull = (sql: Sql, id: number) => sql.run(qb.updateTable('receivable_plans').set({ generated_through: null }).where('id', '=', id));
+
+/** 欠费清单: per room, what is owed up to `thisMonth` (opening arrears included), with the owed amount by age. */
+export const arrearsByRoom = (sql: Sql, o: { thisMonth: string; m3: string; m6: string; m12: string; buildingId: number | null }) =>
+  sql.all(
+    raw<{ room_id: number; building_id: number; months: number; owed: number; oldest: string; b3: number; b6: number; b12: number; bold: number }>`
+      SELECT room_id, building_id,
+        sum(kind = 'month') AS months,
+        sum(amount_fen - settled_fen) AS owed,
+        min(month) AS oldest,
+        sum(CASE WHEN month >= ${o.m3} THEN amount_fen - settled_fen ELSE 0 END) AS b3,
+        sum(CASE WHEN month < ${o.m3} AND month >= ${o.m6} THEN amount_fen - settled_fen ELSE 0 END) AS b6,
+        sum(CASE WHEN month < ${o.m6} AND month >= ${o.m12} THEN amount_fen - settled_fen ELSE 0 END) AS b12,
+        sum(CASE WHEN month < ${o.m12} THEN amount_fen - settled_fen ELSE 0 END) AS bold
+      FROM receivable_charges
+      WHERE settled_fen < amount_fen AND month <= ${o.thisMonth} AND (${o.buildingId} IS NULL OR building_id = ${o.buildingId})
+      GROUP BY room_id`,
+  );
+
+export const roomLabels = (sql: Sql, ids: number[]) =>
+  ids.length
+    ? sql.all(
+        qb
+          .selectFrom('rooms as r')
+          .innerJoin('units as u', 'u.id', 'r.unit_id')
+          .innerJoin('buildings as b', 'b.id', 'u.building_id')
+          .select(['r.id', 'r.code', 'b.name as building_name', (eb) => eb.selectFrom('residents as p').select('p.name').whereRef('p.room_id', '=', 'r.id').where('p.kind', '=', 'owner').orderBy('p.id').limit(1).as('owner')])
+          .where('r.id', 'in', ids),
+      )
+    : [];
+
+export const lastContactDays = (sql: Sql) =>
+  sql.all(qb.selectFrom('receivable_contacts').select(['room_id', (eb) => eb.fn.max<string>('day').as('day')]).groupBy('room_id'));
+
+export const insertContact = (sql: Sql, c: { roomId: number; at: string; day: string; way: 'phone' | 'visit' | 'sms' | 'notice' | 'lawyer'; operatorId: number; result: string; promisedDate: string | null }) =>
+  sql.run(qb.insertInto('receivable_contacts').values({ room_id: c.roomId, at: c.at, day: c.day, way: c.way, operator_id: c.operatorId, result: c.result, promised_date: c.promisedDate })).lastInsertRowid;
+
+const contactSelect = () =>
+  qb
+    .selectFrom('receivable_contacts as c')
+    .innerJoin('rooms as r', 'r.id', 'c.room_id')
+    .innerJoin('operators as o', 'o.id', 'c.operator_id')
+    .select(['c.id', 'c.room_id', 'r.code as room_code', 'c.at', 'c.day', 'c.way', 'o.display_name as operator_name', 'c.result', 'c.promised_date']);
+export const contactsOf = (sql: Sql, roomId: number) => sql.all(contactSelect().where('c.room_id', '=', roomId).orderBy('c.id', 'desc'));
+export const contactById = (sql: Sql, id: number) => sql.get(contactSelect().where('c.id', '=', id));
+/** promises whose date has passed, the latest contact of its room (a later contact supersedes a promise) */
+export const promisesBefore = (sql: Sql, today: string, limit: number) =>
+  sql.all(
+    contactSelect()
+      .where('c.promised_date', 'is not', null)
+      .where('c.promised_date', '<', today)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('receivable_contacts as later').select('later.id').whereRef('later.room_id', '=', 'c.room_id').whereRef('later.id', '>', 'c.id'))))
+      .orderBy('c.promised_date')
+      .limit(limit),
+  );
+export const owedOfRoom = (sql: Sql, roomId: number, thisMonth: string) =>
+  sql.get(
+    qb
+      .selectFrom('receivable_charges')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('amount_fen', '-', eb.ref('settled_fen'))), eb.lit(0)).as('owed'))
+      .where('room_id', '=', roomId)
+      .where('month', '<=', thisMonth)
+      .where((eb) => eb('settled_fen', '<', eb.ref('amount_fen'))),
+  )?.owed ?? 0;
+
+/** Charged and collected for the months from..to (month charges), by building and item. */
+export const chargedByBuildingItem = (sql: Sql, from: string, to: string) =>
+  sql.all(
+    raw<{ building_id: number; item_id: number; charged: number; collected: number }>`
+      SELECT building_id, item_id, sum(amount_fen) AS charged, sum(settled_fen) AS collected
+      FROM receivable_charges WHERE month >= ${from} AND month <= ${to} AND kind = 'month'
+      GROUP BY building_id, item_id`,
+  );
+
+/** 清欠: allocations made in [fromAt, toAt) to charges of months before `before` (and opening arrears), by building and item. */
+export const arrearsCollected = (sql: Sql, fromAt: string, toAt: string, before: string) =>
+  sql.all(
+    raw<{ building_id: number; item_id: number; fen: number }>`
+      SELECT building_id, item_id, sum(amount_fen) AS fen
+      FROM receivable_allocations WHERE at >= ${fromAt} AND at < ${toAt} AND (kind = 'opening' OR month < ${before})
+      GROUP BY building_id, item_id`,
+  );
+
+export const buildingNames = (sql: Sql) => sql.all(qb.selectFrom('buildings').select(['id', 'name', 'code']));
