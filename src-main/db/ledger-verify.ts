@@ -170,7 +170,7 @@ class Checker {
  */
 export function verifyLedger(db: Db, limit = 50): LedgerResult {
   const c = new Checker(db, limit);
-  for (const t of LEDGER_TABLES) {
+  for (const t of presentTables(db)) {
     c.fullTable(t);
     if (c.full) break;
   }
@@ -197,7 +197,7 @@ function ordered(findings: LedgerFinding[]): LedgerFinding[] {
 export function verifyLedgerSince(db: Db, since: LedgerSince, limit = 50): LedgerResult {
   const c = new Checker(db, limit);
   c.touchedSince(since.seq);
-  for (const t of LEDGER_TABLES) {
+  for (const t of presentTables(db)) {
     if (c.full) break;
     c.rowsAfter(t, since.ids[t] ?? 0);
   }
@@ -207,6 +207,12 @@ export function verifyLedgerSince(db: Db, since: LedgerSince, limit = 50): Ledge
 /** The highest id of each ledger table now (for the next checkpoint). */
 export function ledgerMaxIds(db: Db): Partial<Record<LedgerTable, number>> {
   const out: Partial<Record<LedgerTable, number>> = {};
-  for (const t of LEDGER_TABLES) out[t] = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM main."${t}"`).get() as { m: number }).m;
+  for (const t of presentTables(db)) out[t] = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM main."${t}"`).get() as { m: number }).m;
   return out;
+}
+
+/** The ledger tables the store has: a store of an older schema (before a migration adds one) has no rows in it. */
+function presentTables(db: Db): LedgerTable[] {
+  const names = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+  return LEDGER_TABLES.filter((t) => names.has(t));
 }

@@ -23,6 +23,7 @@ export const LEDGER_TABLES = [
   'card_events',
   'card_stock_moves',
   'parcels',
+  'receivable_allocations',
 ] as const;
 export type LedgerTable = (typeof LEDGER_TABLES)[number];
 
@@ -41,6 +42,7 @@ export const LEDGER_LABEL: Record<LedgerTable, string> = {
   card_events: '门禁卡事件',
   card_stock_moves: '空白卡库存',
   parcels: '快递',
+  receivable_allocations: '欠费销账',
 };
 
 /** The audit actions that carry a row digest. `accept` is a supervisor's acceptance of a row as it now is. */

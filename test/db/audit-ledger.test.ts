@@ -41,6 +41,7 @@ const EDITS: Record<LedgerTable, string> = {
   card_events: "UPDATE card_events SET at = '2026-01-01T00:00:00.000Z' WHERE id = ?",
   card_stock_moves: 'UPDATE card_stock_moves SET quantity = quantity * 10 WHERE id = ?',
   parcels: "UPDATE parcels SET collector = '李四' WHERE id = ?",
+  receivable_allocations: 'UPDATE receivable_allocations SET amount_fen = 1 WHERE id = ?',
 };
 
 function firstId(file: string, table: LedgerTable): number {

@@ -108,10 +108,10 @@ export class Accounts implements Settlements {
   /** Settlements: a line for a planned item settles the first `months` unpaid units, oldest first (paying ahead past this month). */
   price(roomId: number, itemId: number, line: { months?: number | undefined; from?: string | undefined }): { line: PricedLine; settle: SettleUnits } | null {
     const thisMonth = this.calendar.thisMonth();
-    const n = line.months ?? 0;
-    if (!Number.isInteger(n) || n < 1 || n > AHEAD_LIMIT) throw new AppError('BAD_INPUT', `月数应为 1 到 ${AHEAD_LIMIT} 之间的整数`);
     const acc = this.account(roomId, itemId, thisMonth);
     if (!acc) return null;
+    const n = line.months ?? 0;
+    if (!Number.isInteger(n) || n < 1 || n > AHEAD_LIMIT) throw new AppError('BAD_INPUT', `${acc.item.name}：月数应为 1 到 ${AHEAD_LIMIT} 之间的整数`);
     const units = [...acc.units];
     // paying ahead: the months after this one, in order, until there are enough
     const limit = monthIndex(thisMonth) + AHEAD_LIMIT;
@@ -147,7 +147,7 @@ export class Accounts implements Settlements {
         detail: `${opening}${span}${months.length ? `，${months.length} 个月` : ''}，￥${formatFen(amountFen)}`,
         quantity: `${months.length}个月`,
         amountFen,
-        refundable: false,
+        refundable: acc.item.refundable === 1,
       },
       settle: { roomId, itemId, units: take.map(({ kind, month, baseFen, amountFen: a }) => ({ kind, month, baseFen, amountFen: a })) },
     };

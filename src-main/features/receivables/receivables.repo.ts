@@ -20,7 +20,7 @@ export const periodicItem = (sql: Sql, itemId: number) =>
     qb
       .selectFrom('receivable_items as ri')
       .innerJoin('fee_items as f', 'f.id', 'ri.item_id')
-      .select(['ri.item_id', 'ri.since_month', 'ri.vacancy_applies', 'f.code', 'f.name', 'f.rule', 'f.category', 'f.active'])
+      .select(['ri.item_id', 'ri.since_month', 'ri.vacancy_applies', 'f.code', 'f.name', 'f.rule', 'f.category', 'f.active', 'f.refundable'])
       .where('ri.item_id', '=', itemId),
   );
 
