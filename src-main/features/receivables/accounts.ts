@@ -97,7 +97,13 @@ export class Accounts implements Settlements {
         if (paidThrough === null) paidThrough = prevMonth(month);
       }
     }
-    return { plan, item, facts, units, paidThrough: paidThrough ?? (end >= plan.start_month ? end : prevMonth(plan.start_month)) };
+    if (paidThrough === null) {
+      // nothing unpaid up to `through`: months paid ahead extend the paid-through month
+      let m = Math.max(monthIndex(end), monthIndex(plan.start_month) - 1);
+      for (let c = written.get(monthOf(m + 1)); c && c.settled_fen >= c.amount_fen; c = written.get(monthOf(m + 1))) m++;
+      paidThrough = monthOf(m);
+    }
+    return { plan, item, facts, units, paidThrough };
   }
 
   private virtual(facts: PlanFacts, month: string): OwedUnit | null {
