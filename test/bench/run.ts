@@ -10,6 +10,7 @@ import { cardsBenchmarks } from './cards.bench';
 import { parcelsUiBenchmarks } from './parcels-ui.bench';
 import { importBenchmarks } from './import.bench';
 import { startupBenchmarks } from './startup.bench';
+import { receivablesBenchmarks } from './receivables.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -55,6 +56,14 @@ async function main(): Promise<void> {
     console.log('roster import benchmark (200,000 and 2,000,000 rows, browser host)…');
     figures.push(...(await importBenchmarks(work)));
     console.log(fs.readFileSync(writeResults(figures), 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
+  if (process.argv.includes('--only-receivables')) {
+    console.log('receivables benchmarks (50,000 rooms × 5 years × 3 items)…');
+    figures.push(...(await receivablesBenchmarks(work)));
+    const md = writeResults(figures);
+    console.log(fs.readFileSync(md, 'utf8'));
     fs.rmSync(work, { recursive: true, force: true });
     return;
   }

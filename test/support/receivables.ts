@@ -1,4 +1,5 @@
 import * as roster from '../../src-main/features/roster/roster.repo';
+import type { ReceiptView } from '@shared/contract';
 import { FLOAT_500, openFeesCore, type FeesFixture } from './fees';
 
 /**
@@ -9,7 +10,7 @@ import { FLOAT_500, openFeesCore, type FeesFixture } from './fees';
 export interface ReceivablesFixture extends FeesFixture {
   roomB: number;
   /** posts a receipt for a room (cash, exact) and returns it */
-  collect(roomId: number, lines: Array<{ itemId: number; months: number; from?: string }>, requestId?: string): Promise<Awaited<ReturnType<FeesFixture['call']>> & { id: number; receiptNo: string; totalFen: number }>;
+  collect(roomId: number, lines: Array<{ itemId: number; months: number; from?: string }>, requestId?: string): Promise<ReceiptView>;
   /** a supervisor's (zhao's) approval for the admin signed in on test:1 */
   approve(action: 'receipt.void' | 'deposit.refund' | 'receivable.adjust', subject: string): Promise<string>;
 }
@@ -32,7 +33,7 @@ export async function openReceivablesCore(): Promise<ReceivablesFixture> {
     roomB,
     async collect(roomId, lines, requestId = `recv-${Date.now()}-${++seq}`) {
       const q = await t.call('fees.quote', { roomId, lines });
-      return (await t.call('fees.collect', { requestId, roomId, lines, payments: [{ method: 'card', amountFen: q.totalFen, reference: 'POS-0001' }] })) as never;
+      return t.call('fees.collect', { requestId, roomId, lines, payments: [{ method: 'card', amountFen: q.totalFen, reference: 'POS-0001' }] });
     },
     async approve(action, subject) {
       return (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject, reason: '经理同意，已核实' })).approvalId;

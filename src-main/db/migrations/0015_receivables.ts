@@ -98,8 +98,8 @@ export const m0015: Migration = {
         settled_fen INTEGER NOT NULL DEFAULT 0 CHECK (settled_fen BETWEEN 0 AND amount_fen),
         UNIQUE (room_id, item_id, kind, month)
       ) STRICT;
-      CREATE INDEX receivable_charges_owed ON receivable_charges(building_id, room_id, month) WHERE settled_fen < amount_fen;
-      CREATE INDEX receivable_charges_period ON receivable_charges(month, building_id, item_id, amount_fen, settled_fen);
+      CREATE INDEX receivable_charges_owed ON receivable_charges(room_id, month, kind, building_id, amount_fen, settled_fen) WHERE settled_fen < amount_fen;
+      CREATE INDEX receivable_charges_period ON receivable_charges(month, kind, building_id, item_id, amount_fen, settled_fen);
 
       CREATE TABLE receivable_allocations (
         id INTEGER PRIMARY KEY,
