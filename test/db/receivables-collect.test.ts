@@ -90,6 +90,19 @@ describe('collecting what a room owes', () => {
     ledgerHolds(t);
   });
 
+  it('a month owed again after a void costs the rate in force now, not what was paid', async () => {
+    const t = await openReceivablesCore();
+    await t.call('receivables.plan.save', { roomId: t.roomId, itemId: t.items.parking, startMonth: '2026-10' });
+    const r = await t.collect(t.roomId, [{ itemId: t.items.parking, months: 2 }]); // 10, 11 at ￥300
+    await t.call('receivables.rates.add', { itemId: t.items.parking, fromMonth: '2026-11', unitPriceFen: 20000 });
+    await t.call('fees.void', { receiptId: r.id, approvalId: await t.approve('receipt.void', r.receiptNo), reason: '收错' });
+    expect((await dues(t, t.items.parking)).owed.map((u) => [u.month, u.amountFen])).toEqual([
+      ['2026-10', 30000],
+      ['2026-11', 20000],
+    ]);
+    ledgerHolds(t);
+  });
+
   it('a refund of a refundable periodic line re-opens its months', async () => {
     const t = await openReceivablesCore();
     await t.call('fees.items.save', { id: t.items.parking, code: 'TCF', name: '停车费', category: 'parking', rule: 'per_month', unitPriceFen: 30000, unitLabel: '月', refundable: true, active: true, sort: 0 });

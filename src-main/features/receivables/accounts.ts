@@ -172,11 +172,17 @@ export class Accounts implements Settlements {
   }
 
   reopen(originalLineId: number, reversalLineId: number, at: string): void {
+    const reopened = new Map<string, { roomId: number; itemId: number; from: string; to: string }>();
     for (const a of repo.allocationsOfLine(this.sql, originalLineId)) {
       if (a.amount_fen <= 0) continue;
+      const k = `${a.room_id}:${a.item_id}`;
+      const r = reopened.get(k) ?? { roomId: a.room_id, itemId: a.item_id, from: a.month, to: a.month };
+      reopened.set(k, { ...r, from: a.month < r.from ? a.month : r.from, to: a.month > r.to ? a.month : r.to });
       repo.addSettled(this.sql, a.charge_id, -a.amount_fen);
       repo.insertAllocation(this.sql, { charge_id: a.charge_id, receipt_line_id: reversalLineId, amount_fen: -a.amount_fen, at, room_id: a.room_id, building_id: a.building_id, item_id: a.item_id, kind: a.kind, month: a.month });
     }
+    // a month owed again costs what the plan says now (rates, vacancy or reductions may have changed since it was paid)
+    for (const r of reopened.values()) this.reprice(r.roomId, r.itemId, r.from, r.to);
   }
 
   /**
