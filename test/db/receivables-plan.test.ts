@@ -117,4 +117,22 @@ describe('billing plan and month prices', () => {
     const paid = await t.raw('receivables.adjust', { ...input, fromMonth: '2026-09', toMonth: '2026-09', pctOff: 50, approvalId: again });
     expect(paid).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
+
+  it('late fees are off by default; when on, a daily rate with a cap, shown apart and never collected with the months', async () => {
+    const t = await openReceivablesCore();
+    await t.call('receivables.plan.save', { roomId: t.roomId, itemId: t.items.property, startMonth: '2026-09' });
+    expect(await t.call('receivables.settings.get', {})).toMatchObject({ lateFee: { enabled: false } });
+    expect((await t.call('receivables.dues', { roomId: t.roomId })).lateFeeFen).toBe(0);
+    await t.call('receivables.settings.save', { firstMonth: 'whole', lateFee: { enabled: true, dailyBp: 5, capPct: 10 } });
+    // today 2026-11-23: September overdue 54 days (￥6.04), October 23 days (￥2.57), November not yet
+    const d = await t.call('receivables.dues', { roomId: t.roomId });
+    expect(d.lateFeeFen).toBe(604 + 257);
+    expect(d.totalFen).toBe(3 * 22375);
+    await t.call('receivables.settings.save', { firstMonth: 'whole', lateFee: { enabled: true, dailyBp: 50, capPct: 10 } });
+    // 万分之五十: September 54 days = 27%, October 23 days = 11.5%, each capped at 10% (￥22.38)
+    expect((await t.call('receivables.dues', { roomId: t.roomId })).items[0]?.owed.length).toBe(3);
+    expect((await t.call('receivables.dues', { roomId: t.roomId })).lateFeeFen).toBe(2238 + 2238);
+    const q = await t.call('fees.quote', { roomId: t.roomId, lines: [{ itemId: t.items.property, months: 3 }] });
+    expect(q.totalFen).toBe(3 * 22375);
+  });
 });
