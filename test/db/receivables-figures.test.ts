@@ -46,6 +46,9 @@ describe('arrears list and collection figures', () => {
     expect((await t.call('receivables.figures', { month: '2026-03' })).total).toEqual({ chargedFen: A + B, collectedFen: B, rateBp: 5277, arrearsCollectedFen: 0 });
     expect((await t.call('receivables.figures', { month: '2026-11' })).total).toEqual({ chargedFen: A + B, collectedFen: 0, rateBp: 0, arrearsCollectedFen: 10 * A });
     expect(await t.raw('receivables.figures', { month: '2027-01' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    // paying December ahead does not change this year's figures before December has come
+    await t.collect(t.roomB, [{ itemId: t.items.property, months: 6 }]); // 2026-07 … 2026-12
+    expect((await t.call('receivables.figures', { year: 2026 })).total).toEqual({ chargedFen: 11 * A + 11 * B, collectedFen: 11 * B, rateBp: 5277, arrearsCollectedFen: 10 * A });
   });
 
   it('month charges are written once however often they are brought up to date', async () => {

@@ -134,8 +134,8 @@ export class CollectionsService {
   }
 
   /**
-   * 收缴率 for a month or a year. Charged: the month charges of the period (each at what it was priced, a paid
-   * month at what was paid). Collected: what of them is settled now. 清欠: collected during the period for months
+   * 收缴率 for a month or a year. Charged: the month charges of the period up to the current month (each at what it
+   * was priced, a paid month at what was paid; months paid ahead count once their month has come). Collected: what of them is settled now. 清欠: collected during the period for months
    * of earlier years (and opening arrears).
    */
   figures(input: ParsedInput<'receivables.figures'>): FiguresView {
@@ -146,7 +146,8 @@ export class CollectionsService {
     if (from > thisMonth) throw new AppError('BAD_INPUT', `${from} 还没有到：收缴率只能统计当月及以前。`);
     const yearStart = `${from.slice(0, 4)}-01`;
     const range = this.calendar.days(`${from}-01`, lastDay(to));
-    const charged = repo.chargedByBuildingItem(this.sql, from, to);
+    // months after the current one are charged only when paid ahead: they count once their month has come
+    const charged = repo.chargedByBuildingItem(this.sql, from, to < thisMonth ? to : thisMonth);
     const cleared = repo.arrearsCollected(this.sql, range.from, range.to, yearStart);
     const buildings = new Map(repo.buildingNames(this.sql).map((b) => [b.id, b.name]));
     const items = new Map(repo.periodicItems(this.sql).map((i) => [i.item_id, i.name]));
