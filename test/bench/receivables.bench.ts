@@ -30,6 +30,11 @@ function rng(seed: number) {
  * and of the property, the year's collection figures; and a month's charges written for every plan.
  */
 export async function receivablesBenchmarks(work: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const push = (f: Figure) => {
+    figures.push(f);
+    console.log(JSON.stringify(f));
+  };
   const dataDir = path.join(work, 'receivables');
   fs.mkdirSync(dataDir, { recursive: true });
   const clock = new ManualClock('2026-11-23T02:00:00Z');
@@ -60,7 +65,7 @@ export async function receivablesBenchmarks(work: string): Promise<Figure[]> {
   const months = Array.from({ length: monthIndex(LAST) - monthIndex(FIRST) + 1 }, (_, i) => monthOf(monthIndex(FIRST) + i));
   const rate = (m: string) => (m >= '2024-01' ? 280 : 250);
   const lineId = db.transaction(() => {
-    const sid = Number(db.prepare("INSERT INTO cash_sessions (terminal_id, operator_id, opened_at, float_fen, float_detail, status) VALUES ('T01', 1, ?, 0, '{}', 'open')").run(clock.now().toISOString()).lastInsertRowid);
+    const sid = Number(db.prepare("INSERT INTO cash_sessions (terminal_id, operator_id, opened_at, float_fen, float_detail, status, closed_at, expected_fen, counted_fen, variance_fen) VALUES ('T01', 1, ?, 0, '{}', 'handed_over', ?, 0, 0, 0)").run(clock.now().toISOString(), clock.now().toISOString()).lastInsertRowid);
     const rid = Number(db.prepare("INSERT INTO receipts (receipt_no, terminal_id, seq, kind, session_id, operator_id, issued_at, total_fen, request_id) VALUES ('T01-00000001', 'T01', 1, 'receipt', ?, 1, ?, 1, 'bench-1')").run(sid, clock.now().toISOString()).lastInsertRowid);
     return Number(db.prepare("INSERT INTO receipt_lines (receipt_id, line_no, name, category, amount_fen) VALUES (?, 1, '物业费', 'property', 1)").run(rid).lastInsertRowid);
   })();
@@ -102,7 +107,7 @@ export async function receivablesBenchmarks(work: string): Promise<Figure[]> {
   installLedgerStamp(s.sql, clock);
   const load = performance.now() - t0;
   db.pragma('optimize');
-  const figures: Figure[] = [single('receivables store written (bulk)', `${rooms.length.toLocaleString()} rooms × 3 items × ${months.length} months = ${charges.toLocaleString()} charges`, load, Number.POSITIVE_INFINITY)];
+  push(single('receivables store written (bulk)', `${rooms.length.toLocaleString()} rooms × 3 items × ${months.length} months = ${charges.toLocaleString()} charges`, load, Number.POSITIVE_INFINITY));
 
   const dues: number[] = [];
   for (let i = 0; i < 1000; i++) {
@@ -111,7 +116,7 @@ export async function receivablesBenchmarks(work: string): Promise<Figure[]> {
     await call('receivables.dues', { roomId });
     dues.push(performance.now() - a);
   }
-  figures.push(summarise("a room's dues (receivables.dues via IPC)", `${charges.toLocaleString()} charges; 1,000 rooms, 1 in 5 owing`, dues, 10));
+  push(summarise("a room's dues (receivables.dues via IPC)", `${charges.toLocaleString()} charges; 1,000 rooms, 1 in 5 owing`, dues, 10));
 
   const building: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -119,21 +124,21 @@ export async function receivablesBenchmarks(work: string): Promise<Figure[]> {
     await call('receivables.arrears', { buildingId: 1 + (i % BUILDINGS) });
     building.push(performance.now() - a);
   }
-  figures.push(summarise('arrears list of one building', `${owing.length.toLocaleString()} owing rooms in the property, 2,500 rooms a building`, building, 300));
+  push(summarise('arrears list of one building', `${owing.length.toLocaleString()} owing rooms in the property, 2,500 rooms a building`, building, 300));
   const property: number[] = [];
   for (let i = 0; i < 10; i++) {
     const a = performance.now();
     await call('receivables.arrears', {});
     property.push(performance.now() - a);
   }
-  figures.push(summarise('arrears list of the whole property (aging buckets, first 500 rows)', `${owing.length.toLocaleString()} owing rooms`, property, 300));
+  push(summarise('arrears list of the whole property (aging buckets, first 500 rows)', `${owing.length.toLocaleString()} owing rooms`, property, 300));
   const year: number[] = [];
   for (let i = 0; i < 10; i++) {
     const a = performance.now();
     await call('receivables.figures', { year: 2026 });
     year.push(performance.now() - a);
   }
-  figures.push(summarise('collection figures for a year (收缴率, 清欠, by building and item)', `${(rooms.length * 3 * 11).toLocaleString()} charges in the year`, year, 500));
+  push(summarise('collection figures for a year (收缴率, 清欠, by building and item)', `${(rooms.length * 3 * 11).toLocaleString()} charges in the year`, year, 500));
 
   const collect: number[] = [];
   await call('cash.open', { count: { '10000': 5 } });
@@ -144,12 +149,12 @@ export async function receivablesBenchmarks(work: string): Promise<Figure[]> {
     await call('fees.collect', { requestId: `bench-collect-${i}`, roomId, lines: [{ itemId: ljf, months: 1 }], payments: [{ method: 'card', amountFen: q.totalFen, reference: 'POS-1234' }] });
     collect.push(performance.now() - a);
   }
-  figures.push(summarise('collect the oldest owed month (fees.collect via IPC)', 'same store, 200 owing rooms', collect, 50));
+  push(summarise('collect the oldest owed month (fees.collect via IPC)', 'same store, 200 owing rooms', collect, 50));
 
   clock.set('2026-12-02T02:00:00Z');
   const g = performance.now();
   const r = s.collections.generate('2026-12');
-  figures.push(single("a month's charges for all rooms written", `${r.plans.toLocaleString()} plans, ${r.charges.toLocaleString()} charges`, performance.now() - g, 10_000));
+  push(single("a month's charges for all rooms written", `${r.plans.toLocaleString()} plans, ${r.charges.toLocaleString()} charges`, performance.now() - g, 10_000));
   await core.close();
   return figures;
 }
