@@ -65,8 +65,8 @@ export async function receivablesBenchmarks(work: string): Promise<Figure[]> {
   const months = Array.from({ length: monthIndex(LAST) - monthIndex(FIRST) + 1 }, (_, i) => monthOf(monthIndex(FIRST) + i));
   const rate = (m: string) => (m >= '2024-01' ? 280 : 250);
   const lineId = db.transaction(() => {
-    const sid = Number(db.prepare("INSERT INTO cash_sessions (terminal_id, operator_id, opened_at, float_fen, float_detail, status, closed_at, expected_fen, counted_fen, variance_fen) VALUES ('T01', 1, ?, 0, '{}', 'handed_over', ?, 0, 0, 0)").run(clock.now().toISOString(), clock.now().toISOString()).lastInsertRowid);
-    const rid = Number(db.prepare("INSERT INTO receipts (receipt_no, terminal_id, seq, kind, session_id, operator_id, issued_at, total_fen, request_id) VALUES ('T01-00000001', 'T01', 1, 'receipt', ?, 1, ?, 1, 'bench-1')").run(sid, clock.now().toISOString()).lastInsertRowid);
+    const sid = Number(db.prepare("INSERT INTO cash_sessions (terminal_id, operator_id, opened_at, float_fen, float_detail, status, closed_at, expected_fen, counted_fen, variance_fen) VALUES ('T00', 1, ?, 0, '{}', 'handed_over', ?, 0, 0, 0)").run(clock.now().toISOString(), clock.now().toISOString()).lastInsertRowid);
+    const rid = Number(db.prepare("INSERT INTO receipts (receipt_no, terminal_id, seq, kind, session_id, operator_id, issued_at, total_fen, request_id) VALUES ('T00-00000001', 'T00', 1, 'receipt', ?, 1, ?, 1, 'bench-1')").run(sid, clock.now().toISOString()).lastInsertRowid);
     return Number(db.prepare("INSERT INTO receipt_lines (receipt_id, line_no, name, category, amount_fen) VALUES (?, 1, '物业费', 'property', 1)").run(rid).lastInsertRowid);
   })();
   const insB = db.prepare("INSERT INTO buildings (code, name, created_at) VALUES (?, ?, 'now')");

@@ -15,6 +15,7 @@ type ArrearsInput = ParsedInput<'receivables.arrears'>;
 /** Plans written per transaction when charges are brought up to the current month. */
 const GENERATE_CHUNK = 2000;
 
+const byCode = new Intl.Collator('zh-CN', { numeric: true });
 const rate = (collected: number, charged: number): number | null => (charged > 0 ? Math.round((collected * 10000) / charged) : null);
 
 /**
@@ -88,7 +89,7 @@ export class CollectionsService {
     const contacts = new Map(repo.lastContactDays(this.sql).map((c) => [c.room_id, c.day]));
     return rows
       .map((r) => ({ r, l: labels.get(r.room_id) }))
-      .sort((a, b) => (a.l?.code ?? '').localeCompare(b.l?.code ?? '', 'zh-CN', { numeric: true }))
+      .sort((a, b) => byCode.compare(a.l?.code ?? '', b.l?.code ?? ''))
       .slice(offset, offset + limit)
       .map(({ r, l }) => ({
         roomId: r.room_id,
@@ -175,7 +176,7 @@ export class CollectionsService {
       from,
       to,
       total: withRate(total),
-      byBuilding: [...byB.entries()].map(([id, a]) => ({ buildingId: id, buildingName: buildings.get(id) ?? '', ...withRate(a) })).sort((a, b) => a.buildingName.localeCompare(b.buildingName, 'zh-CN', { numeric: true })),
+      byBuilding: [...byB.entries()].map(([id, a]) => ({ buildingId: id, buildingName: buildings.get(id) ?? '', ...withRate(a) })).sort((a, b) => byCode.compare(a.buildingName, b.buildingName)),
       byItem: [...byI.entries()].map(([id, a]) => ({ itemId: id, name: items.get(id) ?? '', ...withRate(a) })),
     };
   }
