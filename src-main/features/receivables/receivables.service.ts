@@ -233,21 +233,22 @@ export class ReceivablesService {
     const late = this.settings().lateFee;
     const view = (u: OwedUnit, withAge: boolean) => ({ kind: u.kind, month: u.month, baseFen: u.baseFen, amountFen: u.amountFen, ageBucket: withAge ? bucketOf(ageOf(u.month, thisMonth)) : null });
     const items = repo.plansOfRoom(this.sql, roomId).flatMap((p) => {
-      const acc = this.accounts.account(roomId, p.item_id, thisMonth);
+      // one pass up to a year ahead: the units up to this month are owed, the later ones offered for paying ahead
+      const acc = this.accounts.account(roomId, p.item_id, this.aheadEnd(thisMonth));
       if (!acc) return [];
-      const ahead = this.accounts.account(roomId, p.item_id, this.aheadEnd(thisMonth));
-      const owedFen = acc.units.reduce((s, u) => s + u.amountFen, 0);
+      const owed = acc.units.filter((u) => u.kind === 'opening' || u.month <= thisMonth);
+      const owedFen = owed.reduce((s, u) => s + u.amountFen, 0);
       // 违约金: each month from the day after its last day
-      const lateFeeFen = late.enabled ? acc.units.reduce((s, u) => s + lateFee(u.amountFen, dayDiff(`${u.month}-${String(daysInMonth(u.month)).padStart(2, '0')}`, today), late.dailyBp, late.capPct), 0) : 0;
+      const lateFeeFen = late.enabled ? owed.reduce((s, u) => s + lateFee(u.amountFen, dayDiff(`${u.month}-${String(daysInMonth(u.month)).padStart(2, '0')}`, today), late.dailyBp, late.capPct), 0) : 0;
       return [
         {
           itemId: p.item_id,
           name: acc.item.name,
           category: acc.item.category,
           paidThrough: acc.paidThrough,
-          owed: acc.units.map((u) => view(u, true)),
+          owed: owed.map((u) => view(u, true)),
           owedFen,
-          ahead: (ahead?.units ?? []).filter((u) => u.kind === 'month' && u.month > thisMonth).map((u) => view(u, false)),
+          ahead: acc.units.filter((u) => u.kind === 'month' && u.month > thisMonth).map((u) => view(u, false)),
           lateFeeFen,
         },
       ];
