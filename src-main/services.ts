@@ -17,6 +17,10 @@ import { CounterSettings } from './features/printing/counter-settings';
 import { PrintQueue } from './features/printing/print-queue';
 import { CashService } from './features/cash/cash.service';
 import { FeesService } from './features/fees/fees.service';
+import { Accounts } from './features/receivables/accounts';
+import { ReceivablesService } from './features/receivables/receivables.service';
+import { CollectionsService } from './features/receivables/collections.service';
+import { OpeningImport } from './features/receivables/opening';
 import { ParcelsService } from './features/parcels/parcels.service';
 import { ParcelsReport } from './features/parcels/parcels-report';
 import { KeysService } from './features/keys/keys.service';
@@ -75,6 +79,9 @@ export interface Services {
   residents: ResidentsService;
   moveIn: MoveInService;
   decoration: DecorationService;
+  receivables: ReceivablesService;
+  collections: CollectionsService;
+  openingImport: OpeningImport;
 }
 
 /** Devices and tuning the caller may replace (tests pass fakes and short timeouts). */
@@ -133,7 +140,11 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     options.printerPort ?? ((c) => createPrinter(c)),
   );
   const cash = new CashService(sql, clock, counter, operators, print);
-  const fees = new FeesService(sql, clock, terminalId, cash, operators, print, calendar);
+  const accounts = new Accounts(sql, calendar);
+  const receivables = new ReceivablesService(sql, clock, calendar, operators, accounts);
+  const collections = new CollectionsService(sql, clock, calendar, accounts);
+  const openingImport = new OpeningImport(sql, clock, calendar, receivables);
+  const fees = new FeesService(sql, clock, terminalId, cash, operators, print, calendar, accounts);
   const parcels = new ParcelsService(
     sql,
     clock,
@@ -195,7 +206,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     passSlip: (id, opts) => passes.render(id, opts),
   });
 
-  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, visitors, rooms, residents, moveIn, decoration };
+  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, visitors, rooms, residents, moveIn, decoration, receivables, collections, openingImport };
 }
 
 /**

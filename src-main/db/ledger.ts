@@ -31,6 +31,7 @@ export const LEDGER_TABLES = [
   'pass_form_counts',
   'removal_passes',
   'removal_pass_items',
+  'receivable_allocations',
 ] as const;
 export type LedgerTable = (typeof LEDGER_TABLES)[number];
 
@@ -56,6 +57,7 @@ export const LEDGER_LABEL: Record<LedgerTable, string> = {
   pass_forms: '出入证表单',
   removal_passes: '搬运放行条',
   removal_pass_items: '放行物品',
+  receivable_allocations: '欠费销账',
 };
 
 /** The audit actions that carry a row digest. `accept` is a supervisor's acceptance of a row as it now is. */

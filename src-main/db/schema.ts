@@ -9,6 +9,7 @@ import type { ParcelShelvesTable, ParcelsTable, ParcelNoticesTable } from './tab
 import type { KeysTable, KeyLoansTable, KeyCountsTable, CardsTable, CardEventsTable, CardStockMovesTable } from './tables/keys-cards';
 import type { UpstreamOutboxTable } from './tables/upstream';
 import type { RoomStateChangesTable, TenantLeasesTable, OwnershipTransfersTable, MoveinCasesTable, MoveinLinksTable, MeterReadingsTable, DecorationCasesTable, DecorationEventsTable } from './tables/rooms';
+import type { ReceivableItemsTable, ReceivableRatesTable, ReceivablePlansTable, ReceivableVacanciesTable, ReceivableAdjustmentsTable, ReceivableChargesTable, ReceivableAllocationsTable, ReceivableContactsTable } from './tables/receivables';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 import type {
   VisitorPersonalTable, VisitorRefusalsTable, VisitorAppointmentsTable, VisitsTable, PassFormBatchesTable, PassFormsTable, PassFormCountsTable,
@@ -23,6 +24,7 @@ export type * from './tables/upstream';
 export type * from './tables/service';
 export type * from './tables/visitors';
 export type * from './tables/rooms';
+export type * from './tables/receivables';
 
 export interface DB {
   settings: SettingsTable;
@@ -75,4 +77,12 @@ export interface DB {
   meter_readings: MeterReadingsTable;
   decoration_cases: DecorationCasesTable;
   decoration_events: DecorationEventsTable;
+  receivable_items: ReceivableItemsTable;
+  receivable_rates: ReceivableRatesTable;
+  receivable_plans: ReceivablePlansTable;
+  receivable_vacancies: ReceivableVacanciesTable;
+  receivable_adjustments: ReceivableAdjustmentsTable;
+  receivable_charges: ReceivableChargesTable;
+  receivable_allocations: ReceivableAllocationsTable;
+  receivable_contacts: ReceivableContactsTable;
 }

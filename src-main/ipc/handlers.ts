@@ -19,6 +19,7 @@ import { cardsHandlers } from '../features/cards/cards.handlers';
 import { cardReaderHandlers } from '../features/cards/card-reader.handlers';
 import { visitorPassesHandlers, visitorsHandlers } from '../features/visitors/visitors.handlers';
 import { roomsHandlers } from '../features/rooms/rooms.handlers';
+import { receivablesHandlers } from '../features/receivables/receivables.handlers';
 
 /**
  * Every channel while a store is open: the features' handler maps (each `<feature>.handlers.ts`: channel →
@@ -43,6 +44,7 @@ export function storeHandlers(s: Services, system: SystemService, sessions: Sess
     ...visitorsHandlers(s.visitors),
     ...visitorPassesHandlers(s.visitors),
     ...roomsHandlers(s.rooms, s.residents, s.moveIn, s.decoration),
+    ...receivablesHandlers(s.receivables, s.collections, s.openingImport),
   };
 }
 

@@ -16,6 +16,8 @@ export const approvalAction = z.enum([
   'visitor.admitRefused',
   /** a tenant's removal pass without the owner's consent (subject: the room code) */
   'removal.tenantNoConsent',
+  /** an exemption or reduction of a room's periodic charges (subject: `<room code>:<item code>`) */
+  'receivable.adjust',
 ]);
 export type ApprovalAction = z.infer<typeof approvalAction>;
 

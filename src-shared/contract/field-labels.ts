@@ -251,6 +251,28 @@ export const FIELD_LABELS = {
   titleDeed: ['不动产权证', 'title deed'],
   unitId: ['单元', 'unit'],
   violation: ['是否违规', 'violation'],
+  // receivables
+  bucket: ['账龄', 'age bucket'],
+  capPct: ['违约金上限（%）', 'late fee cap (%)'],
+  dailyBp: ['违约金日费率（万分之）', 'late fee per day (1/10000)'],
+  days: ['天数', 'days'],
+  endMonth: ['结束月份', 'end month'],
+  firstMonth: ['首月计费方式', 'first month rule'],
+  fromMonth: ['起始月份', 'from month'],
+  lateFee: ['违约金', 'late fee'],
+  minMonths: ['最少欠费月数', 'minimum months owed'],
+  offset: ['起始位置', 'offset'],
+  pct: ['收费比例（%）', 'percentage charged'],
+  pctOff: ['减免比例（%）', 'percentage off'],
+  previewId: ['导入预览', 'import preview'],
+  promisedDate: ['承诺交费日期', 'promised payment date'],
+  result: ['催缴结果', 'result'],
+  sinceMonth: ['起征月份', 'billed since'],
+  startMonth: ['起始月份', 'start month'],
+  toMonth: ['结束月份', 'to month'],
+  vacancyApplies: ['空置房折扣适用', 'vacancy discount applies'],
+  way: ['催缴方式', 'way'],
+  year: ['年份', 'year'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 
 export type FieldName = keyof typeof FIELD_LABELS;

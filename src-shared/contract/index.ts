@@ -17,6 +17,7 @@ import { cardReaderContract } from './card-reader';
 import { visitorsContract } from './visitors';
 import { visitorPassesContract } from './visitor-passes';
 import { roomsContract } from './rooms';
+import { receivablesContract } from './receivables';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
 export const contract = {
@@ -37,6 +38,7 @@ export const contract = {
   ...visitorsContract,
   ...visitorPassesContract,
   ...roomsContract,
+  ...receivablesContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -68,3 +70,4 @@ export * from './visitor-passes';
 export * from '../plate';
 export * from './rooms';
 export * from './field-labels';
+export * from './receivables';

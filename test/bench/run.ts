@@ -12,6 +12,7 @@ import { importBenchmarks } from './import.bench';
 import { startupBenchmarks } from './startup.bench';
 import { visitorsBenchmarks } from './visitors.bench';
 import { roomsBenchmarks } from './rooms.bench';
+import { receivablesBenchmarks } from './receivables.bench';
 import { writeResults, type Figure } from './stats';
 
 /**
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
     console.log('rooms benchmarks…');
     figures.push(...(await roomsBenchmarks(work)));
     console.log(fs.readFileSync(writeResults(figures), 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
+  if (process.argv.includes('--only-receivables')) {
+    console.log('receivables benchmarks (50,000 rooms × 5 years × 3 items)…');
+    figures.push(...(await receivablesBenchmarks(work)));
+    const md = writeResults(figures);
+    console.log(fs.readFileSync(md, 'utf8'));
     fs.rmSync(work, { recursive: true, force: true });
     return;
   }

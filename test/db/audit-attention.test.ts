@@ -50,7 +50,7 @@ describe('start-up protection check', () => {
 
     // signing in works; reads work; every write is refused with READ_ONLY and says what to do
     await t.call('auth.login', { username: 'admin', password: 'admin-pass-1' });
-    expect((await t.call('fees.receipts.get', { id: receiptId })).totalFen).toBe(10000);
+    expect((await t.call('fees.receipts.get', { id: receiptId })).totalFen).toBe(11000);
     expect((await t.call('fees.receipts.list', {})).length).toBe(1);
     for (const [ch, input] of [
       ['cash.open', { count: { '10000': 1 } }],

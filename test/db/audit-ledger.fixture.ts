@@ -13,7 +13,7 @@ export const FLOAT = { '10000': 5 };
 
 /**
  * A counter day through the real services, writing at least one row of every money and custody table:
- * float, a ¥100.00 receipt (line, payment), a cash-out, a key lent and returned, a key count, blank cards
+ * float, a ¥110.00 receipt (a line, a line settling one month of a room's plan, a payment), a cash-out, a key lent and returned, a key count, blank cards
  * received, a card issued, a parcel taken in and picked up, a visitor's pass, a worker's pre-printed
  * pass and its form range counted, a removal pass verified, the drawer closed. The core is left open.
  */
@@ -21,7 +21,15 @@ export async function counterDay(): Promise<KeysCardsFixture & { receiptId: numb
   const t = await openKeysCardsCore();
   await t.call('cash.open', { count: FLOAT });
   const item = await t.call('fees.items.save', { code: 'GLF', name: '管理费', category: 'property', rule: 'fixed', unitPriceFen: 10000, unitLabel: '笔', refundable: false, active: true, sort: 1 });
-  const r = await t.call('fees.collect', { requestId: 'counter-day-0001', roomId: t.rooms.a, lines: [{ itemId: item.id }], payments: [{ method: 'cash', amountFen: 10000 }] });
+  const monthly = await t.call('fees.items.save', { code: 'LJF', name: '垃圾清运费', category: 'other', rule: 'per_month', unitPriceFen: 1000, unitLabel: '月', refundable: false, active: true, sort: 2 });
+  await t.call('receivables.items.save', { itemId: monthly.id, sinceMonth: '2026-01', vacancyApplies: false });
+  await t.call('receivables.plan.save', { roomId: t.rooms.a, itemId: monthly.id, startMonth: t.clock.now().toISOString().slice(0, 7) });
+  const r = await t.call('fees.collect', {
+    requestId: 'counter-day-0001',
+    roomId: t.rooms.a,
+    lines: [{ itemId: item.id }, { itemId: monthly.id, months: 1 }],
+    payments: [{ method: 'cash', amountFen: 11000 }],
+  });
   await t.call('cash.move', { kind: 'out', amountFen: 2000, reason: '购买打印纸' });
   const key = await t.call('keys.save', { kind: 'vacant', label: '空置房大门', roomId: t.rooms.a, hook: 'A-01' });
   const loan = await t.call('keys.lend', {
@@ -48,8 +56,8 @@ export async function counterDay(): Promise<KeysCardsFixture & { receiptId: numb
   await t.call('visitors.forms.count', { counted: 9 });
   const removal = await t.call('visitors.removal.issue', { roomId: t.rooms.a, applicantKind: 'owner', applicantName: '张伟', items: [{ name: '家具', quantity: 2 }], date: '2026-11-23', windowFrom: '09:00', windowTo: '18:00' });
   await t.call('visitors.removal.verify', { passNo: removal.pass.passNo });
-  // ¥500 + ¥100 − ¥20 = ¥580 counted exactly
-  await t.call('cash.close', { count: { '10000': 5, '5000': 1, '1000': 3 } });
+  // ¥500 + ¥110 − ¥20 = ¥590 counted exactly
+  await t.call('cash.close', { count: { '10000': 5, '5000': 1, '1000': 4 } });
   return { ...t, receiptId: r.id };
 }
 

@@ -48,6 +48,7 @@ const EDITS: Record<LedgerTable, string> = {
   pass_form_counts: "UPDATE pass_form_counts SET explanation = '已核对' WHERE id = ?",
   removal_passes: "UPDATE removal_passes SET moving_company = '李四搬家' WHERE id = ?",
   removal_pass_items: 'UPDATE removal_pass_items SET quantity = quantity + 1 WHERE id = ?',
+  receivable_allocations: 'UPDATE receivable_allocations SET amount_fen = 1 WHERE id = ?',
 };
 
 function firstId(file: string, table: LedgerTable): number {

@@ -98,6 +98,7 @@ describe('the ledger stamp', () => {
       'payments',
       'receipt_lines',
       'receipts',
+      'receivable_allocations',
       'removal_pass_items',
       'removal_passes',
     ]);

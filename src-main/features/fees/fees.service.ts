@@ -16,6 +16,7 @@ import * as repo from './fees.repo';
 import type { PropertyCalendar } from '@shared/calendar';
 import { priceLine, PricingError, type PricedItem, type PricedLine } from './pricing';
 import { receiptView, type PrintInfo } from './receipt-view';
+import type { Settlements, SettleUnits } from './settlements';
 
 type CollectInput = ParsedInput<'fees.collect'>;
 type PaymentInput = CollectInput['payments'][number];
@@ -65,6 +66,8 @@ export class FeesService {
     private readonly operators: OperatorsService,
     private readonly print: PrintSink,
     private readonly calendar: PropertyCalendar,
+    /** receivables: plan items are priced by the room's plan and settle its months */
+    private readonly settlements: Settlements | null = null,
   ) {}
 
   private now(): string {
@@ -104,6 +107,12 @@ export class FeesService {
 
   /** Prices every line from the catalogue as it is now; throws a Chinese message for any line that does not fit. */
   quote(roomId: number | null, lines: ParsedInput<'fees.quote'>['lines']): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null } {
+    const { settle: _settle, ...q } = this.priceAll(roomId, lines);
+    return q;
+  }
+
+  /** As quote, with what each line settles of the room's plan (null for lines not in it). */
+  private priceAll(roomId: number | null, lines: ParsedInput<'fees.quote'>['lines']): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null; settle: Array<SettleUnits | null> } {
     const items = new Map(repo.itemsByIds(this.sql, [...new Set(lines.map((l) => l.itemId))]).map((r) => [r.id, r]));
     let area: number | null = null;
     let roomCode: string | null = null;
@@ -114,9 +123,14 @@ export class FeesService {
       roomCode = room.code;
     }
     const thisMonth = this.calendar.thisMonth();
+    const settle: Array<SettleUnits | null> = [];
     const priced = lines.map((l) => {
       const item = items.get(l.itemId);
       if (!item || item.active !== 1) throw new AppError('NOT_FOUND', '有收费项目已停用或不存在：请刷新后重新选择。');
+      const planned = roomId !== null && this.settlements ? this.settlements.price(roomId, item.id, l) : null;
+      if (planned && settle.some((s) => s?.itemId === item.id)) throw new AppError('BAD_INPUT', `${item.name}在一张收据里只能有一行：请把月数合并到一行。`);
+      settle.push(planned?.settle ?? null);
+      if (planned) return planned.line;
       if (item.rule === 'per_area_month' && roomId === null) throw new AppError('BAD_INPUT', `${item.name}按面积收费：请先选择房号。`);
       try {
         const p = priceLine(toPriced(item), l, area, thisMonth);
@@ -129,7 +143,7 @@ export class FeesService {
     });
     const totalFen = sumFen(priced.map((p) => p.amountFen));
     if (totalFen > 9_999_999_999) throw new AppError('BAD_INPUT', '合计金额超过单张收据上限：请分开收费。');
-    return { lines: priced, totalFen, totalUpper: fenToChineseUpper(totalFen), roomCode };
+    return { lines: priced, totalFen, totalUpper: fenToChineseUpper(totalFen), roomCode, settle };
   }
 
   private checkPayments(totalFen: number, payments: PaymentInput[]): Array<PaymentInput & { changeFen: number | null }> {
@@ -155,11 +169,12 @@ export class FeesService {
       const seen = repo.receiptByRequest(this.sql, input.requestId);
       if (seen) return seen.id; // a double submit returns the receipt already posted
       const session = this.cash.requireOpen(actor);
-      const q = this.quote(input.roomId, input.lines);
+      const q = this.priceAll(input.roomId, input.lines);
       const payments = this.checkPayments(q.totalFen, input.payments);
       const terminal = this.terminalId();
       const seq = repo.nextCounter(this.sql, `receipt:${terminal}`);
       const receiptNo = `${terminal}-${String(seq).padStart(8, '0')}`;
+      const issuedAt = this.now();
       const rid = repo.insertReceipt(this.sql, {
         receipt_no: receiptNo,
         terminal_id: terminal,
@@ -170,7 +185,7 @@ export class FeesService {
         room_id: input.roomId,
         room_code: q.roomCode,
         payer: input.payer?.trim() || null,
-        issued_at: this.now(),
+        issued_at: issuedAt,
         total_fen: q.totalFen,
         original_id: null,
         reason: null,
@@ -178,8 +193,8 @@ export class FeesService {
         request_id: input.requestId,
         note: input.note?.trim() ?? '',
       });
-      q.lines.forEach((l, i) =>
-        repo.insertLine(this.sql, {
+      q.lines.forEach((l, i) => {
+        const lineId = repo.insertLine(this.sql, {
           receipt_id: rid,
           line_no: i + 1,
           fee_item_id: l.itemId,
@@ -190,8 +205,10 @@ export class FeesService {
           amount_fen: l.amountFen,
           refundable: l.refundable ? 1 : 0,
           original_line_id: null,
-        }),
-      );
+        });
+        const settle = q.settle[i];
+        if (settle) this.settlements?.record(settle, lineId, issuedAt);
+      });
       for (const p of payments)
         repo.insertPayment(this.sql, {
           receipt_id: rid,
@@ -310,6 +327,7 @@ export class FeesService {
     const seq = repo.nextCounter(this.sql, `receipt:${terminal}`);
     const receiptNo = `${terminal}-${String(seq).padStart(8, '0')}`;
     const total = sumFen(lines.map((l) => l.amountFen));
+    const issuedAt = this.now();
     const rid = repo.insertReceipt(this.sql, {
       receipt_no: receiptNo,
       terminal_id: terminal,
@@ -320,7 +338,7 @@ export class FeesService {
       room_id: orig.room_id,
       room_code: orig.room_code,
       payer: orig.payer,
-      issued_at: this.now(),
+      issued_at: issuedAt,
       total_fen: total,
       original_id: orig.id,
       reason: reason.trim(),
@@ -328,8 +346,8 @@ export class FeesService {
       request_id: `${kind}:${orig.id}:${seq}`,
       note: '',
     });
-    lines.forEach((l, i) =>
-      repo.insertLine(this.sql, {
+    lines.forEach((l, i) => {
+      const lineId = repo.insertLine(this.sql, {
         receipt_id: rid,
         line_no: i + 1,
         fee_item_id: l.line.fee_item_id,
@@ -340,8 +358,9 @@ export class FeesService {
         amount_fen: l.amountFen,
         refundable: 0,
         original_line_id: l.line.id,
-      }),
-    );
+      });
+      this.settlements?.reopen(l.line.id, lineId, issuedAt);
+    });
     for (const p of payments) repo.insertPayment(this.sql, { receipt_id: rid, method: p.method, amount_fen: p.amountFen, received_fen: null, change_fen: null, reference: p.reference });
     appendAudit(this.sql, this.clock, {
       operatorId: actor.id,

@@ -16,7 +16,8 @@ export type SettingKey =
   | 'card_reader_settings'
   | 'service_settings'
   | 'time_zone'
-  | 'visitor_settings';
+  | 'visitor_settings'
+  | 'receivables_settings';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;
