@@ -6,10 +6,13 @@ import { maskName, maskText } from '@shared/mask';
 import { formatFen } from '@shared/money';
 import type { CardDaySummary, CardFeeView, CardStockView, CardView } from '@shared/contract/cards';
 import type { CardEventKind, CardStatus, CardType } from '../../db/schema';
-import { cardCandidates, cardForms, parseCardNumber, sameCard, type CardFormat, type CardNumber } from '@shared/card-number';
+import { cardCandidates, parseCardNumber, sameCard, type CardFormat, type CardNumber } from '@shared/card-number';
 import type { SessionOperator } from '../operators/sessions';
 import * as roster from '../roster/roster.repo';
 import * as repo from './cards.repo';
+import { cardView, DEFAULT_REPLACE_FEE_FEN, shown, STATUS_ZH, storedCard, TYPE_ZH } from './card-view';
+
+export { cardView, DEFAULT_REPLACE_FEE_FEN, storedCard } from './card-view';
 import type { PropertyCalendar } from '@shared/calendar';
 
 export interface IssueInput {
@@ -24,48 +27,6 @@ export interface IssueInput {
   depositFen?: number | undefined;
   note?: string | undefined;
 }
-
-/** What a replacement costs when the catalogue has no card fee item (￥20). */
-export const DEFAULT_REPLACE_FEE_FEN = 2000;
-const STATUS_ZH: Record<CardStatus, string> = { active: '使用中', lost: '已挂失（黑名单）', blacklisted: '已列入黑名单', returned: '已退卡' };
-const TYPE_ZH: Record<CardType, string> = { access: '门禁卡', function: '功能卡' };
-
-/** The CardNumber a stored row stands for (raw is kept as read; the parsed parts beside it). */
-export function storedCard(r: Pick<repo.CardRow, 'raw' | 'format' | 'match_key' | 'value32' | 'prefix8'>): CardNumber {
-  const w24 = parseInt(r.match_key, 16);
-  return { raw: r.raw, format: r.format as CardNumber['format'], w24, value32: r.value32, prefix8: r.prefix8, key: r.match_key };
-}
-
-export function cardView(r: repo.CardRow): CardView {
-  return {
-    id: r.id,
-    raw: r.raw,
-    format: r.format,
-    key: r.match_key,
-    forms: cardForms(storedCard(r)),
-    type: r.type,
-    functionName: r.function_name,
-    roomId: r.room_id,
-    roomCode: r.room_code,
-    holderMasked: maskName(r.holder_name) ?? '',
-    validFrom: r.valid_from,
-    validUntil: r.valid_until,
-    status: r.status,
-    depositFen: r.deposit_fen,
-    feeOwedFen: r.fee_owed_fen,
-    feeReceiptNo: r.fee_receipt_no,
-    replacesId: r.replaces_id,
-    replacedById: r.replaced_by_id,
-    issuedAt: r.issued_at,
-    issuedByName: r.issued_by_name,
-    closedAt: r.closed_at,
-    closeNote: r.close_note,
-    note: r.note,
-  };
-}
-
-/** A ledger sum as shown: below zero means the record is wrong (from before issuing checked the stock) → null. */
-const shown = (n: number): number | null => (n < 0 ? null : n);
 
 /** Access and function cards: issue (refusing numbers held elsewhere), replace, lost/blacklist, return, stock. */
 export class CardsService {
@@ -106,11 +67,23 @@ export class CardsService {
     const who = `${held.room_code} ${maskName(held.holder_name) ?? ''}`.trim();
     const params = { cardId: held.id, roomCode: held.room_code, holder: maskName(held.holder_name) ?? '', status: held.status };
     if (held.status === 'active')
-      throw new AppError('CONFLICT', `这张卡已绑定在 ${who}（${TYPE_ZH[held.type]}，${this.calendar.dateOf(held.issued_at)} 发卡）：不能再发给其他人。如卡已转手，请先在原房号办理退卡。`, params);
+      throw new AppError(
+        'CONFLICT',
+        `这张卡已绑定在 ${who}（${TYPE_ZH[held.type]}，${this.calendar.dateOf(held.issued_at)} 发卡）：不能再发给其他人。如卡已转手，请先在原房号办理退卡。`,
+        params,
+      );
     throw new AppError('CONFLICT', `这张卡${STATUS_ZH[held.status]}（原属 ${who}）：黑名单上的卡不能再发。请换一张新卡。`, params);
   }
 
-  private event(cardId: number, kind: CardEventKind, roomId: number, type: CardType, actor: SessionOperator, detail: Record<string, unknown>, at: string): void {
+  private event(
+    cardId: number,
+    kind: CardEventKind,
+    roomId: number,
+    type: CardType,
+    actor: SessionOperator,
+    detail: Record<string, unknown>,
+    at: string,
+  ): void {
     repo.insertEvent(this.sql, { card_id: cardId, kind, at, operator_id: actor.id, room_id: roomId, card_type: type, detail: JSON.stringify(detail) });
   }
 
@@ -168,7 +141,15 @@ export class CardsService {
       issued_by: actor.id,
       note: input.note?.trim() ?? '',
     });
-    repo.insertStockMove(this.sql, { card_type: input.type, kind: 'issue', quantity: -1, reason: replaces ? '补卡' : '发卡', card_id: id, operator_id: actor.id, at });
+    repo.insertStockMove(this.sql, {
+      card_type: input.type,
+      kind: 'issue',
+      quantity: -1,
+      reason: replaces ? '补卡' : '发卡',
+      card_id: id,
+      operator_id: actor.id,
+      at,
+    });
     const detail = {
       raw: card.raw,
       key: card.key,
@@ -179,13 +160,27 @@ export class CardsService {
       depositFen: input.depositFen ?? 0,
       ...(replaces && { replaces: replaces.id, feeOwedFen }),
     };
-    this.event(id, replaces ? 'replace' : 'issue', input.roomId, input.type, actor, { raw: card.raw, ...(replaces && { replaces: replaces.id, feeOwedFen }) }, at);
+    this.event(
+      id,
+      replaces ? 'replace' : 'issue',
+      input.roomId,
+      input.type,
+      actor,
+      { raw: card.raw, ...(replaces && { replaces: replaces.id, feeOwedFen }) },
+      at,
+    );
     appendAudit(this.sql, this.clock, { operatorId: actor.id, action: replaces ? 'card.replace' : 'card.issue', entity: 'card', entityId: id, detail });
     return cardView(this.mustCard(id));
   }
 
   /** Old card blacklisted, a new one issued to the same room and holder; the fee is owed until collected. */
-  replace(cardId: number, number: string, reason: string, feeFen: number | undefined, actor: SessionOperator): { old: CardView; card: CardView; fee: CardFeeView | null } {
+  replace(
+    cardId: number,
+    number: string,
+    reason: string,
+    feeFen: number | undefined,
+    actor: SessionOperator,
+  ): { old: CardView; card: CardView; fee: CardFeeView | null } {
     const card = this.parse(number);
     return this.sql.tx(() => {
       const old = this.mustCard(cardId);
@@ -221,11 +216,28 @@ export class CardsService {
         fee,
       );
       repo.setReplacedBy(this.sql, old.id, issued.id);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'card.blacklist', entity: 'card', entityId: old.id, detail: { raw: old.raw, roomCode: old.room_code, reason: maskText(reason.trim()), replacedBy: issued.id } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'card.blacklist',
+        entity: 'card',
+        entityId: old.id,
+        detail: { raw: old.raw, roomCode: old.room_code, reason: maskText(reason.trim()), replacedBy: issued.id },
+      });
       return {
         old: cardView(this.mustCard(old.id)),
         card: issued,
-        fee: fee > 0 ? { cardId: issued.id, amountFen: fee, itemId: item?.id ?? null, itemCode: item?.code ?? null, itemName: item?.name ?? '补卡费', roomId: old.room_id, roomCode: old.room_code } : null,
+        fee:
+          fee > 0
+            ? {
+                cardId: issued.id,
+                amountFen: fee,
+                itemId: item?.id ?? null,
+                itemCode: item?.code ?? null,
+                itemName: item?.name ?? '补卡费',
+                roomId: old.room_id,
+                roomCode: old.room_code,
+              }
+            : null,
       };
     });
   }
@@ -237,7 +249,13 @@ export class CardsService {
       const at = this.now();
       repo.closeCard(this.sql, c.id, status, at, note || null);
       this.event(c.id, kind, c.room_id, c.type, actor, { note: maskText(note) }, at);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: kind === 'lost' ? 'card.lost' : 'card.blacklist', entity: 'card', entityId: c.id, detail: { raw: c.raw, roomCode: c.room_code, note: maskText(note) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: kind === 'lost' ? 'card.lost' : 'card.blacklist',
+        entity: 'card',
+        entityId: c.id,
+        detail: { raw: c.raw, roomCode: c.room_code, note: maskText(note) },
+      });
       return cardView(this.mustCard(c.id));
     });
   }
@@ -259,9 +277,16 @@ export class CardsService {
       const note = depositNote?.trim() || (c.deposit_fen > 0 ? `押金 ${formatFen(c.deposit_fen)} 待退` : '无押金');
       const at = this.now();
       repo.closeCard(this.sql, c.id, 'returned', at, note);
-      if (restock) repo.insertStockMove(this.sql, { card_type: c.type, kind: 'return', quantity: 1, reason: '退卡回库', card_id: c.id, operator_id: actor.id, at });
+      if (restock)
+        repo.insertStockMove(this.sql, { card_type: c.type, kind: 'return', quantity: 1, reason: '退卡回库', card_id: c.id, operator_id: actor.id, at });
       this.event(c.id, 'return', c.room_id, c.type, actor, { depositFen: c.deposit_fen, restock }, at);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'card.return', entity: 'card', entityId: c.id, detail: { raw: c.raw, roomCode: c.room_code, depositFen: c.deposit_fen, depositNote: maskText(note), restock } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'card.return',
+        entity: 'card',
+        entityId: c.id,
+        detail: { raw: c.raw, roomCode: c.room_code, depositFen: c.deposit_fen, depositNote: maskText(note), restock },
+      });
       return cardView(this.mustCard(c.id));
     });
   }
@@ -282,14 +307,28 @@ export class CardsService {
       if (cap.amountFen < c.fee_owed_fen)
         throw new AppError('CONFLICT', `收据 ${no} 收的补卡费 ￥${formatFen(cap.amountFen)} 少于应收 ￥${formatFen(c.fee_owed_fen)}：请补收差额后再登记。`);
       repo.settleFee(this.sql, c.id, no);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'card.fee_settled', entity: 'card', entityId: c.id, detail: { receiptNo: no, amountFen: c.fee_owed_fen } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'card.fee_settled',
+        entity: 'card',
+        entityId: c.id,
+        detail: { receiptNo: no, amountFen: c.fee_owed_fen },
+      });
       return cardView(this.mustCard(c.id));
     });
   }
 
   owedFees(): CardFeeView[] {
     const item = repo.cardFeeItem(this.sql);
-    return repo.owedFees(this.sql).map((r) => ({ cardId: r.id, amountFen: r.fee_owed_fen, itemId: item?.id ?? null, itemCode: item?.code ?? null, itemName: item?.name ?? '补卡费', roomId: r.room_id, roomCode: r.room_code }));
+    return repo.owedFees(this.sql).map((r) => ({
+      cardId: r.id,
+      amountFen: r.fee_owed_fen,
+      itemId: item?.id ?? null,
+      itemCode: item?.code ?? null,
+      itemName: item?.name ?? '补卡费',
+      roomId: r.room_id,
+      roomCode: r.room_code,
+    }));
   }
 
   /**
@@ -312,7 +351,9 @@ export class CardsService {
     const raw = repo.stockOnHand(this.sql);
     return {
       onHand: { access: shown(raw.access), function: shown(raw.function) },
-      moves: repo.recentStockMoves(this.sql, 30).map((m) => ({ id: m.id, at: m.at, cardType: m.card_type, kind: m.kind, quantity: m.quantity, reason: m.reason, operatorName: m.operator_name })),
+      moves: repo
+        .recentStockMoves(this.sql, 30)
+        .map((m) => ({ id: m.id, at: m.at, cardType: m.card_type, kind: m.kind, quantity: m.quantity, reason: m.reason, operatorName: m.operator_name })),
     };
   }
 
@@ -320,15 +361,24 @@ export class CardsService {
    * 盘点: the blanks of one type found on hand. The difference to the record becomes one 'count' move (none
    * when they agree); the audit entry keeps the record, the count and the reason either way.
    */
-  stockCount(cardType: CardType, counted: number, reason: string, actor: SessionOperator): { stock: CardStockView; adjustment: number; recorded: number | null } {
+  stockCount(
+    cardType: CardType,
+    counted: number,
+    reason: string,
+    actor: SessionOperator,
+  ): { stock: CardStockView; adjustment: number; recorded: number | null } {
     const out = this.sql.tx(() => {
       const raw = repo.stockOnHand(this.sql)[cardType];
       const adjustment = counted - raw;
-      if (Math.abs(adjustment) > 10000) throw new AppError('BAD_INPUT', `实点数量与记录相差 ${Math.abs(adjustment)} 张，超过一次盘点可调整的 10000 张：请核对数量。`);
+      if (Math.abs(adjustment) > 10000)
+        throw new AppError('BAD_INPUT', `实点数量与记录相差 ${Math.abs(adjustment)} 张，超过一次盘点可调整的 10000 张：请核对数量。`);
       const recorded = shown(raw);
       const note = `${reason.trim()}（记录 ${recorded === null ? '有误' : `${recorded} 张`}，实点 ${counted} 张）`;
       const at = this.now();
-      const id = adjustment !== 0 ? repo.insertStockMove(this.sql, { card_type: cardType, kind: 'count', quantity: adjustment, reason: note, card_id: null, operator_id: actor.id, at }) : null;
+      const id =
+        adjustment !== 0
+          ? repo.insertStockMove(this.sql, { card_type: cardType, kind: 'count', quantity: adjustment, reason: note, card_id: null, operator_id: actor.id, at })
+          : null;
       appendAudit(this.sql, this.clock, {
         operatorId: actor.id,
         action: 'card_stock.count',
@@ -349,8 +399,22 @@ export class CardsService {
         const have = onHand < 0 ? `空白${TYPE_ZH[cardType]}的库存记录不对` : `库存只有 ${onHand} 张空白${TYPE_ZH[cardType]}`;
         throw new AppError('CONFLICT', `${have}，不能出库 ${quantity} 张：请主管先盘点（点清实有数量并登记）。`);
       }
-      const id = repo.insertStockMove(this.sql, { card_type: cardType, kind, quantity: kind === 'in' ? quantity : -quantity, reason: reason.trim(), card_id: null, operator_id: actor.id, at });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `card_stock.${kind}`, entity: 'card_stock', entityId: id, detail: { cardType, quantity, reason: maskText(reason.trim()) } });
+      const id = repo.insertStockMove(this.sql, {
+        card_type: cardType,
+        kind,
+        quantity: kind === 'in' ? quantity : -quantity,
+        reason: reason.trim(),
+        card_id: null,
+        operator_id: actor.id,
+        at,
+      });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: `card_stock.${kind}`,
+        entity: 'card_stock',
+        entityId: id,
+        detail: { cardType, quantity, reason: maskText(reason.trim()) },
+      });
     });
     return this.stock();
   }
