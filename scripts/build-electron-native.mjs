@@ -58,7 +58,8 @@ function findNodeGyp() {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(SRC, 'package.json'))) fail('找不到 node_modules/better-sqlite3：请先运行 npm install。', 'node_modules/better-sqlite3 is missing: run npm install first.');
+  if (!fs.existsSync(path.join(SRC, 'package.json')))
+    fail('找不到 node_modules/better-sqlite3：请先运行 npm install。', 'node_modules/better-sqlite3 is missing: run npm install first.');
   const electronVersion = readJson(path.join(ROOT, 'node_modules/electron/package.json')).version;
   const want = { electron: electronVersion, betterSqlite3: readJson(path.join(SRC, 'package.json')).version, platform: process.platform, arch: process.arch };
 
@@ -70,7 +71,10 @@ function main() {
       /* unreadable stamp: rebuild */
     }
     if (have && Object.entries(want).every(([k, v]) => have[k] === v)) {
-      say(`better-sqlite3 已是 Electron ${electronVersion} 版本，跳过编译。`, `better-sqlite3 is already built for Electron ${electronVersion} (${want.platform}-${want.arch}): skipping.`);
+      say(
+        `better-sqlite3 已是 Electron ${electronVersion} 版本，跳过编译。`,
+        `better-sqlite3 is already built for Electron ${electronVersion} (${want.platform}-${want.arch}): skipping.`,
+      );
       return;
     }
   }
@@ -88,7 +92,10 @@ function main() {
     return;
   }
 
-  say(`正在为 Electron ${electronVersion} 编译 better-sqlite3（首次需要下载 Electron 头文件）…`, `Building better-sqlite3 ${want.betterSqlite3} for Electron ${electronVersion} (${process.platform}-${process.arch})…`);
+  say(
+    `正在为 Electron ${electronVersion} 编译 better-sqlite3（首次需要下载 Electron 头文件）…`,
+    `Building better-sqlite3 ${want.betterSqlite3} for Electron ${electronVersion} (${process.platform}-${process.arch})…`,
+  );
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(WORK), { recursive: true });
   // the sources only: not the Node build in build/, not nested node_modules

@@ -63,9 +63,11 @@ function loadAllowlist(file) {
   const list = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!Array.isArray(list)) throw new Error(`${rel(file)}: expected a JSON array`);
   list.forEach((e, i) => {
-    if (!e || typeof e.ruleId !== 'string' || !/^[A-Z0-9_]+$/.test(e.ruleId)) throw new Error(`${rel(file)}[${i}]: ruleId must be an Electronegativity check ID`);
+    if (!e || typeof e.ruleId !== 'string' || !/^[A-Z0-9_]+$/.test(e.ruleId))
+      throw new Error(`${rel(file)}[${i}]: ruleId must be an Electronegativity check ID`);
     if (e.file !== undefined && typeof e.file !== 'string') throw new Error(`${rel(file)}[${i}]: file must be a repo-relative path`);
-    if (typeof e.why !== 'string' || e.why.trim().length < 40) throw new Error(`${rel(file)}[${i}] (${e.ruleId}): "why" must justify the entry (at least 40 characters)`);
+    if (typeof e.why !== 'string' || e.why.trim().length < 40)
+      throw new Error(`${rel(file)}[${i}] (${e.ruleId}): "why" must justify the entry (at least 40 characters)`);
   });
   return list;
 }
@@ -76,7 +78,7 @@ function offlineStub(dir) {
     file,
     [
       '// written by scripts/electronegativity-gate.mjs: every DNS lookup fails at once, so the scanner runs offline.',
-      "// The error code is one got does not retry (it retries ENOTFOUND with back-off, which costs seconds).",
+      '// The error code is one got does not retry (it retries ENOTFOUND with back-off, which costs seconds).',
       "const dns = require('node:dns');",
       "const fail = (host) => Object.assign(new Error('offline (electronegativity gate): ' + host), { code: 'EOFFLINEGATE', hostname: host });",
       "dns.lookup = function (host, options, callback) { const cb = typeof options === 'function' ? options : callback; process.nextTick(cb, fail(host)); };",
@@ -183,7 +185,9 @@ function report(title, findings, allowlist, problems) {
   const where = (f) => `${f.file}${f.line ? `:${f.line}` : ''}`;
   for (const f of findings.filter((x) => isAllowed(x, allowlist))) console.log(`  · allowlisted ${f.ruleId}  ${where(f)}`);
   for (const f of bad) console.log(`  ✗ ${f.ruleId}  ${where(f)}  (${f.level}) ${f.message}`);
-  console.log(`${title}: ${findings.length} finding(s), ${ok} allowlisted, ${bad.length} not allowlisted${problems.length ? `, ${problems.length} problem(s)` : ''}`);
+  console.log(
+    `${title}: ${findings.length} finding(s), ${ok} allowlisted, ${bad.length} not allowlisted${problems.length ? `, ${problems.length} problem(s)` : ''}`,
+  );
   return { bad, pass: bad.length === 0 && problems.length === 0 };
 }
 
@@ -212,7 +216,12 @@ async function main() {
   try {
     if (opts.inputs.length) {
       const all = opts.inputs.map((dir) => scan(dir, work, { online: opts.online }));
-      const { pass } = report('electronegativity', all.flatMap((r) => r.findings), allowlist, all.flatMap((r) => r.problems));
+      const { pass } = report(
+        'electronegativity',
+        all.flatMap((r) => r.findings),
+        allowlist,
+        all.flatMap((r) => r.problems),
+      );
       return pass ? 0 : 1;
     }
     const selfOk = selfTest(work, allowlist, opts.online);

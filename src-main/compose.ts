@@ -70,7 +70,12 @@ export class AppCore {
     this.system = system;
     this.sessions = new SessionStore(this.clock, () => system.idleLockMinutes());
     this.handlers = recoveryHandlers(system, this.sessions);
-    this.dispatch = createDispatcher(() => this.handlers, this.sessions, this.log, (channel) => system.guard(channel));
+    this.dispatch = createDispatcher(
+      () => this.handlers,
+      this.sessions,
+      this.log,
+      (channel) => system.guard(channel),
+    );
   }
 
   static async open(opts: CoreOptions): Promise<AppCore> {

@@ -127,7 +127,16 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   installLedgerStamp(sql, clock);
 
   const operators = new OperatorsService(sql, clock, env.sessions, env.idleLockMinutes, options.passwordCost ?? PRODUCTION_COST);
-  const maintenance = new Maintenance(db, env.dbFile, env.backupsDir, clock, log, maintenanceStateOf(sql, clock), () => env.sessions.lastActivityAt, options.nativeBinding);
+  const maintenance = new Maintenance(
+    db,
+    env.dbFile,
+    env.backupsDir,
+    clock,
+    log,
+    maintenanceStateOf(sql, clock),
+    () => env.sessions.lastActivityAt,
+    options.nativeBinding,
+  );
   const counter = new CounterSettings(sql, clock);
   const calendar = new PropertyCalendar(() => counter.timeZone(), clock);
   const terminalId = () => counter.terminalId();
@@ -149,7 +158,12 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     sql,
     clock,
     operators,
-    { enqueueParcelSlip: (id, copy) => print.enqueueParcelSlip(id, copy), parcelInfo: (id) => print.parcelInfo(id), width: () => counter.printer().width, propertyName: () => counter.propertyName() },
+    {
+      enqueueParcelSlip: (id, copy) => print.enqueueParcelSlip(id, copy),
+      parcelInfo: (id) => print.parcelInfo(id),
+      width: () => counter.printer().width,
+      propertyName: () => counter.propertyName(),
+    },
     calendar,
   );
   const overdueDays = () => parcels.settings().overdueDays;
@@ -192,8 +206,16 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     retention: new VisitorRetention(sql, clock, log, vs, () => appointments.expire()),
   };
 
-  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) => print.enqueueHandoverSlip(id));
-  const reports = new ReportsService(sql, clock, { terminalId, overdueDays, requests, calendar, visits: (from, to, reveal) => visits.reportRows(from, to, reveal) });
+  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) =>
+    print.enqueueHandoverSlip(id),
+  );
+  const reports = new ReportsService(sql, clock, {
+    terminalId,
+    overdueDays,
+    requests,
+    calendar,
+    visits: (from, to, reveal) => visits.reportRows(from, to, reveal),
+  });
   const residents = new ResidentsService(sql, clock, calendar);
   const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
   const decoration = new DecorationService(sql, clock, calendar);
@@ -206,7 +228,36 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     passSlip: (id, opts) => passes.render(id, opts),
   });
 
-  return { db, sql, calendar, operators, roster, rosterImport, maintenance, counter, print, cash, fees, parcels, parcelsReport, upstream, requests, handover, reports, keys, cards, cardReader, visitors, rooms, residents, moveIn, decoration, receivables, collections, openingImport };
+  return {
+    db,
+    sql,
+    calendar,
+    operators,
+    roster,
+    rosterImport,
+    maintenance,
+    counter,
+    print,
+    cash,
+    fees,
+    parcels,
+    parcelsReport,
+    upstream,
+    requests,
+    handover,
+    reports,
+    keys,
+    cards,
+    cardReader,
+    visitors,
+    rooms,
+    residents,
+    moveIn,
+    decoration,
+    receivables,
+    collections,
+    openingImport,
+  };
 }
 
 /**

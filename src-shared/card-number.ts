@@ -93,7 +93,10 @@ function from32(raw: string, format: ConcreteCardFormat, v: number, prefix8: num
 
 /** Removes spaces (readers and people put them in) and unifies the Chinese comma. */
 function clean(raw: string): string {
-  return raw.trim().replace(/[\s\u3000]+/g, '').replace(/[，]/g, ',');
+  return raw
+    .trim()
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[，]/g, ',');
 }
 
 /**

@@ -132,12 +132,14 @@ function parsePeriod(text: string): FeePeriod {
 export function parseFeeLine(detail: string, quantity: string): FeeLineFacts | null {
   let m: RegExpExecArray | null;
   if (!detail && !quantity) return { rule: 'amount' };
-  if ((m = new RegExp(`^${PERIOD}，${PRICE}/月$`).exec(detail)) && m[1] && m[2]) return { rule: 'per_month', period: parsePeriod(m[1]), unitPriceFen: toFen(m[2]) };
+  if ((m = new RegExp(`^${PERIOD}，${PRICE}/月$`).exec(detail)) && m[1] && m[2])
+    return { rule: 'per_month', period: parsePeriod(m[1]), unitPriceFen: toFen(m[2]) };
   if ((m = new RegExp(`^${PERIOD}，(${NUM})㎡ × ${PRICE}/㎡·月$`).exec(detail)) && m[1] && m[2] && m[3])
     return { rule: 'per_area_month', period: parsePeriod(m[1]), area: m[2], unitPriceFen: toFen(m[3]) };
   if ((m = new RegExp(`^读数 (${NUM}) → (${NUM})，用量 (${NUM})(\\D.*?) × ${PRICE}$`).exec(detail)) && m[1] && m[2] && m[3] && m[4] && m[5])
     return { rule: 'metered', from: m[1], to: m[2], used: m[3], unit: m[4], unitPriceFen: toFen(m[5]) };
-  if ((m = new RegExp(`^(\\d+) (.+?) × ${PRICE}$`).exec(detail)) && m[1] && m[2] && m[3]) return { rule: 'fixed', quantity: Number(m[1]), unit: m[2], unitPriceFen: toFen(m[3]) };
+  if ((m = new RegExp(`^(\\d+) (.+?) × ${PRICE}$`).exec(detail)) && m[1] && m[2] && m[3])
+    return { rule: 'fixed', quantity: Number(m[1]), unit: m[2], unitPriceFen: toFen(m[3]) };
   // one of a fixed item: no detail, the quantity alone ("1张"); its price is the line's amount
   if (!detail && (m = /^1(\D.*)$/.exec(quantity)) && m[1]) return { rule: 'fixed', quantity: 1, unit: m[1], unitPriceFen: 0 };
   return null;

@@ -23,7 +23,9 @@ const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{4})(\d{10})(\d{3}[0-9Xx])(?![0-9A-Za-z])
 
 /** Masks phone and ID numbers wherever they appear in free text (log lines, error messages). */
 export function maskText(text: string): string {
-  return text.replace(ID_IN_TEXT, (_m, a: string, _b: string, c: string) => `${a}**********${c.slice(-4)}`).replace(PHONE_IN_TEXT, '$1****$3')
+  return text
+    .replace(ID_IN_TEXT, (_m, a: string, _b: string, c: string) => `${a}**********${c.slice(-4)}`)
+    .replace(PHONE_IN_TEXT, '$1****$3')
     .replace(LANDLINE_IN_TEXT, '$1****$3');
 }
 

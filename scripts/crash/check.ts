@@ -137,7 +137,13 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   const integrity = (db.pragma('integrity_check(50)') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
   if (!(integrity.length === 1 && integrity[0] === 'ok')) fail(`integrity_check: ${integrity.slice(0, 10).join(' | ')}`);
   const fk = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
-  if (fk.length) fail(`foreign_key_check: ${fk.length} rows, e.g. ${fk.slice(0, 5).map((r) => `${r.table}#${r.rowid}→${r.parent}`).join(', ')}`);
+  if (fk.length)
+    fail(
+      `foreign_key_check: ${fk.length} rows, e.g. ${fk
+        .slice(0, 5)
+        .map((r) => `${r.table}#${r.rowid}→${r.parent}`)
+        .join(', ')}`,
+    );
 
   // ---- migrations: all of one or none of it ----
   const version = Number(db.pragma('user_version', { simple: true }));
@@ -145,7 +151,8 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
   for (const [v, table] of Object.entries(VERSION_MARKERS)) {
     const should = version >= Number(v);
-    if (tables.has(table) !== should) fail(`schema: user_version ${version} but table ${table} ${tables.has(table) ? 'exists' : 'is missing'} (a migration half applied)`);
+    if (tables.has(table) !== should)
+      fail(`schema: user_version ${version} but table ${table} ${tables.has(table) ? 'exists' : 'is missing'} (a migration half applied)`);
   }
   if (!tables.has('receipts') || !tables.has('audit_log')) {
     if (exp.acked.size > 0) fail(`no receipts table (user_version ${version}) but ${exp.acked.size} receipts were acknowledged`);
@@ -160,9 +167,17 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   const byId = new Map(receipts.map((r) => [r.id, r]));
   const byNo = new Map(receipts.map((r) => [r.receipt_no, r]));
   const lineAgg = new Map<number, Agg>();
-  for (const r of db.prepare('SELECT receipt_id AS id, count(*) AS n, sum(amount_fen) AS sum, min(line_no) AS minNo, max(line_no) AS maxNo FROM receipt_lines GROUP BY receipt_id').all() as Array<Agg & { id: number }>) lineAgg.set(r.id, r);
+  for (const r of db
+    .prepare(
+      'SELECT receipt_id AS id, count(*) AS n, sum(amount_fen) AS sum, min(line_no) AS minNo, max(line_no) AS maxNo FROM receipt_lines GROUP BY receipt_id',
+    )
+    .all() as Array<Agg & { id: number }>)
+    lineAgg.set(r.id, r);
   const payAgg = new Map<number, Agg>();
-  for (const r of db.prepare('SELECT receipt_id AS id, count(*) AS n, sum(amount_fen) AS sum FROM payments GROUP BY receipt_id').all() as Array<Agg & { id: number }>) payAgg.set(r.id, r);
+  for (const r of db.prepare('SELECT receipt_id AS id, count(*) AS n, sum(amount_fen) AS sum FROM payments GROUP BY receipt_id').all() as Array<
+    Agg & { id: number }
+  >)
+    payAgg.set(r.id, r);
   for (const id of lineAgg.keys()) if (!byId.has(id)) fail(`receipt_lines of receipt id ${id}, which does not exist`);
   for (const id of payAgg.keys()) if (!byId.has(id)) fail(`payments of receipt id ${id}, which does not exist`);
 
@@ -178,7 +193,8 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
     }
     if (!p) problems.push('no payments');
     else if (p.sum !== r.total_fen) problems.push(`payments sum ${p.sum} ≠ total ${r.total_fen}`);
-    if (r.receipt_no !== `${r.terminal_id}-${String(r.seq).padStart(8, '0')}`) problems.push(`number ${r.receipt_no} does not match terminal ${r.terminal_id} seq ${r.seq}`);
+    if (r.receipt_no !== `${r.terminal_id}-${String(r.seq).padStart(8, '0')}`)
+      problems.push(`number ${r.receipt_no} does not match terminal ${r.terminal_id} seq ${r.seq}`);
     if (problems.length && ++partial <= MAX_LISTED) fail(`partial receipt ${r.receipt_no} (id ${r.id}): ${problems.join('; ')}`);
     result.fingerprints.set(r.receipt_no, `${r.id}|${r.kind}|${r.total_fen}|${r.request_id}|${l?.n ?? 0}|${l?.sum ?? 0}|${p?.n ?? 0}|${p?.sum ?? 0}`);
   }
@@ -198,12 +214,24 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
     const linesOf = new Map<number, typeof lines>();
     for (const l of lines) linesOf.set(l.vid, [...(linesOf.get(l.vid) ?? []), l]);
     const payByMethod = new Map<string, number>();
-    for (const r of db.prepare('SELECT receipt_id AS id, method, sum(amount_fen) AS s FROM payments GROUP BY receipt_id, method').all() as Array<{ id: number; method: string; s: number }>) {
+    for (const r of db.prepare('SELECT receipt_id AS id, method, sum(amount_fen) AS s FROM payments GROUP BY receipt_id, method').all() as Array<{
+      id: number;
+      method: string;
+      s: number;
+    }>) {
       payByMethod.set(`${r.id}:${r.method}`, r.s);
     }
     const methodsOf = (id: number) => ['cash', 'wechat', 'alipay', 'card'].map((m) => `${m}=${payByMethod.get(`${id}:${m}`) ?? 0}`);
     const approvals = new Map(
-      (db.prepare("SELECT id, action, subject, approver_id, consumed_at FROM approvals WHERE action = 'receipt.void'").all() as Array<{ id: string; action: string; subject: string; approver_id: number; consumed_at: string | null }>).map((a) => [a.id, a]),
+      (
+        db.prepare("SELECT id, action, subject, approver_id, consumed_at FROM approvals WHERE action = 'receipt.void'").all() as Array<{
+          id: string;
+          action: string;
+          subject: string;
+          approver_id: number;
+          consumed_at: string | null;
+        }>
+      ).map((a) => [a.id, a]),
     );
     const voidsPerOriginal = new Map<number, number>();
     for (const v of voids) {
@@ -221,7 +249,8 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
       if (vl.length !== ol) problems.push(`${vl.length} lines for ${ol} original lines`);
       for (const l of vl) {
         if (l.orid !== o.id) problems.push(`line ${l.line_no} reverses a line of receipt id ${l.orid}`);
-        else if (l.amount_fen !== -(l.oamount as number) || l.name !== l.oname) problems.push(`line ${l.line_no} (${l.name} ${l.amount_fen}) does not mirror ${l.oname} ${l.oamount}`);
+        else if (l.amount_fen !== -(l.oamount as number) || l.name !== l.oname)
+          problems.push(`line ${l.line_no} (${l.name} ${l.amount_fen}) does not mirror ${l.oname} ${l.oamount}`);
       }
       const vm = methodsOf(v.id).join(',');
       const om = methodsOf(o.id)
@@ -247,7 +276,10 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   for (const [terminal, seqs] of perTerminal) {
     seqs.sort((a, b) => a - b);
     const bad = seqs.findIndex((s, i) => s !== i + 1);
-    if (bad >= 0) fail(`terminal ${terminal}: receipt numbers not gapless: position ${bad + 1} holds seq ${seqs[bad]} (max ${seqs[seqs.length - 1]}, count ${seqs.length})`);
+    if (bad >= 0)
+      fail(
+        `terminal ${terminal}: receipt numbers not gapless: position ${bad + 1} holds seq ${seqs[bad]} (max ${seqs[seqs.length - 1]}, count ${seqs.length})`,
+      );
     const c = counters.get(`receipt:${terminal}`);
     if (c !== seqs.length) fail(`terminal ${terminal}: counter is ${c} but ${seqs.length} receipts exist`);
   }
@@ -284,7 +316,12 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   }
   const unexplained = receipts.filter((r) => !exp.acked.has(r.receipt_no) && r.receipt_no !== result.pendingCommitted?.no);
   if (unexplained.length) {
-    fail(`${unexplained.length} receipts neither acknowledged nor the one in flight: ${unexplained.slice(0, 10).map((r) => `${r.receipt_no} (${r.request_id})`).join(', ')}`);
+    fail(
+      `${unexplained.length} receipts neither acknowledged nor the one in flight: ${unexplained
+        .slice(0, 10)
+        .map((r) => `${r.receipt_no} (${r.request_id})`)
+        .join(', ')}`,
+    );
   }
 
   // ---- audit: the chain verifies and every receipt has its row ----
@@ -295,7 +332,9 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   if (Number(db.pragma('user_version', { simple: true })) >= 9) {
     for (const f of verifyLedger(db, 20).findings) fail(`ledger: ${f.kind} ${f.table} #${f.id}${f.seq === null ? '' : ` (audit seq ${f.seq})`}`);
   }
-  const auditRows = db.prepare("SELECT entity_id AS no, action, detail FROM audit_log WHERE entity = 'receipt' AND action IN ('receipt.issue', 'receipt.void')").all() as Array<{ no: string; action: string; detail: string }>;
+  const auditRows = db
+    .prepare("SELECT entity_id AS no, action, detail FROM audit_log WHERE entity = 'receipt' AND action IN ('receipt.issue', 'receipt.void')")
+    .all() as Array<{ no: string; action: string; detail: string }>;
   const auditOf = new Map<string, Array<{ action: string; detail: string }>>();
   for (const a of auditRows) auditOf.set(a.no, [...(auditOf.get(a.no) ?? []), a]);
   let unaudited = 0;
@@ -313,7 +352,8 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
   if (auditOf.size) fail(`audit rows for receipts that do not exist: ${[...auditOf.keys()].slice(0, 10).join(', ')}`);
 
   // ---- print queue: a job with every receipt; a job cut off mid-print is marked interrupted on restart ----
-  const printerRow = db.prepare("SELECT value, updated_at FROM settings WHERE key = 'printer_settings'").get() as { value: string; updated_at: string } | undefined;
+  const printerRow = db.prepare("SELECT value, updated_at FROM settings WHERE key = 'printer_settings'").get() as
+    { value: string; updated_at: string } | undefined;
   let printerSince: string | null = null;
   if (printerRow) {
     try {
@@ -323,13 +363,23 @@ export function checkStore(db: Db | null, exp: Expectations): CheckResult {
     }
   }
   const jobsOf = new Map<number, number>();
-  for (const j of db.prepare("SELECT receipt_id AS id, count(*) AS n FROM print_jobs WHERE receipt_id IS NOT NULL AND copy_no = 0 AND kind = 'receipt' GROUP BY receipt_id").all() as Array<{ id: number; n: number }>) jobsOf.set(j.id, j.n);
+  for (const j of db
+    .prepare("SELECT receipt_id AS id, count(*) AS n FROM print_jobs WHERE receipt_id IS NOT NULL AND copy_no = 0 AND kind = 'receipt' GROUP BY receipt_id")
+    .all() as Array<{ id: number; n: number }>)
+    jobsOf.set(j.id, j.n);
   if (printerSince !== null) {
     const since = printerSince;
     const without = receipts.filter((r) => r.issued_at >= since && jobsOf.get(r.id) !== 1);
-    if (without.length) fail(`${without.length} receipts without exactly one print job: ${without.slice(0, 10).map((r) => `${r.receipt_no}×${jobsOf.get(r.id) ?? 0}`).join(', ')}`);
+    if (without.length)
+      fail(
+        `${without.length} receipts without exactly one print job: ${without
+          .slice(0, 10)
+          .map((r) => `${r.receipt_no}×${jobsOf.get(r.id) ?? 0}`)
+          .join(', ')}`,
+      );
   }
-  for (const j of db.prepare('SELECT status, count(*) AS n FROM print_jobs GROUP BY status').all() as Array<{ status: string; n: number }>) result.jobs[j.status] = j.n;
+  for (const j of db.prepare('SELECT status, count(*) AS n FROM print_jobs GROUP BY status').all() as Array<{ status: string; n: number }>)
+    result.jobs[j.status] = j.n;
   result.printing = (db.prepare("SELECT id FROM print_jobs WHERE status = 'printing'").all() as Array<{ id: number }>).map((j) => j.id);
   if (exp.reopenedSince && exp.printingBefore.size) {
     const status = db.prepare('SELECT status FROM print_jobs WHERE id = ?');

@@ -64,7 +64,10 @@ class DispatchError extends Error {
   }
 }
 
-const ITEMS: Record<ItemCode, { name: string; category: Input<'fees.items.save'>['category']; rule: Input<'fees.items.save'>['rule']; price: number; unit: string; refundable: boolean }> = {
+const ITEMS: Record<
+  ItemCode,
+  { name: string; category: Input<'fees.items.save'>['category']; rule: Input<'fees.items.save'>['rule']; price: number; unit: string; refundable: boolean }
+> = {
   WYF: { name: '物业费', category: 'property', rule: 'per_area_month', price: 250, unit: '月', refundable: false },
   TCF: { name: '停车费', category: 'parking', rule: 'per_month', price: 30000, unit: '月', refundable: false },
   BK: { name: '门禁卡补办', category: 'card', rule: 'fixed', price: 2000, unit: '张', refundable: false },
@@ -176,7 +179,13 @@ async function main(): Promise<void> {
 
   async function voidReceipt(n: number, orig: number, origNo: string, isResend: boolean): Promise<void> {
     emit({ t: 'attempt', op: 'void', n, orig, origNo, resend: isResend });
-    const a = await call('auth.approve', { username: SUPERVISOR.username, password: SUPERVISOR.password, action: 'receipt.void', subject: origNo, reason: '收错房号，住户要求作废' });
+    const a = await call('auth.approve', {
+      username: SUPERVISOR.username,
+      password: SUPERVISOR.password,
+      action: 'receipt.void',
+      subject: origNo,
+      reason: '收错房号，住户要求作废',
+    });
     const r = await core.dispatch('fees.void', { receiptId: orig, approvalId: a.approvalId, reason: '收错房号' }, { clientId: CLIENT_ID });
     if (r.ok) {
       const v = r.value as Output<'fees.void'>;

@@ -61,7 +61,8 @@ export interface LineSpec {
   amountFen?: number;
 }
 
-export type PaymentPlan = { kind: 'cash'; roundUp: boolean } | { kind: 'wechat' | 'alipay' | 'card'; reference: string } | { kind: 'split'; cashShare: number; reference: string };
+export type PaymentPlan =
+  { kind: 'cash'; roundUp: boolean } | { kind: 'wechat' | 'alipay' | 'card'; reference: string } | { kind: 'split'; cashShare: number; reference: string };
 
 export interface CollectSpec {
   withRoom: boolean;

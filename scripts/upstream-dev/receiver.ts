@@ -125,7 +125,8 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
       const ts = header(TIMESTAMP_HEADER);
       if (!/^\d{1,12}$/.test(ts)) return answer(res, key, 400, { error: 'timestamp' }, 'no timestamp');
       if (!verifySignature(r.secret, ts, body, header(SIGNATURE_HEADER))) return answer(res, key, 401, { error: 'bad_signature' }, 'bad signature');
-      if (Math.abs(Number(ts) * 1000 - r.now()) > MAX_SKEW_SECONDS * 1000) return answer(res, key, 401, { error: 'clock_skew', serverTime: r.now() }, 'clock skew');
+      if (Math.abs(Number(ts) * 1000 - r.now()) > MAX_SKEW_SECONDS * 1000)
+        return answer(res, key, 401, { error: 'clock_skew', serverTime: r.now() }, 'clock skew');
       if (!key || key.length > 100) return answer(res, key, 400, { error: 'idempotency_key' }, 'no key');
       const seen = received.get(key);
       if (seen) {
@@ -142,7 +143,8 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
       const v = dailySummary.safeParse(parsed);
       if (!v.success) return answer(res, key, 422, { error: 'schema', issues: v.error.issues.slice(0, 10) }, 'schema');
       // the key is not under the signature: it must name the terminal and day the signed body is about
-      if (key !== `${v.data.terminalId}:${v.data.businessDate}:daily-summary`) return answer(res, key, 422, { error: 'key_does_not_match_body' }, 'key does not match body');
+      if (key !== `${v.data.terminalId}:${v.data.businessDate}:daily-summary`)
+        return answer(res, key, 422, { error: 'key_does_not_match_body' }, 'key does not match body');
       const rec: Received = { key, businessDate: v.data.businessDate, body, receivedAt: new Date(r.now()).toISOString(), arrivals: 1 };
       received.set(key, rec);
       if (opts.storeDir) fs.writeFileSync(path.join(opts.storeDir, `${key.replace(/[^\w.-]/g, '_')}.json`), body);

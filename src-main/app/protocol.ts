@@ -8,9 +8,7 @@ import { rendererAnswer } from './renderer-files';
  * 'self', fetch and storage behave as on https, and file:// keeps no special privileges for us.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** After ready: answer app:// requests from the built renderer folder, with the CSP as a response header. */

@@ -20,7 +20,9 @@ export function electronSecretStore(dataDir: string): SecretStore {
       try {
         return safeStorage.decryptString(Buffer.from(sealed.slice(5), 'base64'));
       } catch {
-        throw new SecretUnreadable('上报密钥无法用系统钥匙串解开（换了电脑或系统账户，或钥匙串不可用）。上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。');
+        throw new SecretUnreadable(
+          '上报密钥无法用系统钥匙串解开（换了电脑或系统账户，或钥匙串不可用）。上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。',
+        );
       }
     },
   };

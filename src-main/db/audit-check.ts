@@ -50,7 +50,8 @@ const label = (t: string) => (isLedgerTable(t) ? `${LEDGER_LABEL[t]}（${t}）` 
 
 export function rowProblem(f: LedgerFinding): AuditProblem {
   const base = { table: f.table, rowId: f.id, seq: f.seq, name: null, reason: null };
-  if (f.kind === 'row-changed') return { ...base, kind: f.kind, message: `${label(f.table)}第 ${f.id} 行的内容与审计链第 ${f.seq} 条记录的摘要不符：这一行在本程序之外被改过。` };
+  if (f.kind === 'row-changed')
+    return { ...base, kind: f.kind, message: `${label(f.table)}第 ${f.id} 行的内容与审计链第 ${f.seq} 条记录的摘要不符：这一行在本程序之外被改过。` };
   if (f.kind === 'row-inserted') return { ...base, kind: f.kind, message: `${label(f.table)}第 ${f.id} 行在审计链中没有记录：它不是由本程序写入的。` };
   return { ...base, kind: f.kind, message: `${label(f.table)}第 ${f.id} 行不见了（审计链第 ${f.seq} 条记录过它）：它在本程序之外被删除。` };
 }
@@ -71,11 +72,28 @@ export function auditCheck(db: Db, opts: { expected: ExpectedTrigger[]; since: C
   const own = !db.inTransaction;
   if (own) db.exec('BEGIN');
   try {
-    const problems: AuditProblem[] = checkTriggers(db, opts.expected).map((f) => ({ kind: f.kind, table: f.table, rowId: null, seq: null, name: f.name, reason: null, message: triggerText(f.kind, f.name, f.table) }));
+    const problems: AuditProblem[] = checkTriggers(db, opts.expected).map((f) => ({
+      kind: f.kind,
+      table: f.table,
+      rowId: null,
+      seq: null,
+      name: f.name,
+      reason: null,
+      message: triggerText(f.kind, f.name, f.table),
+    }));
     const since = opts.full ? null : opts.since;
     const sql = new Sql(db);
     const chain = since ? verifyChainFrom(sql, since) : verifyChain(sql);
-    if (!chain.ok) problems.push({ kind: 'chain', table: null, rowId: null, seq: chain.firstBadSeq, name: null, reason: chain.reason, message: CHAIN_TEXT[chain.reason](chain.firstBadSeq) });
+    if (!chain.ok)
+      problems.push({
+        kind: 'chain',
+        table: null,
+        rowId: null,
+        seq: chain.firstBadSeq,
+        name: null,
+        reason: chain.reason,
+        message: CHAIN_TEXT[chain.reason](chain.firstBadSeq),
+      });
     const ledger = since ? verifyLedgerSince(db, { seq: since.seq, ids: since.ids }, opts.limit) : verifyLedger(db, opts.limit);
     problems.push(...ledger.findings.map(rowProblem));
     const head = chainHead(sql);
@@ -109,7 +127,9 @@ function readJson<T>(db: Db, key: string): T | null {
 }
 
 function writeJson(db: Db, key: string, value: unknown, at: string): void {
-  db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(key, JSON.stringify(value), at);
+  db.prepare(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  ).run(key, JSON.stringify(value), at);
 }
 
 export const readCheckpoint = (db: Db) => readJson<Checkpoint>(db, CHECKPOINT_KEY);

@@ -105,9 +105,7 @@ export function chainHead(sql: Sql): ChainHead {
 
 export type ChainFailure = 'hash-mismatch' | 'broken-link' | 'gap' | 'truncated';
 
-export type VerifyResult =
-  | { ok: true; rows: number; head: ChainHead }
-  | { ok: false; rows: number; firstBadSeq: number; reason: ChainFailure };
+export type VerifyResult = { ok: true; rows: number; head: ChainHead } | { ok: false; rows: number; firstBadSeq: number; reason: ChainFailure };
 
 /** Walks the whole chain in order and reports the first row that does not verify. */
 export function verifyChain(sql: Sql): VerifyResult {
@@ -122,10 +120,13 @@ export function verifyChain(sql: Sql): VerifyResult {
 export function verifyChainFrom(sql: Sql, from: ChainHead): VerifyResult {
   if (from.seq > 0) {
     // the checkpoint row itself: still there, its content still hashing to the hash verified then
-    const at = sql.db.prepare('SELECT seq, at, operator_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE seq = ?').get(from.seq) as AuditRow | undefined;
+    const at = sql.db.prepare('SELECT seq, at, operator_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE seq = ?').get(from.seq) as
+      AuditRow | undefined;
     if (!at) {
       const last = chainHead(sql);
-      return last.seq < from.seq ? { ok: false, rows: 0, firstBadSeq: last.seq + 1, reason: 'truncated' } : { ok: false, rows: 0, firstBadSeq: from.seq, reason: 'gap' };
+      return last.seq < from.seq
+        ? { ok: false, rows: 0, firstBadSeq: last.seq + 1, reason: 'truncated' }
+        : { ok: false, rows: 0, firstBadSeq: from.seq, reason: 'gap' };
     }
     if (at.hash !== from.hash || rowHash(at.prev_hash, at) !== at.hash) return { ok: false, rows: 0, firstBadSeq: from.seq, reason: 'hash-mismatch' };
   }

@@ -43,7 +43,9 @@ export function listBackups(dir: string): BackupInfo[] {
 }
 
 function rotate(dir: string, kind: BackupInfo['kind']): void {
-  const old = listBackups(dir).filter((b) => b.kind === kind).slice(KEEP[kind]);
+  const old = listBackups(dir)
+    .filter((b) => b.kind === kind)
+    .slice(KEEP[kind]);
   for (const b of old) fs.rmSync(b.file, { force: true });
 }
 

@@ -34,7 +34,7 @@ export function expectedTriggers(nativeBinding?: string): ExpectedTrigger[] {
 }
 
 function triggersOf(db: Db): ExpectedTrigger[] {
-  return db.prepare("SELECT name, tbl_name AS \"table\", sql FROM main.sqlite_master WHERE type = 'trigger' ORDER BY name").all() as ExpectedTrigger[];
+  return db.prepare('SELECT name, tbl_name AS "table", sql FROM main.sqlite_master WHERE type = \'trigger\' ORDER BY name').all() as ExpectedTrigger[];
 }
 
 const normal = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').trim();

@@ -14,7 +14,13 @@ try {
   const db = openDatabase(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     if (task === 'audit') {
-      result = auditCheck(db, { expected: expectedTriggers(nativeBinding), since: null, full: true, at: at ?? new Date().toISOString(), ...(limit ? { limit } : {}) });
+      result = auditCheck(db, {
+        expected: expectedTriggers(nativeBinding),
+        since: null,
+        full: true,
+        at: at ?? new Date().toISOString(),
+        ...(limit ? { limit } : {}),
+      });
     } else {
       const problems = integrityCheck(db);
       result = { ok: problems.length === 0, problems };

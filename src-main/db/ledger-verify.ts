@@ -49,7 +49,10 @@ class Checker {
   rows = 0;
   private readonly latest: Statement<[string, string], { seq: number; detail: string }>;
   private readonly bySeq: Statement<[number], { detail: string }>;
-  private readonly tableStmts = new Map<LedgerTable, { after: Statement<[number, number], Record<string, unknown>>; byId: Statement<[number], Record<string, unknown>> }>();
+  private readonly tableStmts = new Map<
+    LedgerTable,
+    { after: Statement<[number, number], Record<string, unknown>>; byId: Statement<[number], Record<string, unknown>> }
+  >();
 
   constructor(
     private readonly db: Db,
@@ -111,7 +114,10 @@ class Checker {
    */
   fullTable(t: LedgerTable): void {
     let latest = new Float64Array(1024);
-    for (const e of this.db.prepare(`SELECT entity_id AS id, seq FROM audit_log WHERE entity = ? AND ${LEDGER}`).iterate(t) as IterableIterator<{ id: string; seq: number }>) {
+    for (const e of this.db.prepare(`SELECT entity_id AS id, seq FROM audit_log WHERE entity = ? AND ${LEDGER}`).iterate(t) as IterableIterator<{
+      id: string;
+      seq: number;
+    }>) {
       const id = Number(e.id);
       if (!Number.isSafeInteger(id) || id < 0) continue;
       if (id >= latest.length) {
@@ -146,9 +152,7 @@ class Checker {
 
   /** The rows whose latest ledger entry is after `seq`: each must match it (or be absent when it says so). */
   touchedSince(seq: number): void {
-    const latest = this.db
-      .prepare(TOUCHED_SINCE)
-      .all(seq) as Array<{ entity: string; entity_id: string; seq: number; detail: string }>;
+    const latest = this.db.prepare(TOUCHED_SINCE).all(seq) as Array<{ entity: string; entity_id: string; seq: number; detail: string }>;
     for (const e of latest) {
       const t = LEDGER_TABLES.find((x) => x === e.entity);
       if (!t) continue;

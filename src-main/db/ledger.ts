@@ -97,13 +97,28 @@ export function currentRow(db: Db, table: LedgerTable, id: number): Record<strin
 }
 
 /** The ledger entry for a row as it is now (null digest: the row is gone). */
-export function ledgerEntry(db: Db, table: LedgerTable, id: number, op: LedgerOp, operatorId: number | null = null, extra: Record<string, unknown> = {}): AuditEntry {
+export function ledgerEntry(
+  db: Db,
+  table: LedgerTable,
+  id: number,
+  op: LedgerOp,
+  operatorId: number | null = null,
+  extra: Record<string, unknown> = {},
+): AuditEntry {
   const row = currentRow(db, table, id);
   return { operatorId, action: `ledger.${op}`, entity: table, entityId: id, detail: ledgerDetail(row ? rowDigest(table, row) : null, extra) };
 }
 
 /** Appends one ledger entry for a row. Call inside the writing transaction. */
-export function stampRow(sql: Sql, clock: Clock, table: LedgerTable, id: number, op: LedgerOp, operatorId: number | null = null, extra: Record<string, unknown> = {}) {
+export function stampRow(
+  sql: Sql,
+  clock: Clock,
+  table: LedgerTable,
+  id: number,
+  op: LedgerOp,
+  operatorId: number | null = null,
+  extra: Record<string, unknown> = {},
+) {
   return appendAudit(sql, clock, ledgerEntry(sql.db, table, id, op, operatorId, extra));
 }
 

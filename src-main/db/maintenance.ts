@@ -30,12 +30,18 @@ export interface WorkerTask {
 
 /** Runs the full integrity check in a worker thread. */
 export function fullCheckInWorker(file: string, nativeBinding?: string): Promise<FullCheckResult> {
-  return inWorker<FullCheckResult>({ task: 'integrity', file, ...(nativeBinding ? { nativeBinding } : {}) }, (m) => ({ ok: false, problems: [`检查未能运行：${m}`] }));
+  return inWorker<FullCheckResult>({ task: 'integrity', file, ...(nativeBinding ? { nativeBinding } : {}) }, (m) => ({
+    ok: false,
+    problems: [`检查未能运行：${m}`],
+  }));
 }
 
 /** The full protection check (triggers, whole chain, every ledger row) on its own read-only connection. */
 export function auditCheckInWorker(file: string, at: string, nativeBinding?: string, limit?: number): Promise<AuditReport | { error: string }> {
-  return inWorker<AuditReport | { error: string }>({ task: 'audit', file, at, ...(nativeBinding ? { nativeBinding } : {}), ...(limit ? { limit } : {}) }, (m) => ({ error: m }));
+  return inWorker<AuditReport | { error: string }>(
+    { task: 'audit', file, at, ...(nativeBinding ? { nativeBinding } : {}), ...(limit ? { limit } : {}) },
+    (m) => ({ error: m }),
+  );
 }
 
 export interface MaintenanceState {

@@ -3,17 +3,63 @@
  * test/db/schema.test.ts compares every table and column (storage class, nullability, defaults, the values a CHECK
  * allows) with the store as the migrations build it.
  */
-import type { SettingsTable, OperatorsTable, ApprovalsTable, AuditLogTable, BuildingsTable, UnitsTable, RoomsTable, ResidentsTable, RosterImportsTable } from './tables/foundation';
-import type { FeeItemsTable, CountersTable, CashSessionsTable, ReceiptsTable, ReceiptLinesTable, PaymentsTable, CashMovementsTable, PrintJobsTable } from './tables/fees';
+import type {
+  SettingsTable,
+  OperatorsTable,
+  ApprovalsTable,
+  AuditLogTable,
+  BuildingsTable,
+  UnitsTable,
+  RoomsTable,
+  ResidentsTable,
+  RosterImportsTable,
+} from './tables/foundation';
+import type {
+  FeeItemsTable,
+  CountersTable,
+  CashSessionsTable,
+  ReceiptsTable,
+  ReceiptLinesTable,
+  PaymentsTable,
+  CashMovementsTable,
+  PrintJobsTable,
+} from './tables/fees';
 import type { ParcelShelvesTable, ParcelsTable, ParcelNoticesTable } from './tables/parcels';
 import type { KeysTable, KeyLoansTable, KeyCountsTable, CardsTable, CardEventsTable, CardStockMovesTable } from './tables/keys-cards';
 import type { UpstreamOutboxTable } from './tables/upstream';
-import type { RoomStateChangesTable, TenantLeasesTable, OwnershipTransfersTable, MoveinCasesTable, MoveinLinksTable, MeterReadingsTable, DecorationCasesTable, DecorationEventsTable } from './tables/rooms';
-import type { ReceivableItemsTable, ReceivableRatesTable, ReceivablePlansTable, ReceivableVacanciesTable, ReceivableAdjustmentsTable, ReceivableChargesTable, ReceivableAllocationsTable, ReceivableContactsTable } from './tables/receivables';
+import type {
+  RoomStateChangesTable,
+  TenantLeasesTable,
+  OwnershipTransfersTable,
+  MoveinCasesTable,
+  MoveinLinksTable,
+  MeterReadingsTable,
+  DecorationCasesTable,
+  DecorationEventsTable,
+} from './tables/rooms';
+import type {
+  ReceivableItemsTable,
+  ReceivableRatesTable,
+  ReceivablePlansTable,
+  ReceivableVacanciesTable,
+  ReceivableAdjustmentsTable,
+  ReceivableChargesTable,
+  ReceivableAllocationsTable,
+  ReceivableContactsTable,
+} from './tables/receivables';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 import type {
-  VisitorPersonalTable, VisitorRefusalsTable, VisitorAppointmentsTable, VisitsTable, PassFormBatchesTable, PassFormsTable, PassFormCountsTable,
-  RemovalPassesTable, RemovalPassItemsTable, PassIssuesTable, PassVerificationsTable,
+  VisitorPersonalTable,
+  VisitorRefusalsTable,
+  VisitorAppointmentsTable,
+  VisitsTable,
+  PassFormBatchesTable,
+  PassFormsTable,
+  PassFormCountsTable,
+  RemovalPassesTable,
+  RemovalPassItemsTable,
+  PassIssuesTable,
+  PassVerificationsTable,
 } from './tables/visitors';
 
 export type * from './tables/foundation';

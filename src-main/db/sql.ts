@@ -1,13 +1,4 @@
-import {
-  DummyDriver,
-  Kysely,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  type Compilable,
-  type CompiledQuery,
-  type RawBuilder,
-} from 'kysely';
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable, type CompiledQuery, type RawBuilder } from 'kysely';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 import type { DB } from './schema';

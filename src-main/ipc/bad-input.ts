@@ -18,12 +18,14 @@ const plainChinese: z.core.$ZodErrorMap = (iss) => {
     case 'too_big':
       if (iss.origin === 'string') return `最多 ${n(iss.maximum)} 个字`;
       if (iss.origin === 'array' || iss.origin === 'set') return `最多 ${n(iss.maximum)} 项`;
-      if (iss.origin === 'number' || iss.origin === 'int' || iss.origin === 'bigint') return iss.inclusive === false ? `应小于 ${n(iss.maximum)}` : `不能大于 ${n(iss.maximum)}`;
+      if (iss.origin === 'number' || iss.origin === 'int' || iss.origin === 'bigint')
+        return iss.inclusive === false ? `应小于 ${n(iss.maximum)}` : `不能大于 ${n(iss.maximum)}`;
       return undefined;
     case 'too_small':
       if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? '请填写' : `至少 ${n(iss.minimum)} 个字`;
       if (iss.origin === 'array' || iss.origin === 'set') return Number(iss.minimum) <= 1 ? '至少要有一项' : `至少 ${n(iss.minimum)} 项`;
-      if (iss.origin === 'number' || iss.origin === 'int' || iss.origin === 'bigint') return iss.inclusive === false ? `应大于 ${n(iss.minimum)}` : `不能小于 ${n(iss.minimum)}`;
+      if (iss.origin === 'number' || iss.origin === 'int' || iss.origin === 'bigint')
+        return iss.inclusive === false ? `应大于 ${n(iss.minimum)}` : `不能小于 ${n(iss.minimum)}`;
       return undefined;
     case 'invalid_format':
     case 'invalid_union':

@@ -108,7 +108,10 @@ function keyForSealing(file: string): Buffer {
       const again = readKey(file); // another process wrote it first
       if ('key' in again) return again.key;
     }
-    throw new AppError('CONFLICT', `无法保存上报密钥：数据目录里的密钥文件 ${KEY_FILE} 无法写入（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）。请检查数据目录的权限后重试。`);
+    throw new AppError(
+      'CONFLICT',
+      `无法保存上报密钥：数据目录里的密钥文件 ${KEY_FILE} 无法写入（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）。请检查数据目录的权限后重试。`,
+    );
   }
 }
 
@@ -132,9 +135,11 @@ export function keyFileSecretStore(dataDir: string): SecretStore {
       if (!sealed.startsWith(KEY_FILE_PREFIX)) return openPlain(sealed);
       const [id, blob] = sealed.slice(KEY_FILE_PREFIX.length).split(':');
       const read = readKey(file);
-      if ('missing' in read) throw new SecretUnreadable(`上报密钥无法读取：数据目录里的密钥文件 ${KEY_FILE} 不见了（只恢复了数据库备份，或换了电脑）。${REENTER}`);
+      if ('missing' in read)
+        throw new SecretUnreadable(`上报密钥无法读取：数据目录里的密钥文件 ${KEY_FILE} 不见了（只恢复了数据库备份，或换了电脑）。${REENTER}`);
       if ('broken' in read) throw new SecretUnreadable(`上报密钥无法读取：数据目录里的密钥文件 ${KEY_FILE} ${read.broken}。${REENTER}`);
-      if (keyId(read.key) !== id) throw new SecretUnreadable(`上报密钥无法读取：数据目录里的密钥文件 ${KEY_FILE} 不是保存密钥时的那一个（可能来自另一台电脑）。${REENTER}`);
+      if (keyId(read.key) !== id)
+        throw new SecretUnreadable(`上报密钥无法读取：数据目录里的密钥文件 ${KEY_FILE} 不是保存密钥时的那一个（可能来自另一台电脑）。${REENTER}`);
       try {
         const raw = Buffer.from(blob ?? '', 'base64');
         const d = createDecipheriv('aes-256-gcm', read.key, raw.subarray(0, 12));

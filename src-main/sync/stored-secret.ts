@@ -47,7 +47,10 @@ export class StoredSecret {
     try {
       return { secret: this.store.open(sealed), problem: null };
     } catch (e) {
-      return { secret: '', problem: e instanceof SecretUnreadable ? e.message : '上报密钥无法读取。上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。' };
+      return {
+        secret: '',
+        problem: e instanceof SecretUnreadable ? e.message : '上报密钥无法读取。上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。',
+      };
     }
   }
 

@@ -19,18 +19,30 @@ export const insertDay = (sql: Sql, row: Insertable<UpstreamOutboxTable>) => sql
 export const nextDue = (sql: Sql, now: string) =>
   sql.get(qb.selectFrom('upstream_outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('business_date').limit(1));
 
-export const updateDay = (sql: Sql, id: number, patch: Updateable<UpstreamOutboxTable>) => sql.run(qb.updateTable('upstream_outbox').set(patch).where('id', '=', id));
+export const updateDay = (sql: Sql, id: number, patch: Updateable<UpstreamOutboxTable>) =>
+  sql.run(qb.updateTable('upstream_outbox').set(patch).where('id', '=', id));
 
 /** Every waiting or stopped day back in line at once (立即上报). */
 export const requeueAll = (sql: Sql, at: string) =>
   sql.run(qb.updateTable('upstream_outbox').set({ status: 'pending', next_attempt_at: at, updated_at: at }).where('status', 'in', ['pending', 'stopped']));
 
-export const countsByStatus = (sql: Sql) => sql.all(qb.selectFrom('upstream_outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status'));
+export const countsByStatus = (sql: Sql) =>
+  sql.all(
+    qb
+      .selectFrom('upstream_outbox')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status'),
+  );
 
 export const history = (sql: Sql, limit: number) => sql.all(qb.selectFrom('upstream_outbox').selectAll().orderBy('business_date', 'desc').limit(limit));
 
 export const lastDeliveredAt = (sql: Sql) =>
-  sql.get(qb.selectFrom('upstream_outbox').select((eb) => eb.fn.max('delivered_at').as('at')).where('status', '=', 'delivered'))?.at ?? null;
+  sql.get(
+    qb
+      .selectFrom('upstream_outbox')
+      .select((eb) => eb.fn.max('delivered_at').as('at'))
+      .where('status', '=', 'delivered'),
+  )?.at ?? null;
 
 /** The HTTP status of the newest stopped day (for the alert); undefined when none is stopped. */
 export const lastStopped = (sql: Sql) =>
@@ -38,4 +50,5 @@ export const lastStopped = (sql: Sql) =>
 
 /** The clock skew learnt most recently, if any. */
 export const lastSkew = (sql: Sql) =>
-  sql.get(qb.selectFrom('upstream_outbox').select('clock_skew_ms').where('clock_skew_ms', 'is not', null).orderBy('updated_at', 'desc').limit(1))?.clock_skew_ms ?? null;
+  sql.get(qb.selectFrom('upstream_outbox').select('clock_skew_ms').where('clock_skew_ms', 'is not', null).orderBy('updated_at', 'desc').limit(1))
+    ?.clock_skew_ms ?? null;

@@ -36,7 +36,10 @@ interface Settings {
 }
 const DEFAULTS: Settings = { enabled: false, url: '', sendTime: '04:30', cutoffHour: 4 };
 
-type Outcome = { kind: 'delivered'; duplicate: boolean; status: number; conflict?: boolean } | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number } | { kind: 'stop'; status: number; error: string };
+type Outcome =
+  | { kind: 'delivered'; duplicate: boolean; status: number; conflict?: boolean }
+  | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number }
+  | { kind: 'stop'; status: number; error: string };
 
 /**
  * 上报: builds each closed business day's summary once into the outbox (frozen body), sends it to head
@@ -76,7 +79,8 @@ export class UpstreamService {
         enabled: v.enabled === true,
         url: typeof v.url === 'string' ? v.url : '',
         sendTime: sendTimeSchema.safeParse(v.sendTime).success ? (v.sendTime as string) : DEFAULTS.sendTime,
-        cutoffHour: Number.isInteger(v.cutoffHour) && (v.cutoffHour as number) >= 0 && (v.cutoffHour as number) <= 23 ? (v.cutoffHour as number) : DEFAULTS.cutoffHour,
+        cutoffHour:
+          Number.isInteger(v.cutoffHour) && (v.cutoffHour as number) >= 0 && (v.cutoffHour as number) <= 23 ? (v.cutoffHour as number) : DEFAULTS.cutoffHour,
       };
     } catch {
       return DEFAULTS;
@@ -117,7 +121,13 @@ export class UpstreamService {
     this.sql.tx(() => {
       setSetting(this.sql, 'upstream_settings', JSON.stringify(next), at);
       if (input.secret) this.stored.save(input.secret, at);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.upstream', entity: 'settings', entityId: 'upstream', detail: { ...next, secretChanged: !!input.secret } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'settings.upstream',
+        entity: 'settings',
+        entityId: 'upstream',
+        detail: { ...next, secretChanged: !!input.secret },
+      });
     });
     return this.settings();
   }
@@ -211,7 +221,12 @@ export class UpstreamService {
 
   private send(job: OutboxRow, url: string, secret: string): Promise<PostResult> {
     const ts = Math.floor((this.clock.now().getTime() + this.skewMs) / 1000);
-    return post(url, job.body, { [IDEMPOTENCY_HEADER]: job.idempotency_key, [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(secret, ts, job.body) }, this.o.timeoutMs);
+    return post(
+      url,
+      job.body,
+      { [IDEMPOTENCY_HEADER]: job.idempotency_key, [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(secret, ts, job.body) },
+      this.o.timeoutMs,
+    );
   }
 
   private record(job: OutboxRow, o: Outcome): void {
@@ -229,15 +244,33 @@ export class UpstreamService {
           delivered_at: at,
           updated_at: at,
         });
-        appendAudit(this.sql, this.clock, { operatorId: null, action: 'upstream.delivered', entity: 'upstream', entityId: job.business_date, detail: { attempts, duplicate: o.duplicate } });
+        appendAudit(this.sql, this.clock, {
+          operatorId: null,
+          action: 'upstream.delivered',
+          entity: 'upstream',
+          entityId: job.business_date,
+          detail: { attempts, duplicate: o.duplicate },
+        });
       } else if (o.kind === 'stop') {
         repo.updateDay(this.sql, job.id, { status: 'stopped', attempts, last_http_status: o.status, last_error: o.error, updated_at: at });
-        appendAudit(this.sql, this.clock, { operatorId: null, action: 'upstream.stopped', entity: 'upstream', entityId: job.business_date, detail: { status: o.status } });
+        appendAudit(this.sql, this.clock, {
+          operatorId: null,
+          action: 'upstream.stopped',
+          entity: 'upstream',
+          entityId: job.business_date,
+          detail: { status: o.status },
+        });
         this.log.error(`upstream ${job.business_date}: stopped (${o.status})`);
       } else {
         const backoff = Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** Math.min(attempts - 1, 20)) * (0.5 + this.o.random() / 2);
         const wait = Math.max(backoff, o.retryAfterMs ?? 0);
-        repo.updateDay(this.sql, job.id, { attempts, last_http_status: o.status, last_error: o.error, next_attempt_at: new Date(now.getTime() + wait).toISOString(), updated_at: at });
+        repo.updateDay(this.sql, job.id, {
+          attempts,
+          last_http_status: o.status,
+          last_error: o.error,
+          next_attempt_at: new Date(now.getTime() + wait).toISOString(),
+          updated_at: at,
+        });
       }
     });
   }
@@ -354,7 +387,16 @@ function classify(r: PostResult): Outcome {
   if (st === 422 && /key_reused_with_other_body/.test(r.body)) return { kind: 'delivered', duplicate: true, status: st, conflict: true };
   if (st === 408 || st === 429 || st >= 500) {
     const ra = Number(Array.isArray(r.headers['retry-after']) ? r.headers['retry-after'][0] : r.headers['retry-after']);
-    return { kind: 'retry', status: st, error: `总部暂时不能接收（${st}）`, ...(Number.isFinite(ra) && ra > 0 ? { retryAfterMs: Math.min(ra, 3600) * 1000 } : {}) };
+    return {
+      kind: 'retry',
+      status: st,
+      error: `总部暂时不能接收（${st}）`,
+      ...(Number.isFinite(ra) && ra > 0 ? { retryAfterMs: Math.min(ra, 3600) * 1000 } : {}),
+    };
   }
-  return { kind: 'stop', status: st, error: st === 401 || st === 403 ? `总部拒绝（${st}）：终端编号或密钥不对` : `总部不接受（${st}）：${r.body.slice(0, 120)}` };
+  return {
+    kind: 'stop',
+    status: st,
+    error: st === 401 || st === 403 ? `总部拒绝（${st}）：终端编号或密钥不对` : `总部不接受（${st}）：${r.body.slice(0, 120)}`,
+  };
 }

@@ -30,7 +30,8 @@ export function App() {
   const sessionOp = session?.operator ?? null;
 
   useEffect(() => {
-    if (sessionOp) setShellOp((prev) => (prev && prev.id === sessionOp.id && prev.role === sessionOp.role && prev.displayName === sessionOp.displayName ? prev : sessionOp));
+    if (sessionOp)
+      setShellOp((prev) => (prev && prev.id === sessionOp.id && prev.role === sessionOp.role && prev.displayName === sessionOp.displayName ? prev : sessionOp));
   }, [sessionOp]);
 
   /** who holds the drawer, while the sign-out warning is open */
@@ -91,15 +92,7 @@ export function App() {
           <ErrorBox error={error} />
         </div>
       ) : null}
-      {op ? (
-        <Shell
-          key={op.id}
-          operator={op}
-          active={active}
-          idleLockMinutes={session?.idleLockMinutes ?? 5}
-          onSignOut={() => void requestSignOut()}
-        />
-      ) : null}
+      {op ? <Shell key={op.id} operator={op} active={active} idleLockMinutes={session?.idleLockMinutes ?? 5} onSignOut={() => void requestSignOut()} /> : null}
       {!session ? <Login overlay={!!op} /> : null}
       {session?.locked ? <LockScreen session={session} onSignOut={() => void requestSignOut()} /> : null}
       {drawerHolder ? (

@@ -41,7 +41,14 @@ export function Nav({ current, onGo }: { current: AreaId; onGo: (a: AreaId) => v
   }, []);
   return (
     <nav className={`nav${collapsed ? ' nav-collapsed' : ''}`} aria-label={t('nav.label')}>
-      <button type="button" className="nav-toggle" aria-expanded={!collapsed} aria-controls="nav-list" onClick={toggle} title={collapsed ? t('nav.expand') : t('nav.collapse')}>
+      <button
+        type="button"
+        className="nav-toggle"
+        aria-expanded={!collapsed}
+        aria-controls="nav-list"
+        onClick={toggle}
+        title={collapsed ? t('nav.expand') : t('nav.collapse')}
+      >
         <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
         <span className={collapsed ? 'sr-only' : 'nav-toggle-label'}>{collapsed ? t('nav.expand') : t('nav.collapse')}</span>
       </button>

@@ -10,7 +10,19 @@ import { TopBar } from './TopBar';
 import { useStatus } from './status';
 import { useAutoLock } from './useAutoLock';
 import { useShortcuts } from './useShortcuts';
-import { CardsArea, CashArea, FeesArea, HandoverArea, KeysArea, ParcelsArea, preloadAreas, ServiceArea, SettingsScreen, UpstreamArea, VisitorsArea } from './areaScreens';
+import {
+  CardsArea,
+  CashArea,
+  FeesArea,
+  HandoverArea,
+  KeysArea,
+  ParcelsArea,
+  preloadAreas,
+  ServiceArea,
+  SettingsScreen,
+  UpstreamArea,
+  VisitorsArea,
+} from './areaScreens';
 import { ScreenBoundary } from './ScreenBoundary';
 import { Home } from '../features/home/Home';
 import { RosterArea } from '../features/roster/RosterArea';
@@ -59,12 +71,15 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
     },
     [operator.role],
   );
-  const focusSearch = useCallback((q?: string) => {
-    if (!areasFor(operator.role).some((x) => x.id === 'roster')) return;
-    setArea('roster');
-    if (q !== undefined) setPendingQuery(q);
-    setSearchTick((n) => n + 1);
-  }, [operator.role]);
+  const focusSearch = useCallback(
+    (q?: string) => {
+      if (!areasFor(operator.role).some((x) => x.id === 'roster')) return;
+      setArea('roster');
+      if (q !== undefined) setPendingQuery(q);
+      setSearchTick((n) => n + 1);
+    },
+    [operator.role],
+  );
 
   // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
   useEffect(() => {
@@ -93,8 +108,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
 
   let screen;
   if (area === 'home') screen = <Home />;
-  else if (area === 'roster')
-    screen = <RosterArea searchTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={() => setPendingQuery(null)} />;
+  else if (area === 'roster') screen = <RosterArea searchTick={searchTick} pendingQuery={pendingQuery} onQueryTaken={() => setPendingQuery(null)} />;
   else if (area === 'fees') screen = <FeesArea />;
   else if (area === 'cash') screen = <CashArea />;
   else if (area === 'keys') screen = <KeysArea />;

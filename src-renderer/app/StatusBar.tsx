@@ -12,7 +12,16 @@ import { ConfirmDialog } from './ui/ConfirmDialog';
 
 type DeviceState = AppStatus['devices']['printer']['state'];
 
-const DOT: Record<DeviceState, string> = { 'not-configured': 'grey', checking: 'grey', ok: 'green', unknown: 'grey', offline: 'red', 'paper-out': 'red', 'cover-open': 'red', error: 'red' };
+const DOT: Record<DeviceState, string> = {
+  'not-configured': 'grey',
+  checking: 'grey',
+  ok: 'green',
+  unknown: 'grey',
+  offline: 'red',
+  'paper-out': 'red',
+  'cover-open': 'red',
+  error: 'red',
+};
 const STATE_KEY: Record<DeviceState, MsgKey> = {
   'not-configured': 'dev.notConfigured',
   checking: 'dev.checking',
@@ -65,16 +74,16 @@ function IntegrityAlarm({ admin }: { admin: boolean }) {
 
   return (
     <>
-    <span className="sb-item sb-alarm" role="alert">
-      <Dot colour="red" />
-      {t('status.dbBad')}
-      {admin ? (
-        <button type="button" className="btn small danger" onClick={() => setAsking(true)}>
-          {t('status.enterRecovery')}
-        </button>
-      ) : null}
-      {error ? <span className="sb-error">{error}</span> : null}
-    </span>
+      <span className="sb-item sb-alarm" role="alert">
+        <Dot colour="red" />
+        {t('status.dbBad')}
+        {admin ? (
+          <button type="button" className="btn small danger" onClick={() => setAsking(true)}>
+            {t('status.enterRecovery')}
+          </button>
+        ) : null}
+        {error ? <span className="sb-error">{error}</span> : null}
+      </span>
       {asking ? (
         <ConfirmDialog
           title={t('status.enterRecoveryTitle')}
@@ -132,11 +141,7 @@ export function StatusBar({ operator }: { operator: OperatorView }) {
   const integ = status.integrity;
   const integColour = integ.ok === null ? 'grey' : integ.ok ? 'green' : 'red';
   const integText =
-    integ.ok === null
-      ? t('status.dbNotChecked')
-      : integ.ok
-        ? t('status.dbOk', { at: formatDateTime(integ.lastFullCheckAt, lang) })
-        : t('status.dbBad');
+    integ.ok === null ? t('status.dbNotChecked') : integ.ok ? t('status.dbOk', { at: formatDateTime(integ.lastFullCheckAt, lang) }) : t('status.dbBad');
   const upText = [
     t('common.labelValue', { label: t('status.upstream'), value: up.lastSuccessAt ? formatDateTime(up.lastSuccessAt, lang) : t('status.neverSynced') }),
     up.backlog > 0 ? t('status.backlog', { n: up.backlog }) : '',

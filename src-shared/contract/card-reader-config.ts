@@ -12,7 +12,11 @@ const usbId = (what: string) =>
   z.preprocess(
     // the settings screen and diagnostics show ids as hex ("0ffe"); accept those as well as numbers
     (v) => (typeof v === 'string' && /^(0x)?[0-9a-fA-F]{1,4}$/.test(v.trim()) ? parseInt(v.trim().replace(/^0x/, ''), 16) : v),
-    z.number({ error: `请填写读卡器的${what}（4 位十六进制，可在「诊断」里看到）` }).int().min(0).max(0xffff, `${what}超出范围（0000–FFFF）`),
+    z
+      .number({ error: `请填写读卡器的${what}（4 位十六进制，可在「诊断」里看到）` })
+      .int()
+      .min(0)
+      .max(0xffff, `${what}超出范围（0000–FFFF）`),
   );
 
 export const cardReaderConfigSchema = z.discriminatedUnion('kind', [

@@ -8,10 +8,7 @@ export const cardStatus = z.enum(['active', 'lost', 'blacklisted', 'returned']);
 export type CardStatus = z.infer<typeof cardStatus>;
 
 /** A card number as presented: from the reader (its site format) or typed into the card field. */
-const cardNumber = line()
-  .trim()
-  .min(1, { message: '请刷卡或输入卡号' })
-  .max(32, { message: '卡号太长：请核对' });
+const cardNumber = line().trim().min(1, { message: '请刷卡或输入卡号' }).max(32, { message: '卡号太长：请核对' });
 
 export const cardView = z.object({
   id,
@@ -143,7 +140,11 @@ export const cardsContract = {
    * none while blanks are in the drawer) is put right before issuing.
    */
   'cards.stockCount': def({
-    input: z.object({ cardType, counted: z.number().int({ message: '实点数量应为整数' }).min(0, { message: '实点数量不能小于 0' }).max(10000, { message: '实点数量最多 10000 张' }), reason }),
+    input: z.object({
+      cardType,
+      counted: z.number().int({ message: '实点数量应为整数' }).min(0, { message: '实点数量不能小于 0' }).max(10000, { message: '实点数量最多 10000 张' }),
+      reason,
+    }),
     output: z.object({ stock: cardStockView, adjustment: z.number().int(), recorded: z.number().int().nullable() }),
     access: 'supervisor',
   }),

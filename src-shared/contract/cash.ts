@@ -5,7 +5,9 @@ import { fen, fenOrZero, payMethod, signedFen } from './fees';
 /** Notes and coins of the RMB in fen; a count is how many of each are in the drawer. */
 export const DENOMINATIONS = [10000, 5000, 2000, 1000, 500, 100, 50, 10] as const;
 export const denominationCount = z
-  .object(Object.fromEntries(DENOMINATIONS.map((d) => [String(d), z.number().int().min(0).max(100000).optional()])) as Record<string, z.ZodOptional<z.ZodNumber>>)
+  .object(
+    Object.fromEntries(DENOMINATIONS.map((d) => [String(d), z.number().int().min(0).max(100000).optional()])) as Record<string, z.ZodOptional<z.ZodNumber>>,
+  )
   .strict();
 export type DenominationCount = Partial<Record<string, number>>;
 
@@ -58,7 +60,15 @@ export const cashContract = {
    * site threshold needs a supervisor approval ('cash.variance', subject = session id).
    */
   'cash.close': def({ input: z.object({ count: denominationCount, approvalId: line().max(100).optional() }), output: closeResult, access: 'receptionist' }),
-  'cash.handover': def({ input: z.object({ sessionId: id, financeName: line().trim().min(2).max(20), note: line().trim().max(100).optional() }), output: cashSessionView, access: 'receptionist' }),
-  'cash.sessions.list': def({ input: z.object({ limit: z.number().int().min(1).max(100).optional() }), output: z.array(cashSessionView), access: 'supervisor' }),
+  'cash.handover': def({
+    input: z.object({ sessionId: id, financeName: line().trim().min(2).max(20), note: line().trim().max(100).optional() }),
+    output: cashSessionView,
+    access: 'receptionist',
+  }),
+  'cash.sessions.list': def({
+    input: z.object({ limit: z.number().int().min(1).max(100).optional() }),
+    output: z.array(cashSessionView),
+    access: 'supervisor',
+  }),
   'cash.slip': def({ input: z.object({ sessionId: id }), output: closeResult, access: 'receptionist' }),
 } as const;

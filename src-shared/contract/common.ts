@@ -33,7 +33,8 @@ export const residentKind = z.enum(['owner', 'tenant', 'family']);
  * all; they break GBK printing). Tab, CR and LF are allowed only in multi-line notes.
  */
 // in a string (not a regex literal) so that the characters are listed by their escapes, readable in review
-const INVISIBLE = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060\\u2066-\\u2069\\ufeff\\ufff9-\\ufffb\\ufffe\\uffff';
+const INVISIBLE =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060\\u2066-\\u2069\\ufeff\\ufff9-\\ufffb\\ufffe\\uffff';
 const CONTROL_IN_NOTE = new RegExp(`[${INVISIBLE}]|\\p{Cs}`, 'u');
 const CONTROL_IN_LINE = new RegExp(`[\\t\\n\\r${INVISIBLE}]|\\p{Cs}`, 'u');
 export const CONTROL_CHARS_MESSAGE = '含有控制字符或看不见的字符（常见于从别处复制来的文字）：请删除后重新输入';
@@ -95,9 +96,7 @@ export const username = line()
   .max(32, { message: '用户名最多 32 个字符' })
   .regex(/^[\p{L}\p{N}_.-]+$/u, { message: '用户名只能包含字母、数字、下划线、点和短横线' });
 export const password = line().min(1, { message: '请输入密码' }).max(256, { message: '密码太长（最多 256 个字符）' });
-export const newPassword = line()
-  .min(8, { message: '新密码至少 8 个字符' })
-  .max(256, { message: '密码太长（最多 256 个字符）' });
+export const newPassword = line().min(8, { message: '新密码至少 8 个字符' }).max(256, { message: '密码太长（最多 256 个字符）' });
 export const displayName = line().trim().min(1, { message: '请输入姓名' }).max(40, { message: '姓名最多 40 个字符' });
 
 export const operatorView = z.object({

@@ -26,7 +26,9 @@ export type FeeItemView = z.infer<typeof feeItemView>;
 
 export const feeItemInput = z.object({
   id: id.optional(),
-  code: line().trim().regex(/^[A-Za-z0-9_-]{1,16}$/, { message: '编号只能是 1–16 位字母、数字、下划线或短横线' }),
+  code: line()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/, { message: '编号只能是 1–16 位字母、数字、下划线或短横线' }),
   name: line().trim().min(1, { message: '请填写收费项目名称' }).max(30),
   category: feeCategory,
   rule: feeRule,
@@ -154,7 +156,11 @@ export const feesContract = {
   }),
   'fees.receipts.get': def({ input: z.object({ id }), output: receiptView, access: 'receptionist' }),
   /** receiptline SVG of the receipt as it prints (for screens without a printer). */
-  'fees.receipts.preview': def({ input: z.object({ id, copy: z.number().int().min(0).max(99).optional() }), output: z.object({ svg: z.string(), width: z.union([z.literal(58), z.literal(80)]) }), access: 'receptionist' }),
+  'fees.receipts.preview': def({
+    input: z.object({ id, copy: z.number().int().min(0).max(99).optional() }),
+    output: z.object({ svg: z.string(), width: z.union([z.literal(58), z.literal(80)]) }),
+    access: 'receptionist',
+  }),
   'fees.receipts.reprint': def({ input: z.object({ id }), output: receiptView, access: 'receptionist' }),
   'fees.void': def({ input: z.object({ receiptId: id, approvalId: line().max(100), reason }), output: receiptView, access: 'receptionist' }),
   'fees.refundDeposit': def({
@@ -164,7 +170,18 @@ export const feesContract = {
   }),
   'print.jobs.open': def({
     input: empty,
-    output: z.array(z.object({ id, kind: z.string(), receiptId: id.nullable(), receiptNo: z.string().nullable(), status: printState, attempts: z.number().int(), lastError: z.string().nullable(), createdAt: z.string() })),
+    output: z.array(
+      z.object({
+        id,
+        kind: z.string(),
+        receiptId: id.nullable(),
+        receiptNo: z.string().nullable(),
+        status: printState,
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
     access: 'receptionist',
   }),
   'print.jobs.retry': def({ input: z.object({ id }), output: ok, access: 'receptionist' }),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { def, empty, id, line, lines, isoDateTime } from './common';
 
 /** 交接班: the generated summary, notes and carry-over items, the incoming operator's acknowledgement. */
-const section = <T extends z.ZodRawShape>(shape: T) => z.union([z.object({ available: z.literal(true), ...shape }), z.object({ available: z.literal(false), reason: z.string() })]);
+const section = <T extends z.ZodRawShape>(shape: T) =>
+  z.union([z.object({ available: z.literal(true), ...shape }), z.object({ available: z.literal(false), reason: z.string() })]);
 
 /** A cash session closed during the shift: the blind count's result and who approved the variance. */
 export const handoverClosedSession = z.object({
@@ -98,15 +99,29 @@ export const handoverItemInput = z.object({
 export const handoverContract = {
   'handover.summary': def({ input: empty, output: handoverSummary, access: 'receptionist' }),
   'handover.create': def({
-    input: z.object({ requestId: line().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(), notes: lines().trim().max(2000), items: z.array(handoverItemInput).max(30) }),
+    input: z.object({
+      requestId: line()
+        .regex(/^[A-Za-z0-9_-]{8,64}$/)
+        .optional(),
+      notes: lines().trim().max(2000),
+      items: z.array(handoverItemInput).max(30),
+    }),
     output: handoverView,
     access: 'receptionist',
   }),
   /** the newest handover nobody has acknowledged yet (what the incoming operator reads) */
   'handover.pending': def({ input: empty, output: handoverView.nullable(), access: 'receptionist' }),
-  'handover.respond': def({ input: z.object({ itemId: id, status: z.enum(['accepted', 'queried']), response: line().trim().max(200).optional() }), output: handoverView, access: 'receptionist' }),
+  'handover.respond': def({
+    input: z.object({ itemId: id, status: z.enum(['accepted', 'queried']), response: line().trim().max(200).optional() }),
+    output: handoverView,
+    access: 'receptionist',
+  }),
   'handover.acknowledge': def({ input: z.object({ id }), output: handoverView, access: 'receptionist' }),
-  'handover.list': def({ input: z.object({ q: line().trim().max(40).optional(), unacknowledged: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }), output: z.array(handoverView), access: 'receptionist' }),
+  'handover.list': def({
+    input: z.object({ q: line().trim().max(40).optional(), unacknowledged: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }),
+    output: z.array(handoverView),
+    access: 'receptionist',
+  }),
   'handover.myItems': def({ input: empty, output: z.array(handoverItemView), access: 'receptionist' }),
   /** the owner marks an accepted (or queried) carry-over item done */
   'handover.itemDone': def({ input: z.object({ itemId: id }), output: z.array(handoverItemView), access: 'receptionist' }),

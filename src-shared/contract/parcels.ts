@@ -67,7 +67,14 @@ export const parcelView = z.object({
   closedAt: z.string().nullable(),
   closedByName: z.string().nullable(),
   pickup: z
-    .object({ at: z.string(), collectorMasked: z.string(), check: pickupCheck, checkNote: z.string(), proxy: z.boolean(), proxyNameMasked: z.string().nullable() })
+    .object({
+      at: z.string(),
+      collectorMasked: z.string(),
+      check: pickupCheck,
+      checkNote: z.string(),
+      proxy: z.boolean(),
+      proxyNameMasked: z.string().nullable(),
+    })
     .nullable(),
   returnReason: z.string().nullable(),
   writeOff: z.object({ reason: z.string(), approverName: z.string().nullable() }).nullable(),
@@ -101,7 +108,15 @@ export const batchItemResult = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
-export const shelfView = z.object({ id, code: z.string(), name: z.string(), slots: z.number().int(), active: z.boolean(), sort: z.number().int(), inStock: z.number().int() });
+export const shelfView = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  slots: z.number().int(),
+  active: z.boolean(),
+  sort: z.number().int(),
+  inStock: z.number().int(),
+});
 export type ShelfView = z.infer<typeof shelfView>;
 
 /**
@@ -174,7 +189,10 @@ export const parcelsContract = {
    */
   'parcels.intakeBatch': def({
     input: z.object({
-      items: z.array(z.object({ waybill: waybillInput, carrier: chosenCarrier.optional(), requestId: requestId.optional() })).min(1).max(200),
+      items: z
+        .array(z.object({ waybill: waybillInput, carrier: chosenCarrier.optional(), requestId: requestId.optional() }))
+        .min(1)
+        .max(200),
       print: z.boolean().optional(),
     }),
     output: z.array(batchItemResult),
@@ -250,13 +268,19 @@ export const parcelsContract = {
     access: 'receptionist',
   }),
   /** The slip as it prints (receiptline SVG), for screens without a printer. */
-  'parcels.slip': def({ input: z.object({ id }), output: z.object({ svg: z.string(), width: z.union([z.literal(58), z.literal(80)]) }), access: 'receptionist' }),
+  'parcels.slip': def({
+    input: z.object({ id }),
+    output: z.object({ svg: z.string(), width: z.union([z.literal(58), z.literal(80)]) }),
+    access: 'receptionist',
+  }),
   'parcels.reprintSlip': def({ input: z.object({ id }), output: parcelView, access: 'receptionist' }),
   'parcels.shelves.list': def({ input: empty, output: z.array(shelfView), access: 'receptionist' }),
   'parcels.shelves.save': def({
     input: z.object({
       id: id.optional(),
-      code: line().trim().regex(/^[A-Za-z]{1,4}$/, { message: '货架编号为 1–4 个字母，例如 A' }),
+      code: line()
+        .trim()
+        .regex(/^[A-Za-z]{1,4}$/, { message: '货架编号为 1–4 个字母，例如 A' }),
       name: line().trim().max(20),
       slots: z.number().int().min(1).max(999),
       active: z.boolean(),
@@ -271,7 +295,12 @@ export const parcelsContract = {
   'parcels.carrierMemory.list': def({ input: empty, output: z.array(carrierMemoryEntry), access: 'supervisor' }),
   /** Forgets one remembered choice (`key`) or, without a key, all of them; audited. The next such number is asked again. */
   'parcels.carrierMemory.clear': def({
-    input: z.object({ key: z.string().regex(/^d\d{1,2}:\d{2}$/, { message: '记忆的单号类型格式不对：请刷新后重试' }).optional() }),
+    input: z.object({
+      key: z
+        .string()
+        .regex(/^d\d{1,2}:\d{2}$/, { message: '记忆的单号类型格式不对：请刷新后重试' })
+        .optional(),
+    }),
     output: z.object({ cleared: z.number().int(), entries: z.array(carrierMemoryEntry) }),
     access: 'supervisor',
   }),

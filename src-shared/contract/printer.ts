@@ -6,7 +6,9 @@ export const printerConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({
     kind: z.literal('tcp'),
-    host: line().trim().regex(/^[A-Za-z0-9.-]{1,253}$/, { message: '请填写打印机的 IP 地址，例如 192.168.1.50' }),
+    host: line()
+      .trim()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/, { message: '请填写打印机的 IP 地址，例如 192.168.1.50' }),
     port: z.number().int().min(1).max(65535),
     /** false for print servers that do not pass the printer's DLE EOT status replies back */
     statusCheck: z.boolean(),

@@ -111,7 +111,12 @@ export const contactView = z.object({
   promisedDate: z.string().nullable(),
 });
 
-const figureRow = z.object({ chargedFen: z.number().int(), collectedFen: z.number().int(), rateBp: z.number().int().nullable(), arrearsCollectedFen: z.number().int() });
+const figureRow = z.object({
+  chargedFen: z.number().int(),
+  collectedFen: z.number().int(),
+  rateBp: z.number().int().nullable(),
+  arrearsCollectedFen: z.number().int(),
+});
 export const figuresView = z.object({
   from: z.string(),
   to: z.string(),
@@ -149,26 +154,55 @@ export const receivablesContract = {
     access: 'admin',
   }),
   /** A new rate from `fromMonth` (to `toMonth`, or on): an open-ended earlier rate ends the month before. */
-  'receivables.rates.add': def({ input: z.object({ itemId: id, fromMonth: month, toMonth: month.optional(), unitPriceFen: fenOrZero }), output: periodicItemView, access: 'admin' }),
+  'receivables.rates.add': def({
+    input: z.object({ itemId: id, fromMonth: month, toMonth: month.optional(), unitPriceFen: fenOrZero }),
+    output: periodicItemView,
+    access: 'admin',
+  }),
   'receivables.plan.get': def({ input: z.object({ roomId: id }), output: z.array(planView), access: 'receptionist' }),
   /** Which item applies to a room from when: a month, or the hand-over / move-in date (the first-month rule applies). */
   'receivables.plan.save': def({
-    input: z.object({ roomId: id, itemId: id, startMonth: month.optional(), startDate: isoDate.optional(), endMonth: month.optional(), quantity: z.number().int().min(1).max(99).optional() }),
+    input: z.object({
+      roomId: id,
+      itemId: id,
+      startMonth: month.optional(),
+      startDate: isoDate.optional(),
+      endMonth: month.optional(),
+      quantity: z.number().int().min(1).max(99).optional(),
+    }),
     output: z.array(planView),
     access: 'supervisor',
   }),
   /** 空置房: the vacancy-discounted items are charged at `pct` percent for these months. */
-  'receivables.vacancy.add': def({ input: z.object({ roomId: id, fromMonth: month, toMonth: month.optional(), pct: z.number().int().min(0).max(100), reason }), output: z.object({ repriced: z.number().int() }), access: 'supervisor' }),
+  'receivables.vacancy.add': def({
+    input: z.object({ roomId: id, fromMonth: month, toMonth: month.optional(), pct: z.number().int().min(0).max(100), reason }),
+    output: z.object({ repriced: z.number().int() }),
+    access: 'supervisor',
+  }),
   /** 减免: a supervisor's approval ('receivable.adjust', subject `<room code>:<item code>`); `pctOff` 100 exempts. */
   'receivables.adjust': def({
-    input: z.object({ roomId: id, itemId: id, fromMonth: month, toMonth: month, pctOff: z.number().int().min(1).max(100), reason, approvalId: line().max(100) }),
+    input: z.object({
+      roomId: id,
+      itemId: id,
+      fromMonth: month,
+      toMonth: month,
+      pctOff: z.number().int().min(1).max(100),
+      reason,
+      approvalId: line().max(100),
+    }),
     output: z.object({ repriced: z.number().int() }),
     access: 'receptionist',
   }),
   'receivables.dues': def({ input: z.object({ roomId: id }), output: duesView, access: 'receptionist' }),
   /** 欠费清单: rooms owing up to the current month, by building and room code. */
   'receivables.arrears': def({
-    input: z.object({ buildingId: id.optional(), minMonths: z.number().int().min(1).max(999).optional(), bucket: ageBucket.optional(), limit: z.number().int().min(1).max(5000).optional(), offset: z.number().int().min(0).optional() }),
+    input: z.object({
+      buildingId: id.optional(),
+      minMonths: z.number().int().min(1).max(999).optional(),
+      bucket: ageBucket.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
     output: z.object({ thisMonth: z.string(), rows: z.array(arrearsRow), rooms: z.number().int(), owedFen: fenOrZero, buckets: bucketTotals }),
     access: 'receptionist',
   }),
@@ -185,13 +219,26 @@ export const receivablesContract = {
     access: 'receptionist',
   }),
   /** 收缴率 for a month or a year: charged for the period, collected for it, and 清欠 (earlier years' arrears collected in it). */
-  'receivables.figures': def({ input: z.object({ month: month.optional(), year: z.number().int().min(1900).max(2999).optional() }), output: figuresView, access: 'supervisor' }),
+  'receivables.figures': def({
+    input: z.object({ month: month.optional(), year: z.number().int().min(1900).max(2999).optional() }),
+    output: figuresView,
+    access: 'supervisor',
+  }),
   /** Opening balances from the previous system: checks the file, writes nothing. */
   'receivables.opening.preview': def({
-    input: z.object({ fileName: line().min(1).max(260), data: line().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4) }),
+    input: z.object({
+      fileName: line().min(1).max(260),
+      data: line()
+        .min(1)
+        .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+    }),
     output: openingPreview,
     access: 'supervisor',
     maxBytes: Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4096,
   }),
-  'receivables.opening.confirm': def({ input: z.object({ previewId: line().max(64), skipErrors: z.boolean() }), output: openingPreview.shape.counts, access: 'supervisor' }),
+  'receivables.opening.confirm': def({
+    input: z.object({ previewId: line().max(64), skipErrors: z.boolean() }),
+    output: openingPreview.shape.counts,
+    access: 'supervisor',
+  }),
 } as const;

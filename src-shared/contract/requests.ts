@@ -8,7 +8,12 @@ export const requestStatus = z.enum(['logged', 'dispatched', 'in_progress', 'don
 export const serviceSettings = z.object({
   departments: z.array(line().trim().min(1).max(20)).min(1).max(20),
   /** minutes from logging to dispatch, by kind */
-  targets: z.object({ repair: z.number().int().min(1).max(10080), complaint: z.number().int().min(1).max(10080), suggestion: z.number().int().min(1).max(10080), enquiry: z.number().int().min(1).max(10080) }),
+  targets: z.object({
+    repair: z.number().int().min(1).max(10080),
+    complaint: z.number().int().min(1).max(10080),
+    suggestion: z.number().int().min(1).max(10080),
+    enquiry: z.number().int().min(1).max(10080),
+  }),
 });
 export type ServiceSettings = z.infer<typeof serviceSettings>;
 
@@ -68,12 +73,16 @@ export const requestsContract = {
   'requests.settings.save': def({ input: serviceSettings, output: serviceSettings, access: 'supervisor' }),
   'requests.log': def({
     input: z.object({
-      requestId: line().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+      requestId: line()
+        .regex(/^[A-Za-z0-9_-]{8,64}$/)
+        .optional(),
       kind: requestKind,
       source: z.enum(['call', 'visit']),
       roomId: id.nullable(),
       caller: line().trim().max(40),
-      phoneLast4: line().regex(/^\d{4}$/, { message: '手机后四位应为 4 位数字' }).optional(),
+      phoneLast4: line()
+        .regex(/^\d{4}$/, { message: '手机后四位应为 4 位数字' })
+        .optional(),
       category: text(1, 20, '请选择或填写类别'),
       description: lines().trim().min(2, { message: '请描述问题（至少 2 个字）' }).max(500),
       urgency: z.enum(['normal', 'urgent']),
@@ -81,10 +90,18 @@ export const requestsContract = {
     output: requestView,
     access: 'receptionist',
   }),
-  'requests.dispatch': def({ input: z.object({ id, department: text(1, 20, '请选择派工部门'), note: line().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
+  'requests.dispatch': def({
+    input: z.object({ id, department: text(1, 20, '请选择派工部门'), note: line().trim().max(200).optional() }),
+    output: requestView,
+    access: 'receptionist',
+  }),
   'requests.start': def({ input: z.object({ id, note: line().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
   'requests.done': def({ input: z.object({ id, note: text(2, 200, '请填写处理结果（至少 2 个字）') }), output: requestView, access: 'receptionist' }),
-  'requests.callback': def({ input: z.object({ id, satisfaction: z.number().int().min(1).max(5), note: line().trim().max(200).optional() }), output: requestView, access: 'receptionist' }),
+  'requests.callback': def({
+    input: z.object({ id, satisfaction: z.number().int().min(1).max(5), note: line().trim().max(200).optional() }),
+    output: requestView,
+    access: 'receptionist',
+  }),
   'requests.get': def({ input: z.object({ id }), output: requestView, access: 'receptionist' }),
   'requests.list': def({
     input: z.object({ view: z.enum(['open', 'callback', 'all']), q: line().trim().max(40).optional(), limit: z.number().int().min(1).max(500).optional() }),

@@ -18,7 +18,9 @@ export type DecorationStatus = z.infer<typeof decorationStatus>;
 const personName = line().trim().min(1, { message: '请输入姓名' }).max(40, { message: '姓名最多 40 个字' });
 const phone = line().trim().max(20).optional();
 const note = line().trim().max(200).optional();
-const roomCodePart = line().trim().regex(/^[0-9A-Za-z]{1,8}$/, { message: '只能是 1–8 位数字或字母' });
+const roomCodePart = line()
+  .trim()
+  .regex(/^[0-9A-Za-z]{1,8}$/, { message: '只能是 1–8 位数字或字母' });
 /** 0.01 m² steps, up to 100,000 m² */
 const areaM2 = z.number().min(0).max(100000).multipleOf(0.01).nullable().optional();
 const fen = z.number().int().min(0).max(9999999999);
@@ -118,7 +120,14 @@ export const roomFile = z.object({
 });
 export type RoomFile = z.infer<typeof roomFile>;
 
-export const occupancyCounts = z.object({ undelivered: z.number().int(), vacant: z.number().int(), owner_occupied: z.number().int(), rented: z.number().int(), renovating: z.number().int(), total: z.number().int() });
+export const occupancyCounts = z.object({
+  undelivered: z.number().int(),
+  vacant: z.number().int(),
+  owner_occupied: z.number().int(),
+  rented: z.number().int(),
+  renovating: z.number().int(),
+  total: z.number().int(),
+});
 export type OccupancyCounts = z.infer<typeof occupancyCounts>;
 export const occupancyView = z.object({
   month: z.string(),
@@ -138,9 +147,21 @@ const roomInput = {
 
 export const roomsContract = {
   'rooms.file': def({ input: z.object({ roomId: id }), output: roomFile, access: 'receptionist' }),
-  'rooms.buildings.update': def({ input: z.object({ id, name: line().trim().min(1).max(40) }), output: z.object({ id, code: z.string(), name: z.string() }), access: 'supervisor' }),
-  'rooms.units.create': def({ input: z.object({ buildingId: id, code: roomCodePart }), output: z.object({ id, buildingId: id, code: z.string() }), access: 'supervisor' }),
-  'rooms.create': def({ input: z.object({ unitId: id, number: roomCodePart, state: roomState.optional(), ...roomInput }), output: roomView, access: 'supervisor' }),
+  'rooms.buildings.update': def({
+    input: z.object({ id, name: line().trim().min(1).max(40) }),
+    output: z.object({ id, code: z.string(), name: z.string() }),
+    access: 'supervisor',
+  }),
+  'rooms.units.create': def({
+    input: z.object({ buildingId: id, code: roomCodePart }),
+    output: z.object({ id, buildingId: id, code: z.string() }),
+    access: 'supervisor',
+  }),
+  'rooms.create': def({
+    input: z.object({ unitId: id, number: roomCodePart, state: roomState.optional(), ...roomInput }),
+    output: roomView,
+    access: 'supervisor',
+  }),
   'rooms.update': def({ input: z.object({ id, ...roomInput }), output: roomView, access: 'supervisor' }),
   'rooms.setState': def({ input: z.object({ id, state: roomState, reason }), output: roomView, access: 'supervisor' }),
   'rooms.residents.add': def({
@@ -148,7 +169,11 @@ export const roomsContract = {
     output: roomResidentView,
     access: 'receptionist',
   }),
-  'rooms.residents.update': def({ input: z.object({ id, name: personName.optional(), phone: phone.nullable(), note }), output: roomResidentView, access: 'receptionist' }),
+  'rooms.residents.update': def({
+    input: z.object({ id, name: personName.optional(), phone: phone.nullable(), note }),
+    output: roomResidentView,
+    access: 'receptionist',
+  }),
   'rooms.residents.end': def({ input: z.object({ id, moveOut: isoDate, reason: reason.optional() }), output: roomResidentView, access: 'receptionist' }),
   'rooms.tenants.moveIn': def({
     input: z.object({ roomId: id, name: personName, phone, startDate: isoDate, endDate: isoDate, note }),
@@ -177,7 +202,13 @@ export const roomsContract = {
   }),
   'rooms.moveIn.documents': def({ input: z.object({ caseId, docs: z.array(moveInDoc).min(1).max(4) }), output: moveInCaseView, access: 'receptionist' }),
   'rooms.moveIn.meters': def({
-    input: z.object({ caseId, readings: z.array(z.object({ meter: meterKind, reading: z.number().min(0).max(999999999).multipleOf(0.01) })).min(1).max(3) }),
+    input: z.object({
+      caseId,
+      readings: z
+        .array(z.object({ meter: meterKind, reading: z.number().min(0).max(999999999).multipleOf(0.01) }))
+        .min(1)
+        .max(3),
+    }),
     output: moveInCaseView,
     access: 'receptionist',
   }),
@@ -188,13 +219,24 @@ export const roomsContract = {
     access: 'receptionist',
   }),
   'rooms.moveIn.cardsDone': def({ input: z.object({ caseId }), output: moveInCaseView, access: 'receptionist' }),
-  'rooms.moveIn.finish': def({ input: z.object({ caseId, state: z.enum(['vacant', 'owner_occupied']), issues: note }), output: moveInCaseView, access: 'receptionist' }),
+  'rooms.moveIn.finish': def({
+    input: z.object({ caseId, state: z.enum(['vacant', 'owner_occupied']), issues: note }),
+    output: moveInCaseView,
+    access: 'receptionist',
+  }),
   /** 交房确认单: the lines to print for signature */
   'rooms.moveIn.slip': def({ input: z.object({ caseId }), output: z.object({ title: z.string(), lines: z.array(z.string()) }), access: 'receptionist' }),
   /** 当日收楼汇总 */
   'rooms.moveIn.day': def({
     input: z.object({ date: isoDate }),
-    output: z.object({ date: z.string(), rooms: z.array(z.object({ caseId: id, roomCode: z.string(), completedAt: z.string(), keys: z.number().int(), cards: z.number().int(), issues: z.string() })), keys: z.number().int(), cards: z.number().int() }),
+    output: z.object({
+      date: z.string(),
+      rooms: z.array(
+        z.object({ caseId: id, roomCode: z.string(), completedAt: z.string(), keys: z.number().int(), cards: z.number().int(), issues: z.string() }),
+      ),
+      keys: z.number().int(),
+      cards: z.number().int(),
+    }),
     access: 'receptionist',
   }),
   'rooms.decoration.apply': def({
@@ -213,7 +255,11 @@ export const roomsContract = {
     output: decorationCaseView,
     access: 'receptionist',
   }),
-  'rooms.decoration.review': def({ input: z.object({ caseId, approve: z.boolean(), remark: line().trim().max(200).optional() }), output: decorationCaseView, access: 'supervisor' }),
+  'rooms.decoration.review': def({
+    input: z.object({ caseId, approve: z.boolean(), remark: line().trim().max(200).optional() }),
+    output: decorationCaseView,
+    access: 'supervisor',
+  }),
   'rooms.decoration.deposit': def({ input: z.object({ caseId, receiptNo: line().trim().min(1).max(40) }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.start': def({ input: z.object({ caseId }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.extend': def({ input: z.object({ caseId, newEnd: isoDate, reason }), output: decorationCaseView, access: 'receptionist' }),
@@ -223,7 +269,11 @@ export const roomsContract = {
     access: 'receptionist',
   }),
   'rooms.decoration.finish': def({ input: z.object({ caseId }), output: decorationCaseView, access: 'receptionist' }),
-  'rooms.decoration.accept': def({ input: z.object({ caseId, pass: z.boolean(), opinion: line().trim().min(2).max(200) }), output: decorationCaseView, access: 'supervisor' }),
+  'rooms.decoration.accept': def({
+    input: z.object({ caseId, pass: z.boolean(), opinion: line().trim().min(2).max(200) }),
+    output: decorationCaseView,
+    access: 'supervisor',
+  }),
   'rooms.decoration.void': def({ input: z.object({ caseId, reason }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.list': def({ input: z.object({ status: decorationStatus.optional() }), output: z.array(decorationCaseView), access: 'receptionist' }),
   'rooms.occupancy': def({ input: z.object({ month: isoMonth.optional() }), output: occupancyView, access: 'receptionist' }),

@@ -83,7 +83,13 @@ export const importStatus = z.object({
   progress: jobProgress,
   preview: importPreview.nullable(),
   result: z
-    .object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int(), buildingsCreated: z.number().int() })
+    .object({
+      inserted: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      skipped: z.number().int(),
+      buildingsCreated: z.number().int(),
+    })
     .nullable(),
 });
 export type ImportStatus = z.infer<typeof importStatus>;
@@ -127,7 +133,9 @@ export const rosterContract = {
   'roster.buildings.list': def({ input: empty, output: z.array(buildingView), access: 'receptionist' }),
   'roster.buildings.create': def({
     input: z.object({
-      code: line().trim().regex(/^[0-9A-Za-z]{1,8}$/, { message: '楼栋编号只能是 1–8 位数字或字母，例如 3 或 A2' }),
+      code: line()
+        .trim()
+        .regex(/^[0-9A-Za-z]{1,8}$/, { message: '楼栋编号只能是 1–8 位数字或字母，例如 3 或 A2' }),
       name: line().trim().max(40).optional(),
     }),
     output: buildingView,
@@ -138,7 +146,9 @@ export const rosterContract = {
     input: z.object({
       fileName: line().min(1).max(260),
       /** file bytes, base64 */
-      data: line().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+      data: line()
+        .min(1)
+        .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
       createBuildings: z.boolean(),
     }),
     output: z.object({ jobId: z.string() }),

@@ -79,7 +79,11 @@ export const cardsSection = z
     blacklisted: count,
     returned: count,
     /** every change of the day with the card number as read and the room: what the access system must apply */
-    changes: z.array(z.object({ at: iso, kind: z.enum(['issue', 'replace', 'lost', 'return', 'blacklist']), card: z.string(), cardType: z.string(), room: z.string() }).strict()),
+    changes: z.array(
+      z
+        .object({ at: iso, kind: z.enum(['issue', 'replace', 'lost', 'return', 'blacklist']), card: z.string(), cardType: z.string(), room: z.string() })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -152,7 +156,8 @@ export function dailySummaryJsonSchema(): Record<string, unknown> {
   return {
     $id: 'https://lobbydesk.example/schemas/daily-summary.v1.schema.json',
     title: 'LobbyDesk daily summary, version 1',
-    description: 'One business day of one counter terminal, aggregates only (no resident personal data). Sent as the body of POST with Idempotency-Key, X-LobbyDesk-Timestamp and X-Signature headers: see docs/upstream.md.',
+    description:
+      'One business day of one counter terminal, aggregates only (no resident personal data). Sent as the body of POST with Idempotency-Key, X-LobbyDesk-Timestamp and X-Signature headers: see docs/upstream.md.',
     ...z.toJSONSchema(dailySummary, { target: 'draft-2020-12' }),
   };
 }

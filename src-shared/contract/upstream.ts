@@ -46,6 +46,10 @@ export type UpstreamDayView = z.infer<typeof upstreamDayView>;
 export const upstreamContract = {
   'upstream.settings.get': def({ input: empty, output: upstreamSettingsView, access: 'admin' }),
   'upstream.settings.save': def({ input: upstreamSettingsInput, output: upstreamSettingsView, access: 'admin' }),
-  'upstream.sendNow': def({ input: empty, output: z.object({ delivered: z.number().int(), pending: z.number().int(), stopped: z.number().int() }), access: 'supervisor' }),
+  'upstream.sendNow': def({
+    input: empty,
+    output: z.object({ delivered: z.number().int(), pending: z.number().int(), stopped: z.number().int() }),
+    access: 'supervisor',
+  }),
   'upstream.history': def({ input: z.object({ limit: z.number().int().min(1).max(400).optional() }), output: z.array(upstreamDayView), access: 'supervisor' }),
 };

@@ -23,10 +23,13 @@ export const personName = line().trim().min(1, { message: '请填写姓名' }).m
 export const phoneInput = line()
   .trim()
   .regex(/^\+?[0-9][0-9 -]{5,22}$/, { message: '电话号码格式不对：例如 13812345678 或 010-12345678' })
-  .refine((s) => {
-    const n = s.replace(/\D/g, '').length;
-    return n >= 7 && n <= 15;
-  }, { message: '电话号码应为 7–15 位数字' });
+  .refine(
+    (s) => {
+      const n = s.replace(/\D/g, '').length;
+      return n >= 7 && n <= 15;
+    },
+    { message: '电话号码应为 7–15 位数字' },
+  );
 export const phoneLast4 = line().regex(/^\d{4}$/, { message: '手机尾号应为 4 位数字' });
 export const docLast4 = line()
   .trim()

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { def, empty, id, isoDate, line, reason } from './common';
 import { printState } from './fees';
-import { docLast4, docNumber, docType, personName, phoneInput, plateInput, requestId, roomOrCommonArea, shortText, workerPassMode, zonesInput } from './visitor-fields';
+import {
+  docLast4,
+  docNumber,
+  docType,
+  personName,
+  phoneInput,
+  plateInput,
+  requestId,
+  roomOrCommonArea,
+  shortText,
+  workerPassMode,
+  zonesInput,
+} from './visitor-fields';
 
 /**
  * 访客与放行, part two: passes. Every pass handed out has a number: visitor passes (`T01-V0000001`), workers'
@@ -211,7 +223,11 @@ export const visitorPassesContract = {
   }),
   /** Workers' passes: out (in force), expired (validity over, not returned: to follow up), closed (returned, void, lost), or all. */
   'visitors.workers.list': def({
-    input: z.object({ status: z.enum(['out', 'expired', 'closed', 'all']).optional(), q: shortText(40).optional(), limit: z.number().int().min(1).max(500).optional() }),
+    input: z.object({
+      status: z.enum(['out', 'expired', 'closed', 'all']).optional(),
+      q: shortText(40).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
     output: z.array(passView),
     access: 'receptionist',
   }),
@@ -273,7 +289,12 @@ export const visitorPassesContract = {
     access: 'receptionist',
   }),
   'visitors.removal.list': def({
-    input: z.object({ date: isoDate.optional(), status: z.enum(['valid', 'used', 'void', 'expired']).optional(), roomId: id.optional(), limit: z.number().int().min(1).max(500).optional() }),
+    input: z.object({
+      date: isoDate.optional(),
+      status: z.enum(['valid', 'used', 'void', 'expired']).optional(),
+      roomId: id.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
     output: z.array(removalPassView),
     access: 'receptionist',
   }),

@@ -219,7 +219,12 @@ export const visitorsContract = {
   'visitors.onSite': def({ input: empty, output: onSiteView, access: 'guard' }),
   /** The register: by pass number, name, phone last four or room; a day; a status. Masked. */
   'visitors.search': def({
-    input: z.object({ q: shortText(40).optional(), date: isoDate.optional(), status: visitStatus.optional(), limit: z.number().int().min(1).max(500).optional() }),
+    input: z.object({
+      q: shortText(40).optional(),
+      date: isoDate.optional(),
+      status: visitStatus.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
     output: z.array(visitView),
     access: 'receptionist',
   }),

@@ -40,7 +40,19 @@ async function world(): Promise<World> {
     const b = roster.insertBuilding(sql, { code: '3', name: '3栋', at: 'now' });
     return roster.insertRoom(sql, { unitId: roster.insertUnit(sql, b, '2'), number: '501', code: '3-2-501', areaCm2: 8950, at: 'now' });
   });
-  const copy = (await t.call('fees.items.save', { code: 'FY', name: '复印', category: 'service', rule: 'fixed', unitPriceFen: 50, unitLabel: '张', refundable: false, active: true, sort: 0 })).id;
+  const copy = (
+    await t.call('fees.items.save', {
+      code: 'FY',
+      name: '复印',
+      category: 'service',
+      rule: 'fixed',
+      unitPriceFen: 50,
+      unitLabel: '张',
+      refundable: false,
+      active: true,
+      sort: 0,
+    })
+  ).id;
   const keys = [];
   for (const label of ['业主托管钥匙', '另一把托管钥匙']) keys.push(await t.call('keys.save', { kind: 'trust', label, roomId }));
   await t.call('auth.logout', {});
@@ -51,13 +63,21 @@ async function world(): Promise<World> {
     await t.call('auth.login', { username: who, password: PASSWORD[who] }, 'setup');
     await t.call('cash.open', { count: FLOAT_500 }, 'setup');
     for (let i = 0; i < 2; i++) {
-      receipts.push(await t.call('fees.collect', { requestId: `setup-${who}-${i}`, roomId: null, lines: [{ itemId: copy }], payments: [{ method: 'cash', amountFen: 50 }] }, 'setup'));
+      receipts.push(
+        await t.call(
+          'fees.collect',
+          { requestId: `setup-${who}-${i}`, roomId: null, lines: [{ itemId: copy }], payments: [{ method: 'cash', amountFen: 50 }] },
+          'setup',
+        ),
+      );
       parcels.push(await t.call('parcels.intake', { waybill: `SF${1000000000000 + ++n}`, roomId }, 'setup'));
     }
     await t.call('cash.close', { count: { ...FLOAT_500, '50': 2 } }, 'setup');
     await t.call('auth.logout', {}, 'setup');
   }
-  const ids = Object.fromEntries((sql.db.prepare('SELECT username, id FROM operators').all() as Array<{ username: Who; id: number }>).map((o) => [o.username, o.id])) as Record<Who, number>;
+  const ids = Object.fromEntries(
+    (sql.db.prepare('SELECT username, id FROM operators').all() as Array<{ username: Who; id: number }>).map((o) => [o.username, o.id]),
+  ) as Record<Who, number>;
   return {
     ...t,
     receipts: receipts.map((r) => ({ id: r.id, no: r.receiptNo })),
@@ -88,11 +108,26 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('lockScreen' as const), desk }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('unlockScreen' as const), desk }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('lockOut' as const), who }), weight: 1 },
-  { arbitrary: fc.record({ t: fc.constant('setRole' as const), who: fc.constantFrom('zhao', 'qian', 'li', 'wu' as const), role: fc.constantFrom<Role>('receptionist', 'supervisor') }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('setRole' as const),
+      who: fc.constantFrom('zhao', 'qian', 'li', 'wu' as const),
+      role: fc.constantFrom<Role>('receptionist', 'supervisor'),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ t: fc.constant('approve' as const), approver: who, action: fc.constantFrom(...ACTIONS), pick: fc.nat(5), desk }), weight: 6 },
   { arbitrary: fc.record({ t: fc.constant('use' as const), pick: fc.nat(4), desk }), weight: 4 },
   {
-    arbitrary: fc.record({ t: fc.constant('askAndUse' as const), asker: fc.option(who, { freq: 3 }), approver: who, action: fc.constantFrom(...ACTIONS), pick: fc.nat(5), desk, useDesk: fc.oneof(desk, fc.constant('same')) }),
+    arbitrary: fc.record({
+      t: fc.constant('askAndUse' as const),
+      asker: fc.option(who, { freq: 3 }),
+      approver: who,
+      action: fc.constantFrom(...ACTIONS),
+      pick: fc.nat(5),
+      desk,
+      useDesk: fc.oneof(desk, fc.constant('same')),
+    }),
     weight: 6,
   },
   { arbitrary: fc.record({ t: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 20 }) }), weight: 1 },
@@ -170,7 +205,11 @@ async function run(w: World, c: Cmd): Promise<string | null> {
         case 'key.lendTrust': {
           const key = w.keys.find((k) => k.tag === a.subject) ?? (w.keys[0] as { id: number });
           const dueAt = new Date(w.clock.now().getTime() + 4 * 3600_000).toISOString();
-          const r = await w.raw('keys.lend', { keyId: key.id, borrowerType: 'agent', borrowerName: '中介小王', purpose: 'viewing', idChecked: '工牌 1234', dueAt, approvalId: a.id }, c.desk);
+          const r = await w.raw(
+            'keys.lend',
+            { keyId: key.id, borrowerType: 'agent', borrowerName: '中介小王', purpose: 'viewing', idChecked: '工牌 1234', dueAt, approvalId: a.id },
+            c.desk,
+          );
           if (r.ok) await w.raw('keys.return', { loanId: (r.value as { id: number }).id, condition: 'ok' }, c.desk);
           return code(r);
         }

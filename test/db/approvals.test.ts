@@ -42,7 +42,13 @@ async function receipt(t: FeesFixture, client: string) {
 const ask = (t: FeesFixture, approver: string, action: 'receipt.void' | 'cash.variance' | 'deposit.refund', subject: string, client: string) =>
   t.raw('auth.approve', { username: approver, password: PASSWORDS[approver] as string, action, subject, reason: '住户要求，已核实' }, client);
 
-async function granted(t: FeesFixture, approver: string, action: 'receipt.void' | 'cash.variance' | 'deposit.refund', subject: string, client: string): Promise<string> {
+async function granted(
+  t: FeesFixture,
+  approver: string,
+  action: 'receipt.void' | 'cash.variance' | 'deposit.refund',
+  subject: string,
+  client: string,
+): Promise<string> {
   const r = await ask(t, approver, action, subject, client);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return (r.value as { approvalId: string }).approvalId;
@@ -78,7 +84,10 @@ describe('approvals are bound to who asked', () => {
     await leaveDrawer(t, DESK2, {});
     // nor can the supervisor who granted it, at another desk
     await takeDrawer(t, 'zhao', COUNTER);
-    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: forLi, reason: '收错' }, COUNTER)).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: forLi, reason: '收错' }, COUNTER)).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
     await leaveDrawer(t, COUNTER, {});
     // li, back at the desk, can: the refusals did not use it up
     await takeDrawer(t, 'li', DESK2);
@@ -106,16 +115,24 @@ describe('approvals are bound to who asked', () => {
   it('a deposit refund follows the same rule as a void', async () => {
     const t = await withStaff();
     await takeDrawer(t, 'qian', COUNTER);
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [{ itemId: t.items.deposit }], payments: [{ method: 'cash', amountFen: 200000 }] }, COUNTER);
+    const r = await t.call(
+      'fees.collect',
+      { requestId: rid(), roomId: t.roomId, lines: [{ itemId: t.items.deposit }], payments: [{ method: 'cash', amountFen: 200000 }] },
+      COUNTER,
+    );
     await leaveDrawer(t, COUNTER, { '10000': 3 + 20 });
     await takeDrawer(t, 'li', DESK2);
     const byCashier = await granted(t, 'qian', 'deposit.refund', r.receiptNo, DESK2);
-    expect(await t.raw('fees.refundDeposit', { receiptId: r.id, approvalId: byCashier, reason: '验收合格', method: 'wechat', reference: 'WX20261123' }, DESK2)).toMatchObject({
+    expect(
+      await t.raw('fees.refundDeposit', { receiptId: r.id, approvalId: byCashier, reason: '验收合格', method: 'wechat', reference: 'WX20261123' }, DESK2),
+    ).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_INVALID' },
     });
     const ok = await granted(t, 'zhao', 'deposit.refund', r.receiptNo, DESK2);
-    expect(await t.call('fees.refundDeposit', { receiptId: r.id, approvalId: ok, reason: '验收合格', method: 'wechat', reference: 'WX20261123' }, DESK2)).toMatchObject({ kind: 'refund' });
+    expect(
+      await t.call('fees.refundDeposit', { receiptId: r.id, approvalId: ok, reason: '验收合格', method: 'wechat', reference: 'WX20261123' }, DESK2),
+    ).toMatchObject({ kind: 'refund' });
   });
 
   it('an approver demoted after approving cannot be relied on', async () => {
@@ -126,7 +143,10 @@ describe('approvals are bound to who asked', () => {
     await t.call('auth.login', { username: 'admin', password: 'admin-pass-1' }, 'admin-desk');
     const zhao = (await t.call('operators.list', {}, 'admin-desk')).find((o) => o.username === 'zhao');
     await t.call('operators.update', { id: zhao?.id as number, role: 'receptionist' }, 'admin-desk');
-    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: a, reason: '收错' }, DESK2)).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: a, reason: '收错' }, DESK2)).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
   });
 });
 
@@ -182,7 +202,9 @@ describe('the schema keeps approvals two-person and single-use', () => {
   it('refuses a self-granted approval, one with no requester (except an unlock), a use by someone else, and deletion', async () => {
     const t = await withStaff();
     const db = t.core.need().db;
-    const ids = Object.fromEntries((db.prepare('SELECT id, username FROM operators').all() as Array<{ id: number; username: string }>).map((o) => [o.username, o.id]));
+    const ids = Object.fromEntries(
+      (db.prepare('SELECT id, username FROM operators').all() as Array<{ id: number; username: string }>).map((o) => [o.username, o.id]),
+    );
     const insert = db.prepare(
       "INSERT INTO approvals (id, action, subject, reason, approver_id, requested_by, created_at, expires_at) VALUES (?, ?, 'T01-00000001', '原因', ?, ?, 'now', 'later')",
     );
@@ -190,7 +212,9 @@ describe('the schema keeps approvals two-person and single-use', () => {
     expect(() => insert.run('a2', 'receipt.void', ids.zhao, null)).toThrow(/asked for by one operator and granted by another/);
     insert.run('a3', 'operator.unlock', ids.zhao, null);
     insert.run('a4', 'receipt.void', ids.zhao, ids.li);
-    expect(() => db.prepare("UPDATE approvals SET consumed_at = 'now', consumed_by = ? WHERE id = 'a4'").run(ids.wu)).toThrow(/used once, by the operator who asked/);
+    expect(() => db.prepare("UPDATE approvals SET consumed_at = 'now', consumed_by = ? WHERE id = 'a4'").run(ids.wu)).toThrow(
+      /used once, by the operator who asked/,
+    );
     db.prepare("UPDATE approvals SET consumed_at = 'now', consumed_by = ? WHERE id = 'a4'").run(ids.li);
     expect(() => db.prepare("UPDATE approvals SET consumed_at = 'again', consumed_by = ? WHERE id = 'a4'").run(ids.li)).toThrow(/used once/);
     expect(() => db.prepare("UPDATE approvals SET approver_id = ? WHERE id = 'a3'").run(ids.qian)).toThrow(/used once/);

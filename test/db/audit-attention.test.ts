@@ -73,7 +73,10 @@ describe('start-up protection check', () => {
     const fixed = await t.call('system.auditResolve', { reason: '技术员维护时误删，已核对当日收据' });
     expect(fixed.ok).toBe(true);
     expect((await t.call('system.status', {})).mode).toBe('ready');
-    const entry = t.core.need().db.prepare("SELECT operator_id, detail FROM audit_log WHERE action = 'audit.triggers_restored'").get() as { operator_id: number; detail: string };
+    const entry = t.core.need().db.prepare("SELECT operator_id, detail FROM audit_log WHERE action = 'audit.triggers_restored'").get() as {
+      operator_id: number;
+      detail: string;
+    };
     expect(entry.operator_id).toBe(1);
     expect(entry.detail).toContain('技术员维护时误删');
     expect(entry.detail).toContain('trigger-missing:receipts_no_update');
@@ -108,7 +111,12 @@ describe('start-up protection check', () => {
     const r = await t.call('system.auditResolve', { reason: '与纸质收据核对：金额确为一分，系录入更正' });
     expect(r.ok).toBe(true);
     expect((await t.call('system.status', {})).mode).toBe('ready');
-    const accept = t.core.need().db.prepare("SELECT operator_id, entity, entity_id, detail FROM audit_log WHERE action = 'ledger.accept'").all() as Array<{ operator_id: number; entity: string; entity_id: string; detail: string }>;
+    const accept = t.core.need().db.prepare("SELECT operator_id, entity, entity_id, detail FROM audit_log WHERE action = 'ledger.accept'").all() as Array<{
+      operator_id: number;
+      entity: string;
+      entity_id: string;
+      detail: string;
+    }>;
     expect(accept).toHaveLength(1);
     expect(accept[0]).toMatchObject({ operator_id: 1, entity: 'receipts', entity_id: String(receiptId) });
     expect(accept[0]?.detail).toContain('与纸质收据核对');
@@ -148,7 +156,16 @@ describe('start-up protection check', () => {
 
     const dbFile = path.join(t.dataDir, 'lobbydesk.sqlite');
     await t.core.close();
-    tamper(dbFile, (db) => db.prepare("INSERT INTO cash_movements (session_id, kind, amount_fen, reason, operator_id, at) VALUES (1, 'in', 100000, '补充零钱', 1, '2026-11-23T03:00:00.000Z')").run(), { restoreTriggers: true });
+    tamper(
+      dbFile,
+      (db) =>
+        db
+          .prepare(
+            "INSERT INTO cash_movements (session_id, kind, amount_fen, reason, operator_id, at) VALUES (1, 'in', 100000, '补充零钱', 1, '2026-11-23T03:00:00.000Z')",
+          )
+          .run(),
+      { restoreTriggers: true },
+    );
     t = await openTestCore(t.dataDir, t.clock);
     const st = await t.call('system.status', {});
     expect(st.mode).toBe('attention');

@@ -20,8 +20,28 @@ export const FLOAT = { '10000': 5 };
 export async function counterDay(): Promise<KeysCardsFixture & { receiptId: number }> {
   const t = await openKeysCardsCore();
   await t.call('cash.open', { count: FLOAT });
-  const item = await t.call('fees.items.save', { code: 'GLF', name: '管理费', category: 'property', rule: 'fixed', unitPriceFen: 10000, unitLabel: '笔', refundable: false, active: true, sort: 1 });
-  const monthly = await t.call('fees.items.save', { code: 'LJF', name: '垃圾清运费', category: 'other', rule: 'per_month', unitPriceFen: 1000, unitLabel: '月', refundable: false, active: true, sort: 2 });
+  const item = await t.call('fees.items.save', {
+    code: 'GLF',
+    name: '管理费',
+    category: 'property',
+    rule: 'fixed',
+    unitPriceFen: 10000,
+    unitLabel: '笔',
+    refundable: false,
+    active: true,
+    sort: 1,
+  });
+  const monthly = await t.call('fees.items.save', {
+    code: 'LJF',
+    name: '垃圾清运费',
+    category: 'other',
+    rule: 'per_month',
+    unitPriceFen: 1000,
+    unitLabel: '月',
+    refundable: false,
+    active: true,
+    sort: 2,
+  });
   await t.call('receivables.items.save', { itemId: monthly.id, sinceMonth: '2026-01', vacancyApplies: false });
   await t.call('receivables.plan.save', { roomId: t.rooms.a, itemId: monthly.id, startMonth: t.clock.now().toISOString().slice(0, 7) });
   const r = await t.call('fees.collect', {
@@ -48,13 +68,40 @@ export async function counterDay(): Promise<KeysCardsFixture & { receiptId: numb
   const p = await t.call('parcels.intake', { waybill: 'SF1234567890123', roomId: t.rooms.a });
   await t.call('parcels.pickup', { ids: [p.id], check: 'code', proxy: false });
   // visitors and passes: a visitor pass, a worker's pass on a pre-printed form from a range received and counted, a removal pass verified
-  await t.call('visitors.checkIn', { visitorName: '刘洋', phone: '13900001234', docType: 'id_card', docLast4: '123X', partySize: 1, purpose: 'friend', roomId: t.rooms.a, consent: 'owner_present' });
+  await t.call('visitors.checkIn', {
+    visitorName: '刘洋',
+    phone: '13900001234',
+    docType: 'id_card',
+    docLast4: '123X',
+    partySize: 1,
+    purpose: 'friend',
+    roomId: t.rooms.a,
+    consent: 'owner_present',
+  });
   const { notice: _notice, ...visitorSettings } = await t.call('visitors.settings.get', {});
   await t.call('visitors.settings.save', { ...visitorSettings, workerPassMode: 'forms' });
   await t.call('visitors.forms.receive', { firstNo: 'LS000101', lastNo: 'LS000110', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' });
-  await t.call('visitors.workers.issue', { company: '美家装修', workerName: '陈师傅', phone: '13500001111', docType: 'id_card', docLast4: '4321', validFrom: '2026-11-23', validUntil: '2026-11-25', roomId: t.rooms.a, formNo: 'LS000101' });
+  await t.call('visitors.workers.issue', {
+    company: '美家装修',
+    workerName: '陈师傅',
+    phone: '13500001111',
+    docType: 'id_card',
+    docLast4: '4321',
+    validFrom: '2026-11-23',
+    validUntil: '2026-11-25',
+    roomId: t.rooms.a,
+    formNo: 'LS000101',
+  });
   await t.call('visitors.forms.count', { counted: 9 });
-  const removal = await t.call('visitors.removal.issue', { roomId: t.rooms.a, applicantKind: 'owner', applicantName: '张伟', items: [{ name: '家具', quantity: 2 }], date: '2026-11-23', windowFrom: '09:00', windowTo: '18:00' });
+  const removal = await t.call('visitors.removal.issue', {
+    roomId: t.rooms.a,
+    applicantKind: 'owner',
+    applicantName: '张伟',
+    items: [{ name: '家具', quantity: 2 }],
+    date: '2026-11-23',
+    windowFrom: '09:00',
+    windowTo: '18:00',
+  });
   await t.call('visitors.removal.verify', { passNo: removal.pass.passNo });
   // ¥500 + ¥110 − ¥20 = ¥590 counted exactly
   await t.call('cash.close', { count: { '10000': 5, '5000': 1, '1000': 4 } });
@@ -96,7 +143,9 @@ export function fullCheck(file: string): AuditReport {
 export function latestLedgerSeq(file: string, table: LedgerTable, id: number): number {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare("SELECT max(seq) AS s FROM audit_log WHERE entity = ? AND entity_id = ? AND action GLOB 'ledger.*'").get(table, String(id)) as { s: number }).s;
+    return (
+      db.prepare("SELECT max(seq) AS s FROM audit_log WHERE entity = ? AND entity_id = ? AND action GLOB 'ledger.*'").get(table, String(id)) as { s: number }
+    ).s;
   } finally {
     db.close();
   }

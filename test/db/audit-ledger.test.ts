@@ -95,7 +95,13 @@ describe('money and custody rows are in the audit chain', () => {
     tamper(
       file,
       (db) => {
-        id = Number(db.prepare("INSERT INTO cash_movements (session_id, kind, amount_fen, reason, operator_id, at) VALUES (1, 'in', 100000, '补充零钱', 1, '2026-11-23T03:00:00.000Z')").run().lastInsertRowid);
+        id = Number(
+          db
+            .prepare(
+              "INSERT INTO cash_movements (session_id, kind, amount_fen, reason, operator_id, at) VALUES (1, 'in', 100000, '补充零钱', 1, '2026-11-23T03:00:00.000Z')",
+            )
+            .run().lastInsertRowid,
+        );
       },
       { restoreTriggers: true },
     );
@@ -108,8 +114,12 @@ describe('money and custody rows are in the audit chain', () => {
       db.prepare('UPDATE receipts SET total_fen = 1 WHERE id = ?').run(receiptId);
     });
     const r = fullCheck(file);
-    expect(r.problems.filter((p) => p.kind === 'trigger-missing').map((p) => p.name)).toEqual(expect.arrayContaining(['receipts_no_update', 'audit_log_no_update']));
-    expect(r.problems.filter((p) => p.kind.startsWith('row-'))).toEqual([expect.objectContaining({ kind: 'row-changed', table: 'receipts', rowId: receiptId })]);
+    expect(r.problems.filter((p) => p.kind === 'trigger-missing').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['receipts_no_update', 'audit_log_no_update']),
+    );
+    expect(r.problems.filter((p) => p.kind.startsWith('row-'))).toEqual([
+      expect.objectContaining({ kind: 'row-changed', table: 'receipts', rowId: receiptId }),
+    ]);
 
     const run = promisify(execFile);
     const out = await run(process.execPath, ['--import', 'tsx', 'src-main/db/verify-cli.ts', file], { cwd: process.cwd() }).then(
@@ -128,7 +138,7 @@ describe('money and custody rows are in the audit chain', () => {
       file,
       (db) => {
         db.prepare('UPDATE receipts SET total_fen = 1 WHERE id = ?').run(receiptId);
-        db.prepare("UPDATE audit_log SET detail = '{\"digest\":\"0000\",\"v\":1}' WHERE seq = ?").run(seq);
+        db.prepare('UPDATE audit_log SET detail = \'{"digest":"0000","v":1}\' WHERE seq = ?').run(seq);
       },
       { restoreTriggers: true },
     );

@@ -16,14 +16,26 @@ function store() {
   migrate(db);
   const sql = new Sql(db);
   installLedgerStamp(sql, clock);
-  db.prepare("INSERT INTO operators (username, display_name, role, password_hash, created_at, updated_at) VALUES ('a', '王', 'admin', 'x', 'now', 'now')").run();
+  db.prepare(
+    "INSERT INTO operators (username, display_name, role, password_hash, created_at, updated_at) VALUES ('a', '王', 'admin', 'x', 'now', 'now')",
+  ).run();
   return { db, sql };
 }
 
 const openSession = (db: Sql['db']) =>
-  Number(db.prepare("INSERT INTO cash_sessions (terminal_id, operator_id, opened_at, float_fen, float_detail, status) VALUES ('T01', 1, 'now', 50000, '{}', 'open')").run().lastInsertRowid);
+  Number(
+    db
+      .prepare("INSERT INTO cash_sessions (terminal_id, operator_id, opened_at, float_fen, float_detail, status) VALUES ('T01', 1, 'now', 50000, '{}', 'open')")
+      .run().lastInsertRowid,
+  );
 
-const ledgerEntries = (db: Sql['db']) => db.prepare("SELECT action, entity, entity_id, detail FROM audit_log WHERE action GLOB 'ledger.*' ORDER BY seq").all() as Array<{ action: string; entity: string; entity_id: string; detail: string }>;
+const ledgerEntries = (db: Sql['db']) =>
+  db.prepare("SELECT action, entity, entity_id, detail FROM audit_log WHERE action GLOB 'ledger.*' ORDER BY seq").all() as Array<{
+    action: string;
+    entity: string;
+    entity_id: string;
+    detail: string;
+  }>;
 
 describe('the ledger stamp', () => {
   it('stamps a row written in a transaction before it commits, with the digest of the row as committed', () => {
@@ -31,7 +43,7 @@ describe('the ledger stamp', () => {
     const id = sql.tx(() => {
       const s = openSession(db);
       // updated again in the same transaction: one entry, the final content
-      db.prepare("UPDATE cash_sessions SET float_detail = '{\"10000\":5}' WHERE id = ?").run(s);
+      db.prepare('UPDATE cash_sessions SET float_detail = \'{"10000":5}\' WHERE id = ?').run(s);
       return s;
     });
     const entries = ledgerEntries(db);
@@ -40,7 +52,11 @@ describe('the ledger stamp', () => {
     const row = db.prepare('SELECT * FROM cash_sessions WHERE id = ?').get(id) as Record<string, unknown>;
     expect(JSON.parse(entries[0]?.detail ?? '{}')).toEqual({ v: 1, digest: rowDigest('cash_sessions', row) });
     // a later state change: a new entry with the row as it now is
-    sql.tx(() => db.prepare("UPDATE cash_sessions SET status = 'closed', closed_at = 'later', expected_fen = 50000, counted_fen = 50000, variance_fen = 0 WHERE id = ?").run(id));
+    sql.tx(() =>
+      db
+        .prepare("UPDATE cash_sessions SET status = 'closed', closed_at = 'later', expected_fen = 50000, counted_fen = 50000, variance_fen = 0 WHERE id = ?")
+        .run(id),
+    );
     expect(ledgerEntries(db).map((e) => e.action)).toEqual(['ledger.insert', 'ledger.update']);
     expect(verifyLedger(db).findings).toEqual([]);
     expect(verifyChain(sql).ok).toBe(true);
@@ -63,7 +79,9 @@ describe('the ledger stamp', () => {
     const { db, sql } = store();
     sql.tx(() => {
       const s = openSession(db);
-      sql.tx(() => db.prepare("INSERT INTO cash_movements (session_id, kind, amount_fen, reason, operator_id, at) VALUES (?, 'in', 100, '补零钱', 1, 'now')").run(s));
+      sql.tx(() =>
+        db.prepare("INSERT INTO cash_movements (session_id, kind, amount_fen, reason, operator_id, at) VALUES (?, 'in', 100, '补零钱', 1, 'now')").run(s),
+      );
       expect(ledgerEntries(db)).toEqual([]);
     });
     expect(ledgerEntries(db).map((e) => e.entity)).toEqual(['cash_sessions', 'cash_movements']);
@@ -116,13 +134,17 @@ describe('migration 0011 (ledger audit) on an existing store', () => {
     const db = openDatabase(':memory:');
     migrate(db, { migrations: MIGRATIONS.slice(0, 7) });
     const sql = new Sql(db);
-    db.prepare("INSERT INTO operators (username, display_name, role, password_hash, created_at, updated_at) VALUES ('a', '王', 'admin', 'x', 'now', 'now')").run();
+    db.prepare(
+      "INSERT INTO operators (username, display_name, role, password_hash, created_at, updated_at) VALUES ('a', '王', 'admin', 'x', 'now', 'now')",
+    ).run();
     sql.tx(() => appendAudit(sql, clock, { operatorId: 1, action: 'system.setup', entity: 'system', entityId: 'T01' }));
     const s = openSession(db);
     for (let i = 1; i <= 3; i++) {
       const r = Number(
         db
-          .prepare("INSERT INTO receipts (receipt_no, terminal_id, seq, kind, session_id, operator_id, issued_at, total_fen, request_id) VALUES (?, 'T01', ?, 'receipt', ?, 1, 'now', 10000, ?)")
+          .prepare(
+            "INSERT INTO receipts (receipt_no, terminal_id, seq, kind, session_id, operator_id, issued_at, total_fen, request_id) VALUES (?, 'T01', ?, 'receipt', ?, 1, 'now', 10000, ?)",
+          )
           .run(`T01-0000000${i}`, i, s, `request-${i}`).lastInsertRowid,
       );
       db.prepare("INSERT INTO receipt_lines (receipt_id, line_no, name, category, amount_fen) VALUES (?, 1, '管理费', 'property', 10000)").run(r);
@@ -157,7 +179,7 @@ describe('migration 0011 (ledger audit) on a store whose chain was already broke
     const sql = new Sql(db);
     for (let i = 0; i < 3; i++) sql.tx(() => appendAudit(sql, clock, { operatorId: null, action: 'test.event', entity: 'thing', entityId: i }));
     db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET detail = '{\"x\":1}' WHERE seq = 2").run();
+    db.prepare('UPDATE audit_log SET detail = \'{"x":1}\' WHERE seq = 2').run();
     migrate(db);
     expect(readCheckpoint(db)).toBeNull();
     expect(verifyChain(sql)).toMatchObject({ ok: false, firstBadSeq: 2 });

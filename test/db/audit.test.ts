@@ -11,7 +11,9 @@ function chain(n: number) {
   const sql = new Sql(db);
   const clock = new ManualClock('2026-11-23T08:00:00Z');
   for (let i = 0; i < n; i++) {
-    sql.tx(() => appendAudit(sql, clock, { operatorId: 1, action: 'test.event', entity: 'thing', entityId: i, detail: { amountFen: i * 100, note: `第${i}条` } }));
+    sql.tx(() =>
+      appendAudit(sql, clock, { operatorId: 1, action: 'test.event', entity: 'thing', entityId: i, detail: { amountFen: i * 100, note: `第${i}条` } }),
+    );
     clock.advance(1000);
   }
   return { db, sql };

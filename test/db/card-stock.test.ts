@@ -21,7 +21,10 @@ describe('blank-card stock is a true count of physical blanks', () => {
 
     // a receptionist cannot set the record; a supervisor (here the admin) records the blanks found
     const li = await t.asReceptionist();
-    expect(await t.raw('cards.stockCount', { cardType: 'access', counted: 2, reason: '抽屉里找到两张' }, li)).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+    expect(await t.raw('cards.stockCount', { cardType: 'access', counted: 2, reason: '抽屉里找到两张' }, li)).toMatchObject({
+      ok: false,
+      error: { code: 'ROLE_REQUIRED' },
+    });
     expect(await t.raw('cards.stockCount', { cardType: 'access', counted: 2, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const counted = await t.call('cards.stockCount', { cardType: 'access', counted: 2, reason: '抽屉里找到两张' });
     expect(counted).toMatchObject({ adjustment: 2, recorded: 0, stock: { onHand: { access: 2, function: 0 } } });
@@ -56,7 +59,9 @@ describe('blank-card stock is a true count of physical blanks', () => {
     const t = await openKeysCardsCore({ blanks: false });
     const sql = t.core.need().sql;
     // what an older store holds after one card and one replacement with no stock received
-    const legacy = sql.db.prepare("INSERT INTO card_stock_moves (card_type, kind, quantity, reason, card_id, operator_id, at) VALUES ('access', 'issue', -1, ?, NULL, 1, '2026-11-22T02:00:00.000Z')");
+    const legacy = sql.db.prepare(
+      "INSERT INTO card_stock_moves (card_type, kind, quantity, reason, card_id, operator_id, at) VALUES ('access', 'issue', -1, ?, NULL, 1, '2026-11-22T02:00:00.000Z')",
+    );
     legacy.run('发卡');
     legacy.run('补卡');
     // a handover made then froze the negative count in its summary (in the summary's shape of that time)
@@ -68,7 +73,9 @@ describe('blank-card stock is a true count of physical blanks', () => {
       parcels: { available: true, inStock: 0, overdue: 0, overdueDays: 3 },
       requests: { available: true, open: 0, late: 0, toCallBack: 0 },
     };
-    sql.db.prepare("INSERT INTO handovers (from_operator_id, created_at, summary, notes) VALUES (1, '2026-11-22T08:00:00.000Z', ?, '')").run(JSON.stringify(old));
+    sql.db
+      .prepare("INSERT INTO handovers (from_operator_id, created_at, summary, notes) VALUES (1, '2026-11-22T08:00:00.000Z', ?, '')")
+      .run(JSON.stringify(old));
 
     expect((await t.call('cards.stock', {})).onHand).toEqual({ access: null, function: 0 });
     expect((await t.call('handover.summary', {})).cards).toMatchObject({ blankAccess: null });
@@ -79,7 +86,10 @@ describe('blank-card stock is a true count of physical blanks', () => {
     const refused = await issue(t, '0040856634');
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!refused.ok) expect(refused.error.message).toContain('需要盘点');
-    expect(await t.raw('cards.stockMove', { cardType: 'access', kind: 'out', quantity: 1, reason: '损坏报废' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('cards.stockMove', { cardType: 'access', kind: 'out', quantity: 1, reason: '损坏报废' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     const counted = await t.call('cards.stockCount', { cardType: 'access', counted: 4, reason: '盘点发现记录不符' });
     expect(counted).toMatchObject({ adjustment: 6, recorded: null, stock: { onHand: { access: 4 } } });

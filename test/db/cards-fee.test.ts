@@ -15,7 +15,17 @@ const collect = (t: KeysCardsFixture, roomId: number, lines: { itemId: number; q
 async function prepared() {
   const t = await openKeysCardsCore();
   await t.call('cash.open', { count: { '10000': 5 } });
-  const other = await t.call('fees.items.save', { code: 'WY', name: '物业费', category: 'property', rule: 'fixed', unitPriceFen: 5000, unitLabel: '月', refundable: false, active: true, sort: 1 });
+  const other = await t.call('fees.items.save', {
+    code: 'WY',
+    name: '物业费',
+    category: 'property',
+    rule: 'fixed',
+    unitPriceFen: 5000,
+    unitLabel: '月',
+    refundable: false,
+    active: true,
+    sort: 1,
+  });
   return { t, other };
 }
 
@@ -35,7 +45,10 @@ describe('settling a replacement fee with a receipt', () => {
     const first = await replaced(t, '0012345678');
     const second = await replaced(t, '0012345680', '0040856635');
     const receipt = await collect(t, t.rooms.a, [{ itemId: first.fee?.itemId as number }], 2000);
-    expect(await t.call('cards.settleFee', { cardId: first.card.id, receiptNo: receipt.receiptNo })).toMatchObject({ feeOwedFen: 0, feeReceiptNo: receipt.receiptNo });
+    expect(await t.call('cards.settleFee', { cardId: first.card.id, receiptNo: receipt.receiptNo })).toMatchObject({
+      feeOwedFen: 0,
+      feeReceiptNo: receipt.receiptNo,
+    });
     const e = await t.raw('cards.settleFee', { cardId: second.card.id, receiptNo: receipt.receiptNo });
     expect(e).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(JSON.stringify(e)).toContain('已登记给其他卡');

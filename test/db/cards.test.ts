@@ -21,7 +21,11 @@ describe('issuing cards', () => {
     const c = await issueA(t);
     expect(c).toMatchObject({ raw: DEC10, format: 'dec10', key: '6f6c3a', roomCode: '3-2-501', holderMasked: '张*', status: 'active', depositFen: 5000 });
     expect(c.forms).toMatchObject({ dec8: '07302202', w26: '111,27706', hex8: '026F6C3A' });
-    for (const n of Object.values(FORMS)) expect((await t.call('cards.lookup', { number: n })).map((x) => x.id), n).toEqual([c.id]);
+    for (const n of Object.values(FORMS))
+      expect(
+        (await t.call('cards.lookup', { number: n })).map((x) => x.id),
+        n,
+      ).toEqual([c.id]);
     expect(await t.call('cards.lookup', { number: '07302203' })).toEqual([]);
   });
 
@@ -53,7 +57,10 @@ describe('issuing cards', () => {
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toContain('黑名单');
     expect(e.params).toMatchObject({ roomCode: '3-2-501', status: 'lost' });
-    expect(await t.raw('cards.issue', { number: DEC10, roomId: t.rooms.a, holderName: '张伟', type: 'access' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('cards.issue', { number: DEC10, roomId: t.rooms.a, holderName: '张伟', type: 'access' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await t.raw('cards.reportLost', { cardId: c.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -66,11 +73,19 @@ describe('issuing cards', () => {
     expect(r.fee).toMatchObject({ amountFen: 2000, itemCode: 'BK', itemName: '门禁卡补办', roomCode: '3-2-501' });
     expect((await t.call('cards.owedFees', {})).map((f) => f.cardId)).toEqual([r.card.id]);
     // the old number is refused from now on
-    expect(await t.raw('cards.issue', { number: DEC10, roomId: t.rooms.b, holderName: '李四', type: 'access' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('cards.issue', { number: DEC10, roomId: t.rooms.b, holderName: '李四', type: 'access' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     // collect through fees, then link the receipt
     expect(await t.raw('cards.settleFee', { cardId: r.card.id, receiptNo: 'T01-00000001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await t.call('cash.open', { count: { '10000': 5 } });
-    const receipt = await t.call('fees.collect', { requestId: 'card-fee-0001', roomId: t.rooms.a, lines: [{ itemId: r.fee?.itemId as number }], payments: [{ method: 'cash', amountFen: 2000 }] });
+    const receipt = await t.call('fees.collect', {
+      requestId: 'card-fee-0001',
+      roomId: t.rooms.a,
+      lines: [{ itemId: r.fee?.itemId as number }],
+      payments: [{ method: 'cash', amountFen: 2000 }],
+    });
     const settled = await t.call('cards.settleFee', { cardId: r.card.id, receiptNo: receipt.receiptNo });
     expect(settled).toMatchObject({ feeOwedFen: 0, feeReceiptNo: receipt.receiptNo });
     expect(await t.call('cards.owedFees', {})).toEqual([]);
@@ -86,7 +101,10 @@ describe('issuing cards', () => {
     expect((await t.call('cards.stock', {})).onHand.access).toBe(FIXTURE_BLANKS.access + 50);
     const again = await t.call('cards.issue', { number: DEC10, roomId: t.rooms.b, holderName: '李四', type: 'access' });
     expect(again.roomCode).toBe('3-2-502');
-    expect(await t.raw('cards.stockMove', { cardType: 'function', kind: 'out', quantity: FIXTURE_BLANKS.function + 1, reason: '损坏报废' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('cards.stockMove', { cardType: 'function', kind: 'out', quantity: FIXTURE_BLANKS.function + 1, reason: '损坏报废' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('records card events for the nightly summary (counts only) and audits every change without names', async () => {

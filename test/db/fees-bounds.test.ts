@@ -22,7 +22,10 @@ describe('cash received', () => {
     const t = await ready();
     const r = await t.raw('fees.collect', { requestId: rid(), roomId: null, lines: [water(t, 100)], payments: cash(100, 9_999_999_999) });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    if (!r.ok) expect(r.error.message).toBe('实收现金 99999999.99 元比应收 1.00 元多出 99999998.99 元：找零不会达到 100 元（多给的整张钞票应退还付款人），请核对实收金额。');
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        '实收现金 99999999.99 元比应收 1.00 元多出 99999998.99 元：找零不会达到 100 元（多给的整张钞票应退还付款人），请核对实收金额。',
+      );
     const ok = await t.call('fees.collect', { requestId: rid(), roomId: null, lines: [water(t, 100)], payments: cash(100, 10_000) });
     expect(ok.receiptNo).toBe('T01-00000001');
   });
@@ -38,7 +41,10 @@ describe('cash received', () => {
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
-    expect(await t.raw('fees.collect', { requestId: rid(), roomId: null, lines: [water(t, 100)], payments: cash(100, 10_100) })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('fees.collect', { requestId: rid(), roomId: null, lines: [water(t, 100)], payments: cash(100, 10_100) })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     // the cash part of a split payment is checked on its own
     const split = await t.raw('fees.collect', {
       requestId: rid(),
@@ -70,7 +76,8 @@ describe('fee periods', () => {
     for (const from of ['2021-10', '2027-12', '2099-01', '1900-01']) {
       const r = await quoted(from);
       expect(r, from).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-      if (!r.ok) expect(r.error.message).toBe(`起始月份 ${from} 不在可收费的范围内（2021-11 至 2027-11）：补缴最多追溯 5 年，预缴最早从 1 年后开始，请核对月份`);
+      if (!r.ok)
+        expect(r.error.message).toBe(`起始月份 ${from} 不在可收费的范围内（2021-11 至 2027-11）：补缴最多追溯 5 年，预缴最早从 1 年后开始，请核对月份`);
     }
     // 120 months from an absurd start is refused at collection too: nothing posted, nothing printed as "2099-01 至 2108-12"
     const posted = await t.raw('fees.collect', { requestId: rid(), ...parking(t, '2099-01', 120), payments: [{ method: 'cash', amountFen: 3_600_000 }] });

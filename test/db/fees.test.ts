@@ -17,7 +17,12 @@ const propertyFee3Months = (t: FeesFixture) => ({ itemId: t.items.property, mont
 describe('collecting fees', () => {
   it('refuses to collect before the cash session is opened', async () => {
     const t = await openFeesCore();
-    const r = await t.raw('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [propertyFee3Months(t)], payments: [{ method: 'cash', amountFen: 67125 }] });
+    const r = await t.raw('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      lines: [propertyFee3Months(t)],
+      payments: [{ method: 'cash', amountFen: 67125 }],
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!r.ok) expect(r.error.message).toContain('开班');
   });
@@ -30,7 +35,13 @@ describe('collecting fees', () => {
     expect(q.totalFen).toBe(67125);
     expect(q.totalUpper).toBe('陆佰柒拾壹元贰角伍分');
     expect(q.lines[0]?.detail).toContain('2026-01 至 2026-03');
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: t.roomId, payer: '曾国藩', lines: [propertyFee3Months(t)], payments: [{ method: 'cash', amountFen: 67125, receivedFen: 70000 }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      payer: '曾国藩',
+      lines: [propertyFee3Months(t)],
+      payments: [{ method: 'cash', amountFen: 67125, receivedFen: 70000 }],
+    });
     expect(r.receiptNo).toBe('T01-00000001');
     expect(r.payments[0]).toMatchObject({ method: 'cash', amountFen: 67125, receivedFen: 70000, changeFen: 2875 });
     expect(r.payerMasked).toBe('曾**');
@@ -40,21 +51,51 @@ describe('collecting fees', () => {
   it('numbers are gapless: a refused payment takes no number, a double submit posts once', async () => {
     const t = await openFeesCore();
     await openSession(t);
-    const ok1 = await t.call('fees.collect', { requestId: 'same-request-1', roomId: null, lines: [{ itemId: t.items.copy, quantity: 4 }], payments: [{ method: 'cash', amountFen: 200 }] });
-    const again = await t.call('fees.collect', { requestId: 'same-request-1', roomId: null, lines: [{ itemId: t.items.copy, quantity: 4 }], payments: [{ method: 'cash', amountFen: 200 }] });
+    const ok1 = await t.call('fees.collect', {
+      requestId: 'same-request-1',
+      roomId: null,
+      lines: [{ itemId: t.items.copy, quantity: 4 }],
+      payments: [{ method: 'cash', amountFen: 200 }],
+    });
+    const again = await t.call('fees.collect', {
+      requestId: 'same-request-1',
+      roomId: null,
+      lines: [{ itemId: t.items.copy, quantity: 4 }],
+      payments: [{ method: 'cash', amountFen: 200 }],
+    });
     expect(again.id).toBe(ok1.id);
-    const bad = await t.raw('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy, quantity: 4 }], payments: [{ method: 'cash', amountFen: 150 }] });
+    const bad = await t.raw('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy, quantity: 4 }],
+      payments: [{ method: 'cash', amountFen: 150 }],
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const short = await t.raw('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50, receivedFen: 20 }] });
+    const short = await t.raw('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy }],
+      payments: [{ method: 'cash', amountFen: 50, receivedFen: 20 }],
+    });
     expect(short).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const ok2 = await t.call('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50 }] });
+    const ok2 = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy }],
+      payments: [{ method: 'cash', amountFen: 50 }],
+    });
     expect([ok1.receiptNo, ok2.receiptNo]).toEqual(['T01-00000001', 'T01-00000002']);
   });
 
   it('WeChat/Alipay and bank card need a reference; split payments must add up', async () => {
     const t = await openFeesCore();
     await openSession(t);
-    const noRef = await t.raw('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [{ itemId: t.items.parking, months: 1 }], payments: [{ method: 'wechat', amountFen: 30000 }] });
+    const noRef = await t.raw('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      lines: [{ itemId: t.items.parking, months: 1 }],
+      payments: [{ method: 'wechat', amountFen: 30000 }],
+    });
     expect(noRef).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const r = await t.call('fees.collect', {
       requestId: rid(),
@@ -74,9 +115,18 @@ describe('collecting fees', () => {
     const t = await openFeesCore();
     await openSession(t);
     expect(await t.raw('fees.quote', { roomId: null, lines: [propertyFee3Months(t)] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await t.raw('fees.quote', { roomId: null, lines: [{ itemId: t.items.water, amountFen: 0 }] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await t.raw('fees.quote', { roomId: null, lines: [{ itemId: t.items.water, amountFen: 1.5 }] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await t.raw('fees.quote', { roomId: null, lines: [{ itemId: t.items.water, amountFen: -100 }] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('fees.quote', { roomId: null, lines: [{ itemId: t.items.water, amountFen: 0 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await t.raw('fees.quote', { roomId: null, lines: [{ itemId: t.items.water, amountFen: 1.5 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await t.raw('fees.quote', { roomId: null, lines: [{ itemId: t.items.water, amountFen: -100 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 
   it('posted receipts cannot be changed or deleted, even with SQL', async () => {
@@ -94,10 +144,24 @@ describe('voids and refunds', () => {
   it('a void is a reversing document with a supervisor approval, once only', async () => {
     const t = await openFeesCore();
     await openSession(t);
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [propertyFee3Months(t)], payments: [{ method: 'cash', amountFen: 67125 }] });
-    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: 'nope', reason: '收错房号' })).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      lines: [propertyFee3Months(t)],
+      payments: [{ method: 'cash', amountFen: 67125 }],
+    });
+    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: 'nope', reason: '收错房号' })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
     const v = await t.call('fees.void', { receiptId: r.id, approvalId: await approve(t, 'receipt.void', r.receiptNo), reason: '收错房号' });
-    expect(v).toMatchObject({ kind: 'void', receiptNo: 'T01-00000002', totalFen: -67125, original: { id: r.id, receiptNo: r.receiptNo }, approverName: '赵主管' });
+    expect(v).toMatchObject({
+      kind: 'void',
+      receiptNo: 'T01-00000002',
+      totalFen: -67125,
+      original: { id: r.id, receiptNo: r.receiptNo },
+      approverName: '赵主管',
+    });
     expect(v.totalUpper).toBe('负陆佰柒拾壹元贰角伍分');
     expect((await t.call('fees.receipts.get', { id: r.id })).voidedBy?.receiptNo).toBe('T01-00000002');
     const twice = await t.raw('fees.void', { receiptId: r.id, approvalId: await approve(t, 'receipt.void', r.receiptNo), reason: '再作废' });
@@ -111,7 +175,12 @@ describe('voids and refunds', () => {
     await t.call('auth.logout', {});
     await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' });
     await openSession(t);
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50 }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy }],
+      payments: [{ method: 'cash', amountFen: 50 }],
+    });
     const self = await t.raw('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'receipt.void', subject: r.receiptNo, reason: '自己批准' });
     expect(self).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
   });
@@ -119,16 +188,31 @@ describe('voids and refunds', () => {
   it('a deposit is refunded once, and a refunded receipt cannot be voided', async () => {
     const t = await openFeesCore();
     await openSession(t);
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [{ itemId: t.items.deposit }, { itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 200050 }] });
-    const refund = await t.call('fees.refundDeposit', { receiptId: r.id, approvalId: await approve(t, 'deposit.refund', r.receiptNo), reason: '装修验收合格', method: 'cash' });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      lines: [{ itemId: t.items.deposit }, { itemId: t.items.copy }],
+      payments: [{ method: 'cash', amountFen: 200050 }],
+    });
+    const refund = await t.call('fees.refundDeposit', {
+      receiptId: r.id,
+      approvalId: await approve(t, 'deposit.refund', r.receiptNo),
+      reason: '装修验收合格',
+      method: 'cash',
+    });
     expect(refund).toMatchObject({ kind: 'refund', totalFen: -200000 });
     expect(refund.lines.map((l) => l.name)).toEqual(['装修押金']);
     expect((await t.call('fees.receipts.get', { id: r.id })).refundedFen).toBe(200000);
-    expect(await t.raw('fees.refundDeposit', { receiptId: r.id, approvalId: await approve(t, 'deposit.refund', r.receiptNo), reason: '再退', method: 'cash' })).toMatchObject({
+    expect(
+      await t.raw('fees.refundDeposit', { receiptId: r.id, approvalId: await approve(t, 'deposit.refund', r.receiptNo), reason: '再退', method: 'cash' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: await approve(t, 'receipt.void', r.receiptNo), reason: '作废' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('fees.void', { receiptId: r.id, approvalId: await approve(t, 'receipt.void', r.receiptNo), reason: '作废' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 });
 
@@ -150,8 +234,18 @@ describe('cash session', () => {
     await openSession(t);
     const current = await t.call('cash.current', {});
     expect(current?.expectedFen).toBeNull();
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [propertyFee3Months(t)], payments: [{ method: 'cash', amountFen: 67125, receivedFen: 70000 }] });
-    await t.call('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [{ itemId: t.items.parking, months: 2 }], payments: [{ method: 'alipay', amountFen: 60000, reference: '2026112322001400001234' }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      lines: [propertyFee3Months(t)],
+      payments: [{ method: 'cash', amountFen: 67125, receivedFen: 70000 }],
+    });
+    await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      lines: [{ itemId: t.items.parking, months: 2 }],
+      payments: [{ method: 'alipay', amountFen: 60000, reference: '2026112322001400001234' }],
+    });
     await t.call('fees.void', { receiptId: r.id, approvalId: await approve(t, 'receipt.void', r.receiptNo), reason: '收错' });
     await t.call('cash.move', { kind: 'out', amountFen: 5000, reason: '买胶带' });
     // expected cash = 500 + 671.25 − 671.25 − 50 = 450.00; count 420.00 → −30.00, over the ￥10 threshold
@@ -164,13 +258,20 @@ describe('cash session', () => {
     expect(closed.session).toMatchObject({ status: 'closed', expectedFen: 45000, countedFen: 42000, varianceFen: -3000 });
     expect(closed.slip.receiptRange).toBe('T01-00000001 – T01-00000003');
     expect(closed.slip.voids).toEqual({ count: 1, amountFen: -67125 });
-    expect(closed.slip.byMethod).toEqual(expect.arrayContaining([{ method: 'alipay', amountFen: 60000 }, { method: 'cash', amountFen: 0 }]));
+    expect(closed.slip.byMethod).toEqual(
+      expect.arrayContaining([
+        { method: 'alipay', amountFen: 60000 },
+        { method: 'cash', amountFen: 0 },
+      ]),
+    );
     expect(closed.slip.chainHead).toMatch(/^#\d+ [0-9a-f]{64}$/);
     // the session is closed: no more collecting in it
-    expect(await t.raw('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50 }] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      await t.raw('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50 }] }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const handed = await t.call('cash.handover', { sessionId: session, financeName: '财务李会计' });
     expect(handed.status).toBe('handed_over');
-    expect(() => t.core.need().db.prepare("UPDATE cash_sessions SET counted_fen = 45000 WHERE id = ?").run(session)).toThrow(/immutable/);
+    expect(() => t.core.need().db.prepare('UPDATE cash_sessions SET counted_fen = 45000 WHERE id = ?').run(session)).toThrow(/immutable/);
   });
 
   it('a small variance closes without approval', async () => {
@@ -185,7 +286,12 @@ describe('printing', () => {
   it('prints the receipt after the commit, kicks the drawer for cash, and marks reprints as copies', async () => {
     const t = await openFeesCore();
     await openSession(t);
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: t.roomId, lines: [propertyFee3Months(t)], payments: [{ method: 'cash', amountFen: 67125, receivedFen: 70000 }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: t.roomId,
+      lines: [propertyFee3Months(t)],
+      payments: [{ method: 'cash', amountFen: 67125, receivedFen: 70000 }],
+    });
     await t.settle();
     expect(t.printer.documents).toHaveLength(1);
     expect(t.printer.drawerKicks).toBe(1);
@@ -208,7 +314,12 @@ describe('printing', () => {
     const t = await openFeesCore();
     await openSession(t);
     t.printer.failNext(2, 'PAPER_OUT');
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'wechat', amountFen: 50, reference: '1345678901' }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy }],
+      payments: [{ method: 'wechat', amountFen: 50, reference: '1345678901' }],
+    });
     await t.settle();
     expect((await t.call('fees.receipts.get', { id: r.id })).printState).toBe('pending');
     expect((await t.call('fees.receipts.get', { id: r.id })).printError).toContain('缺纸');
@@ -224,7 +335,12 @@ describe('printing', () => {
     const t = await openFeesCore();
     await openSession(t);
     t.printer.failNext(100, 'OFFLINE');
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50 }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy }],
+      payments: [{ method: 'cash', amountFen: 50 }],
+    });
     for (let i = 0; i < 10; i++) {
       t.clock.advance(61_000);
       await t.settle();
@@ -242,7 +358,12 @@ describe('printing', () => {
   it('without a printer nothing is queued and the receipt can be previewed', async () => {
     const t = await openFeesCore({ printer: false });
     await openSession(t);
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50 }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy }],
+      payments: [{ method: 'cash', amountFen: 50 }],
+    });
     expect(r.printState).toBe('not-configured');
     const p = await t.call('fees.receipts.preview', { id: r.id });
     expect(p.svg).toContain('<svg');
@@ -254,7 +375,12 @@ describe('restart', () => {
   it('a receipt that was being sent when the app stopped is shown as interrupted; 重新打印 prints a marked copy, never a new charge', async () => {
     const t = await openFeesCore();
     await openSession(t);
-    const r = await t.call('fees.collect', { requestId: rid(), roomId: null, lines: [{ itemId: t.items.copy }], payments: [{ method: 'cash', amountFen: 50 }] });
+    const r = await t.call('fees.collect', {
+      requestId: rid(),
+      roomId: null,
+      lines: [{ itemId: t.items.copy }],
+      payments: [{ method: 'cash', amountFen: 50 }],
+    });
     // simulate a crash between "sending" and "sent"
     const db = t.core.need().db;
     db.prepare("UPDATE print_jobs SET status = 'printing' WHERE receipt_id = ?").run(r.id);

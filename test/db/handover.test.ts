@@ -52,7 +52,10 @@ describe('shift handover (交接班)', () => {
 
   it('a queried item needs its question; unacknowledged handovers stay listed for the supervisor; the content is frozen', async () => {
     const t = await twoOperators();
-    const h = await t.call('handover.create', { notes: '', items: [{ kind: 'carry', text: '核对钥匙柜 B 区', roomId: null, ownerId: null, dueAt: null, priority: 'normal' }] });
+    const h = await t.call('handover.create', {
+      notes: '',
+      items: [{ kind: 'carry', text: '核对钥匙柜 B 区', roomId: null, ownerId: null, dueAt: null, priority: 'normal' }],
+    });
     await t.call('auth.logout', {});
     await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' });
     expect((await t.call('handover.list', { unacknowledged: true })).map((x) => x.id)).toEqual([h.id]);
@@ -99,9 +102,15 @@ describe('handover slip and room tags', () => {
   it('an item tagged with a room as typed; the 交接单 prints on the receipt printer with the summary and the items', async () => {
     const { openFeesCore } = await import('../support/fees');
     const t = await openFeesCore();
-    const bad = await t.raw('handover.create', { notes: '', items: [{ kind: 'carry', text: '回电话', roomId: null, roomCode: '9-9-999', ownerId: null, dueAt: null, priority: 'normal' }] });
+    const bad = await t.raw('handover.create', {
+      notes: '',
+      items: [{ kind: 'carry', text: '回电话', roomId: null, roomCode: '9-9-999', ownerId: null, dueAt: null, priority: 'normal' }],
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const h = await t.call('handover.create', { notes: '电梯维保', items: [{ kind: 'carry', text: '给业主回电话', roomId: null, roomCode: '3-2-501', ownerId: null, dueAt: null, priority: 'high' }] });
+    const h = await t.call('handover.create', {
+      notes: '电梯维保',
+      items: [{ kind: 'carry', text: '给业主回电话', roomId: null, roomCode: '3-2-501', ownerId: null, dueAt: null, priority: 'high' }],
+    });
     expect(h.items[0]?.roomCode).toBe('3-2-501');
     expect(await t.call('handover.print', { id: h.id })).toEqual({ queued: true });
     await t.settle();
@@ -121,7 +130,15 @@ describe("the shift's cash result in the handover", () => {
     const session = await t.call('cash.open', { count: FLOAT_500 });
     const count = { ...FLOAT_500, '1000': 6 };
     expect(await t.raw('cash.close', { count })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
-    const approvalId = (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'cash.variance', subject: String(session.id), reason: '点钞复核，确认短款' })).approvalId;
+    const approvalId = (
+      await t.call('auth.approve', {
+        username: 'zhao',
+        password: 'zhao-pass-123',
+        action: 'cash.variance',
+        subject: String(session.id),
+        reason: '点钞复核，确认短款',
+      })
+    ).approvalId;
     await t.call('cash.close', { count, approvalId });
     return session.id;
   }
@@ -133,7 +150,9 @@ describe("the shift's cash result in the handover", () => {
     expect(s.cash).toMatchObject({
       available: true,
       open: false,
-      closed: [{ sessionId: id, operatorName: '王经理', expectedFen: 50000, countedFen: 48000, varianceFen: -2000, approverName: '赵主管', handedOverTo: null }],
+      closed: [
+        { sessionId: id, operatorName: '王经理', expectedFen: 50000, countedFen: 48000, varianceFen: -2000, approverName: '赵主管', handedOverTo: null },
+      ],
     });
     const h = await t.call('handover.create', { notes: '', items: [] });
     expect(h.summary.cash).toMatchObject({ closed: [{ sessionId: id, varianceFen: -2000, approverName: '赵主管' }] });

@@ -42,7 +42,14 @@ describe('lending and returning keys', () => {
     const t = await openKeysCardsCore();
     const k = await vacantKey(t);
     const loan = await t.call('keys.lend', lendInput(t, k.id));
-    expect(loan).toMatchObject({ keyTag: 'K-0001', borrowerMasked: '王**', phoneMasked: '139****1111', purpose: 'renovation', overdue: false, returnedAt: null });
+    expect(loan).toMatchObject({
+      keyTag: 'K-0001',
+      borrowerMasked: '王**',
+      phoneMasked: '139****1111',
+      purpose: 'renovation',
+      overdue: false,
+      returnedAt: null,
+    });
     expect(loan.idCheckedMasked).not.toContain('110101199003071234');
     expect(loan.idCheckedMasked).toContain('1234');
     expect((await t.call('keys.list', {}))[0]).toMatchObject({ status: 'out', loan: { id: loan.id } });
@@ -82,7 +89,11 @@ describe('lending and returning keys', () => {
     expect(await t.raw('keys.lend', { ...lendInput(t, k.id), approvalId: wrong }, li)).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
     // the supervisor cannot approve their own lending
     await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' }, 'test:3');
-    const self = await t.raw('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'key.lendTrust', subject: k.tag, reason: '自己批' }, 'test:3');
+    const self = await t.raw(
+      'auth.approve',
+      { username: 'zhao', password: 'zhao-pass-123', action: 'key.lendTrust', subject: k.tag, reason: '自己批' },
+      'test:3',
+    );
     expect(self).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
 
     const approvalId = await t.approve('key.lendTrust', k.tag, li);

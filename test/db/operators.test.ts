@@ -32,16 +32,31 @@ describe('first-run setup and login', () => {
   it('setup creates the admin once; a second setup is refused', async () => {
     const t = await openTestCore();
     expect((await t.call('system.status', {})).mode).toBe('setup');
-    await t.call('system.setup', { propertyName: '阳光花园', terminalId: 't01', admin: { username: 'admin', displayName: '王经理', password: 'admin-pass-1' }, demoData: false });
+    await t.call('system.setup', {
+      propertyName: '阳光花园',
+      terminalId: 't01',
+      admin: { username: 'admin', displayName: '王经理', password: 'admin-pass-1' },
+      demoData: false,
+    });
     const s = await t.call('system.status', {});
     expect(s).toMatchObject({ mode: 'ready', propertyName: '阳光花园', terminalId: 'T01', session: null });
-    const again = await t.raw('system.setup', { propertyName: '别的', terminalId: 'T02', admin: { username: 'x', displayName: 'x', password: 'another-pass' }, demoData: false });
+    const again = await t.raw('system.setup', {
+      propertyName: '别的',
+      terminalId: 'T02',
+      admin: { username: 'x', displayName: 'x', password: 'another-pass' },
+      demoData: false,
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
   });
 
   it('setup validates its input with Chinese messages', async () => {
     const t = await openTestCore();
-    const r = await t.raw('system.setup', { propertyName: '阳', terminalId: 'T 01!', admin: { username: 'admin', displayName: '王', password: 'short' }, demoData: false });
+    const r = await t.raw('system.setup', {
+      propertyName: '阳',
+      terminalId: 'T 01!',
+      admin: { username: 'admin', displayName: '王', password: 'short' },
+      demoData: false,
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('BAD_INPUT');
@@ -205,11 +220,18 @@ describe('supervisor approval', () => {
 
   it('a supervisor approves an unlock at the login screen; the approval is single-use and audited', async () => {
     const t = await lockedLi();
-    const a = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '本人忘记密码已核实' }, 'counter');
+    const a = await t.call(
+      'auth.approve',
+      { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '本人忘记密码已核实' },
+      'counter',
+    );
     expect(a.approverName).toBe('赵主管');
     await t.call('operators.unlock', { username: 'li', approvalId: a.approvalId }, 'counter');
     await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'counter');
-    expect(await t.raw('operators.unlock', { username: 'li', approvalId: a.approvalId }, 'other')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: a.approvalId }, 'other')).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
     const row = t.core.need().db.prepare("SELECT detail FROM audit_log WHERE action = 'approval.granted'").get() as { detail: string };
     expect(JSON.parse(row.detail)).toMatchObject({ action: 'operator.unlock', subject: 'li', reason: '本人忘记密码已核实' });
   });
@@ -217,14 +239,27 @@ describe('supervisor approval', () => {
   it('refuses a receptionist as approver, a wrong action, an expired approval, and no approval at all', async () => {
     const t = await lockedLi();
     await t.call('operators.create', { username: 'wu', displayName: '吴前台', role: 'receptionist', password: 'wu-pass-1234' });
-    expect(await t.raw('auth.approve', { username: 'wu', password: 'wu-pass-1234', action: 'operator.unlock', subject: 'li', reason: '试试' }, 'counter')).toMatchObject({
+    expect(
+      await t.raw('auth.approve', { username: 'wu', password: 'wu-pass-1234', action: 'operator.unlock', subject: 'li', reason: '试试' }, 'counter'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ROLE_REQUIRED' },
     });
     expect(await t.raw('operators.unlock', { username: 'li' }, 'counter')).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
-    const other = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'wu', reason: '核实身份' }, 'counter');
-    expect(await t.raw('operators.unlock', { username: 'li', approvalId: other.approvalId }, 'counter')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
-    const late = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' }, 'counter');
+    const other = await t.call(
+      'auth.approve',
+      { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'wu', reason: '核实身份' },
+      'counter',
+    );
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: other.approvalId }, 'counter')).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
+    const late = await t.call(
+      'auth.approve',
+      { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' },
+      'counter',
+    );
     t.clock.advance(2 * 60_000 + 1);
     const r = await t.raw('operators.unlock', { username: 'li', approvalId: late.approvalId }, 'counter');
     expect(r).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
@@ -233,7 +268,11 @@ describe('supervisor approval', () => {
 
   it('the username may be typed in any case when asking for an unlock', async () => {
     const t = await lockedLi();
-    const a = await t.call('auth.approve', { username: 'ZHAO', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'LI', reason: '核实身份' }, 'counter');
+    const a = await t.call(
+      'auth.approve',
+      { username: 'ZHAO', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'LI', reason: '核实身份' },
+      'counter',
+    );
     await t.call('operators.unlock', { username: 'Li', approvalId: a.approvalId }, 'counter');
     await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'counter');
   });
@@ -248,7 +287,11 @@ describe('supervisor approval', () => {
 
   it('a phone number typed into an approval reason is masked in the audit log', async () => {
     const t = await lockedLi();
-    await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '本人 13812345678 来电核实' }, 'counter');
+    await t.call(
+      'auth.approve',
+      { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '本人 13812345678 来电核实' },
+      'counter',
+    );
     const all = (t.core.need().db.prepare('SELECT detail FROM audit_log').all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     expect(all).not.toContain('13812345678');
     expect(all).toContain('138****5678');
@@ -257,12 +300,26 @@ describe('supervisor approval', () => {
   it('an unlock approved at the login screen is used there, by no one signed in; one asked for by a signed-in operator only by them', async () => {
     const t = await lockedLi();
     await t.call('operators.create', { username: 'wu', displayName: '吴前台', role: 'receptionist', password: 'wu-pass-1234' });
-    const atLogin = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' }, 'counter');
+    const atLogin = await t.call(
+      'auth.approve',
+      { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' },
+      'counter',
+    );
     // someone signs in on that screen before it is used: it was not asked for by them
     await t.call('auth.login', { username: 'wu', password: 'wu-pass-1234' }, 'counter');
-    expect(await t.raw('operators.unlock', { username: 'li', approvalId: atLogin.approvalId }, 'counter')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
-    const forWu = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' }, 'counter');
-    expect(await t.raw('operators.unlock', { username: 'li', approvalId: forWu.approvalId }, 'elsewhere')).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: atLogin.approvalId }, 'counter')).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
+    const forWu = await t.call(
+      'auth.approve',
+      { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'li', reason: '核实身份' },
+      'counter',
+    );
+    expect(await t.raw('operators.unlock', { username: 'li', approvalId: forWu.approvalId }, 'elsewhere')).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
     await t.call('operators.unlock', { username: 'li', approvalId: forWu.approvalId }, 'counter');
     await t.call('auth.login', { username: 'li', password: 'li-pass-123' }, 'elsewhere');
   });
@@ -280,7 +337,9 @@ describe('supervisor approval', () => {
 
   it('a supervisor cannot approve unlocking their own account (two-person rule)', async () => {
     const t = await lockedLi();
-    expect(await t.raw('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'zhao', reason: '自己解锁' }, 'counter')).toMatchObject({
+    expect(
+      await t.raw('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'operator.unlock', subject: 'zhao', reason: '自己解锁' }, 'counter'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_INVALID' },
     });

@@ -27,11 +27,18 @@ describe('carriers recognised from the number, memory only where a number is tru
   it('a wrong memory never re-labels a recognised number, and a memory outside the candidates is not applied', async () => {
     const t = await openParcelsCore();
     // what an earlier version stored after one wrong answer for 14-digit numbers starting 75, and for the 43 shape
-    t.core.need().db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('parcel_carrier_memory', ?, 'x')").run(JSON.stringify({ 'd14:75': 'STO', 'd15:43': 'ZTO' }));
+    t.core
+      .need()
+      .db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('parcel_carrier_memory', ?, 'x')")
+      .run(JSON.stringify({ 'd14:75': 'STO', 'd15:43': 'ZTO' }));
     expect(await t.call('parcels.detect', { waybill: '75123456789012' })).toMatchObject({ kind: 'known', carrier: 'ZTO', remembered: null });
     expect((await t.call('parcels.intake', { waybill: '75123456789012' })).carrier).toBe('ZTO');
     // 43 + 13 digits is 韵达 or 申通: a remembered 中通 cannot be right, so it is asked
-    expect(await t.call('parcels.detect', { waybill: '432542035598773' })).toMatchObject({ kind: 'ambiguous', remembered: null, candidates: [{ code: 'YD' }, { code: 'STO' }] });
+    expect(await t.call('parcels.detect', { waybill: '432542035598773' })).toMatchObject({
+      kind: 'ambiguous',
+      remembered: null,
+      candidates: [{ code: 'YD' }, { code: 'STO' }],
+    });
     const asked = await t.raw('parcels.intake', { waybill: '432542035598773' });
     expect(asked).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { candidates: 'YD,STO' } } });
     if (!asked.ok) expect(asked.error.message).toContain('韵达/申通');
@@ -60,7 +67,16 @@ describe('carriers recognised from the number, memory only where a number is tru
     expect(await t.raw('parcels.carrierMemory.clear', {}, li)).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
     const list = await t.call('parcels.carrierMemory.list', {});
     expect(list).toEqual([
-      { key: 'd15:43', shape: '15 位数字，43 开头', carrier: 'YD', carrierName: '韵达', inUse: true, at: '2026-11-23T02:00:00.000Z', byName: '李青', example: '432542035598773' },
+      {
+        key: 'd15:43',
+        shape: '15 位数字，43 开头',
+        carrier: 'YD',
+        carrierName: '韵达',
+        inUse: true,
+        at: '2026-11-23T02:00:00.000Z',
+        byName: '李青',
+        example: '432542035598773',
+      },
     ]);
     // correcting it: choose another candidate on the next one
     await t.call('parcels.intake', { waybill: '431111111111111', carrier: 'STO' }, li);
@@ -72,7 +88,9 @@ describe('carriers recognised from the number, memory only where a number is tru
     expect(await t.call('parcels.detect', { waybill: '432222222222222' }, li)).toMatchObject({ kind: 'ambiguous', remembered: null });
     expect(await t.raw('parcels.intake', { waybill: '432222222222222' }, li)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const audit = t.core.need().db.prepare("SELECT detail FROM audit_log WHERE action = 'parcel.carrier_memory_clear'").all() as Array<{ detail: string }>;
-    expect(audit.map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ forgotten: [{ key: 'd15:43', carrier: 'STO', byName: '李青', example: '431111111111111' }] }]);
+    expect(audit.map((a) => JSON.parse(a.detail) as unknown)).toEqual([
+      { forgotten: [{ key: 'd15:43', carrier: 'STO', byName: '李青', example: '431111111111111' }] },
+    ]);
     expect(verifyChain(t.core.need().sql).ok).toBe(true);
   });
 });

@@ -10,14 +10,27 @@ const SF = (n: number) => `SF${String(1000000000000 + n)}`;
 const DAY = 86_400_000;
 
 async function audit(t: ParcelsFixture, action: string) {
-  return t.core.need().db.prepare('SELECT entity_id, detail FROM audit_log WHERE action = ? ORDER BY seq').all(action) as Array<{ entity_id: string; detail: string }>;
+  return t.core.need().db.prepare('SELECT entity_id, detail FROM audit_log WHERE action = ? ORDER BY seq').all(action) as Array<{
+    entity_id: string;
+    detail: string;
+  }>;
 }
 
 describe('parcel intake', () => {
   it('saves a scanned parcel with carrier, room, suggested slot and a pickup code, and prints a slip', async () => {
     const t = await openParcelsCore();
     const p = await t.call('parcels.intake', { waybill: ' sf1234567890123 ', residentId: t.residents.zhangwei });
-    expect(p).toMatchObject({ waybill: 'SF1234567890123', carrier: 'SF', carrierName: '顺丰', status: 'in_stock', roomCode: '3-2-501', recipientMasked: '张*', unlisted: false, slotLabel: 'A-01', needsDetails: false });
+    expect(p).toMatchObject({
+      waybill: 'SF1234567890123',
+      carrier: 'SF',
+      carrierName: '顺丰',
+      status: 'in_stock',
+      roomCode: '3-2-501',
+      recipientMasked: '张*',
+      unlisted: false,
+      slotLabel: 'A-01',
+      needsDetails: false,
+    });
     expect(p.pickupCode).toMatch(/^\d{6}$/);
     expect(p.pickupCodeSpoken).toBe(`${p.pickupCode.slice(0, 3)} ${p.pickupCode.slice(3)}`);
     await t.settle();
@@ -107,13 +120,23 @@ describe('parcel intake', () => {
     expect(guest).toMatchObject({ unlisted: true, roomCode: '3-2-501' });
     const matched = await t.call('parcels.intake', { waybill: SF(3), roomId: t.rooms.r502, recipient: '李娜' });
     expect(matched).toMatchObject({ unlisted: false, residentId: t.residents.lina });
-    expect(await t.raw('parcels.intake', { waybill: SF(4), roomId: t.rooms.r502, residentId: t.residents.zhangwei })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('parcels.intake', { waybill: SF(4), roomId: t.rooms.r502, residentId: t.residents.zhangwei })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 
   it('batch intake saves every good scan, reports the bad ones, and details are fixed later', async () => {
     const t = await openParcelsCore({ printer: false });
     const res = await t.call('parcels.intakeBatch', {
-      items: [{ waybill: SF(1) }, { waybill: 'JT0001234567890' }, { waybill: SF(1) }, { waybill: 'SF1' }, { waybill: '7701234567890' }, { waybill: 'JDVA12345678901' }],
+      items: [
+        { waybill: SF(1) },
+        { waybill: 'JT0001234567890' },
+        { waybill: SF(1) },
+        { waybill: 'SF1' },
+        { waybill: '7701234567890' },
+        { waybill: 'JDVA12345678901' },
+      ],
     });
     expect(res.map((r) => r.ok)).toEqual([true, true, false, false, true, true]);
     expect(res[2]?.error?.code).toBe('CONFLICT');
@@ -121,7 +144,12 @@ describe('parcel intake', () => {
     const unknown = res[4]?.parcel;
     expect(unknown).toMatchObject({ carrier: 'UNKNOWN', needsDetails: true });
     expect((await t.call('parcels.stats', {})).needsDetails).toBe(4);
-    const fixed = await t.call('parcels.update', { id: unknown?.id as number, carrier: 'STO', residentId: t.residents.lina, slot: { shelfId: t.shelves.B, slot: 2 } });
+    const fixed = await t.call('parcels.update', {
+      id: unknown?.id as number,
+      carrier: 'STO',
+      residentId: t.residents.lina,
+      slot: { shelfId: t.shelves.B, slot: 2 },
+    });
     expect(fixed).toMatchObject({ carrier: 'STO', roomCode: '3-2-502', needsDetails: false, slotLabel: 'B-02', pickupCode: unknown?.pickupCode });
     // fixing a carrier remembers it for that shape
     expect(await t.call('parcels.detect', { waybill: '7709999999999' })).toMatchObject({ remembered: 'STO' });
@@ -211,7 +239,9 @@ describe('pickup', () => {
     expect(() =>
       t.core
         .need()
-        .db.prepare("INSERT INTO parcels (waybill, carrier, pickup_code, status, intake_at, intake_by, updated_at) VALUES ('SF9999999999999', 'SF', ?, 'in_stock', 'x', 1, 'x')")
+        .db.prepare(
+          "INSERT INTO parcels (waybill, carrier, pickup_code, status, intake_at, intake_by, updated_at) VALUES ('SF9999999999999', 'SF', ?, 'in_stock', 'x', 1, 'x')",
+        )
         .run(b.pickupCode),
     ).toThrow(/UNIQUE/);
   });
@@ -253,7 +283,9 @@ describe('overdue, returns and write-offs', () => {
     const b = await t.call('parcels.intake', { waybill: SF(2) });
     expect(await t.raw('parcels.writeOff', { id: a.id, approvalId: 'nope', reason: '丢失' })).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
     // the signed-in admin cannot approve their own write-off (two-person rule)
-    expect(await t.raw('auth.approve', { username: 'admin', password: 'admin-pass-1', action: 'parcel.writeOff', subject: a.waybill, reason: '丢失' })).toMatchObject({
+    expect(
+      await t.raw('auth.approve', { username: 'admin', password: 'admin-pass-1', action: 'parcel.writeOff', subject: a.waybill, reason: '丢失' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_INVALID' },
     });
@@ -319,7 +351,22 @@ describe('daily view, search and export', () => {
     await wb.xlsx.load(Buffer.from(x.data, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('快递');
     const rows = (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0]).toEqual(['入库时间', '快递公司', '单号', '房号', '收件人', '不在名册', '货架', '状态', '出库时间', '领取人', '核验', '代取', '退回/核销原因', '入库人']);
+    expect(rows[0]).toEqual([
+      '入库时间',
+      '快递公司',
+      '单号',
+      '房号',
+      '收件人',
+      '不在名册',
+      '货架',
+      '状态',
+      '出库时间',
+      '领取人',
+      '核验',
+      '代取',
+      '退回/核销原因',
+      '入库人',
+    ]);
     expect(rows[1]?.slice(0, 10)).toEqual(['2026-11-23 10:00', '顺丰', SF(1), '3-2-501', '张*', '', 'A-01', '已取件', '2026-11-23 10:00', '张*']);
     expect(rows[2]?.slice(1, 6)).toEqual(['圆通', 'YT7512345678901', '', '欧***', '是']);
     const all = JSON.stringify(rows);
@@ -343,13 +390,19 @@ describe('daily view, search and export', () => {
       ['A', 3, 1],
       ['B', 10, 0],
     ]);
-    expect(await t.raw('parcels.shelves.save', { id: t.shelves.B, code: 'A', name: '', slots: 3, active: true, sort: 0 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('parcels.shelves.save', { id: t.shelves.B, code: 'A', name: '', slots: 3, active: true, sort: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     await t.call('auth.login', { username: 'zhao', password: 'zhao-pass-123' }, 'test:2');
     const r = await t.raw('parcels.settings.save', { overdueDays: 7, printSlip: false }, 'test:2');
     expect(r.ok).toBe(true);
     await t.call('operators.create', { username: 'xiao', displayName: '小李', role: 'receptionist', password: 'xiao-pass-123' });
     await t.call('auth.login', { username: 'xiao', password: 'xiao-pass-123' }, 'test:3');
-    expect(await t.raw('parcels.shelves.save', { code: 'C', name: '', slots: 3, active: true, sort: 0 }, 'test:3')).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+    expect(await t.raw('parcels.shelves.save', { code: 'C', name: '', slots: 3, active: true, sort: 0 }, 'test:3')).toMatchObject({
+      ok: false,
+      error: { code: 'ROLE_REQUIRED' },
+    });
     const noSlip = await t.call('parcels.intake', { waybill: SF(2) }, 'test:3');
     await t.settle();
     expect(noSlip.printState).toBe('not-configured');

@@ -35,7 +35,12 @@ describe('collecting what a room owes', () => {
     const i = await dues(t, t.items.property);
     expect(i.paidThrough).toBe('2026-07');
     expect(i.owed.map((u) => u.month)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
-    const months = t.core.need().db.prepare('SELECT a.month, a.amount_fen FROM receivable_allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id WHERE l.receipt_id = ? ORDER BY a.month').all(r.id);
+    const months = t.core
+      .need()
+      .db.prepare(
+        'SELECT a.month, a.amount_fen FROM receivable_allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id WHERE l.receipt_id = ? ORDER BY a.month',
+      )
+      .all(r.id);
     expect(months).toEqual([
       { month: '2026-06', amount_fen: 22375 },
       { month: '2026-07', amount_fen: 22375 },
@@ -105,7 +110,18 @@ describe('collecting what a room owes', () => {
 
   it('a refund of a refundable periodic line re-opens its months', async () => {
     const t = await openReceivablesCore();
-    await t.call('fees.items.save', { id: t.items.parking, code: 'TCF', name: '停车费', category: 'parking', rule: 'per_month', unitPriceFen: 30000, unitLabel: '月', refundable: true, active: true, sort: 0 });
+    await t.call('fees.items.save', {
+      id: t.items.parking,
+      code: 'TCF',
+      name: '停车费',
+      category: 'parking',
+      rule: 'per_month',
+      unitPriceFen: 30000,
+      unitLabel: '月',
+      refundable: true,
+      active: true,
+      sort: 0,
+    });
     await t.call('receivables.plan.save', { roomId: t.roomId, itemId: t.items.parking, startMonth: '2026-11' });
     const r = await t.collect(t.roomId, [{ itemId: t.items.parking, months: 3 }]);
     expect((await dues(t, t.items.parking)).paidThrough).toBe('2027-01');
@@ -119,7 +135,13 @@ describe('collecting what a room owes', () => {
   it('one planned item appears once on a receipt', async () => {
     const t = await openReceivablesCore();
     await t.call('receivables.plan.save', { roomId: t.roomId, itemId: t.items.property, startMonth: '2026-06' });
-    const twice = await t.raw('fees.quote', { roomId: t.roomId, lines: [{ itemId: t.items.property, months: 1 }, { itemId: t.items.property, months: 1 }] });
+    const twice = await t.raw('fees.quote', {
+      roomId: t.roomId,
+      lines: [
+        { itemId: t.items.property, months: 1 },
+        { itemId: t.items.property, months: 1 },
+      ],
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });

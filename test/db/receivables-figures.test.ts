@@ -42,13 +42,33 @@ describe('arrears list and collection figures', () => {
       ['5栋', 11 * B, 6 * B, 0],
     ]);
     expect(y.byItem).toEqual([expect.objectContaining({ itemId: t.items.property, chargedFen: 11 * A + 11 * B })]);
-    expect((await t.call('receivables.figures', { year: 2025 })).total).toEqual({ chargedFen: 12 * A, collectedFen: 10 * A, rateBp: 8333, arrearsCollectedFen: 0 });
-    expect((await t.call('receivables.figures', { month: '2026-03' })).total).toEqual({ chargedFen: A + B, collectedFen: B, rateBp: 5277, arrearsCollectedFen: 0 });
-    expect((await t.call('receivables.figures', { month: '2026-11' })).total).toEqual({ chargedFen: A + B, collectedFen: 0, rateBp: 0, arrearsCollectedFen: 10 * A });
+    expect((await t.call('receivables.figures', { year: 2025 })).total).toEqual({
+      chargedFen: 12 * A,
+      collectedFen: 10 * A,
+      rateBp: 8333,
+      arrearsCollectedFen: 0,
+    });
+    expect((await t.call('receivables.figures', { month: '2026-03' })).total).toEqual({
+      chargedFen: A + B,
+      collectedFen: B,
+      rateBp: 5277,
+      arrearsCollectedFen: 0,
+    });
+    expect((await t.call('receivables.figures', { month: '2026-11' })).total).toEqual({
+      chargedFen: A + B,
+      collectedFen: 0,
+      rateBp: 0,
+      arrearsCollectedFen: 10 * A,
+    });
     expect(await t.raw('receivables.figures', { month: '2027-01' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     // paying December ahead does not change this year's figures before December has come
     await t.collect(t.roomB, [{ itemId: t.items.property, months: 6 }]); // 2026-07 … 2026-12
-    expect((await t.call('receivables.figures', { year: 2026 })).total).toEqual({ chargedFen: 11 * A + 11 * B, collectedFen: 11 * B, rateBp: 5277, arrearsCollectedFen: 10 * A });
+    expect((await t.call('receivables.figures', { year: 2026 })).total).toEqual({
+      chargedFen: 11 * A + 11 * B,
+      collectedFen: 11 * B,
+      rateBp: 5277,
+      arrearsCollectedFen: 10 * A,
+    });
   });
 
   it('month charges are written once however often they are brought up to date', async () => {
@@ -65,7 +85,10 @@ describe('arrears list and collection figures', () => {
 
   it('催缴 log and queue: a promise past its date while the room still owes; owing rooms not contacted', async () => {
     const t = await fixture();
-    expect(await t.raw('receivables.contacts.add', { roomId: t.roomId, way: 'phone', result: '答应月底交', promisedDate: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('receivables.contacts.add', { roomId: t.roomId, way: 'phone', result: '答应月底交', promisedDate: '2026-11-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     const c = await t.call('receivables.contacts.add', { roomId: t.roomId, way: 'phone', result: '答应月底交', promisedDate: '2026-11-25' });
     expect(c).toMatchObject({ roomCode: '3-2-501', day: '2026-11-23', way: 'phone', operatorName: '王经理', promisedDate: '2026-11-25' });
     let q = await t.call('receivables.queue', { days: 30 });

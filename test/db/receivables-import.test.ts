@@ -8,14 +8,26 @@ import { openReceivablesCore, type ReceivablesFixture } from '../support/receiva
 const csv = (rows: string[]) => Buffer.from(['房号,项目,已交至,期初欠费', ...rows].join('\r\n'), 'utf8').toString('base64');
 
 const counts = (t: ReceivablesFixture) =>
-  t.core.need().db.prepare("SELECT (SELECT count(*) FROM receivable_plans) AS plans, (SELECT count(*) FROM receivable_charges WHERE kind = 'opening') AS opening, (SELECT count(*) FROM receivable_charges) AS charges").get();
+  t.core
+    .need()
+    .db.prepare(
+      "SELECT (SELECT count(*) FROM receivable_plans) AS plans, (SELECT count(*) FROM receivable_charges WHERE kind = 'opening') AS opening, (SELECT count(*) FROM receivable_charges) AS charges",
+    )
+    .get();
 
 describe('opening balances import', () => {
   it('previews good rows and row errors, writes nothing before the confirm, then brings paid-through months and old arrears in', async () => {
     const t = await openReceivablesCore();
     const p = await t.call('receivables.opening.preview', {
       fileName: '期初.csv',
-      data: csv(['3-2-501,WYF,2026-06,120.50', '5-1-101,停车费,2026/9,', '9-9-999,WYF,2026-06,', '3-2-501,XX,2026-01,', '5-1-101,WYF,2026-13,', '5-1-101,WYF,2026-06,-5']),
+      data: csv([
+        '3-2-501,WYF,2026-06,120.50',
+        '5-1-101,停车费,2026/9,',
+        '9-9-999,WYF,2026-06,',
+        '3-2-501,XX,2026-01,',
+        '5-1-101,WYF,2026-13,',
+        '5-1-101,WYF,2026-06,-5',
+      ]),
     });
     expect(p.counts).toEqual({ total: 6, new: 2, changed: 0, same: 0, errors: 4 });
     expect(p.errors.map((e) => e.row)).toEqual([4, 5, 6, 7]);

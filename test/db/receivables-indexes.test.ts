@@ -27,6 +27,8 @@ describe('receivables query plans', () => {
 
   it('the collection figures read the period from a covering index; 清欠 the allocations of the period by time', () => {
     expect(planOf(() => repo.chargedByBuildingItem(sql, '2026-01', '2026-12'))).toContain('COVERING INDEX receivable_charges_period');
-    expect(planOf(() => repo.arrearsCollected(sql, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', '2026-01'))).toContain('COVERING INDEX receivable_allocations_at');
+    expect(planOf(() => repo.arrearsCollected(sql, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', '2026-01'))).toContain(
+      'COVERING INDEX receivable_allocations_at',
+    );
   });
 });

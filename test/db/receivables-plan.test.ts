@@ -27,7 +27,10 @@ describe('billing plan and month prices', () => {
     expect(i.owedFen).toBe(6 * 22375 + 17 * 26850);
     // the earlier open-ended rate now ends in June
     const item = (await t.call('receivables.items.list', {})).find((x) => x.itemId === t.items.property);
-    expect(item?.rates).toEqual([expect.objectContaining({ fromMonth: '2024-01', toMonth: '2025-06', unitPriceFen: 250 }), expect.objectContaining({ fromMonth: '2025-07', toMonth: null, unitPriceFen: 300 })]);
+    expect(item?.rates).toEqual([
+      expect.objectContaining({ fromMonth: '2024-01', toMonth: '2025-06', unitPriceFen: 250 }),
+      expect.objectContaining({ fromMonth: '2025-07', toMonth: null, unitPriceFen: 300 }),
+    ]);
   });
 
   it('refuses a rate before the item was billed and an overlapping rate period, and changes nothing', async () => {

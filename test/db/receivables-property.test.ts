@@ -20,7 +20,11 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
 const START = '2026-06';
 const NOW = '2026-11';
 
-function check(t: ReceivablesFixture, model: { rates: Array<[string, number]>; paid: Map<string, number> }, dues: Awaited<ReturnType<ReceivablesFixture['call']>>) {
+function check(
+  t: ReceivablesFixture,
+  model: { rates: Array<[string, number]>; paid: Map<string, number> },
+  dues: Awaited<ReturnType<ReceivablesFixture['call']>>,
+) {
   const rateAt = (m: string) => [...model.rates].reverse().find(([from]) => from <= m)?.[1] ?? 0;
   let owed = 0;
   let firstUnpaid: string | null = null;
@@ -36,7 +40,9 @@ function check(t: ReceivablesFixture, model: { rates: Array<[string, number]>; p
   expect(item?.paidThrough).toBe(paidThrough);
   const bad = t.core
     .need()
-    .db.prepare('SELECT c.id FROM receivable_charges c LEFT JOIN (SELECT charge_id, sum(amount_fen) s FROM receivable_allocations GROUP BY charge_id) a ON a.charge_id = c.id WHERE c.settled_fen <> coalesce(a.s, 0)')
+    .db.prepare(
+      'SELECT c.id FROM receivable_charges c LEFT JOIN (SELECT charge_id, sum(amount_fen) s FROM receivable_allocations GROUP BY charge_id) a ON a.charge_id = c.id WHERE c.settled_fen <> coalesce(a.s, 0)',
+    )
     .all();
   expect(bad).toEqual([]);
 }

@@ -11,7 +11,9 @@ describe('period figures (nightly summary, reports) query plans', () => {
   const { db, sql, statementsOf } = planStore();
   // one parcel from years back, so that a window built long after it is counted from the far side
   db.prepare("INSERT INTO operators (username, display_name, role, password_hash, created_at, updated_at) VALUES ('a', 'A', 'admin', 'x', 'now', 'now')").run();
-  db.prepare("INSERT INTO parcels (waybill, carrier, pickup_code, status, intake_at, intake_by, updated_at) VALUES ('SF1000000001', 'SF', '123456', 'in_stock', '2021-01-01T00:00:00Z', 1, 'now')").run();
+  db.prepare(
+    "INSERT INTO parcels (waybill, carrier, pickup_code, status, intake_at, intake_by, updated_at) VALUES ('SF1000000001', 'SF', '123456', 'in_stock', '2021-01-01T00:00:00Z', 1, 'now')",
+  ).run();
   const window = { terminalId: 'T01', from: new Date('2026-11-19T20:00:00Z'), to: new Date('2026-11-20T20:00:00Z'), overdueDays: 3 };
   const statements = statementsOf(() => {
     periodFigures(sql, { ...window, now: new Date('2026-11-23T00:00:00Z') });

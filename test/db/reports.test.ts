@@ -17,7 +17,12 @@ describe('reports (统计报表)', () => {
     await t.call('cash.open', { count: FLOAT_500 });
     t.clock.set('2026-11-30T17:00:00Z');
     await t.call('auth.unlock', { password: 'admin-pass-1' });
-    await t.call('fees.collect', { requestId: 'report-tz-1', roomId: null, lines: [{ itemId: t.items.copy, quantity: 2 }], payments: [{ method: 'cash', amountFen: 100 }] });
+    await t.call('fees.collect', {
+      requestId: 'report-tz-1',
+      roomId: null,
+      lines: [{ itemId: t.items.copy, quantity: 2 }],
+      payments: [{ method: 'cash', amountFen: 100 }],
+    });
     expect((await t.call('reports.period', { period: 'month', date: '2026-11-15' })).fees.receipts.count).toBe(0);
     expect((await t.call('reports.period', { period: 'month', date: '2026-12-15' })).fees.receipts.count).toBe(1);
     expect((await t.call('reports.period', { period: 'day', date: '2026-12-01' })).fees.receipts.count).toBe(1);
@@ -26,11 +31,29 @@ describe('reports (统计报表)', () => {
   it('a month with payments, a void and a repair: figures on screen and in the XLSX export', async () => {
     const t = await openFeesCore({ printer: false });
     await t.call('cash.open', { count: FLOAT_500 });
-    const a = await t.call('fees.collect', { requestId: 'report-test-1', roomId: null, lines: [{ itemId: t.items.copy, quantity: 4 }], payments: [{ method: 'cash', amountFen: 200 }] });
-    await t.call('fees.collect', { requestId: 'report-test-2', roomId: t.roomId, lines: [{ itemId: t.items.parking, months: 1 }], payments: [{ method: 'wechat', amountFen: 30000, reference: '134567890123456789' }] });
+    const a = await t.call('fees.collect', {
+      requestId: 'report-test-1',
+      roomId: null,
+      lines: [{ itemId: t.items.copy, quantity: 4 }],
+      payments: [{ method: 'cash', amountFen: 200 }],
+    });
+    await t.call('fees.collect', {
+      requestId: 'report-test-2',
+      roomId: t.roomId,
+      lines: [{ itemId: t.items.parking, months: 1 }],
+      payments: [{ method: 'wechat', amountFen: 30000, reference: '134567890123456789' }],
+    });
     const ap = await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'receipt.void', subject: a.receiptNo, reason: '金额录错' });
     await t.call('fees.void', { receiptId: a.id, approvalId: ap.approvalId, reason: '金额录错' });
-    const req = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '', category: '水电', description: '漏水', urgency: 'normal' });
+    const req = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'call',
+      roomId: t.roomId,
+      caller: '',
+      category: '水电',
+      description: '漏水',
+      urgency: 'normal',
+    });
     await t.call('requests.dispatch', { id: req.id, department: '工程部' });
     const r = await t.call('reports.period', { period: 'month', date: '2026-11-23' });
     expect(r).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });

@@ -17,7 +17,16 @@ async function ready() {
 describe('service log (报修/投诉/咨询)', () => {
   it('a repair: logged, dispatched within the 3-minute target, in progress, done, called back; every step stamped', async () => {
     const t = await ready();
-    const r = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '曾国藩', phoneLast4: '5678', category: '水电', description: '厨房水管漏水，电话 13812345678', urgency: 'urgent' });
+    const r = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'call',
+      roomId: t.roomId,
+      caller: '曾国藩',
+      phoneLast4: '5678',
+      category: '水电',
+      description: '厨房水管漏水，电话 13812345678',
+      urgency: 'urgent',
+    });
     expect(r).toMatchObject({ status: 'logged', roomCode: '3-2-501', callerMasked: '曾**', targetMinutes: 3, withinTarget: null });
     expect(r.description).toBe('厨房水管漏水，电话 138****5678');
     t.clock.advance(2 * 60_000);
@@ -39,13 +48,37 @@ describe('service log (报修/投诉/咨询)', () => {
 
   it('a late dispatch is late; a complaint cannot be done before dispatch; an enquiry can be answered at once', async () => {
     const t = await ready();
-    const late = await t.call('requests.log', { kind: 'repair', source: 'visit', roomId: null, caller: '', category: '电梯', description: '电梯异响', urgency: 'normal' });
+    const late = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'visit',
+      roomId: null,
+      caller: '',
+      category: '电梯',
+      description: '电梯异响',
+      urgency: 'normal',
+    });
     t.clock.advance(5 * 60_000);
     expect((await t.call('requests.get', { id: late.id })).withinTarget).toBe(false);
     expect((await t.call('requests.dispatch', { id: late.id, department: '工程部' })).withinTarget).toBe(false);
-    const complaint = await t.call('requests.log', { kind: 'complaint', source: 'call', roomId: t.roomId, caller: '李四', category: '噪音', description: '楼上装修噪音', urgency: 'normal' });
+    const complaint = await t.call('requests.log', {
+      kind: 'complaint',
+      source: 'call',
+      roomId: t.roomId,
+      caller: '李四',
+      category: '噪音',
+      description: '楼上装修噪音',
+      urgency: 'normal',
+    });
     expect(await t.raw('requests.done', { id: complaint.id, note: '已处理' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const q = await t.call('requests.log', { kind: 'enquiry', source: 'visit', roomId: null, caller: '', category: '缴费', description: '物业费怎么交', urgency: 'normal' });
+    const q = await t.call('requests.log', {
+      kind: 'enquiry',
+      source: 'visit',
+      roomId: null,
+      caller: '',
+      category: '缴费',
+      description: '物业费怎么交',
+      urgency: 'normal',
+    });
     expect((await t.call('requests.done', { id: q.id, note: '已告知在前台收费' })).status).toBe('done');
     const open = await t.call('requests.list', { view: 'open' });
     expect(open.map((x) => x.id).sort()).toEqual([late.id, complaint.id].sort());
@@ -59,22 +92,52 @@ describe('service log (报修/投诉/咨询)', () => {
 
   it('month statistics: by kind and category, dispatch within target, close time, callback rate and satisfaction', async () => {
     const t = await ready();
-    const a = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '', category: '水电', description: '漏水', urgency: 'normal' });
+    const a = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'call',
+      roomId: t.roomId,
+      caller: '',
+      category: '水电',
+      description: '漏水',
+      urgency: 'normal',
+    });
     t.clock.advance(60_000);
     await t.call('requests.dispatch', { id: a.id, department: '工程部' });
     t.clock.advance(59 * 60_000);
     await t.call('requests.done', { id: a.id, note: '修好了' });
     await t.call('requests.callback', { id: a.id, satisfaction: 4 });
-    const b = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: null, caller: '', category: '水电', description: '停电', urgency: 'urgent' });
+    const b = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'call',
+      roomId: null,
+      caller: '',
+      category: '水电',
+      description: '停电',
+      urgency: 'urgent',
+    });
     t.clock.advance(10 * 60_000);
     await t.call('requests.dispatch', { id: b.id, department: '工程部' });
     await t.call('requests.done', { id: b.id, note: '恢复供电' });
-    await t.call('requests.log', { kind: 'complaint', source: 'visit', roomId: null, caller: '', category: '卫生', description: '垃圾未清', urgency: 'normal' });
+    await t.call('requests.log', {
+      kind: 'complaint',
+      source: 'visit',
+      roomId: null,
+      caller: '',
+      category: '卫生',
+      description: '垃圾未清',
+      urgency: 'normal',
+    });
     const s = await t.call('requests.stats', { from: '2026-11-01', to: '2026-11-30' });
     expect(s).toMatchObject({
       total: 3,
-      byKind: [{ kind: 'repair', count: 2 }, { kind: 'complaint', count: 1 }],
-      byCategory: [{ category: '水电', count: 2 }, { category: '卫生', count: 1 }],
+      byKind: [
+        { kind: 'repair', count: 2 },
+        { kind: 'complaint', count: 1 },
+      ],
+      byCategory: [
+        { category: '水电', count: 2 },
+        { category: '卫生', count: 1 },
+      ],
       dispatched: 2,
       dispatchWithinTarget: 1,
       medianDispatchMs: Math.round((60_000 + 600_000) / 2),
@@ -89,7 +152,15 @@ describe('service log (报修/投诉/咨询)', () => {
 
   it('history is append-only', async () => {
     const t = await ready();
-    const r = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: null, caller: '', category: '门窗', description: '窗户关不上', urgency: 'normal' });
+    const r = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'call',
+      roomId: null,
+      caller: '',
+      category: '门窗',
+      description: '窗户关不上',
+      urgency: 'normal',
+    });
     const db = t.core.need().db;
     expect(() => db.prepare('UPDATE service_events SET note = ? WHERE request_id = ?').run('x', r.id)).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM service_requests WHERE id = ?').run(r.id)).toThrow(/kept/);
@@ -100,7 +171,16 @@ describe('dispatch slip (派工单)', () => {
   it('a dispatch prints the 派工单 for the department, with the room, the request and no full phone', async () => {
     const { openFeesCore } = await import('../support/fees');
     const t = await openFeesCore();
-    const r = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '曾国藩', phoneLast4: '5678', category: '水电', description: '厨房漏水，回电 13812345678', urgency: 'urgent' });
+    const r = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'call',
+      roomId: t.roomId,
+      caller: '曾国藩',
+      phoneLast4: '5678',
+      category: '水电',
+      description: '厨房漏水，回电 13812345678',
+      urgency: 'urgent',
+    });
     await t.call('requests.dispatch', { id: r.id, department: '工程部' });
     await t.settle();
     const text = t.printedText().join('\n');

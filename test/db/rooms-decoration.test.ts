@@ -18,7 +18,17 @@ const application = (roomId: number, depositFen = 200000) => ({
 /** The deposit collected through 收费 (a receipt for the room). */
 async function depositReceipt(t: RoomsFixture, roomId: number, amountFen: number): Promise<string> {
   await t.call('cash.open', { count: { '10000': 5 } });
-  const item = await t.call('fees.items.save', { code: 'ZXYJ', name: '装修押金', category: 'deposit', rule: 'fixed', unitPriceFen: amountFen, unitLabel: '次', refundable: true, active: true, sort: 1 });
+  const item = await t.call('fees.items.save', {
+    code: 'ZXYJ',
+    name: '装修押金',
+    category: 'deposit',
+    rule: 'fixed',
+    unitPriceFen: amountFen,
+    unitLabel: '次',
+    refundable: true,
+    active: true,
+    sort: 1,
+  });
   const r = await t.call('fees.collect', { requestId: 'deco-deposit-0001', roomId, lines: [{ itemId: item.id }], payments: [{ method: 'cash', amountFen }] });
   return r.receiptNo;
 }
@@ -30,7 +40,10 @@ describe('decoration case', () => {
     const c = await t.call('rooms.decoration.apply', application(room));
     expect(c).toMatchObject({ status: 'applied', roomCode: '3-2-501', phoneMasked: '135****4444', personInCharge: '孙**', depositFen: 200000 });
     await t.call('rooms.decoration.review', { caseId: c.id, approve: true, remark: '按图施工' });
-    expect(await t.raw('rooms.decoration.start', { caseId: c.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('装修押金还没有收') } });
+    expect(await t.raw('rooms.decoration.start', { caseId: c.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('装修押金还没有收') },
+    });
     const receiptNo = await depositReceipt(t, room, 200000);
     await t.call('rooms.decoration.deposit', { caseId: c.id, receiptNo });
     expect((await t.call('rooms.decoration.start', { caseId: c.id })).status).toBe('in_progress');
@@ -45,7 +58,19 @@ describe('decoration case', () => {
     await t.call('rooms.decoration.finish', { caseId: c.id });
     const accepted = await t.call('rooms.decoration.accept', { caseId: c.id, pass: true, opinion: '验收合格' });
     expect(accepted).toMatchObject({ status: 'accepted', overdue: false, refundOverdue: false });
-    expect(accepted.events.map((e) => e.kind)).toEqual(['apply', 'approve', 'deposit', 'start', 'extend', 'deduct', 'patrol', 'finish', 'fail', 'finish', 'accept']);
+    expect(accepted.events.map((e) => e.kind)).toEqual([
+      'apply',
+      'approve',
+      'deposit',
+      'start',
+      'extend',
+      'deduct',
+      'patrol',
+      'finish',
+      'fail',
+      'finish',
+      'accept',
+    ]);
     expect(t.core.need().decoration.refundable(c.id)).toBe(150000);
     const file = await t.call('rooms.file', { roomId: room });
     expect(file.room.state).toBe('vacant');
@@ -64,14 +89,20 @@ describe('decoration case', () => {
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已有一份「申请中」的装修申请') } });
     expect(rowsIn(t, 'SELECT count(*) AS n FROM decoration_cases')).toBe(1);
 
-    expect(await t.raw('rooms.decoration.review', { caseId: c.id, approve: false })).toMatchObject({ ok: false, error: { message: expect.stringContaining('驳回要写明原因') } });
+    expect(await t.raw('rooms.decoration.review', { caseId: c.id, approve: false })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('驳回要写明原因') },
+    });
     await t.call('rooms.decoration.review', { caseId: c.id, approve: true });
     await t.call('rooms.decoration.deposit', { caseId: c.id, receiptNo: await depositReceipt(t, room, 100000) });
     await t.call('rooms.decoration.start', { caseId: c.id });
     await t.call('rooms.decoration.patrol', { caseId: c.id, violation: true, note: '破坏承重墙', deductionFen: 80000 });
     const events = rowsIn(t, 'SELECT count(*) AS n FROM decoration_events');
     const above = await t.raw('rooms.decoration.patrol', { caseId: c.id, violation: true, note: '垃圾堆放楼道', deductionFen: 20001 });
-    expect(above).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: '扣款 ￥200.01 超过押金余额 ￥200.00（押金 ￥1,000.00，已扣 ￥800.00）。' } });
+    expect(above).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '扣款 ￥200.01 超过押金余额 ￥200.00（押金 ￥1,000.00，已扣 ￥800.00）。' },
+    });
     expect(rowsIn(t, 'SELECT count(*) AS n FROM decoration_events')).toBe(events);
     expect(rowsIn(t, 'SELECT deducted_fen AS n FROM decoration_cases WHERE id = ?', c.id)).toBe(80000);
     expect(t.core.need().decoration.refundable(c.id)).toBe(20000);

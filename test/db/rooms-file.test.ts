@@ -14,7 +14,15 @@ describe('room file and room upkeep', () => {
     expect((await t.call('roster.search', { q: '3栋2单元12' }, li)).rooms?.map((r) => r.code)).toEqual(['3-2-1201']);
 
     const file = await t.call('rooms.file', { roomId: t.newRoom }, li);
-    expect(file.room).toMatchObject({ code: '3-2-1201', buildingCode: '3', unitCode: '2', floor: 12, areaM2: '118.50', roomType: '三室两厅', state: 'undelivered' });
+    expect(file.room).toMatchObject({
+      code: '3-2-1201',
+      buildingCode: '3',
+      unitCode: '2',
+      floor: 12,
+      areaM2: '118.50',
+      roomType: '三室两厅',
+      state: 'undelivered',
+    });
     expect(file.residents).toEqual([]);
     expect(file.stateHistory).toEqual([expect.objectContaining({ from: null, to: 'undelivered', reason: '新建房间' })]);
   });
@@ -39,7 +47,9 @@ describe('room file and room upkeep', () => {
     expect(room).toMatchObject({ code: '5-1-101', state: 'vacant', floor: null, areaM2: null });
     const edited = await t.call('rooms.update', { id: room.id, areaM2: 89.5, floor: 1 });
     expect(edited).toMatchObject({ areaM2: '89.50', floor: 1, roomType: '' });
-    const audit = t.core.need().sql.db.prepare("SELECT detail FROM audit_log WHERE action = 'room.update' ORDER BY seq DESC LIMIT 1").get() as { detail: string };
+    const audit = t.core.need().sql.db.prepare("SELECT detail FROM audit_log WHERE action = 'room.update' ORDER BY seq DESC LIMIT 1").get() as {
+      detail: string;
+    };
     expect(JSON.parse(audit.detail)).toMatchObject({ code: '5-1-101', before: { areaM2: null, floor: null }, after: { areaM2: '89.50', floor: 1 } });
     expect(await t.call('rooms.buildings.update', { id: b, name: '五号楼' })).toEqual({ id: b, code: '5', name: '五号楼' });
   });

@@ -17,7 +17,14 @@ describe('room file query plans', () => {
   `);
   const clock = new ManualClock('2026-11-23T02:00:00Z');
   const calendar = new PropertyCalendar(() => 'Asia/Shanghai', clock);
-  const moveIn = new MoveInService(sql, clock, calendar, new ResidentsService(sql, clock, calendar), { handOverToOwner: () => [] }, { issue: () => ({ id: 0 }) });
+  const moveIn = new MoveInService(
+    sql,
+    clock,
+    calendar,
+    new ResidentsService(sql, clock, calendar),
+    { handOverToOwner: () => [] },
+    { issue: () => ({ id: 0 }) },
+  );
   const decoration = new DecorationService(sql, clock, calendar);
   const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });
 

@@ -17,7 +17,9 @@ describe('move-in after a kill', () => {
     const file = path.join(t.dataDir, 'lobbydesk.sqlite');
     await t.core.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/movein-kill-child.ts', file, String(c.id), keyIds.join(',')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/movein-kill-child.ts', file, String(c.id), keyIds.join(',')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));

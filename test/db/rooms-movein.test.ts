@@ -33,7 +33,14 @@ describe('move-in (交房)', () => {
     // the identity note keeps only the last four digits of the ID number
     expect(rowsIn(again, "SELECT count(*) AS n FROM movein_cases WHERE id_note LIKE '%1234%' AND id_note NOT LIKE '%110101%'")).toBe(1);
 
-    await again.call('rooms.moveIn.meters', { caseId: c.id, readings: [{ meter: 'water', reading: 12.5 }, { meter: 'electricity', reading: 301.25 }, { meter: 'gas', reading: 0 }] });
+    await again.call('rooms.moveIn.meters', {
+      caseId: c.id,
+      readings: [
+        { meter: 'water', reading: 12.5 },
+        { meter: 'electricity', reading: 301.25 },
+        { meter: 'gas', reading: 0 },
+      ],
+    });
     const unfinished = await again.raw('rooms.moveIn.finish', { caseId: c.id, state: 'owner_occupied' });
     expect(unfinished).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '还有步骤没有完成：交付钥匙、发放门禁卡。完成后再确认交房。' } });
     await again.call('rooms.moveIn.keys', { caseId: c.id, keyIds: keys, signedBy: '陈静' });
@@ -53,21 +60,40 @@ describe('move-in (交房)', () => {
     expect(file.cards).toHaveLength(1);
     expect(file.moveIn).toMatchObject({ id: c.id, status: 'done' });
     // the card is the owner's, issued by the cards area
-    const card = again.core.need().sql.db.prepare('SELECT resident_id, holder_name, status FROM cards WHERE id = ?').get(withCard.cardIds[0]) as Record<string, unknown>;
+    const card = again.core.need().sql.db.prepare('SELECT resident_id, holder_name, status FROM cards WHERE id = ?').get(withCard.cardIds[0]) as Record<
+      string,
+      unknown
+    >;
     expect(card).toEqual({ resident_id: done.residentId, holder_name: '陈静', status: 'active' });
 
     const slip = await again.call('rooms.moveIn.slip', { caseId: c.id });
     expect(slip.title).toBe('交房确认单');
     expect(slip.lines).toEqual(
-      expect.arrayContaining(['房号：3-2-1201（3栋）', '业主：陈*', '水表读数：12.5', '电表读数：301.25', expect.stringMatching(/^钥匙：2 把 K-\d{4} K-\d{4}$/), '问题记录：客厅墙面裂缝', '交房日期：2026-11-23']),
+      expect.arrayContaining([
+        '房号：3-2-1201（3栋）',
+        '业主：陈*',
+        '水表读数：12.5',
+        '电表读数：301.25',
+        expect.stringMatching(/^钥匙：2 把 K-\d{4} K-\d{4}$/),
+        '问题记录：客厅墙面裂缝',
+        '交房日期：2026-11-23',
+      ]),
     );
     expect(slip.lines.join('\n')).not.toContain('13600003333');
 
     const day = await again.call('rooms.moveIn.day', { date: '2026-11-23' });
-    expect(day).toMatchObject({ date: '2026-11-23', keys: 2, cards: 1, rooms: [{ caseId: c.id, roomCode: '3-2-1201', keys: 2, cards: 1, issues: '客厅墙面裂缝' }] });
+    expect(day).toMatchObject({
+      date: '2026-11-23',
+      keys: 2,
+      cards: 1,
+      rooms: [{ caseId: c.id, roomCode: '3-2-1201', keys: 2, cards: 1, issues: '客厅墙面裂缝' }],
+    });
     expect((await again.call('rooms.moveIn.day', { date: '2026-11-22' })).rooms).toEqual([]);
     // a handed-over room cannot be handed over again
-    expect(await again.raw('rooms.moveIn.start', { roomId: t.newRoom })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已交房') } });
+    expect(await again.raw('rooms.moveIn.start', { roomId: t.newRoom })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('已交房') },
+    });
   });
 
   it("the unit's keys move from the register's custody to the owner, audited; another room's key is refused and nothing moves", async () => {
@@ -75,7 +101,10 @@ describe('move-in (交房)', () => {
     const [mine] = await vacantKeys(t, t.newRoom, 1);
     const others = (await t.call('keys.save', { kind: 'vacant', label: '502 入户门', roomId: t.rooms.b, hook: 'C-01' })).id;
     const c = await t.call('rooms.moveIn.start', { roomId: t.newRoom });
-    expect(await t.raw('rooms.moveIn.keys', { caseId: c.id, keyIds: [mine as number], signedBy: '陈静' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('请先核验业主身份') } });
+    expect(await t.raw('rooms.moveIn.keys', { caseId: c.id, keyIds: [mine as number], signedBy: '陈静' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('请先核验业主身份') },
+    });
     await t.call('rooms.moveIn.identity', { caseId: c.id, name: '陈静', idNote: '身份证原件' });
     const wrong = await t.raw('rooms.moveIn.keys', { caseId: c.id, keyIds: [mine as number, others], signedBy: '陈静' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('不是这个房间的空置房钥匙') } });
@@ -94,14 +123,20 @@ describe('move-in (交房)', () => {
     const t = await openRoomsCore();
     const c = await t.call('rooms.moveIn.start', { roomId: t.newRoom });
     await t.call('rooms.moveIn.meters', { caseId: c.id, readings: [{ meter: 'water', reading: 20 }] });
-    const lower = await t.raw('rooms.moveIn.meters', { caseId: c.id, readings: [{ meter: 'electricity', reading: 5 }, { meter: 'water', reading: 19.99 }] });
+    const lower = await t.raw('rooms.moveIn.meters', {
+      caseId: c.id,
+      readings: [
+        { meter: 'electricity', reading: 5 },
+        { meter: 'water', reading: 19.99 },
+      ],
+    });
     expect(lower).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: '水表读数 19.99 低于上次的 20（2026-11-23）：请重新核对表上的数字。' } });
     expect(rowsIn(t, 'SELECT count(*) AS n FROM meter_readings')).toBe(1);
     await t.call('rooms.moveIn.meters', { caseId: c.id, readings: [{ meter: 'water', reading: 20 }] });
     expect(rowsIn(t, 'SELECT count(*) AS n FROM meter_readings')).toBe(2);
   });
 
-  it('an owner already on file for the room is checked rather than added again; another room\'s resident is refused', async () => {
+  it("an owner already on file for the room is checked rather than added again; another room's resident is refused", async () => {
     const t = await openRoomsCore();
     const owner = await t.call('rooms.residents.add', { roomId: t.newRoom, kind: 'owner', name: '陈静', phone: '13600003333' });
     const c = await t.call('rooms.moveIn.start', { roomId: t.newRoom });

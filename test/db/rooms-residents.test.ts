@@ -6,7 +6,9 @@ import { openRoomsCore, rowsIn, type RoomsFixture } from '../support/rooms';
 /** Residents kept current one at a time: history kept, 过户 the same day, bad dates refused, erasure on request. */
 
 const audits = (t: RoomsFixture, action: string) =>
-  (t.core.need().sql.db.prepare('SELECT detail FROM audit_log WHERE action = ? ORDER BY seq').all(action) as { detail: string }[]).map((r) => JSON.parse(r.detail) as Record<string, unknown>);
+  (t.core.need().sql.db.prepare('SELECT detail FROM audit_log WHERE action = ? ORDER BY seq').all(action) as { detail: string }[]).map(
+    (r) => JSON.parse(r.detail) as Record<string, unknown>,
+  );
 
 describe('residents', () => {
   it('a tenant moves in with a lease (the room becomes 出租) and out (空置 again); the history keeps the tenant', async () => {
@@ -46,13 +48,19 @@ describe('residents', () => {
     const tenant = await t.call('rooms.tenants.moveIn', { roomId: room, name: '王芳', startDate: '2025-01-01', endDate: '2025-12-31' });
     await t.call('rooms.tenants.moveOut', { id: tenant.id, moveOut: '2025-10-31' });
     const overlap = await t.raw('rooms.tenants.moveIn', { roomId: room, name: '王芳', startDate: '2025-10-01', endDate: '2026-09-30' });
-    expect(overlap).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('与「王芳」已有的租期 2025-01-01 至 2025-10-31 重叠') } });
+    expect(overlap).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('与「王芳」已有的租期 2025-01-01 至 2025-10-31 重叠') },
+    });
     expect(rowsIn(t, 'SELECT count(*) AS n FROM tenant_leases')).toBe(1);
     const again = await t.call('rooms.tenants.moveIn', { roomId: room, name: '王芳', startDate: '2025-11-01', endDate: '2026-10-31' });
     expect(again).toMatchObject({ id: tenant.id, moveIn: '2025-11-01', moveOut: null, leaseEnd: '2026-10-31', current: true });
     expect(rowsIn(t, 'SELECT count(*) AS n FROM tenant_leases WHERE resident_id = ?', tenant.id)).toBe(2);
     // a lease ending before it starts
-    expect(await t.raw('rooms.tenants.moveIn', { roomId: t.rooms.a, name: '李雷', startDate: '2026-05-01', endDate: '2026-04-01' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('rooms.tenants.moveIn', { roomId: t.rooms.a, name: '李雷', startDate: '2026-05-01', endDate: '2026-04-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 
   it('过户 ends the old owner and starts the new one the same day, with the three documents ticked (not copied)', async () => {
@@ -84,7 +92,16 @@ describe('residents', () => {
     expect(out.before.name).toBe('张*');
     expect(out.after.moveOut).toBe('2026-11-23');
     // the old owner cannot be transferred again
-    expect((await t.raw('rooms.residents.transfer', { fromResidentId: t.residentA, date: '2026-11-24', newOwner: { name: '赵六' }, docs: { titleDeed: true, contract: true, idCard: true } })).ok).toBe(false);
+    expect(
+      (
+        await t.raw('rooms.residents.transfer', {
+          fromResidentId: t.residentA,
+          date: '2026-11-24',
+          newOwner: { name: '赵六' },
+          docs: { titleDeed: true, contract: true, idCard: true },
+        })
+      ).ok,
+    ).toBe(false);
   });
 
   it('an edit keeps one record, re-indexed for search, with before and after audited', async () => {
@@ -94,7 +111,10 @@ describe('residents', () => {
     expect(hits.items.map((h) => [h.id, h.phoneMasked])).toEqual([[t.residentA, '138****2222']]);
     expect((await t.call('roster.search', { q: 'zw' })).items.map((h) => h.id)).toContain(t.residentA);
     expect(audits(t, 'resident.update')[0]).toMatchObject({ before: { name: '张*', phone: '138****5678' }, after: { name: '张*', phone: '138****2222' } });
-    expect(await t.raw('rooms.residents.update', { id: t.residentA, phone: '12345' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('电话号码不对') } });
+    expect(await t.raw('rooms.residents.update', { id: t.residentA, phone: '12345' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('电话号码不对') },
+    });
   });
 
   it('erasure by a supervisor: details gone, the room history keeps a resident, search no longer finds them, the audit chain verifies', async () => {
@@ -105,9 +125,14 @@ describe('residents', () => {
     const erased = await t.call('rooms.residents.erase', { id: t.residentA, reason: '本人申请删除个人信息' });
     expect(erased).toMatchObject({ id: t.residentA, kind: 'owner', erased: true, current: false, phoneMasked: '' });
     expect(erased.name).not.toContain('张');
-    const row = t.core.need().sql.db.prepare('SELECT name, phone, pinyin, initials, note FROM residents WHERE id = ?').get(t.residentA) as Record<string, unknown>;
+    const row = t.core.need().sql.db.prepare('SELECT name, phone, pinyin, initials, note FROM residents WHERE id = ?').get(t.residentA) as Record<
+      string,
+      unknown
+    >;
     expect(row).toEqual({ name: `已删除住户${t.residentA}`, phone: null, pinyin: '', initials: '', note: '' });
-    expect((t.core.need().sql.db.prepare('SELECT holder_name FROM cards WHERE resident_id = ?').get(t.residentA) as { holder_name: string }).holder_name).toBe('已删除');
+    expect((t.core.need().sql.db.prepare('SELECT holder_name FROM cards WHERE resident_id = ?').get(t.residentA) as { holder_name: string }).holder_name).toBe(
+      '已删除',
+    );
     expect((await t.call('rooms.file', { roomId: t.rooms.a })).residents).toEqual([expect.objectContaining({ id: t.residentA, kind: 'owner', erased: true })]);
     expect((await t.call('roster.search', { q: '3-2-501' })).items).toEqual([]);
     expect((await t.call('roster.search', { q: '已删除' })).items).toEqual([]);

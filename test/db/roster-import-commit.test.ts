@@ -45,7 +45,9 @@ async function rejected(p: Promise<unknown>): Promise<AppError> {
 }
 
 const audits = (sql: Sql, action: string) =>
-  sql.all(qb.selectFrom('audit_log').select(['action', 'operator_id', 'detail']).where('action', '=', action).orderBy('seq')).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  sql
+    .all(qb.selectFrom('audit_log').select(['action', 'operator_id', 'detail']).where('action', '=', action).orderBy('seq'))
+    .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 const residentCount = (sql: Sql) => repo.stats(sql).residents;
 /** (room, name) pairs held more than once: an import must never make one. */
 const duplicates = (db: Db) =>
@@ -79,7 +81,12 @@ describe('a commit of 60,000 rows through the dispatcher', () => {
       seen.push(s.progress);
       if (receipt === null && s.progress.done > 10_000) {
         // a counter write in the middle of the import: answered, and kept
-        const r = await t.call('fees.collect', { requestId: 'during-import-1', roomId: t.roomId, lines: [{ itemId: t.items.copy, quantity: 2 }], payments: [{ method: 'cash', amountFen: 100 }] });
+        const r = await t.call('fees.collect', {
+          requestId: 'during-import-1',
+          roomId: t.roomId,
+          lines: [{ itemId: t.items.copy, quantity: 2 }],
+          payments: [{ method: 'cash', amountFen: 100 }],
+        });
         receipt = r.receiptNo;
       }
       await new Promise((r) => setTimeout(r, 20));
@@ -100,7 +107,14 @@ describe('a commit of 60,000 rows through the dispatcher', () => {
     // the payment made during the import is there, and the store's audit chain holds
     expect(receipt).not.toBeNull();
     const sql = t.core.need().sql;
-    expect(sql.get(qb.selectFrom('receipts').select('total_fen').where('receipt_no', '=', receipt as string))).toEqual({ total_fen: 100 });
+    expect(
+      sql.get(
+        qb
+          .selectFrom('receipts')
+          .select('total_fen')
+          .where('receipt_no', '=', receipt as string),
+      ),
+    ).toEqual({ total_fen: 100 });
     expect(residentCount(sql)).toBe(60_000);
     expect(audits(sql, 'roster.import')).toHaveLength(1);
     expect(audits(sql, 'roster.import')[0]?.detail).toMatchObject({ rows: 60_000, inserted: 60_000 });
@@ -142,7 +156,9 @@ describe('a commit cut off in the middle', () => {
     expect(svc.unfinished()).toMatchObject({ fileName: '名册.csv', doneRows: 20, totalRows: 30 });
     // the partial import is in the audit chain and says so; there is no completed entry
     expect(audits(sql, 'roster.import')).toEqual([]);
-    expect(audits(sql, 'roster.import.incomplete')).toEqual([expect.objectContaining({ operator_id: 1, detail: expect.objectContaining({ rows: 30, written: 20, inserted: 20, reason: 'failed' }) })]);
+    expect(audits(sql, 'roster.import.incomplete')).toEqual([
+      expect.objectContaining({ operator_id: 1, detail: expect.objectContaining({ rows: 30, written: 20, inserted: 20, reason: 'failed' }) }),
+    ]);
 
     db.exec('DROP TRIGGER fail_late');
     const again = await checked(svc, fixture('sample-roster.csv'));
@@ -202,7 +218,9 @@ describe('the process killed in the middle of a commit', () => {
     const file = path.join(dir, 'lobbydesk.sqlite');
     const csv = path.join(dir, 'roster.csv');
     fs.writeFileSync(csv, rosterCsv(20_000));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/import-kill-child.ts', file, csv, '1000', '5000'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/import-kill-child.ts', file, csv, '1000', '5000'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
@@ -226,7 +244,14 @@ describe('the process killed in the middle of a commit', () => {
       // the same file again: the rows already in come out unchanged, the rest new; nothing twice
       const { jobId } = svc.start('全体住户.csv', fs.readFileSync(csv), true, supervisor);
       const s = await svc.settled(jobId);
-      expect(sql.get(qb.selectFrom('roster_imports').select('state').where('id', '=', batch?.id ?? 0))).toEqual({ state: 'interrupted' });
+      expect(
+        sql.get(
+          qb
+            .selectFrom('roster_imports')
+            .select('state')
+            .where('id', '=', batch?.id ?? 0),
+        ),
+      ).toEqual({ state: 'interrupted' });
       expect(s.preview?.summary).toMatchObject({ total: 20_000, unchanged: written, new: 20_000 - written, update: 0, error: 0 });
       const done = await svc.commit(jobId, false, supervisor);
       expect(done.result).toMatchObject({ inserted: 20_000 - written, unchanged: written });
@@ -234,7 +259,9 @@ describe('the process killed in the middle of a commit', () => {
       expect(duplicates(db)).toBe(0);
       expect(svc.unfinished()).toBeNull();
       // the audit chain says the first one stopped part way, then the second completed
-      expect(audits(sql, 'roster.import.incomplete')).toEqual([expect.objectContaining({ detail: expect.objectContaining({ written, rows: 20_000, reason: 'interrupted' }) })]);
+      expect(audits(sql, 'roster.import.incomplete')).toEqual([
+        expect.objectContaining({ detail: expect.objectContaining({ written, rows: 20_000, reason: 'interrupted' }) }),
+      ]);
       expect(audits(sql, 'roster.import')).toHaveLength(1);
       expect(verifyChain(sql).ok).toBe(true);
     } finally {

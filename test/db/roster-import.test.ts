@@ -106,7 +106,9 @@ describe('preview', () => {
   it('unknown building is an error unless new buildings may be created', async () => {
     addBuildings('1');
     const s = await preview(fixture('bad-rows.csv'));
-    expect(s.preview!.issues.filter((i) => i.row === 4)).toEqual([expect.objectContaining({ column: '楼栋', message: expect.stringContaining('楼栋 9 不存在') })]);
+    expect(s.preview!.issues.filter((i) => i.row === 4)).toEqual([
+      expect.objectContaining({ column: '楼栋', message: expect.stringContaining('楼栋 9 不存在') }),
+    ]);
     expect(s.preview!.summary).toMatchObject({ total: 12, new: 2, error: 10, buildingsToCreate: [] });
     const c = await preview(fixture('bad-rows.csv'), 'bad-rows.csv', true);
     expect(c.preview!.summary).toMatchObject({ new: 3, error: 9, buildingsToCreate: ['9'] });
@@ -156,7 +158,14 @@ describe('commit', () => {
     expect(committed.result).toEqual({ inserted: 30, updated: 0, unchanged: 0, skipped: 0, buildingsCreated: 0 });
     expect(committed.progress.message).toContain('导入完成');
     expect(repo.stats(sql)).toEqual({ buildings: 3, rooms: 24, residents: 30 });
-    expect(resident('1-1-202', '曾国华')).toMatchObject({ initials: 'zgh', pinyin: 'zengguohua', phone: '13512345606', phone_last4: '5606', kind: 'owner', area_cm2: 10230 });
+    expect(resident('1-1-202', '曾国华')).toMatchObject({
+      initials: 'zgh',
+      pinyin: 'zengguohua',
+      phone: '13512345606',
+      phone_last4: '5606',
+      kind: 'owner',
+      area_cm2: 10230,
+    });
     expect(resident('1-2-101', '单建国')).toMatchObject({ initials: 'sjg' });
     expect(resident('1-1-201', '陈静')).toMatchObject({ kind: 'tenant', move_in: '2023-07-01', note: '租期至 2025-06-30' });
     expect(resident('1-2-301', '赵子轩')).toMatchObject({ kind: 'family', phone: null });
@@ -282,7 +291,15 @@ describe('commit', () => {
     ws.addRow(['楼栋', '单元', '房号', '姓名', '类型', '电话', '入住日期']);
     const surnames = '王李张刘陈杨黄赵吴周曾单';
     for (let i = 0; i < 1000; i++)
-      ws.addRow([1 + (i % 5), 1 + (i % 2), 101 + Math.floor(i / 10), `${surnames[i % surnames.length]}${'伟芳娜敏静'[i % 5]}${i}`, '业主', 13800000000 + i, new Date(Date.UTC(2020, i % 12, 1))]);
+      ws.addRow([
+        1 + (i % 5),
+        1 + (i % 2),
+        101 + Math.floor(i / 10),
+        `${surnames[i % surnames.length]}${'伟芳娜敏静'[i % 5]}${i}`,
+        '业主',
+        13800000000 + i,
+        new Date(Date.UTC(2020, i % 12, 1)),
+      ]);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const { preview: p, committed } = await importFile(data, 'big.xlsx', true);
     expect(p.summary).toMatchObject({ total: 1000, new: 1000, error: 0 });

@@ -23,7 +23,14 @@ interface TsColumn {
 const SCHEMA = path.resolve(__dirname, '../../src-main/db/schema.ts');
 
 function tsSchema(): Map<string, Map<string, TsColumn>> {
-  const program = ts.createProgram([SCHEMA], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext });
+  const program = ts.createProgram([SCHEMA], {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    module: ts.ModuleKind.ESNext,
+  });
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(SCHEMA);
   if (!file) throw new Error('schema.ts not found');
@@ -49,7 +56,13 @@ function tsSchema(): Map<string, Map<string, TsColumn>> {
       const isText = nonNull.every((p) => (p.flags & ts.TypeFlags.StringLike) !== 0);
       const isInt = nonNull.every((p) => (p.flags & ts.TypeFlags.NumberLike) !== 0);
       const literals = nonNull.every((p) => p.isStringLiteral()) ? nonNull.map((p) => (p as ts.StringLiteralType).value).sort() : null;
-      cols.set(col.name, { kind: isText ? 'text' : isInt ? 'integer' : 'other', nullable: parts.length !== nonNull.length, generated, literals, text: checker.typeToString(t) });
+      cols.set(col.name, {
+        kind: isText ? 'text' : isInt ? 'integer' : 'other',
+        nullable: parts.length !== nonNull.length,
+        generated,
+        literals,
+        text: checker.typeToString(t),
+      });
     }
     out.set(table.name, cols);
   }
@@ -100,7 +113,10 @@ function checkedValues(def: string, col: string): string[] | null {
 }
 
 function dbSchema(db: Db) {
-  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string; sql: string }[];
+  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+    sql: string;
+  }[];
   return new Map(tables.map((t) => [t.name, { defs: columnDefs(t.sql), columns: db.prepare(`SELECT * FROM pragma_table_info(?)`).all(t.name) as DbColumn[] }]));
 }
 

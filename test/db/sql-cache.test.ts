@@ -52,7 +52,11 @@ describe('Sql: one statement cache for built and raw queries', () => {
 
   it('a built query and a boolean parameter (stored as 0/1) share the same cache', () => {
     const { sql, prepared } = counted();
-    const q = (active: boolean) => qb.selectFrom('operators').select('id').where('active', '=', active ? 1 : 0);
+    const q = (active: boolean) =>
+      qb
+        .selectFrom('operators')
+        .select('id')
+        .where('active', '=', active ? 1 : 0);
     sql.all(q(true));
     sql.all(q(false));
     expect(sql.all(raw<{ v: number }>`SELECT ${true} AS v`)).toEqual([{ v: 1 }]);

@@ -61,15 +61,20 @@ describe("the property's time zone", () => {
     const bad = await t.raw('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240, timeZone: 'Mars/Olympus' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     if (!bad.ok) expect(bad.error.message).toContain('时区');
-    t.core.need().db.prepare(
-      `INSERT INTO upstream_outbox (kind, business_date, idempotency_key, body, status, attempts, next_attempt_at, created_at, updated_at)
+    t.core
+      .need()
+      .db.prepare(
+        `INSERT INTO upstream_outbox (kind, business_date, idempotency_key, body, status, attempts, next_attempt_at, created_at, updated_at)
        VALUES ('daily-summary', '2026-11-22', 'T01:2026-11-22:daily-summary', '{}', 'pending', 0, 'x', 'x', 'x')`,
-    ).run();
+      )
+      .run();
     expect((await t.call('settings.get', {})).timeZoneChangeable).toBe(false);
     const late = await t.raw('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240, timeZone: 'Asia/Urumqi' });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // the same zone again (the settings form sends it back) is fine
-    expect(await t.call('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240, timeZone: 'Asia/Shanghai' })).toMatchObject({ timeZone: 'Asia/Shanghai' });
+    expect(await t.call('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240, timeZone: 'Asia/Shanghai' })).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+    });
     await t.core.close();
   });
 });

@@ -31,8 +31,13 @@ describe('visitors query plans', () => {
   it('the returning lookup counts on the same index', () => {
     const { db } = sql;
     db.pragma('foreign_keys = OFF');
-    db.prepare("INSERT INTO visitor_personal (kind, name, phone_last4, doc_type, retain_from, created_at) VALUES ('visit', '刘洋', '1234', 'none', ?, ?)").run(U, T);
-    db.prepare("INSERT INTO visits (personal_id, party_size, purpose, room_id, consent, status, checked_in_at, checked_in_by, valid_until) VALUES (1, 1, 'friend', 1, 'owner_present', 'on_site', ?, 1, ?)").run(T, U);
+    db.prepare("INSERT INTO visitor_personal (kind, name, phone_last4, doc_type, retain_from, created_at) VALUES ('visit', '刘洋', '1234', 'none', ?, ?)").run(
+      U,
+      T,
+    );
+    db.prepare(
+      "INSERT INTO visits (personal_id, party_size, purpose, room_id, consent, status, checked_in_at, checked_in_by, valid_until) VALUES (1, 1, 'friend', 1, 'owner_present', 'on_site', ?, 1, ?)",
+    ).run(T, U);
     const all = plansOf(() => personal.lastVisitOf(sql, '刘洋', '1234'));
     // the first statement was planned (and cached) above; the count is prepared now that a visit is on file
     expect(all.length).toBeGreaterThanOrEqual(1);

@@ -5,8 +5,15 @@ import { openTestCore } from '../support/core';
 import { openVisitorsCore, walkUp } from '../support/visitors';
 
 /** Runs the check-in child on a terminal's data folder; resolves with its exit signal and the pass numbers it printed. */
-function runChild(dataDir: string, count: number, killAt: number, name: string): Promise<{ signal: NodeJS.Signals | null; code: number | null; numbers: string[]; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/visitors-kill-child.ts', dataDir, String(count), String(killAt), name], { stdio: ['ignore', 'pipe', 'pipe'] });
+function runChild(
+  dataDir: string,
+  count: number,
+  killAt: number,
+  name: string,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null; numbers: string[]; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/visitors-kill-child.ts', dataDir, String(count), String(killAt), name], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -27,7 +34,11 @@ const seqs = (rows: Array<{ seq: number }>) => rows.map((r) => r.seq);
 describe('visitor pass numbers are gapless per terminal', () => {
   it('under concurrent check-ins in one process: 1..n, each once', async () => {
     const t = await openVisitorsCore({ printer: false });
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => t.call('visitors.checkIn', walkUp({ visitorName: `访客${i}`, phone: `1380000${String(i).padStart(4, '0')}` }, t.rooms.r501))));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.call('visitors.checkIn', walkUp({ visitorName: `访客${i}`, phone: `1380000${String(i).padStart(4, '0')}` }, t.rooms.r501)),
+      ),
+    );
     const numbers = results.map((r) => r.pass.passNo).sort();
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => `T01-V${String(i + 1).padStart(7, '0')}`));
   });
@@ -41,7 +52,9 @@ describe('visitor pass numbers are gapless per terminal', () => {
     expect(all).toEqual(Array.from({ length: 80 }, (_, i) => `T01-V${String(i + 1).padStart(7, '0')}`));
     const t = await openTestCore(dir);
     const sql = t.core.need().sql;
-    expect(seqs(sql.db.prepare("SELECT seq FROM pass_issues WHERE kind = 'visitor' ORDER BY seq").all() as Array<{ seq: number }>)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    expect(seqs(sql.db.prepare("SELECT seq FROM pass_issues WHERE kind = 'visitor' ORDER BY seq").all() as Array<{ seq: number }>)).toEqual(
+      Array.from({ length: 80 }, (_, i) => i + 1),
+    );
     expect(verifyChain(sql).ok).toBe(true);
   }, 120_000);
 
@@ -56,7 +69,9 @@ describe('visitor pass numbers are gapless per terminal', () => {
     const t = await openTestCore(dir);
     const sql = t.core.need().sql;
     const count = (table: string) => (sql.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    expect(seqs(sql.db.prepare('SELECT seq FROM pass_issues ORDER BY seq').all() as Array<{ seq: number }>)).toEqual(Array.from({ length: killAt - 1 }, (_, i) => i + 1));
+    expect(seqs(sql.db.prepare('SELECT seq FROM pass_issues ORDER BY seq').all() as Array<{ seq: number }>)).toEqual(
+      Array.from({ length: killAt - 1 }, (_, i) => i + 1),
+    );
     expect(count('visits')).toBe(killAt - 1);
     expect(count('visitor_personal')).toBe(killAt - 1);
     expect((sql.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'visitor.checkIn'").get() as { n: number }).n).toBe(killAt - 1);

@@ -4,7 +4,10 @@ import { openVisitorsCore, walkUp, type VisitorsFixture } from '../support/visit
 
 const HOUR = 3_600_000;
 
-async function refuse(t: VisitorsFixture, extra: { phoneLast4?: string; docLast4?: string; roomId?: number | null; visitorName?: string; reason?: string; untilDate?: string } = {}) {
+async function refuse(
+  t: VisitorsFixture,
+  extra: { phoneLast4?: string; docLast4?: string; roomId?: number | null; visitorName?: string; reason?: string; untilDate?: string } = {},
+) {
   return t.call('visitors.refusals.save', { visitorName: '刘洋', roomId: null, reason: '多次骚扰住户', untilDate: '2026-12-31', ...extra });
 }
 
@@ -12,13 +15,20 @@ describe('the refusal list', () => {
   it('only a supervisor adds to it, with a name and a phone or document last four', async () => {
     const t = await openVisitorsCore({ printer: false });
     const li = await t.asReceptionist();
-    expect(await t.raw('visitors.refusals.save', { visitorName: '刘洋', phoneLast4: '1234', roomId: null, reason: '多次骚扰住户', untilDate: '2026-12-31' }, li)).toMatchObject({
+    expect(
+      await t.raw('visitors.refusals.save', { visitorName: '刘洋', phoneLast4: '1234', roomId: null, reason: '多次骚扰住户', untilDate: '2026-12-31' }, li),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ROLE_REQUIRED' },
     });
     // a name alone would stop everyone of that name
-    expect(await t.raw('visitors.refusals.save', { visitorName: '刘洋', roomId: null, reason: '多次骚扰住户', untilDate: '2026-12-31' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await t.raw('visitors.refusals.save', { visitorName: '刘洋', phoneLast4: '1234', roomId: null, reason: '多次骚扰住户', untilDate: '2026-11-22' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('visitors.refusals.save', { visitorName: '刘洋', roomId: null, reason: '多次骚扰住户', untilDate: '2026-12-31' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(
+      await t.raw('visitors.refusals.save', { visitorName: '刘洋', phoneLast4: '1234', roomId: null, reason: '多次骚扰住户', untilDate: '2026-11-22' }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const f = await refuse(t, { phoneLast4: '1234' });
     expect(f).toMatchObject({ nameMasked: '刘*', phoneLast4: '1234', active: true, roomId: null, untilDate: '2026-12-31', createdByName: '王经理' });
   });
@@ -85,7 +95,11 @@ describe('the refusal list', () => {
     // the approval is used once
     expect(await t.raw('visitors.checkIn', walkUp({ approvalId: ok }, t.rooms.r501), li)).toMatchObject({ ok: false });
     const sql = t.core.need().sql;
-    const row = sql.db.prepare('SELECT refusal_id, approval_id, approver_id FROM visits WHERE id = ?').get(r.visit.id) as { refusal_id: number; approval_id: string; approver_id: number };
+    const row = sql.db.prepare('SELECT refusal_id, approval_id, approver_id FROM visits WHERE id = ?').get(r.visit.id) as {
+      refusal_id: number;
+      approval_id: string;
+      approver_id: number;
+    };
     expect(row).toMatchObject({ refusal_id: f.id, approval_id: ok });
     const audit = sql.db.prepare("SELECT detail FROM audit_log WHERE action = 'visitor.checkIn'").get() as { detail: string };
     expect(JSON.parse(audit.detail)).toMatchObject({ refusalId: f.id, approvalId: ok });
@@ -103,11 +117,17 @@ describe('appointments', () => {
     const t = await openVisitorsCore({ printer: false });
     const a = await appt(t);
     expect(a).toMatchObject({ status: 'planned', nameMasked: '周*', phoneMasked: '138****2222', roomCode: '3-2-501' });
-    const r = await t.call('visitors.checkIn', walkUp({ visitorName: '周杰', phone: '13811112222', consent: 'appointment', consentPhone: undefined, appointmentId: a.id, partySize: 2 }, t.rooms.r501));
+    const r = await t.call(
+      'visitors.checkIn',
+      walkUp({ visitorName: '周杰', phone: '13811112222', consent: 'appointment', consentPhone: undefined, appointmentId: a.id, partySize: 2 }, t.rooms.r501),
+    );
     expect(r.visit.appointmentId).toBe(a.id);
     expect((await t.call('visitors.appointments.list', {}))[0]).toMatchObject({ id: a.id, status: 'checked_in', visitId: r.visit.id });
     // used once
-    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id }, t.rooms.r501))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id }, t.rooms.r501))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     await t.call('visitors.checkOut', { passNo: r.pass.passNo });
     expect((await t.call('visitors.appointments.list', {}))[0]?.status).toBe('checked_out');
   });
@@ -116,8 +136,14 @@ describe('appointments', () => {
     const t = await openVisitorsCore({ printer: false });
     const a = await appt(t);
     expect(await t.raw('visitors.appointments.cancel', { id: a.id, reason: '' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await t.call('visitors.appointments.cancel', { id: a.id, reason: '住户来电取消' })).toMatchObject({ status: 'cancelled', cancelReason: '住户来电取消' });
-    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id }, t.rooms.r501))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.call('visitors.appointments.cancel', { id: a.id, reason: '住户来电取消' })).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '住户来电取消',
+    });
+    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id }, t.rooms.r501))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await t.raw('visitors.appointments.cancel', { id: a.id, reason: '再取消' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -125,7 +151,9 @@ describe('appointments', () => {
     const t = await openVisitorsCore({ printer: false });
     const today = await appt(t);
     const tomorrow = await appt(t, '2026-11-24');
-    expect(await t.raw('visitors.appointments.create', { visitorName: '周杰', roomId: t.rooms.r501, date: '2026-11-22', partySize: 1, purpose: 'friend' })).toMatchObject({
+    expect(
+      await t.raw('visitors.appointments.create', { visitorName: '周杰', roomId: t.rooms.r501, date: '2026-11-22', partySize: 1, purpose: 'friend' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
@@ -136,7 +164,10 @@ describe('appointments', () => {
     await t.advance(60_000);
     expect((await t.call('visitors.appointments.list', { date: '2026-11-23' }))[0]).toMatchObject({ id: today.id, status: 'no_show' });
     expect((await t.call('visitors.appointments.list', {}))[0]).toMatchObject({ id: tomorrow.id, status: 'planned' });
-    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: today.id }, t.rooms.r501))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: today.id }, t.rooms.r501))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     // the nightly job expires them too
     await t.advance(24 * HOUR);
     expect(await t.call('visitors.retention.run', {})).toMatchObject({ noShows: 1 });
@@ -146,6 +177,9 @@ describe('appointments', () => {
   it("an appointment of another day cannot start today's check-in", async () => {
     const t = await openVisitorsCore({ printer: false });
     const a = await appt(t, '2026-11-24');
-    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id }, t.rooms.r501))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('visitors.checkIn', walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id }, t.rooms.r501))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 });

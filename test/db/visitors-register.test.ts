@@ -146,7 +146,7 @@ describe('check-out', () => {
     expect(await t.call('visitors.checkOutBulk', { reason: '晚上十点统一离开' })).toEqual({ count: 2 });
     expect((await t.call('visitors.onSite', {})).visits).toBe(0);
     expect(await t.call('visitors.passes.get', { passNo: 'T01-V0000002' })).toMatchObject({ status: 'closed', closeReason: '晚上十点统一离开' });
-    const rows = t.core.need().sql.db.prepare("SELECT checkout_method AS m FROM visits").all() as Array<{ m: string }>;
+    const rows = t.core.need().sql.db.prepare('SELECT checkout_method AS m FROM visits').all() as Array<{ m: string }>;
     expect(rows.map((r) => r.m)).toEqual(['bulk', 'bulk']);
   });
 });
@@ -165,7 +165,10 @@ describe('bad input changes nothing', () => {
     const t = await openVisitorsCore({ printer: false });
     const ok = async (plate: string, stored: string) => {
       const r = await t.call('visitors.checkIn', walkUp({ plate }, t.rooms.r501));
-      const row = t.core.need().sql.db.prepare('SELECT p.plate FROM visits v JOIN visitor_personal p ON p.id = v.personal_id WHERE v.id = ?').get(r.visit.id) as { plate: string };
+      const row = t.core
+        .need()
+        .sql.db.prepare('SELECT p.plate FROM visits v JOIN visitor_personal p ON p.id = v.personal_id WHERE v.id = ?')
+        .get(r.visit.id) as { plate: string };
       expect(row.plate).toBe(stored);
     };
     await ok('京A12345', '京A12345');
@@ -196,7 +199,10 @@ describe('bad input changes nothing', () => {
     await refused(t, { consent: 'none' }, 'consent');
     await refused(t, { consent: 'phone', commonAreaReason: '物业办公室 面试' }, 'consent', null);
     expect(count(t, 'visits')).toBe(0);
-    const r = await t.call('visitors.checkIn', walkUp({ roomId: null, consent: 'none', consentPhone: undefined, commonAreaReason: '物业办公室 面试', zones: [t.buildings.b5] }, 0));
+    const r = await t.call(
+      'visitors.checkIn',
+      walkUp({ roomId: null, consent: 'none', consentPhone: undefined, commonAreaReason: '物业办公室 面试', zones: [t.buildings.b5] }, 0),
+    );
     expect(r.visit).toMatchObject({ roomId: null, commonAreaReason: '物业办公室 面试', zones: ['5'] });
     expect(r.pass.roomCode).toBeNull();
   });
@@ -218,7 +224,10 @@ describe('identity documents', () => {
     const file = t.core.need().sql.db.prepare('SELECT doc_last4, doc_sealed FROM visitor_personal').all();
     expect(file).toEqual([{ doc_last4: '123X', doc_sealed: null }]);
     // not shown: no document asked for
-    expect(await t.raw('visitors.checkIn', walkUp({ docType: 'none', docLast4: '1234' }, t.rooms.r501))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('visitors.checkIn', walkUp({ docType: 'none', docLast4: '1234' }, t.rooms.r501))).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect((await t.call('visitors.checkIn', walkUp({ docType: 'none', docLast4: undefined }, t.rooms.r501))).visit.docMasked).toBe('');
   });
 
@@ -254,16 +263,43 @@ describe('returning visitors', () => {
     await t.call('visitors.checkOut', { visitId: first.visit.id });
     await t.call('visitors.checkIn', walkUp({ visitorName: '刘洋', phone: '13900005555' }, t.rooms.r502));
     const hit = await t.call('visitors.returning', { name: ' 刘洋 ', phoneLast4: '1234' });
-    expect(hit).toMatchObject({ visitId: first.visit.id, nameMasked: '刘*', phoneMasked: '139****1234', docMasked: '****123X', plateMasked: '京A****45', purpose: 'repair', roomCode: '3-2-501', visits: 1 });
+    expect(hit).toMatchObject({
+      visitId: first.visit.id,
+      nameMasked: '刘*',
+      phoneMasked: '139****1234',
+      docMasked: '****123X',
+      plateMasked: '京A****45',
+      purpose: 'repair',
+      roomCode: '3-2-501',
+      visits: 1,
+    });
     expect(JSON.stringify(hit)).not.toMatch(/13900001234|京AD12345/);
     expect(await t.call('visitors.returning', { name: '刘阳', phoneLast4: '1234' })).toBeNull();
     expect(await t.call('visitors.returning', { name: '刘洋', phoneLast4: '4321' })).toBeNull();
 
-    const again = await t.call('visitors.checkIn', { visitorName: '刘洋', fromVisitId: first.visit.id, docType: 'id_card', partySize: 1, purpose: 'repair', roomId: t.rooms.r501, consent: 'owner_present' });
+    const again = await t.call('visitors.checkIn', {
+      visitorName: '刘洋',
+      fromVisitId: first.visit.id,
+      docType: 'id_card',
+      partySize: 1,
+      purpose: 'repair',
+      roomId: t.rooms.r501,
+      consent: 'owner_present',
+    });
     expect(again.visit).toMatchObject({ phoneMasked: '139****1234', docMasked: '****123X', plateMasked: '京A****45' });
     expect(await t.call('visitors.returning', { name: '刘洋', phoneLast4: '1234' })).toMatchObject({ visitId: again.visit.id, visits: 2 });
     // another person's earlier visit cannot be borrowed
-    expect(await t.raw('visitors.checkIn', { visitorName: '王芳', fromVisitId: first.visit.id, docType: 'id_card', partySize: 1, purpose: 'friend', roomId: t.rooms.r501, consent: 'owner_present' })).toMatchObject({
+    expect(
+      await t.raw('visitors.checkIn', {
+        visitorName: '王芳',
+        fromVisitId: first.visit.id,
+        docType: 'id_card',
+        partySize: 1,
+        purpose: 'friend',
+        roomId: t.rooms.r501,
+        consent: 'owner_present',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });

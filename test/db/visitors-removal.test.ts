@@ -32,7 +32,15 @@ describe('removal passes: who may have one', () => {
   it("an owner's pass is issued and printed with a barcode of its number; the room's open matters come with it", async () => {
     const t = await openVisitorsCore();
     await t.call('keys.save', { kind: 'vacant', label: '大门', roomId: t.rooms.r501, hook: 'A-01' }).then((k) =>
-      t.call('keys.lend', { keyId: k.id, borrowerType: 'contractor', borrowerName: '王师傅', company: '美家', purpose: 'renovation', idChecked: '身份证 1234', dueAt: new Date(t.clock.now().getTime() + HOUR).toISOString() }),
+      t.call('keys.lend', {
+        keyId: k.id,
+        borrowerType: 'contractor',
+        borrowerName: '王师傅',
+        company: '美家',
+        purpose: 'renovation',
+        idChecked: '身份证 1234',
+        dueAt: new Date(t.clock.now().getTime() + HOUR).toISOString(),
+      }),
     );
     const issues = await t.call('visitors.removal.openIssues', { roomId: t.rooms.r501 });
     expect(issues.keysOnLoan).toHaveLength(1);
@@ -41,7 +49,15 @@ describe('removal passes: who may have one', () => {
     expect(issues.any).toBe(true);
 
     const r = await t.call('visitors.removal.issue', ownerPass(t));
-    expect(r.pass).toMatchObject({ passNo: 'T01-R0000001', status: 'valid', consent: 'owner', applicantMasked: '张*', phoneMasked: '138****5678', plate: '京AD12345', openIssues: { keysOnLoan: 1, activeCards: 0, unpaidFees: null } });
+    expect(r.pass).toMatchObject({
+      passNo: 'T01-R0000001',
+      status: 'valid',
+      consent: 'owner',
+      applicantMasked: '张*',
+      phoneMasked: '138****5678',
+      plate: '京AD12345',
+      openIssues: { keysOnLoan: 1, activeCards: 0, unpaidFees: null },
+    });
     expect(r.openIssues.keysOnLoan).toHaveLength(1);
     await t.settle();
     const d = decodeEscPos(t.printer.documents[0] as Uint8Array);
@@ -62,7 +78,10 @@ describe('removal passes: who may have one', () => {
     expect(await t.raw('visitors.removal.issue', tenantPass(t, { consentMethod: 'phone' }), li)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await t.raw('visitors.removal.issue', tenantPass(t, { consentMethod: 'written' }), li)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     // an owner has nothing to consent to
-    expect(await t.raw('visitors.removal.issue', ownerPass(t, { consentMethod: 'owner_present' }), li)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('visitors.removal.issue', ownerPass(t, { consentMethod: 'owner_present' }), li)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     const sql = t.core.need().sql;
     expect(sql.db.prepare('SELECT count(*) AS n FROM removal_passes').get()).toEqual({ n: 0 });
 
@@ -72,7 +91,10 @@ describe('removal passes: who may have one', () => {
     expect(written.pass).toMatchObject({ consent: 'written', consentNote: '业主签字授权书，已复印存档' });
 
     const wrongRoom = await t.approve('removal.tenantNoConsent', '3-2-501', li);
-    expect(await t.raw('visitors.removal.issue', tenantPass(t, { approvalId: wrongRoom }), li)).toMatchObject({ ok: false, error: { code: 'APPROVAL_INVALID' } });
+    expect(await t.raw('visitors.removal.issue', tenantPass(t, { approvalId: wrongRoom }), li)).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INVALID' },
+    });
     const ok = await t.approve('removal.tenantNoConsent', '3-2-502', li);
     const approved = await t.call('visitors.removal.issue', tenantPass(t, { approvalId: ok }), li);
     expect(approved.pass).toMatchObject({ consent: 'approval', approverName: '赵主管' });
@@ -85,7 +107,10 @@ describe('removal passes: who may have one', () => {
     const t = await openVisitorsCore({ printer: false });
     expect(await t.raw('visitors.removal.issue', ownerPass(t, { date: '2026-11-22' }))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await t.raw('visitors.removal.issue', ownerPass(t, { date: '2026-12-24' }))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await t.raw('visitors.removal.issue', ownerPass(t, { windowFrom: '18:00', windowTo: '09:00' }))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('visitors.removal.issue', ownerPass(t, { windowFrom: '18:00', windowTo: '09:00' }))).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect(await t.raw('visitors.removal.issue', ownerPass(t, { plate: '京A1234' }))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await t.raw('visitors.removal.issue', ownerPass(t, { items: [] }))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(t.core.need().sql.db.prepare('SELECT count(*) AS n FROM pass_issues').get()).toEqual({ n: 0 });
@@ -98,7 +123,12 @@ describe('放行核验: a removal pass is used once', () => {
     const r = await t.call('visitors.removal.issue', ownerPass(t));
     const gate = await t.asGuard();
     const first = await t.call('visitors.removal.verify', { passNo: r.pass.passNo.toLowerCase() }, gate);
-    expect(first).toMatchObject({ result: 'ok', headline: '放行', outsideWindow: false, pass: { status: 'used', verification: { byName: '孙门岗', via: 'gate' } } });
+    expect(first).toMatchObject({
+      result: 'ok',
+      headline: '放行',
+      outsideWindow: false,
+      pass: { status: 'used', verification: { byName: '孙门岗', via: 'gate' } },
+    });
     expect(first.detail).toContain('家具×2');
     await t.advance(10 * 60_000);
     const second = await t.call('visitors.removal.verify', { passNo: r.pass.passNo }, gate);
@@ -144,7 +174,15 @@ describe('放行核验: a removal pass is used once', () => {
     await t.call('visitors.passes.void', { passNo: voided.pass.passNo, reason: '业主改期' });
     const later = await t.call('visitors.removal.issue', ownerPass(t, { date: '2026-11-24' }));
     const today = await t.call('visitors.removal.issue', ownerPass(t));
-    const visitor = await t.call('visitors.checkIn', { visitorName: '刘洋', phone: '13900001234', docType: 'none', partySize: 1, purpose: 'friend', roomId: t.rooms.r501, consent: 'owner_present' });
+    const visitor = await t.call('visitors.checkIn', {
+      visitorName: '刘洋',
+      phone: '13900001234',
+      docType: 'none',
+      partySize: 1,
+      purpose: 'friend',
+      roomId: t.rooms.r501,
+      consent: 'owner_present',
+    });
     const gate = await t.asGuard();
     const v = (passNo: string) => t.call('visitors.removal.verify', { passNo }, gate);
     expect(await v(voided.pass.passNo)).toMatchObject({ result: 'void', headline: '已作废' });

@@ -9,16 +9,49 @@ const DAY = 24 * HOUR;
 const PERSONAL = ['name', 'phone', 'phone_last4', 'doc_last4', 'doc_sealed', 'plate'] as const;
 
 type Row = Record<string, unknown>;
-const rows = (t: VisitorsFixture, q: string, ...p: unknown[]) => t.core.need().sql.db.prepare(q).all(...p) as Row[];
+const rows = (t: VisitorsFixture, q: string, ...p: unknown[]) =>
+  t.core
+    .need()
+    .sql.db.prepare(q)
+    .all(...p) as Row[];
 
 /** Visits, passes of every kind, an appointment and a refusal on 2026-11-23, whole documents sealed. */
 async function dayOfVisitors(t: VisitorsFixture) {
   const a = await t.call('visitors.checkIn', walkUp({ docLast4: undefined, docNumber: '11010119900307123X', plate: '京A12345' }, t.rooms.r501));
-  const b = await t.call('visitors.checkIn', walkUp({ visitorName: '王芳', phone: '13700005678', docLast4: undefined, docNumber: 'E12345678', partySize: 3 }, t.rooms.r502));
+  const b = await t.call(
+    'visitors.checkIn',
+    walkUp({ visitorName: '王芳', phone: '13700005678', docLast4: undefined, docNumber: 'E12345678', partySize: 3 }, t.rooms.r502),
+  );
   await t.call('visitors.checkOut', { passNo: a.pass.passNo });
-  const w = await t.call('visitors.workers.issue', { company: '美家装修', workerName: '陈师傅', phone: '13500001111', docType: 'id_card', docNumber: '110101198001011234', validFrom: '2026-11-23', validUntil: '2026-11-23', roomId: t.rooms.r501 });
-  const r = await t.call('visitors.removal.issue', { roomId: t.rooms.r501, applicantKind: 'owner', applicantName: '张伟', applicantPhone: '13812345678', items: [{ name: '家具', quantity: 1 }], plate: '京AD12345', date: '2026-11-23', windowFrom: '09:00', windowTo: '18:00' });
-  await t.call('visitors.appointments.create', { visitorName: '周杰', phone: '13811112222', roomId: t.rooms.r501, date: '2026-11-23', partySize: 1, purpose: 'friend' });
+  const w = await t.call('visitors.workers.issue', {
+    company: '美家装修',
+    workerName: '陈师傅',
+    phone: '13500001111',
+    docType: 'id_card',
+    docNumber: '110101198001011234',
+    validFrom: '2026-11-23',
+    validUntil: '2026-11-23',
+    roomId: t.rooms.r501,
+  });
+  const r = await t.call('visitors.removal.issue', {
+    roomId: t.rooms.r501,
+    applicantKind: 'owner',
+    applicantName: '张伟',
+    applicantPhone: '13812345678',
+    items: [{ name: '家具', quantity: 1 }],
+    plate: '京AD12345',
+    date: '2026-11-23',
+    windowFrom: '09:00',
+    windowTo: '18:00',
+  });
+  await t.call('visitors.appointments.create', {
+    visitorName: '周杰',
+    phone: '13811112222',
+    roomId: t.rooms.r501,
+    date: '2026-11-23',
+    partySize: 1,
+    purpose: 'friend',
+  });
   await t.call('visitors.refusals.save', { visitorName: '吴某', phoneLast4: '8888', roomId: null, reason: '多次骚扰住户', untilDate: '2026-11-23' });
   return { a, b, w, r };
 }
@@ -42,7 +75,10 @@ describe('the retention job', () => {
 
     await t.advance(2 * DAY);
     // a visit of today is not touched
-    const fresh = await t.call('visitors.checkIn', walkUp({ visitorName: '新访客', phone: '13600007777', docLast4: undefined, docNumber: 'G00000001' }, t.rooms.r501));
+    const fresh = await t.call(
+      'visitors.checkIn',
+      walkUp({ visitorName: '新访客', phone: '13600007777', docLast4: undefined, docNumber: 'G00000001' }, t.rooms.r501),
+    );
     expect(await t.call('visitors.retention.run', {})).toMatchObject({ erased: 6 });
 
     const personal = rows(t, 'SELECT * FROM visitor_personal ORDER BY id');
@@ -56,12 +92,14 @@ describe('the retention job', () => {
     expect(String(kept?.doc_sealed)).toMatch(/^vd1:/);
     // the file holds none of the erased values any more
     const dump = JSON.stringify(rows(t, 'SELECT * FROM visitor_personal')) + JSON.stringify(rows(t, 'SELECT * FROM audit_log'));
-    for (const gone of ['刘洋', '王芳', '陈师傅', '张伟', '周杰', '吴某', '13900001234', '京A12345', '京AD12345', '123X']) expect(dump, gone).not.toContain(gone);
+    for (const gone of ['刘洋', '王芳', '陈师傅', '张伟', '周杰', '吴某', '13900001234', '京A12345', '京AD12345', '123X'])
+      expect(dump, gone).not.toContain(gone);
 
     // nor does the file on disk: the erased values are overwritten, not left in free space, and the log is emptied
     const fs = await import('node:fs');
     const bytes = fs.readFileSync(t.core.dbFile);
-    for (const gone of ['刘洋', '王芳', '陈师傅', '周杰', '吴某', '13900001234', '13700005678', '京AD12345']) expect(bytes.includes(Buffer.from(gone)), gone).toBe(false);
+    for (const gone of ['刘洋', '王芳', '陈师傅', '周杰', '吴某', '13900001234', '13700005678', '京AD12345'])
+      expect(bytes.includes(Buffer.from(gone)), gone).toBe(false);
     expect(fs.statSync(`${t.core.dbFile}-wal`).size).toBe(0);
 
     // visits, passes and the rest did not change: the numbers and the counts stay
@@ -79,7 +117,10 @@ describe('the retention job', () => {
     ]);
     expect((await t.call('visitors.removal.list', {}))[0]).toMatchObject({ passNo: r.pass.passNo, applicantMasked: '已删除', plate: '', erased: true });
     expect(await t.call('visitors.returning', { name: '刘洋', phoneLast4: '1234' })).toBeNull();
-    expect(await t.raw('visitors.reveal', { visitId: a.visit.id, field: 'document', reason: '派出所协查' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('visitors.reveal', { visitId: a.visit.id, field: 'document', reason: '派出所协查' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     // audited: one entry per chunk, counts and ids, never the data
     const audit = rows(t, "SELECT operator_id, entity, detail FROM audit_log WHERE action = 'visitor.erase'");
@@ -112,7 +153,8 @@ describe('the retention job', () => {
 
   it('works in chunks, each its own transaction and audit entry, with the event loop free between them', async () => {
     const t = await openVisitorsCore({ printer: false });
-    for (let i = 0; i < 9; i++) await t.call('visitors.checkIn', walkUp({ visitorName: `访客${i}`, phone: `1380000${String(i).padStart(4, '0')}` }, t.rooms.r501));
+    for (let i = 0; i < 9; i++)
+      await t.call('visitors.checkIn', walkUp({ visitorName: `访客${i}`, phone: `1380000${String(i).padStart(4, '0')}` }, t.rooms.r501));
     await t.advance(91 * DAY);
     let turns = 0;
     let spinning = true;
@@ -125,7 +167,9 @@ describe('the retention job', () => {
     const done = await t.core.need().visitors.retention.run(2);
     spinning = false;
     expect(done.erased).toBe(9);
-    const audit = rows(t, "SELECT detail FROM audit_log WHERE action = 'visitor.erase' ORDER BY seq").map((r) => JSON.parse(String(r.detail)) as { count: number });
+    const audit = rows(t, "SELECT detail FROM audit_log WHERE action = 'visitor.erase' ORDER BY seq").map(
+      (r) => JSON.parse(String(r.detail)) as { count: number },
+    );
     expect(audit.map((a) => a.count)).toEqual([2, 2, 2, 2, 1]);
     // the loop ran between the chunks (at least once between each two)
     expect(turns).toBeGreaterThanOrEqual(4);

@@ -16,9 +16,27 @@ async function busyDay(t: VisitorsFixture) {
   const c = await t.call('visitors.checkIn', walkUp({ visitorName: '赵六', phone: '13600009999' }, t.rooms.r601));
   await t.call('visitors.passes.void', { passNo: c.pass.passNo, reason: '登记错了房号' });
   await t.call('visitors.checkOut', { passNo: a.pass.passNo });
-  await t.call('visitors.workers.issue', { company: '美家装修', workerName: '陈师傅', phone: '13500001111', docType: 'id_card', docLast4: '4321', validFrom: '2026-11-23', validUntil: '2026-11-23', roomId: t.rooms.r501 });
+  await t.call('visitors.workers.issue', {
+    company: '美家装修',
+    workerName: '陈师傅',
+    phone: '13500001111',
+    docType: 'id_card',
+    docLast4: '4321',
+    validFrom: '2026-11-23',
+    validUntil: '2026-11-23',
+    roomId: t.rooms.r501,
+  });
   const removal = (plate?: string) =>
-    t.call('visitors.removal.issue', { roomId: t.rooms.r501, applicantKind: 'owner', applicantName: '张伟', items: [{ name: '家具', quantity: 1 }], date: '2026-11-23', windowFrom: '09:00', windowTo: '18:00', ...(plate ? { plate } : {}) });
+    t.call('visitors.removal.issue', {
+      roomId: t.rooms.r501,
+      applicantKind: 'owner',
+      applicantName: '张伟',
+      items: [{ name: '家具', quantity: 1 }],
+      date: '2026-11-23',
+      windowFrom: '09:00',
+      windowTo: '18:00',
+      ...(plate ? { plate } : {}),
+    });
   const r1 = await removal('京AD12345');
   const r2 = await removal();
   await t.call('visitors.removal.verify', { passNo: r1.pass.passNo });
@@ -31,7 +49,17 @@ describe('visitors in the handover', () => {
     const t = await openVisitorsCore({ printer: false });
     await busyDay(t);
     let h = await t.call('handover.summary', {});
-    expect(h.visitors).toEqual({ available: true, onSite: 1, people: 1, overdue: 0, workerOut: 1, workerExpired: 0, removalIssued: 2, removalVerified: 1, formsInStock: null });
+    expect(h.visitors).toEqual({
+      available: true,
+      onSite: 1,
+      people: 1,
+      overdue: 0,
+      workerOut: 1,
+      workerExpired: 0,
+      removalIssued: 2,
+      removalVerified: 1,
+      formsInStock: null,
+    });
     // 16:00 Shanghai: b's 4 hours are over; the worker's pass ends at midnight
     await t.advance(6 * HOUR);
     h = await t.call('handover.summary', {});
@@ -52,7 +80,15 @@ describe('visitors in the nightly summary and the reports', () => {
     expect(today.visitors).toMatchObject({ visitorPasses: { expired: 0 }, workerPasses: { expired: 0 } });
     // the next day: the worker's pass and b's visitor pass have expired unreturned
     await t.advance(24 * HOUR);
-    const s = buildDailySummary(t.core.need().sql, { terminalId: 'T01', propertyName: '阳光花园', businessDate: '2026-11-23', cutoffHour: 0, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: t.clock.now() });
+    const s = buildDailySummary(t.core.need().sql, {
+      terminalId: 'T01',
+      propertyName: '阳光花园',
+      businessDate: '2026-11-23',
+      cutoffHour: 0,
+      timeZone: 'Asia/Shanghai',
+      overdueDays: 3,
+      generatedAt: t.clock.now(),
+    });
     expect(s.visitors).toEqual({
       available: true,
       visits: 2,
@@ -96,6 +132,9 @@ describe('visitors in the nightly summary and the reports', () => {
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ rows: 3 });
     expect(audit[0]?.detail).not.toMatch(PERSONAL);
     const li = await t.asReceptionist();
-    expect(await t.raw('reports.export', { period: 'day', date: '2026-11-23', revealReason: '看看' }, li)).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+    expect(await t.raw('reports.export', { period: 'day', date: '2026-11-23', revealReason: '看看' }, li)).toMatchObject({
+      ok: false,
+      error: { code: 'ROLE_REQUIRED' },
+    });
   });
 });

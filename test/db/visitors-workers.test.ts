@@ -22,7 +22,14 @@ describe("workers' temporary passes printed by the app", () => {
     const t = await openVisitorsCore();
     const r = await t.call('visitors.workers.issue', worker(t));
     // 2026-11-23 00:00 to 2026-11-26 00:00 in Shanghai
-    expect(r.pass).toMatchObject({ passNo: 'T01-W0000001', kind: 'worker', company: '美家装修', validFrom: '2026-11-22T16:00:00.000Z', validUntil: '2026-11-25T16:00:00.000Z', fromForm: false });
+    expect(r.pass).toMatchObject({
+      passNo: 'T01-W0000001',
+      kind: 'worker',
+      company: '美家装修',
+      validFrom: '2026-11-22T16:00:00.000Z',
+      validUntil: '2026-11-25T16:00:00.000Z',
+      fromForm: false,
+    });
     expect(r.pass.holder).toMatchObject({ nameMasked: '陈**', phoneMasked: '135****1111', docMasked: '****4321' });
     await t.settle();
     const d = decodeEscPos(t.printer.documents[0] as Uint8Array);
@@ -39,7 +46,9 @@ describe("workers' temporary passes printed by the app", () => {
     expect(await t.raw('visitors.workers.issue', worker(t, { formNo: 'LS000101' }))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect((await t.call('visitors.workers.issue', worker(t, { validUntil: '2026-11-29' }))).pass.passNo).toBe('T01-W0000001');
     // a common area with a reason
-    expect((await t.call('visitors.workers.issue', worker(t, { roomId: null, commonAreaReason: '地下车库 保洁', zones: [t.buildings.b5] }))).pass).toMatchObject({ roomId: null, zones: ['5'] });
+    expect(
+      (await t.call('visitors.workers.issue', worker(t, { roomId: null, commonAreaReason: '地下车库 保洁', zones: [t.buildings.b5] }))).pass,
+    ).toMatchObject({ roomId: null, zones: ['5'] });
   });
 
   it('out, expired (listed for follow-up), returned, lost', async () => {
@@ -52,7 +61,10 @@ describe("workers' temporary passes printed by the app", () => {
     expect((await t.call('visitors.workers.list', { status: 'out' })).map((p) => p.passNo)).toEqual([a.pass.passNo]);
     expect(await t.call('visitors.workers.return', { passNo: b.pass.passNo })).toMatchObject({ status: 'returned' });
     expect(await t.raw('visitors.workers.return', { passNo: b.pass.passNo })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await t.call('visitors.workers.lost', { passNo: a.pass.passNo, reason: '工人说丢在工地' })).toMatchObject({ status: 'lost', closeReason: '工人说丢在工地' });
+    expect(await t.call('visitors.workers.lost', { passNo: a.pass.passNo, reason: '工人说丢在工地' })).toMatchObject({
+      status: 'lost',
+      closeReason: '工人说丢在工地',
+    });
     expect(await t.call('visitors.workers.list', { status: 'expired' })).toEqual([]);
     expect((await t.call('visitors.workers.list', { status: 'closed' })).length).toBe(2);
   });
@@ -70,7 +82,15 @@ describe('pre-printed forms signed for at finance: the stock register balances',
     const t = await formsCore();
     let reg = await t.call('visitors.forms.register', {});
     expect(reg).toMatchObject({ mode: 'forms', received: 20, inStock: 20, issued: 0, balanced: true, nextInStock: 'LS000101' });
-    expect(reg.batches[0]).toMatchObject({ firstNo: 'LS000101', lastNo: 'LS000120', count: 20, signedBy: '王经理', handedOverBy: '孙会计', receivedByName: '王经理', inStock: 20 });
+    expect(reg.batches[0]).toMatchObject({
+      firstNo: 'LS000101',
+      lastNo: 'LS000120',
+      count: 20,
+      signedBy: '王经理',
+      handedOverBy: '孙会计',
+      receivedByName: '王经理',
+      inStock: 20,
+    });
 
     // a pre-printed form: the number is the form's, nothing is printed
     expect(await t.raw('visitors.workers.issue', worker(t))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
@@ -85,7 +105,10 @@ describe('pre-printed forms signed for at finance: the stock register balances',
     await t.call('visitors.workers.lost', { passNo: c.pass.passNo, reason: '工人遗失' });
     await t.call('visitors.forms.writeOff', { formNo: 'LS000110', state: 'void', reason: '打印污损' });
     await t.call('visitors.forms.writeOff', { formNo: 'LS000111', state: 'lost', reason: '盘点不见' });
-    expect(await t.raw('visitors.forms.writeOff', { formNo: 'LS000101', state: 'void', reason: '已发出的' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('visitors.forms.writeOff', { formNo: 'LS000101', state: 'void', reason: '已发出的' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     reg = await t.call('visitors.forms.register', {});
     // issued: 101 (returned); void: 102, 110; lost: 103, 111
     expect(reg).toMatchObject({ received: 20, issued: 1, returned: 1, out: 0, void: 2, lost: 2, inStock: 15, balanced: true, nextInStock: 'LS000104' });
@@ -101,20 +124,32 @@ describe('pre-printed forms signed for at finance: the stock register balances',
 
   it('a range already received is refused whole; a range must be one prefix and width', async () => {
     const t = await formsCore();
-    expect(await t.raw('visitors.forms.receive', { firstNo: 'LS000115', lastNo: 'LS000130', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' })).toMatchObject({
+    expect(
+      await t.raw('visitors.forms.receive', { firstNo: 'LS000115', lastNo: 'LS000130', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect(await t.raw('visitors.forms.receive', { firstNo: 'LS000121', lastNo: 'LT000130', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' })).toMatchObject({
+    expect(
+      await t.raw('visitors.forms.receive', { firstNo: 'LS000121', lastNo: 'LT000130', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
-    expect(await t.raw('visitors.forms.receive', { firstNo: 'LS000130', lastNo: 'LS000121', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' })).toMatchObject({
+    expect(
+      await t.raw('visitors.forms.receive', { firstNo: 'LS000130', lastNo: 'LS000121', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
     const li = await t.asReceptionist();
-    expect(await t.raw('visitors.forms.receive', { firstNo: 'LS000121', lastNo: 'LS000130', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' }, li)).toMatchObject({
+    expect(
+      await t.raw(
+        'visitors.forms.receive',
+        { firstNo: 'LS000121', lastNo: 'LS000130', receivedOn: '2026-11-23', signedBy: '王经理', handedOverBy: '孙会计' },
+        li,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ROLE_REQUIRED' },
     });

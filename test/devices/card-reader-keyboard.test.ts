@@ -27,7 +27,15 @@ describe('recorded HID report sequences → card numbers', () => {
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.hidrec'));
 
   it('has the recordings the issue asks for', () => {
-    for (const f of ['dec10-0040856634', 'rollover-0040856634', 'keypad-dec8-07302202', 'hex10-shift-01026F6C3A', 'two-cards-empty-enter', 'unplug-mid-read', 'garbage-then-card']) {
+    for (const f of [
+      'dec10-0040856634',
+      'rollover-0040856634',
+      'keypad-dec8-07302202',
+      'hex10-shift-01026F6C3A',
+      'two-cards-empty-enter',
+      'unplug-mid-read',
+      'garbage-then-card',
+    ]) {
       expect(files).toContain(`${f}.hidrec`);
     }
   });

@@ -167,16 +167,22 @@ describe('round trips (property tests)', () => {
 
   it('the same card read on any two readers matches; cards differing in the low 24 bits never do', () => {
     fc.assert(
-      fc.property(u32, fc.integer({ min: 0, max: 255 }), fc.constantFrom(...CONCRETE_CARD_FORMATS), fc.constantFrom(...CONCRETE_CARD_FORMATS), (v, p, f1, f2) => {
-        const src = { w24: v & 0xffffff, value32: v, prefix8: p };
-        const a = card(formatCardNumber(src, f1)!, f1);
-        const b = card(formatCardNumber(src, f2)!, f2);
-        expect(a.key).toBe(b.key);
-        expect(sameCard(a, b)).toBe(true);
-        const other = (v ^ 0x000100) >>> 0;
-        const c = card(formatCardNumber({ w24: other & 0xffffff, value32: other, prefix8: p }, f2)!, f2);
-        expect(sameCard(a, c)).toBe(false);
-      }),
+      fc.property(
+        u32,
+        fc.integer({ min: 0, max: 255 }),
+        fc.constantFrom(...CONCRETE_CARD_FORMATS),
+        fc.constantFrom(...CONCRETE_CARD_FORMATS),
+        (v, p, f1, f2) => {
+          const src = { w24: v & 0xffffff, value32: v, prefix8: p };
+          const a = card(formatCardNumber(src, f1)!, f1);
+          const b = card(formatCardNumber(src, f2)!, f2);
+          expect(a.key).toBe(b.key);
+          expect(sameCard(a, b)).toBe(true);
+          const other = (v ^ 0x000100) >>> 0;
+          const c = card(formatCardNumber({ w24: other & 0xffffff, value32: other, prefix8: p }, f2)!, f2);
+          expect(sameCard(a, c)).toBe(false);
+        },
+      ),
     );
   });
 

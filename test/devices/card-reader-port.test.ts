@@ -13,7 +13,15 @@ import { diagnoseHid, HidRecorder, udevRule } from '../../src-main/devices/card-
 const FIXTURES = join(import.meta.dirname, '../fixtures/hid');
 const rec = (name: string) => parseRecording(readFileSync(join(FIXTURES, name), 'utf8'));
 
-const READER: HidDeviceInfo = { vendorId: 0x0ffe, productId: 0x0001, interface: 0, usagePage: 1, usage: 6, product: 'USB RFID Reader', manufacturer: 'Sycreader' };
+const READER: HidDeviceInfo = {
+  vendorId: 0x0ffe,
+  productId: 0x0001,
+  interface: 0,
+  usagePage: 1,
+  usage: 6,
+  product: 'USB RFID Reader',
+  manufacturer: 'Sycreader',
+};
 const KEYBOARD: HidDeviceInfo = { vendorId: 0x046d, productId: 0xc31c, interface: 0, usagePage: 1, usage: 6, product: 'USB Keyboard' };
 const POLL = 15;
 

@@ -101,7 +101,7 @@ describe('device-file transport', () => {
       expect((await failure(p.print(receipt))).code).toBe('PAPER_OUT');
       await fake.setState('normal');
       await p.print(receipt);
-      const got = await fake.receivedAtLeast(27 + receipt.length) // 3 × 3 query bytes, then the receipt;
+      const got = await fake.receivedAtLeast(27 + receipt.length); // 3 × 3 query bytes, then the receipt;
       expect(got.subarray(got.length - receipt.length).equals(Buffer.from(receipt))).toBe(true);
       expect(got.indexOf(Buffer.from(receipt))).toBe(got.length - receipt.length); // printed once
     } finally {

@@ -30,7 +30,9 @@ describe('independent ESC/POS decoder', () => {
   });
 
   it('reads a well-formed CODE128 and its module width', () => {
-    const d = decodeEscPos(Uint8Array.from([0x1d, 0x77, 2, 0x1d, 0x6b, 73, 17, 0x7b, 0x42, ...ascii('SF1234567890123'), 0x1b, 0x70, 0, 25, 250, 0x1d, 0x56, 0x42, 0]));
+    const d = decodeEscPos(
+      Uint8Array.from([0x1d, 0x77, 2, 0x1d, 0x6b, 73, 17, 0x7b, 0x42, ...ascii('SF1234567890123'), 0x1b, 0x70, 0, 25, 250, 0x1d, 0x56, 0x42, 0]),
+    );
     expect(d.errors).toEqual([]);
     expect(d.barcodes[0]!.code128!.text).toBe('SF1234567890123');
     expect(d.barcodes[0]!.widthDots).toBe((17 * 11 + 13) * 2);
@@ -76,7 +78,7 @@ describe('independent ESC/POS decoder', () => {
     expect(decodeEscPos(hex('1d7630 00 0200 0300 ffff')).errors.join()).toMatch(/truncated/);
     expect(decodeEscPos(hex('1d286b 0400 31 41 32 00')).errors).toEqual([]);
     expect(decodeEscPos(hex('1d286b 0500 31 41 32 00 00')).errors.join()).toMatch(/expected 4/);
-    const qr = decodeEscPos(Uint8Array.from([0x1d, 0x28, 0x6b, 8, 0, 49, 80, 48, ...ascii("T01-1")]));
+    const qr = decodeEscPos(Uint8Array.from([0x1d, 0x28, 0x6b, 8, 0, 49, 80, 48, ...ascii('T01-1')]));
     expect(qr.qrData).toEqual(['T01-1']);
   });
 

@@ -44,7 +44,27 @@ export interface Decoded {
 const CH = 12; // ANK character width in dots (font A, 203 dpi); GB18030 multi-byte characters are 24
 
 type Fixed = Record<number, number>; // command byte → parameter count
-const ESC_FIXED: Fixed = { 0x21: 1, 0x2d: 1, 0x45: 1, 0x47: 1, 0x4d: 1, 0x61: 1, 0x74: 1, 0x52: 1, 0x20: 1, 0x7b: 1, 0x32: 0, 0x33: 1, 0x4a: 1, 0x64: 1, 0x24: 2, 0x5c: 2, 0x40: 0, 0x56: 1, 0x70: 3 };
+const ESC_FIXED: Fixed = {
+  0x21: 1,
+  0x2d: 1,
+  0x45: 1,
+  0x47: 1,
+  0x4d: 1,
+  0x61: 1,
+  0x74: 1,
+  0x52: 1,
+  0x20: 1,
+  0x7b: 1,
+  0x32: 0,
+  0x33: 1,
+  0x4a: 1,
+  0x64: 1,
+  0x24: 2,
+  0x5c: 2,
+  0x40: 0,
+  0x56: 1,
+  0x70: 3,
+};
 const GS_FIXED: Fixed = { 0x21: 1, 0x42: 1, 0x48: 1, 0x68: 1, 0x77: 1, 0x66: 1, 0x4c: 2, 0x57: 2, 0x61: 1, 0x72: 1 };
 const FS_FIXED: Fixed = { 0x26: 0, 0x2e: 0, 0x21: 1, 0x2d: 1, 0x43: 1, 0x53: 2 };
 const NAME: Record<number, string> = { 0x1b: 'ESC', 0x1d: 'GS', 0x1c: 'FS', 0x10: 'DLE' };
@@ -55,7 +75,21 @@ export function decodeEscPos(input: Uint8Array, opts: { paperDots?: number } = {
   const b = input;
   const paperDots = opts.paperDots ?? 576;
   const out: Decoded = { ops: [], lines: [], text: [], barcodes: [], rasters: [], qrData: [], cuts: 0, pulses: [], statusQueries: [], errors: [] };
-  const st = { chinese: false, left: 0, areaWidth: paperDots, x: 0, align: 0, gsScale: 0, escBang: 0, ankSpace: 0, kanjiL: 0, kanjiR: 0, bw: 3, bh: 162, hri: 0 };
+  const st = {
+    chinese: false,
+    left: 0,
+    areaWidth: paperDots,
+    x: 0,
+    align: 0,
+    gsScale: 0,
+    escBang: 0,
+    ankSpace: 0,
+    kanjiL: 0,
+    kanjiR: 0,
+    bw: 3,
+    bh: 162,
+    hri: 0,
+  };
   let chars: PrintedChar[] = [];
   let positioned = false;
   const err = (at: number, msg: string): void => void out.errors.push(`@${at}: ${msg}`);
@@ -107,7 +141,18 @@ export function decodeEscPos(input: Uint8Array, opts: { paperDots?: number } = {
         const c2 = b[i + 1];
         let n = 0;
         if (c >= 0x81 && c <= 0xfe && c2 !== undefined && ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe))) n = 2;
-        else if (c >= 0x81 && c <= 0xfe && c2 !== undefined && c2 >= 0x30 && c2 <= 0x39 && (b[i + 2] ?? 0) >= 0x81 && (b[i + 2] ?? 0) <= 0xfe && (b[i + 3] ?? 0) >= 0x30 && (b[i + 3] ?? 0) <= 0x39) n = 4;
+        else if (
+          c >= 0x81 &&
+          c <= 0xfe &&
+          c2 !== undefined &&
+          c2 >= 0x30 &&
+          c2 <= 0x39 &&
+          (b[i + 2] ?? 0) >= 0x81 &&
+          (b[i + 2] ?? 0) <= 0xfe &&
+          (b[i + 3] ?? 0) >= 0x30 &&
+          (b[i + 3] ?? 0) <= 0x39
+        )
+          n = 4;
         if (n === 0) {
           err(i, `invalid GB18030 sequence ${Buffer.from(b.subarray(i, i + 4)).toString('hex')}`);
           i++;

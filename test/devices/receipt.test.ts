@@ -24,7 +24,20 @@ describe.each(WIDTHS)('sample receipt at %i mm', (width) => {
   it('reads back the Chinese lines, the receipt number, a CODE128 of it and the cut', () => {
     const d = decode(SAMPLE_RECEIPT, width);
     const all = d.text.join('\n');
-    for (const s of ['星河湾物业服务中心', '收据', '物业费', '门禁卡补办', '复印', '2026-01 至 2026-03', '壹佰贰拾元伍角', 'T01-00001234', '2026-11-23 14:05', '3-2-501', '张*伟', '李娜']) {
+    for (const s of [
+      '星河湾物业服务中心',
+      '收据',
+      '物业费',
+      '门禁卡补办',
+      '复印',
+      '2026-01 至 2026-03',
+      '壹佰贰拾元伍角',
+      'T01-00001234',
+      '2026-11-23 14:05',
+      '3-2-501',
+      '张*伟',
+      '李娜',
+    ]) {
       expect(all).toContain(s);
     }
     expect(d.barcodes).toHaveLength(1);
@@ -77,7 +90,8 @@ describe.each(WIDTHS)('sample receipt at %i mm', (width) => {
   it('prints a void with the original number, reason, approver and minus amounts', () => {
     const d = decode(SAMPLE_VOID, width);
     const all = d.text.join('\n');
-    for (const s of ['作废冲正', 'T01-00001234', '房号录错，应为 3-2-502', '王主管', '-￥90.00', '-￥120.50', '负壹佰贰拾元伍角', '退现金']) expect(all).toContain(s);
+    for (const s of ['作废冲正', 'T01-00001234', '房号录错，应为 3-2-502', '王主管', '-￥90.00', '-￥120.50', '负壹佰贰拾元伍角', '退现金'])
+      expect(all).toContain(s);
     expect(all).not.toMatch(/^ *收据 *$/m);
     expect(d.barcodes[0]!.code128!.text).toBe('T01-00001240');
   });
@@ -168,7 +182,8 @@ describe('documents', () => {
   });
 
   it('prints the receipt time in the time zone it is given', () => {
-    const text = (timeZone?: string) => renderReceipt({ ...SAMPLE_RECEIPT, issuedAt: '2026-11-23T06:05:00Z' }, { width: 80, ...(timeZone ? { timeZone } : {}) }).text;
+    const text = (timeZone?: string) =>
+      renderReceipt({ ...SAMPLE_RECEIPT, issuedAt: '2026-11-23T06:05:00Z' }, { width: 80, ...(timeZone ? { timeZone } : {}) }).text;
     expect(text()).toContain('2026-11-23 14:05');
     expect(text('Europe/London')).toContain('2026-11-23 06:05');
     expect(text('Europe/London')).not.toContain('14:05');

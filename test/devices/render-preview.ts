@@ -25,7 +25,9 @@ try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   for (const [name, svg] of Object.entries(previews)) {
     // a paper-coloured page with a margin, the receipt at its printed size (1 px = 1 dot)
-    await page.setContent(`<html><body style="margin:0;padding:16px;background:#ccc;display:inline-block"><div id="r" style="background:#fff;padding:8px;display:inline-block">${svg}</div></body></html>`);
+    await page.setContent(
+      `<html><body style="margin:0;padding:16px;background:#ccc;display:inline-block"><div id="r" style="background:#fff;padding:8px;display:inline-block">${svg}</div></body></html>`,
+    );
     const file = path.join(outDir, `${name}.png`);
     await page.locator('#r').screenshot({ path: file });
     console.log(file);

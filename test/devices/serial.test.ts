@@ -38,7 +38,7 @@ describe('serial transport', () => {
       expect((await p.status()).state).toBe('ok');
       await p.print(receipt);
       await p.kickDrawer();
-      const got = await fake.receivedAtLeast(9 + 9 + receipt.length + 9 + 5) // status, print, drawer kick: each after 3 queries;
+      const got = await fake.receivedAtLeast(9 + 9 + receipt.length + 9 + 5); // status, print, drawer kick: each after 3 queries;
       expect(got.includes(Buffer.from(receipt))).toBe(true);
       expect(got.subarray(-5).toString('hex')).toBe('1b700019fa');
       expect(execFileSync('stty', ['-F', fake.path]).toString()).toMatch(/speed 19200 baud/);

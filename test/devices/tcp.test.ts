@@ -108,7 +108,10 @@ describe('TCP 9100 transport against a printer on a real socket', () => {
   const linuxPython = process.platform === 'linux' && spawnSync('python3', ['-c', 'pass']).status === 0;
   it.runIf(linuxPython)('a connect that never completes (SYN unanswered) gives TIMEOUT at the connect deadline', async () => {
     // a listener that never accepts, backlog 0: once one connection waits in the queue, Linux drops new SYNs
-    const child = spawn('python3', ['-c', "import socket,time\ns=socket.socket();s.bind(('127.0.0.1',0));s.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(30)"]);
+    const child = spawn('python3', [
+      '-c',
+      "import socket,time\ns=socket.socket();s.bind(('127.0.0.1',0));s.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(30)",
+    ]);
     try {
       const blackhole = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
       const filler = net.connect(blackhole, '127.0.0.1');

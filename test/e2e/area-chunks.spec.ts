@@ -8,7 +8,8 @@ import { api, startHost, type Host } from './helpers/host';
  * chunk cannot be loaded says so with a way out instead of leaving the window empty.
  */
 
-const AREA_CHUNK = /\/assets\/(Keys|Cards|Fees|Cash|Parcels|Handover|Service|Upstream|Visitors)Area-[\w-]+\.js$|\/assets\/(SettingsScreen|ImportScreen)-[\w-]+\.js$/;
+const AREA_CHUNK =
+  /\/assets\/(Keys|Cards|Fees|Cash|Parcels|Handover|Service|Upstream|Visitors)Area-[\w-]+\.js$|\/assets\/(SettingsScreen|ImportScreen)-[\w-]+\.js$/;
 
 let host: Host;
 test.beforeAll(async () => {

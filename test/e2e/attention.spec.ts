@@ -10,7 +10,9 @@ test.afterAll(async () => {
   hosts = [];
 });
 
-test('a protective trigger dropped while the app was closed: red banner, read-only, the supervisor records the check in 审计链 and the counter works again', async ({ page }, info) => {
+test('a protective trigger dropped while the app was closed: red banner, read-only, the supervisor records the check in 审计链 and the counter works again', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const first = await startHost();
   hosts.push(first);

@@ -39,7 +39,17 @@ async function prepared(): Promise<Host> {
   await setupThroughApi(h, { operators: [CLERK, SUPERVISOR] });
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
   await importThroughApi(h, FIXTURE);
-  await api(h, 'fees.items.save', { code: 'BK', name: '门禁卡补办', category: 'card', rule: 'fixed', unitPriceFen: 2000, unitLabel: '张', refundable: false, active: true, sort: 0 });
+  await api(h, 'fees.items.save', {
+    code: 'BK',
+    name: '门禁卡补办',
+    category: 'card',
+    rule: 'fixed',
+    unitPriceFen: 2000,
+    unitLabel: '张',
+    refundable: false,
+    active: true,
+    sort: 0,
+  });
   await api(h, 'cardReader.settings.save', { kind: 'keyboard-wedge', format: 'auto' });
   // issuing takes a blank from stock: the counter has some
   await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 20, reason: '采购入库' });
@@ -64,7 +74,9 @@ async function presentOnCardsScreen(page: Page, number: string): Promise<void> {
   await expect(page.locator(`article.card-item[aria-label^="${number}"]`).first()).toBeVisible();
 }
 
-test('补卡 with the reader inside the dialog → 去收费 carries room and fee → posted → linked by itself → back with one key; never an error beside the success', async ({ page }, info) => {
+test('补卡 with the reader inside the dialog → 去收费 carries room and fee → posted → linked by itself → back with one key; never an error beside the success', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const h = await prepared();
   await clerkWithCash(page, h);
@@ -123,7 +135,9 @@ test('补卡 with the reader inside the dialog → 去收费 carries room and fe
   await shot(page, info, 'flows-04-back-on-cards');
 });
 
-test('a fee collected on its own is settled by picking the receipt after coming back: the success stands alone (no reload with an empty card number)', async ({ page }, info) => {
+test('a fee collected on its own is settled by picking the receipt after coming back: the success stands alone (no reload with an empty card number)', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const h = await prepared();
   await clerkWithCash(page, h);
@@ -157,7 +171,9 @@ test('a fee collected on its own is settled by picking the receipt after coming 
   await shot(page, info, 'flows-05-settled-by-pick');
 });
 
-test('a card reader typing into the wrong field never submits: 补卡 reason box, 发卡 holder, 退卡 note; a lost card is replaced from the list, never from the card presented', async ({ page }, info) => {
+test('a card reader typing into the wrong field never submits: 补卡 reason box, 发卡 holder, 退卡 note; a lost card is replaced from the list, never from the card presented', async ({
+  page,
+}, info) => {
   test.setTimeout(150_000);
   const h = await prepared();
   await clerkWithCash(page, h);
@@ -238,13 +254,19 @@ test('a card reader typing into the wrong field never submits: 补卡 reason box
   await shot(page, info, 'flows-07-lost-replaced');
 });
 
-test('after a restart the status bar never says the configured printer is 未配置; the scanner shows its last scan; signing out with the drawer open warns and names who holds it; help texts name what is there', async ({ page }, info) => {
+test('after a restart the status bar never says the configured printer is 未配置; the scanner shows its last scan; signing out with the drawer open warns and names who holds it; help texts name what is there', async ({
+  page,
+}, info) => {
   test.setTimeout(150_000);
   const printer = await FakeTcpPrinter.start();
   try {
     const first = await prepared();
     await api(first, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-    await api(first, 'printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true }, width: 80, kickDrawer: false });
+    await api(first, 'printer.settings.save', {
+      config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true },
+      width: 80,
+      kickDrawer: false,
+    });
     await api(first, 'printer.testPage', {});
     await expect.poll(async () => (await api<Array<{ status: string }>>(first, 'print.jobs.open', {})).length).toBe(0);
     await api(first, 'auth.logout', {});
@@ -321,7 +343,10 @@ test('after a restart the status bar never says the configured printer is 未配
 
     // help texts agree on the terminal id: fixed at first run
     await signIn(page, ADMIN.username, ADMIN.password);
-    await page.getByRole('alertdialog', { name: '备用金还没有结班' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .getByRole('alertdialog', { name: '备用金还没有结班' })
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await page.keyboard.press('Alt+0');
     await page.getByRole('tab', { name: '上报设置' }).click();
     await expect(page.getByText('在初始设置时确定，不能修改（收据号按它连续编号）；总部按它区分各个前台。')).toBeVisible();

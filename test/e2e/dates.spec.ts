@@ -40,7 +40,9 @@ test('the due-time field writes and reads the app language, and refuses a day/mo
   await dialog.getByLabel('Borrower’s name').fill('Wang Jianjun');
   await dialog.getByLabel('Identity checked').fill('Staff card 0123');
   // the core's refusal reads in English too
-  const far = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 40 * 86_400_000));
+  const far = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + 40 * 86_400_000),
+  );
   await due.fill(`${far} 09:30`);
   await dialog.getByRole('button', { name: 'Lend', exact: true }).click();
   await expect(dialog.getByRole('alert')).toHaveText('A key is lent for 30 days at most: register it again when it is due.');

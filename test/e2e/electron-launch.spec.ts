@@ -99,7 +99,12 @@ test.describe('Electron shell', () => {
 
     const csp = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'));
     expect(csp).toBe(CSP);
-    const remote = await page.evaluate(async () => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
+    const remote = await page.evaluate(async () =>
+      fetch('https://example.com/').then(
+        () => 'loaded',
+        () => 'blocked',
+      ),
+    );
     expect(remote).toBe('blocked');
   });
 

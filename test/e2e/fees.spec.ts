@@ -7,7 +7,6 @@ import { FakeTcpPrinter } from '../devices/fake-tcp-printer';
 
 test.use({ actionTimeout: 15_000 });
 
-
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /退出登录/ }).click();
   await expect(page.getByRole('heading', { name: '操作员登录' })).toBeVisible();
@@ -18,7 +17,10 @@ async function count(page: Page, table: string, counts: Record<string, number>):
   for (const [face, n] of Object.entries(counts)) await page.getByTestId(`${table}-table`).getByLabel(face, { exact: true }).fill(String(n));
 }
 
-test('fee item → open session → collect a property fee in cash with change → preview → void with approval → close with a variance → slip → hand over', async ({ page, prepared }, info) => {
+test('fee item → open session → collect a property fee in cash with change → preview → void with approval → close with a variance → slip → hand over', async ({
+  page,
+  prepared,
+}, info) => {
   test.setTimeout(180_000);
   const h = prepared;
   await page.goto(h.url);
@@ -177,13 +179,26 @@ test('fee item → open session → collect a property fee in cash with change �
   await shot(page, info, 'fees-11-receipts');
 });
 
-test('printer on a real socket: settings → test page → paper out in the status bar → a receipt taken while it is off prints once when it is back, with the drawer kick', async ({ page, prepared }, info) => {
+test('printer on a real socket: settings → test page → paper out in the status bar → a receipt taken while it is off prints once when it is back, with the drawer kick', async ({
+  page,
+  prepared,
+}, info) => {
   test.setTimeout(120_000);
   const printer = await FakeTcpPrinter.start();
   try {
     const h = prepared;
     await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-    await api(h, 'fees.items.save', { code: 'FY', name: '复印', category: 'service', rule: 'fixed', unitPriceFen: 50, unitLabel: '张', refundable: false, active: true, sort: 1 });
+    await api(h, 'fees.items.save', {
+      code: 'FY',
+      name: '复印',
+      category: 'service',
+      rule: 'fixed',
+      unitPriceFen: 50,
+      unitLabel: '张',
+      refundable: false,
+      active: true,
+      sort: 1,
+    });
     await api(h, 'auth.logout', {});
     await page.goto(h.url);
     await signIn(page, ADMIN.username, ADMIN.password);

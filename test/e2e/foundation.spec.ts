@@ -112,7 +112,10 @@ test('first run → sign in → import the roster → find by pinyin initials �
   await expect(page.getByRole('status')).toContainText('已添加操作员 张小红');
   await page.getByLabel('张小红 的角色').selectOption('supervisor');
   await expect(page.getByRole('status')).toContainText('已修改 张小红 的角色');
-  await page.getByRole('row', { name: /xiaozhang/ }).getByRole('button', { name: '停用' }).click();
+  await page
+    .getByRole('row', { name: /xiaozhang/ })
+    .getByRole('button', { name: '停用' })
+    .click();
   await expect(page.getByRole('row', { name: /xiaozhang/ })).toContainText('已停用');
   await shot(page, info, '11-settings-operators');
   await page.getByRole('tab', { name: '审计链' }).click();

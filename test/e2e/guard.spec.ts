@@ -49,7 +49,10 @@ async function signOut(page: Page): Promise<void> {
 }
 
 for (const size of SIZES) {
-  test(`removal pass for a tenant → owner's consent → printed → verified by the guard → a second check refused; the guard sees nothing else (${size.name})`, async ({ page, prepared: h }, info) => {
+  test(`removal pass for a tenant → owner's consent → printed → verified by the guard → a second check refused; the guard sees nothing else (${size.name})`, async ({
+    page,
+    prepared: h,
+  }, info) => {
     test.setTimeout(150_000);
     if (size.viewport) await page.setViewportSize(size.viewport);
     const printer = await FakeTcpPrinter.start();

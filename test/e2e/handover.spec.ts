@@ -62,7 +62,9 @@ test('a shift with a carry-over item → sign out → the next operator reads it
   await expect(page.locator('.ho-past').first()).toContainText('→ 李青');
 });
 
-test('a blind close ￥20 short with a supervisor\'s approval → hand over: the summary shows expected, counted, -￥20.00, the approver and the 交款单 number', async ({ page }, info) => {
+test("a blind close ￥20 short with a supervisor's approval → hand over: the summary shows expected, counted, -￥20.00, the approver and the 交款单 number", async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const h = await startHost();
   hosts.push(h);

@@ -100,7 +100,10 @@ test('lend a vacant-unit key with purpose and due time → out → overdue after
   await shot(page, info, 'keys-07-history');
 });
 
-test('issue a card read through the wedge field → report it lost → the same card (another format) is refused for another room', async ({ page, prepared }, info) => {
+test('issue a card read through the wedge field → report it lost → the same card (another format) is refused for another room', async ({
+  page,
+  prepared,
+}, info) => {
   test.setTimeout(120_000);
   const h = await withKeysAndCards(prepared);
   await page.goto(h.url);
@@ -168,7 +171,10 @@ test('issue a card read through the wedge field → report it lost → the same 
   await shot(page, info, 'cards-04-reader-settings');
 });
 
-test('no blank cards on record: 发卡 is refused saying what to do; the supervisor records the blanks found (盘点) in 空白卡库存, then the card is issued', async ({ page, prepared }, info) => {
+test('no blank cards on record: 发卡 is refused saying what to do; the supervisor records the blanks found (盘点) in 空白卡库存, then the card is issued', async ({
+  page,
+  prepared,
+}, info) => {
   test.setTimeout(120_000);
   const h = await withKeysAndCards(prepared);
   // the drawer is empty on record
@@ -187,7 +193,9 @@ test('no blank cards on record: 发卡 is refused saying what to do; the supervi
   await expect(form.getByRole('option').first()).toContainText('1-1-101');
   await roomBox.press('Enter');
   await form.getByRole('button', { name: '发卡' }).click();
-  await expect(form.getByRole('alert').filter({ hasText: '系统记录的空白门禁卡库存为 0 张，不能发卡' })).toContainText('请主管在「门禁卡 → 空白卡库存」点清实有数量并登记盘点');
+  await expect(form.getByRole('alert').filter({ hasText: '系统记录的空白门禁卡库存为 0 张，不能发卡' })).toContainText(
+    '请主管在「门禁卡 → 空白卡库存」点清实有数量并登记盘点',
+  );
   // a receptionist sees the stock, not the count form
   await page.getByRole('tab', { name: '空白卡库存' }).click();
   await expect(page.getByTestId('stock-access')).toContainText('0');

@@ -26,7 +26,10 @@ async function scan(page: Page, code: string): Promise<void> {
 
 const search = (h: Host, input: Record<string, unknown> = {}) => api<Parcel[]>(h, 'parcels.search', { limit: 200, ...input });
 
-test('intake by scanner: recognised and logged, carrier asked once, recipient, slot, big pickup code; typing is never a scan; duplicate; pickup by code', async ({ page, prepared }, info) => {
+test('intake by scanner: recognised and logged, carrier asked once, recipient, slot, big pickup code; typing is never a scan; duplicate; pickup by code', async ({
+  page,
+  prepared,
+}, info) => {
   test.setTimeout(120_000);
   const h = await withShelves(prepared);
   await page.goto(h.url);
@@ -171,7 +174,10 @@ test('50 scans in a burst produce exactly 50 parcels, none lost or doubled', asy
   expect(new Set(all.map((p) => p.pickupCode)).size).toBe(50);
   // how many the wedge detector recognised as scans (the rest came in as Enter in the scan field): reported,
   // not asserted, because a loaded test machine stretches Playwright's 10 ms key gaps past the burst limit
-  const sources = await page.getByTestId('scan-log').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-source')));
+  const sources = await page
+    .getByTestId('scan-log')
+    .locator('li')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-source')));
   info.annotations.push({ type: 'recognised as scans', description: `${sources.filter((s) => s === 'scanner').length} of the last ${sources.length} logged` });
 });
 
@@ -254,7 +260,10 @@ test('overdue list: reminders, return to courier, write-off with supervisor appr
   await expect(page.getByText(/已导出 .*\.xlsx/)).toBeVisible();
 });
 
-test('carriers: 中通 75… is taken in without asking; a remembered choice is shown where it is applied, and a supervisor clears it in 快递设置', async ({ page, prepared }, info) => {
+test('carriers: 中通 75… is taken in without asking; a remembered choice is shown where it is applied, and a supervisor clears it in 快递设置', async ({
+  page,
+  prepared,
+}, info) => {
   test.setTimeout(120_000);
   const h = await withShelves(prepared);
   await page.goto(h.url);

@@ -50,11 +50,14 @@ async function stored(h: Host): Promise<Map<string, number>> {
 }
 
 /** 顺丰 numbers as printed today: SF and 13 digits. */
-const codesFor = (prefix: number, n: number) => Array.from({ length: n }, (_, i) => `SF${String(prefix).padStart(3, '0')}${String(1_000_003 * (i + 1)).padStart(10, '0')}`);
+const codesFor = (prefix: number, n: number) =>
+  Array.from({ length: n }, (_, i) => `SF${String(prefix).padStart(3, '0')}${String(1_000_003 * (i + 1)).padStart(10, '0')}`);
 
 /** No text field on the screen holds a character of any code (a split scan leaves its tail in one). */
 async function expectNoScanTextInFields(page: Page): Promise<void> {
-  const values = await page.locator('input:not([type=checkbox]):not([type=radio]), textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const values = await page
+    .locator('input:not([type=checkbox]):not([type=radio]), textarea')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(values.filter((v) => v !== '')).toEqual([]);
 }
 
@@ -68,7 +71,9 @@ async function logged(page: Page): Promise<{ code: string; source: string | null
 }
 
 for (const gapMs of [0, 50]) {
-  test(`one by one: 3 scans, then a batch of 20, ${gapMs} ms apart while the first parcel's form opens — each queued whole and saved exactly once`, async ({ page }) => {
+  test(`one by one: 3 scans, then a batch of 20, ${gapMs} ms apart while the first parcel's form opens — each queued whole and saved exactly once`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const h = await prepared();
     const keys = await openIntake(page, h);
@@ -123,7 +128,9 @@ for (const gapMs of [0, 50]) {
   });
 }
 
-test('a person typing 收件人 at 120 ms a character while scans wait, and while one arrives mid-word: the box holds exactly what was typed', async ({ page }) => {
+test('a person typing 收件人 at 120 ms a character while scans wait, and while one arrives mid-word: the box holds exactly what was typed', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const h = await prepared();
   const keys = await openIntake(page, h);

@@ -130,7 +130,14 @@ test('出库取件 by room: Enter looks up the room of the full text typed, and 
     ['SF4500000000001', TARGET],
     ['SF4500000000002', '3-1-1001'],
   ] as const)
-    await api(host, 'parcels.intake', { requestId: crypto.randomUUID(), waybill, carrier: 'SF', residentId: room(code).id, roomId: room(code).roomId, print: false });
+    await api(host, 'parcels.intake', {
+      requestId: crypto.randomUUID(),
+      waybill,
+      carrier: 'SF',
+      residentId: room(code).id,
+      roomId: room(code).roomId,
+      print: false,
+    });
   await api(host, 'auth.logout', {});
 
   await openAs(page, CLERK, 5);

@@ -62,7 +62,11 @@ test('a roster import cut off by a kill: the import screen says so, shows the wr
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
   const file = path.join(h.dataDir, '全体住户.csv');
   fs.writeFileSync(file, [...rosterRows(20_000)].map((r) => r.join(',')).join('\r\n') + '\r\n');
-  const { jobId } = await api<{ jobId: string }>(h, 'roster.import.start', { fileName: '全体住户.csv', data: fs.readFileSync(file).toString('base64'), createBuildings: true });
+  const { jobId } = await api<{ jobId: string }>(h, 'roster.import.start', {
+    fileName: '全体住户.csv',
+    data: fs.readFileSync(file).toString('base64'),
+    createBuildings: true,
+  });
   type Progress = { progress: { state: string; done: number } };
   while ((await api<Progress>(h, 'roster.import.status', { jobId })).progress.state === 'running') await new Promise((r) => setTimeout(r, 100));
   // confirm, and kill the host as soon as the first rows are in (the confirm's reply never comes)

@@ -20,9 +20,11 @@ async function screenReaderDetails(page: Page, screen: string): Promise<string[]
     const out: string[] = [];
     for (const tab of Array.from(document.querySelectorAll('main [role=tab]'))) {
       const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
-      if (tab.getAttribute('aria-selected') === 'true' && panel?.getAttribute('role') !== 'tabpanel') out.push(`${where}: tab “${tab.textContent}” controls no tabpanel`);
+      if (tab.getAttribute('aria-selected') === 'true' && panel?.getAttribute('role') !== 'tabpanel')
+        out.push(`${where}: tab “${tab.textContent}” controls no tabpanel`);
     }
-    for (const row of Array.from(document.querySelectorAll('tr[tabindex], tr[role=button], tr[role=link]'))) out.push(`${where}: a table row is a focus stop (${row.textContent?.slice(0, 30)})`);
+    for (const row of Array.from(document.querySelectorAll('tr[tabindex], tr[role=button], tr[role=link]')))
+      out.push(`${where}: a table row is a focus stop (${row.textContent?.slice(0, 30)})`);
     return out;
   }, screen);
 }
@@ -66,7 +68,13 @@ test('accessibility: every screen and tab has no serious or critical axe finding
   await api(prepared, 'cash.open', { count: { '10000': 5 } });
   const items = await api<{ id: number; code: string }[]>(prepared, 'fees.items.list', {});
   const bk = items.find((i) => i.code === 'BK')?.id ?? 0;
-  await api(prepared, 'fees.collect', { requestId: crypto.randomUUID(), roomId: null, payer: '散客', lines: [{ itemId: bk }], payments: [{ method: 'cash', amountFen: 2000, receivedFen: 2000 }] });
+  await api(prepared, 'fees.collect', {
+    requestId: crypto.randomUUID(),
+    roomId: null,
+    payer: '散客',
+    lines: [{ itemId: bk }],
+    payments: [{ method: 'cash', amountFen: 2000, receivedFen: 2000 }],
+  });
   const w = await walk(page, '1366', info);
   findings.push(...w.findings);
   // a dialog: lending a key
@@ -93,7 +101,10 @@ for (const size of SMALL_SIZES) {
   for (const lang of ['zh-CN', 'en'] as const) {
     test.describe(`at ${size.name} in ${lang}`, () => {
       test.use({ viewport: { width: size.width, height: size.height } });
-      test(`accessibility at ${size.name} in ${lang}: no serious or critical axe finding, tabs with panels, no row as a focus stop`, async ({ page, prepared }, info) => {
+      test(`accessibility at ${size.name} in ${lang}: no serious or critical axe finding, tabs with panels, no row as a focus stop`, async ({
+        page,
+        prepared,
+      }, info) => {
         test.setTimeout(300_000);
         await stockTheCounter(prepared);
         await page.goto(prepared.url);

@@ -94,7 +94,9 @@ test('a repair logged by phone, dispatched within the 3-minute target, done and 
   await expect(page.getByText('浏览器模式不能直接生成 PDF')).toBeVisible();
 });
 
-test('the service form speaks of rooms, not payers: 房号 once picked, F3 picks again, the missing-room message names 无房号 and goes once a room is picked; the detail labels the caller plainly', async ({ page }, info) => {
+test('the service form speaks of rooms, not payers: 房号 once picked, F3 picks again, the missing-room message names 无房号 and goes once a room is picked; the detail labels the caller plainly', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const h = await startHost();
   hosts.push(h);

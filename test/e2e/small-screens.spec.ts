@@ -40,16 +40,16 @@ for (const size of COUNTER_SIZES) {
       await page.locator('[name="received"]').fill('800');
       await expect(page.getByTestId('change')).toContainText('32.75');
       await expectInView(page, {
-        '应收': page.getByTestId('total'),
-        '实收': page.locator('[name="received"]'),
-        '找零': page.getByTestId('change'),
-        '确认收款': page.getByRole('button', { name: /确认收款/ }),
+        应收: page.getByTestId('total'),
+        实收: page.locator('[name="received"]'),
+        找零: page.getByTestId('change'),
+        确认收款: page.getByRole('button', { name: /确认收款/ }),
       });
       await expectNoSideways(page, 'fees collect');
       await shot(page, info, `small-${size.name}-fees-collect`);
       await page.keyboard.press('F9');
       await expect(page.getByText('收款成功，收据已开出。')).toBeVisible();
-      await expectInView(page, { '找零': page.getByTestId('posted-change'), '收据号': page.getByTestId('receipt-no') });
+      await expectInView(page, { 找零: page.getByTestId('posted-change'), 收据号: page.getByTestId('receipt-no') });
       await expectNoSideways(page, 'fees posted');
       await shot(page, info, `small-${size.name}-fees-posted`);
       await page.keyboard.press('Escape');
@@ -60,7 +60,11 @@ for (const size of COUNTER_SIZES) {
       await keyRow.getByRole('button', { name: '借出' }).click();
       const lend = page.getByRole('dialog', { name: /借出钥匙 K-0001/ });
       await expect(lend).toBeVisible();
-      await expectInView(page, { '取消': lend.getByRole('button', { name: /取消/ }), '确认借出': lend.getByRole('button', { name: '确认借出' }) }, { dialog: true });
+      await expectInView(
+        page,
+        { 取消: lend.getByRole('button', { name: /取消/ }), 确认借出: lend.getByRole('button', { name: '确认借出' }) },
+        { dialog: true },
+      );
       await shot(page, info, `small-${size.name}-keys-lend`);
       await lend.getByLabel('借用人姓名').fill('王建军');
       await lend.getByLabel('联系电话').fill('13912345678');
@@ -81,13 +85,13 @@ for (const size of COUNTER_SIZES) {
       await page.getByRole('button', { name: '登记', exact: true }).click();
       await expect(page.getByText(/已登记 #\d+/)).toBeVisible();
       const svcRow = page.getByTestId('svc-open').locator('tbody tr').first();
-      await expectInView(page, { '派工时钟': svcRow.getByTestId('svc-clock'), '处理': svcRow.getByRole('button', { name: /处理/ }) });
+      await expectInView(page, { 派工时钟: svcRow.getByTestId('svc-clock'), 处理: svcRow.getByRole('button', { name: /处理/ }) });
       await expectNoSideways(page, 'service');
       await shot(page, info, `small-${size.name}-service-open`);
       await svcRow.getByRole('button', { name: /处理/ }).click();
       const req = page.getByRole('dialog');
       await req.getByLabel('派工部门').selectOption('工程部');
-      await expectInView(page, { '派工': req.getByRole('button', { name: '派工', exact: true }) }, { dialog: true });
+      await expectInView(page, { 派工: req.getByRole('button', { name: '派工', exact: true }) }, { dialog: true });
       await req.getByRole('button', { name: '派工', exact: true }).click();
       await expect(req.getByRole('button', { name: '开始处理' })).toBeVisible();
       await shot(page, info, `small-${size.name}-service-dispatched`);
@@ -106,10 +110,10 @@ for (const size of COUNTER_SIZES) {
       await expect(page.getByRole('option').filter({ hasText: '刘*' })).toBeVisible();
       await recipient.press('Enter');
       await expect(page.locator('[name="slot"]')).toBeFocused();
-      await expectInView(page, { '保存入库': page.getByRole('button', { name: /保存入库/ }), '待处理': page.getByTestId('queue-count') });
+      await expectInView(page, { 保存入库: page.getByRole('button', { name: /保存入库/ }), 待处理: page.getByTestId('queue-count') });
       await shot(page, info, `small-${size.name}-parcels-intake`);
       await page.keyboard.press('F9');
-      await expectInView(page, { '取件码': page.getByTestId('pickup-code') });
+      await expectInView(page, { 取件码: page.getByTestId('pickup-code') });
       const code = (await page.getByTestId('pickup-code').innerText()).replace(/\s/g, '');
       await expectNoSideways(page, 'parcels intake');
       await page.getByRole('tab', { name: '出库取件' }).click();
@@ -117,7 +121,7 @@ for (const size of COUNTER_SIZES) {
       await lookup.fill(code);
       await lookup.press('Enter');
       await expect(page.getByTestId('pickup-table')).toContainText('SF1234567890123');
-      await expectInView(page, { '取件列表': page.getByTestId('pickup-table'), '确认取件': page.getByRole('button', { name: /确认取件/ }) });
+      await expectInView(page, { 取件列表: page.getByTestId('pickup-table'), 确认取件: page.getByRole('button', { name: /确认取件/ }) });
       await expectNoSideways(page, 'parcels pickup');
       await shot(page, info, `small-${size.name}-parcels-pickup`);
       await page.keyboard.press('F9');
@@ -126,7 +130,7 @@ for (const size of COUNTER_SIZES) {
       // hand over: the summary's cash figures and 交班 in view
       await page.keyboard.press('Alt+8');
       await expect(page.getByTestId('ho-summary')).toBeVisible();
-      await expectInView(page, { '交班': page.getByRole('button', { name: '交班', exact: true }) });
+      await expectInView(page, { 交班: page.getByRole('button', { name: '交班', exact: true }) });
       await expectNoSideways(page, 'handover');
       await shot(page, info, `small-${size.name}-handover`);
       await page.getByRole('button', { name: '交班', exact: true }).click();

@@ -15,7 +15,8 @@ test.afterAll(async () => {
   hosts = [];
 });
 
-const shanghai = (at: Date, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', ...opts }).format(at);
+const shanghai = (at: Date, opts: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', ...opts }).format(at);
 
 test("the status bar clock and a key's due time are on the property's clock, not the PC's", async ({ page }, info) => {
   test.setTimeout(90_000);

@@ -57,13 +57,20 @@ async function fillWorker(page: Page, w: { company: string; name: string; phone:
 }
 
 for (const size of SIZES) {
-  test(`worker pass issued and printed (CODE128 = pass number) → handed back by a scan; validity beyond the maximum refused (${size.name})`, async ({ page, prepared: h }, info) => {
+  test(`worker pass issued and printed (CODE128 = pass number) → handed back by a scan; validity beyond the maximum refused (${size.name})`, async ({
+    page,
+    prepared: h,
+  }, info) => {
     test.setTimeout(120_000);
     if (size.viewport) await page.setViewportSize(size.viewport);
     const printer = await FakeTcpPrinter.start();
     try {
       await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-      await api(h, 'printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true }, width: 80, kickDrawer: false });
+      await api(h, 'printer.settings.save', {
+        config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true },
+        width: 80,
+        kickDrawer: false,
+      });
       await api(h, 'auth.logout', {});
       await openArea(page, h, CLERK, '临时出入证');
       await expectReachable(page, /开证并打印/);
@@ -118,7 +125,10 @@ for (const size of SIZES) {
     }
   });
 
-  test(`pre-printed forms: settings say the retention period → range received → pass recorded on a form → returned → a blank voided → the register balances (${size.name})`, async ({ page, prepared: h }, info) => {
+  test(`pre-printed forms: settings say the retention period → range received → pass recorded on a form → returned → a blank voided → the register balances (${size.name})`, async ({
+    page,
+    prepared: h,
+  }, info) => {
     test.setTimeout(120_000);
     if (size.viewport) await page.setViewportSize(size.viewport);
     await openArea(page, h, ADMIN, '访客设置');

@@ -65,7 +65,10 @@ async function fillVisitor(page: Page, v: { name: string; phone: string; doc4?: 
 }
 
 for (const size of SIZES) {
-  test(`walk-up visitor → pass printed with its number as CODE128 → scanned out at scanner speed, two back to back while a dialog is open (${size.name})`, async ({ page, prepared: h }, info) => {
+  test(`walk-up visitor → pass printed with its number as CODE128 → scanned out at scanner speed, two back to back while a dialog is open (${size.name})`, async ({
+    page,
+    prepared: h,
+  }, info) => {
     test.setTimeout(120_000);
     if (size.viewport) await page.setViewportSize(size.viewport);
     const printer = await FakeTcpPrinter.start();
@@ -138,17 +141,21 @@ for (const size of SIZES) {
       const onSite = await api<OnSite>(h, 'visitors.onSite', {});
       expect(onSite.visits).toBe(0);
       const left = await api<{ passNo: string; checkoutMethod: string }[]>(h, 'visitors.search', { status: 'checked_out' });
-      expect(left.map((v) => [v.passNo, v.checkoutMethod]).sort()).toEqual([
-        [passNo, 'scan'],
-        [second, 'scan'],
-      ].sort());
-
+      expect(left.map((v) => [v.passNo, v.checkoutMethod]).sort()).toEqual(
+        [
+          [passNo, 'scan'],
+          [second, 'scan'],
+        ].sort(),
+      );
     } finally {
       await printer.stop().catch(() => undefined);
     }
   });
 
-  test(`refused visitor stops with the reason; a supervisor's override lets them in; a returning visitor is pre-filled (${size.name})`, async ({ page, prepared: h }, info) => {
+  test(`refused visitor stops with the reason; a supervisor's override lets them in; a returning visitor is pre-filled (${size.name})`, async ({
+    page,
+    prepared: h,
+  }, info) => {
     test.setTimeout(120_000);
     if (size.viewport) await page.setViewportSize(size.viewport);
     await api(h, 'auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
@@ -201,7 +208,18 @@ test('English: every tab of 访客与放行 is complete in English (no Chinese l
   await page.keyboard.press('Alt+V');
   await expect(page.getByRole('heading', { name: 'Visitors & passes', level: 1 })).toBeVisible();
   const tabs = page.locator('main [role=tab]');
-  const names = ['Check-in', 'On site', 'Appointments', 'Worker passes', 'Pass forms', 'Removal passes', 'Gate check', 'Register', 'Refusal list', 'Visitor settings'];
+  const names = [
+    'Check-in',
+    'On site',
+    'Appointments',
+    'Worker passes',
+    'Pass forms',
+    'Removal passes',
+    'Gate check',
+    'Register',
+    'Refusal list',
+    'Visitor settings',
+  ];
   await expect(tabs).toHaveText(names);
   for (let i = 0; i < names.length; i++) {
     await tabs.nth(i).click();

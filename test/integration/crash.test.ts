@@ -30,7 +30,10 @@ function expectationsFrom(file: string): Expectations {
   }>;
   db.close();
   const acked = new Map<string, AckedReceipt>(
-    rows.map((r) => [r.receipt_no, r.kind === 'void' ? { kind: 'void', total: r.total_fen, orig: r.original_id as number } : { kind: 'receipt', total: r.total_fen, req: r.request_id }]),
+    rows.map((r) => [
+      r.receipt_no,
+      r.kind === 'void' ? { kind: 'void', total: r.total_fen, orig: r.original_id as number } : { kind: 'receipt', total: r.total_fen, req: r.request_id },
+    ]),
   );
   return { acked, pending: null, seen: new Map(), printingBefore: new Set(), reopenedSince: true };
 }
@@ -52,7 +55,8 @@ async function checkDamaged(name: string, damage: (db: Database.Database) => voi
 }
 
 const dropGuards = (db: Database.Database) => {
-  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER "${name}"`);
+  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>)
+    db.exec(`DROP TRIGGER "${name}"`);
 };
 
 describe('crash test (SIGKILL while collecting payments)', () => {
@@ -78,7 +82,9 @@ describe('crash test (SIGKILL while collecting payments)', () => {
     it('a receipt missing a line (partial) is reported', async () => {
       const failures = await checkDamaged('partial', (db) => {
         dropGuards(db);
-        const line = db.prepare('SELECT l.id, r.receipt_no FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.kind = ? ORDER BY l.id DESC LIMIT 1').get('receipt') as { id: number; receipt_no: string };
+        const line = db
+          .prepare('SELECT l.id, r.receipt_no FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.kind = ? ORDER BY l.id DESC LIMIT 1')
+          .get('receipt') as { id: number; receipt_no: string };
         db.prepare('DELETE FROM receipt_lines WHERE id = ?').run(line.id);
       });
       expect(failures.some((f) => f.startsWith('partial receipt') && /no lines|lines sum/.test(f))).toBe(true);
@@ -100,7 +106,11 @@ describe('crash test (SIGKILL while collecting payments)', () => {
       const failures = await checkDamaged('gap', (db) => {
         dropGuards(db);
         db.pragma('foreign_keys = OFF');
-        const mid = db.prepare("SELECT id FROM receipts WHERE kind = 'receipt' AND id NOT IN (SELECT original_id FROM receipts WHERE original_id IS NOT NULL) ORDER BY id LIMIT 1 OFFSET 10").get() as { id: number };
+        const mid = db
+          .prepare(
+            "SELECT id FROM receipts WHERE kind = 'receipt' AND id NOT IN (SELECT original_id FROM receipts WHERE original_id IS NOT NULL) ORDER BY id LIMIT 1 OFFSET 10",
+          )
+          .get() as { id: number };
         for (const t of ['receipt_lines', 'payments', 'print_jobs']) db.prepare(`DELETE FROM ${t} WHERE receipt_id = ?`).run(mid.id);
         db.prepare('DELETE FROM receipts WHERE id = ?').run(mid.id);
       });
@@ -112,7 +122,9 @@ describe('crash test (SIGKILL while collecting payments)', () => {
         dropGuards(db);
         const v = db.prepare("SELECT original_id AS id FROM receipts WHERE kind = 'void' LIMIT 1").get() as { id: number };
         db.prepare('UPDATE receipts SET total_fen = total_fen + 100 WHERE id = ?').run(v.id);
-        db.prepare("UPDATE audit_log SET detail = replace(detail, '\"totalFen\":', '\"totalFen\":1') WHERE seq = (SELECT max(seq) FROM audit_log WHERE action = 'receipt.issue')").run();
+        db.prepare(
+          "UPDATE audit_log SET detail = replace(detail, '\"totalFen\":', '\"totalFen\":1') WHERE seq = (SELECT max(seq) FROM audit_log WHERE action = 'receipt.issue')",
+        ).run();
       });
       expect(failures.some((f) => f.startsWith('audit chain: hash-mismatch'))).toBe(true);
       expect(failures.some((f) => /^void .* does not reverse/.test(f))).toBe(true);
@@ -126,9 +138,27 @@ describe('crash test (SIGKILL while collecting payments)', () => {
         const seq = (db.prepare('SELECT max(seq) AS s FROM receipts').get() as { s: number }).s + 1;
         const no = `${String(r.terminal_id)}-${String(seq).padStart(8, '0')}`;
         const id = db
-          .prepare('INSERT INTO receipts (receipt_no, terminal_id, seq, kind, session_id, operator_id, room_id, room_code, payer, issued_at, total_fen, request_id, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)')
-          .run(no, r.terminal_id, seq, 'receipt', r.session_id, r.operator_id, r.room_id, r.room_code, r.payer, r.issued_at, r.total_fen, `${String(r.request_id)}-again`, '').lastInsertRowid;
-        db.prepare('INSERT INTO receipt_lines (receipt_id, line_no, name, category, amount_fen) SELECT ?, line_no, name, category, amount_fen FROM receipt_lines WHERE receipt_id = ?').run(id, r.id);
+          .prepare(
+            'INSERT INTO receipts (receipt_no, terminal_id, seq, kind, session_id, operator_id, room_id, room_code, payer, issued_at, total_fen, request_id, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+          )
+          .run(
+            no,
+            r.terminal_id,
+            seq,
+            'receipt',
+            r.session_id,
+            r.operator_id,
+            r.room_id,
+            r.room_code,
+            r.payer,
+            r.issued_at,
+            r.total_fen,
+            `${String(r.request_id)}-again`,
+            '',
+          ).lastInsertRowid;
+        db.prepare(
+          'INSERT INTO receipt_lines (receipt_id, line_no, name, category, amount_fen) SELECT ?, line_no, name, category, amount_fen FROM receipt_lines WHERE receipt_id = ?',
+        ).run(id, r.id);
         db.prepare('INSERT INTO payments (receipt_id, method, amount_fen) SELECT ?, method, amount_fen FROM payments WHERE receipt_id = ?').run(id, r.id);
         db.prepare("UPDATE counters SET value = value + 1 WHERE name LIKE 'receipt:%'").run();
       });

@@ -11,13 +11,21 @@ let server: http.Server;
 let port: number;
 const token = 'test-token-abcdefghijklmnop';
 
-function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(opts: {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -25,7 +33,12 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 }
 
 const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  request({ path: `/api/${channel}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-lobbydesk-token': token, ...headers }, body: JSON.stringify(body) });
+  request({
+    path: `/api/${channel}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-lobbydesk-token': token, ...headers },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   t = await openReadyCore();
@@ -91,7 +104,13 @@ describe('browser host', () => {
     expect((await request({ path: '/%' })).status).toBe(400);
     expect((await request({ path: '/api/%E0%A4%A', method: 'POST', headers: { 'x-lobbydesk-token': token }, body: '{}' })).status).toBe(400);
     await new Promise<void>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/api/roster.import.start', method: 'POST', headers: { host: `127.0.0.1:${port}`, 'x-lobbydesk-token': token, 'content-length': '1000000' } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        path: '/api/roster.import.start',
+        method: 'POST',
+        headers: { host: `127.0.0.1:${port}`, 'x-lobbydesk-token': token, 'content-length': '1000000' },
+      });
       req.on('error', () => resolve());
       req.write('{"fileName":"a.csv","data":"');
       setTimeout(() => {

@@ -125,7 +125,11 @@ describe('upstream secret without an OS keychain', () => {
     const st = await t.call('system.status', {});
     expect(st.upstream.alert).toContain('upstream.key');
     expect(st.upstream.alert).toContain('重新填写');
-    expect(await t.call('upstream.settings.get', {})).toMatchObject({ hasSecret: true, secretProtection: 'keyFile', secretProblem: expect.stringContaining('不见了') });
+    expect(await t.call('upstream.settings.get', {})).toMatchObject({
+      hasSecret: true,
+      secretProtection: 'keyFile',
+      secretProblem: expect.stringContaining('不见了'),
+    });
     const up = t.core.need().upstream;
     up.ensureDays();
     await up.drain();

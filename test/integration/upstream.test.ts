@@ -142,7 +142,8 @@ describe('nightly upstream on real sockets', () => {
     expect(r.received.size).toBe(30);
     // the injected faults really happened, and lost answers were re-sent and recognised as duplicates
     const notes = r.log.map((e) => e.note);
-    for (const k of ['injected 500', 'injected 503', 'injected 429', 'injected: hang before storing', 'injected: stored, answer lost']) expect(notes).toContain(k);
+    for (const k of ['injected 500', 'injected 503', 'injected 429', 'injected: hang before storing', 'injected: stored, answer lost'])
+      expect(notes).toContain(k);
     const resent = [...r.received.values()].filter((x) => x.arrivals > 1);
     expect(resent.length).toBeGreaterThan(0);
     expect(days.filter((d) => d.duplicate).length).toBe(resent.length);
@@ -183,14 +184,29 @@ describe('nightly upstream on real sockets', () => {
     const rec = r.received.get('T01:2026-11-23:daily-summary');
     expect(rec?.arrivals).toBe(1);
     const ts = Math.floor(t.clock.now().getTime() / 1000);
-    const again = await post(r.url, rec?.body ?? '', { [IDEMPOTENCY_HEADER]: rec?.key ?? '', [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(SECRET, ts, rec?.body ?? '') }, 2000);
+    const again = await post(
+      r.url,
+      rec?.body ?? '',
+      { [IDEMPOTENCY_HEADER]: rec?.key ?? '', [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(SECRET, ts, rec?.body ?? '') },
+      2000,
+    );
     expect(again).toMatchObject({ kind: 'answer', status: 409 });
     expect(rec?.arrivals).toBe(2);
     const other = (rec?.body ?? '').replace('"netFen":0', '"netFen":1');
-    const forged = await post(r.url, other, { [IDEMPOTENCY_HEADER]: rec?.key ?? '', [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(SECRET, ts, other) }, 2000);
+    const forged = await post(
+      r.url,
+      other,
+      { [IDEMPOTENCY_HEADER]: rec?.key ?? '', [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(SECRET, ts, other) },
+      2000,
+    );
     expect(forged).toMatchObject({ kind: 'answer', status: 422 });
     // and a body changed without the secret fails the signature
-    const tampered = await post(r.url, other, { [IDEMPOTENCY_HEADER]: 'T01:2026-11-24:daily-summary', [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(SECRET, ts, rec?.body ?? '') }, 2000);
+    const tampered = await post(
+      r.url,
+      other,
+      { [IDEMPOTENCY_HEADER]: 'T01:2026-11-24:daily-summary', [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: sign(SECRET, ts, rec?.body ?? '') },
+      2000,
+    );
     expect(tampered).toMatchObject({ kind: 'answer', status: 401 });
   });
 
@@ -231,11 +247,27 @@ describe('nightly upstream on real sockets', () => {
     const t = await terminal();
     // 2026-11-23 10:00 China time
     const key: { id: number } = await t.call('keys.save', { kind: 'vacant', label: '空置房大门', roomId: t.roomId });
-    await t.call('keys.lend', { keyId: key.id, borrowerType: 'agent', borrowerName: '中介孙悟空', borrowerPhone: '13912345678', purpose: 'viewing', idChecked: '身份证 尾号1234', dueAt: '2026-11-23T05:00:00.000Z' });
+    await t.call('keys.lend', {
+      keyId: key.id,
+      borrowerType: 'agent',
+      borrowerName: '中介孙悟空',
+      borrowerPhone: '13912345678',
+      purpose: 'viewing',
+      idChecked: '身份证 尾号1234',
+      dueAt: '2026-11-23T05:00:00.000Z',
+    });
     await t.call('cards.stockMove', { cardType: 'access', kind: 'in', quantity: 10, reason: '采购入库' });
     const card: { id: number } = await t.call('cards.issue', { number: '0040856634', roomId: t.roomId, holderName: '猪八戒', type: 'access' });
     await t.call('cards.reportLost', { cardId: card.id });
-    const req: { id: number } = await t.call('requests.log', { kind: 'repair', source: 'call', roomId: t.roomId, caller: '沙和尚', category: '水电', description: '漏水', urgency: 'normal' });
+    const req: { id: number } = await t.call('requests.log', {
+      kind: 'repair',
+      source: 'call',
+      roomId: t.roomId,
+      caller: '沙和尚',
+      category: '水电',
+      description: '漏水',
+      urgency: 'normal',
+    });
     t.clock.advance(60_000);
     await t.call('requests.dispatch', { id: req.id, department: '工程部' });
     t.clock.advance(DAY);
@@ -247,7 +279,11 @@ describe('nightly upstream on real sockets', () => {
     // lent at 10:00, due 13:00, never returned: out and overdue at the end of the day
     expect(s.keys).toEqual({ available: true, lent: 1, returned: 0, outAtEnd: 1, overdueAtEnd: 1, byPurpose: [{ purpose: 'viewing', lent: 1 }] });
     expect(s.cards).toMatchObject({ available: true, issued: 1, lost: 1, replaced: 0 });
-    if (s.cards.available) expect(s.cards.changes.map((c) => [c.kind, c.card, c.room])).toEqual([['issue', '0040856634', '3-2-501'], ['lost', '0040856634', '3-2-501']]);
+    if (s.cards.available)
+      expect(s.cards.changes.map((c) => [c.kind, c.card, c.room])).toEqual([
+        ['issue', '0040856634', '3-2-501'],
+        ['lost', '0040856634', '3-2-501'],
+      ]);
     expect(s.serviceRequests).toMatchObject({ available: true, logged: 1, dispatched: 1, dispatchedWithinTarget: 1, done: 0 });
     for (const name of ['孙悟空', '猪八戒', '沙和尚', '13912345678', '尾号']) expect(body).not.toContain(name);
   });
@@ -281,7 +317,15 @@ describe('nightly upstream on real sockets', () => {
     t.core.need().upstream.ensureDays();
     const built = (t.core.need().db.prepare("SELECT body FROM upstream_outbox WHERE business_date = '2026-11-23'").get() as { body: string }).body;
     t.clock.advance(3 * 3600_000);
-    const again = buildDailySummary(t.core.need().sql, { terminalId: 'T01', propertyName: '阳光花园', businessDate: '2026-11-23', cutoffHour: 4, timeZone: 'Asia/Shanghai', overdueDays: 3, generatedAt: businessWindow('2026-11-23', 4, 'Asia/Shanghai').to });
+    const again = buildDailySummary(t.core.need().sql, {
+      terminalId: 'T01',
+      propertyName: '阳光花园',
+      businessDate: '2026-11-23',
+      cutoffHour: 4,
+      timeZone: 'Asia/Shanghai',
+      overdueDays: 3,
+      generatedAt: businessWindow('2026-11-23', 4, 'Asia/Shanghai').to,
+    });
     expect(JSON.stringify(again)).toBe(built);
     await wake(t);
     const change = await t.raw('upstream.settings.save', { enabled: true, url: r.url, sendTime: '04:30', cutoffHour: 0 });

@@ -9,7 +9,19 @@ import { openReadyCore } from '../support/core';
  * the same inputs go through the dispatcher: BAD_INPUT with a Chinese message naming the field, never INTERNAL.
  */
 
-const CONTROL = ['ab\u0000cd', 'ab\u0007cd', 'ab\u001bcd', 'ab\u007fcd', 'ab\u0085cd', 'ab\u202ecd', 'ab\u200bcd', 'ab\ufeffcd', 'ab\ud800cd', 'ab\ncd', 'ab\tcd'];
+const CONTROL = [
+  'ab\u0000cd',
+  'ab\u0007cd',
+  'ab\u001bcd',
+  'ab\u007fcd',
+  'ab\u0085cd',
+  'ab\u202ecd',
+  'ab\u200bcd',
+  'ab\ufeffcd',
+  'ab\ud800cd',
+  'ab\ncd',
+  'ab\tcd',
+];
 const isChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 const accepts = (l: StringLeaf, v: string) => issuesAtLeaf(l, v).length === 0;
 
@@ -54,7 +66,15 @@ describe('strings in every channel input', () => {
   it('finds the strings of the contract (the walk is not empty)', () => {
     const names = stringLeaves().map(describeLeaf);
     expect(names.length).toBeGreaterThan(100);
-    expect(names).toEqual(expect.arrayContaining(['fees.items.save name', 'fees.receipts.list date', 'printer.settings.save config.host', 'handover.create items.0.text', 'parcels.intake slot']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'fees.items.save name',
+        'fees.receipts.list date',
+        'printer.settings.save config.host',
+        'handover.create items.0.text',
+        'parcels.intake slot',
+      ]),
+    );
   });
 
   it('every string refuses control and invisible characters, with a Chinese message', () => {
@@ -66,14 +86,14 @@ describe('strings in every channel input', () => {
         else expect(issues.some(isChinese), `${describeLeaf(leaf)}: ${issues.join(' / ')}`).toBe(true);
       }
     // multi-line notes may hold line breaks and tabs; nothing else gets through anywhere
-    expect(accepted.sort()).toEqual(
-      ['handover.create notes', 'requests.log description'].flatMap((f) => [`${f} ← "ab\\tcd"`, `${f} ← "ab\\ncd"`]).sort(),
-    );
+    expect(accepted.sort()).toEqual(['handover.create notes', 'requests.log description'].flatMap((f) => [`${f} ← "ab\\tcd"`, `${f} ← "ab\\ncd"`]).sort());
   });
 
   it('every date field refuses dates that do not exist or are out of range', () => {
     const dates = DATE_FIELDS();
-    expect(dates.map(describeLeaf)).toEqual(expect.arrayContaining(['fees.receipts.list date', 'reports.period date', 'parcels.export from', 'cards.issue validUntil', 'requests.stats to']));
+    expect(dates.map(describeLeaf)).toEqual(
+      expect.arrayContaining(['fees.receipts.list date', 'reports.period date', 'parcels.export from', 'cards.issue validUntil', 'requests.stats to']),
+    );
     for (const leaf of dates) for (const bad of BAD_DATES) expect(issuesAtLeaf(leaf, bad).length, `${describeLeaf(leaf)} ← ${bad}`).toBeGreaterThan(0);
   });
 
@@ -113,7 +133,17 @@ describe('through the dispatcher', () => {
 
   it('the examples of a fee item named \\u0000 and receipts listed for 2026-99-99 or 0000-00-00 say what is wrong', async () => {
     const t = await openReadyCore();
-    const item = await t.raw('fees.items.save', { code: 'X1', name: '\u0000', category: 'other', rule: 'fixed', unitPriceFen: 100, unitLabel: '次', refundable: false, active: true, sort: 0 });
+    const item = await t.raw('fees.items.save', {
+      code: 'X1',
+      name: '\u0000',
+      category: 'other',
+      rule: 'fixed',
+      unitPriceFen: 100,
+      unitLabel: '次',
+      refundable: false,
+      active: true,
+      sort: 0,
+    });
     expect(item).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { field: 'name' } } });
     if (!item.ok) expect(item.error.message).toBe('输入无效 — 名称：含有控制字符或看不见的字符（常见于从别处复制来的文字）：请删除后重新输入');
     for (const date of ['2026-99-99', '0000-00-00', '2026-02-30']) {

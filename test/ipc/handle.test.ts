@@ -26,7 +26,16 @@ describe('IPC dispatch', () => {
   it('refuses malformed payloads with BAD_INPUT and a Chinese message, and changes nothing', async () => {
     const t = await openReadyCore();
     const before = (await t.call('roster.buildings.list', {})).length;
-    const bad: unknown[] = [null, 'text', 42, [], { code: 3 }, { code: '../../x' }, { code: '1', name: 5 }, { code: '1', extra: { deep: true }, name: 'x'.repeat(41) }];
+    const bad: unknown[] = [
+      null,
+      'text',
+      42,
+      [],
+      { code: 3 },
+      { code: '../../x' },
+      { code: '1', name: 5 },
+      { code: '1', extra: { deep: true }, name: 'x'.repeat(41) },
+    ];
     for (const payload of bad) {
       const r = await t.raw('roster.buildings.create', payload);
       expect(r.ok).toBe(false);
@@ -77,7 +86,11 @@ describe('IPC dispatch', () => {
     const r = await t.raw('roster.search', { q: 'x'.repeat(70_000) });
     expect(r).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
     // a big import file is fine up to its own, larger limit
-    const big = await t.raw('roster.import.start', { fileName: 'a.csv', data: Buffer.from('楼栋,房号,姓名\n1,101,张三\n').toString('base64'), createBuildings: true });
+    const big = await t.raw('roster.import.start', {
+      fileName: 'a.csv',
+      data: Buffer.from('楼栋,房号,姓名\n1,101,张三\n').toString('base64'),
+      createBuildings: true,
+    });
     expect(big.ok).toBe(true);
   });
 

@@ -31,20 +31,50 @@ describe('the guard role at the IPC boundary', () => {
       else answered.push(`${channel}: ${JSON.stringify(r).slice(0, 80)}`);
     }
     expect(answered).toEqual([]);
-    expect(refused).toEqual(expect.arrayContaining(['visitors.checkIn', 'visitors.checkOut', 'visitors.search', 'visitors.reveal', 'visitors.passes.get', 'roster.search', 'fees.collect', 'keys.list']));
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        'visitors.checkIn',
+        'visitors.checkOut',
+        'visitors.search',
+        'visitors.reveal',
+        'visitors.passes.get',
+        'roster.search',
+        'fees.collect',
+        'keys.list',
+      ]),
+    );
     expect(refused.length).toBeGreaterThan(100);
     expect(t.core.need().sql.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(auditBefore);
   });
 
   it('a guard may verify a removal pass and read the on-site list (masked)', async () => {
     const t = await openVisitorsCore({ printer: false });
-    await t.call('visitors.checkIn', { visitorName: '刘洋', phone: '13900001234', docType: 'none', partySize: 1, purpose: 'friend', roomId: t.rooms.r501, consent: 'owner_present' });
-    const r = await t.call('visitors.removal.issue', { roomId: t.rooms.r501, applicantKind: 'owner', applicantName: '张伟', items: [{ name: '家电', quantity: 1 }], date: '2026-11-23', windowFrom: '09:00', windowTo: '18:00' });
+    await t.call('visitors.checkIn', {
+      visitorName: '刘洋',
+      phone: '13900001234',
+      docType: 'none',
+      partySize: 1,
+      purpose: 'friend',
+      roomId: t.rooms.r501,
+      consent: 'owner_present',
+    });
+    const r = await t.call('visitors.removal.issue', {
+      roomId: t.rooms.r501,
+      applicantKind: 'owner',
+      applicantName: '张伟',
+      items: [{ name: '家电', quantity: 1 }],
+      date: '2026-11-23',
+      windowFrom: '09:00',
+      windowTo: '18:00',
+    });
     const gate = await t.asGuard();
     const site = await t.call('visitors.onSite', {}, gate);
     expect(site.visitors.map((v) => v.nameMasked)).toEqual(['刘*']);
     expect(JSON.stringify(site)).not.toMatch(/刘洋|13900001234/);
-    expect(await t.call('visitors.removal.verify', { passNo: r.pass.passNo }, gate)).toMatchObject({ result: 'ok', pass: { verification: { via: 'gate', byName: '孙门岗' } } });
+    expect(await t.call('visitors.removal.verify', { passNo: r.pass.passNo }, gate)).toMatchObject({
+      result: 'ok',
+      pass: { verification: { via: 'gate', byName: '孙门岗' } },
+    });
     expect(await t.call('auth.touch', {}, gate)).toEqual({ done: true });
   });
 });

@@ -30,13 +30,20 @@ export interface StringLeaf {
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'readonly', 'nonoptional', 'prefault', 'catch']);
 
-function walk(s: Schema, path: Path, context: StringLeaf['context'], visit: { key?(k: string): void; leaf?(path: Path, context: StringLeaf['context']): void }): void {
+function walk(
+  s: Schema,
+  path: Path,
+  context: StringLeaf['context'],
+  visit: { key?(k: string): void; leaf?(path: Path, context: StringLeaf['context']): void },
+): void {
   const d = s._zod.def;
   if (WRAPPERS.has(d.type) && d.innerType) return walk(d.innerType, path, context, visit);
   switch (d.type) {
     case 'object': {
       const shape = d.shape ?? {};
-      const literals = Object.entries(shape).flatMap(([k, v]) => (v._zod.def.type === 'literal' ? [{ path: [...path, k], value: v._zod.def.values?.[0] }] : []));
+      const literals = Object.entries(shape).flatMap(([k, v]) =>
+        v._zod.def.type === 'literal' ? [{ path: [...path, k], value: v._zod.def.values?.[0] }] : [],
+      );
       for (const [k, v] of Object.entries(shape)) {
         visit.key?.(k);
         walk(v, [...path, k], [...context, ...literals], visit);

@@ -17,7 +17,10 @@ export interface FeesFixture extends TestCore {
 /** A terminal with a fee catalogue, a room of 89.50 m² (3-2-501), a fake printer and a supervisor (zhao). */
 export async function openFeesCore(opts: { printer?: boolean; upstream?: UpstreamOptions } = {}): Promise<FeesFixture> {
   const printer = new FakePrinterPort();
-  const t = await openReadyCore({ printerPort: (c) => (c.kind === 'none' ? notConfiguredPort() : printer), ...(opts.upstream ? { upstream: opts.upstream } : {}) });
+  const t = await openReadyCore({
+    printerPort: (c) => (c.kind === 'none' ? notConfiguredPort() : printer),
+    ...(opts.upstream ? { upstream: opts.upstream } : {}),
+  });
   // retries are driven by moving the clock: keep the screen from locking meanwhile
   await t.call('settings.update', { propertyName: '阳光花园', idleLockMinutes: 240 });
   const sql = t.core.need().sql;
@@ -49,7 +52,8 @@ export async function openFeesCore(opts: { printer?: boolean; upstream?: Upstrea
     water: await save('SF', '水费', 'utility', 'amount', 0, ''),
   };
   await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
-  if (opts.printer !== false) await t.call('printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: 9100, statusCheck: true }, width: 80, kickDrawer: true });
+  if (opts.printer !== false)
+    await t.call('printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: 9100, statusCheck: true }, width: 80, kickDrawer: true });
   const print = t.core.need().print;
   return {
     ...t,

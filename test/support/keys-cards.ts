@@ -44,11 +44,22 @@ export async function openKeysCardsCore(opts: { blanks?: boolean } = {}): Promis
     });
     return { a, b, residentA };
   });
-  await t.call('fees.items.save', { code: 'BK', name: '门禁卡补办', category: 'card', rule: 'fixed', unitPriceFen: 2000, unitLabel: '张', refundable: false, active: true, sort: 0 });
+  await t.call('fees.items.save', {
+    code: 'BK',
+    name: '门禁卡补办',
+    category: 'card',
+    rule: 'fixed',
+    unitPriceFen: 2000,
+    unitLabel: '张',
+    refundable: false,
+    active: true,
+    sort: 0,
+  });
   await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
   await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-1234' });
   if (opts.blanks !== false) {
-    for (const cardType of ['access', 'function'] as const) await t.call('cards.stockMove', { cardType, kind: 'in', quantity: FIXTURE_BLANKS[cardType], reason: '采购入库' });
+    for (const cardType of ['access', 'function'] as const)
+      await t.call('cards.stockMove', { cardType, kind: 'in', quantity: FIXTURE_BLANKS[cardType], reason: '采购入库' });
   }
   return {
     ...t,
@@ -60,7 +71,8 @@ export async function openKeysCardsCore(opts: { blanks?: boolean } = {}): Promis
       return 'test:2';
     },
     async approve(action, subject, clientId = 'test:1') {
-      return (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject, reason: '业主电话授权，已核实' }, clientId)).approvalId;
+      return (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject, reason: '业主电话授权，已核实' }, clientId))
+        .approvalId;
     },
   };
 }

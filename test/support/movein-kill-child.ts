@@ -31,9 +31,4 @@ const killing = {
   },
 };
 const moveIn = new MoveInService(sql, systemClock, calendar, new ResidentsService(sql, systemClock, calendar), killing, { issue: () => ({ id: 0 }) });
-moveIn.handOverKeys(
-  Number(caseId),
-  (keyIds as string).split(',').map(Number),
-  '陈静',
-  { id: 1, username: 'admin', displayName: '王经理', role: 'admin' },
-);
+moveIn.handOverKeys(Number(caseId), (keyIds as string).split(',').map(Number), '陈静', { id: 1, username: 'admin', displayName: '王经理', role: 'admin' });

@@ -40,7 +40,8 @@ export async function openParcelsCore(opts: { printer?: boolean } = {}): Promise
   await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
   const A = (await t.call('parcels.shelves.save', { code: 'A', name: '门口', slots: 3, active: true, sort: 1 })).id;
   const B = (await t.call('parcels.shelves.save', { code: 'b', name: '里面', slots: 10, active: true, sort: 2 })).id;
-  if (opts.printer !== false) await t.call('printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: 9100, statusCheck: true }, width: 58, kickDrawer: false });
+  if (opts.printer !== false)
+    await t.call('printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: 9100, statusCheck: true }, width: 58, kickDrawer: false });
   const print = t.core.need().print;
   return {
     ...t,

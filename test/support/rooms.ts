@@ -12,7 +12,10 @@ export interface RoomsFixture extends KeysCardsFixture {
 /** The keys-cards terminal plus a room a supervisor created by hand (3-2-1201, not handed over yet). */
 export async function openRoomsCore(): Promise<RoomsFixture> {
   const t = await openKeysCardsCore();
-  const unitId = t.core.need().sql.db.prepare("SELECT u.id AS id FROM units u JOIN buildings b ON b.id = u.building_id WHERE b.code = '3' AND u.code = '2'").get() as { id: number };
+  const unitId = t.core
+    .need()
+    .sql.db.prepare("SELECT u.id AS id FROM units u JOIN buildings b ON b.id = u.building_id WHERE b.code = '3' AND u.code = '2'")
+    .get() as { id: number };
   const room = await t.call('rooms.create', { unitId: unitId.id, number: '1201', floor: 12, areaM2: 118.5, roomType: '三室两厅' });
   return { ...t, unitId: unitId.id, newRoom: room.id };
 }

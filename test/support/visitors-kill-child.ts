@@ -29,7 +29,15 @@ passes.issueInTx = (w, actor) => {
 for (let i = 0; i < Number(count); i++) {
   const r = await core.dispatch(
     'visitors.checkIn',
-    { visitorName: name, phone: `1390000${String(i).padStart(4, '0')}`, docType: 'none', partySize: 1, purpose: 'delivery', roomId: 1, consent: 'owner_present' },
+    {
+      visitorName: name,
+      phone: `1390000${String(i).padStart(4, '0')}`,
+      docType: 'none',
+      partySize: 1,
+      purpose: 'delivery',
+      roomId: 1,
+      consent: 'owner_present',
+    },
     { clientId: 'child' },
   );
   if (!r.ok) throw new Error(r.error.message);

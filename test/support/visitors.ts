@@ -65,7 +65,8 @@ export async function openVisitorsCore(opts: { printer?: boolean; settings?: Par
   await t.call('operators.create', { username: 'zhao', displayName: '赵主管', role: 'supervisor', password: 'zhao-pass-123' });
   await t.call('operators.create', { username: 'li', displayName: '李前台', role: 'receptionist', password: 'li-pass-1234' });
   await t.call('operators.create', { username: 'men', displayName: '孙门岗', role: 'guard', password: 'men-pass-1234' });
-  if (opts.printer !== false) await t.call('printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: 9100, statusCheck: true }, width: 58, kickDrawer: false });
+  if (opts.printer !== false)
+    await t.call('printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: 9100, statusCheck: true }, width: 58, kickDrawer: false });
   const settings = async (patch: Partial<VisitorSettings>) => {
     const { notice: _n, ...now } = await t.call('visitors.settings.get', {});
     await t.call('visitors.settings.save', { ...now, ...patch });
@@ -85,7 +86,8 @@ export async function openVisitorsCore(opts: { printer?: boolean; settings?: Par
     },
     printedText: () => printer.documents.map((b) => iconv.decode(Buffer.from(b), 'gb18030')),
     async approve(action, subject, clientId = 'test:1') {
-      return (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject, reason: '已电话核实，同意放行' }, clientId)).approvalId;
+      return (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action, subject, reason: '已电话核实，同意放行' }, clientId))
+        .approvalId;
     },
     async asReceptionist() {
       await t.call('auth.login', { username: 'li', password: 'li-pass-1234' }, 'test:2');

@@ -94,7 +94,11 @@ export function xlsxOf(rows: Iterable<XCell[]>, opts: XlsxOptions = {}): Buffer 
   parts.push(Buffer.from(xml.join(''), 'utf8'));
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const sheet = Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${ns}><sheetData>`), ...parts, Buffer.from('</sheetData></worksheet>')]);
+  const sheet = Buffer.concat([
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${ns}><sheetData>`),
+    ...parts,
+    Buffer.from('</sheetData></worksheet>'),
+  ]);
   const files: Array<[string, Buffer]> = [
     [
       '[Content_Types].xml',
@@ -104,12 +108,24 @@ export function xlsxOf(rows: Iterable<XCell[]>, opts: XlsxOptions = {}): Buffer 
           '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
           '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
           '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-          (shared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
+          (shared
+            ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            : '') +
           '</Types>',
       ),
     ],
-    ['_rels/.rels', Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`)],
-    ['xl/workbook.xml', Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`)],
+    [
+      '_rels/.rels',
+      Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    ],
+    [
+      'xl/workbook.xml',
+      Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    ],
     [
       'xl/_rels/workbook.xml.rels',
       Buffer.from(
@@ -131,12 +147,16 @@ export function xlsxOf(rows: Iterable<XCell[]>, opts: XlsxOptions = {}): Buffer 
   ];
   if (shared) {
     const items = [...strings.keys()].map((s) => `<si><t>${esc(s)}</t></si>`);
-    files.push(['xl/sharedStrings.xml', Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`, 'utf8')]);
+    files.push([
+      'xl/sharedStrings.xml',
+      Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`, 'utf8'),
+    ]);
   }
   return zip(files, opts.level ?? 1);
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建国晓东海燕';
 
 /** A roster of `n` residents: 楼栋 单元 房号 姓名 类型 电话, every (room, name) different. */
@@ -144,6 +164,13 @@ export function* rosterRows(n: number): Generator<XCell[]> {
   yield ['楼栋', '单元', '房号', '姓名', '类型', '电话'];
   for (let i = 0; i < n; i++) {
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
-    yield [1 + (i % 40), 1 + (Math.floor(i / 40) % 4), `${1 + (Math.floor(i / 160) % 32)}${String(1 + (Math.floor(i / 5120) % 40)).padStart(2, '0')}`, name, i % 5 === 0 ? '租户' : '业主', 13800000000 + i];
+    yield [
+      1 + (i % 40),
+      1 + (Math.floor(i / 40) % 4),
+      `${1 + (Math.floor(i / 160) % 32)}${String(1 + (Math.floor(i / 5120) % 40)).padStart(2, '0')}`,
+      name,
+      i % 5 === 0 ? '租户' : '业主',
+      13800000000 + i,
+    ];
   }
 }

@@ -15,7 +15,8 @@ describe('one unambiguous date format per language', () => {
   });
 
   it('reads the forms people type, in either language, and refuses day/month orders that differ by country', () => {
-    for (const s of ['2026-12-07', '2026/12/7', '2026年12月7日', '20261207', '7 Dec 2026', '7 December 2026', ' 7  dec 2026 ']) expect(parseDay(s), s).toBe('2026-12-07');
+    for (const s of ['2026-12-07', '2026/12/7', '2026年12月7日', '20261207', '7 Dec 2026', '7 December 2026', ' 7  dec 2026 '])
+      expect(parseDay(s), s).toBe('2026-12-07');
     for (const s of ['07/12/2026', '12/07/2026', '2026-13-01', '2026-02-30', '31 Feb 2026', 'Dec 7', '']) expect(parseDay(s), s).toBeNull();
     expect(parseDayTime('7 Dec 2026 18:00')).toBe('2026-12-07T18:00');
     expect(parseDayTime('2026-12-07 9：05')).toBe('2026-12-07T09:05');
@@ -28,7 +29,9 @@ describe('one unambiguous date format per language', () => {
 describe('no date field drawn by the browser', () => {
   it('no native date, time, month or datetime-local input (they follow the PC’s locale, not the app’s language)', () => {
     const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
     const native = files(path.resolve('src-renderer')).filter((f) => /type=["'{]+(date|datetime-local|month|time|week)["'}]/.test(fs.readFileSync(f, 'utf8')));
     expect(native).toEqual([]);
   });

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '@shared/contract/channels';
 import { CSP } from '../../src-main/lib/csp';
 import { mainWindowOptions, WINDOW_TITLE } from '../../src-main/app/window-options';
-import { APP_ENTRY_URL, APP_ORIGIN, allowedOrigins, devRendererUrl, isAllowedNavigation, isAllowedRequest, isTrustedSender, originOf } from '../../src-main/app/origins';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  allowedOrigins,
+  devRendererUrl,
+  isAllowedNavigation,
+  isAllowedRequest,
+  isTrustedSender,
+  originOf,
+} from '../../src-main/app/origins';
 import { rendererAnswer, resolveRendererPath } from '../../src-main/app/renderer-files';
 import { menuTemplate } from '../../src-main/app/menu';
 
@@ -30,7 +39,13 @@ vi.mock('electron', () => ({
   ipcMain: { handle: (ch: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => electron.handlers.set(ch, fn), removeHandler: vi.fn() },
   app: { enableSandbox: vi.fn(), on: (name: string, fn: (...a: unknown[]) => void) => electron.appListeners.set(name, fn), whenReady: () => Promise.resolve() },
   session: {
-    defaultSession: new Proxy({}, { get: (_t, key: string) => (key === 'webRequest' ? { onBeforeRequest: (fn: unknown) => (electron.session.onBeforeRequest = fn) } : (fn: unknown) => (electron.session[key] = fn)) }),
+    defaultSession: new Proxy(
+      {},
+      {
+        get: (_t, key: string) =>
+          key === 'webRequest' ? { onBeforeRequest: (fn: unknown) => (electron.session.onBeforeRequest = fn) } : (fn: unknown) => (electron.session[key] = fn),
+      },
+    ),
   },
 }));
 
@@ -249,7 +264,10 @@ describe('IPC handlers (mocked electron)', () => {
     const handle = electron.handlers.get('reports.pdf');
     if (!handle) throw new Error('no handler');
     const e = event(7, frame('app://lobbydesk/index.html'));
-    await expect(handle(e, { title: '月报' })).resolves.toEqual({ ok: true, value: { supported: true, fileName: '月报.pdf', data: Buffer.from('%PDF-1.7 test').toString('base64') } });
+    await expect(handle(e, { title: '月报' })).resolves.toEqual({
+      ok: true,
+      value: { supported: true, fileName: '月报.pdf', data: Buffer.from('%PDF-1.7 test').toString('base64') },
+    });
     expect(printToPdf).toHaveBeenCalledWith(e);
     answer = { ok: false, error: { code: 'NOT_SIGNED_IN', message: '请先登录。' } };
     printToPdf.mockClear();
@@ -265,7 +283,10 @@ describe('lockdown (mocked electron)', () => {
     await Promise.resolve();
     const listeners = new Map<string, (e: { url?: string; preventDefault: () => void }) => void>();
     let openHandler: ((d: { url: string }) => unknown) | undefined;
-    const contents = { on: (n: string, fn: (e: { url?: string; preventDefault: () => void }) => void) => listeners.set(n, fn), setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn) };
+    const contents = {
+      on: (n: string, fn: (e: { url?: string; preventDefault: () => void }) => void) => listeners.set(n, fn),
+      setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+    };
     electron.appListeners.get('web-contents-created')?.({}, contents);
 
     for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
@@ -293,7 +314,8 @@ describe('lockdown (mocked electron)', () => {
 });
 
 describe('electronegativity gate', () => {
-  const gate = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts/electronegativity-gate.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+  const gate = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/electronegativity-gate.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
 
   it('FAILS on a window with nodeIntegration on and contextIsolation off', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-bad-electron-'));

@@ -62,7 +62,13 @@ function areasOf(): Map<string, Set<string>> {
   for (const f of sources) {
     for (const m of fs.readFileSync(f, 'utf8').matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from '(\.[^']+)'/g)) {
       // only a component (PascalCase) or a hook (use…) draws something where it is imported; labels and helpers do not
-      const names = (m[1] as string).split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0] ?? '');
+      const names = (m[1] as string).split(',').map(
+        (n) =>
+          n
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0] ?? '',
+      );
       if (m[0].startsWith('import type') || !names.some((n) => /^[A-Z][a-z]|^use[A-Z]/.test(n))) continue;
       const base = path.resolve(path.dirname(f), m[2] as string);
       const target = [`${base}.tsx`, `${base}.ts`].find((x) => fs.existsSync(x));
@@ -92,7 +98,10 @@ const sheets = fs
 
 /** Each selector of a sheet (the parts of a selector list apart), with the classes it names. */
 function selectorsOf(css: string): { selector: string; classes: string[] }[] {
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/@media[^{]*\{/g, '').replace(/\{[^{}]*\}/g, ',');
+  const text = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/@media[^{]*\{/g, '')
+    .replace(/\{[^{}]*\}/g, ',');
   return text
     .split(',')
     .map((x) => x.trim())
@@ -138,7 +147,8 @@ describe('each area’s style sheet styles only that area', () => {
   });
 
   it('reads class names the way the screens write them', () => {
-    const code = "<li className={`room-result${h.movedOut ? ' moved-out' : ''}`}><span className=\"tag kind-x\" /><b className={`tag kind-${k}`} /><i className={on ? 'a' : 'b'} />";
+    const code =
+      "<li className={`room-result${h.movedOut ? ' moved-out' : ''}`}><span className=\"tag kind-x\" /><b className={`tag kind-${k}`} /><i className={on ? 'a' : 'b'} />";
     expect(classTokens(code)).toEqual(expect.arrayContaining(['room-result', 'moved-out', 'tag', 'kind-x', 'kind-', 'a', 'b']));
   });
 });

@@ -2,20 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { feeLineDetail, feeLineQuantity, localizeFeeLine, parseFeeLine, type FeeLineFacts } from '@shared/fee-line';
 import { priceLine, type PricedItem } from '../../src-main/features/fees/pricing';
 
-const item = (rule: PricedItem['rule'], unitPriceFen: number, unitLabel = ''): PricedItem => ({ id: 1, name: '物业费', category: 'property', rule, unitPriceFen, unitLabel, refundable: false });
+const item = (rule: PricedItem['rule'], unitPriceFen: number, unitLabel = ''): PricedItem => ({
+  id: 1,
+  name: '物业费',
+  category: 'property',
+  rule,
+  unitPriceFen,
+  unitLabel,
+  refundable: false,
+});
 
 describe('fee line words', () => {
   it('the core stores the Chinese words it always stored', () => {
-    expect(priceLine(item('per_area_month', 250), { itemId: 1, months: 3, from: '2026-12' }, 10230, '2026-12')).toMatchObject({ detail: '2026-12 至 2027-02，102.3㎡ × ￥2.50/㎡·月', quantity: '3个月' });
-    expect(priceLine(item('per_month', 15000), { itemId: 1, months: 1, from: '2026-12' }, null, '2026-12')).toMatchObject({ detail: '2026-12，￥150.00/月', quantity: '1个月' });
+    expect(priceLine(item('per_area_month', 250), { itemId: 1, months: 3, from: '2026-12' }, 10230, '2026-12')).toMatchObject({
+      detail: '2026-12 至 2027-02，102.3㎡ × ￥2.50/㎡·月',
+      quantity: '3个月',
+    });
+    expect(priceLine(item('per_month', 15000), { itemId: 1, months: 1, from: '2026-12' }, null, '2026-12')).toMatchObject({
+      detail: '2026-12，￥150.00/月',
+      quantity: '1个月',
+    });
     expect(priceLine(item('per_month', 15000), { itemId: 1, months: 2 }, null, '2026-12')).toMatchObject({ detail: '2 个月，￥150.00/月', quantity: '2个月' });
     expect(priceLine(item('fixed', 2000, '张'), { itemId: 1, quantity: 2 }, null, '2026-12')).toMatchObject({ detail: '2 张 × ￥20.00', quantity: '2张' });
     expect(priceLine(item('fixed', 2000, '张'), { itemId: 1, quantity: 1 }, null, '2026-12')).toMatchObject({ detail: '', quantity: '1张' });
-    expect(priceLine(item('metered', 60, '度'), { itemId: 1, meterFrom: 10000, meterTo: 15050 }, null, '2026-12')).toMatchObject({ detail: '读数 100 → 150.5，用量 50.5度 × ￥0.60', quantity: '50.5度' });
+    expect(priceLine(item('metered', 60, '度'), { itemId: 1, meterFrom: 10000, meterTo: 15050 }, null, '2026-12')).toMatchObject({
+      detail: '读数 100 → 150.5，用量 50.5度 × ￥0.60',
+      quantity: '50.5度',
+    });
   });
 
   const cases: [FeeLineFacts, string, string][] = [
-    [{ rule: 'per_area_month', period: { months: 3, from: '2026-12', to: '2027-02' }, area: '109.83', unitPriceFen: 250 }, 'Dec 2026 – Feb 2027, 109.83 m² × ¥2.50/m²·month', '3 months'],
+    [
+      { rule: 'per_area_month', period: { months: 3, from: '2026-12', to: '2027-02' }, area: '109.83', unitPriceFen: 250 },
+      'Dec 2026 – Feb 2027, 109.83 m² × ¥2.50/m²·month',
+      '3 months',
+    ],
     [{ rule: 'per_area_month', period: { months: 1, from: '2027-01' }, area: '80', unitPriceFen: 180 }, 'Jan 2027, 80 m² × ¥1.80/m²·month', '1 month'],
     [{ rule: 'per_month', period: { months: 6 }, unitPriceFen: 15000 }, '6 months, ¥150.00/month', '6 months'],
     [{ rule: 'fixed', quantity: 3, unit: '张', unitPriceFen: 2000 }, '3 cards × ¥20.00', '3 cards'],

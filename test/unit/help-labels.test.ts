@@ -10,9 +10,7 @@ import { DICT } from '../../src-renderer/app/i18n/dict';
  * nothing. Quoted examples (例如「2栋屋顶」), the text of a parameter (「{name}」) and the names of things
  * outside the app are not labels.
  */
-const OUTSIDE = new Map<string, string>([
-  ['另存为 PDF', 'the browser print dialog'],
-]);
+const OUTSIDE = new Map<string, string>([['另存为 PDF', 'the browser print dialog']]);
 
 const ZH = Object.values(DICT).map(([zh]) => zh);
 /** every label's text, also without a trailing key hint or colon */
@@ -87,8 +85,8 @@ describe('names in 「…」 in the help texts', () => {
   });
 });
 
-describe('names in 「…」 in the core\'s messages', () => {
-  it('reads string literals, not comments, and marks a template\'s expressions as parameters', () => {
+describe("names in 「…」 in the core's messages", () => {
+  it("reads string literals, not comments, and marks a template's expressions as parameters", () => {
     const found = stringLiterals('x.ts', "// 「注释」\nconst a = '请点「确认导入」';\nconst b = `「${name}」在「${x}」里`;\n/** 「文档」 */\n");
     expect(found.map((f) => f.text)).toEqual(['请点「确认导入」', '「{…}」在「{…}」里']);
     expect(found.flatMap((f) => quotedNames(f.text))).toEqual(['确认导入']);

@@ -39,7 +39,9 @@ describe('no punctuation written into the screens', () => {
   // a stored reason is Chinese data (its separator stays Chinese); a split pattern accepts both commas
   const allowed = [/`\$\{base\}：\$\{extra\}`/, /split\(\/\[、,，/];
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.tsx') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.tsx') ? [path.join(dir, e.name)] : []));
   it('no ，：；（） in a .tsx outside comments', () => {
     const found: string[] = [];
     for (const f of files(path.resolve('src-renderer'))) {

@@ -27,7 +27,10 @@ describe('the structured, rolled log', () => {
     expect(got[0]).toMatchObject({ msg: 'printer online' });
     expect(typeof got[0]?.time).toBe('string');
     expect(got[1]).toMatchObject({ channel: 'roster.search', n: 3 });
-    const text = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('');
+    const text = fs
+      .readdirSync(dir)
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .join('');
     expect(text).not.toContain('13812345678');
     expect(text).not.toContain('110101199003071234');
     expect(text).toContain('138****5678');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeShape, detectCarrier, DIGIT_CARRIERS, normalizeWaybill, s10CheckDigit, shapeKey, type Carrier } from '../../src-main/features/parcels/carriers';
+import {
+  describeShape,
+  detectCarrier,
+  DIGIT_CARRIERS,
+  normalizeWaybill,
+  s10CheckDigit,
+  shapeKey,
+  type Carrier,
+} from '../../src-main/features/parcels/carriers';
 
 /** Builds a valid S10 number from a service indicator, 8 serial digits and a country code. */
 const s10 = (service: string, serial: string, country = 'CN') => `${service}${serial}${s10CheckDigit(serial)}${country}`;

@@ -174,7 +174,12 @@ function personKeys(text: string, start: number, rand: () => number, minMs = 80,
  * field, released characters are put back before it, a scan takes the characters of it that went through back
  * out of the field. Returns the field's text, the scans, and what the page saw of each key.
  */
-function play(d: WedgeDetector, keys: Key[], holdFirst = false, stallAt: ReadonlySet<number> = new Set()): { field: string; scans: string[]; steps: WedgeStep[] } {
+function play(
+  d: WedgeDetector,
+  keys: Key[],
+  holdFirst = false,
+  stallAt: ReadonlySet<number> = new Set(),
+): { field: string; scans: string[]; steps: WedgeStep[] } {
   let field = '';
   const scans: string[] = [];
   const steps: WedgeStep[] = [];

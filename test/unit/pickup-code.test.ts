@@ -60,9 +60,21 @@ describe('pickup codes', () => {
   it('finds the last free code of a full space (sweep after the random tries)', () => {
     const taken = new Set(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')));
     taken.delete('57');
-    expect(allocatePickupCode((c) => taken.has(c), () => 3, 2)).toBe('57');
+    expect(
+      allocatePickupCode(
+        (c) => taken.has(c),
+        () => 3,
+        2,
+      ),
+    ).toBe('57');
     taken.add('57');
-    expect(() => allocatePickupCode((c) => taken.has(c), () => 3, 2)).toThrow(CodeSpaceFull);
+    expect(() =>
+      allocatePickupCode(
+        (c) => taken.has(c),
+        () => 3,
+        2,
+      ),
+    ).toThrow(CodeSpaceFull);
   });
 });
 
@@ -77,9 +89,39 @@ describe('shelf slots', () => {
   it.each([
     ['empty shelves: first slot of the first shelf in order', [], null, { shelfId: 1, slot: 1 }],
     ['skips occupied slots', [['1:1', 1]], null, { shelfId: 1, slot: 2 }],
-    ['moves to the next shelf', [['1:1', 1], ['1:2', 2]], null, { shelfId: 2, slot: 1 }],
-    ['never a disabled shelf', [['1:1', 1], ['1:2', 1], ['2:1', 1], ['2:2', 1], ['2:3', 1]], null, { shelfId: 1, slot: 1 }],
-    ['all full: the least loaded slot', [['1:1', 3], ['1:2', 2], ['2:1', 2], ['2:2', 1], ['2:3', 2]], null, { shelfId: 2, slot: 2 }],
+    [
+      'moves to the next shelf',
+      [
+        ['1:1', 1],
+        ['1:2', 2],
+      ],
+      null,
+      { shelfId: 2, slot: 1 },
+    ],
+    [
+      'never a disabled shelf',
+      [
+        ['1:1', 1],
+        ['1:2', 1],
+        ['2:1', 1],
+        ['2:2', 1],
+        ['2:3', 1],
+      ],
+      null,
+      { shelfId: 1, slot: 1 },
+    ],
+    [
+      'all full: the least loaded slot',
+      [
+        ['1:1', 3],
+        ['1:2', 2],
+        ['2:1', 2],
+        ['2:2', 1],
+        ['2:3', 2],
+      ],
+      null,
+      { shelfId: 2, slot: 2 },
+    ],
     ['same room: its slot, even if occupied', [['2:3', 4]], { shelfId: 2, slot: 3 }, { shelfId: 2, slot: 3 }],
     ['same room on a disabled shelf: a fresh slot', [], { shelfId: 3, slot: 1 }, { shelfId: 1, slot: 1 }],
   ] as const)('%s', (_n, o, same, want) => {

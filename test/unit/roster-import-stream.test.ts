@@ -72,7 +72,10 @@ describe('XLSX read as a stream', () => {
 });
 
 describe('CSV row limit', () => {
-  const csvLines = (n: number) => ['楼栋,单元,房号,姓名,类型,电话', ...Array.from({ length: n }, (_, i) => `${1 + (i % 40)},1,${101 + (i % 3000)},张伟${i},业主,${13800000000 + i}`)].join('\r\n') + '\r\n';
+  const csvLines = (n: number) =>
+    ['楼栋,单元,房号,姓名,类型,电话', ...Array.from({ length: n }, (_, i) => `${1 + (i % 40)},1,${101 + (i % 3000)},张伟${i},业主,${13800000000 + i}`)].join(
+      '\r\n',
+    ) + '\r\n';
 
   it('a GBK CSV over the limit is refused when the limit is passed, with the same message; the rest is not parsed', async () => {
     const bytes = iconv.encode(csvLines(MAX_ROWS + 150_000), 'gbk');

@@ -207,7 +207,12 @@ describe('header mapping', () => {
   });
 
   it('names every missing required column and the accepted header names in one error', async () => {
-    const e = await importError(() => findHeader([{ n: 1, cells: ['单元', '电话', '备注'] }, { n: 2, cells: ['1', '13800138000', ''] }]));
+    const e = await importError(() =>
+      findHeader([
+        { n: 1, cells: ['单元', '电话', '备注'] },
+        { n: 2, cells: ['1', '13800138000', ''] },
+      ]),
+    );
     expect(e.code).toBe('IMPORT_FAILED');
     for (const s of ['楼栋', '房号', '姓名', '楼号', '房间号', '业主姓名']) expect(e.message).toContain(s);
   });
@@ -277,7 +282,11 @@ describe('row checks', () => {
   });
 
   it('accepts landlines with area code, +86 and phones written as numbers; explains phones lost to scientific notation', async () => {
-    const r = await check(utf8('楼栋,房号,姓名,电话\n1,101,甲,021-12345678\n1,102,乙,+86 138 0013 8000\n1,103,丙,1.38001E+10\n1,104,丁,12345678\n1,105,戊,13800138000/13900139000\n'));
+    const r = await check(
+      utf8(
+        '楼栋,房号,姓名,电话\n1,101,甲,021-12345678\n1,102,乙,+86 138 0013 8000\n1,103,丙,1.38001E+10\n1,104,丁,12345678\n1,105,戊,13800138000/13900139000\n',
+      ),
+    );
     expect(r.rows.map((x) => x.phone)).toEqual(['02112345678', '13800138000', null, null, null]);
     expect(issueAt(r.issues, 4)[0]?.message).toContain('科学计数法');
     expect(issueAt(r.issues, 5)[0]?.message).toContain('区号');
@@ -285,7 +294,11 @@ describe('row checks', () => {
   });
 
   it('dates: several written forms, Excel serials, 20240301; impossible dates refused', async () => {
-    const r = await check(utf8('楼栋,房号,姓名,入住日期\n1,1,a,2024/3/1\n1,2,b,2024.03.01\n1,3,c,2024年3月1日\n1,4,d,20240301\n1,5,e,2024-03-01 00:00:00\n1,6,f,2023-02-29\n1,7,g,—\n'));
+    const r = await check(
+      utf8(
+        '楼栋,房号,姓名,入住日期\n1,1,a,2024/3/1\n1,2,b,2024.03.01\n1,3,c,2024年3月1日\n1,4,d,20240301\n1,5,e,2024-03-01 00:00:00\n1,6,f,2023-02-29\n1,7,g,—\n',
+      ),
+    );
     expect(r.rows.map((x) => x.moveIn)).toEqual(['2024-03-01', '2024-03-01', '2024-03-01', '2024-03-01', '2024-03-01', null, null]);
     expect(r.issues.map((i) => i.row)).toEqual([7]);
   });
@@ -323,7 +336,12 @@ describe('plan against the roster', () => {
     const changed = await check(utf8('楼栋,单元,房号,姓名,类型,电话,入住日期,面积\n1,1,101,张伟,租户,13900139000,2020-01-01,90\n'));
     const u = planImport(changed.rows, snap(), false);
     expect(u.rows[0]).toMatchObject({ status: 'update', changes: ['类型', '电话', '入住日期', '面积'] });
-    expect(previewRow(changed.rows[0] as CheckedRow, u.rows[0]!)).toMatchObject({ roomCode: '1-1-101', kind: '租户', phoneMasked: '139****9000', status: 'update' });
+    expect(previewRow(changed.rows[0] as CheckedRow, u.rows[0]!)).toMatchObject({
+      roomCode: '1-1-101',
+      kind: '租户',
+      phoneMasked: '139****9000',
+      status: 'update',
+    });
   });
 
   it('a blank cell keeps what the roster holds', async () => {

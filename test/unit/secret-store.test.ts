@@ -127,4 +127,3 @@ describe('upstream secret in the desktop app', () => {
     expect(electronSecretStore(dir).protection).toBe(process.platform === 'linux' ? 'keyFile' : 'keychain');
   });
 });
-

@@ -21,7 +21,9 @@ describe('finding a built worker', () => {
   });
 
   it('from a chunk one folder down', () => {
-    expect(builtWorkerPath('integrity.worker', pathToFileURL(path.join(out, 'chunks', 'maintenance-abc123.js')).href)).toBe(path.join(out, 'integrity.worker.js'));
+    expect(builtWorkerPath('integrity.worker', pathToFileURL(path.join(out, 'chunks', 'maintenance-abc123.js')).href)).toBe(
+      path.join(out, 'integrity.worker.js'),
+    );
   });
 
   it('none in a source tree (the caller falls back to the TypeScript source)', () => {
@@ -32,7 +34,10 @@ describe('finding a built worker', () => {
 describe('the built bundle', () => {
   const OUT = path.resolve('out/main');
   it.skipIf(!fs.existsSync(path.join(OUT, 'host.js')))('has every worker its code starts where that code will look (build first: npm test does)', () => {
-    const files = [...fs.readdirSync(OUT).map((f) => path.join(OUT, f)), ...fs.readdirSync(path.join(OUT, 'chunks')).map((f) => path.join(OUT, 'chunks', f))].filter((f) => f.endsWith('.js'));
+    const files = [
+      ...fs.readdirSync(OUT).map((f) => path.join(OUT, f)),
+      ...fs.readdirSync(path.join(OUT, 'chunks')).map((f) => path.join(OUT, 'chunks', f)),
+    ].filter((f) => f.endsWith('.js'));
     const wanted = new Set<string>();
     for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/startWorker\(\s*["']([\w.-]+)["']/g)) wanted.add(`${m[1]}|${f}`);
     expect(wanted.size).toBeGreaterThanOrEqual(2);

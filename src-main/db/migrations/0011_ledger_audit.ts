@@ -4,7 +4,19 @@ import { rowDigest } from '../ledger';
 import type { Migration } from './types';
 
 /** The money and custody tables as they were when this migration shipped (frozen). */
-const TABLES = ['receipts', 'receipt_lines', 'payments', 'cash_sessions', 'cash_movements', 'key_loans', 'key_counts', 'cards', 'card_events', 'card_stock_moves', 'parcels'];
+const TABLES = [
+  'receipts',
+  'receipt_lines',
+  'payments',
+  'cash_sessions',
+  'cash_movements',
+  'key_loans',
+  'key_counts',
+  'cards',
+  'card_events',
+  'card_stock_moves',
+  'parcels',
+];
 const CHUNK = 5000;
 
 /**
@@ -26,14 +38,24 @@ export const m0011: Migration = {
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? GENESIS_HASH;
     const at = new Date().toISOString();
-    const insert = db.prepare('INSERT INTO audit_log (seq, at, operator_id, action, entity, entity_id, detail, prev_hash, hash) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO audit_log (seq, at, operator_id, action, entity, entity_id, detail, prev_hash, hash) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)',
+    );
     for (const table of TABLES) {
       const page = db.prepare(`SELECT * FROM "${table}" WHERE id > ? ORDER BY id LIMIT ${CHUNK}`);
       let after = 0;
       for (;;) {
         const rows = page.all(after) as Array<Record<string, unknown>>;
         for (const row of rows) {
-          const base = { seq: ++seq, at, operator_id: null, action: 'ledger.backfill', entity: table, entity_id: String(row.id), detail: canonicalJson({ v: 1, digest: rowDigest(table, row) }) };
+          const base = {
+            seq: ++seq,
+            at,
+            operator_id: null,
+            action: 'ledger.backfill',
+            entity: table,
+            entity_id: String(row.id),
+            detail: canonicalJson({ v: 1, digest: rowDigest(table, row) }),
+          };
           const hash = rowHash(prev, base);
           insert.run(base.seq, at, base.action, table, base.entity_id, base.detail, prev, hash);
           prev = hash;
@@ -45,7 +67,9 @@ export const m0011: Migration = {
     }
     if (before.ok) {
       const checkpoint = { seq, hash: prev, ids, at };
-      db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('audit_checkpoint', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at").run(JSON.stringify(checkpoint), at);
+      db.prepare(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('audit_checkpoint', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+      ).run(JSON.stringify(checkpoint), at);
     }
   },
 };

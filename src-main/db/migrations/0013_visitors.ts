@@ -21,7 +21,12 @@ export const m0013: Migration = {
   version: 13,
   name: 'visitors',
   up(db) {
-    loosenChecks(db, 'operators', [["role TEXT NOT NULL CHECK (role IN ('receptionist', 'supervisor', 'admin'))", "role TEXT NOT NULL CHECK (role IN ('guard', 'receptionist', 'supervisor', 'admin'))"]]);
+    loosenChecks(db, 'operators', [
+      [
+        "role TEXT NOT NULL CHECK (role IN ('receptionist', 'supervisor', 'admin'))",
+        "role TEXT NOT NULL CHECK (role IN ('guard', 'receptionist', 'supervisor', 'admin'))",
+      ],
+    ]);
     db.exec(`
       CREATE TABLE visitor_personal (
         id INTEGER PRIMARY KEY,

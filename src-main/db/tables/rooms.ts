@@ -84,7 +84,8 @@ export interface MeterReadingsTable {
 }
 
 export type DecorationStatus = 'applied' | 'approved' | 'in_progress' | 'awaiting_acceptance' | 'accepted' | 'refunded' | 'rejected' | 'void';
-export type DecorationEventKind = 'apply' | 'approve' | 'reject' | 'deposit' | 'start' | 'extend' | 'patrol' | 'deduct' | 'finish' | 'accept' | 'fail' | 'refund' | 'void';
+export type DecorationEventKind =
+  'apply' | 'approve' | 'reject' | 'deposit' | 'start' | 'extend' | 'patrol' | 'deduct' | 'finish' | 'accept' | 'fail' | 'refund' | 'void';
 
 export interface DecorationCasesTable {
   id: Generated<number>;

@@ -44,24 +44,22 @@ export function diagnoseHid(backend: HidBackend | (() => HidBackend), configured
   }
   try {
     const hex = (n: number): string => n.toString(16).padStart(4, '0');
-    const devices = b.devices().map(
-      (d): HidDeviceSummary => ({
-        id: usbIdText(d.vendorId, d.productId),
-        vendorId: d.vendorId,
-        productId: d.productId,
-        vendorHex: hex(d.vendorId),
-        productHex: hex(d.productId),
-        manufacturer: d.manufacturer ?? '',
-        product: d.product ?? '',
-        interface: d.interface,
-        // hidapi's libusb build (Linux) does not read usages: 0 there means "not reported"
-        usagePage: d.usagePage || null,
-        usage: d.usagePage ? (d.usage ?? null) : null,
-        keyboard: isKeyboardUsage(d),
-        path: d.path ?? '',
-        configured: configured !== undefined && d.vendorId === configured.vendorId && d.productId === configured.productId,
-      }),
-    );
+    const devices = b.devices().map((d): HidDeviceSummary => ({
+      id: usbIdText(d.vendorId, d.productId),
+      vendorId: d.vendorId,
+      productId: d.productId,
+      vendorHex: hex(d.vendorId),
+      productHex: hex(d.productId),
+      manufacturer: d.manufacturer ?? '',
+      product: d.product ?? '',
+      interface: d.interface,
+      // hidapi's libusb build (Linux) does not read usages: 0 there means "not reported"
+      usagePage: d.usagePage || null,
+      usage: d.usagePage ? (d.usage ?? null) : null,
+      keyboard: isKeyboardUsage(d),
+      path: d.path ?? '',
+      configured: configured !== undefined && d.vendorId === configured.vendorId && d.productId === configured.productId,
+    }));
     devices.sort((x, y) => Number(y.configured) - Number(x.configured) || Number(y.keyboard) - Number(x.keyboard) || x.id.localeCompare(y.id));
     return { ok: true, driver: b.driver, version: b.version, devices };
   } catch (e) {

@@ -3,7 +3,18 @@
  * captures the reader's keystrokes and hands the number over IPC) and the port for "no reader".
  */
 import { parseCardNumber, type CardFormat } from '@shared/card-number';
-import { errorStatus, Listeners, stateStatus, type CardRead, type CardReaderErrorCode, type CardReaderPort, type CardReaderState, type CardReaderStatus, type RawReport, type Unsubscribe } from './port';
+import {
+  errorStatus,
+  Listeners,
+  stateStatus,
+  type CardRead,
+  type CardReaderErrorCode,
+  type CardReaderPort,
+  type CardReaderState,
+  type CardReaderStatus,
+  type RawReport,
+  type Unsubscribe,
+} from './port';
 
 /** A port fed by hand: present(raw) parses in the configured format and emits a CardRead. */
 class ManualCardReader implements CardReaderPort {

@@ -241,7 +241,9 @@ export class HidCardReader implements CardReaderPort {
     const prev = this.current;
     this.current = s;
     if (prev.state === s.state && prev.code === s.code) return;
-    this.log(`card reader ${this.describe}: ${prev.state}${prev.code ? `/${prev.code}` : ''} → ${s.state}${s.code ? `/${s.code}` : ''}${s.detail ? ` (${s.detail})` : ''}`);
+    this.log(
+      `card reader ${this.describe}: ${prev.state}${prev.code ? `/${prev.code}` : ''} → ${s.state}${s.code ? `/${s.code}` : ''}${s.detail ? ` (${s.detail})` : ''}`,
+    );
     this.states.emit({ ...s });
   }
 }

@@ -18,12 +18,7 @@ export type CardReaderState =
   /** can't be used right now; `code` says why, `message` what to do */
   | 'error';
 
-export type CardReaderErrorCode =
-  | 'DRIVER_MISSING'
-  | 'LIST_FAILED'
-  | 'OPEN_FAILED'
-  | 'READ_FAILED'
-  | 'UNSUPPORTED';
+export type CardReaderErrorCode = 'DRIVER_MISSING' | 'LIST_FAILED' | 'OPEN_FAILED' | 'READ_FAILED' | 'UNSUPPORTED';
 
 /** What the receptionist reads in the status bar: what happened and what to do next. */
 export const CARD_READER_ERROR_MESSAGES: Record<CardReaderErrorCode, string> = {

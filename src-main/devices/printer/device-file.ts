@@ -76,9 +76,7 @@ export class DeviceFilePrinter implements PrinterPort {
       st = await fs.promises.stat(this.o.path);
     } catch (e) {
       const err = errnoError(e, this.describe);
-      throw err.code === 'OFFLINE'
-        ? new PrinterError('OFFLINE', err.detail, `找不到打印机设备 ${this.o.path}：请检查打印机电源和数据线后点「重新打印」`)
-        : err;
+      throw err.code === 'OFFLINE' ? new PrinterError('OFFLINE', err.detail, `找不到打印机设备 ${this.o.path}：请检查打印机电源和数据线后点「重新打印」`) : err;
     }
     if (st.isCharacterDevice()) return 'char';
     if (st.isFIFO()) return 'fifo';

@@ -19,13 +19,15 @@ export function cpl(width: Width): number {
  * becomes `￥`; control characters, tabs and line breaks become spaces; runs of spaces collapse; ends trimmed.
  */
 export function normalizeText(s: string): string {
-  return s
-    .replace(/\u00a5/g, '￥')
-    .replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return (
+    s
+      .replace(/\u00a5/g, '￥')
+      .replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
 
 /** Normalised, then every receiptline special character escaped; spaces kept literal. */

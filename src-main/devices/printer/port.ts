@@ -39,14 +39,7 @@ export interface PrinterPort {
   readonly describe: string;
 }
 
-export type PrinterErrorCode =
-  | 'NOT_CONFIGURED'
-  | 'OFFLINE'
-  | 'PAPER_OUT'
-  | 'COVER_OPEN'
-  | 'PRINTER_FAULT'
-  | 'TIMEOUT'
-  | 'IO';
+export type PrinterErrorCode = 'NOT_CONFIGURED' | 'OFFLINE' | 'PAPER_OUT' | 'COVER_OPEN' | 'PRINTER_FAULT' | 'TIMEOUT' | 'IO';
 
 /** What the receptionist reads: what happened and what to do next (「重新打印」 is the retry button). */
 export const PRINTER_ERROR_MESSAGES: Record<PrinterErrorCode, string> = {

@@ -200,8 +200,16 @@ export function testPage(width: Width, now?: string, timeZone?: string): Rendere
       .replaceAll('{cpl}', String(n))
       .replace('{ruler}', Array.from({ length: n }, (_, i) => String((i + 1) % 10)).join(''))
       .replace('{han}', '汉'.repeat(n / 2));
-  const lines: SlipLine[] = TEST_PAGE.lines.map((l) => (Array.isArray(l) ? ([fill(l[0] as string), fill(l[1] as string)] as const) : l === '---' ? { rule: true } : fill(l as string)));
-  return renderSlip(TEST_PAGE.title, lines, { width, barcode: TEST_PAGE.barcode, qr: TEST_PAGE.qr, ...(now ? { issuedAt: now } : {}), ...(timeZone ? { timeZone } : {}) });
+  const lines: SlipLine[] = TEST_PAGE.lines.map((l) =>
+    Array.isArray(l) ? ([fill(l[0] as string), fill(l[1] as string)] as const) : l === '---' ? { rule: true } : fill(l as string),
+  );
+  return renderSlip(TEST_PAGE.title, lines, {
+    width,
+    barcode: TEST_PAGE.barcode,
+    qr: TEST_PAGE.qr,
+    ...(now ? { issuedAt: now } : {}),
+    ...(timeZone ? { timeZone } : {}),
+  });
 }
 
 export { drawerKickBytes } from './commands';

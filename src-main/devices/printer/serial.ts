@@ -24,7 +24,10 @@ export interface SerialPrinterOptions {
 export function lineSetupCommand(path: string, baudRate: BaudRate, platform: NodeJS.Platform): { file: string; args: string[] } {
   if (platform === 'win32') {
     const port = path.replace(/^\\\\\.\\/, '').replace(/:$/, '');
-    return { file: 'mode', args: [`${port}:`, `BAUD=${baudRate}`, 'PARITY=N', 'DATA=8', 'STOP=1', 'to=on', 'xon=off', 'octs=off', 'odsr=off', 'idsr=off', 'dtr=on', 'rts=on'] };
+    return {
+      file: 'mode',
+      args: [`${port}:`, `BAUD=${baudRate}`, 'PARITY=N', 'DATA=8', 'STOP=1', 'to=on', 'xon=off', 'octs=off', 'odsr=off', 'idsr=off', 'dtr=on', 'rts=on'],
+    };
   }
   const flag = platform === 'linux' ? '-F' : '-f';
   return {

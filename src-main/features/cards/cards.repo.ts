@@ -32,7 +32,8 @@ const cardCols = [
   'c.note as note',
 ] as const;
 
-const cards = () => qb.selectFrom('cards as c').innerJoin('rooms as rm', 'rm.id', 'c.room_id').innerJoin('operators as o', 'o.id', 'c.issued_by').select(cardCols);
+const cards = () =>
+  qb.selectFrom('cards as c').innerJoin('rooms as rm', 'rm.id', 'c.room_id').innerJoin('operators as o', 'o.id', 'c.issued_by').select(cardCols);
 export type CardRow = NonNullable<ReturnType<typeof cardById>>;
 
 export const cardById = (sql: Sql, id: number) => sql.get(cards().where('c.id', '=', id));
@@ -65,15 +66,15 @@ export const closeCard = (sql: Sql, id: number, status: CardStatus, at: string, 
       .where('id', '=', id),
   ).changes;
 
-export const setReplacedBy = (sql: Sql, id: number, newId: number) => sql.run(qb.updateTable('cards').set({ replaced_by_id: newId }).where('id', '=', id)).changes;
+export const setReplacedBy = (sql: Sql, id: number, newId: number) =>
+  sql.run(qb.updateTable('cards').set({ replaced_by_id: newId }).where('id', '=', id)).changes;
 
 export const settleFee = (sql: Sql, id: number, receiptNo: string) =>
   sql.run(qb.updateTable('cards').set({ fee_owed_fen: 0, fee_receipt_no: receiptNo }).where('id', '=', id)).changes;
 
 export const owedFees = (sql: Sql) => sql.all(cards().where('c.fee_owed_fen', '>', 0).orderBy('c.id', 'desc').limit(200));
 
-export const insertEvent = (sql: Sql, w: Insertable<CardEventsTable>) =>
-  sql.run(qb.insertInto('card_events').values(w)).lastInsertRowid;
+export const insertEvent = (sql: Sql, w: Insertable<CardEventsTable>) => sql.run(qb.insertInto('card_events').values(w)).lastInsertRowid;
 
 export function eventCounts(sql: Sql, from: string, to: string): Record<CardEventKind, number> {
   const rows = sql.all(
@@ -90,7 +91,12 @@ export function eventCounts(sql: Sql, from: string, to: string): Record<CardEven
 }
 
 export function statusCounts(sql: Sql): Record<CardStatus, number> {
-  const rows = sql.all(qb.selectFrom('cards').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status'));
+  const rows = sql.all(
+    qb
+      .selectFrom('cards')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status'),
+  );
   const out: Record<CardStatus, number> = { active: 0, lost: 0, blacklisted: 0, returned: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;
@@ -106,7 +112,12 @@ export const insertStockMove = (
  * such a count is known to be wrong (the service shows it as "needs a count", never as a negative number).
  */
 export function stockOnHand(sql: Sql): Record<CardType, number> {
-  const rows = sql.all(qb.selectFrom('card_stock_moves').select(['card_type', (eb) => eb.fn.sum<number>('quantity').as('n')]).groupBy('card_type'));
+  const rows = sql.all(
+    qb
+      .selectFrom('card_stock_moves')
+      .select(['card_type', (eb) => eb.fn.sum<number>('quantity').as('n')])
+      .groupBy('card_type'),
+  );
   const out: Record<CardType, number> = { access: 0, function: 0 };
   for (const r of rows) out[r.card_type] = Number(r.n ?? 0);
   return out;
@@ -117,14 +128,31 @@ export const recentStockMoves = (sql: Sql, limit: number) =>
     qb
       .selectFrom('card_stock_moves as m')
       .innerJoin('operators as o', 'o.id', 'm.operator_id')
-      .select(['m.id as id', 'm.at as at', 'm.card_type as card_type', 'm.kind as kind', 'm.quantity as quantity', 'm.reason as reason', 'o.display_name as operator_name'])
+      .select([
+        'm.id as id',
+        'm.at as at',
+        'm.card_type as card_type',
+        'm.kind as kind',
+        'm.quantity as quantity',
+        'm.reason as reason',
+        'o.display_name as operator_name',
+      ])
       .orderBy('m.id', 'desc')
       .limit(limit),
   );
 
 /** The first active fee item of category 'card' (lowest sort): what a replacement costs and how it is charged. */
 export const cardFeeItem = (sql: Sql) =>
-  sql.get(qb.selectFrom('fee_items').select(['id', 'code', 'name', 'unit_price_fen']).where('category', '=', 'card').where('active', '=', 1).orderBy('sort').orderBy('id').limit(1));
+  sql.get(
+    qb
+      .selectFrom('fee_items')
+      .select(['id', 'code', 'name', 'unit_price_fen'])
+      .where('category', '=', 'card')
+      .where('active', '=', 1)
+      .orderBy('sort')
+      .orderBy('id')
+      .limit(1),
+  );
 
 export const receiptByNo = (sql: Sql, receiptNo: string) =>
   sql.get(qb.selectFrom('receipts').select(['id', 'receipt_no', 'kind', 'room_id']).where('receipt_no', '=', receiptNo));
@@ -144,7 +172,12 @@ export function cardFeeCapacity(sql: Sql, receiptId: number, receiptNo: string):
       .where('l.category', '=', 'card')
       .where((eb) => eb.not(eb.exists(eb.selectFrom('receipt_lines as r').select('r.id').whereRef('r.original_line_id', '=', 'l.id')))),
   );
-  const linked = sql.get(qb.selectFrom('cards').select((eb) => eb.fn.countAll<number>().as('n')).where('fee_receipt_no', '=', receiptNo));
+  const linked = sql.get(
+    qb
+      .selectFrom('cards')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('fee_receipt_no', '=', receiptNo),
+  );
   return {
     // a fixed-price line reads "2张": two cards on one line
     lines: lines.reduce((n, l) => n + Math.max(1, Number.parseInt(l.quantity, 10) || 1), 0),

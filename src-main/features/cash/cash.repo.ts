@@ -19,23 +19,46 @@ export const openSession = (sql: Sql, terminalId: string) =>
   );
 
 export const sessionById = (sql: Sql, id: number) =>
-  sql.get(qb.selectFrom('cash_sessions as s').innerJoin('operators as o', 'o.id', 's.operator_id').selectAll('s').select('o.display_name as operator_name').where('s.id', '=', id));
+  sql.get(
+    qb
+      .selectFrom('cash_sessions as s')
+      .innerJoin('operators as o', 'o.id', 's.operator_id')
+      .selectAll('s')
+      .select('o.display_name as operator_name')
+      .where('s.id', '=', id),
+  );
 
 export const listSessions = (sql: Sql, limit: number) =>
-  sql.all(qb.selectFrom('cash_sessions as s').innerJoin('operators as o', 'o.id', 's.operator_id').selectAll('s').select('o.display_name as operator_name').orderBy('s.id', 'desc').limit(limit));
+  sql.all(
+    qb
+      .selectFrom('cash_sessions as s')
+      .innerJoin('operators as o', 'o.id', 's.operator_id')
+      .selectAll('s')
+      .select('o.display_name as operator_name')
+      .orderBy('s.id', 'desc')
+      .limit(limit),
+  );
 
 export const insertSession = (sql: Sql, s: Pick<Insertable<CashSessionsTable>, 'terminal_id' | 'operator_id' | 'opened_at' | 'float_fen' | 'float_detail'>) =>
   sql.run(qb.insertInto('cash_sessions').values({ ...s, status: 'open' })).lastInsertRowid;
 
-export const updateSession = (sql: Sql, id: number, patch: Updateable<CashSessionsTable>) => sql.run(qb.updateTable('cash_sessions').set(patch).where('id', '=', id));
+export const updateSession = (sql: Sql, id: number, patch: Updateable<CashSessionsTable>) =>
+  sql.run(qb.updateTable('cash_sessions').set(patch).where('id', '=', id));
 
-export const movements = (sql: Sql, sessionId: number) => sql.all(qb.selectFrom('cash_movements').selectAll().where('session_id', '=', sessionId).orderBy('id'));
+export const movements = (sql: Sql, sessionId: number) =>
+  sql.all(qb.selectFrom('cash_movements').selectAll().where('session_id', '=', sessionId).orderBy('id'));
 
-export const insertMovement = (sql: Sql, m: Insertable<CashMovementsTable>) =>
-  sql.run(qb.insertInto('cash_movements').values(m));
+export const insertMovement = (sql: Sql, m: Insertable<CashMovementsTable>) => sql.run(qb.insertInto('cash_movements').values(m));
 
 export const receiptCount = (sql: Sql, sessionId: number) =>
-  Number(sql.get(qb.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId))?.n ?? 0);
+  Number(
+    sql.get(
+      qb
+        .selectFrom('receipts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('session_id', '=', sessionId),
+    )?.n ?? 0,
+  );
 
 /**
  * Sessions of a terminal closed after `since` (the blind count's result), oldest first, with the name of the

@@ -44,7 +44,8 @@ export class CashService {
   requireOpen(actor: SessionOperator): SessionRow {
     const s = repo.openSession(this.sql, this.settings.terminalId());
     if (!s) throw new AppError('CONFLICT', '还没有开班：请先在「备用金」点清备用金开班，再收费。');
-    if (s.operator_id !== actor.id) throw new AppError('CONFLICT', `本机的备用金由 ${s.operator_name} 开班，尚未交款：请 ${s.operator_name} 先结班，或用其账号收费。`);
+    if (s.operator_id !== actor.id)
+      throw new AppError('CONFLICT', `本机的备用金由 ${s.operator_name} 开班，尚未交款：请 ${s.operator_name} 先结班，或用其账号收费。`);
     return s;
   }
 
@@ -105,7 +106,13 @@ export class CashService {
         }
       }
       repo.insertMovement(this.sql, { session_id: s.id, kind, amount_fen: amountFen, reason: reason.trim(), operator_id: actor.id, at: this.now() });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `cash.${kind}`, entity: 'cash_session', entityId: s.id, detail: { amountFen, reason: maskText(reason.trim()) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: `cash.${kind}`,
+        entity: 'cash_session',
+        entityId: s.id,
+        detail: { amountFen, reason: maskText(reason.trim()) },
+      });
       return this.view(repo.sessionById(this.sql, s.id) as SessionRow, false);
     });
   }
@@ -125,7 +132,13 @@ export class CashService {
       let approval: { approverId: number; reason: string } | null = null;
       if (Math.abs(variance) > threshold) {
         if (!approvalId) {
-          appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'cash.close_needs_approval', entity: 'cash_session', entityId: s.id, detail: { countedFen: counted } });
+          appendAudit(this.sql, this.clock, {
+            operatorId: actor.id,
+            action: 'cash.close_needs_approval',
+            entity: 'cash_session',
+            entityId: s.id,
+            detail: { countedFen: counted },
+          });
           return { needsApproval: true as const, sessionId: s.id };
         }
         approval = this.operators.consumeApproval(approvalId, 'cash.variance', String(s.id), { by: actor, originalActorId: s.operator_id });
@@ -156,9 +169,13 @@ export class CashService {
       return { needsApproval: false as const, sessionId: s.id };
     });
     if (outcome.needsApproval) {
-      throw new AppError('APPROVAL_REQUIRED', `点钞结果与应有现金的差异超过 ${formatFen(this.settings.varianceThresholdFen())} 元：请重新点钞，或请主管审批后结班。`, {
-        subject: String(outcome.sessionId),
-      });
+      throw new AppError(
+        'APPROVAL_REQUIRED',
+        `点钞结果与应有现金的差异超过 ${formatFen(this.settings.varianceThresholdFen())} 元：请重新点钞，或请主管审批后结班。`,
+        {
+          subject: String(outcome.sessionId),
+        },
+      );
     }
     return this.slip(outcome.sessionId);
   }
@@ -168,8 +185,19 @@ export class CashService {
       const s = repo.sessionById(this.sql, sessionId);
       if (!s) throw new AppError('NOT_FOUND', '找不到这个班次。');
       if (s.status !== 'closed') throw new AppError('CONFLICT', s.status === 'open' ? '请先结班点钞，再交款给财务。' : '这个班次已经交款。');
-      repo.updateSession(this.sql, s.id, { status: 'handed_over', handed_over_at: this.now(), handed_over_to: financeName.trim(), handover_note: note?.trim() ?? null });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'cash.handover', entity: 'cash_session', entityId: s.id, detail: { financeName: financeName.trim(), countedFen: s.counted_fen } });
+      repo.updateSession(this.sql, s.id, {
+        status: 'handed_over',
+        handed_over_at: this.now(),
+        handed_over_to: financeName.trim(),
+        handover_note: note?.trim() ?? null,
+      });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'cash.handover',
+        entity: 'cash_session',
+        entityId: s.id,
+        detail: { financeName: financeName.trim(), countedFen: s.counted_fen },
+      });
       return this.view(repo.sessionById(this.sql, s.id) as SessionRow, true);
     });
   }
@@ -186,8 +214,14 @@ export class CashService {
     const stats = fees.sessionReceiptStats(this.sql, s.id);
     const t = this.cashTotals(s);
     const of = (k: string) => stats.find((x) => x.kind === k);
-    const firsts = stats.map((x) => x.first).filter(Boolean).sort();
-    const lasts = stats.map((x) => x.last).filter(Boolean).sort();
+    const firsts = stats
+      .map((x) => x.first)
+      .filter(Boolean)
+      .sort();
+    const lasts = stats
+      .map((x) => x.last)
+      .filter(Boolean)
+      .sort();
     return {
       session: this.view(s, true),
       slip: {

@@ -18,12 +18,24 @@ export const itemByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('fee
 /** A fee item as the service writes it; the repo stamps the times. */
 export type ItemWrite = Omit<Insertable<FeeItemsTable>, 'id' | 'created_at' | 'updated_at'>;
 
-export const insertItem = (sql: Sql, w: ItemWrite, at: string) => sql.run(qb.insertInto('fee_items').values({ ...w, created_at: at, updated_at: at })).lastInsertRowid;
-export const updateItem = (sql: Sql, id: number, w: ItemWrite, at: string) => sql.run(qb.updateTable('fee_items').set({ ...w, updated_at: at }).where('id', '=', id));
+export const insertItem = (sql: Sql, w: ItemWrite, at: string) =>
+  sql.run(qb.insertInto('fee_items').values({ ...w, created_at: at, updated_at: at })).lastInsertRowid;
+export const updateItem = (sql: Sql, id: number, w: ItemWrite, at: string) =>
+  sql.run(
+    qb
+      .updateTable('fee_items')
+      .set({ ...w, updated_at: at })
+      .where('id', '=', id),
+  );
 
 /** Takes the next number of a series; call inside the posting transaction so a rollback leaves no gap. */
 export function nextCounter(sql: Sql, name: string): number {
-  sql.run(qb.insertInto('counters').values({ name, value: 1 }).onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) }))));
+  sql.run(
+    qb
+      .insertInto('counters')
+      .values({ name, value: 1 })
+      .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) }))),
+  );
   return sql.get(qb.selectFrom('counters').select('value').where('name', '=', name))?.value as number;
 }
 
@@ -64,21 +76,27 @@ export const reversalsOf = (sql: Sql, originalId: number) =>
   sql.all(qb.selectFrom('receipts').select(['id', 'receipt_no', 'kind', 'total_fen']).where('original_id', '=', originalId).orderBy('id'));
 
 export const listReceipts = (sql: Sql, opts: { from?: string; to?: string; q?: string; limit: number }) => {
-  let q = qb
-    .selectFrom('receipts as r')
-    .select([
-      'r.id',
-      'r.receipt_no',
-      'r.kind',
-      'r.issued_at',
-      'r.room_code',
-      'r.total_fen',
-      (eb) => eb.selectFrom('payments as p').select((e) => e.fn<string>('group_concat', ['p.method']).as('m')).whereRef('p.receipt_id', '=', 'r.id').as('methods'),
-      (eb) => eb.exists(eb.selectFrom('receipts as v').select('v.id').whereRef('v.original_id', '=', 'r.id').where('v.kind', '=', 'void')).as('voided'),
-    ]);
+  let q = qb.selectFrom('receipts as r').select([
+    'r.id',
+    'r.receipt_no',
+    'r.kind',
+    'r.issued_at',
+    'r.room_code',
+    'r.total_fen',
+    (eb) =>
+      eb
+        .selectFrom('payments as p')
+        .select((e) => e.fn<string>('group_concat', ['p.method']).as('m'))
+        .whereRef('p.receipt_id', '=', 'r.id')
+        .as('methods'),
+    (eb) => eb.exists(eb.selectFrom('receipts as v').select('v.id').whereRef('v.original_id', '=', 'r.id').where('v.kind', '=', 'void')).as('voided'),
+  ]);
   if (opts.from) q = q.where('r.issued_at', '>=', opts.from);
   if (opts.to) q = q.where('r.issued_at', '<', opts.to);
-  if (opts.q) q = q.where((eb) => eb.or([eb('r.receipt_no', 'like', `%${opts.q}%`), eb('r.room_code', '>=', opts.q as string).and('r.room_code', '<', `${opts.q}\u{10FFFF}`)]));
+  if (opts.q)
+    q = q.where((eb) =>
+      eb.or([eb('r.receipt_no', 'like', `%${opts.q}%`), eb('r.room_code', '>=', opts.q as string).and('r.room_code', '<', `${opts.q}\u{10FFFF}`)]),
+    );
   return sql.all(q.orderBy('r.id', 'desc').limit(opts.limit));
 };
 
@@ -108,7 +126,13 @@ export const sessionReceiptStats = (sql: Sql, sessionId: number) =>
   sql.all(
     qb
       .selectFrom('receipts')
-      .select(['kind', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('total_fen').as('total'), (eb) => eb.fn.min<string>('receipt_no').as('first'), (eb) => eb.fn.max<string>('receipt_no').as('last')])
+      .select([
+        'kind',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('total_fen').as('total'),
+        (eb) => eb.fn.min<string>('receipt_no').as('first'),
+        (eb) => eb.fn.max<string>('receipt_no').as('last'),
+      ])
       .where('session_id', '=', sessionId)
       .groupBy('kind'),
   );

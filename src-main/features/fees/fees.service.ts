@@ -100,19 +100,31 @@ export class FeesService {
       } else {
         id = repo.insertItem(this.sql, w, this.now());
       }
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: input.id ? 'fee_item.update' : 'fee_item.create', entity: 'fee_item', entityId: id, detail: w });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: input.id ? 'fee_item.update' : 'fee_item.create',
+        entity: 'fee_item',
+        entityId: id,
+        detail: w,
+      });
       return itemView(repo.itemById(this.sql, id) as ItemRow);
     });
   }
 
   /** Prices every line from the catalogue as it is now; throws a Chinese message for any line that does not fit. */
-  quote(roomId: number | null, lines: ParsedInput<'fees.quote'>['lines']): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null } {
+  quote(
+    roomId: number | null,
+    lines: ParsedInput<'fees.quote'>['lines'],
+  ): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null } {
     const { settle: _settle, ...q } = this.priceAll(roomId, lines);
     return q;
   }
 
   /** As quote, with what each line settles of the room's plan (null for lines not in it). */
-  private priceAll(roomId: number | null, lines: ParsedInput<'fees.quote'>['lines']): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null; settle: Array<SettleUnits | null> } {
+  private priceAll(
+    roomId: number | null,
+    lines: ParsedInput<'fees.quote'>['lines'],
+  ): { lines: PricedLine[]; totalFen: number; totalUpper: string; roomCode: string | null; settle: Array<SettleUnits | null> } {
     const items = new Map(repo.itemsByIds(this.sql, [...new Set(lines.map((l) => l.itemId))]).map((r) => [r.id, r]));
     let area: number | null = null;
     let roomCode: string | null = null;
@@ -254,7 +266,13 @@ export class FeesService {
       issuedAt: r.issued_at,
       roomCode: r.room_code,
       totalFen: r.total_fen,
-      methods: [...new Set(String(r.methods ?? '').split(',').filter(Boolean))] as PayMethod[],
+      methods: [
+        ...new Set(
+          String(r.methods ?? '')
+            .split(',')
+            .filter(Boolean),
+        ),
+      ] as PayMethod[],
       voided: Boolean(r.voided),
       printState: this.print.info(r.id).state,
     }));
@@ -266,7 +284,8 @@ export class FeesService {
       const r = repo.receiptRow(this.sql, id);
       if (!r) throw new AppError('NOT_FOUND', '找不到这张收据。');
       const copy = this.print.info(id).copies + 1;
-      if (!this.print.enqueueReceipt(id, { copy, kickDrawer: false })) throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置；收据内容可在本页的「收据预览（与打印内容相同）」中查看。');
+      if (!this.print.enqueueReceipt(id, { copy, kickDrawer: false }))
+        throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置；收据内容可在本页的「收据预览（与打印内容相同）」中查看。');
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receipt.reprint', entity: 'receipt', entityId: r.receipt_no, detail: { copy } });
     });
     return this.get(id);
@@ -289,7 +308,17 @@ export class FeesService {
       const approval = this.operators.consumeApproval(approvalId, 'receipt.void', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
       const lines = repo.linesOf(this.sql, orig.id);
       const payments = repo.paymentsOf(this.sql, orig.id);
-      return this.postReversal('void', orig, session.id, actor, approvalId, approval.approverId, reason, lines.map((l) => ({ line: l, amountFen: -l.amount_fen })), payments.map((p) => ({ method: p.method, amountFen: -p.amount_fen, reference: p.reference })));
+      return this.postReversal(
+        'void',
+        orig,
+        session.id,
+        actor,
+        approvalId,
+        approval.approverId,
+        reason,
+        lines.map((l) => ({ line: l, amountFen: -l.amount_fen })),
+        payments.map((p) => ({ method: p.method, amountFen: -p.amount_fen, reference: p.reference })),
+      );
     });
     return this.get(id);
   }
@@ -307,7 +336,17 @@ export class FeesService {
       const session = this.cash.requireOpen(actor);
       const approval = this.operators.consumeApproval(approvalId, 'deposit.refund', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
       const total = sumFen(open.map((l) => l.amount_fen));
-      return this.postReversal('refund', orig, session.id, actor, approvalId, approval.approverId, reason, open.map((l) => ({ line: l, amountFen: -l.amount_fen })), [{ method, amountFen: -total, reference: reference?.trim() ?? null }]);
+      return this.postReversal(
+        'refund',
+        orig,
+        session.id,
+        actor,
+        approvalId,
+        approval.approverId,
+        reason,
+        open.map((l) => ({ line: l, amountFen: -l.amount_fen })),
+        [{ method, amountFen: -total, reference: reference?.trim() ?? null }],
+      );
     });
     return this.get(id);
   }
@@ -361,7 +400,15 @@ export class FeesService {
       });
       this.settlements?.reopen(l.line.id, lineId, issuedAt);
     });
-    for (const p of payments) repo.insertPayment(this.sql, { receipt_id: rid, method: p.method, amount_fen: p.amountFen, received_fen: null, change_fen: null, reference: p.reference });
+    for (const p of payments)
+      repo.insertPayment(this.sql, {
+        receipt_id: rid,
+        method: p.method,
+        amount_fen: p.amountFen,
+        received_fen: null,
+        change_fen: null,
+        reference: p.reference,
+      });
     appendAudit(this.sql, this.clock, {
       operatorId: actor.id,
       action: kind === 'void' ? 'receipt.void' : 'deposit.refund',

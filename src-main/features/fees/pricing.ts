@@ -116,7 +116,8 @@ export function priceLine(item: PricedItem, input: LineInput, areaCm2: number | 
     case 'metered': {
       const a = input.meterFrom;
       const b = input.meterTo;
-      if (a === undefined || b === undefined || !Number.isInteger(a) || !Number.isInteger(b) || a < 0) throw new PricingError(`${item.name}：请填写上次和本次读数`);
+      if (a === undefined || b === undefined || !Number.isInteger(a) || !Number.isInteger(b) || a < 0)
+        throw new PricingError(`${item.name}：请填写上次和本次读数`);
       if (b <= a) throw new PricingError(`${item.name}：本次读数应大于上次读数`);
       const used = b - a;
       return {

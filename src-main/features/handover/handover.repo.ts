@@ -65,10 +65,19 @@ export const insertItem = (sql: Sql, i: Insertable<HandoverItemsTable>) => sql.r
 
 export const itemsOf = (sql: Sql, handoverId: number) => sql.all(items().where('i.handover_id', '=', handoverId).orderBy('i.id'));
 
-export const itemState = (sql: Sql, itemId: number) => sql.get(qb.selectFrom('handover_items').select(['handover_id', 'kind', 'status', 'owner_operator_id']).where('id', '=', itemId));
+export const itemState = (sql: Sql, itemId: number) =>
+  sql.get(qb.selectFrom('handover_items').select(['handover_id', 'kind', 'status', 'owner_operator_id']).where('id', '=', itemId));
 
 export const openItemCount = (sql: Sql, handoverId: number) =>
-  Number(sql.get(qb.selectFrom('handover_items').select((eb) => eb.fn.countAll<number>().as('n')).where('handover_id', '=', handoverId).where('status', '=', 'open'))?.n ?? 0);
+  Number(
+    sql.get(
+      qb
+        .selectFrom('handover_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('handover_id', '=', handoverId)
+        .where('status', '=', 'open'),
+    )?.n ?? 0,
+  );
 
 /** Records an answer to an item; an accepted item becomes the responder's. */
 export const respondToItem = (sql: Sql, itemId: number, r: { status: 'accepted' | 'queried'; response: string | null; at: string; by: number }) =>
@@ -81,9 +90,17 @@ export const respondToItem = (sql: Sql, itemId: number, r: { status: 'accepted' 
 
 /** At the acknowledgement, the queried items nobody owns go to the operator who took over. */
 export const assignQueried = (sql: Sql, handoverId: number, ownerId: number) =>
-  sql.run(qb.updateTable('handover_items').set({ owner_operator_id: ownerId }).where('handover_id', '=', handoverId).where('status', '=', 'queried').where('owner_operator_id', 'is', null));
+  sql.run(
+    qb
+      .updateTable('handover_items')
+      .set({ owner_operator_id: ownerId })
+      .where('handover_id', '=', handoverId)
+      .where('status', '=', 'queried')
+      .where('owner_operator_id', 'is', null),
+  );
 
-export const markItemDone = (sql: Sql, itemId: number, at: string) => sql.run(qb.updateTable('handover_items').set({ status: 'done', done_at: at }).where('id', '=', itemId));
+export const markItemDone = (sql: Sql, itemId: number, at: string) =>
+  sql.run(qb.updateTable('handover_items').set({ status: 'done', done_at: at }).where('id', '=', itemId));
 
 /** The carry-over items an operator still has to clear up, those with a due time first (index handover_items_owner). */
 export const ownedItems = (sql: Sql, ownerId: number) =>

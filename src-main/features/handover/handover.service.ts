@@ -16,7 +16,14 @@ type ItemInput = z.output<typeof handoverItemInput>;
 /** Where each part of the summary comes from; a part that fails or does not exist yet says so instead. */
 export interface SummarySources {
   /** the open session of this terminal, and the sessions closed after `since` (the shift's cash result) */
-  cash: (since: string) => { open: boolean; operatorName: string | null; floatFen: number | null; receipts: number; openedAt: string | null; closed: HandoverClosedSession[] };
+  cash: (since: string) => {
+    open: boolean;
+    operatorName: string | null;
+    floatFen: number | null;
+    receipts: number;
+    openedAt: string | null;
+    closed: HandoverClosedSession[];
+  };
   keys: () => { out: number; overdue: number; onBoard: number };
   /** blank cards on hand; null = the record needs a stock count */
   cards: () => { blankAccess: number | null; blankFunction: number | null };
@@ -95,10 +102,17 @@ export class HandoverService {
     const summary = this.summary();
     const at = this.clock.now().toISOString();
     const id = this.sql.tx(() => {
-      const hid = repo.insertHandover(this.sql, { from_operator_id: actor.id, created_at: at, summary: JSON.stringify(summary), notes: input.notes, request_id: input.requestId ?? null });
+      const hid = repo.insertHandover(this.sql, {
+        from_operator_id: actor.id,
+        created_at: at,
+        summary: JSON.stringify(summary),
+        notes: input.notes,
+        request_id: input.requestId ?? null,
+      });
       for (const it of input.items) {
         const room = it.roomId !== null ? roomById(this.sql, it.roomId) : it.roomCode ? roomByCode(this.sql, it.roomCode.replace(/\s+/g, '')) : null;
-        if ((it.roomId !== null || it.roomCode) && !room) throw new AppError('NOT_FOUND', `交接事项里的房号「${it.roomCode ?? it.roomId ?? ''}」找不到：请按 3-2-501 的格式填写。`);
+        if ((it.roomId !== null || it.roomCode) && !room)
+          throw new AppError('NOT_FOUND', `交接事项里的房号「${it.roomCode ?? it.roomId ?? ''}」找不到：请按 3-2-501 的格式填写。`);
         if (it.ownerId !== null && !isActive(this.sql, it.ownerId)) throw new AppError('NOT_FOUND', '交接事项的负责人不存在或已停用。');
         if (it.dueAt !== null && !Number.isFinite(Date.parse(it.dueAt))) throw new AppError('BAD_INPUT', '交接事项的期限格式不对。');
         const carry = it.kind === 'carry';
@@ -114,7 +128,13 @@ export class HandoverService {
           status: carry ? 'open' : 'accepted',
         });
       }
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'handover.create', entity: 'handover', entityId: String(hid), detail: { items: input.items.length, notes: maskText(input.notes).slice(0, 200) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'handover.create',
+        entity: 'handover',
+        entityId: String(hid),
+        detail: { items: input.items.length, notes: maskText(input.notes).slice(0, 200) },
+      });
       return hid;
     });
     return this.get(id);
@@ -156,7 +176,13 @@ export class HandoverService {
     this.sql.tx(() => {
       // accepted: the item is now the incoming operator's
       repo.respondToItem(this.sql, itemId, { status, response: response ?? null, at, by: actor.id });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `handover.${status === 'accepted' ? 'accept' : 'query'}`, entity: 'handover_item', entityId: String(itemId), detail: { response: maskText(response ?? '') } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: `handover.${status === 'accepted' ? 'accept' : 'query'}`,
+        entity: 'handover_item',
+        entityId: String(itemId),
+        detail: { response: maskText(response ?? '') },
+      });
     });
     return this.get(item.handover_id);
   }

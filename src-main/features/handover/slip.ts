@@ -44,7 +44,9 @@ export function handoverSlipLines(h: HandoverView, propertyName: string, timeZon
     ['在场访客', part(s.visitors, (v) => ('onSite' in v ? `${v.onSite} 批 ${v.people} 人，超时 ${v.overdue}` : ''))],
     [
       '临时出入证',
-      part(s.visitors, (v) => ('workerOut' in v ? `在外 ${v.workerOut}，过期未还 ${v.workerExpired}${v.formsInStock === null ? '' : `，空白表单 ${v.formsInStock}`}` : '')),
+      part(s.visitors, (v) =>
+        'workerOut' in v ? `在外 ${v.workerOut}，过期未还 ${v.workerExpired}${v.formsInStock === null ? '' : `，空白表单 ${v.formsInStock}`}` : '',
+      ),
     ],
     ['搬运放行', part(s.visitors, (v) => ('removalIssued' in v ? `本班开具 ${v.removalIssued}，核验 ${v.removalVerified}` : ''))],
   ];

@@ -52,7 +52,11 @@ export function handoverSources(db: Db, features: SummaryFeatures, terminalId: (
     requests: () => {
       const r = features.requests;
       const open = r.list('open', undefined, 500);
-      return { open: open.length, late: open.filter((x) => x.status === 'logged' && x.withinTarget === false).length, toCallBack: r.list('callback', undefined, 500).length };
+      return {
+        open: open.length,
+        late: open.filter((x) => x.status === 'logged' && x.withinTarget === false).length,
+        toCallBack: r.list('callback', undefined, 500).length,
+      };
     },
     visitors: (since) => features.visitors.handoverCounts(since),
   };

@@ -39,7 +39,13 @@ export type KeyWrite = Omit<Insertable<KeysTable>, 'id' | 'status' | 'created_at
 
 export const insertKey = (sql: Sql, w: KeyWrite, at: string) =>
   sql.run(qb.insertInto('keys').values({ ...w, status: 'on_board', created_at: at, updated_at: at })).lastInsertRowid;
-export const updateKey = (sql: Sql, id: number, w: KeyWrite, at: string) => sql.run(qb.updateTable('keys').set({ ...w, updated_at: at }).where('id', '=', id));
+export const updateKey = (sql: Sql, id: number, w: KeyWrite, at: string) =>
+  sql.run(
+    qb
+      .updateTable('keys')
+      .set({ ...w, updated_at: at })
+      .where('id', '=', id),
+  );
 export const setKeyStatus = (sql: Sql, id: number, status: KeyStatus, at: string) =>
   sql.run(qb.updateTable('keys').set({ status, updated_at: at }).where('id', '=', id));
 
@@ -97,20 +103,30 @@ export const closeLoan = (sql: Sql, id: number, w: { returned_at: string; return
   sql.run(qb.updateTable('key_loans').set(w).where('id', '=', id).where('returned_at', 'is', null)).changes;
 
 export function keyCounts(sql: Sql): Record<KeyStatus, number> {
-  const rows = sql.all(qb.selectFrom('keys').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status'));
+  const rows = sql.all(
+    qb
+      .selectFrom('keys')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status'),
+  );
   const out: Record<KeyStatus, number> = { on_board: 0, out: 0, lost: 0, retired: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;
 }
 
-export const insertCount = (sql: Sql, w: Insertable<KeyCountsTable>) =>
-  sql.run(qb.insertInto('key_counts').values(w)).lastInsertRowid;
+export const insertCount = (sql: Sql, w: Insertable<KeyCountsTable>) => sql.run(qb.insertInto('key_counts').values(w)).lastInsertRowid;
 export const lastCount = (sql: Sql) =>
   sql.get(
     qb
       .selectFrom('key_counts as c')
       .innerJoin('operators as o', 'o.id', 'c.operator_id')
-      .select(['c.at as at', 'o.display_name as operator_name', 'c.expected_on_board as expected_on_board', 'c.counted as counted', 'c.explanation as explanation'])
+      .select([
+        'c.at as at',
+        'o.display_name as operator_name',
+        'c.expected_on_board as expected_on_board',
+        'c.counted as counted',
+        'c.explanation as explanation',
+      ])
       .orderBy('c.id', 'desc')
       .limit(1),
   );

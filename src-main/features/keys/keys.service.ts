@@ -115,7 +115,8 @@ export class KeysService {
 
   save(input: KeySaveInput, actor: SessionOperator): KeyView {
     return this.sql.tx(() => {
-      if (input.kind !== 'public' && input.roomId === null) throw new AppError('BAD_INPUT', `${KIND_ZH[input.kind]}钥匙要选择所属房号（只在系统里记录，钥匙牌上只写编号）。`);
+      if (input.kind !== 'public' && input.roomId === null)
+        throw new AppError('BAD_INPUT', `${KIND_ZH[input.kind]}钥匙要选择所属房号（只在系统里记录，钥匙牌上只写编号）。`);
       if (input.roomId !== null && !roster.roomById(this.sql, input.roomId)) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
       const existing = input.id ? this.mustKey(input.id) : undefined;
       const tag = (input.tag ?? existing?.tag ?? `K-${String(nextCounter(this.sql, 'key_tag')).padStart(4, '0')}`).toUpperCase();
@@ -123,7 +124,14 @@ export class KeysService {
       if (clash && clash.id !== input.id) throw new AppError('CONFLICT', `钥匙编号 ${tag} 已被「${clash.label}」使用。`);
       const room = input.roomId !== null ? roster.roomById(this.sql, input.roomId) : undefined;
       if (room && tag.includes(room.code)) throw new AppError('BAD_INPUT', '钥匙编号不能包含房号：钥匙丢了，捡到的人不该知道它开哪扇门。');
-      const w: repo.KeyWrite = { tag, kind: input.kind, label: input.label.trim(), room_id: input.roomId, hook: input.hook?.trim() ?? existing?.hook ?? '', note: input.note?.trim() ?? existing?.note ?? '' };
+      const w: repo.KeyWrite = {
+        tag,
+        kind: input.kind,
+        label: input.label.trim(),
+        room_id: input.roomId,
+        hook: input.hook?.trim() ?? existing?.hook ?? '',
+        note: input.note?.trim() ?? existing?.note ?? '',
+      };
       const at = this.now();
       let id: number;
       if (existing) {
@@ -141,7 +149,14 @@ export class KeysService {
         action: existing ? 'key.update' : 'key.create',
         entity: 'key',
         entityId: id,
-        detail: { tag, kind: w.kind, label: w.label, roomCode: room?.code ?? null, hook: w.hook, ...(input.retired !== undefined && { retired: input.retired }) },
+        detail: {
+          tag,
+          kind: w.kind,
+          label: w.label,
+          roomCode: room?.code ?? null,
+          hook: w.hook,
+          ...(input.retired !== undefined && { retired: input.retired }),
+        },
       });
       return this.view(this.mustKey(id));
     });
@@ -157,12 +172,27 @@ export class KeysService {
       keyIds.map((keyId) => {
         const k = this.mustKey(keyId);
         if (k.room_id !== roomId || k.kind !== 'vacant') throw new AppError('BAD_INPUT', `钥匙 ${k.tag} 不是这个房间的空置房钥匙：请核对钥匙编号。`);
-        if (k.status !== 'on_board') throw new AppError('CONFLICT', `钥匙 ${k.tag} 不在钥匙板上（${k.status === 'out' ? '借出中，请先归还' : k.status === 'lost' ? '已登记丢失' : '已停用'}），不能交付业主。`);
+        if (k.status !== 'on_board')
+          throw new AppError(
+            'CONFLICT',
+            `钥匙 ${k.tag} 不在钥匙板上（${k.status === 'out' ? '借出中，请先归还' : k.status === 'lost' ? '已登记丢失' : '已停用'}），不能交付业主。`,
+          );
         const at = this.now();
         const owner = maskName(ownerName.trim()) ?? '';
-        repo.updateKey(this.sql, k.id, { tag: k.tag, kind: k.kind, label: k.label, room_id: k.room_id, hook: '', note: `${at.slice(0, 10)} 交房交付业主 ${owner}` }, at);
+        repo.updateKey(
+          this.sql,
+          k.id,
+          { tag: k.tag, kind: k.kind, label: k.label, room_id: k.room_id, hook: '', note: `${at.slice(0, 10)} 交房交付业主 ${owner}` },
+          at,
+        );
         repo.setKeyStatus(this.sql, k.id, 'retired', at);
-        appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'key.handover', entity: 'key', entityId: k.id, detail: { tag: k.tag, roomCode: k.room_code, to: owner } });
+        appendAudit(this.sql, this.clock, {
+          operatorId: actor.id,
+          action: 'key.handover',
+          entity: 'key',
+          entityId: k.id,
+          detail: { tag: k.tag, roomCode: k.room_code, to: owner },
+        });
         return this.view(this.mustKey(k.id));
       }),
     );
@@ -185,7 +215,8 @@ export class KeysService {
       let approvalId: string | null = null;
       let approverId: number | null = null;
       if (k.kind === 'trust') {
-        if (!input.approvalId) throw new AppError('APPROVAL_REQUIRED', `托管钥匙 ${k.tag} 需要另一位主管审批（双人）才能借出。`, { action: 'key.lendTrust', subject: k.tag });
+        if (!input.approvalId)
+          throw new AppError('APPROVAL_REQUIRED', `托管钥匙 ${k.tag} 需要另一位主管审批（双人）才能借出。`, { action: 'key.lendTrust', subject: k.tag });
         // two-person: the approver is never the operator lending the key (checked where the approval is used)
         const a = this.operators.consumeApproval(input.approvalId, 'key.lendTrust', k.tag, { by: actor });
         approvalId = input.approvalId;
@@ -235,7 +266,8 @@ export class KeysService {
       const l = repo.loanById(this.sql, loanId);
       if (!l) throw new AppError('NOT_FOUND', '找不到这条借用记录：请刷新。');
       if (l.returned_at) throw new AppError('CONFLICT', `钥匙 ${l.key_tag} 已于 ${l.returned_at} 归还。`);
-      if (condition !== 'ok' && !note?.trim()) throw new AppError('BAD_INPUT', condition === 'lost' ? '钥匙丢失：请写明情况（谁、何时、是否需要换锁）。' : '钥匙损坏：请写明损坏情况。');
+      if (condition !== 'ok' && !note?.trim())
+        throw new AppError('BAD_INPUT', condition === 'lost' ? '钥匙丢失：请写明情况（谁、何时、是否需要换锁）。' : '钥匙损坏：请写明损坏情况。');
       const at = this.now();
       repo.closeLoan(this.sql, l.id, { returned_at: at, returned_by: actor.id, return_condition: condition, return_note: note?.trim() || null });
       repo.setKeyStatus(this.sql, l.key_id, condition === 'lost' ? 'lost' : 'on_board', at);
@@ -275,7 +307,9 @@ export class KeysService {
       overdue: outLoans.filter((l) => l.overdue).length,
       lost: c.lost,
       outLoans,
-      lastCount: last ? { at: last.at, operatorName: last.operator_name, expectedOnBoard: last.expected_on_board, counted: last.counted, explanation: last.explanation } : null,
+      lastCount: last
+        ? { at: last.at, operatorName: last.operator_name, expectedOnBoard: last.expected_on_board, counted: last.counted, explanation: last.explanation }
+        : null,
     };
   }
 
@@ -284,7 +318,10 @@ export class KeysService {
       const c = repo.keyCounts(this.sql);
       const why = explanation?.trim() ?? '';
       if (counted !== c.on_board && why.length < 2)
-        throw new AppError('BAD_INPUT', `板上应有 ${c.on_board} 把，点到 ${counted} 把：请写明差异原因（例如哪把钥匙不在、在谁手里）。`, { expected: c.on_board, counted });
+        throw new AppError('BAD_INPUT', `板上应有 ${c.on_board} 把，点到 ${counted} 把：请写明差异原因（例如哪把钥匙不在、在谁手里）。`, {
+          expected: c.on_board,
+          counted,
+        });
       const at = this.now();
       const id = repo.insertCount(this.sql, { at, operator_id: actor.id, expected_on_board: c.on_board, counted, out_count: c.out, explanation: why });
       appendAudit(this.sql, this.clock, {

@@ -3,8 +3,7 @@ import type { Role } from '../../db/schema';
 
 const cols = ['id', 'username', 'display_name', 'role', 'password_hash', 'active', 'failed_attempts', 'locked_until', 'last_login_at'] as const;
 
-export const findByUsername = (sql: Sql, username: string) =>
-  sql.get(qb.selectFrom('operators').select(cols).where('username', '=', username));
+export const findByUsername = (sql: Sql, username: string) => sql.get(qb.selectFrom('operators').select(cols).where('username', '=', username));
 
 export const findById = (sql: Sql, id: number) => sql.get(qb.selectFrom('operators').select(cols).where('id', '=', id));
 
@@ -12,8 +11,7 @@ export const isActive = (sql: Sql, id: number) => sql.get(qb.selectFrom('operato
 
 export const listAll = (sql: Sql) => sql.all(qb.selectFrom('operators').select(cols).orderBy('role', 'desc').orderBy('username'));
 
-export const countOperators = (sql: Sql) =>
-  Number(sql.get(qb.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+export const countOperators = (sql: Sql) => Number(sql.get(qb.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
 
 /** When the first operator was created: the day the counter was set up. */
 export const firstCreatedAt = (sql: Sql) => sql.get(qb.selectFrom('operators').select((eb) => eb.fn.min('created_at').as('at')))?.at ?? null;
@@ -45,10 +43,23 @@ export function insertOperator(sql: Sql, o: { username: string; displayName: str
 export function updateOperator(
   sql: Sql,
   id: number,
-  patch: Partial<{ display_name: string; role: Role; active: number; password_hash: string; failed_attempts: number; locked_until: string | null; last_login_at: string }>,
+  patch: Partial<{
+    display_name: string;
+    role: Role;
+    active: number;
+    password_hash: string;
+    failed_attempts: number;
+    locked_until: string | null;
+    last_login_at: string;
+  }>,
   at: string,
 ): void {
-  sql.run(qb.updateTable('operators').set({ ...patch, updated_at: at }).where('id', '=', id));
+  sql.run(
+    qb
+      .updateTable('operators')
+      .set({ ...patch, updated_at: at })
+      .where('id', '=', id),
+  );
 }
 
 export const insertApproval = (

@@ -149,8 +149,21 @@ export class OperatorsService {
       const lock = failed >= MAX_FAILED_ATTEMPTS;
       const lockedUntil = lock ? new Date(this.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : row.locked_until;
       repo.updateOperator(this.sql, row.id, { failed_attempts: lock ? 0 : failed, locked_until: lockedUntil }, at);
-      appendAudit(this.sql, this.clock, { operatorId: null, action: 'auth.failed', entity: 'operator', entityId: row.id, detail: { purpose, attempt: failed } });
-      if (lock) appendAudit(this.sql, this.clock, { operatorId: null, action: 'operator.lockout', entity: 'operator', entityId: row.id, detail: { minutes: LOCKOUT_MINUTES } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: null,
+        action: 'auth.failed',
+        entity: 'operator',
+        entityId: row.id,
+        detail: { purpose, attempt: failed },
+      });
+      if (lock)
+        appendAudit(this.sql, this.clock, {
+          operatorId: null,
+          action: 'operator.lockout',
+          entity: 'operator',
+          entityId: row.id,
+          detail: { minutes: LOCKOUT_MINUTES },
+        });
       return lock ? { kind: 'locked-now' as const, lockedUntil } : { kind: 'bad' as const, left: MAX_FAILED_ATTEMPTS - failed };
     });
     // a locked-out or disabled account keeps no session anywhere: whoever was signed in as it is signed out
@@ -225,7 +238,8 @@ export class OperatorsService {
       if (requester.locked) throw new AppError('LOCKED', '屏幕已锁定：请先输入密码解锁，再请主管审批。');
     }
     const approver = await this.authenticate(input.username, input.password, 'approve');
-    if (!roleAtLeast(approver.role, 'supervisor')) throw new AppError('ROLE_REQUIRED', '审批人必须是主管或管理员：请让主管输入自己的账号和密码。', { role: 'supervisor' });
+    if (!roleAtLeast(approver.role, 'supervisor'))
+      throw new AppError('ROLE_REQUIRED', '审批人必须是主管或管理员：请让主管输入自己的账号和密码。', { role: 'supervisor' });
     const requestedBy = requester?.operator.id ?? null;
     let subject = input.subject;
     if (input.action === 'operator.unlock') {

@@ -125,8 +125,10 @@ export function detectCarrier(raw: string, memory: Readonly<Record<string, Carri
   const waybill = normalizeWaybill(raw);
   if (waybill.length === 0) return { kind: 'invalid', waybill, reason: '单号为空：请扫描或输入快递单号。' };
   if (!/^[0-9A-Z-]+$/.test(waybill)) return { kind: 'invalid', waybill, reason: '单号只能包含字母和数字：请重新扫描。' };
-  if (waybill.length < MIN_WAYBILL) return { kind: 'invalid', waybill, reason: `单号太短（${waybill.length} 位，至少 ${MIN_WAYBILL} 位）：可能没扫完整，请重新扫描。` };
-  if (waybill.length > MAX_WAYBILL) return { kind: 'invalid', waybill, reason: `单号太长（${waybill.length} 位，最多 ${MAX_WAYBILL} 位）：可能连扫了两次，请重新扫描。` };
+  if (waybill.length < MIN_WAYBILL)
+    return { kind: 'invalid', waybill, reason: `单号太短（${waybill.length} 位，至少 ${MIN_WAYBILL} 位）：可能没扫完整，请重新扫描。` };
+  if (waybill.length > MAX_WAYBILL)
+    return { kind: 'invalid', waybill, reason: `单号太长（${waybill.length} 位，最多 ${MAX_WAYBILL} 位）：可能连扫了两次，请重新扫描。` };
 
   const s10 = S10.exec(waybill);
   if (s10) {

@@ -48,7 +48,12 @@ export function readMemoryEntries(sql: Sql): Record<string, CarrierMemoryEntry> 
       if (isCarrier(v)) out[k] = { carrier: v, at: '', by: '', example: '' };
       else if (v && typeof v === 'object' && isCarrier((v as { carrier?: unknown }).carrier)) {
         const e = v as Partial<Record<keyof CarrierMemoryEntry, unknown>>;
-        out[k] = { carrier: e.carrier as Carrier, at: typeof e.at === 'string' ? e.at : '', by: typeof e.by === 'string' ? e.by : '', example: typeof e.example === 'string' ? e.example : '' };
+        out[k] = {
+          carrier: e.carrier as Carrier,
+          at: typeof e.at === 'string' ? e.at : '',
+          by: typeof e.by === 'string' ? e.by : '',
+          example: typeof e.example === 'string' ? e.example : '',
+        };
       }
     }
     return out;

@@ -148,7 +148,15 @@ export class ParcelIntake extends ParcelsBase {
       action: 'parcel.intake',
       entity: 'parcel',
       entityId: id,
-      detail: { waybill: d.waybill, carrier, roomCode: who.room_code, recipient: maskName(who.recipient || null), unlisted: who.unlisted === 1, slot: slot ? `${slot.shelfId}:${slot.slot}` : null, batch },
+      detail: {
+        waybill: d.waybill,
+        carrier,
+        roomCode: who.room_code,
+        recipient: maskName(who.recipient || null),
+        unlisted: who.unlisted === 1,
+        slot: slot ? `${slot.shelfId}:${slot.slot}` : null,
+        batch,
+      },
     });
     if (who.room_id !== null || who.recipient) repo.insertNotice(this.sql, { parcel_id: id, kind: 'arrival', day: this.calendar.today(), at, by: actor.id });
     if (input.print ?? this.settings().printSlip) this.print.enqueueParcelSlip(id, 0);
@@ -173,7 +181,14 @@ export class ParcelIntake extends ParcelsBase {
         }
       }),
     );
-    const views = new Map(this.views(repo.byIds(this.sql, outcomes.flatMap((o) => (o.id ? [o.id] : [])))).map((v) => [v.id, v]));
+    const views = new Map(
+      this.views(
+        repo.byIds(
+          this.sql,
+          outcomes.flatMap((o) => (o.id ? [o.id] : [])),
+        ),
+      ).map((v) => [v.id, v]),
+    );
     return outcomes.map((o) => ({ waybill: o.waybill, ok: o.id !== null, parcel: o.id ? (views.get(o.id) ?? null) : null, error: o.error }));
   }
 
@@ -210,7 +225,11 @@ export class ParcelIntake extends ParcelsBase {
         action: 'parcel.update',
         entity: 'parcel',
         entityId: r.id,
-        detail: { ...changed, ...(changed.recipient !== undefined ? { recipient: maskName(changed.recipient || null) } : {}), ...(changed.note ? { note: maskText(changed.note) } : {}) },
+        detail: {
+          ...changed,
+          ...(changed.recipient !== undefined ? { recipient: maskName(changed.recipient || null) } : {}),
+          ...(changed.note ? { note: maskText(changed.note) } : {}),
+        },
       });
       const roomNow = patch.room_id !== undefined ? patch.room_id : r.room_id;
       if (roomNow !== null && !repo.hasNotice(this.sql, r.id, 'arrival'))

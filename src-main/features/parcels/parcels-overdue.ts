@@ -25,11 +25,20 @@ export class ParcelOverdue extends ParcelsBase {
   /** Records overdue reminder notices (one per parcel per day) for the upstream outbox to send. */
   remind(ids: number[] | undefined, actor: SessionOperator): { recorded: number } {
     return this.sql.tx(() => {
-      const targets = ids ? this.inStockRows(ids, '提醒').map((r) => r.id) : repo.overdueIds(this.sql, overdueCutoff(this.clock.now(), this.settings().overdueDays));
+      const targets = ids
+        ? this.inStockRows(ids, '提醒').map((r) => r.id)
+        : repo.overdueIds(this.sql, overdueCutoff(this.clock.now(), this.settings().overdueDays));
       const day = this.calendar.today();
       let recorded = 0;
       for (const pid of targets) recorded += repo.insertNotice(this.sql, { parcel_id: pid, kind: 'overdue', day, at: this.now(), by: actor.id });
-      if (recorded > 0) appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.remind', entity: 'parcel', entityId: ids?.length === 1 ? String(ids[0]) : '*', detail: { recorded, day } });
+      if (recorded > 0)
+        appendAudit(this.sql, this.clock, {
+          operatorId: actor.id,
+          action: 'parcel.remind',
+          entity: 'parcel',
+          entityId: ids?.length === 1 ? String(ids[0]) : '*',
+          detail: { recorded, day },
+        });
       return { recorded };
     });
   }
@@ -42,7 +51,13 @@ export class ParcelOverdue extends ParcelsBase {
       for (const r of rows) {
         if (repo.updateInStock(this.sql, r.id, { status: 'returned', closed_at: at, closed_by: actor.id, return_reason: reason.trim(), updated_at: at }) !== 1)
           throw new AppError('CONFLICT', `单号 ${r.waybill} 刚刚已出库：请刷新。`);
-        appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.return', entity: 'parcel', entityId: r.id, detail: { waybill: r.waybill, reason: maskText(reason.trim()) } });
+        appendAudit(this.sql, this.clock, {
+          operatorId: actor.id,
+          action: 'parcel.return',
+          entity: 'parcel',
+          entityId: r.id,
+          detail: { waybill: r.waybill, reason: maskText(reason.trim()) },
+        });
       }
     });
     return this.views(repo.byIds(this.sql, ids));
@@ -55,7 +70,14 @@ export class ParcelOverdue extends ParcelsBase {
       const row = r as repo.ParcelRow;
       const approval = this.operators.consumeApproval(approvalId, 'parcel.writeOff', row.waybill, { by: actor, originalActorId: row.intake_by });
       const at = this.now();
-      repo.updateInStock(this.sql, row.id, { status: 'written_off', closed_at: at, closed_by: actor.id, writeoff_reason: reason.trim(), approval_id: approvalId, updated_at: at });
+      repo.updateInStock(this.sql, row.id, {
+        status: 'written_off',
+        closed_at: at,
+        closed_by: actor.id,
+        writeoff_reason: reason.trim(),
+        approval_id: approvalId,
+        updated_at: at,
+      });
       appendAudit(this.sql, this.clock, {
         operatorId: actor.id,
         action: 'parcel.writeOff',

@@ -38,7 +38,13 @@ export class ParcelPickup extends ParcelsBase {
           action: 'parcel.pickup',
           entity: 'parcel',
           entityId: r.id,
-          detail: { waybill: r.waybill, collector: maskName(collector || null), check: input.check, proxy: input.proxy, batch: rows.length > 1 ? rows.length : undefined },
+          detail: {
+            waybill: r.waybill,
+            collector: maskName(collector || null),
+            check: input.check,
+            proxy: input.proxy,
+            batch: rows.length > 1 ? rows.length : undefined,
+          },
         });
       }
     });

@@ -70,10 +70,16 @@ export class ParcelsReport {
   }
 
   /** XLSX of the parcels taken in from `from` to `to` (the property's dates, inclusive). Names masked; no pickup codes. */
-  async exportXlsx(fromDay: string, toDay: string, status: ParcelStatus | undefined, actor: SessionOperator): Promise<{ fileName: string; rows: number; data: string }> {
+  async exportXlsx(
+    fromDay: string,
+    toDay: string,
+    status: ParcelStatus | undefined,
+    actor: SessionOperator,
+  ): Promise<{ fileName: string; rows: number; data: string }> {
     if (toDay < fromDay) throw new AppError('BAD_INPUT', '结束日期不能早于开始日期。');
     const { from, to } = this.calendar.days(fromDay, toDay);
-    if (Date.parse(to) - Date.parse(from) > EXPORT_MAX_DAYS * 86_400_000) throw new AppError('BAD_INPUT', `一次最多导出 ${EXPORT_MAX_DAYS} 天：请缩短日期范围。`);
+    if (Date.parse(to) - Date.parse(from) > EXPORT_MAX_DAYS * 86_400_000)
+      throw new AppError('BAD_INPUT', `一次最多导出 ${EXPORT_MAX_DAYS} 天：请缩短日期范围。`);
     const rows = repo.forExport(this.sql, from, to, status, EXPORT_MAX_ROWS + 1);
     if (rows.length > EXPORT_MAX_ROWS) throw new AppError('BAD_INPUT', `超过 ${EXPORT_MAX_ROWS} 条：请缩短日期范围。`);
     const wb = new ExcelJS.Workbook();
@@ -117,7 +123,13 @@ export class ParcelsReport {
     }
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     this.sql.tx(() =>
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.export', entity: 'parcel', entityId: '*', detail: { from: fromDay, to: toDay, status: status ?? null, rows: rows.length } }),
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'parcel.export',
+        entity: 'parcel',
+        entityId: '*',
+        detail: { from: fromDay, to: toDay, status: status ?? null, rows: rows.length },
+      }),
     );
     return { fileName: `快递_${fromDay}_${toDay}.xlsx`, rows: rows.length, data: buf.toString('base64') };
   }

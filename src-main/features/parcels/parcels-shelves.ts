@@ -9,7 +9,9 @@ import * as repo from './parcels.repo';
 /** 货架: the shelves and their slot counts; a shelf cannot shrink below a slot that still holds a parcel. */
 export class ParcelShelves extends ParcelsBase {
   shelves(): ShelfView[] {
-    return repo.shelves(this.sql).map((s) => ({ id: s.id, code: s.code, name: s.name, slots: s.slots, active: s.active === 1, sort: s.sort, inStock: Number(s.in_stock ?? 0) }));
+    return repo
+      .shelves(this.sql)
+      .map((s) => ({ id: s.id, code: s.code, name: s.name, slots: s.slots, active: s.active === 1, sort: s.sort, inStock: Number(s.in_stock ?? 0) }));
   }
 
   saveShelf(input: ParsedInput<'parcels.shelves.save'>, actor: SessionOperator): ShelfView {
@@ -24,7 +26,13 @@ export class ParcelShelves extends ParcelsBase {
         if (used > w.slots) throw new AppError('CONFLICT', `第 ${used} 格还有快递在库：格数不能少于 ${used}。`);
         repo.updateShelf(this.sql, sid, w, this.now());
       } else sid = repo.insertShelf(this.sql, w, this.now());
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: input.id ? 'parcel_shelf.update' : 'parcel_shelf.create', entity: 'parcel_shelf', entityId: sid, detail: w });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: input.id ? 'parcel_shelf.update' : 'parcel_shelf.create',
+        entity: 'parcel_shelf',
+        entityId: sid,
+        detail: w,
+      });
       return sid;
     });
     return this.shelves().find((s) => s.id === id) as ShelfView;

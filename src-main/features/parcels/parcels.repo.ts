@@ -63,7 +63,8 @@ export const byRequest = (sql: Sql, requestId: string) => sql.get(qb.selectFrom(
 
 export const inStockByCode = (sql: Sql, code: string) => sql.all(viewQuery().where('p.pickup_code', '=', code).where(P_IN_STOCK));
 export const inStockByWaybill = (sql: Sql, waybill: string) => sql.all(viewQuery().where('p.waybill', '=', waybill).where(P_IN_STOCK));
-export const inStockByRoom = (sql: Sql, roomId: number) => sql.all(viewQuery().where('p.room_id', '=', roomId).where(P_IN_STOCK).orderBy('p.intake_at').orderBy('p.id'));
+export const inStockByRoom = (sql: Sql, roomId: number) =>
+  sql.all(viewQuery().where('p.room_id', '=', roomId).where(P_IN_STOCK).orderBy('p.intake_at').orderBy('p.id'));
 
 /** The in-stock parcel with this waybill, for the duplicate check (unique partial index). */
 export const inStockWaybill = (sql: Sql, waybill: string) =>
@@ -75,11 +76,27 @@ export const lastWithWaybill = (sql: Sql, waybill: string) =>
 
 /** A code is taken while a parcel holding it is in stock, or for the cooldown after it was last given. */
 export const codeTaken = (sql: Sql, code: string, since: string): boolean =>
-  sql.get(qb.selectFrom('parcels').select('id').where('pickup_code', '=', code).where((eb) => eb.or([eb('intake_at', '>=', since), eb('status', '=', 'in_stock')])).limit(1)) !== undefined;
+  sql.get(
+    qb
+      .selectFrom('parcels')
+      .select('id')
+      .where('pickup_code', '=', code)
+      .where((eb) => eb.or([eb('intake_at', '>=', since), eb('status', '=', 'in_stock')]))
+      .limit(1),
+  ) !== undefined;
 
 /** One in-stock slot of the room (oldest parcel), to keep a room's parcels together. */
 export const roomSlot = (sql: Sql, roomId: number) =>
-  sql.get(qb.selectFrom('parcels').select(['shelf_id', 'slot']).where('room_id', '=', roomId).where(IN_STOCK).where('shelf_id', 'is not', null).orderBy('intake_at').limit(1));
+  sql.get(
+    qb
+      .selectFrom('parcels')
+      .select(['shelf_id', 'slot'])
+      .where('room_id', '=', roomId)
+      .where(IN_STOCK)
+      .where('shelf_id', 'is not', null)
+      .orderBy('intake_at')
+      .limit(1),
+  );
 
 /**
  * Parcels in stock per slot, `shelfId:slot` → count. Folded into one string in SQL: building thousands of row
@@ -105,16 +122,30 @@ export function occupancy(sql: Sql): Map<string, number> {
 /** A parcel at intake: the columns of leaving stock stay empty until it leaves. */
 export type ParcelInsert = Omit<
   Insertable<ParcelsTable>,
-  'id' | 'closed_at' | 'closed_by' | 'picked_at' | 'collector' | 'check_method' | 'check_note' | 'proxy' | 'proxy_name' | 'return_reason' | 'writeoff_reason' | 'approval_id'
+  | 'id'
+  | 'closed_at'
+  | 'closed_by'
+  | 'picked_at'
+  | 'collector'
+  | 'check_method'
+  | 'check_note'
+  | 'proxy'
+  | 'proxy_name'
+  | 'return_reason'
+  | 'writeoff_reason'
+  | 'approval_id'
 >;
 
 export const insertParcel = (sql: Sql, p: ParcelInsert) => sql.run(qb.insertInto('parcels').values({ ...p, proxy: 0 })).lastInsertRowid;
 
 /** What may change while a parcel is in stock (its identity never does: the parcels_guard trigger); always stamped. */
-export type ParcelPatch = Omit<Updateable<ParcelsTable>, 'id' | 'waybill' | 'pickup_code' | 'intake_at' | 'intake_by' | 'request_id' | 'updated_at'> & { updated_at: string };
+export type ParcelPatch = Omit<Updateable<ParcelsTable>, 'id' | 'waybill' | 'pickup_code' | 'intake_at' | 'intake_by' | 'request_id' | 'updated_at'> & {
+  updated_at: string;
+};
 
 /** Changes a parcel still in stock; returns the number of rows changed (0 when it has left stock meanwhile). */
-export const updateInStock = (sql: Sql, id: number, patch: ParcelPatch) => sql.run(qb.updateTable('parcels').set(patch).where('id', '=', id).where('status', '=', 'in_stock')).changes;
+export const updateInStock = (sql: Sql, id: number, patch: ParcelPatch) =>
+  sql.run(qb.updateTable('parcels').set(patch).where('id', '=', id).where('status', '=', 'in_stock')).changes;
 
 export const overdue = (sql: Sql, cutoff: string, limit: number) =>
   sql.all(viewQuery().where('p.status', '=', 'in_stock').where('p.intake_at', '<', cutoff).orderBy('p.intake_at').orderBy('p.id').limit(limit));
@@ -138,7 +169,15 @@ export const noticesOf = (sql: Sql, parcelId: number) => sql.all(qb.selectFrom('
 const count = (n: { n: number } | undefined) => Number(n?.n ?? 0);
 
 export function dayStats(sql: Sql, from: string, to: string, cutoff: string) {
-  const inDay = count(sql.get(qb.selectFrom('parcels').select((eb) => eb.fn.countAll<number>().as('n')).where('intake_at', '>=', from).where('intake_at', '<', to)));
+  const inDay = count(
+    sql.get(
+      qb
+        .selectFrom('parcels')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('intake_at', '>=', from)
+        .where('intake_at', '<', to),
+    ),
+  );
   const out = sql.all(
     qb
       .selectFrom('parcels')
@@ -147,12 +186,34 @@ export function dayStats(sql: Sql, from: string, to: string, cutoff: string) {
       .where('closed_at', '<', to)
       .groupBy('status'),
   );
-  const inStock = count(sql.get(qb.selectFrom('parcels').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'in_stock')));
-  const over = count(sql.get(qb.selectFrom('parcels').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'in_stock').where('intake_at', '<', cutoff)));
+  const inStock = count(
+    sql.get(
+      qb
+        .selectFrom('parcels')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'in_stock'),
+    ),
+  );
+  const over = count(
+    sql.get(
+      qb
+        .selectFrom('parcels')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'in_stock')
+        .where('intake_at', '<', cutoff),
+    ),
+  );
   const needsDetails = count(
     // `+recipient`: most parcels have an empty recipient (the room says who), so the recipient index would walk nearly
     // all of them; the in-stock rows are few (found through the status index)
-    sql.get(qb.selectFrom('parcels').select((eb) => eb.fn.countAll<number>().as('n')).where(IN_STOCK).where('room_id', 'is', null).where(raw<boolean>`+recipient = ''`)),
+    sql.get(
+      qb
+        .selectFrom('parcels')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(IN_STOCK)
+        .where('room_id', 'is', null)
+        .where(raw<boolean>`+recipient = ''`),
+    ),
   );
   const byCarrier = sql.all(
     qb
@@ -164,7 +225,16 @@ export function dayStats(sql: Sql, from: string, to: string, cutoff: string) {
       .orderBy('n', 'desc'),
   );
   const outBy = (s: ParcelStatus) => Number(out.find((o) => o.status === s)?.n ?? 0);
-  return { in: inDay, pickedUp: outBy('picked_up'), returned: outBy('returned'), writtenOff: outBy('written_off'), inStock, overdue: over, needsDetails, byCarrier };
+  return {
+    in: inDay,
+    pickedUp: outBy('picked_up'),
+    returned: outBy('returned'),
+    writtenOff: outBy('written_off'),
+    inStock,
+    overdue: over,
+    needsDetails,
+    byCarrier,
+  };
 }
 
 export type SearchKey =
@@ -217,19 +287,42 @@ export const shelves = (sql: Sql) =>
     qb
       .selectFrom('parcel_shelves as s')
       .selectAll('s')
-      .select((eb) => eb.selectFrom('parcels').select((e) => e.fn.countAll<number>().as('n')).whereRef('parcels.shelf_id', '=', 's.id').where(IN_STOCK).as('in_stock'))
+      .select((eb) =>
+        eb
+          .selectFrom('parcels')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('parcels.shelf_id', '=', 's.id')
+          .where(IN_STOCK)
+          .as('in_stock'),
+      )
       .orderBy('s.sort')
       .orderBy('s.code'),
   );
 
-export const shelfList = (sql: Sql) => sql.all(qb.selectFrom('parcel_shelves').select(['id', 'code', 'slots', 'active', 'sort']).orderBy('sort').orderBy('code'));
+export const shelfList = (sql: Sql) =>
+  sql.all(qb.selectFrom('parcel_shelves').select(['id', 'code', 'slots', 'active', 'sort']).orderBy('sort').orderBy('code'));
 
 export const shelfById = (sql: Sql, id: number) => sql.get(qb.selectFrom('parcel_shelves').selectAll().where('id', '=', id));
 export const shelfByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('parcel_shelves').selectAll().where('code', '=', code));
 
 export type ShelfWrite = Omit<Insertable<ParcelShelvesTable>, 'id' | 'created_at' | 'updated_at'>;
-export const insertShelf = (sql: Sql, w: ShelfWrite, at: string) => sql.run(qb.insertInto('parcel_shelves').values({ ...w, created_at: at, updated_at: at })).lastInsertRowid;
-export const updateShelf = (sql: Sql, id: number, w: ShelfWrite, at: string) => sql.run(qb.updateTable('parcel_shelves').set({ ...w, updated_at: at }).where('id', '=', id));
+export const insertShelf = (sql: Sql, w: ShelfWrite, at: string) =>
+  sql.run(qb.insertInto('parcel_shelves').values({ ...w, created_at: at, updated_at: at })).lastInsertRowid;
+export const updateShelf = (sql: Sql, id: number, w: ShelfWrite, at: string) =>
+  sql.run(
+    qb
+      .updateTable('parcel_shelves')
+      .set({ ...w, updated_at: at })
+      .where('id', '=', id),
+  );
 /** The highest slot in use on a shelf, so it cannot be shrunk below its parcels. */
 export const maxSlotInUse = (sql: Sql, shelfId: number) =>
-  Number(sql.get(qb.selectFrom('parcels').select((eb) => eb.fn.max<number>('slot').as('m')).where('shelf_id', '=', shelfId).where(IN_STOCK))?.m ?? 0);
+  Number(
+    sql.get(
+      qb
+        .selectFrom('parcels')
+        .select((eb) => eb.fn.max<number>('slot').as('m'))
+        .where('shelf_id', '=', shelfId)
+        .where(IN_STOCK),
+    )?.m ?? 0,
+  );

@@ -62,7 +62,13 @@ export class ParcelsService extends ParcelsBase {
       const gone = forgetCarrierMemory(this.sql, key, this.now());
       if (key !== undefined && gone.length === 0) throw new AppError('NOT_FOUND', '这条记忆已经不在了：请刷新列表。');
       const forgotten = before.filter((e) => gone.includes(e.key)).map((e) => ({ key: e.key, carrier: e.carrier, byName: e.byName, example: e.example }));
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.carrier_memory_clear', entity: 'settings', entityId: 'parcel_carrier_memory', detail: { forgotten } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'parcel.carrier_memory_clear',
+        entity: 'settings',
+        entityId: 'parcel_carrier_memory',
+        detail: { forgotten },
+      });
       return gone.length;
     });
     return { cleared, entries: carrierMemoryView(this.sql) };
@@ -80,7 +86,9 @@ export class ParcelsService extends ParcelsBase {
       candidates: d.kind === 'ambiguous' || d.kind === 'unknown' ? d.candidates.map((c) => ({ code: c, name: CARRIER_NAMES[c] })) : [],
       remembered: d.kind === 'ambiguous' ? d.remembered : null,
       reason: d.kind === 'invalid' ? d.reason : null,
-      duplicate: dupView ? { id: dupView.id, pickupCode: dupView.pickupCode, slot: dupView.slotLabel, roomCode: dupView.roomCode, intakeAt: dupView.intakeAt } : null,
+      duplicate: dupView
+        ? { id: dupView.id, pickupCode: dupView.pickupCode, slot: dupView.slotLabel, roomCode: dupView.roomCode, intakeAt: dupView.intakeAt }
+        : null,
     };
   }
 
@@ -173,7 +181,8 @@ export class ParcelsService extends ParcelsBase {
       const r = repo.byId(this.sql, id);
       if (!r) throw new AppError('NOT_FOUND', '找不到这个快递：请刷新。');
       const copy = this.print.parcelInfo(id).copies + 1;
-      if (!this.print.enqueueParcelSlip(id, copy)) throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置，或点「预览凭条」在屏幕上查看取件凭条。');
+      if (!this.print.enqueueParcelSlip(id, copy))
+        throw new AppError('CONFLICT', '没有设置打印机：请在「设置 → 打印机」中设置，或点「预览凭条」在屏幕上查看取件凭条。');
       appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'parcel.reprintSlip', entity: 'parcel', entityId: id, detail: { copy } });
     });
     return this.get(id);

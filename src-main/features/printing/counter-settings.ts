@@ -52,7 +52,13 @@ export class CounterSettings {
   saveVarianceThreshold(fen: number, actor: SessionOperator): number {
     this.sql.tx(() => {
       setSetting(this.sql, 'cash_variance_threshold_fen', String(fen), this.clock.now().toISOString());
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'settings.cash', entity: 'settings', entityId: 'cash', detail: { varianceThresholdFen: fen } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'settings.cash',
+        entity: 'settings',
+        entityId: 'cash',
+        detail: { varianceThresholdFen: fen },
+      });
     });
     return this.varianceThresholdFen();
   }

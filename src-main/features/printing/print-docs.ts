@@ -25,7 +25,9 @@ export function receiptDoc(sql: Sql, receiptId: number, propertyName: string): R
     operatorName: r.operator_name,
     roomCode: r.room_code,
     payer: maskName(r.payer),
-    lines: fees.linesOf(sql, receiptId).map((l) => ({ name: l.name, ...(l.detail ? { detail: l.detail } : {}), ...(l.quantity ? { quantity: l.quantity } : {}), amountFen: l.amount_fen })),
+    lines: fees
+      .linesOf(sql, receiptId)
+      .map((l) => ({ name: l.name, ...(l.detail ? { detail: l.detail } : {}), ...(l.quantity ? { quantity: l.quantity } : {}), amountFen: l.amount_fen })),
     totalFen: r.total_fen,
     payments: payments.map((p) => ({ method: p.method, amountFen: p.amount_fen, ...(p.reference ? { reference: maskReference(p.reference) } : {}) })),
     ...(cash?.received_fen != null ? { receivedFen: cash.received_fen, changeFen: cash.change_fen ?? 0 } : {}),

@@ -291,8 +291,7 @@ export class PrintQueue {
     if (!this.configured()) return { state: 'not-configured', paperNearEnd: false, detail: '未设置打印机' };
     const key = JSON.stringify(this.ctx.settings().config);
     if (this.lastStatus?.key === key) return this.lastStatus.status;
-    if (!this.reading && !this.stopped)
-      this.reading = this.status().finally(() => (this.reading = null));
+    if (!this.reading && !this.stopped) this.reading = this.status().finally(() => (this.reading = null));
     return { state: 'checking', paperNearEnd: false, detail: '正在读取打印机状态…' };
   }
 
@@ -320,7 +319,10 @@ export class PrintQueue {
   /** The receipt as it prints, for the on-screen preview. */
   preview(receiptId: number, copy: number): { svg: string; width: Width } {
     const width = this.ctx.settings().width;
-    return { svg: renderReceipt(receiptDoc(this.sql, receiptId, this.ctx.propertyName()), { width, timeZone: this.ctx.timeZone(), ...(copy > 0 ? { copy } : {}) }).svg, width };
+    return {
+      svg: renderReceipt(receiptDoc(this.sql, receiptId, this.ctx.propertyName()), { width, timeZone: this.ctx.timeZone(), ...(copy > 0 ? { copy } : {}) }).svg,
+      width,
+    };
   }
 
   /** Sends due jobs one at a time. */

@@ -38,19 +38,29 @@ export const nextDue = (sql: Sql, now: string) =>
   sql.get(qb.selectFrom('print_jobs').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('id').limit(1));
 
 export const nextPendingAt = (sql: Sql) =>
-  sql.get(qb.selectFrom('print_jobs').select((eb) => eb.fn.min<string>('next_attempt_at').as('at')).where('status', '=', 'pending'))?.at ?? null;
+  sql.get(
+    qb
+      .selectFrom('print_jobs')
+      .select((eb) => eb.fn.min<string>('next_attempt_at').as('at'))
+      .where('status', '=', 'pending'),
+  )?.at ?? null;
 
 export const jobById = (sql: Sql, id: number) => sql.get(qb.selectFrom('print_jobs').selectAll().where('id', '=', id));
 
-export const setJob = (sql: Sql, id: number, patch: Pick<Updateable<PrintJobsTable>, 'status' | 'attempts' | 'next_attempt_at' | 'last_error' | 'printed_at'> & { updated_at: string }) =>
-  sql.run(qb.updateTable('print_jobs').set(patch).where('id', '=', id));
+export const setJob = (
+  sql: Sql,
+  id: number,
+  patch: Pick<Updateable<PrintJobsTable>, 'status' | 'attempts' | 'next_attempt_at' | 'last_error' | 'printed_at'> & { updated_at: string },
+) => sql.run(qb.updateTable('print_jobs').set(patch).where('id', '=', id));
 
 export const jobsOfParcel = (sql: Sql, parcelId: number) => sql.all(qb.selectFrom('print_jobs').selectAll().where('parcel_id', '=', parcelId).orderBy('id'));
 
 /** The jobs of a pass (print_jobs_pass). */
-export const jobsOfPass = (sql: Sql, passId: number) => sql.all(qb.selectFrom('print_jobs').select(['copy_no', 'status', 'last_error']).where('pass_id', '=', passId).orderBy('id'));
+export const jobsOfPass = (sql: Sql, passId: number) =>
+  sql.all(qb.selectFrom('print_jobs').select(['copy_no', 'status', 'last_error']).where('pass_id', '=', passId).orderBy('id'));
 
-export const jobsOfReceipt = (sql: Sql, receiptId: number) => sql.all(qb.selectFrom('print_jobs').selectAll().where('receipt_id', '=', receiptId).orderBy('id'));
+export const jobsOfReceipt = (sql: Sql, receiptId: number) =>
+  sql.all(qb.selectFrom('print_jobs').selectAll().where('receipt_id', '=', receiptId).orderBy('id'));
 
 export const openJobs = (sql: Sql) =>
   sql.all(
@@ -64,4 +74,9 @@ export const openJobs = (sql: Sql) =>
 
 /** At start: a job that was being sent when the app stopped may or may not have printed. */
 export const interruptPrinting = (sql: Sql, at: string) =>
-  sql.run(qb.updateTable('print_jobs').set({ status: 'interrupted', last_error: '程序中断时正在打印：请查看纸上是否已打出，没有打出时再打印一份（会标明“补打”）', updated_at: at }).where('status', '=', 'printing')).changes;
+  sql.run(
+    qb
+      .updateTable('print_jobs')
+      .set({ status: 'interrupted', last_error: '程序中断时正在打印：请查看纸上是否已打出，没有打出时再打印一份（会标明“补打”）', updated_at: at })
+      .where('status', '=', 'printing'),
+  ).changes;

@@ -41,7 +41,12 @@ export class Accounts implements Settlements {
     return r;
   }
 
-  facts(plan: PlanRow, item: Pick<ItemRow, 'rule' | 'vacancy_applies'>, areaCm2: number | null, vacancies = repo.vacanciesOf(this.sql, plan.room_id)): PlanFacts {
+  facts(
+    plan: PlanRow,
+    item: Pick<ItemRow, 'rule' | 'vacancy_applies'>,
+    areaCm2: number | null,
+    vacancies = repo.vacanciesOf(this.sql, plan.room_id),
+  ): PlanFacts {
     return {
       rule: item.rule === 'per_area_month' ? 'per_area_month' : 'per_month',
       startMonth: plan.start_month,
@@ -79,7 +84,8 @@ export class Accounts implements Settlements {
     const written = new Map<string, (typeof charges)[number]>();
     for (const c of charges) {
       if (c.kind === 'opening') {
-        if (c.settled_fen < c.amount_fen) units.push({ chargeId: c.id, kind: 'opening', month: c.month, baseFen: c.base_fen, amountFen: c.amount_fen - c.settled_fen });
+        if (c.settled_fen < c.amount_fen)
+          units.push({ chargeId: c.id, kind: 'opening', month: c.month, baseFen: c.base_fen, amountFen: c.amount_fen - c.settled_fen });
       } else written.set(c.month, c);
     }
     let paidThrough: string | null = null;
@@ -122,7 +128,12 @@ export class Accounts implements Settlements {
     // paying ahead: the months after this one, in order, until there are enough
     const limit = monthIndex(thisMonth) + AHEAD_LIMIT;
     const end = acc.plan.end_month ? Math.min(limit, monthIndex(acc.plan.end_month)) : limit;
-    const future = new Map(repo.chargesOf(this.sql, roomId, itemId).filter((c) => c.kind === 'month' && c.month > thisMonth).map((c) => [c.month, c]));
+    const future = new Map(
+      repo
+        .chargesOf(this.sql, roomId, itemId)
+        .filter((c) => c.kind === 'month' && c.month > thisMonth)
+        .map((c) => [c.month, c]),
+    );
     for (let m = Math.max(monthIndex(thisMonth) + 1, monthIndex(acc.plan.start_month)); units.length < n && m <= end; m++) {
       const month = monthOf(m);
       const c = future.get(month);
@@ -143,7 +154,12 @@ export class Accounts implements Settlements {
     const amountFen = sumFen(take.map((u) => u.amountFen));
     if (amountFen <= 0) throw new AppError('BAD_INPUT', `${acc.item.name}：金额为 0，无法收费`);
     const months = take.filter((u) => u.kind === 'month');
-    const span = months.length === 0 ? '' : months.length === 1 ? (months[0] as OwedUnit).month : `${(months[0] as OwedUnit).month} 至 ${(months.at(-1) as OwedUnit).month}`;
+    const span =
+      months.length === 0
+        ? ''
+        : months.length === 1
+          ? (months[0] as OwedUnit).month
+          : `${(months[0] as OwedUnit).month} 至 ${(months.at(-1) as OwedUnit).month}`;
     const opening = take.some((u) => u.kind === 'opening') ? `期初欠费${months.length ? '及' : ''}` : '';
     return {
       line: {
@@ -163,11 +179,29 @@ export class Accounts implements Settlements {
     const room = repo.roomFacts(this.sql, settle.roomId);
     if (!room) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
     for (const u of settle.units) {
-      repo.insertCharge(this.sql, { room_id: settle.roomId, building_id: room.building_id, item_id: settle.itemId, kind: u.kind, month: u.month, base_fen: u.baseFen, amount_fen: u.amountFen });
+      repo.insertCharge(this.sql, {
+        room_id: settle.roomId,
+        building_id: room.building_id,
+        item_id: settle.itemId,
+        kind: u.kind,
+        month: u.month,
+        base_fen: u.baseFen,
+        amount_fen: u.amountFen,
+      });
       const c = repo.chargeByKey(this.sql, settle.roomId, settle.itemId, u.kind, u.month);
       if (!c || c.amount_fen - c.settled_fen !== u.amountFen) throw new AppError('CONFLICT', '欠费刚刚有变化（可能在别的窗口收过）：请刷新后重新收费。');
       repo.addSettled(this.sql, c.id, u.amountFen);
-      repo.insertAllocation(this.sql, { charge_id: c.id, receipt_line_id: lineId, amount_fen: u.amountFen, at, room_id: c.room_id, building_id: c.building_id, item_id: c.item_id, kind: c.kind, month: c.month });
+      repo.insertAllocation(this.sql, {
+        charge_id: c.id,
+        receipt_line_id: lineId,
+        amount_fen: u.amountFen,
+        at,
+        room_id: c.room_id,
+        building_id: c.building_id,
+        item_id: c.item_id,
+        kind: c.kind,
+        month: c.month,
+      });
     }
   }
 
@@ -179,7 +213,17 @@ export class Accounts implements Settlements {
       const r = reopened.get(k) ?? { roomId: a.room_id, itemId: a.item_id, from: a.month, to: a.month };
       reopened.set(k, { ...r, from: a.month < r.from ? a.month : r.from, to: a.month > r.to ? a.month : r.to });
       repo.addSettled(this.sql, a.charge_id, -a.amount_fen);
-      repo.insertAllocation(this.sql, { charge_id: a.charge_id, receipt_line_id: reversalLineId, amount_fen: -a.amount_fen, at, room_id: a.room_id, building_id: a.building_id, item_id: a.item_id, kind: a.kind, month: a.month });
+      repo.insertAllocation(this.sql, {
+        charge_id: a.charge_id,
+        receipt_line_id: reversalLineId,
+        amount_fen: -a.amount_fen,
+        at,
+        room_id: a.room_id,
+        building_id: a.building_id,
+        item_id: a.item_id,
+        kind: a.kind,
+        month: a.month,
+      });
     }
     // a month owed again costs what the plan says now (rates, vacancy or reductions may have changed since it was paid)
     for (const r of reopened.values()) this.reprice(r.roomId, r.itemId, r.from, r.to);
@@ -189,7 +233,14 @@ export class Accounts implements Settlements {
    * Writes the month charges of one plan up to `through` (inclusive; never past its end), skipping months already
    * written, and records that the plan is written as of `through`. Idempotent; call inside a transaction.
    */
-  generate(plan: PlanRow, item: Pick<ItemRow, 'rule' | 'vacancy_applies'>, areaCm2: number | null, buildingId: number, through: string, vacancies?: ReturnType<typeof repo.vacanciesOf>): number {
+  generate(
+    plan: PlanRow,
+    item: Pick<ItemRow, 'rule' | 'vacancy_applies'>,
+    areaCm2: number | null,
+    buildingId: number,
+    through: string,
+    vacancies?: ReturnType<typeof repo.vacanciesOf>,
+  ): number {
     const from = plan.generated_through && plan.generated_through >= plan.start_month ? nextMonth(plan.generated_through) : plan.start_month;
     const end = plan.end_month && plan.end_month < through ? plan.end_month : through;
     let n = 0;
@@ -198,7 +249,15 @@ export class Accounts implements Settlements {
       for (let m = monthIndex(from); m <= monthIndex(end); m++) {
         const month = monthOf(m);
         const p = this.priceOf(facts, month);
-        n += repo.insertCharge(this.sql, { room_id: plan.room_id, building_id: buildingId, item_id: plan.item_id, kind: 'month', month, base_fen: p.baseFen, amount_fen: p.amountFen }).changes;
+        n += repo.insertCharge(this.sql, {
+          room_id: plan.room_id,
+          building_id: buildingId,
+          item_id: plan.item_id,
+          kind: 'month',
+          month,
+          base_fen: p.baseFen,
+          amount_fen: p.amountFen,
+        }).changes;
       }
     }
     repo.setGenerated(this.sql, plan.id, through);

@@ -64,7 +64,13 @@ export class CollectionsService {
 
   arrears(input: ArrearsInput) {
     const thisMonth = this.current();
-    const rows = repo.arrearsByRoom(this.sql, { thisMonth, m3: addMonths(thisMonth, -2), m6: addMonths(thisMonth, -5), m12: addMonths(thisMonth, -11), buildingId: input.buildingId ?? null });
+    const rows = repo.arrearsByRoom(this.sql, {
+      thisMonth,
+      m3: addMonths(thisMonth, -2),
+      m6: addMonths(thisMonth, -5),
+      m12: addMonths(thisMonth, -11),
+      buildingId: input.buildingId ?? null,
+    });
     const buckets = { '1-3': 0, '4-6': 0, '7-12': 0, '12+': 0 };
     for (const r of rows) {
       buckets['1-3'] += r.b3;
@@ -82,7 +88,11 @@ export class CollectionsService {
   }
 
   /** Room codes, building names, masked owner names and last contact for a page of arrears rows (sorted by room code). */
-  private label(rows: Array<{ room_id: number; building_id: number; months: number; owed: number; oldest: string; bucket: ReturnType<typeof bucketOf> }>, offset: number, limit: number) {
+  private label(
+    rows: Array<{ room_id: number; building_id: number; months: number; owed: number; oldest: string; bucket: ReturnType<typeof bucketOf> }>,
+    offset: number,
+    limit: number,
+  ) {
     const labels = new Map<number, { code: string; building_name: string; owner: string | null }>();
     const ids = rows.map((r) => r.room_id);
     for (let i = 0; i < ids.length; i += 500) for (const l of repo.roomLabels(this.sql, ids.slice(i, i + 500))) labels.set(l.id, l);
@@ -107,10 +117,19 @@ export class CollectionsService {
 
   addContact(input: ParsedInput<'receivables.contacts.add'>, actor: SessionOperator) {
     const today = this.calendar.today();
-    if (input.promisedDate && input.promisedDate < today) throw new AppError('BAD_INPUT', `承诺交费日期 ${input.promisedDate} 已经过去：请填写今天或以后的日期。`);
+    if (input.promisedDate && input.promisedDate < today)
+      throw new AppError('BAD_INPUT', `承诺交费日期 ${input.promisedDate} 已经过去：请填写今天或以后的日期。`);
     const id = this.sql.tx(() => {
       if (!repo.roomFacts(this.sql, input.roomId)) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
-      return repo.insertContact(this.sql, { roomId: input.roomId, at: this.clock.now().toISOString(), day: today, way: input.way, operatorId: actor.id, result: input.result.trim(), promisedDate: input.promisedDate ?? null });
+      return repo.insertContact(this.sql, {
+        roomId: input.roomId,
+        at: this.clock.now().toISOString(),
+        day: today,
+        way: input.way,
+        operatorId: actor.id,
+        result: input.result.trim(),
+        promisedDate: input.promisedDate ?? null,
+      });
     });
     return contactView(repo.contactById(this.sql, id) as ContactRow);
   }
@@ -171,12 +190,21 @@ export class CollectionsService {
       add(byI, c.item_id, { arrearsCollectedFen: c.fen });
     }
     const withRate = (a: Acc) => ({ ...a, rateBp: rate(a.collectedFen, a.chargedFen) });
-    const total = [...byI.values()].reduce((t, a) => ({ chargedFen: t.chargedFen + a.chargedFen, collectedFen: t.collectedFen + a.collectedFen, arrearsCollectedFen: t.arrearsCollectedFen + a.arrearsCollectedFen }), { chargedFen: 0, collectedFen: 0, arrearsCollectedFen: 0 });
+    const total = [...byI.values()].reduce(
+      (t, a) => ({
+        chargedFen: t.chargedFen + a.chargedFen,
+        collectedFen: t.collectedFen + a.collectedFen,
+        arrearsCollectedFen: t.arrearsCollectedFen + a.arrearsCollectedFen,
+      }),
+      { chargedFen: 0, collectedFen: 0, arrearsCollectedFen: 0 },
+    );
     return {
       from,
       to,
       total: withRate(total),
-      byBuilding: [...byB.entries()].map(([id, a]) => ({ buildingId: id, buildingName: buildings.get(id) ?? '', ...withRate(a) })).sort((a, b) => byCode.compare(a.buildingName, b.buildingName)),
+      byBuilding: [...byB.entries()]
+        .map(([id, a]) => ({ buildingId: id, buildingName: buildings.get(id) ?? '', ...withRate(a) }))
+        .sort((a, b) => byCode.compare(a.buildingName, b.buildingName)),
       byItem: [...byI.entries()].map(([id, a]) => ({ itemId: id, name: items.get(id) ?? '', ...withRate(a) })),
     };
   }

@@ -37,7 +37,12 @@ interface Preview {
   operatorId: number;
 }
 
-const HEADERS = { room: ['房号', '房间', 'room'], item: ['项目', '项目编号', '收费项目', 'item'], paid: ['已交至', '交至', '已缴至', 'paid through'], arrears: ['期初欠费', '欠费', '旧欠', 'arrears'] };
+const HEADERS = {
+  room: ['房号', '房间', 'room'],
+  item: ['项目', '项目编号', '收费项目', 'item'],
+  paid: ['已交至', '交至', '已缴至', 'paid through'],
+  arrears: ['期初欠费', '欠费', '旧欠', 'arrears'],
+};
 
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
 
@@ -57,8 +62,11 @@ export class OpeningImport {
     const names = (head?.cells ?? []).map((c) => text(c).toLowerCase());
     const col = (alts: string[]) => names.findIndex((n) => alts.includes(n));
     const cols = { room: col(HEADERS.room), item: col(HEADERS.item), paid: col(HEADERS.paid), arrears: col(HEADERS.arrears) };
-    const missing = Object.entries(cols).filter(([k, i]) => i < 0 && k !== 'arrears').map(([k]) => HEADERS[k as keyof typeof HEADERS][0]);
-    if (missing.length) throw new AppError('IMPORT_FAILED', `第一行应是表头，缺少「${missing.join('」「')}」列：请按模板（房号、项目、已交至、期初欠费）整理后重试。`);
+    const missing = Object.entries(cols)
+      .filter(([k, i]) => i < 0 && k !== 'arrears')
+      .map(([k]) => HEADERS[k as keyof typeof HEADERS][0]);
+    if (missing.length)
+      throw new AppError('IMPORT_FAILED', `第一行应是表头，缺少「${missing.join('」「')}」列：请按模板（房号、项目、已交至、期初欠费）整理后重试。`);
     const items = repo.periodicItems(this.sql);
     const byKey = new Map<string, (typeof items)[number]>();
     for (const i of items) byKey.set(i.code.toUpperCase(), i).set(i.name, i);
@@ -122,11 +130,23 @@ export class OpeningImport {
     }
     const previewId = randomUUID();
     this.previews.set(previewId, { fileName, rows, errors, operatorId: actor.id });
-    return { previewId, fileName, rows: rows.slice(0, 200).map(({ roomId: _r, itemId: _i, ...v }) => v), counts: this.counts(rows, errors.length), errors: errors.slice(0, 200) };
+    return {
+      previewId,
+      fileName,
+      rows: rows.slice(0, 200).map(({ roomId: _r, itemId: _i, ...v }) => v),
+      counts: this.counts(rows, errors.length),
+      errors: errors.slice(0, 200),
+    };
   }
 
   private counts(rows: Row[], errors: number) {
-    return { total: rows.length + errors, new: rows.filter((r) => r.change === 'new').length, changed: rows.filter((r) => r.change === 'changed').length, same: rows.filter((r) => r.change === 'same').length, errors };
+    return {
+      total: rows.length + errors,
+      new: rows.filter((r) => r.change === 'new').length,
+      changed: rows.filter((r) => r.change === 'changed').length,
+      same: rows.filter((r) => r.change === 'same').length,
+      errors,
+    };
   }
 
   /** How a row compares with the store: new, changed or the same; an error when it would move something collected here. */
@@ -135,8 +155,10 @@ export class OpeningImport {
     const opening = repo.chargesOf(this.sql, roomId, itemId).filter((c) => c.kind === 'opening');
     const openingFen = opening.reduce((s, c) => s + c.amount_fen, 0);
     if (!plan && opening.length === 0) return 'new';
-    if (plan?.start_month === start && plan.first_days === null && openingFen === arrearsFen && (opening.length === 0 || opening[0]?.month === paidThrough)) return 'same';
-    if (repo.settledCountOf(this.sql, roomId, itemId) > 0) return { error: '这个房号的这个项目已经在本系统收过费，期初数据不能再改：如需更正，请先作废相关收据' };
+    if (plan?.start_month === start && plan.first_days === null && openingFen === arrearsFen && (opening.length === 0 || opening[0]?.month === paidThrough))
+      return 'same';
+    if (repo.settledCountOf(this.sql, roomId, itemId) > 0)
+      return { error: '这个房号的这个项目已经在本系统收过费，期初数据不能再改：如需更正，请先作废相关收据' };
     return 'changed';
   }
 
@@ -156,11 +178,25 @@ export class OpeningImport {
         for (const c of repo.chargesOf(this.sql, r.roomId, r.itemId)) if (c.kind === 'opening') repo.deleteCharge(this.sql, c.id);
         if (r.arrearsFen > 0) {
           const room = repo.roomFacts(this.sql, r.roomId);
-          repo.insertCharge(this.sql, { room_id: r.roomId, building_id: room?.building_id ?? 0, item_id: r.itemId, kind: 'opening', month: r.paidThrough, base_fen: r.arrearsFen, amount_fen: r.arrearsFen });
+          repo.insertCharge(this.sql, {
+            room_id: r.roomId,
+            building_id: room?.building_id ?? 0,
+            item_id: r.itemId,
+            kind: 'opening',
+            month: r.paidThrough,
+            base_fen: r.arrearsFen,
+            amount_fen: r.arrearsFen,
+          });
         }
       }
       const c = this.counts(p.rows, p.errors.length);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receivables.opening.import', entity: 'import', entityId: previewId, detail: { fileName: p.fileName, ...c, arrearsFen: p.rows.reduce((s, r) => s + r.arrearsFen, 0) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'receivables.opening.import',
+        entity: 'import',
+        entityId: previewId,
+        detail: { fileName: p.fileName, ...c, arrearsFen: p.rows.reduce((s, r) => s + r.arrearsFen, 0) },
+      });
       return c;
     });
     this.previews.delete(previewId);

@@ -27,13 +27,23 @@ export const periodicItem = (sql: Sql, itemId: number) =>
 export const insertPeriodicItem = (sql: Sql, itemId: number, since: string, vacancy: boolean, at: string) =>
   sql.run(qb.insertInto('receivable_items').values({ item_id: itemId, since_month: since, vacancy_applies: vacancy ? 1 : 0, created_at: at, updated_at: at }));
 export const updatePeriodicItem = (sql: Sql, itemId: number, vacancy: boolean, at: string) =>
-  sql.run(qb.updateTable('receivable_items').set({ vacancy_applies: vacancy ? 1 : 0, updated_at: at }).where('item_id', '=', itemId));
+  sql.run(
+    qb
+      .updateTable('receivable_items')
+      .set({ vacancy_applies: vacancy ? 1 : 0, updated_at: at })
+      .where('item_id', '=', itemId),
+  );
 
 export const ratesOf = (sql: Sql, itemId: number) =>
   sql.all(qb.selectFrom('receivable_rates').select(['id', 'from_month', 'to_month', 'unit_price_fen']).where('item_id', '=', itemId).orderBy('from_month'));
-export const allRates = (sql: Sql) => sql.all(qb.selectFrom('receivable_rates').select(['id', 'item_id', 'from_month', 'to_month', 'unit_price_fen']).orderBy('item_id').orderBy('from_month'));
+export const allRates = (sql: Sql) =>
+  sql.all(qb.selectFrom('receivable_rates').select(['id', 'item_id', 'from_month', 'to_month', 'unit_price_fen']).orderBy('item_id').orderBy('from_month'));
 export const insertRate = (sql: Sql, r: { itemId: number; from: string; to: string | null; priceFen: number; operatorId: number | null; at: string }) =>
-  sql.run(qb.insertInto('receivable_rates').values({ item_id: r.itemId, from_month: r.from, to_month: r.to, unit_price_fen: r.priceFen, operator_id: r.operatorId, created_at: r.at }));
+  sql.run(
+    qb
+      .insertInto('receivable_rates')
+      .values({ item_id: r.itemId, from_month: r.from, to_month: r.to, unit_price_fen: r.priceFen, operator_id: r.operatorId, created_at: r.at }),
+  );
 export const closeRate = (sql: Sql, id: number, to: string) => sql.run(qb.updateTable('receivable_rates').set({ to_month: to }).where('id', '=', id));
 
 export const roomFacts = (sql: Sql, roomId: number) =>
@@ -46,12 +56,18 @@ export const roomFacts = (sql: Sql, roomId: number) =>
   );
 export const roomIdByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('rooms').select('id').where('code', '=', code))?.id;
 
-export const plansOfRoom = (sql: Sql, roomId: number) => sql.all(qb.selectFrom('receivable_plans').selectAll().where('room_id', '=', roomId).orderBy('item_id'));
-export const planOf = (sql: Sql, roomId: number, itemId: number) => sql.get(qb.selectFrom('receivable_plans').selectAll().where('room_id', '=', roomId).where('item_id', '=', itemId));
+export const plansOfRoom = (sql: Sql, roomId: number) =>
+  sql.all(qb.selectFrom('receivable_plans').selectAll().where('room_id', '=', roomId).orderBy('item_id'));
+export const planOf = (sql: Sql, roomId: number, itemId: number) =>
+  sql.get(qb.selectFrom('receivable_plans').selectAll().where('room_id', '=', roomId).where('item_id', '=', itemId));
 export const insertPlan = (sql: Sql, p: Insertable<ReceivablePlansTable>) => sql.run(qb.insertInto('receivable_plans').values(p)).lastInsertRowid;
-export const updatePlan = (sql: Sql, id: number, p: { start_month: string; first_days: number | null; end_month: string | null; quantity: number; source: 'counter' | 'import'; updated_at: string }) =>
-  sql.run(qb.updateTable('receivable_plans').set(p).where('id', '=', id));
-export const setGenerated = (sql: Sql, id: number, month: string) => sql.run(qb.updateTable('receivable_plans').set({ generated_through: month }).where('id', '=', id));
+export const updatePlan = (
+  sql: Sql,
+  id: number,
+  p: { start_month: string; first_days: number | null; end_month: string | null; quantity: number; source: 'counter' | 'import'; updated_at: string },
+) => sql.run(qb.updateTable('receivable_plans').set(p).where('id', '=', id));
+export const setGenerated = (sql: Sql, id: number, month: string) =>
+  sql.run(qb.updateTable('receivable_plans').set({ generated_through: month }).where('id', '=', id));
 /** plans whose month charges are not yet written up to `month` */
 export const plansBehind = (sql: Sql, month: string, limit: number) =>
   sql.all(
@@ -70,13 +86,39 @@ export const anyPlanBehind = (sql: Sql, month: string) =>
       .limit(1),
   ) !== undefined;
 
-export const vacanciesOf = (sql: Sql, roomId: number) => sql.all(qb.selectFrom('receivable_vacancies').select(['from_month', 'to_month', 'pct']).where('room_id', '=', roomId).orderBy('id'));
+export const vacanciesOf = (sql: Sql, roomId: number) =>
+  sql.all(qb.selectFrom('receivable_vacancies').select(['from_month', 'to_month', 'pct']).where('room_id', '=', roomId).orderBy('id'));
 export const insertVacancy = (sql: Sql, v: { roomId: number; from: string; to: string | null; pct: number; reason: string; operatorId: number; at: string }) =>
-  sql.run(qb.insertInto('receivable_vacancies').values({ room_id: v.roomId, from_month: v.from, to_month: v.to, pct: v.pct, reason: v.reason, operator_id: v.operatorId, created_at: v.at })).lastInsertRowid;
+  sql.run(
+    qb
+      .insertInto('receivable_vacancies')
+      .values({ room_id: v.roomId, from_month: v.from, to_month: v.to, pct: v.pct, reason: v.reason, operator_id: v.operatorId, created_at: v.at }),
+  ).lastInsertRowid;
 
 export const adjustmentsOf = (sql: Sql, roomId: number, itemId: number) =>
-  sql.all(qb.selectFrom('receivable_adjustments').select(['from_month', 'to_month', 'pct_off']).where('room_id', '=', roomId).where('item_id', '=', itemId).orderBy('id'));
-export const insertAdjustment = (sql: Sql, a: { roomId: number; itemId: number; from: string; to: string; pctOff: number; reason: string; approvalId: string; operatorId: number; approverId: number; at: string }) =>
+  sql.all(
+    qb
+      .selectFrom('receivable_adjustments')
+      .select(['from_month', 'to_month', 'pct_off'])
+      .where('room_id', '=', roomId)
+      .where('item_id', '=', itemId)
+      .orderBy('id'),
+  );
+export const insertAdjustment = (
+  sql: Sql,
+  a: {
+    roomId: number;
+    itemId: number;
+    from: string;
+    to: string;
+    pctOff: number;
+    reason: string;
+    approvalId: string;
+    operatorId: number;
+    approverId: number;
+    at: string;
+  },
+) =>
   sql.run(
     qb.insertInto('receivable_adjustments').values({
       room_id: a.roomId,
@@ -104,7 +146,12 @@ export const chargesOf = (sql: Sql, roomId: number, itemId: number) =>
       .orderBy('month'),
   );
 export const insertCharge = (sql: Sql, c: Insertable<ReceivableChargesTable>) =>
-  sql.run(qb.insertInto('receivable_charges').values(c).onConflict((oc) => oc.columns(['room_id', 'item_id', 'kind', 'month']).doNothing()));
+  sql.run(
+    qb
+      .insertInto('receivable_charges')
+      .values(c)
+      .onConflict((oc) => oc.columns(['room_id', 'item_id', 'kind', 'month']).doNothing()),
+  );
 export const chargeByKey = (sql: Sql, roomId: number, itemId: number, kind: 'month' | 'opening', month: string) =>
   sql.get(
     qb
@@ -119,15 +166,33 @@ export const repriceCharge = (sql: Sql, id: number, baseFen: number, amountFen: 
   sql.run(qb.updateTable('receivable_charges').set({ base_fen: baseFen, amount_fen: amountFen }).where('id', '=', id).where('settled_fen', '=', 0));
 export const deleteCharge = (sql: Sql, id: number) => sql.run(qb.deleteFrom('receivable_charges').where('id', '=', id).where('settled_fen', '=', 0));
 export const addSettled = (sql: Sql, id: number, fen: number) =>
-  sql.run(qb.updateTable('receivable_charges').set((eb) => ({ settled_fen: eb('settled_fen', '+', fen) })).where('id', '=', id)).changes;
+  sql.run(
+    qb
+      .updateTable('receivable_charges')
+      .set((eb) => ({ settled_fen: eb('settled_fen', '+', fen) }))
+      .where('id', '=', id),
+  ).changes;
 /** unsettled month charges of an item from a month on (rates changed) */
 export const unsettledFrom = (sql: Sql, itemId: number, from: string, to: string | null) => {
-  let q = qb.selectFrom('receivable_charges').select(['id', 'room_id', 'month']).where('item_id', '=', itemId).where('kind', '=', 'month').where('settled_fen', '=', 0).where('month', '>=', from);
+  let q = qb
+    .selectFrom('receivable_charges')
+    .select(['id', 'room_id', 'month'])
+    .where('item_id', '=', itemId)
+    .where('kind', '=', 'month')
+    .where('settled_fen', '=', 0)
+    .where('month', '>=', from);
   if (to) q = q.where('month', '<=', to);
   return sql.all(q);
 };
 export const settledCountOf = (sql: Sql, roomId: number, itemId: number) =>
-  sql.get(qb.selectFrom('receivable_charges').select((eb) => eb.fn.countAll<number>().as('n')).where('room_id', '=', roomId).where('item_id', '=', itemId).where('settled_fen', '>', 0))?.n ?? 0;
+  sql.get(
+    qb
+      .selectFrom('receivable_charges')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('room_id', '=', roomId)
+      .where('item_id', '=', itemId)
+      .where('settled_fen', '>', 0),
+  )?.n ?? 0;
 
 export const insertAllocation = (sql: Sql, a: Insertable<ReceivableAllocationsTable>) => sql.run(qb.insertInto('receivable_allocations').values(a));
 export const allocationsOfLine = (sql: Sql, lineId: number) =>
@@ -172,16 +237,49 @@ export const roomLabels = (sql: Sql, ids: number[]) =>
           .selectFrom('rooms as r')
           .innerJoin('units as u', 'u.id', 'r.unit_id')
           .innerJoin('buildings as b', 'b.id', 'u.building_id')
-          .select(['r.id', 'r.code', 'b.name as building_name', (eb) => eb.selectFrom('residents as p').select('p.name').whereRef('p.room_id', '=', 'r.id').where('p.kind', '=', 'owner').orderBy('p.id').limit(1).as('owner')])
+          .select([
+            'r.id',
+            'r.code',
+            'b.name as building_name',
+            (eb) =>
+              eb
+                .selectFrom('residents as p')
+                .select('p.name')
+                .whereRef('p.room_id', '=', 'r.id')
+                .where('p.kind', '=', 'owner')
+                .orderBy('p.id')
+                .limit(1)
+                .as('owner'),
+          ])
           .where('r.id', 'in', ids),
       )
     : [];
 
 export const lastContactDays = (sql: Sql) =>
-  sql.all(qb.selectFrom('receivable_contacts').select(['room_id', (eb) => eb.fn.max<string>('day').as('day')]).groupBy('room_id'));
+  sql.all(
+    qb
+      .selectFrom('receivable_contacts')
+      .select(['room_id', (eb) => eb.fn.max<string>('day').as('day')])
+      .groupBy('room_id'),
+  );
 
-export const insertContact = (sql: Sql, c: { roomId: number; at: string; day: string; way: 'phone' | 'visit' | 'sms' | 'notice' | 'lawyer'; operatorId: number; result: string; promisedDate: string | null }) =>
-  sql.run(qb.insertInto('receivable_contacts').values({ room_id: c.roomId, at: c.at, day: c.day, way: c.way, operator_id: c.operatorId, result: c.result, promised_date: c.promisedDate })).lastInsertRowid;
+export const insertContact = (
+  sql: Sql,
+  c: {
+    roomId: number;
+    at: string;
+    day: string;
+    way: 'phone' | 'visit' | 'sms' | 'notice' | 'lawyer';
+    operatorId: number;
+    result: string;
+    promisedDate: string | null;
+  },
+) =>
+  sql.run(
+    qb
+      .insertInto('receivable_contacts')
+      .values({ room_id: c.roomId, at: c.at, day: c.day, way: c.way, operator_id: c.operatorId, result: c.result, promised_date: c.promisedDate }),
+  ).lastInsertRowid;
 
 const contactSelect = () =>
   qb
@@ -197,7 +295,13 @@ export const promisesBefore = (sql: Sql, today: string, limit: number) =>
     contactSelect()
       .where('c.promised_date', 'is not', null)
       .where('c.promised_date', '<', today)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('receivable_contacts as later').select('later.id').whereRef('later.room_id', '=', 'c.room_id').whereRef('later.id', '>', 'c.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('receivable_contacts as later').select('later.id').whereRef('later.room_id', '=', 'c.room_id').whereRef('later.id', '>', 'c.id'),
+          ),
+        ),
+      )
       .orderBy('c.promised_date')
       .limit(limit),
   );

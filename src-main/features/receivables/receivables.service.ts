@@ -11,7 +11,7 @@ import type { OperatorsService } from '../operators/operators.service';
 import type { SessionOperator } from '../operators/sessions';
 import { itemById } from '../fees/fees.repo';
 import { getSetting, setSetting } from '../system/settings.repo';
-import type { Accounts} from './accounts';
+import type { Accounts } from './accounts';
 import { type OwedUnit } from './accounts';
 import * as repo from './receivables.repo';
 import { ageOf, bucketOf, checkNewRate, daysInMonth, lateFee, monthIndex, nextMonth, planStart, RuleError } from './rules';
@@ -51,7 +51,13 @@ export class ReceivablesService {
   saveSettings(input: ReceivablesSettings, actor: SessionOperator): ReceivablesSettings {
     this.sql.tx(() => {
       setSetting(this.sql, 'receivables_settings', JSON.stringify(input), this.now());
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receivables.settings', entity: 'settings', entityId: 'receivables_settings', detail: input });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'receivables.settings',
+        entity: 'settings',
+        entityId: 'receivables_settings',
+        detail: input,
+      });
     });
     return this.settings();
   }
@@ -65,7 +71,9 @@ export class ReceivablesService {
       rule: i.rule === 'per_area_month' ? ('per_area_month' as const) : ('per_month' as const),
       sinceMonth: i.since_month,
       vacancyApplies: i.vacancy_applies === 1,
-      rates: rates.filter((r) => r.item_id === i.item_id).map((r) => ({ id: r.id, fromMonth: r.from_month, toMonth: r.to_month, unitPriceFen: r.unit_price_fen })),
+      rates: rates
+        .filter((r) => r.item_id === i.item_id)
+        .map((r) => ({ id: r.id, fromMonth: r.from_month, toMonth: r.to_month, unitPriceFen: r.unit_price_fen })),
     }));
   }
 
@@ -79,18 +87,33 @@ export class ReceivablesService {
     this.sql.tx(() => {
       const fee = itemById(this.sql, input.itemId);
       if (!fee) throw new AppError('NOT_FOUND', '找不到这个收费项目：请刷新。');
-      if (fee.rule !== 'per_area_month' && fee.rule !== 'per_month') throw new AppError('BAD_INPUT', `「${fee.name}」不是按月收费的项目：只有按面积每月或每月固定收费的项目可以按房间计划收费。`);
+      if (fee.rule !== 'per_area_month' && fee.rule !== 'per_month')
+        throw new AppError('BAD_INPUT', `「${fee.name}」不是按月收费的项目：只有按面积每月或每月固定收费的项目可以按房间计划收费。`);
       const existing = repo.periodicItem(this.sql, input.itemId);
       if (existing) {
-        if (existing.since_month !== input.sinceMonth) throw new AppError('CONFLICT', `「${fee.name}」的起征月份已定为 ${existing.since_month}，不能再改：单价变化请添加新的单价期间。`);
+        if (existing.since_month !== input.sinceMonth)
+          throw new AppError('CONFLICT', `「${fee.name}」的起征月份已定为 ${existing.since_month}，不能再改：单价变化请添加新的单价期间。`);
         repo.updatePeriodicItem(this.sql, input.itemId, input.vacancyApplies, this.now());
       } else {
         this.checkStartWindow(input.sinceMonth, '起征月份');
         repo.insertPeriodicItem(this.sql, input.itemId, input.sinceMonth, input.vacancyApplies, this.now());
-        repo.insertRate(this.sql, { itemId: input.itemId, from: input.sinceMonth, to: null, priceFen: input.unitPriceFen ?? fee.unit_price_fen, operatorId: actor.id, at: this.now() });
+        repo.insertRate(this.sql, {
+          itemId: input.itemId,
+          from: input.sinceMonth,
+          to: null,
+          priceFen: input.unitPriceFen ?? fee.unit_price_fen,
+          operatorId: actor.id,
+          at: this.now(),
+        });
         this.accounts.dropRates();
       }
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: existing ? 'receivable_item.update' : 'receivable_item.create', entity: 'fee_item', entityId: input.itemId, detail: input });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: existing ? 'receivable_item.update' : 'receivable_item.create',
+        entity: 'fee_item',
+        entityId: input.itemId,
+        detail: input,
+      });
     });
     return this.itemView(input.itemId);
   }
@@ -103,7 +126,11 @@ export class ReceivablesService {
       const to = input.toMonth ?? null;
       let close: { id: number; toMonth: string } | null = null;
       try {
-        close = checkNewRate(item.since_month, repo.ratesOf(this.sql, input.itemId).map((r) => ({ id: r.id, fromMonth: r.from_month, toMonth: r.to_month, unitPriceFen: r.unit_price_fen })), { fromMonth: input.fromMonth, toMonth: to }).close;
+        close = checkNewRate(
+          item.since_month,
+          repo.ratesOf(this.sql, input.itemId).map((r) => ({ id: r.id, fromMonth: r.from_month, toMonth: r.to_month, unitPriceFen: r.unit_price_fen })),
+          { fromMonth: input.fromMonth, toMonth: to },
+        ).close;
       } catch (e) {
         bad(e);
       }
@@ -112,7 +139,13 @@ export class ReceivablesService {
       this.accounts.dropRates();
       const rooms = new Set(repo.unsettledFrom(this.sql, input.itemId, input.fromMonth, to).map((c) => c.room_id));
       for (const roomId of rooms) this.accounts.reprice(roomId, input.itemId, input.fromMonth, to);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receivable_rate.add', entity: 'fee_item', entityId: input.itemId, detail: { ...input, closed: close, repricedRooms: rooms.size } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'receivable_rate.add',
+        entity: 'fee_item',
+        entityId: input.itemId,
+        detail: { ...input, closed: close, repricedRooms: rooms.size },
+      });
     });
     return this.itemView(input.itemId);
   }
@@ -133,7 +166,8 @@ export class ReceivablesService {
   private checkStartWindow(month: string, what: string): void {
     const now = monthIndex(this.calendar.thisMonth());
     const m = monthIndex(month);
-    if (m < now - START_BACK || m > now + START_AHEAD) throw new AppError('BAD_INPUT', `${what} ${month} 不在可设置的范围内：最早 10 年前，最晚 1 年后，请核对月份。`);
+    if (m < now - START_BACK || m > now + START_AHEAD)
+      throw new AppError('BAD_INPUT', `${what} ${month} 不在可设置的范围内：最早 10 年前，最晚 1 年后，请核对月份。`);
   }
 
   /**
@@ -145,7 +179,18 @@ export class ReceivablesService {
     return this.plans(input.roomId);
   }
 
-  writePlan(input: { roomId: number; itemId: number; startMonth?: string | undefined; startDate?: string | undefined; endMonth?: string | undefined; quantity?: number | undefined }, actor: SessionOperator, source: 'counter' | 'import'): void {
+  writePlan(
+    input: {
+      roomId: number;
+      itemId: number;
+      startMonth?: string | undefined;
+      startDate?: string | undefined;
+      endMonth?: string | undefined;
+      quantity?: number | undefined;
+    },
+    actor: SessionOperator,
+    source: 'counter' | 'import',
+  ): void {
     const room = repo.roomFacts(this.sql, input.roomId);
     if (!room) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
     const item = repo.periodicItem(this.sql, input.itemId);
@@ -153,23 +198,53 @@ export class ReceivablesService {
     if ((input.startMonth ? 1 : 0) + (input.startDate ? 1 : 0) !== 1) throw new AppError('BAD_INPUT', '请填写起始月份，或交房/入住日期（二选一）。');
     const start = input.startDate ? planStart(input.startDate, this.settings().firstMonth) : { month: input.startMonth as string, firstDays: null };
     this.checkStartWindow(start.month, '起始月份');
-    if (start.month < item.since_month) throw new AppError('BAD_INPUT', `起始月份 ${start.month} 早于「${item.name}」的起征月份 ${item.since_month}：请核对月份。`);
+    if (start.month < item.since_month)
+      throw new AppError('BAD_INPUT', `起始月份 ${start.month} 早于「${item.name}」的起征月份 ${item.since_month}：请核对月份。`);
     if (input.endMonth && input.endMonth < start.month) throw new AppError('BAD_INPUT', '结束月份不能早于起始月份。');
-    if (item.rule === 'per_area_month' && !room.area_cm2) throw new AppError('BAD_INPUT', `「${item.name}」按面积收费，但房号 ${room.code} 没有登记面积：请先在名册中补上面积。`);
-    const w = { start_month: start.month, first_days: start.firstDays, end_month: input.endMonth ?? null, quantity: input.quantity ?? 1, source, updated_at: this.now() };
+    if (item.rule === 'per_area_month' && !room.area_cm2)
+      throw new AppError('BAD_INPUT', `「${item.name}」按面积收费，但房号 ${room.code} 没有登记面积：请先在名册中补上面积。`);
+    const w = {
+      start_month: start.month,
+      first_days: start.firstDays,
+      end_month: input.endMonth ?? null,
+      quantity: input.quantity ?? 1,
+      source,
+      updated_at: this.now(),
+    };
     const existing = repo.planOf(this.sql, input.roomId, input.itemId);
     if (existing) {
-      if (existing.start_month !== w.start_month || existing.first_days !== w.first_days || existing.quantity !== w.quantity || existing.end_month !== w.end_month) {
-        if (repo.settledCountOf(this.sql, input.roomId, input.itemId) > 0 && (existing.start_month !== w.start_month || existing.first_days !== w.first_days || existing.quantity !== w.quantity))
+      if (
+        existing.start_month !== w.start_month ||
+        existing.first_days !== w.first_days ||
+        existing.quantity !== w.quantity ||
+        existing.end_month !== w.end_month
+      ) {
+        if (
+          repo.settledCountOf(this.sql, input.roomId, input.itemId) > 0 &&
+          (existing.start_month !== w.start_month || existing.first_days !== w.first_days || existing.quantity !== w.quantity)
+        )
           throw new AppError('CONFLICT', `房号 ${room.code} 的「${item.name}」已经收过费，不能再改起始月份或数量：如需更正，请先作废相关收据。`);
         for (const c of repo.chargesOf(this.sql, input.roomId, input.itemId)) if (c.kind === 'month' && c.settled_fen === 0) repo.deleteCharge(this.sql, c.id);
         repo.updatePlan(this.sql, existing.id, w);
         repo.setGeneratedNull(this.sql, existing.id);
       }
     } else {
-      repo.insertPlan(this.sql, { room_id: input.roomId, building_id: room.building_id, item_id: input.itemId, ...w, generated_through: null, created_at: this.now() });
+      repo.insertPlan(this.sql, {
+        room_id: input.roomId,
+        building_id: room.building_id,
+        item_id: input.itemId,
+        ...w,
+        generated_through: null,
+        created_at: this.now(),
+      });
     }
-    appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receivable_plan.save', entity: 'room', entityId: room.code, detail: { itemId: input.itemId, ...w, source } });
+    appendAudit(this.sql, this.clock, {
+      operatorId: actor.id,
+      action: 'receivable_plan.save',
+      entity: 'room',
+      entityId: room.code,
+      detail: { itemId: input.itemId, ...w, source },
+    });
   }
 
   addVacancy(input: ParsedInput<'receivables.vacancy.add'>, actor: SessionOperator) {
@@ -178,12 +253,29 @@ export class ReceivablesService {
       if (!room) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
       this.checkStartWindow(input.fromMonth, '起始月份');
       if (input.toMonth && input.toMonth < input.fromMonth) throw new AppError('BAD_INPUT', '结束月份不能早于起始月份。');
-      const clash = repo.vacanciesOf(this.sql, input.roomId).find((v) => v.from_month <= (input.toMonth ?? '9999-12') && input.fromMonth <= (v.to_month ?? '9999-12'));
+      const clash = repo
+        .vacanciesOf(this.sql, input.roomId)
+        .find((v) => v.from_month <= (input.toMonth ?? '9999-12') && input.fromMonth <= (v.to_month ?? '9999-12'));
       if (clash) throw new AppError('CONFLICT', `这段时间与已登记的空置期（${clash.from_month} 至 ${clash.to_month ?? '今后'}）重叠：请核对月份。`);
-      repo.insertVacancy(this.sql, { roomId: input.roomId, from: input.fromMonth, to: input.toMonth ?? null, pct: input.pct, reason: input.reason.trim(), operatorId: actor.id, at: this.now() });
+      repo.insertVacancy(this.sql, {
+        roomId: input.roomId,
+        from: input.fromMonth,
+        to: input.toMonth ?? null,
+        pct: input.pct,
+        reason: input.reason.trim(),
+        operatorId: actor.id,
+        at: this.now(),
+      });
       let repriced = 0;
-      for (const p of repo.plansOfRoom(this.sql, input.roomId)) repriced += this.accounts.reprice(input.roomId, p.item_id, input.fromMonth, input.toMonth ?? null);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receivable.vacancy', entity: 'room', entityId: room.code, detail: { from: input.fromMonth, to: input.toMonth ?? null, pct: input.pct, reason: maskText(input.reason.trim()) } });
+      for (const p of repo.plansOfRoom(this.sql, input.roomId))
+        repriced += this.accounts.reprice(input.roomId, p.item_id, input.fromMonth, input.toMonth ?? null);
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'receivable.vacancy',
+        entity: 'room',
+        entityId: room.code,
+        detail: { from: input.fromMonth, to: input.toMonth ?? null, pct: input.pct, reason: maskText(input.reason.trim()) },
+      });
       return { repriced };
     });
   }
@@ -197,7 +289,9 @@ export class ReceivablesService {
       if (!item || !repo.planOf(this.sql, input.roomId, input.itemId)) throw new AppError('NOT_FOUND', `房号 ${room.code} 没有这个项目的收费计划。`);
       if (input.toMonth < input.fromMonth) throw new AppError('BAD_INPUT', '结束月份不能早于起始月份。');
       if (monthIndex(input.toMonth) - monthIndex(input.fromMonth) >= 120) throw new AppError('BAD_INPUT', '一次减免最多 120 个月。');
-      const paid = repo.chargesOf(this.sql, input.roomId, input.itemId).find((c) => c.kind === 'month' && c.settled_fen > 0 && c.month >= input.fromMonth && c.month <= input.toMonth);
+      const paid = repo
+        .chargesOf(this.sql, input.roomId, input.itemId)
+        .find((c) => c.kind === 'month' && c.settled_fen > 0 && c.month >= input.fromMonth && c.month <= input.toMonth);
       if (paid) throw new AppError('CONFLICT', `${paid.month} 已经交过，不能减免：如需退还，请先作废那张收据。`);
       const approval = this.operators.consumeApproval(input.approvalId, 'receivable.adjust', `${room.code}:${item.code}`, { by: actor });
       repo.insertAdjustment(this.sql, {
@@ -218,7 +312,14 @@ export class ReceivablesService {
         action: 'receivable.adjust',
         entity: 'room',
         entityId: room.code,
-        detail: { itemId: input.itemId, from: input.fromMonth, to: input.toMonth, pctOff: input.pctOff, approvedBy: approval.approverId, reason: maskText(input.reason.trim()) },
+        detail: {
+          itemId: input.itemId,
+          from: input.fromMonth,
+          to: input.toMonth,
+          pctOff: input.pctOff,
+          approvedBy: approval.approverId,
+          reason: maskText(input.reason.trim()),
+        },
       });
       return { repriced };
     });
@@ -231,7 +332,13 @@ export class ReceivablesService {
     const thisMonth = this.calendar.thisMonth();
     const today = this.calendar.today();
     const late = this.settings().lateFee;
-    const view = (u: OwedUnit, withAge: boolean) => ({ kind: u.kind, month: u.month, baseFen: u.baseFen, amountFen: u.amountFen, ageBucket: withAge ? bucketOf(ageOf(u.month, thisMonth)) : null });
+    const view = (u: OwedUnit, withAge: boolean) => ({
+      kind: u.kind,
+      month: u.month,
+      baseFen: u.baseFen,
+      amountFen: u.amountFen,
+      ageBucket: withAge ? bucketOf(ageOf(u.month, thisMonth)) : null,
+    });
     const items = repo.plansOfRoom(this.sql, roomId).flatMap((p) => {
       // one pass up to a year ahead: the units up to this month are owed, the later ones offered for paying ahead
       const acc = this.accounts.account(roomId, p.item_id, this.aheadEnd(thisMonth));
@@ -239,7 +346,12 @@ export class ReceivablesService {
       const owed = acc.units.filter((u) => u.kind === 'opening' || u.month <= thisMonth);
       const owedFen = owed.reduce((s, u) => s + u.amountFen, 0);
       // 违约金: each month from the day after its last day
-      const lateFeeFen = late.enabled ? owed.reduce((s, u) => s + lateFee(u.amountFen, dayDiff(`${u.month}-${String(daysInMonth(u.month)).padStart(2, '0')}`, today), late.dailyBp, late.capPct), 0) : 0;
+      const lateFeeFen = late.enabled
+        ? owed.reduce(
+            (s, u) => s + lateFee(u.amountFen, dayDiff(`${u.month}-${String(daysInMonth(u.month)).padStart(2, '0')}`, today), late.dailyBp, late.capPct),
+            0,
+          )
+        : 0;
       return [
         {
           itemId: p.item_id,
@@ -253,7 +365,14 @@ export class ReceivablesService {
         },
       ];
     });
-    return { roomId, roomCode: room.code, thisMonth, items, totalFen: items.reduce((s, i) => s + i.owedFen, 0), lateFeeFen: items.reduce((s, i) => s + i.lateFeeFen, 0) };
+    return {
+      roomId,
+      roomCode: room.code,
+      thisMonth,
+      items,
+      totalFen: items.reduce((s, i) => s + i.owedFen, 0),
+      lateFeeFen: items.reduce((s, i) => s + i.lateFeeFen, 0),
+    };
   }
 
   private aheadEnd(thisMonth: string): string {

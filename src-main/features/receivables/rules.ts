@@ -59,7 +59,11 @@ const covers = (r: MonthRange, m: string) => r.fromMonth <= m && (r.toMonth === 
  * as is a period that would leave months with no rate between the last one and it.
  * Returns the id of the period to close (and the month it closes at), if any.
  */
-export function checkNewRate<T extends RatePeriod & { id: number }>(since: string, existing: readonly T[], add: MonthRange): { close: { id: number; toMonth: string } | null } {
+export function checkNewRate<T extends RatePeriod & { id: number }>(
+  since: string,
+  existing: readonly T[],
+  add: MonthRange,
+): { close: { id: number; toMonth: string } | null } {
   if (add.fromMonth < since) throw new RuleError(`新单价从 ${add.fromMonth} 起生效，早于这个项目的起征月份 ${since}：请核对月份`);
   if (add.toMonth !== null && add.toMonth < add.fromMonth) throw new RuleError('结束月份不能早于开始月份');
   let close: { id: number; toMonth: string } | null = null;
@@ -111,7 +115,10 @@ export function priceMonth(p: PlanFacts, month: string): { baseFen: number; amou
     const v = p.vacancies.find((x) => covers(x, month));
     if (v) amount = mulDiv(amount, v.pct, 100);
   }
-  const off = Math.min(100, p.adjustments.filter((a) => covers(a, month)).reduce((s, a) => s + a.pctOff, 0));
+  const off = Math.min(
+    100,
+    p.adjustments.filter((a) => covers(a, month)).reduce((s, a) => s + a.pctOff, 0),
+  );
   if (off > 0) amount = mulDiv(amount, 100 - off, 100);
   return { baseFen: base, amountFen: amount };
 }

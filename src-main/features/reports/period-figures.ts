@@ -5,10 +5,15 @@ import * as repo from './reports.repo';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'> & { visitors: NonNullable<DailySummary['visitors']> };
+export type PeriodFigures = Pick<DailySummary, 'fees' | 'cash' | 'parcels' | 'keys' | 'cards' | 'serviceRequests' | 'audit'> & {
+  visitors: NonNullable<DailySummary['visitors']>;
+};
 
 /** The figures of any window [from, to): a business day for the nightly summary, a week or month for reports. */
-export function periodFigures(sql: Sql, input: { terminalId: string; from: Date; to: Date; overdueDays: number; now: Date; auditHead?: boolean }): PeriodFigures {
+export function periodFigures(
+  sql: Sql,
+  input: { terminalId: string; from: Date; to: Date; overdueDays: number; now: Date; auditHead?: boolean },
+): PeriodFigures {
   const { from, to } = input;
   const w = { from: from.toISOString(), to: to.toISOString() };
   const t = w.to;
@@ -109,11 +114,21 @@ export function periodFigures(sql: Sql, input: { terminalId: string; from: Date;
       overdueAtEnd: num(outAt?.overdue),
       byPurpose: lent.map((r) => ({ purpose: r.purpose, lent: r.n })),
     },
-    cards: { available: true, issued: cardKind('issue'), replaced: cardKind('replace'), lost: cardKind('lost'), blacklisted: cardKind('blacklist'), returned: cardKind('return'), changes },
+    cards: {
+      available: true,
+      issued: cardKind('issue'),
+      replaced: cardKind('replace'),
+      lost: cardKind('lost'),
+      blacklisted: cardKind('blacklist'),
+      returned: cardKind('return'),
+      changes,
+    },
     serviceRequests: {
       available: true,
       logged: reqs.length,
-      byKind: (['repair', 'complaint', 'suggestion', 'enquiry'] as const).map((k) => ({ kind: k, count: reqs.filter((r) => r.kind === k).length })).filter((x) => x.count > 0),
+      byKind: (['repair', 'complaint', 'suggestion', 'enquiry'] as const)
+        .map((k) => ({ kind: k, count: reqs.filter((r) => r.kind === k).length }))
+        .filter((x) => x.count > 0),
       dispatched: dispatched.length,
       dispatchedWithinTarget: dispatched.filter((r) => {
         const ms = Date.parse(String(r.dispatched_at)) - Date.parse(r.created_at);

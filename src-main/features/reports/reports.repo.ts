@@ -32,7 +32,12 @@ export const feeKinds = (sql: Sql, terminalId: string, w: Window) =>
 
 export const feeByItem = (sql: Sql, terminalId: string, w: Window) =>
   sql.all(
-    raw<{ name: string; category: string; n: number; fen: number | null }>`SELECT l.name AS name, l.category AS category, count(*) AS n, sum(l.amount_fen) AS fen
+    raw<{
+      name: string;
+      category: string;
+      n: number;
+      fen: number | null;
+    }>`SELECT l.name AS name, l.category AS category, count(*) AS n, sum(l.amount_fen) AS fen
        FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
       WHERE +r.terminal_id = ${terminalId} AND r.issued_at >= ${w.from} AND r.issued_at < ${w.to}
       GROUP BY l.name, l.category ORDER BY l.category, l.name`,
@@ -68,15 +73,24 @@ export const closedSessions = (sql: Sql, terminalId: string, w: Window) =>
 // ——— parcels ———
 
 export const parcelsInByCarrier = (sql: Sql, w: Window) =>
-  sql.all(raw<{ carrier: string; n: number }>`SELECT carrier, count(*) AS n FROM parcels WHERE intake_at >= ${w.from} AND intake_at < ${w.to} GROUP BY carrier`);
+  sql.all(
+    raw<{ carrier: string; n: number }>`SELECT carrier, count(*) AS n FROM parcels WHERE intake_at >= ${w.from} AND intake_at < ${w.to} GROUP BY carrier`,
+  );
 
 export const parcelsOutByCarrier = (sql: Sql, w: Window) =>
-  sql.all(raw<{ carrier: string; status: string; n: number }>`SELECT carrier, status, count(*) AS n FROM parcels WHERE closed_at >= ${w.from} AND closed_at < ${w.to} GROUP BY carrier, status`);
+  sql.all(
+    raw<{
+      carrier: string;
+      status: string;
+      n: number;
+    }>`SELECT carrier, status, count(*) AS n FROM parcels WHERE closed_at >= ${w.from} AND closed_at < ${w.to} GROUP BY carrier, status`,
+  );
 
 export const firstParcelAt = (sql: Sql) => sql.get(raw<{ at: string | null }>`SELECT min(intake_at) AS at FROM parcels`)?.at ?? null;
 
 /** Parcels in stock now that came before `before`. */
-export const inStockCameBefore = (sql: Sql, before: string) => count(sql.get(raw<{ n: number }>`SELECT count(*) AS n FROM parcels WHERE status = 'in_stock' AND intake_at < ${before}`));
+export const inStockCameBefore = (sql: Sql, before: string) =>
+  count(sql.get(raw<{ n: number }>`SELECT count(*) AS n FROM parcels WHERE status = 'in_stock' AND intake_at < ${before}`));
 
 /** Parcels that left at or after `at` and came before `before` (index parcels_closed_intake). */
 export const leftSinceCameBefore = (sql: Sql, at: string, before: string) =>
@@ -93,21 +107,36 @@ export const leftBeforeCameBefore = (sql: Sql, at: string, before: string) =>
 // ——— keys ———
 
 export const keysLentByPurpose = (sql: Sql, w: Window) =>
-  sql.all(raw<{ purpose: string; n: number }>`SELECT purpose, count(*) AS n FROM key_loans WHERE lent_at >= ${w.from} AND lent_at < ${w.to} GROUP BY purpose ORDER BY purpose`);
+  sql.all(
+    raw<{
+      purpose: string;
+      n: number;
+    }>`SELECT purpose, count(*) AS n FROM key_loans WHERE lent_at >= ${w.from} AND lent_at < ${w.to} GROUP BY purpose ORDER BY purpose`,
+  );
 
-export const keysReturned = (sql: Sql, w: Window) => count(sql.get(raw<{ n: number }>`SELECT count(*) AS n FROM key_loans WHERE returned_at >= ${w.from} AND returned_at < ${w.to}`));
+export const keysReturned = (sql: Sql, w: Window) =>
+  count(sql.get(raw<{ n: number }>`SELECT count(*) AS n FROM key_loans WHERE returned_at >= ${w.from} AND returned_at < ${w.to}`));
 
 /** Keys out at `at` (lent before it, not back by then), and how many of those were past due. */
 export const keysOutAt = (sql: Sql, at: string) =>
   sql.get(
-    raw<{ n: number; overdue: number | null }>`SELECT count(*) AS n, sum(due_at < ${at}) AS overdue FROM key_loans WHERE lent_at < ${at} AND (returned_at IS NULL OR returned_at >= ${at})`,
+    raw<{
+      n: number;
+      overdue: number | null;
+    }>`SELECT count(*) AS n, sum(due_at < ${at}) AS overdue FROM key_loans WHERE lent_at < ${at} AND (returned_at IS NULL OR returned_at >= ${at})`,
   );
 
 // ——— cards: each change, by card number and room (no holder names) ———
 
 export const cardChanges = (sql: Sql, w: Window) =>
   sql.all(
-    raw<{ at: string; kind: 'issue' | 'replace' | 'lost' | 'return' | 'blacklist'; raw: string; card_type: string; room: string }>`SELECT e.at, e.kind, c.raw, e.card_type, r.code AS room
+    raw<{
+      at: string;
+      kind: 'issue' | 'replace' | 'lost' | 'return' | 'blacklist';
+      raw: string;
+      card_type: string;
+      room: string;
+    }>`SELECT e.at, e.kind, c.raw, e.card_type, r.code AS room
        FROM card_events e JOIN cards c ON c.id = e.card_id JOIN rooms r ON r.id = e.room_id
       WHERE e.at >= ${w.from} AND e.at < ${w.to} ORDER BY e.id`,
   );
@@ -116,9 +145,18 @@ export const cardChanges = (sql: Sql, w: Window) =>
 
 export const requestsLogged = (sql: Sql, w: Window) =>
   sql.all(
-    raw<{ kind: string; status: string; target_minutes: number; created_at: string; dispatched_at: string | null; done_at: string | null; satisfaction: number | null }>`SELECT kind, status, target_minutes, created_at, dispatched_at, done_at, satisfaction
+    raw<{
+      kind: string;
+      status: string;
+      target_minutes: number;
+      created_at: string;
+      dispatched_at: string | null;
+      done_at: string | null;
+      satisfaction: number | null;
+    }>`SELECT kind, status, target_minutes, created_at, dispatched_at, done_at, satisfaction
        FROM service_requests WHERE created_at >= ${w.from} AND created_at < ${w.to}`,
   );
 
 /** The audit chain's head as of `before` (walks back from the newest row: cheap for recent days). */
-export const auditHeadBefore = (sql: Sql, before: string) => sql.get(raw<{ seq: number; hash: string }>`SELECT seq, hash FROM audit_log WHERE at < ${before} ORDER BY seq DESC LIMIT 1`);
+export const auditHeadBefore = (sql: Sql, before: string) =>
+  sql.get(raw<{ seq: number; hash: string }>`SELECT seq, hash FROM audit_log WHERE at < ${before} ORDER BY seq DESC LIMIT 1`);

@@ -9,7 +9,15 @@ import type { RequestsService } from '../requests/requests.service';
 import type { SessionOperator } from '../operators/sessions';
 import type { VisitReportRow } from '../visitors/visits.service';
 
-const CATEGORY_ZH: Record<string, string> = { property: '物业费', utility: '水电', parking: '停车', card: '卡费', service: '有偿服务', deposit: '押金', other: '其他' };
+const CATEGORY_ZH: Record<string, string> = {
+  property: '物业费',
+  utility: '水电',
+  parking: '停车',
+  card: '卡费',
+  service: '有偿服务',
+  deposit: '押金',
+  other: '其他',
+};
 const METHOD_ZH: Record<string, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡' };
 const KIND_ZH: Record<string, string> = { repair: '报修', complaint: '投诉', suggestion: '建议', enquiry: '咨询' };
 
@@ -40,7 +48,14 @@ export class ReportsService {
     const range = this.ctx.calendar.days(days.from, days.to);
     const from = new Date(range.from);
     const to = new Date(range.to);
-    const p = periodFigures(this.sql, { terminalId: this.ctx.terminalId(), from, to, overdueDays: this.ctx.overdueDays(), now: this.clock.now(), auditHead: false });
+    const p = periodFigures(this.sql, {
+      terminalId: this.ctx.terminalId(),
+      from,
+      to,
+      overdueDays: this.ctx.overdueDays(),
+      now: this.clock.now(),
+      auditHead: false,
+    });
     if (!p.parcels.available || !p.keys.available || !p.cards.available || !p.serviceRequests.available || !p.visitors.available)
       throw new AppError('INTERNAL', '统计数据不完整：请联系技术支持。');
     const { changes: _changes, ...cards } = p.cards;
@@ -65,7 +80,11 @@ export class ReportsService {
     return { supported: false, fileName: `${title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`, data: '' };
   }
 
-  async exportXlsx(period: ReportView['period'], date: string, reveal?: { reason: string; actor: SessionOperator }): Promise<{ fileName: string; data: string }> {
+  async exportXlsx(
+    period: ReportView['period'],
+    date: string,
+    reveal?: { reason: string; actor: SessionOperator },
+  ): Promise<{ fileName: string; data: string }> {
     const r = this.period(period, date);
     const range = this.ctx.calendar.days(r.from, r.to);
     const visits = this.ctx.visits(range.from, range.to, reveal);
@@ -78,39 +97,59 @@ export class ReportsService {
       for (const row of rows) ws.addRow(row);
       ws.columns.forEach((c) => (c.width = 18));
     };
-    sheet('概览', ['项目', '数值'], [
-      ['期间', `${r.from} 至 ${r.to}`],
-      ['收据张数', r.fees.receipts.count],
-      ['收款（元）', yuan(r.fees.receipts.amountFen)],
-      ['作废', r.fees.voids.count],
-      ['退款', r.fees.refunds.count],
-      ['净收（元）', yuan(r.fees.netFen)],
-      ['快递入库', r.parcels.in],
-      ['快递取件', r.parcels.out.pickedUp],
-      ['期末在库', r.parcels.inStockAtEnd],
-      ['期末滞留', r.parcels.overdueAtEnd],
-      ['钥匙借出', r.keys.lent],
-      ['钥匙归还', r.keys.returned],
-      ['门禁卡发卡', r.cards.issued],
-      ['门禁卡挂失', r.cards.lost],
-      ['报修投诉登记', r.requests.total],
-      ['按时派工', r.requests.dispatchWithinTarget],
-      ['派工用时中位数（分钟）', r.requests.medianDispatchMs === null ? null : Math.round(r.requests.medianDispatchMs / 6000) / 10],
-      ['完成用时中位数（分钟）', r.requests.medianCloseMs === null ? null : Math.round(r.requests.medianCloseMs / 6000) / 10],
-      ['回访率', r.requests.callbackRate],
-      ['平均满意度', r.requests.meanSatisfaction],
-      ['来访登记（批）', r.visitors.visits],
-      ['来访人数', r.visitors.people],
-      ['访客通行证发出', r.visitors.visitorPasses.issued],
-      ['临时出入证发出', r.visitors.workerPasses.issued],
-      ['临时出入证过期未还', r.visitors.workerPasses.expired],
-      ['搬运放行条开具', r.visitors.removalPasses.issued],
-      ['搬运放行条核验', r.visitors.removalPasses.verified],
-    ]);
-    sheet('收费项目', ['项目', '类别', '笔数', '金额（元）'], r.fees.byItem.map((i) => [i.name, CATEGORY_ZH[i.category] ?? i.category, i.lines, yuan(i.amountFen)]));
-    sheet('付款方式', ['方式', '笔数', '金额（元）'], r.fees.byMethod.map((m) => [METHOD_ZH[m.method] ?? m.method, m.payments, yuan(m.amountFen)]));
-    sheet('报修投诉', ['类型/类别', '数量'], [...r.requests.byKind.map((k) => [KIND_ZH[k.kind] ?? k.kind, k.count]), ...r.requests.byCategory.map((c) => [c.category, c.count])]);
-    sheet('快递', ['快递公司', '入库', '出库'], r.parcels.byCarrier.map((c) => [c.carrier, c.in, c.out]));
+    sheet(
+      '概览',
+      ['项目', '数值'],
+      [
+        ['期间', `${r.from} 至 ${r.to}`],
+        ['收据张数', r.fees.receipts.count],
+        ['收款（元）', yuan(r.fees.receipts.amountFen)],
+        ['作废', r.fees.voids.count],
+        ['退款', r.fees.refunds.count],
+        ['净收（元）', yuan(r.fees.netFen)],
+        ['快递入库', r.parcels.in],
+        ['快递取件', r.parcels.out.pickedUp],
+        ['期末在库', r.parcels.inStockAtEnd],
+        ['期末滞留', r.parcels.overdueAtEnd],
+        ['钥匙借出', r.keys.lent],
+        ['钥匙归还', r.keys.returned],
+        ['门禁卡发卡', r.cards.issued],
+        ['门禁卡挂失', r.cards.lost],
+        ['报修投诉登记', r.requests.total],
+        ['按时派工', r.requests.dispatchWithinTarget],
+        ['派工用时中位数（分钟）', r.requests.medianDispatchMs === null ? null : Math.round(r.requests.medianDispatchMs / 6000) / 10],
+        ['完成用时中位数（分钟）', r.requests.medianCloseMs === null ? null : Math.round(r.requests.medianCloseMs / 6000) / 10],
+        ['回访率', r.requests.callbackRate],
+        ['平均满意度', r.requests.meanSatisfaction],
+        ['来访登记（批）', r.visitors.visits],
+        ['来访人数', r.visitors.people],
+        ['访客通行证发出', r.visitors.visitorPasses.issued],
+        ['临时出入证发出', r.visitors.workerPasses.issued],
+        ['临时出入证过期未还', r.visitors.workerPasses.expired],
+        ['搬运放行条开具', r.visitors.removalPasses.issued],
+        ['搬运放行条核验', r.visitors.removalPasses.verified],
+      ],
+    );
+    sheet(
+      '收费项目',
+      ['项目', '类别', '笔数', '金额（元）'],
+      r.fees.byItem.map((i) => [i.name, CATEGORY_ZH[i.category] ?? i.category, i.lines, yuan(i.amountFen)]),
+    );
+    sheet(
+      '付款方式',
+      ['方式', '笔数', '金额（元）'],
+      r.fees.byMethod.map((m) => [METHOD_ZH[m.method] ?? m.method, m.payments, yuan(m.amountFen)]),
+    );
+    sheet(
+      '报修投诉',
+      ['类型/类别', '数量'],
+      [...r.requests.byKind.map((k) => [KIND_ZH[k.kind] ?? k.kind, k.count]), ...r.requests.byCategory.map((c) => [c.category, c.count])],
+    );
+    sheet(
+      '快递',
+      ['快递公司', '入库', '出库'],
+      r.parcels.byCarrier.map((c) => [c.carrier, c.in, c.out]),
+    );
     sheet(
       '访客',
       ['到访时间', '通行证号', reveal ? '访客' : '访客（已遮盖）', '人数', '房号/去处', '事由', '离开时间', '状态'],
@@ -120,8 +159,24 @@ export class ReportsService {
       '通行证与放行',
       ['项目', '发出/开具', '交回', '过期未还', '作废', '遗失', '核验'],
       [
-        ['访客通行证', r.visitors.visitorPasses.issued, r.visitors.visitorPasses.returned, r.visitors.visitorPasses.expired, r.visitors.visitorPasses.void, null, null],
-        ['临时出入证', r.visitors.workerPasses.issued, r.visitors.workerPasses.returned, r.visitors.workerPasses.expired, r.visitors.workerPasses.void, r.visitors.workerPasses.lost, null],
+        [
+          '访客通行证',
+          r.visitors.visitorPasses.issued,
+          r.visitors.visitorPasses.returned,
+          r.visitors.visitorPasses.expired,
+          r.visitors.visitorPasses.void,
+          null,
+          null,
+        ],
+        [
+          '临时出入证',
+          r.visitors.workerPasses.issued,
+          r.visitors.workerPasses.returned,
+          r.visitors.workerPasses.expired,
+          r.visitors.workerPasses.void,
+          r.visitors.workerPasses.lost,
+          null,
+        ],
         ['搬运放行条', r.visitors.removalPasses.issued, null, null, r.visitors.removalPasses.void, null, r.visitors.removalPasses.verified],
       ],
     );

@@ -5,7 +5,8 @@ import type { ServiceEventsTable, ServiceRequestsTable } from '../../db/schema';
 
 /** Service request queries only; the service owns transactions and rules. */
 
-const requests = () => qb.selectFrom('service_requests as r').innerJoin('operators as o', 'o.id', 'r.created_by').selectAll('r').select('o.display_name as created_by_name');
+const requests = () =>
+  qb.selectFrom('service_requests as r').innerJoin('operators as o', 'o.id', 'r.created_by').selectAll('r').select('o.display_name as created_by_name');
 
 export type RequestRow = NonNullable<ReturnType<typeof requestById>>;
 
@@ -15,7 +16,8 @@ export const requestByRequestId = (sql: Sql, requestId: string) => sql.get(qb.se
 
 export const insertRequest = (sql: Sql, r: Insertable<ServiceRequestsTable>) => sql.run(qb.insertInto('service_requests').values(r)).lastInsertRowid;
 
-export const updateRequest = (sql: Sql, id: number, patch: Updateable<ServiceRequestsTable>) => sql.run(qb.updateTable('service_requests').set(patch).where('id', '=', id));
+export const updateRequest = (sql: Sql, id: number, patch: Updateable<ServiceRequestsTable>) =>
+  sql.run(qb.updateTable('service_requests').set(patch).where('id', '=', id));
 
 export const insertEvent = (sql: Sql, e: Insertable<ServiceEventsTable>) => sql.run(qb.insertInto('service_events').values(e));
 

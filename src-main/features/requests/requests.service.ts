@@ -86,7 +86,13 @@ export class RequestsService {
         updated_at: at,
       });
       this.event(rid, actor, 'log', '');
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'request.log', entity: 'service_request', entityId: String(rid), detail: { kind: input.kind, category: input.category, room: room?.code ?? null } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'request.log',
+        entity: 'service_request',
+        entityId: String(rid),
+        detail: { kind: input.kind, category: input.category, room: room?.code ?? null },
+      });
       return rid;
     });
     return this.get(id);
@@ -96,13 +102,26 @@ export class RequestsService {
     repo.insertEvent(this.sql, { request_id: requestId, at: this.now(), operator_id: actor.id, action, note });
   }
 
-  private step(id: number, actor: SessionOperator, action: Exclude<RequestAction, 'log'>, allowed: RequestView['status'][], patch: Updateable<ServiceRequestsTable>, note: string): RequestView {
+  private step(
+    id: number,
+    actor: SessionOperator,
+    action: Exclude<RequestAction, 'log'>,
+    allowed: RequestView['status'][],
+    patch: Updateable<ServiceRequestsTable>,
+    note: string,
+  ): RequestView {
     this.sql.tx(() => {
       const r = this.row(id);
       if (!allowed.includes(r.status)) throw new AppError('CONFLICT', `这条记录现在是「${STATUS_ZH[r.status]}」，不能${ACTION_ZH[action]}：请刷新后再看。`);
       repo.updateRequest(this.sql, id, { ...patch, updated_at: this.now() });
       this.event(id, actor, action, note);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `request.${action}`, entity: 'service_request', entityId: String(id), detail: { note: maskText(note) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: `request.${action}`,
+        entity: 'service_request',
+        entityId: String(id),
+        detail: { note: maskText(note) },
+      });
     });
     return this.get(id);
   }
@@ -110,7 +129,14 @@ export class RequestsService {
   dispatch(id: number, department: string, note: string | undefined, actor: SessionOperator): RequestView {
     const at = this.now();
     return this.sql.tx(() => {
-      const v = this.step(id, actor, 'dispatch', ['logged'], { status: 'dispatched', department, dispatched_at: at, dispatched_by: actor.id }, `${department}${note ? `：${note}` : ''}`);
+      const v = this.step(
+        id,
+        actor,
+        'dispatch',
+        ['logged'],
+        { status: 'dispatched', department, dispatched_at: at, dispatched_by: actor.id },
+        `${department}${note ? `：${note}` : ''}`,
+      );
       this.printDispatch(id);
       return v;
     });
@@ -140,13 +166,21 @@ export class RequestsService {
   /** Done: after dispatch, or straight from logged for an enquiry or suggestion answered at the counter. */
   done(id: number, note: string, actor: SessionOperator): RequestView {
     const r = this.row(id);
-    const allowed: RequestView['status'][] = r.kind === 'enquiry' || r.kind === 'suggestion' ? ['logged', 'dispatched', 'in_progress'] : ['dispatched', 'in_progress'];
+    const allowed: RequestView['status'][] =
+      r.kind === 'enquiry' || r.kind === 'suggestion' ? ['logged', 'dispatched', 'in_progress'] : ['dispatched', 'in_progress'];
     if (r.status === 'logged' && !allowed.includes('logged')) throw new AppError('CONFLICT', '报修和投诉要先派工，才能登记完成。');
     return this.step(id, actor, 'done', allowed, { status: 'done', done_at: this.now(), done_note: note }, note);
   }
 
   callback(id: number, satisfaction: number, note: string | undefined, actor: SessionOperator): RequestView {
-    return this.step(id, actor, 'callback', ['done'], { status: 'called_back', called_back_at: this.now(), satisfaction, callback_note: note ?? null }, `满意度 ${satisfaction}${note ? `：${note}` : ''}`);
+    return this.step(
+      id,
+      actor,
+      'callback',
+      ['done'],
+      { status: 'called_back', called_back_at: this.now(), satisfaction, callback_note: note ?? null },
+      `满意度 ${satisfaction}${note ? `：${note}` : ''}`,
+    );
   }
 
   private row(id: number): repo.RequestRow {
@@ -203,9 +237,7 @@ export class RequestsService {
   private view(r: repo.RequestRow, withEvents: boolean): RequestView {
     const d = span(r.created_at, r.dispatched_at);
     const c = span(r.created_at, r.done_at);
-    const events = withEvents
-      ? repo.eventsOf(this.sql, r.id).map((e) => ({ at: e.at, operatorName: e.name, action: e.action, note: maskText(e.note) }))
-      : [];
+    const events = withEvents ? repo.eventsOf(this.sql, r.id).map((e) => ({ at: e.at, operatorName: e.name, action: e.action, note: maskText(e.note) })) : [];
     return {
       id: r.id,
       kind: r.kind,
@@ -238,5 +270,11 @@ export class RequestsService {
 }
 
 const KIND_ZH: Record<RequestView['kind'], string> = { repair: '报修', complaint: '投诉', suggestion: '建议', enquiry: '咨询' };
-const STATUS_ZH: Record<RequestView['status'], string> = { logged: '待派工', dispatched: '已派工', in_progress: '处理中', done: '已完成', called_back: '已回访' };
+const STATUS_ZH: Record<RequestView['status'], string> = {
+  logged: '待派工',
+  dispatched: '已派工',
+  in_progress: '处理中',
+  done: '已完成',
+  called_back: '已回访',
+};
 const ACTION_ZH: Record<'dispatch' | 'start' | 'done' | 'callback', string> = { dispatch: '派工', start: '开始处理', done: '登记完成', callback: '回访' };

@@ -37,14 +37,20 @@ export const latestCaseOfRoom = (sql: Sql, roomId: number) => sql.get(cases().wh
 export const listCases = (sql: Sql, status: DecorationStatus | undefined) =>
   sql.all((status ? cases().where('d.status', '=', status) : cases().where('d.status', 'in', OPEN_STATUSES)).orderBy('d.planned_end').limit(500));
 
-export const insertCase = (
-  sql: Sql,
-  c: Omit<Insertable<DecorationCasesTable>, 'id' | 'status'>,
-) => sql.run(qb.insertInto('decoration_cases').values({ ...c, status: 'applied' })).lastInsertRowid;
-export const updateCase = (sql: Sql, id: number, set: Updateable<DecorationCasesTable>) => sql.run(qb.updateTable('decoration_cases').set(set).where('id', '=', id));
+export const insertCase = (sql: Sql, c: Omit<Insertable<DecorationCasesTable>, 'id' | 'status'>) =>
+  sql.run(qb.insertInto('decoration_cases').values({ ...c, status: 'applied' })).lastInsertRowid;
+export const updateCase = (sql: Sql, id: number, set: Updateable<DecorationCasesTable>) =>
+  sql.run(qb.updateTable('decoration_cases').set(set).where('id', '=', id));
 
-export const insertEvent = (sql: Sql, e: { caseId: number; kind: DecorationEventKind; at: string; operatorId: number; note: string; amountFen: number | null; newEnd: string | null }) =>
-  sql.run(qb.insertInto('decoration_events').values({ case_id: e.caseId, kind: e.kind, at: e.at, operator_id: e.operatorId, note: e.note, amount_fen: e.amountFen, new_end: e.newEnd }));
+export const insertEvent = (
+  sql: Sql,
+  e: { caseId: number; kind: DecorationEventKind; at: string; operatorId: number; note: string; amountFen: number | null; newEnd: string | null },
+) =>
+  sql.run(
+    qb
+      .insertInto('decoration_events')
+      .values({ case_id: e.caseId, kind: e.kind, at: e.at, operator_id: e.operatorId, note: e.note, amount_fen: e.amountFen, new_end: e.newEnd }),
+  );
 export const eventsOf = (sql: Sql, caseId: number) =>
   sql.all(qb.selectFrom('decoration_events').select(['kind', 'at', 'note', 'amount_fen', 'new_end']).where('case_id', '=', caseId).orderBy('id'));
 
@@ -52,6 +58,12 @@ export const receiptByNo = (sql: Sql, receiptNo: string) =>
   sql.get(
     qb
       .selectFrom('receipts as r')
-      .select(['r.id as id', 'r.room_id as room_id', 'r.kind as kind', 'r.total_fen as total_fen', (eb) => eb.exists(eb.selectFrom('receipts as v').select('v.id').whereRef('v.original_id', '=', 'r.id').where('v.kind', '=', 'void')).as('voided')])
+      .select([
+        'r.id as id',
+        'r.room_id as room_id',
+        'r.kind as kind',
+        'r.total_fen as total_fen',
+        (eb) => eb.exists(eb.selectFrom('receipts as v').select('v.id').whereRef('v.original_id', '=', 'r.id').where('v.kind', '=', 'void')).as('voided'),
+      ])
       .where('r.receipt_no', '=', receiptNo),
   );

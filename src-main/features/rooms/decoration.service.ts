@@ -90,7 +90,12 @@ export class DecorationService {
       throw new AppError('CONFLICT', `装修申请现为「${STATUS_ZH[d.status]}」，这一步要在「${allowed.map((s) => STATUS_ZH[s]).join('」或「')}」时办理。`);
   }
 
-  private act(id: number, kind: Parameters<typeof repo.insertEvent>[1]['kind'], actor: SessionOperator, fn: (d: repo.DecorationRow) => { note?: string; amountFen?: number; newEnd?: string } | void) {
+  private act(
+    id: number,
+    kind: Parameters<typeof repo.insertEvent>[1]['kind'],
+    actor: SessionOperator,
+    fn: (d: repo.DecorationRow) => { note?: string; amountFen?: number; newEnd?: string } | void,
+  ) {
     return this.sql.tx(() => {
       const d = this.must(id);
       const e = fn(d) ?? {};
@@ -118,15 +123,22 @@ export class DecorationService {
   }
 
   apply(input: DecorationApply, actor: SessionOperator): DecorationCaseView {
-    if (input.plannedEnd < input.startDate) throw new AppError('BAD_INPUT', `计划完工 ${input.plannedEnd} 早于开工 ${input.startDate}：请检查日期。`, { field: 'plannedEnd' });
+    if (input.plannedEnd < input.startDate)
+      throw new AppError('BAD_INPUT', `计划完工 ${input.plannedEnd} 早于开工 ${input.startDate}：请检查日期。`, { field: 'plannedEnd' });
     return this.sql.tx(() => {
       const room = mustRoom(this.sql, input.roomId);
       const open = repo.openCaseOfRoom(this.sql, input.roomId);
-      if (open) throw new AppError('CONFLICT', `房间 ${room.code} 已有一份「${STATUS_ZH[open.status]}」的装修申请：一个房间同时只能有一份，请在原申请上办理（延期或验收）。`);
-      if (room.state === 'undelivered' || room.state === 'rented') throw new AppError('CONFLICT', `房间 ${room.code} 现为「${room.state === 'undelivered' ? '未交房' : '出租'}」，不能申请装修：请先办理交房或租户迁出。`);
+      if (open)
+        throw new AppError(
+          'CONFLICT',
+          `房间 ${room.code} 已有一份「${STATUS_ZH[open.status]}」的装修申请：一个房间同时只能有一份，请在原申请上办理（延期或验收）。`,
+        );
+      if (room.state === 'undelivered' || room.state === 'rented')
+        throw new AppError('CONFLICT', `房间 ${room.code} 现为「${room.state === 'undelivered' ? '未交房' : '出租'}」，不能申请装修：请先办理交房或租户迁出。`);
       if (input.applicantId) {
         const a = rooms.residentById(this.sql, input.applicantId);
-        if (!a || a.room_id !== room.id || a.kind !== 'owner' || a.move_out !== null) throw new AppError('BAD_INPUT', '申请人不是这个房间的现业主：请重新选择。', { field: 'applicantId' });
+        if (!a || a.room_id !== room.id || a.kind !== 'owner' || a.move_out !== null)
+          throw new AppError('BAD_INPUT', '申请人不是这个房间的现业主：请重新选择。', { field: 'applicantId' });
       }
       const at = this.now();
       const id = repo.insertCase(this.sql, {
@@ -145,7 +157,13 @@ export class DecorationService {
         updated_at: at,
       });
       repo.insertEvent(this.sql, { caseId: id, kind: 'apply', at, operatorId: actor.id, note: '', amountFen: input.depositFen, newEnd: input.plannedEnd });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'decoration.apply', entity: 'decoration_case', entityId: id, detail: { roomId: room.id, depositFen: input.depositFen, plannedEnd: input.plannedEnd } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'decoration.apply',
+        entity: 'decoration_case',
+        entityId: id,
+        detail: { roomId: room.id, depositFen: input.depositFen, plannedEnd: input.plannedEnd },
+      });
       return this.view(this.must(id));
     });
   }
@@ -154,7 +172,8 @@ export class DecorationService {
   review(id: number, approve: boolean, remark: string | undefined, actor: SessionOperator): DecorationCaseView {
     return this.act(id, approve ? 'approve' : 'reject', actor, (d) => {
       this.expect(d, 'applied');
-      if (!approve && (remark?.trim().length ?? 0) < 2) throw new AppError('BAD_INPUT', '驳回要写明原因（至少 2 个字），业主才知道怎么改。', { field: 'remark' });
+      if (!approve && (remark?.trim().length ?? 0) < 2)
+        throw new AppError('BAD_INPUT', '驳回要写明原因（至少 2 个字），业主才知道怎么改。', { field: 'remark' });
       repo.updateCase(this.sql, id, { status: approve ? 'approved' : 'rejected', review_remark: remark?.trim() ?? '', reviewed_by: actor.id });
       return { note: remark?.trim() ?? '' };
     });
@@ -168,7 +187,8 @@ export class DecorationService {
       if (!r || r.kind !== 'receipt') throw new AppError('NOT_FOUND', `找不到收据 ${receiptNo}：请核对收据号。`, { field: 'receiptNo' });
       if (r.voided) throw new AppError('CONFLICT', `收据 ${receiptNo} 已作废：请重新收取押金。`);
       if (r.room_id !== d.room_id) throw new AppError('BAD_INPUT', `收据 ${receiptNo} 不是 ${d.room_code} 的收据。`, { field: 'receiptNo' });
-      if (r.total_fen < d.deposit_fen) throw new AppError('BAD_INPUT', `收据 ${receiptNo} 金额 ${yuan(r.total_fen)} 不足装修押金 ${yuan(d.deposit_fen)}。`, { field: 'receiptNo' });
+      if (r.total_fen < d.deposit_fen)
+        throw new AppError('BAD_INPUT', `收据 ${receiptNo} 金额 ${yuan(r.total_fen)} 不足装修押金 ${yuan(d.deposit_fen)}。`, { field: 'receiptNo' });
       repo.updateCase(this.sql, id, { deposit_receipt_no: receiptNo.trim() });
       return { note: receiptNo.trim(), amountFen: r.total_fen };
     });
@@ -200,7 +220,11 @@ export class DecorationService {
       const fen = deductionFen ?? 0;
       if (fen > 0 && !violation) throw new AppError('BAD_INPUT', '没有违规不能扣款。', { field: 'deductionFen' });
       if (d.deducted_fen + fen > d.deposit_fen)
-        throw new AppError('BAD_INPUT', `扣款 ${yuan(fen)} 超过押金余额 ${yuan(d.deposit_fen - d.deducted_fen)}（押金 ${yuan(d.deposit_fen)}，已扣 ${yuan(d.deducted_fen)}）。`, { field: 'deductionFen' });
+        throw new AppError(
+          'BAD_INPUT',
+          `扣款 ${yuan(fen)} 超过押金余额 ${yuan(d.deposit_fen - d.deducted_fen)}（押金 ${yuan(d.deposit_fen)}，已扣 ${yuan(d.deducted_fen)}）。`,
+          { field: 'deductionFen' },
+        );
       if (fen > 0) repo.updateCase(this.sql, id, { deducted_fen: d.deducted_fen + fen });
       return { note: `${violation ? '违规' : '正常'}${note?.trim() ? `：${note.trim()}` : ''}`, ...(fen > 0 && { amountFen: fen }) };
     });

@@ -24,7 +24,8 @@ const cols = [
 export type CaseRow = NonNullable<ReturnType<typeof caseById>>;
 
 export const caseById = (sql: Sql, id: number) => sql.get(qb.selectFrom('movein_cases').select(cols).where('id', '=', id));
-export const openCaseOfRoom = (sql: Sql, roomId: number) => sql.get(qb.selectFrom('movein_cases').select(cols).where('room_id', '=', roomId).where('status', '=', 'open'));
+export const openCaseOfRoom = (sql: Sql, roomId: number) =>
+  sql.get(qb.selectFrom('movein_cases').select(cols).where('room_id', '=', roomId).where('status', '=', 'open'));
 export const latestCaseOfRoom = (sql: Sql, roomId: number) =>
   sql.get(qb.selectFrom('movein_cases').select(cols).where('room_id', '=', roomId).where('status', '!=', 'cancelled').orderBy('id', 'desc').limit(1));
 
@@ -33,13 +34,31 @@ export const insertCase = (sql: Sql, roomId: number, at: string, by: number) =>
 export const updateCase = (sql: Sql, id: number, set: Updateable<MoveinCasesTable>) => sql.run(qb.updateTable('movein_cases').set(set).where('id', '=', id));
 
 export const insertLink = (sql: Sql, caseId: number, kind: 'key' | 'card', refId: number) =>
-  sql.run(qb.insertInto('movein_links').values({ case_id: caseId, kind, ref_id: refId }).onConflict((oc) => oc.doNothing()));
-export const linksOf = (sql: Sql, caseId: number) => sql.all(qb.selectFrom('movein_links').select(['kind', 'ref_id']).where('case_id', '=', caseId).orderBy('ref_id'));
+  sql.run(
+    qb
+      .insertInto('movein_links')
+      .values({ case_id: caseId, kind, ref_id: refId })
+      .onConflict((oc) => oc.doNothing()),
+  );
+export const linksOf = (sql: Sql, caseId: number) =>
+  sql.all(qb.selectFrom('movein_links').select(['kind', 'ref_id']).where('case_id', '=', caseId).orderBy('ref_id'));
 
 export const lastReading = (sql: Sql, roomId: number, meter: MeterKind) =>
-  sql.get(qb.selectFrom('meter_readings').select(['reading_centi', 'read_at']).where('room_id', '=', roomId).where('meter', '=', meter).orderBy('id', 'desc').limit(1));
+  sql.get(
+    qb
+      .selectFrom('meter_readings')
+      .select(['reading_centi', 'read_at'])
+      .where('room_id', '=', roomId)
+      .where('meter', '=', meter)
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
 export const insertReading = (sql: Sql, r: { roomId: number; meter: MeterKind; centi: number; at: string; caseId: number | null; operatorId: number }) =>
-  sql.run(qb.insertInto('meter_readings').values({ room_id: r.roomId, meter: r.meter, reading_centi: r.centi, read_at: r.at, case_id: r.caseId, operator_id: r.operatorId }));
+  sql.run(
+    qb
+      .insertInto('meter_readings')
+      .values({ room_id: r.roomId, meter: r.meter, reading_centi: r.centi, read_at: r.at, case_id: r.caseId, operator_id: r.operatorId }),
+  );
 export const readingsOfCase = (sql: Sql, caseId: number) =>
   sql.all(qb.selectFrom('meter_readings').select(['meter', 'reading_centi']).where('case_id', '=', caseId).orderBy('id'));
 
@@ -56,4 +75,5 @@ export const completedBetween = (sql: Sql, from: string, to: string) =>
   );
 
 export const keyTags = (sql: Sql, ids: readonly number[]) => (ids.length ? sql.all(qb.selectFrom('keys').select(['id', 'tag']).where('id', 'in', ids)) : []);
-export const cardsBrief = (sql: Sql, ids: readonly number[]) => (ids.length ? sql.all(qb.selectFrom('cards').select(['id', 'type', 'match_key']).where('id', 'in', ids)) : []);
+export const cardsBrief = (sql: Sql, ids: readonly number[]) =>
+  ids.length ? sql.all(qb.selectFrom('cards').select(['id', 'type', 'match_key']).where('id', 'in', ids)) : [];

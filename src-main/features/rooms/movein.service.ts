@@ -19,7 +19,10 @@ export interface KeyHandover {
 }
 /** What the move-in needs of the cards area: a card issued to the new owner (blank stock and number rules apply). */
 export interface CardIssuer {
-  issue(input: { number: string; roomId: number; residentId?: number; holderName: string; type: CardType; depositFen?: number }, actor: SessionOperator): { id: number };
+  issue(
+    input: { number: string; roomId: number; residentId?: number; holderName: string; type: CardType; depositFen?: number },
+    actor: SessionOperator,
+  ): { id: number };
 }
 
 type MoveInDoc = keyof typeof MOVE_IN_DOC_ZH;
@@ -64,7 +67,8 @@ export class MoveInService {
   private open(caseId: number): repo.CaseRow {
     const c = repo.caseById(this.sql, caseId);
     if (!c) throw new AppError('NOT_FOUND', '找不到这张交房办理单：请从房屋档案重新打开。');
-    if (c.status !== 'open') throw new AppError('CONFLICT', c.status === 'done' ? `这间房已于 ${c.completed_at ?? ''} 办完交房。` : '这张交房办理单已作废：请重新开始。');
+    if (c.status !== 'open')
+      throw new AppError('CONFLICT', c.status === 'done' ? `这间房已于 ${c.completed_at ?? ''} 办完交房。` : '这张交房办理单已作废：请重新开始。');
     return c;
   }
 
@@ -72,7 +76,13 @@ export class MoveInService {
     return this.sql.tx(() => {
       const c = this.open(caseId);
       write(c);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `movein.${action}`, entity: 'movein_case', entityId: caseId, detail: { roomId: c.room_id, ...detail } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: `movein.${action}`,
+        entity: 'movein_case',
+        entityId: caseId,
+        detail: { roomId: c.room_id, ...detail },
+      });
       return this.view(repo.caseById(this.sql, caseId) as repo.CaseRow);
     });
   }
@@ -89,9 +99,19 @@ export class MoveInService {
       const room = mustRoom(this.sql, roomId);
       const open = repo.openCaseOfRoom(this.sql, roomId);
       if (open) return this.view(open);
-      if (room.state !== 'undelivered') throw new AppError('CONFLICT', `房间 ${room.code} 已交房（现为「${{ vacant: '空置', owner_occupied: '自住', rented: '出租', renovating: '装修中' }[room.state]}」），不能再办理交房。`);
+      if (room.state !== 'undelivered')
+        throw new AppError(
+          'CONFLICT',
+          `房间 ${room.code} 已交房（现为「${{ vacant: '空置', owner_occupied: '自住', rented: '出租', renovating: '装修中' }[room.state]}」），不能再办理交房。`,
+        );
       const id = repo.insertCase(this.sql, roomId, this.now(), actor.id);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'movein.start', entity: 'movein_case', entityId: id, detail: { roomId, code: room.code } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'movein.start',
+        entity: 'movein_case',
+        entityId: id,
+        detail: { roomId, code: room.code },
+      });
       return this.view(repo.caseById(this.sql, id) as repo.CaseRow);
     });
   }
@@ -108,12 +128,16 @@ export class MoveInService {
   }
 
   /** The owner's identity checked: an owner already on the roster for this room, or a new owner record created now. */
-  identity(input: { caseId: number; residentId?: number | undefined; name?: string | undefined; phone?: string | undefined; idNote: string }, actor: SessionOperator): MoveInCaseView {
+  identity(
+    input: { caseId: number; residentId?: number | undefined; name?: string | undefined; phone?: string | undefined; idNote: string },
+    actor: SessionOperator,
+  ): MoveInCaseView {
     return this.step(input.caseId, 'identity', { idNote: maskIdNote(input.idNote.trim()) }, actor, (c) => {
       let residentId: number;
       if (input.residentId) {
         const r = rooms.residentById(this.sql, input.residentId);
-        if (!r || r.room_id !== c.room_id || r.kind !== 'owner' || r.move_out !== null || r.erased_at !== null) throw new AppError('BAD_INPUT', '选择的住户不是这个房间的现业主：请重新选择，或填写新业主姓名。');
+        if (!r || r.room_id !== c.room_id || r.kind !== 'owner' || r.move_out !== null || r.erased_at !== null)
+          throw new AppError('BAD_INPUT', '选择的住户不是这个房间的现业主：请重新选择，或填写新业主姓名。');
         residentId = r.id;
       } else {
         if (!input.name?.trim()) throw new AppError('BAD_INPUT', '请选择这个房间的业主，或填写新业主的姓名。', { field: 'name' });
@@ -125,7 +149,9 @@ export class MoveInService {
 
   documents(caseId: number, docs: readonly MoveInDoc[], actor: SessionOperator): MoveInCaseView {
     const seen = [...new Set(docs)];
-    return this.step(caseId, 'documents', { docs: seen }, actor, (c) => repo.updateCase(this.sql, c.id, { docs_seen: JSON.stringify(seen), docs_checked_at: this.now() }));
+    return this.step(caseId, 'documents', { docs: seen }, actor, (c) =>
+      repo.updateCase(this.sql, c.id, { docs_seen: JSON.stringify(seen), docs_checked_at: this.now() }),
+    );
   }
 
   /** The first readings for the room's meters; a reading lower than the last one on file is refused and nothing is kept. */
@@ -138,7 +164,11 @@ export class MoveInService {
         const centi = toCenti(r.reading);
         const last = repo.lastReading(this.sql, c.room_id, r.meter);
         if (last && centi < last.reading_centi)
-          throw new AppError('BAD_INPUT', `${METER_ZH[r.meter]}读数 ${r.reading} 低于上次的 ${fromCenti(last.reading_centi)}（${this.calendar.dateOf(last.read_at)}）：请重新核对表上的数字。`, { field: 'reading' });
+          throw new AppError(
+            'BAD_INPUT',
+            `${METER_ZH[r.meter]}读数 ${r.reading} 低于上次的 ${fromCenti(last.reading_centi)}（${this.calendar.dateOf(last.read_at)}）：请重新核对表上的数字。`,
+            { field: 'reading' },
+          );
         repo.insertReading(this.sql, { roomId: c.room_id, meter: r.meter, centi, at, caseId: c.id, operatorId: actor.id });
       }
       repo.updateCase(this.sql, c.id, { meters_read_at: at });
@@ -160,7 +190,14 @@ export class MoveInService {
     return this.step(input.caseId, 'card', { type: input.type ?? 'access' }, actor, (c) => {
       const owner = this.owner(c);
       const card = this.cards.issue(
-        { number: input.number, roomId: c.room_id, residentId: owner.id, holderName: owner.name, type: input.type ?? 'access', ...(input.depositFen !== undefined && { depositFen: input.depositFen }) },
+        {
+          number: input.number,
+          roomId: c.room_id,
+          residentId: owner.id,
+          holderName: owner.name,
+          type: input.type ?? 'access',
+          ...(input.depositFen !== undefined && { depositFen: input.depositFen }),
+        },
         actor,
       );
       repo.insertLink(this.sql, c.id, 'card', card.id);

@@ -3,7 +3,14 @@ import { qb, type Sql } from '../../db/sql';
 
 /** Occupancy counts and unit upkeep. */
 
-export const buildings = (sql: Sql) => sql.all(qb.selectFrom('buildings').select(['id', 'code', 'name']).orderBy(raw`length(code)`).orderBy('code'));
+export const buildings = (sql: Sql) =>
+  sql.all(
+    qb
+      .selectFrom('buildings')
+      .select(['id', 'code', 'name'])
+      .orderBy(raw`length(code)`)
+      .orderBy('code'),
+  );
 
 export const countsByBuilding = (sql: Sql) =>
   sql.all(
@@ -24,5 +31,7 @@ export const changesBetween = (sql: Sql, from: string, to: string) =>
       .groupBy(['from_state', 'to_state']),
   );
 
-export const unitByCode = (sql: Sql, buildingId: number, code: string) => sql.get(qb.selectFrom('units').select('id').where('building_id', '=', buildingId).where('code', '=', code));
-export const insertUnit = (sql: Sql, buildingId: number, code: string) => sql.run(qb.insertInto('units').values({ building_id: buildingId, code })).lastInsertRowid;
+export const unitByCode = (sql: Sql, buildingId: number, code: string) =>
+  sql.get(qb.selectFrom('units').select('id').where('building_id', '=', buildingId).where('code', '=', code));
+export const insertUnit = (sql: Sql, buildingId: number, code: string) =>
+  sql.run(qb.insertInto('units').values({ building_id: buildingId, code })).lastInsertRowid;

@@ -52,7 +52,14 @@ export class ResidentsService {
     return n;
   }
 
-  private audit(action: string, id: number, actor: SessionOperator, before: repo.ResidentRow | null, after: repo.ResidentRow | null, extra: Record<string, unknown> = {}) {
+  private audit(
+    action: string,
+    id: number,
+    actor: SessionOperator,
+    before: repo.ResidentRow | null,
+    after: repo.ResidentRow | null,
+    extra: Record<string, unknown> = {},
+  ) {
     appendAudit(this.sql, this.clock, {
       operatorId: actor.id,
       action,
@@ -69,7 +76,9 @@ export class ResidentsService {
     if (same) {
       throw new AppError(
         'CONFLICT',
-        same.move_out ? `这个房间已有「${name}」的记录（${same.move_out} 迁出）：请在原记录上办理，或在姓名后加区分。` : `这个房间已登记「${name}」：请直接编辑这条记录。`,
+        same.move_out
+          ? `这个房间已有「${name}」的记录（${same.move_out} 迁出）：请在原记录上办理，或在姓名后加区分。`
+          : `这个房间已登记「${name}」：请直接编辑这条记录。`,
       );
     }
     const at = this.now();
@@ -99,11 +108,16 @@ export class ResidentsService {
     });
   }
 
-  update(id: number, input: { name?: string | undefined; phone?: string | null | undefined; note?: string | undefined }, actor: SessionOperator): RoomResidentView {
+  update(
+    id: number,
+    input: { name?: string | undefined; phone?: string | null | undefined; note?: string | undefined },
+    actor: SessionOperator,
+  ): RoomResidentView {
     return this.sql.tx(() => {
       const before = this.must(id);
       const name = input.name?.trim() ?? before.name;
-      if (name !== before.name && repo.residentByName(this.sql, before.room_id, name)) throw new AppError('CONFLICT', `这个房间已登记「${name}」：请换一个写法或编辑那条记录。`);
+      if (name !== before.name && repo.residentByName(this.sql, before.room_id, name))
+        throw new AppError('CONFLICT', `这个房间已登记「${name}」：请换一个写法或编辑那条记录。`);
       const keys = nameKeys(name);
       repo.updateResident(this.sql, id, {
         name,
@@ -146,7 +160,8 @@ export class ResidentsService {
    * record; one tenant's leases never overlap. The room becomes 出租 (if it is not already).
    */
   tenantMoveIn(input: PersonInput & { roomId: number; startDate: string; endDate: string }, actor: SessionOperator): RoomResidentView {
-    if (input.endDate < input.startDate) throw new AppError('BAD_INPUT', `租期结束 ${input.endDate} 早于开始 ${input.startDate}：请检查日期。`, { field: 'endDate' });
+    if (input.endDate < input.startDate)
+      throw new AppError('BAD_INPUT', `租期结束 ${input.endDate} 早于开始 ${input.startDate}：请检查日期。`, { field: 'endDate' });
     return this.sql.tx(() => {
       const room = mustRoom(this.sql, input.roomId);
       const existing = repo.residentByName(this.sql, input.roomId, input.name.trim());
@@ -157,7 +172,10 @@ export class ResidentsService {
         for (const l of repo.leasesOf(this.sql, existing.id)) {
           const end = l.moved_out ?? l.end_date;
           if (input.startDate <= end && l.start_date <= input.endDate)
-            throw new AppError('CONFLICT', `租期 ${input.startDate} 至 ${input.endDate} 与「${existing.name}」已有的租期 ${l.start_date} 至 ${end} 重叠：请检查日期，或先办理迁出。`);
+            throw new AppError(
+              'CONFLICT',
+              `租期 ${input.startDate} 至 ${input.endDate} 与「${existing.name}」已有的租期 ${l.start_date} 至 ${end} 重叠：请检查日期，或先办理迁出。`,
+            );
         }
         repo.updateResident(this.sql, existing.id, {
           ...existing,
@@ -173,7 +191,9 @@ export class ResidentsService {
         id = this.insert(input.roomId, 'tenant', input, input.startDate);
       }
       repo.insertLease(this.sql, { residentId: id, roomId: input.roomId, start: input.startDate, end: input.endDate, at: this.now(), operatorId: actor.id });
-      this.audit('tenant.move_in', id, actor, before, repo.residentById(this.sql, id) as repo.ResidentRow, { lease: { start: input.startDate, end: input.endDate } });
+      this.audit('tenant.move_in', id, actor, before, repo.residentById(this.sql, id) as repo.ResidentRow, {
+        lease: { start: input.startDate, end: input.endDate },
+      });
       if (room.state !== 'rented') changeState(this.sql, this.clock, room.id, 'rented', actor.id, `租户入住（${maskName(input.name.trim())}）`);
       return this.view(id);
     });

@@ -6,7 +6,12 @@ import type { MoveInService } from './movein.service';
 import type { DecorationService } from './decoration.service';
 
 /** Room file, residents, move-in and decoration channels → their services. */
-export function roomsHandlers(rooms: RoomsService, residents: ResidentsService, moveIn: MoveInService, decoration: DecorationService): HandlersOf<typeof roomsContract> {
+export function roomsHandlers(
+  rooms: RoomsService,
+  residents: ResidentsService,
+  moveIn: MoveInService,
+  decoration: DecorationService,
+): HandlersOf<typeof roomsContract> {
   return {
     'rooms.file': (i) => rooms.file(i.roomId),
     'rooms.buildings.update': (i, ctx) => rooms.updateBuilding(i.id, i.name, actor(ctx)),

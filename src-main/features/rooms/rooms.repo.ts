@@ -21,11 +21,7 @@ const roomCols = [
 ] as const;
 
 const rooms = () =>
-  qb
-    .selectFrom('rooms as rm')
-    .innerJoin('units as u', 'u.id', 'rm.unit_id')
-    .innerJoin('buildings as b', 'b.id', 'u.building_id')
-    .select(roomCols);
+  qb.selectFrom('rooms as rm').innerJoin('units as u', 'u.id', 'rm.unit_id').innerJoin('buildings as b', 'b.id', 'u.building_id').select(roomCols);
 export type RoomRow = NonNullable<ReturnType<typeof roomById>>;
 
 export const roomById = (sql: Sql, id: number) => sql.get(rooms().where('rm.id', '=', id));
@@ -34,23 +30,52 @@ export const roomIdByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('r
 export const buildingById = (sql: Sql, id: number) => sql.get(qb.selectFrom('buildings').select(['id', 'code', 'name']).where('id', '=', id));
 export const setBuildingName = (sql: Sql, id: number, name: string) => sql.run(qb.updateTable('buildings').set({ name }).where('id', '=', id));
 export const unitById = (sql: Sql, id: number) =>
-  sql.get(qb.selectFrom('units as u').innerJoin('buildings as b', 'b.id', 'u.building_id').select(['u.id as id', 'u.code as code', 'b.id as building_id', 'b.code as building_code']).where('u.id', '=', id));
+  sql.get(
+    qb
+      .selectFrom('units as u')
+      .innerJoin('buildings as b', 'b.id', 'u.building_id')
+      .select(['u.id as id', 'u.code as code', 'b.id as building_id', 'b.code as building_code'])
+      .where('u.id', '=', id),
+  );
 
-export const insertRoom = (sql: Sql, r: { unitId: number; number: string; code: string; areaCm2: number | null; floor: number | null; roomType: string; state: RoomState; at: string }) =>
+export const insertRoom = (
+  sql: Sql,
+  r: { unitId: number; number: string; code: string; areaCm2: number | null; floor: number | null; roomType: string; state: RoomState; at: string },
+) =>
   sql.run(
-    qb.insertInto('rooms').values({ unit_id: r.unitId, number: r.number, code: r.code, area_cm2: r.areaCm2, floor: r.floor, room_type: r.roomType, state: r.state, created_at: r.at, updated_at: r.at }),
+    qb.insertInto('rooms').values({
+      unit_id: r.unitId,
+      number: r.number,
+      code: r.code,
+      area_cm2: r.areaCm2,
+      floor: r.floor,
+      room_type: r.roomType,
+      state: r.state,
+      created_at: r.at,
+      updated_at: r.at,
+    }),
   ).lastInsertRowid;
 
 export const updateRoom = (sql: Sql, id: number, r: { areaCm2: number | null; floor: number | null; roomType: string; at: string }) =>
   sql.run(qb.updateTable('rooms').set({ area_cm2: r.areaCm2, floor: r.floor, room_type: r.roomType, updated_at: r.at }).where('id', '=', id));
 
-export const setRoomState = (sql: Sql, id: number, state: RoomState, at: string) => sql.run(qb.updateTable('rooms').set({ state, updated_at: at }).where('id', '=', id));
+export const setRoomState = (sql: Sql, id: number, state: RoomState, at: string) =>
+  sql.run(qb.updateTable('rooms').set({ state, updated_at: at }).where('id', '=', id));
 
-export const insertStateChange = (sql: Sql, c: { roomId: number; from: RoomState | null; to: RoomState; at: string; operatorId: number | null; reason: string }) =>
-  sql.run(qb.insertInto('room_state_changes').values({ room_id: c.roomId, from_state: c.from, to_state: c.to, at: c.at, operator_id: c.operatorId, reason: c.reason }));
+export const insertStateChange = (
+  sql: Sql,
+  c: { roomId: number; from: RoomState | null; to: RoomState; at: string; operatorId: number | null; reason: string },
+) =>
+  sql.run(
+    qb
+      .insertInto('room_state_changes')
+      .values({ room_id: c.roomId, from_state: c.from, to_state: c.to, at: c.at, operator_id: c.operatorId, reason: c.reason }),
+  );
 
 export const stateHistory = (sql: Sql, roomId: number, limit: number) =>
-  sql.all(qb.selectFrom('room_state_changes').select(['from_state', 'to_state', 'at', 'reason']).where('room_id', '=', roomId).orderBy('id', 'desc').limit(limit));
+  sql.all(
+    qb.selectFrom('room_state_changes').select(['from_state', 'to_state', 'at', 'reason']).where('room_id', '=', roomId).orderBy('id', 'desc').limit(limit),
+  );
 
 /* residents */
 
@@ -94,10 +119,22 @@ export const eraseResident = (sql: Sql, id: number, at: string, moveOut: string 
   sql.run(
     qb
       .updateTable('residents')
-      .set({ name: `已删除住户${id}`, initials: '', pinyin: '', given_name: '', phone: null, phone_last4: null, note: '', move_out: moveOut, erased_at: at, updated_at: at })
+      .set({
+        name: `已删除住户${id}`,
+        initials: '',
+        pinyin: '',
+        given_name: '',
+        phone: null,
+        phone_last4: null,
+        note: '',
+        move_out: moveOut,
+        erased_at: at,
+        updated_at: at,
+      })
       .where('id', '=', id),
   );
-export const eraseCardHolder = (sql: Sql, residentId: number) => sql.run(qb.updateTable('cards').set({ holder_name: '已删除' }).where('resident_id', '=', residentId));
+export const eraseCardHolder = (sql: Sql, residentId: number) =>
+  sql.run(qb.updateTable('cards').set({ holder_name: '已删除' }).where('resident_id', '=', residentId));
 export const eraseMoveInNotes = (sql: Sql, residentId: number) =>
   sql.run(qb.updateTable('movein_cases').set({ id_note: '', keys_signed_by: '已删除' }).where('resident_id', '=', residentId));
 
@@ -106,10 +143,21 @@ export const eraseMoveInNotes = (sql: Sql, residentId: number) =>
 export const leasesOf = (sql: Sql, residentId: number) =>
   sql.all(qb.selectFrom('tenant_leases').select(['id', 'start_date', 'end_date', 'moved_out']).where('resident_id', '=', residentId).orderBy('start_date'));
 export const insertLease = (sql: Sql, l: { residentId: number; roomId: number; start: string; end: string; at: string; operatorId: number }) =>
-  sql.run(qb.insertInto('tenant_leases').values({ resident_id: l.residentId, room_id: l.roomId, start_date: l.start, end_date: l.end, created_at: l.at, operator_id: l.operatorId }));
-export const closeLease = (sql: Sql, id: number, movedOut: string) => sql.run(qb.updateTable('tenant_leases').set({ moved_out: movedOut }).where('id', '=', id));
+  sql.run(
+    qb
+      .insertInto('tenant_leases')
+      .values({ resident_id: l.residentId, room_id: l.roomId, start_date: l.start, end_date: l.end, created_at: l.at, operator_id: l.operatorId }),
+  );
+export const closeLease = (sql: Sql, id: number, movedOut: string) =>
+  sql.run(qb.updateTable('tenant_leases').set({ moved_out: movedOut }).where('id', '=', id));
 export const lastLeaseEnds = (sql: Sql, roomId: number) =>
-  sql.all(qb.selectFrom('tenant_leases').select(['resident_id', (eb) => eb.fn.max('end_date').as('end_date')]).where('room_id', '=', roomId).groupBy('resident_id'));
+  sql.all(
+    qb
+      .selectFrom('tenant_leases')
+      .select(['resident_id', (eb) => eb.fn.max('end_date').as('end_date')])
+      .where('room_id', '=', roomId)
+      .groupBy('resident_id'),
+  );
 
 /* transfers */
 
@@ -136,7 +184,14 @@ export const transfersOf = (sql: Sql, roomId: number) =>
       .selectFrom('ownership_transfers as t')
       .innerJoin('residents as f', 'f.id', 't.from_resident_id')
       .innerJoin('residents as n', 'n.id', 't.to_resident_id')
-      .select(['t.transfer_date as date', 'f.name as from_name', 'n.name as to_name', 't.title_deed_seen as deed', 't.contract_seen as contract', 't.id_card_seen as id_card'])
+      .select([
+        't.transfer_date as date',
+        'f.name as from_name',
+        'n.name as to_name',
+        't.title_deed_seen as deed',
+        't.contract_seen as contract',
+        't.id_card_seen as id_card',
+      ])
       .where('t.room_id', '=', roomId)
       .orderBy('t.id', 'desc'),
   );

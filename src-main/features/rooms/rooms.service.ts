@@ -5,7 +5,16 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskName, maskPhone } from '@shared/mask';
 import { monthOf, type PropertyCalendar } from '@shared/calendar';
-import type { DecorationCaseView, MoveInCaseView, OccupancyCounts, OccupancyView, RoomFile, RoomLink, RoomResidentView, RoomView } from '@shared/contract/rooms';
+import type {
+  DecorationCaseView,
+  MoveInCaseView,
+  OccupancyCounts,
+  OccupancyView,
+  RoomFile,
+  RoomLink,
+  RoomResidentView,
+  RoomView,
+} from '@shared/contract/rooms';
 import type { SessionOperator } from '../operators/sessions';
 import { formatArea, roomCode } from '../roster/rules';
 import * as repo from './rooms.repo';
@@ -111,8 +120,12 @@ export class RoomsService {
         label: c.type === 'access' ? '门禁卡' : c.function_name || '功能卡',
         detail: `${maskName(c.holder_name) ?? ''} · …${c.match_key.slice(-4)}`,
       })),
-      parcelsInStock: fileRepo.parcelsInStock(this.sql, roomId).map((p) => ({ area: 'parcels', refId: p.id, label: p.pickup_code, detail: `${p.carrier} · ${this.calendar.dateTime(p.intake_at)}` })),
-      openRequests: fileRepo.openRequests(this.sql, roomId).map((q) => ({ area: 'requests', refId: q.id, label: q.category, detail: `${REQUEST_STATUS_ZH[q.status]} · ${this.calendar.dateTime(q.created_at)}` })),
+      parcelsInStock: fileRepo
+        .parcelsInStock(this.sql, roomId)
+        .map((p) => ({ area: 'parcels', refId: p.id, label: p.pickup_code, detail: `${p.carrier} · ${this.calendar.dateTime(p.intake_at)}` })),
+      openRequests: fileRepo
+        .openRequests(this.sql, roomId)
+        .map((q) => ({ area: 'requests', refId: q.id, label: q.category, detail: `${REQUEST_STATUS_ZH[q.status]} · ${this.calendar.dateTime(q.created_at)}` })),
       moveIn: this.readers.moveIn(roomId),
       decoration: this.readers.decoration(roomId),
       more: this.hooks.map((h) => ({ area: h.area, title: h.title, lines: h.lines(roomId) })),
@@ -124,7 +137,13 @@ export class RoomsService {
       const b = repo.buildingById(this.sql, id);
       if (!b) throw new AppError('NOT_FOUND', '找不到这栋楼：请刷新楼栋列表。');
       repo.setBuildingName(this.sql, id, name.trim());
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'building.update', entity: 'building', entityId: id, detail: { code: b.code, before: { name: b.name }, after: { name: name.trim() } } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'building.update',
+        entity: 'building',
+        entityId: id,
+        detail: { code: b.code, before: { name: b.name }, after: { name: name.trim() } },
+      });
       return { id, code: b.code, name: name.trim() };
     });
   }
@@ -151,7 +170,16 @@ export class RoomsService {
       if (repo.roomIdByCode(this.sql, code)) throw new AppError('CONFLICT', `房号 ${code} 已存在：请在搜索里找到它再修改。`);
       const state = input.state ?? 'undelivered';
       const at = this.now();
-      const id = repo.insertRoom(this.sql, { unitId: u.id, number, code, areaCm2: toCm2(input.areaM2), floor: input.floor ?? null, roomType: input.roomType?.trim() ?? '', state, at });
+      const id = repo.insertRoom(this.sql, {
+        unitId: u.id,
+        number,
+        code,
+        areaCm2: toCm2(input.areaM2),
+        floor: input.floor ?? null,
+        roomType: input.roomType?.trim() ?? '',
+        state,
+        at,
+      });
       repo.insertStateChange(this.sql, { roomId: id, from: null, to: state, at, operatorId: actor.id, reason: '新建房间' });
       appendAudit(this.sql, this.clock, {
         operatorId: actor.id,

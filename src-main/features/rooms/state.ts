@@ -15,7 +15,13 @@ export function changeState(sql: Sql, clock: Clock, roomId: number, to: RoomStat
   const at = clock.now().toISOString();
   repo.setRoomState(sql, roomId, to, at);
   repo.insertStateChange(sql, { roomId, from: room.state, to, at, operatorId, reason });
-  appendAudit(sql, clock, { operatorId, action: 'room.state', entity: 'room', entityId: roomId, detail: { code: room.code, before: room.state, after: to, reason } });
+  appendAudit(sql, clock, {
+    operatorId,
+    action: 'room.state',
+    entity: 'room',
+    entityId: roomId,
+    detail: { code: room.code, before: room.state, after: to, reason },
+  });
 }
 
 export function mustRoom(sql: Sql, roomId: number): repo.RoomRow {

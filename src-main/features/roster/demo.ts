@@ -7,14 +7,69 @@ import { nameKeys, roomCode } from './rules';
 
 /** Common surnames roughly by frequency (weights), including the polyphonic ones the search must read right. */
 const SURNAMES: Array<[string, number]> = [
-  ['王', 72], ['李', 71], ['张', 68], ['刘', 54], ['陈', 45], ['杨', 31], ['黄', 23], ['赵', 22], ['吴', 20], ['周', 20],
-  ['徐', 15], ['孙', 15], ['马', 13], ['朱', 12], ['胡', 11], ['郭', 11], ['何', 10], ['高', 10], ['林', 10], ['罗', 9],
-  ['郑', 9], ['梁', 8], ['谢', 7], ['宋', 7], ['唐', 7], ['许', 6], ['韩', 6], ['冯', 6], ['邓', 6], ['曹', 6],
-  ['彭', 5], ['曾', 5], ['肖', 5], ['田', 5], ['董', 5], ['袁', 5], ['潘', 4], ['于', 4], ['蒋', 4], ['蔡', 4],
-  ['余', 4], ['杜', 4], ['叶', 4], ['程', 4], ['苏', 4], ['魏', 4], ['吕', 4], ['丁', 3], ['任', 3], ['沈', 3],
-  ['单', 1], ['解', 1], ['区', 1], ['朴', 1], ['仇', 1], ['查', 1], ['欧阳', 1], ['司马', 1], ['诸葛', 1], ['覃', 1],
+  ['王', 72],
+  ['李', 71],
+  ['张', 68],
+  ['刘', 54],
+  ['陈', 45],
+  ['杨', 31],
+  ['黄', 23],
+  ['赵', 22],
+  ['吴', 20],
+  ['周', 20],
+  ['徐', 15],
+  ['孙', 15],
+  ['马', 13],
+  ['朱', 12],
+  ['胡', 11],
+  ['郭', 11],
+  ['何', 10],
+  ['高', 10],
+  ['林', 10],
+  ['罗', 9],
+  ['郑', 9],
+  ['梁', 8],
+  ['谢', 7],
+  ['宋', 7],
+  ['唐', 7],
+  ['许', 6],
+  ['韩', 6],
+  ['冯', 6],
+  ['邓', 6],
+  ['曹', 6],
+  ['彭', 5],
+  ['曾', 5],
+  ['肖', 5],
+  ['田', 5],
+  ['董', 5],
+  ['袁', 5],
+  ['潘', 4],
+  ['于', 4],
+  ['蒋', 4],
+  ['蔡', 4],
+  ['余', 4],
+  ['杜', 4],
+  ['叶', 4],
+  ['程', 4],
+  ['苏', 4],
+  ['魏', 4],
+  ['吕', 4],
+  ['丁', 3],
+  ['任', 3],
+  ['沈', 3],
+  ['单', 1],
+  ['解', 1],
+  ['区', 1],
+  ['朴', 1],
+  ['仇', 1],
+  ['查', 1],
+  ['欧阳', 1],
+  ['司马', 1],
+  ['诸葛', 1],
+  ['覃', 1],
 ];
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鑫宇浩然子涵欣怡梓轩一诺雨桐晨阳思远佳琪文博俊熙嘉怡志强建国海燕春梅晓东'.split('');
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鑫宇浩然子涵欣怡梓轩一诺雨桐晨阳思远佳琪文博俊熙嘉怡志强建国海燕春梅晓东'.split('');
 
 /** A small deterministic PRNG so demo data (and benchmarks) are the same on every run. */
 export function rng(seed: number): () => number {
@@ -46,7 +101,33 @@ export function demoName(rand: () => number): string {
 }
 
 export function demoPhone(rand: () => number): string {
-  const prefixes = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '158', '159', '166', '176', '177', '180', '181', '186', '187', '188', '189', '199'];
+  const prefixes = [
+    '130',
+    '131',
+    '132',
+    '133',
+    '135',
+    '136',
+    '137',
+    '138',
+    '139',
+    '150',
+    '151',
+    '152',
+    '155',
+    '158',
+    '159',
+    '166',
+    '176',
+    '177',
+    '180',
+    '181',
+    '186',
+    '187',
+    '188',
+    '189',
+    '199',
+  ];
   let s = prefixes[Math.floor(rand() * prefixes.length)] as string;
   for (let i = 0; i < 8; i++) s += Math.floor(rand() * 10);
   return s;
@@ -67,7 +148,13 @@ export const DEMO_SHAPE: DemoShape = { buildings: 40, units: 4, floors: 32, perF
  * Fills an empty roster with realistic demo data, in chunks so the app stays responsive.
  * Each chunk is its own transaction; a crash midway leaves whole rooms, never half a resident.
  */
-export async function generateDemo(sql: Sql, clock: Clock, job: Job<{ residents: number }> | null, shape: DemoShape = DEMO_SHAPE, seed = 20261123): Promise<number> {
+export async function generateDemo(
+  sql: Sql,
+  clock: Clock,
+  job: Job<{ residents: number }> | null,
+  shape: DemoShape = DEMO_SHAPE,
+  seed = 20261123,
+): Promise<number> {
   const rand = rng(seed);
   const at = clock.now().toISOString();
   const roomsTotal = shape.buildings * shape.units * shape.floors * shape.perFloor;
@@ -117,6 +204,8 @@ export async function generateDemo(sql: Sql, clock: Clock, job: Job<{ residents:
     job?.step(written, shape.residents, `正在生成演示数据：${b}/${shape.buildings} 栋`);
     await yieldToLoop();
   }
-  sql.tx(() => appendAudit(sql, clock, { operatorId: null, action: 'roster.demo_generated', entity: 'roster', entityId: 'demo', detail: { residents: written } }));
+  sql.tx(() =>
+    appendAudit(sql, clock, { operatorId: null, action: 'roster.demo_generated', entity: 'roster', entityId: 'demo', detail: { residents: written } }),
+  );
   return written;
 }

@@ -21,7 +21,16 @@ const kindOrder = raw`CASE r.kind WHEN 'owner' THEN 0 WHEN 'tenant' THEN 1 ELSE 
 function hits() {
   return qb.selectFrom('residents as r').innerJoin('rooms as rm', 'rm.id', 'r.room_id').select(hitCols).where('r.erased_at', 'is', null);
 }
-export interface HitRow { id: number; name: string; kind: 'owner' | 'tenant' | 'family'; initials: string; phone: string | null; move_out: string | null; room_code: string; room_id: number }
+export interface HitRow {
+  id: number;
+  name: string;
+  kind: 'owner' | 'tenant' | 'family';
+  initials: string;
+  phone: string | null;
+  move_out: string | null;
+  room_code: string;
+  room_id: number;
+}
 
 /** Upper bound for a prefix range scan: 'zw' → 'zx'. Uses the BINARY index (LIKE would not). */
 export function prefixEnd(prefix: string): string {
@@ -29,19 +38,13 @@ export function prefixEnd(prefix: string): string {
 }
 
 export const byRoomPrefix = (sql: Sql, prefix: string, limit: number): HitRow[] =>
-  sql.all(
-    hits()
-      .where('rm.code', '>=', prefix)
-      .where('rm.code', '<', prefixEnd(prefix))
-      .orderBy('rm.code')
-      .orderBy(kindOrder)
-      .orderBy('r.id')
-      .limit(limit),
-  );
+  sql.all(hits().where('rm.code', '>=', prefix).where('rm.code', '<', prefixEnd(prefix)).orderBy('rm.code').orderBy(kindOrder).orderBy('r.id').limit(limit));
 
 /** Rooms themselves (a room created by hand has no residents yet): by code prefix or by number. */
 export const roomsByPrefix = (sql: Sql, prefix: string, limit: number) =>
-  sql.all(qb.selectFrom('rooms').select(['id', 'code', 'state']).where('code', '>=', prefix).where('code', '<', prefixEnd(prefix)).orderBy('code').limit(limit));
+  sql.all(
+    qb.selectFrom('rooms').select(['id', 'code', 'state']).where('code', '>=', prefix).where('code', '<', prefixEnd(prefix)).orderBy('code').limit(limit),
+  );
 export const roomsByNumber = (sql: Sql, number: string, limit: number) =>
   sql.all(qb.selectFrom('rooms').select(['id', 'code', 'state']).where('number', '=', number).orderBy('code').limit(limit));
 
@@ -74,7 +77,15 @@ export const residentById = (sql: Sql, id: number) =>
       .innerJoin('rooms as rm', 'rm.id', 'r.room_id')
       .innerJoin('units as u', 'u.id', 'rm.unit_id')
       .innerJoin('buildings as b', 'b.id', 'u.building_id')
-      .select([...hitCols, 'r.pinyin as pinyin', 'r.move_in as move_in', 'r.note as note', 'r.room_id as room_id', 'rm.area_cm2 as area_cm2', 'b.name as building_name'])
+      .select([
+        ...hitCols,
+        'r.pinyin as pinyin',
+        'r.move_in as move_in',
+        'r.note as note',
+        'r.room_id as room_id',
+        'rm.area_cm2 as area_cm2',
+        'b.name as building_name',
+      ])
       .where('r.id', '=', id),
   );
 
@@ -127,7 +138,8 @@ export const unitId = (sql: Sql, buildingId: number, code: string) =>
 export const insertUnit = (sql: Sql, buildingId: number, code: string) =>
   sql.run(qb.insertInto('units').values({ building_id: buildingId, code })).lastInsertRowid;
 
-export const roomByCode = (sql: Sql, code: string) => sql.get(qb.selectFrom('rooms').select(['id', 'unit_id', 'number', 'code', 'area_cm2']).where('code', '=', code));
+export const roomByCode = (sql: Sql, code: string) =>
+  sql.get(qb.selectFrom('rooms').select(['id', 'unit_id', 'number', 'code', 'area_cm2']).where('code', '=', code));
 
 export const insertRoom = (sql: Sql, r: { unitId: number; number: string; code: string; areaCm2: number | null; at: string }) =>
   sql.run(qb.insertInto('rooms').values({ unit_id: r.unitId, number: r.number, code: r.code, area_cm2: r.areaCm2, created_at: r.at })).lastInsertRowid;
@@ -170,7 +182,15 @@ export const updateResident = (sql: Sql, id: number, r: Omit<ResidentWrite, 'roo
   sql.run(
     qb
       .updateTable('residents')
-      .set({ kind: r.kind, phone: r.phone, phone_last4: r.phone ? r.phone.slice(-4) : null, move_in: r.moveIn, move_out: r.moveOut, note: r.note, updated_at: r.at })
+      .set({
+        kind: r.kind,
+        phone: r.phone,
+        phone_last4: r.phone ? r.phone.slice(-4) : null,
+        move_in: r.moveIn,
+        move_out: r.moveOut,
+        note: r.note,
+        updated_at: r.at,
+      })
       .where('id', '=', id),
   );
 
@@ -178,8 +198,7 @@ export const updateResident = (sql: Sql, id: number, r: Omit<ResidentWrite, 'roo
 
 export const allBuildings = (sql: Sql) => sql.all(qb.selectFrom('buildings').select(['id', 'code']));
 
-export const unitsOfBuilding = (sql: Sql, buildingId: number) =>
-  sql.all(qb.selectFrom('units').select(['id', 'code']).where('building_id', '=', buildingId));
+export const unitsOfBuilding = (sql: Sql, buildingId: number) => sql.all(qb.selectFrom('units').select(['id', 'code']).where('building_id', '=', buildingId));
 
 export const roomsOfBuilding = (sql: Sql, buildingId: number) =>
   sql.all(
@@ -196,7 +215,16 @@ export const residentsOfBuilding = (sql: Sql, buildingId: number) =>
       .selectFrom('residents as r')
       .innerJoin('rooms as rm', 'rm.id', 'r.room_id')
       .innerJoin('units as u', 'u.id', 'rm.unit_id')
-      .select(['r.id as id', 'r.name as name', 'r.kind as kind', 'r.phone as phone', 'r.move_in as move_in', 'r.move_out as move_out', 'r.note as note', 'rm.code as room_code'])
+      .select([
+        'r.id as id',
+        'r.name as name',
+        'r.kind as kind',
+        'r.phone as phone',
+        'r.move_in as move_in',
+        'r.move_out as move_out',
+        'r.note as note',
+        'rm.code as room_code',
+      ])
       .where('u.building_id', '=', buildingId),
   );
 

@@ -109,7 +109,13 @@ export class RosterService {
       const r = repo.phoneOf(this.sql, id);
       if (!r) throw new AppError('NOT_FOUND', '找不到这位住户：可能已被删除，请重新搜索。');
       if (!r.phone) throw new AppError('NOT_FOUND', '这位住户没有登记电话。');
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'resident.phone_revealed', entity: 'resident', entityId: id, detail: { reason: maskText(reason.trim()) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'resident.phone_revealed',
+        entity: 'resident',
+        entityId: id,
+        detail: { reason: maskText(reason.trim()) },
+      });
       return { phone: r.phone };
     });
   }

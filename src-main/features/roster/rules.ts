@@ -67,7 +67,10 @@ const HAN = /\p{Script=Han}/u;
 export function nameKeys(name: string): NameKeys {
   const clean = toHalfWidth(name);
   if (!HAN.test(clean)) {
-    const words = clean.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = clean
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     return { initials: words.map((w) => w[0]).join(''), pinyin: words.join('') };
   }
   const syllables = pinyin(clean, { toneType: 'none', type: 'array', surname: 'head', v: true }) as string[];
@@ -103,7 +106,9 @@ export function normalisePhone(input: string): string | null {
 
 /** Area in m² as typed ("89.5", "89.50㎡") → integer hundredths of a m², or null when empty. Throws on nonsense. */
 export function parseArea(input: string): number | null {
-  const s = toHalfWidth(input).replace(/(㎡|m2|平方米|平米)$/i, '').trim();
+  const s = toHalfWidth(input)
+    .replace(/(㎡|m2|平方米|平米)$/i, '')
+    .trim();
   if (s === '') return null;
   if (!/^\d{1,6}(\.\d{1,2})?$/.test(s)) throw new Error('面积应为数字，最多两位小数，例如 89.5');
   const [i, f = ''] = s.split('.');

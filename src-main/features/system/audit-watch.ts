@@ -1,5 +1,14 @@
 import { appendAudit, chainHead } from '../../db/audit';
-import { auditCheck, clearAttention, readAttention, readCheckpoint, writeAttention, writeCheckpoint, type AuditReport, type StoredAttention } from '../../db/audit-check';
+import {
+  auditCheck,
+  clearAttention,
+  readAttention,
+  readCheckpoint,
+  writeAttention,
+  writeCheckpoint,
+  type AuditReport,
+  type StoredAttention,
+} from '../../db/audit-check';
 import { expectedTriggers, restoreTriggers } from '../../db/guards';
 import { isLedgerTable, stampRow } from '../../db/ledger';
 import { auditCheckInWorker } from '../../db/maintenance';
@@ -59,7 +68,9 @@ export class AuditWatch {
     // the time of record includes deriving the expected triggers (first use in this process)
     const report = { ...checked, ms: Math.round(performance.now() - t0) };
     this.lastStartup = report;
-    this.d.log.info(`protection check at start-up: ${report.full ? 'full' : 'from checkpoint'}, ${report.chainRows} chain rows, ${report.ledgerRows} ledger rows, ${report.ms} ms, ${report.problems.length} problems`);
+    this.d.log.info(
+      `protection check at start-up: ${report.full ? 'full' : 'from checkpoint'}, ${report.chainRows} chain rows, ${report.ledgerRows} ledger rows, ${report.ms} ms, ${report.problems.length} problems`,
+    );
     // a quick pass does not clear a stored finding: only a full check can
     if (report.ok && !this.state && report.checkpoint) writeCheckpoint(db, report.checkpoint);
     if (!report.ok) this.enter(report);
@@ -149,7 +160,13 @@ export class AuditWatch {
     sql.tx(() => {
       const triggers = restoreTriggers(sql.db, this.expected());
       if (triggers.length) {
-        appendAudit(sql, clock, { operatorId: actor.id, action: 'audit.triggers_restored', entity: 'system', entityId: 'triggers', detail: { reason: why, triggers: triggers.map((t) => `${t.kind}:${t.name}`) } });
+        appendAudit(sql, clock, {
+          operatorId: actor.id,
+          action: 'audit.triggers_restored',
+          entity: 'system',
+          entityId: 'triggers',
+          detail: { reason: why, triggers: triggers.map((t) => `${t.kind}:${t.name}`) },
+        });
       }
       let rows = 0;
       for (const p of found.problems) {
@@ -157,7 +174,13 @@ export class AuditWatch {
         stampRow(sql, clock, p.table, p.rowId, 'accept', actor.id, { reason: why, finding: p.kind, comparedSeq: p.seq });
         rows++;
       }
-      appendAudit(sql, clock, { operatorId: actor.id, action: 'audit.findings_accepted', entity: 'system', entityId: 'protection', detail: { reason: why, rows, triggers: triggers.length } });
+      appendAudit(sql, clock, {
+        operatorId: actor.id,
+        action: 'audit.findings_accepted',
+        entity: 'system',
+        entityId: 'protection',
+        detail: { reason: why, rows, triggers: triggers.length },
+      });
     });
     return this.verifyNow();
   }

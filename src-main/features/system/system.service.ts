@@ -86,7 +86,13 @@ export class SystemService {
     this.detach();
     this.store = store;
     this.idleMinutes = this.storedIdleMinutes(store);
-    this.audit = new AuditWatch({ sql: store.sql, clock: this.env.clock, log: this.env.log, dbFile: this.env.dbFile, ...(this.env.nativeBinding ? { nativeBinding: this.env.nativeBinding } : {}) });
+    this.audit = new AuditWatch({
+      sql: store.sql,
+      clock: this.env.clock,
+      log: this.env.log,
+      dbFile: this.env.dbFile,
+      ...(this.env.nativeBinding ? { nativeBinding: this.env.nativeBinding } : {}),
+    });
     this.audit.startup();
     if (background) this.audit.startBackground();
   }
@@ -112,7 +118,8 @@ export class SystemService {
     const st = this.store?.print.cachedStatus();
     if (!st || st.state === 'not-configured') return { state: 'not-configured', detail: '未配置打印机' };
     if (st.state === 'checking') return { state: 'checking', detail: `打印机：${st.detail}` };
-    const state = st.state === 'ok' || st.state === 'unknown' || st.state === 'offline' || st.state === 'paper-out' || st.state === 'cover-open' ? st.state : 'error';
+    const state =
+      st.state === 'ok' || st.state === 'unknown' || st.state === 'offline' || st.state === 'paper-out' || st.state === 'cover-open' ? st.state : 'error';
     return { state, detail: `打印机：${st.detail}${st.paperNearEnd ? '（纸将用完）' : ''}` };
   }
 
@@ -166,7 +173,12 @@ export class SystemService {
   }
 
   /** First run: property, terminal and the first admin, in one transaction; demo data afterwards if asked. */
-  async setup(input: { propertyName: string; terminalId: string; admin: { username: string; displayName: string; password: string }; demoData: boolean }): Promise<void> {
+  async setup(input: {
+    propertyName: string;
+    terminalId: string;
+    admin: { username: string; displayName: string; password: string };
+    demoData: boolean;
+  }): Promise<void> {
     const s = this.need();
     if (s.operators.count() > 0) throw new AppError('ALREADY_SET_UP', '本机已完成初始设置：请直接登录。');
     const passwordHash = await s.operators.hash(input.admin.password);
@@ -215,10 +227,7 @@ export class SystemService {
     const s = this.need();
     const zoneChanges = input.timeZone !== undefined && input.timeZone !== s.calendar.tz();
     if (zoneChanges && s.upstream.hasBuiltDays()) {
-      throw new AppError(
-        'CONFLICT',
-        '已经有营业日汇总生成过，不能再改时区（否则会有几个小时被重复或漏报）：如确需修改，请先与总部确认后由技术支持处理。',
-      );
+      throw new AppError('CONFLICT', '已经有营业日汇总生成过，不能再改时区（否则会有几个小时被重复或漏报）：如确需修改，请先与总部确认后由技术支持处理。');
     }
     s.sql.tx(() => {
       const at = this.now();
@@ -254,7 +263,9 @@ export class SystemService {
   async backupNow(actor: SessionOperator): Promise<BackupView> {
     const s = this.need();
     const b = await backupNow(s.db, this.env.backupsDir, this.env.clock, 'manual');
-    s.sql.tx(() => appendAudit(s.sql, this.env.clock, { operatorId: actor.id, action: 'backup.manual', entity: 'backup', entityId: b.name, detail: { bytes: b.bytes } }));
+    s.sql.tx(() =>
+      appendAudit(s.sql, this.env.clock, { operatorId: actor.id, action: 'backup.manual', entity: 'backup', entityId: b.name, detail: { bytes: b.bytes } }),
+    );
     return { name: b.name, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes };
   }
 

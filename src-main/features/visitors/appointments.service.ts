@@ -92,7 +92,13 @@ export class AppointmentsService {
         created_by: actor.id,
         request_id: input.requestId ?? null,
       });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.appointment', entity: 'appointment', entityId: id, detail: { roomCode: room.code, date: input.date, partySize: input.partySize } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'visitor.appointment',
+        entity: 'appointment',
+        entityId: id,
+        detail: { roomCode: room.code, date: input.date, partySize: input.partySize },
+      });
       return this.view(this.must(id));
     });
   }
@@ -105,9 +111,16 @@ export class AppointmentsService {
   cancel(id: number, reason: string, actor: SessionOperator): AppointmentView {
     return this.sql.tx(() => {
       const r = this.must(id);
-      if (r.status !== 'planned') throw new AppError('CONFLICT', `这条预约已${r.status === 'cancelled' ? '取消' : r.status === 'no_show' ? '过期未到' : '到访'}，不能取消。`);
+      if (r.status !== 'planned')
+        throw new AppError('CONFLICT', `这条预约已${r.status === 'cancelled' ? '取消' : r.status === 'no_show' ? '过期未到' : '到访'}，不能取消。`);
       repo.setAppointment(this.sql, id, 'planned', { status: 'cancelled', closed_at: this.now(), cancel_reason: reason.trim() });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.appointmentCancel', entity: 'appointment', entityId: id, detail: { reason: maskText(reason.trim()) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'visitor.appointmentCancel',
+        entity: 'appointment',
+        entityId: id,
+        detail: { reason: maskText(reason.trim()) },
+      });
       return this.view(this.must(id));
     });
   }
@@ -151,17 +164,40 @@ export class AppointmentsService {
         throw new AppError('BAD_INPUT', '请至少填写手机尾号或证件号后四位中的一项：只凭姓名会把同名的人也拦下。', { field: 'phoneLast4' });
       const today = this.calendar.today();
       if (input.untilDate < today) throw new AppError('BAD_INPUT', `截止日期 ${input.untilDate} 已经过去：请选择今天或以后的日期。`, { field: 'untilDate' });
-      if (input.roomId !== null && !repo.roomWithBuilding(this.sql, input.roomId)) throw new AppError('BAD_INPUT', '这个房号不在名册中：请从名册里选择，或不限房号。', { field: 'roomId' });
+      if (input.roomId !== null && !repo.roomWithBuilding(this.sql, input.roomId))
+        throw new AppError('BAD_INPUT', '这个房号不在名册中：请从名册里选择，或不限房号。', { field: 'roomId' });
       const at = this.now();
       const personalId = recordPerson(
         this.sql,
         'refusal',
-        { name: input.visitorName.trim(), phone: null, phone_last4: input.phoneLast4 ?? null, doc_type: input.docLast4 ? 'other' : 'none', doc_last4: input.docLast4?.toUpperCase() ?? null, doc_sealed: null, plate: null },
+        {
+          name: input.visitorName.trim(),
+          phone: null,
+          phone_last4: input.phoneLast4 ?? null,
+          doc_type: input.docLast4 ? 'other' : 'none',
+          doc_last4: input.docLast4?.toUpperCase() ?? null,
+          doc_sealed: null,
+          plate: null,
+        },
         this.calendar.day(input.untilDate).to,
         at,
       );
-      const id = repo.insertRefusal(this.sql, { personal_id: personalId, room_id: input.roomId, reason: input.reason.trim(), from_date: today, until_date: input.untilDate, created_at: at, created_by: actor.id });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.refusal', entity: 'refusal', entityId: id, detail: { roomId: input.roomId, untilDate: input.untilDate, reason: maskText(input.reason.trim()) } });
+      const id = repo.insertRefusal(this.sql, {
+        personal_id: personalId,
+        room_id: input.roomId,
+        reason: input.reason.trim(),
+        from_date: today,
+        until_date: input.untilDate,
+        created_at: at,
+        created_by: actor.id,
+      });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'visitor.refusal',
+        entity: 'refusal',
+        entityId: id,
+        detail: { roomId: input.roomId, untilDate: input.untilDate, reason: maskText(input.reason.trim()) },
+      });
       return this.refusalView(this.mustRefusal(id));
     });
   }
@@ -171,7 +207,13 @@ export class AppointmentsService {
       const r = this.mustRefusal(id);
       if (r.ended_at) throw new AppError('CONFLICT', `这条记录已于 ${this.calendar.dateTime(r.ended_at)} 结束。`);
       repo.endRefusal(this.sql, id, { ended_at: this.now(), ended_by: actor.id, end_reason: reason.trim() });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.refusalEnd', entity: 'refusal', entityId: id, detail: { reason: maskText(reason.trim()) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'visitor.refusalEnd',
+        entity: 'refusal',
+        entityId: id,
+        detail: { reason: maskText(reason.trim()) },
+      });
       return this.refusalView(this.mustRefusal(id));
     });
   }

@@ -67,7 +67,8 @@ export function keyFileDocumentSeal(dataDir: string): DocumentSeal {
     open(sealed) {
       const [id, blob] = sealed.startsWith(PREFIX) ? sealed.slice(PREFIX.length).split(':') : [];
       const key = readKey(file);
-      if (!key || keyId(key) !== id) throw new AppError('CONFLICT', `完整证件号无法查看：数据目录里的密钥文件 ${DOCUMENT_KEY_FILE} 不见了或不是登记时的那一个（例如只恢复了数据库备份）。`);
+      if (!key || keyId(key) !== id)
+        throw new AppError('CONFLICT', `完整证件号无法查看：数据目录里的密钥文件 ${DOCUMENT_KEY_FILE} 不见了或不是登记时的那一个（例如只恢复了数据库备份）。`);
       try {
         const raw = Buffer.from(blob ?? '', 'base64');
         const d = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));

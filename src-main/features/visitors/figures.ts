@@ -30,12 +30,27 @@ export function handoverCounts(sql: Sql, now: string, since: string, formsMode: 
   const site = sql.get(
     qb
       .selectFrom('visits')
-      .select([(eb) => eb.fn.countAll<number>().as('visits'), raw<number>`coalesce(sum(party_size), 0)`.as('people'), raw<number>`coalesce(sum(valid_until <= ${now}), 0)`.as('overdue')])
+      .select([
+        (eb) => eb.fn.countAll<number>().as('visits'),
+        raw<number>`coalesce(sum(party_size), 0)`.as('people'),
+        raw<number>`coalesce(sum(valid_until <= ${now}), 0)`.as('overdue'),
+      ])
       .where(ON_SITE),
   );
   const workers = openCounts(sql, 'worker', now);
-  const issued = sql.get(qb.selectFrom('pass_issues').select((eb) => eb.fn.countAll<number>().as('n')).where('issued_at', '>=', since).where('kind', '=', 'removal'));
-  const verified = sql.get(qb.selectFrom('pass_verifications').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', since));
+  const issued = sql.get(
+    qb
+      .selectFrom('pass_issues')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('issued_at', '>=', since)
+      .where('kind', '=', 'removal'),
+  );
+  const verified = sql.get(
+    qb
+      .selectFrom('pass_verifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('at', '>=', since),
+  );
   return {
     onSite: n(site?.visits),
     people: n(site?.people),
@@ -75,7 +90,14 @@ export function visitorFigures(sql: Sql, from: string, to: string, now: string):
       .where('checked_out_at', '<', to)
       .where('checkout_method', '!=', 'void'),
   );
-  const issued = sql.all(qb.selectFrom('pass_issues').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('issued_at', '>=', from).where('issued_at', '<', to).groupBy('kind'));
+  const issued = sql.all(
+    qb
+      .selectFrom('pass_issues')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('issued_at', '>=', from)
+      .where('issued_at', '<', to)
+      .groupBy('kind'),
+  );
   const closed = sql.all(
     qb
       .selectFrom('pass_issues')
@@ -91,10 +113,18 @@ export function visitorFigures(sql: Sql, from: string, to: string, now: string):
       .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
       .where('valid_until', '>', from)
       .where('valid_until', '<=', expiredBy)
-      .where((eb) => eb.or([eb('status', '=', 'valid'), eb.and([eb('closed_at', '>=', eb.ref('valid_until')), eb('status', 'in', ['returned', 'closed', 'lost'])])]))
+      .where((eb) =>
+        eb.or([eb('status', '=', 'valid'), eb.and([eb('closed_at', '>=', eb.ref('valid_until')), eb('status', 'in', ['returned', 'closed', 'lost'])])]),
+      )
       .groupBy('kind'),
   );
-  const verified = sql.get(qb.selectFrom('pass_verifications').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', from).where('at', '<', to));
+  const verified = sql.get(
+    qb
+      .selectFrom('pass_verifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('at', '>=', from)
+      .where('at', '<', to),
+  );
   const of = (rows: Array<{ kind: string; n: number }>, kind: string) => n(rows.find((r) => r.kind === kind)?.n);
   const closedOf = (kind: string, status: string) => n(closed.find((r) => r.kind === kind && r.status === status)?.n);
   return {
@@ -103,7 +133,12 @@ export function visitorFigures(sql: Sql, from: string, to: string, now: string):
     people: n(v?.people),
     checkedOut: n(out?.n),
     refusalOverrides: n(v?.overrides),
-    visitorPasses: { issued: of(issued, 'visitor'), returned: closedOf('visitor', 'returned') + closedOf('visitor', 'closed'), expired: of(expired, 'visitor'), void: closedOf('visitor', 'void') },
+    visitorPasses: {
+      issued: of(issued, 'visitor'),
+      returned: closedOf('visitor', 'returned') + closedOf('visitor', 'closed'),
+      expired: of(expired, 'visitor'),
+      void: closedOf('visitor', 'void'),
+    },
     workerPasses: {
       issued: of(issued, 'worker'),
       returned: closedOf('worker', 'returned'),

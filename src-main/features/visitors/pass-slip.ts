@@ -6,7 +6,13 @@ import * as passes from './passes.repo';
 import * as visits from './visits.repo';
 import { PASS_KIND_ZH, zonesOf } from './rules';
 
-const CONSENT_ZH: Record<string, string> = { owner: '业主本人申请', owner_present: '业主到场同意', phone: '电话确认业主同意', written: '业主书面授权', approval: '主管审批' };
+const CONSENT_ZH: Record<string, string> = {
+  owner: '业主本人申请',
+  owner_present: '业主到场同意',
+  phone: '电话确认业主同意',
+  written: '业主书面授权',
+  approval: '主管审批',
+};
 
 export interface PassSlipContext {
   propertyName: string;

@@ -49,14 +49,21 @@ export type PassRow = NonNullable<ReturnType<typeof passById>>;
 export const passById = (sql: Sql, id: number) => sql.get(passes().where('pi.id', '=', id));
 export const passByNo = (sql: Sql, passNo: string) => sql.get(passes().where('pi.pass_no', '=', passNo));
 export const passByRequest = (sql: Sql, requestId: string) => sql.get(qb.selectFrom('pass_issues').select('id').where('request_id', '=', requestId));
-export const passOfVisit = (sql: Sql, visitId: number) => sql.get(qb.selectFrom('pass_issues').select(['id', 'pass_no', 'status']).where('visit_id', '=', visitId));
+export const passOfVisit = (sql: Sql, visitId: number) =>
+  sql.get(qb.selectFrom('pass_issues').select(['id', 'pass_no', 'status']).where('visit_id', '=', visitId));
 
 export type PassWrite = Omit<PassIssuesTable, 'id' | 'status' | 'closed_at' | 'closed_by' | 'close_reason'>;
 export const insertPass = (sql: Sql, w: PassWrite) => sql.run(qb.insertInto('pass_issues').values({ ...w, status: 'valid' })).lastInsertRowid;
 
 /** The one closing of a pass (returned, closed, void, lost, used); 0 when it was no longer valid. */
 export const closePass = (sql: Sql, id: number, w: { status: Exclude<PassStatus, 'valid'>; at: string; by: number; reason: string | null }) =>
-  sql.run(qb.updateTable('pass_issues').set({ status: w.status, closed_at: w.at, closed_by: w.by, close_reason: w.reason }).where('id', '=', id).where('status', '=', 'valid')).changes;
+  sql.run(
+    qb
+      .updateTable('pass_issues')
+      .set({ status: w.status, closed_at: w.at, closed_by: w.by, close_reason: w.reason })
+      .where('id', '=', id)
+      .where('status', '=', 'valid'),
+  ).changes;
 
 /** Workers' passes by state at `now`: out (valid, in force), expired (valid, its end reached: ends are exclusive), closed, or all. */
 export function workerPasses(sql: Sql, f: { status: 'out' | 'expired' | 'closed' | 'all'; now: string; passNo?: string; limit: number }) {
@@ -97,7 +104,8 @@ export const insertVerification = (sql: Sql, w: { pass_id: number; at: string; o
 // ——— removal passes ———
 
 export const insertRemoval = (sql: Sql, w: Omit<RemovalPassesTable, 'id'>) => sql.run(qb.insertInto('removal_passes').values(w)).lastInsertRowid;
-export const insertRemovalItem = (sql: Sql, w: { removal_id: number; line_no: number; name: string; quantity: number }) => sql.run(qb.insertInto('removal_pass_items').values(w));
+export const insertRemovalItem = (sql: Sql, w: { removal_id: number; line_no: number; name: string; quantity: number }) =>
+  sql.run(qb.insertInto('removal_pass_items').values(w));
 export const removalByRequest = (sql: Sql, requestId: string) => sql.get(qb.selectFrom('removal_passes').select('id').where('request_id', '=', requestId));
 
 const removalCols = [
@@ -160,19 +168,47 @@ export function listRemovals(sql: Sql, f: { date?: string; roomId?: number; stat
 
 export const insertBatch = (
   sql: Sql,
-  w: { prefix: string; first_no: number; last_no: number; digits: number; count: number; received_on: string; signed_by: string; handed_over_by: string; received_by: number; created_at: string; note: string },
+  w: {
+    prefix: string;
+    first_no: number;
+    last_no: number;
+    digits: number;
+    count: number;
+    received_on: string;
+    signed_by: string;
+    handed_over_by: string;
+    received_by: number;
+    created_at: string;
+    note: string;
+  },
 ) => sql.run(qb.insertInto('pass_form_batches').values(w)).lastInsertRowid;
 export const insertForm = (sql: Sql, w: { batch_id: number; form_no: string; changed_at: string; changed_by: number }) =>
   sql.run(qb.insertInto('pass_forms').values({ ...w, state: 'in_stock' })).lastInsertRowid;
 export const formByNo = (sql: Sql, formNo: string) => sql.get(qb.selectFrom('pass_forms').selectAll().where('form_no', '=', formNo));
 export const formsTaken = (sql: Sql, formNos: readonly string[]) =>
-  formNos.length ? sql.all(qb.selectFrom('pass_forms').select('form_no').where('form_no', 'in', formNos as string[]).orderBy('form_no')).map((r) => r.form_no) : [];
+  formNos.length
+    ? sql
+        .all(
+          qb
+            .selectFrom('pass_forms')
+            .select('form_no')
+            .where('form_no', 'in', formNos as string[])
+            .orderBy('form_no'),
+        )
+        .map((r) => r.form_no)
+    : [];
 export const setFormState = (sql: Sql, id: number, from: FormState, w: { state: FormState; changed_at: string; changed_by: number; reason: string | null }) =>
   sql.run(qb.updateTable('pass_forms').set(w).where('id', '=', id).where('state', '=', from)).changes;
 
 export function formStateCounts(sql: Sql): Record<FormState, number> {
   const out: Record<FormState, number> = { in_stock: 0, issued: 0, void: 0, lost: 0 };
-  for (const r of sql.all(qb.selectFrom('pass_forms').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state'))) out[r.state] = r.n;
+  for (const r of sql.all(
+    qb
+      .selectFrom('pass_forms')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state'),
+  ))
+    out[r.state] = r.n;
   return out;
 }
 export const receivedCount = (sql: Sql) => sql.get(qb.selectFrom('pass_form_batches').select(raw<number>`coalesce(sum(count), 0)`.as('n')))?.n ?? 0;
@@ -186,7 +222,8 @@ export const returnedForms = (sql: Sql) =>
       .where('f.state', '=', 'issued')
       .where('pi.status', '!=', 'valid'),
   )?.n ?? 0;
-export const nextInStock = (sql: Sql) => sql.get(qb.selectFrom('pass_forms').select('form_no').where('state', '=', 'in_stock').orderBy('state').orderBy('form_no').limit(1))?.form_no ?? null;
+export const nextInStock = (sql: Sql) =>
+  sql.get(qb.selectFrom('pass_forms').select('form_no').where('state', '=', 'in_stock').orderBy('state').orderBy('form_no').limit(1))?.form_no ?? null;
 export const batches = (sql: Sql) =>
   sql.all(
     qb
@@ -205,19 +242,33 @@ export const batches = (sql: Sql) =>
         'o.display_name as received_by_name',
         'b.created_at as created_at',
         'b.note as note',
-        (eb) => eb.selectFrom('pass_forms as f').select((e) => e.fn.countAll<number>().as('n')).whereRef('f.batch_id', '=', 'b.id').where('f.state', '=', 'in_stock').as('in_stock'),
+        (eb) =>
+          eb
+            .selectFrom('pass_forms as f')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('f.batch_id', '=', 'b.id')
+            .where('f.state', '=', 'in_stock')
+            .as('in_stock'),
       ])
       .orderBy('b.id', 'desc')
       .limit(200),
   );
-export const insertFormCount = (sql: Sql, w: { at: string; operator_id: number; expected_in_stock: number; counted: number; out_count: number; explanation: string }) =>
-  sql.run(qb.insertInto('pass_form_counts').values(w)).lastInsertRowid;
+export const insertFormCount = (
+  sql: Sql,
+  w: { at: string; operator_id: number; expected_in_stock: number; counted: number; out_count: number; explanation: string },
+) => sql.run(qb.insertInto('pass_form_counts').values(w)).lastInsertRowid;
 export const lastFormCount = (sql: Sql) =>
   sql.get(
     qb
       .selectFrom('pass_form_counts as c')
       .innerJoin('operators as o', 'o.id', 'c.operator_id')
-      .select(['c.at as at', 'o.display_name as operator_name', 'c.expected_in_stock as expected_in_stock', 'c.counted as counted', 'c.explanation as explanation'])
+      .select([
+        'c.at as at',
+        'o.display_name as operator_name',
+        'c.expected_in_stock as expected_in_stock',
+        'c.counted as counted',
+        'c.explanation as explanation',
+      ])
       .orderBy('c.id', 'desc')
       .limit(1),
   );

@@ -193,7 +193,13 @@ export class PassesService {
         if (v?.appointment_id) visits.setAppointment(this.sql, v.appointment_id, 'checked_in', { status: 'planned' });
       }
       if (r.form_id !== null) repo.setFormState(this.sql, r.form_id, 'issued', { state: 'void', changed_at: at, changed_by: actor.id, reason: why });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'pass.void', entity: 'pass', entityId: r.pass_no, detail: { kind: r.kind, reason: maskText(why) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'pass.void',
+        entity: 'pass',
+        entityId: r.pass_no,
+        detail: { kind: r.kind, reason: maskText(why) },
+      });
       return this.view(this.mustByNo(r.pass_no));
     });
   }

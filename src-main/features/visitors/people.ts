@@ -21,12 +21,17 @@ export interface PersonInput {
  * requires the whole number (then sealed, the last four kept in clear for matching). Refuses what the setting does
  * not ask for, so a whole number typed by habit is never stored.
  */
-export function personalColumns(p: PersonInput, s: VisitorSettings, seal: DocumentSeal): Pick<PersonalWrite, 'name' | 'phone' | 'phone_last4' | 'doc_type' | 'doc_last4' | 'doc_sealed' | 'plate'> {
+export function personalColumns(
+  p: PersonInput,
+  s: VisitorSettings,
+  seal: DocumentSeal,
+): Pick<PersonalWrite, 'name' | 'phone' | 'phone_last4' | 'doc_type' | 'doc_last4' | 'doc_sealed' | 'plate'> {
   const phone = p.phone ? phoneDigits(p.phone) : null;
   let docLast: string | null = null;
   let sealed: string | null = null;
   if (p.docType === 'none') {
-    if (p.docLast4 || p.docNumber) throw new AppError('BAD_INPUT', '证件类型选了「未出示」，就不要填写证件号：请选择证件类型，或清空证件号。', { field: 'docType' });
+    if (p.docLast4 || p.docNumber)
+      throw new AppError('BAD_INPUT', '证件类型选了「未出示」，就不要填写证件号：请选择证件类型，或清空证件号。', { field: 'docType' });
   } else if (s.fullDocumentNumber) {
     if (!p.docNumber) throw new AppError('BAD_INPUT', '本物业按规定登记完整证件号码：请填写证件号码（加密保存，屏幕上只显示后四位）。', { field: 'docNumber' });
     const whole = p.docNumber.toUpperCase();

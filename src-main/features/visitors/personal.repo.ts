@@ -59,7 +59,9 @@ export function lastVisitOf(sql: Sql, name: string, phoneLast4: string) {
 
 /** Personal rows whose retention period ended before `before`, oldest first (visitor_personal_due). */
 export const dueForErasure = (sql: Sql, before: string, limit: number) =>
-  sql.all(qb.selectFrom('visitor_personal').select('id').where(NOT_ERASED).where('retain_from', '<', before).orderBy('retain_from').limit(limit)).map((r) => r.id);
+  sql
+    .all(qb.selectFrom('visitor_personal').select('id').where(NOT_ERASED).where('retain_from', '<', before).orderBy('retain_from').limit(limit))
+    .map((r) => r.id);
 
 /**
  * Blanks the personal columns of these rows (the rows stay: counts and pass numbers refer to them). The old bytes

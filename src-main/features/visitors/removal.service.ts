@@ -106,7 +106,8 @@ export class RemovalService {
       if (input.applicantKind === 'owner') {
         if (input.consentMethod) throw new AppError('BAD_INPUT', '业主本人申请不需要登记业主同意：请清空同意方式。', { field: 'consentMethod' });
       } else if (input.consentMethod) {
-        if (input.consentMethod === 'phone' && !input.consentPhone) throw new AppError('BAD_INPUT', '电话确认：请填写拨打的业主电话（只保存部分号码）。', { field: 'consentPhone' });
+        if (input.consentMethod === 'phone' && !input.consentPhone)
+          throw new AppError('BAD_INPUT', '电话确认：请填写拨打的业主电话（只保存部分号码）。', { field: 'consentPhone' });
         if (input.consentMethod === 'written' && (input.consentNote?.trim().length ?? 0) < 2)
           throw new AppError('BAD_INPUT', '书面授权：请写明授权书的情况（例如「业主签字授权书，已复印存档」）。', { field: 'consentNote' });
         consent = input.consentMethod;
@@ -127,7 +128,15 @@ export class RemovalService {
       const personalId = recordPerson(
         this.sql,
         'removal',
-        { name: input.applicantName.trim(), phone, phone_last4: phone ? last4(phone) : null, doc_type: 'none', doc_last4: null, doc_sealed: null, plate: input.plate || null },
+        {
+          name: input.applicantName.trim(),
+          phone,
+          phone_last4: phone ? last4(phone) : null,
+          doc_type: 'none',
+          doc_last4: null,
+          doc_sealed: null,
+          plate: input.plate || null,
+        },
         day.validUntil,
         now,
       );
@@ -144,14 +153,27 @@ export class RemovalService {
         consent_note: input.consentNote?.trim() ?? '',
         approval_id: approval?.id ?? null,
         approver_id: approval?.approverId ?? null,
-        open_issues: JSON.stringify({ keysOnLoan: issues.keysOnLoan.length, activeCards: issues.activeCards.length, unpaidFees: issues.unpaidFees.available ? issues.unpaidFees.totalFen : null }),
+        open_issues: JSON.stringify({
+          keysOnLoan: issues.keysOnLoan.length,
+          activeCards: issues.activeCards.length,
+          unpaidFees: issues.unpaidFees.available ? issues.unpaidFees.totalFen : null,
+        }),
         created_at: now,
         created_by: actor.id,
         request_id: input.requestId ?? null,
       });
       input.items.forEach((i, n) => repo.insertRemovalItem(this.sql, { removal_id: removalId, line_no: n + 1, name: i.name.trim(), quantity: i.quantity }));
       const pass = this.passes.issueInTx(
-        { kind: 'removal', personalId, removalId, roomId: room.id, commonAreaReason: null, zones: [room.building_code], validFrom: day.validFrom, validUntil: day.validUntil },
+        {
+          kind: 'removal',
+          personalId,
+          removalId,
+          roomId: room.id,
+          commonAreaReason: null,
+          zones: [room.building_code],
+          validFrom: day.validFrom,
+          validUntil: day.validUntil,
+        },
         actor,
       );
       appendAudit(this.sql, this.clock, {
@@ -159,7 +181,15 @@ export class RemovalService {
         action: 'removal.issue',
         entity: 'pass',
         entityId: pass.passNo,
-        detail: { roomCode: room.code, applicantKind: input.applicantKind, consent, approvalId: approval?.id ?? null, items: input.items.length, date: input.date, openIssues: { keys: issues.keysOnLoan.length, cards: issues.activeCards.length } },
+        detail: {
+          roomCode: room.code,
+          applicantKind: input.applicantKind,
+          consent,
+          approvalId: approval?.id ?? null,
+          items: input.items.length,
+          date: input.date,
+          openIssues: { keys: issues.keysOnLoan.length, cards: issues.activeCards.length },
+        },
       });
       return { pass: this.view(this.must(removalId)), openIssues: issues, printQueued: pass.printQueued };
     });
@@ -199,7 +229,8 @@ export class RemovalService {
       if (p.status === 'used' || v) {
         return refuse('used', '已使用', `这张放行条已于 ${v ? this.calendar.dateTime(v.at) : ''} 由 ${v?.by_name ?? ''} 核验放行，不能再次使用。`, view);
       }
-      if (p.status === 'void') return refuse('void', '已作废', `这张放行条已于 ${this.calendar.dateTime(p.closed_at ?? now)} 作废（${p.close_reason ?? ''}）：不能放行。`, view);
+      if (p.status === 'void')
+        return refuse('void', '已作废', `这张放行条已于 ${this.calendar.dateTime(p.closed_at ?? now)} 作废（${p.close_reason ?? ''}）：不能放行。`, view);
       if (now < p.valid_from) return refuse('not_yet', '未到日期', `这张放行条是 ${r.pass_date} 的，还没到日期：不能放行。`, view);
       if (now >= p.valid_until) return refuse('expired', '已过期', `这张放行条只在 ${r.pass_date} 当天有效，已过期：请业主到前台重新办理。`, view);
       const via = roleAtLeast(actor.role, 'receptionist') ? 'counter' : 'gate';

@@ -36,7 +36,10 @@ export class VisitorRetention {
   start(everyMs = DAY_MS): void {
     this.stopped = false;
     setImmediate(() => void this.run().catch((e: unknown) => this.log.error(`visitor retention failed: ${e instanceof Error ? e.message : String(e)}`)));
-    this.timer = setInterval(() => void this.run().catch((e: unknown) => this.log.error(`visitor retention failed: ${e instanceof Error ? e.message : String(e)}`)), everyMs);
+    this.timer = setInterval(
+      () => void this.run().catch((e: unknown) => this.log.error(`visitor retention failed: ${e instanceof Error ? e.message : String(e)}`)),
+      everyMs,
+    );
     this.timer.unref();
   }
 

@@ -33,7 +33,9 @@ export function storeRoomIssueSources(sql: Sql): RoomIssueSources {
         .map((r) => ({ tag: r.tag, label: r.label, borrowerMasked: maskName(r.borrower) ?? '', dueAt: r.due_at, overdue: r.due_at < now })),
     activeCards: (roomId) =>
       sql
-        .all(qb.selectFrom('cards').select(['id', 'type', 'holder_name', 'issued_at']).where('room_id', '=', roomId).where('status', '=', 'active').orderBy('id'))
+        .all(
+          qb.selectFrom('cards').select(['id', 'type', 'holder_name', 'issued_at']).where('room_id', '=', roomId).where('status', '=', 'active').orderBy('id'),
+        )
         .map((c) => ({ id: c.id, type: c.type, holderMasked: maskName(c.holder_name) ?? '', issuedAt: c.issued_at })),
   };
 }

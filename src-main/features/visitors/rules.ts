@@ -58,7 +58,12 @@ export function visitValidUntil(now: Date, asked: string | undefined, s: Visitor
 }
 
 /** A worker's pass: from the start of `from` to the end of `until` (inclusive days), from today on, at most the maximum. */
-export function workerValidity(cal: PropertyCalendar, from: string, until: string, s: VisitorSettings): { validFrom: string; validUntil: string; days: number } {
+export function workerValidity(
+  cal: PropertyCalendar,
+  from: string,
+  until: string,
+  s: VisitorSettings,
+): { validFrom: string; validUntil: string; days: number } {
   const today = cal.today();
   if (from < today) throw new AppError('BAD_INPUT', `生效日期 ${from} 已经过去：临时出入证从今天（${today}）或以后生效。`, { field: 'validFrom' });
   if (until < from) throw new AppError('BAD_INPUT', `失效日期 ${until} 早于生效日期 ${from}：请检查日期。`, { field: 'validUntil' });
@@ -73,7 +78,10 @@ export function workerValidity(cal: PropertyCalendar, from: string, until: strin
 export function removalDay(cal: PropertyCalendar, date: string, from: string, to: string, s: VisitorSettings): { validFrom: string; validUntil: string } {
   const today = cal.today();
   if (date < today) throw new AppError('BAD_INPUT', `搬运日期 ${date} 已经过去：请选择今天或以后的日期。`, { field: 'date' });
-  if (date > addDays(today, s.removalMaxDaysAhead)) throw new AppError('BAD_INPUT', `搬运日期最多提前 ${s.removalMaxDaysAhead} 天办理：请在 ${addDays(today, s.removalMaxDaysAhead)} 之前的日期。`, { field: 'date' });
+  if (date > addDays(today, s.removalMaxDaysAhead))
+    throw new AppError('BAD_INPUT', `搬运日期最多提前 ${s.removalMaxDaysAhead} 天办理：请在 ${addDays(today, s.removalMaxDaysAhead)} 之前的日期。`, {
+      field: 'date',
+    });
   if (to <= from) throw new AppError('BAD_INPUT', `搬运时段 ${from}–${to} 不对：结束时间要晚于开始时间。`, { field: 'windowTo' });
   return { validFrom: cal.day(date).from, validUntil: cal.day(date).to };
 }

@@ -68,7 +68,9 @@ export class VisitorSettingsStore {
 
 export function saveVisitorSettings(sql: Sql, clock: Clock, s: VisitorSettings, actor: SessionOperator): VisitorSettings {
   if (s.visitHours > s.visitMaxHours)
-    throw new AppError('BAD_INPUT', `访客证默认有效 ${s.visitHours} 小时，超过了最长有效 ${s.visitMaxHours} 小时：请调小默认值或调大上限。`, { field: 'visitHours' });
+    throw new AppError('BAD_INPUT', `访客证默认有效 ${s.visitHours} 小时，超过了最长有效 ${s.visitMaxHours} 小时：请调小默认值或调大上限。`, {
+      field: 'visitHours',
+    });
   sql.tx(() => {
     setSetting(sql, 'visitor_settings', JSON.stringify(s), clock.now().toISOString());
     appendAudit(sql, clock, { operatorId: actor.id, action: 'settings.visitors', entity: 'settings', entityId: 'visitors', detail: { ...s } });

@@ -97,7 +97,10 @@ export const onSite = (sql: Sql): VisitRow[] => sql.arrays(visits().where(ON_SIT
 export const onSiteCheckedInBy = (sql: Sql, until: string) =>
   sql.all(qb.selectFrom('visits as v').select(['v.id', 'v.personal_id']).where(ON_SITE).where('v.checked_in_at', '<=', until).orderBy('v.checked_in_at'));
 
-export function searchVisits(sql: Sql, f: { q?: string; passNo?: string; phoneLast4?: string; roomCode?: string; from?: string; to?: string; status?: VisitStatus; limit: number }) {
+export function searchVisits(
+  sql: Sql,
+  f: { q?: string; passNo?: string; phoneLast4?: string; roomCode?: string; from?: string; to?: string; status?: VisitStatus; limit: number },
+) {
   let q = visits();
   if (f.status === 'on_site') q = q.where(ON_SITE);
   else if (f.status) q = q.where('v.status', '=', f.status);
@@ -116,7 +119,11 @@ export const visitsBetween = (sql: Sql, from: string, to: string, limit: number)
 export type VisitWrite = Omit<VisitsTable, 'id' | 'status' | 'checked_out_at' | 'checked_out_by' | 'checkout_method' | 'checkout_note'>;
 export const insertVisit = (sql: Sql, w: VisitWrite) => sql.run(qb.insertInto('visits').values({ ...w, status: 'on_site' })).lastInsertRowid;
 
-export const closeVisit = (sql: Sql, id: number, w: { status: Exclude<VisitStatus, 'on_site'>; at: string; by: number; method: CheckoutMethod; note: string | null }) =>
+export const closeVisit = (
+  sql: Sql,
+  id: number,
+  w: { status: Exclude<VisitStatus, 'on_site'>; at: string; by: number; method: CheckoutMethod; note: string | null },
+) =>
   sql.run(
     qb
       .updateTable('visits')
@@ -156,7 +163,8 @@ const appointments = () =>
 export type AppointmentRow = NonNullable<ReturnType<typeof appointmentById>>;
 
 export const appointmentById = (sql: Sql, id: number) => sql.get(appointments().where('a.id', '=', id));
-export const appointmentByRequest = (sql: Sql, requestId: string) => sql.get(qb.selectFrom('visitor_appointments').select('id').where('request_id', '=', requestId));
+export const appointmentByRequest = (sql: Sql, requestId: string) =>
+  sql.get(qb.selectFrom('visitor_appointments').select('id').where('request_id', '=', requestId));
 export function appointmentsOn(sql: Sql, date: string, status?: AppointmentStatus) {
   let q = appointments().where('a.date', '=', date);
   if (status) q = q.where('a.status', '=', status);
@@ -164,8 +172,12 @@ export function appointmentsOn(sql: Sql, date: string, status?: AppointmentStatu
 }
 export const insertAppointment = (sql: Sql, w: Omit<VisitorAppointmentsTable, 'id' | 'status' | 'visit_id' | 'closed_at' | 'cancel_reason'>) =>
   sql.run(qb.insertInto('visitor_appointments').values({ ...w, status: 'planned' })).lastInsertRowid;
-export const setAppointment = (sql: Sql, id: number, from: AppointmentStatus, patch: { status: AppointmentStatus; visit_id?: number; closed_at?: string; cancel_reason?: string }) =>
-  sql.run(qb.updateTable('visitor_appointments').set(patch).where('id', '=', id).where('status', '=', from)).changes;
+export const setAppointment = (
+  sql: Sql,
+  id: number,
+  from: AppointmentStatus,
+  patch: { status: AppointmentStatus; visit_id?: number; closed_at?: string; cancel_reason?: string },
+) => sql.run(qb.updateTable('visitor_appointments').set(patch).where('id', '=', id).where('status', '=', from)).changes;
 /** Planned appointments of days before `today`: they become no-shows (served by visitor_appointments_day). */
 export const expireAppointments = (sql: Sql, today: string, at: string) =>
   sql.run(qb.updateTable('visitor_appointments').set({ status: 'no_show', closed_at: at }).where('date', '<', today).where('status', '=', 'planned')).changes;
@@ -209,8 +221,10 @@ export function listRefusals(sql: Sql, includeEnded: boolean, today: string) {
   if (!includeEnded) q = q.where(ACTIVE_REFUSAL).where('f.until_date', '>=', today);
   return sql.all(q.orderBy('f.id', 'desc').limit(500));
 }
-export const insertRefusal = (sql: Sql, w: { personal_id: number; room_id: number | null; reason: string; from_date: string; until_date: string; created_at: string; created_by: number }) =>
-  sql.run(qb.insertInto('visitor_refusals').values(w)).lastInsertRowid;
+export const insertRefusal = (
+  sql: Sql,
+  w: { personal_id: number; room_id: number | null; reason: string; from_date: string; until_date: string; created_at: string; created_by: number },
+) => sql.run(qb.insertInto('visitor_refusals').values(w)).lastInsertRowid;
 export const endRefusal = (sql: Sql, id: number, w: { ended_at: string; ended_by: number; end_reason: string }) =>
   sql.run(qb.updateTable('visitor_refusals').set(w).where('id', '=', id).where('ended_at', 'is', null)).changes;
 
@@ -227,5 +241,12 @@ export const roomWithBuilding = (sql: Sql, id: number) =>
       .where('rm.id', '=', id),
   );
 export const buildingsByIds = (sql: Sql, ids: readonly number[]) =>
-  ids.length ? sql.all(qb.selectFrom('buildings').select(['id', 'code', 'name']).where('id', 'in', ids as number[]).orderBy('code')) : [];
-
+  ids.length
+    ? sql.all(
+        qb
+          .selectFrom('buildings')
+          .select(['id', 'code', 'name'])
+          .where('id', 'in', ids as number[])
+          .orderBy('code'),
+      )
+    : [];

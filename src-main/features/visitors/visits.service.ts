@@ -33,7 +33,15 @@ export interface VisitReportRow {
   status: string;
 }
 
-export const PURPOSE_ZH: Record<VisitPurpose, string> = { friend: '访友', delivery: '送货', repair: '维修', decoration: '装修', agent_viewing: '中介看房', interview: '面试', other: '其他' };
+export const PURPOSE_ZH: Record<VisitPurpose, string> = {
+  friend: '访友',
+  delivery: '送货',
+  repair: '维修',
+  decoration: '装修',
+  agent_viewing: '中介看房',
+  interview: '面试',
+  other: '其他',
+};
 const STATUS_ZH: Record<VisitView['status'], string> = { on_site: '在场', checked_out: '已离开', void: '已作废' };
 /** The most rows the report's visitor sheet lists (a month of a busy lobby is well under it). */
 const REPORT_ROWS = 20_000;
@@ -136,15 +144,22 @@ export class VisitsService {
       const validUntil = visitValidUntil(now, input.validUntil, s).toISOString();
 
       // consent: a visit to a room says how the resident agreed; a common area needs none
-      if (place.room && input.consent === 'none') throw new AppError('BAD_INPUT', '到访住户家需要住户同意：请选择电话确认、业主到场或预约。', { field: 'consent' });
+      if (place.room && input.consent === 'none')
+        throw new AppError('BAD_INPUT', '到访住户家需要住户同意：请选择电话确认、业主到场或预约。', { field: 'consent' });
       if (!place.room && input.consent !== 'none') throw new AppError('BAD_INPUT', '去公共区域不需要住户同意：同意方式请选「无需」。', { field: 'consent' });
-      if (input.consent === 'phone' && !input.consentPhone) throw new AppError('BAD_INPUT', '电话确认：请填写拨打的住户电话（只保存部分号码）。', { field: 'consentPhone' });
-      if (input.consent === 'appointment' && !input.appointmentId) throw new AppError('BAD_INPUT', '按预约登记：请从今天的预约里选择。', { field: 'appointmentId' });
+      if (input.consent === 'phone' && !input.consentPhone)
+        throw new AppError('BAD_INPUT', '电话确认：请填写拨打的住户电话（只保存部分号码）。', { field: 'consentPhone' });
+      if (input.consent === 'appointment' && !input.appointmentId)
+        throw new AppError('BAD_INPUT', '按预约登记：请从今天的预约里选择。', { field: 'appointmentId' });
       let appointment: repo.AppointmentRow | undefined;
       if (input.appointmentId !== undefined) {
         appointment = repo.appointmentById(this.sql, input.appointmentId);
         if (!appointment) throw new AppError('NOT_FOUND', '找不到这条预约：请刷新预约列表。');
-        if (appointment.status !== 'planned') throw new AppError('CONFLICT', `这条预约已${appointment.status === 'checked_in' || appointment.status === 'checked_out' ? '到访' : appointment.status === 'cancelled' ? '取消' : '过期未到'}，不能再用来登记。`);
+        if (appointment.status !== 'planned')
+          throw new AppError(
+            'CONFLICT',
+            `这条预约已${appointment.status === 'checked_in' || appointment.status === 'checked_out' ? '到访' : appointment.status === 'cancelled' ? '取消' : '过期未到'}，不能再用来登记。`,
+          );
         if (appointment.date !== this.calendar.today()) throw new AppError('CONFLICT', `这条预约是 ${appointment.date} 的，不是今天的：请按来访直接登记。`);
       }
 
@@ -161,16 +176,33 @@ export class VisitsService {
       if (!phone) throw new AppError('BAD_INPUT', '请填写访客电话（登记后只显示部分号码）。', { field: 'phone' });
       // the same document as last time (type unchanged, nothing typed), unless the setting now asks for more than was kept
       const reuseDoc =
-        carried !== null && !input.docLast4 && !input.docNumber && input.docType !== 'none' && input.docType === carried.doc_type && (!s.fullDocumentNumber || carried.doc_sealed !== null);
+        carried !== null &&
+        !input.docLast4 &&
+        !input.docNumber &&
+        input.docType !== 'none' &&
+        input.docType === carried.doc_type &&
+        (!s.fullDocumentNumber || carried.doc_sealed !== null);
       const cols = personalColumns(
-        { name: input.visitorName, phone, docType: reuseDoc ? 'none' : input.docType, docLast4: input.docLast4, docNumber: input.docNumber, plate: input.plate || (carried?.plate ?? undefined) },
+        {
+          name: input.visitorName,
+          phone,
+          docType: reuseDoc ? 'none' : input.docType,
+          docLast4: input.docLast4,
+          docNumber: input.docNumber,
+          plate: input.plate || (carried?.plate ?? undefined),
+        },
         s,
         this.seal,
       );
       if (reuseDoc && carried) Object.assign(cols, { doc_type: carried.doc_type, doc_last4: carried.doc_last4, doc_sealed: carried.doc_sealed });
 
       // the refusal list: a match stops here unless a second person's supervisor approval lets the visitor in
-      const matches = matchRefusals(repo.activeRefusals(this.sql, this.calendar.today()), { name: cols.name, phoneLast4: cols.phone_last4, docLast4: cols.doc_last4, roomId: place.room?.id ?? null });
+      const matches = matchRefusals(repo.activeRefusals(this.sql, this.calendar.today()), {
+        name: cols.name,
+        phoneLast4: cols.phone_last4,
+        docLast4: cols.doc_last4,
+        roomId: place.room?.id ?? null,
+      });
       const refusal = matches[0];
       let approval: { id: string; approverId: number } | null = null;
       if (refusal) {
@@ -207,7 +239,16 @@ export class VisitsService {
       });
       if (appointment) repo.setAppointment(this.sql, appointment.id, 'planned', { status: 'checked_in', visit_id: visitId });
       const pass = this.passes.issueInTx(
-        { kind: 'visitor', personalId, visitId, roomId: place.room?.id ?? null, commonAreaReason: place.commonAreaReason, zones: place.zones, validFrom: at, validUntil },
+        {
+          kind: 'visitor',
+          personalId,
+          visitId,
+          roomId: place.room?.id ?? null,
+          commonAreaReason: place.commonAreaReason,
+          zones: place.zones,
+          validFrom: at,
+          validUntil,
+        },
         actor,
       );
       appendAudit(this.sql, this.clock, {
@@ -215,7 +256,15 @@ export class VisitsService {
         action: 'visitor.checkIn',
         entity: 'visit',
         entityId: visitId,
-        detail: { passNo: pass.passNo, partySize: input.partySize, purpose: input.purpose, roomCode: place.room?.code ?? null, appointmentId: appointment?.id ?? null, refusalId: refusal?.id ?? null, approvalId: approval?.id ?? null },
+        detail: {
+          passNo: pass.passNo,
+          partySize: input.partySize,
+          purpose: input.purpose,
+          roomCode: place.room?.code ?? null,
+          appointmentId: appointment?.id ?? null,
+          refusalId: refusal?.id ?? null,
+          approvalId: approval?.id ?? null,
+        },
       });
       return this.result(visitId, pass.printQueued);
     });
@@ -258,14 +307,23 @@ export class VisitsService {
       if ('passNo' in input) {
         const p = this.passes.mustByNo(input.passNo);
         if (p.kind !== 'visitor' || p.visit_id === null)
-          throw new AppError('CONFLICT', `${normalizePassNo(input.passNo)} 是${p.kind === 'worker' ? '临时出入证（请在「临时出入证」里办理交回）' : '搬运放行条（请在「放行核验」里核验）'}，不是访客通行证。`);
+          throw new AppError(
+            'CONFLICT',
+            `${normalizePassNo(input.passNo)} 是${p.kind === 'worker' ? '临时出入证（请在「临时出入证」里办理交回）' : '搬运放行条（请在「放行核验」里核验）'}，不是访客通行证。`,
+          );
         v = this.mustVisit(p.visit_id);
       } else v = this.mustVisit(input.visitId);
       if (v.status === 'checked_out')
         throw new AppError('CONFLICT', `这位访客已于 ${this.calendar.dateTime(v.checked_out_at ?? '')} 离开（${v.checked_out_by_name ?? ''} 办理）。`);
       if (v.status === 'void') throw new AppError('CONFLICT', `通行证 ${v.pass_no} 已作废（${v.checkout_note ?? ''}），这条登记不在场：无需离开登记。`);
       this.close(v, 'passNo' in input ? 'scan' : 'search', null, actor);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.checkOut', entity: 'visit', entityId: v.id, detail: { passNo: v.pass_no, method: 'passNo' in input ? 'scan' : 'search' } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'visitor.checkOut',
+        entity: 'visit',
+        entityId: v.id,
+        detail: { passNo: v.pass_no, method: 'passNo' in input ? 'scan' : 'search' },
+      });
       return this.get(v.id);
     });
   }
@@ -277,7 +335,13 @@ export class VisitsService {
       const why = reason.trim();
       const ids = repo.onSiteCheckedInBy(this.sql, before).map((r) => r.id);
       for (const id of ids) this.close(this.mustVisit(id), 'bulk', why, actor);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.checkOutBulk', entity: 'visit', entityId: 'bulk', detail: { count: ids.length, before, reason: maskText(why), visitIds: ids } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'visitor.checkOutBulk',
+        entity: 'visit',
+        entityId: 'bulk',
+        detail: { count: ids.length, before, reason: maskText(why), visitIds: ids },
+      });
       return { count: ids.length };
     });
   }
@@ -286,7 +350,10 @@ export class VisitsService {
     const now = this.now();
     const list = repo.onSite(this.sql).map((r) => this.view(r, now));
     // overdue first (longest overdue first), then by time in
-    list.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.overdue ? a.validUntil.localeCompare(b.validUntil) : 0) || a.checkedInAt.localeCompare(b.checkedInAt));
+    list.sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) || (a.overdue ? a.validUntil.localeCompare(b.validUntil) : 0) || a.checkedInAt.localeCompare(b.checkedInAt),
+    );
     return { visitors: list, visits: list.length, people: list.reduce((n, v) => n + v.partySize, 0), overdue: list.filter((v) => v.overdue).length };
   }
 
@@ -317,7 +384,13 @@ export class VisitsService {
     const rows = repo.visitsBetween(this.sql, from, to, REPORT_ROWS);
     if (reveal)
       this.sql.tx(() =>
-        appendAudit(this.sql, this.clock, { operatorId: reveal.actor.id, action: 'report.revealVisitors', entity: 'report', entityId: `${from}/${to}`, detail: { rows: rows.length, reason: maskText(reveal.reason.trim()) } }),
+        appendAudit(this.sql, this.clock, {
+          operatorId: reveal.actor.id,
+          action: 'report.revealVisitors',
+          entity: 'report',
+          entityId: `${from}/${to}`,
+          detail: { rows: rows.length, reason: maskText(reveal.reason.trim()) },
+        }),
       );
     return rows.map((r) => ({
       checkedInAt: this.calendar.dateTime(r.checked_in_at),
@@ -341,8 +414,18 @@ export class VisitsService {
       if (field === 'phone') value = p.phone;
       else if (field === 'plate') value = p.plate;
       else value = p.doc_sealed ? this.seal.open(p.doc_sealed) : p.doc_last4 ? `（只登记了后四位）${p.doc_last4}` : null;
-      if (!value) throw new AppError('NOT_FOUND', field === 'plate' ? '这次来访没有登记车牌。' : field === 'phone' ? '这次来访没有登记电话。' : '这次来访没有登记证件号。');
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'visitor.reveal', entity: 'visit', entityId: v.id, detail: { field, reason: maskText(reason.trim()) } });
+      if (!value)
+        throw new AppError(
+          'NOT_FOUND',
+          field === 'plate' ? '这次来访没有登记车牌。' : field === 'phone' ? '这次来访没有登记电话。' : '这次来访没有登记证件号。',
+        );
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'visitor.reveal',
+        entity: 'visit',
+        entityId: v.id,
+        detail: { field, reason: maskText(reason.trim()) },
+      });
       return { value };
     });
   }

@@ -49,13 +49,21 @@ export class WorkersService {
         const no = normalizePassNo(input.formNo);
         const f = repo.formByNo(this.sql, no);
         if (!f) throw new AppError('BAD_INPUT', `表单 ${no} 不在领用登记里：请核对编号，或请主管先登记从财务领来的这一段编号。`, { field: 'formNo' });
-        if (f.state !== 'in_stock') throw new AppError('CONFLICT', `表单 ${no} ${f.state === 'issued' ? '已经发出' : f.state === 'void' ? '已作废' : '已登记遗失'}：请换一张库存中的表单。`);
+        if (f.state !== 'in_stock')
+          throw new AppError(
+            'CONFLICT',
+            `表单 ${no} ${f.state === 'issued' ? '已经发出' : f.state === 'void' ? '已作废' : '已登记遗失'}：请换一张库存中的表单。`,
+          );
         repo.setFormState(this.sql, f.id, 'in_stock', { state: 'issued', changed_at: this.now(), changed_by: actor.id, reason: null });
         form = { id: f.id, formNo: no };
       } else if (input.formNo) {
         throw new AppError('BAD_INPUT', '本物业的临时出入证由本机打印，不用填写表单编号。', { field: 'formNo' });
       }
-      const cols = personalColumns({ name: input.workerName, phone: input.phone, docType: input.docType, docLast4: input.docLast4, docNumber: input.docNumber }, s, this.seal);
+      const cols = personalColumns(
+        { name: input.workerName, phone: input.phone, docType: input.docType, docLast4: input.docLast4, docNumber: input.docNumber },
+        s,
+        this.seal,
+      );
       const personalId = recordPerson(this.sql, 'worker', cols, validity.validUntil, this.now());
       const issued = this.passes.issueInTx(
         {
@@ -102,7 +110,13 @@ export class WorkersService {
     return this.sql.tx(() => {
       const r = this.mustWorker(passNo);
       repo.closePass(this.sql, r.id, { status: 'returned', at: this.now(), by: actor.id, reason: null });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'pass.workerReturn', entity: 'pass', entityId: r.pass_no, detail: { late: r.valid_until <= this.now() } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'pass.workerReturn',
+        entity: 'pass',
+        entityId: r.pass_no,
+        detail: { late: r.valid_until <= this.now() },
+      });
       return this.passes.byId(r.id);
     });
   }
@@ -113,7 +127,13 @@ export class WorkersService {
       const at = this.now();
       repo.closePass(this.sql, r.id, { status: 'lost', at, by: actor.id, reason: reason.trim() });
       if (r.form_id !== null) repo.setFormState(this.sql, r.form_id, 'issued', { state: 'lost', changed_at: at, changed_by: actor.id, reason: reason.trim() });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'pass.workerLost', entity: 'pass', entityId: r.pass_no, detail: { reason: maskText(reason.trim()) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'pass.workerLost',
+        entity: 'pass',
+        entityId: r.pass_no,
+        detail: { reason: maskText(reason.trim()) },
+      });
       return this.passes.byId(r.id);
     });
   }
@@ -150,7 +170,9 @@ export class WorkersService {
         inStock: b.in_stock ?? 0,
       })),
       expiredOut: this.list('expired', undefined, 200),
-      lastCount: last ? { at: last.at, operatorName: last.operator_name, expectedInStock: last.expected_in_stock, counted: last.counted, explanation: last.explanation } : null,
+      lastCount: last
+        ? { at: last.at, operatorName: last.operator_name, expectedInStock: last.expected_in_stock, counted: last.counted, explanation: last.explanation }
+        : null,
     };
   }
 
@@ -158,11 +180,16 @@ export class WorkersService {
   receive(input: ParsedInput<'visitors.forms.receive'>, actor: SessionOperator): FormRegisterView {
     this.sql.tx(() => {
       const r = formRange(input.firstNo, input.lastNo);
-      if (input.receivedOn > this.calendar.today()) throw new AppError('BAD_INPUT', `领用日期 ${input.receivedOn} 还没到：请填写实际领用的日期。`, { field: 'receivedOn' });
+      if (input.receivedOn > this.calendar.today())
+        throw new AppError('BAD_INPUT', `领用日期 ${input.receivedOn} 还没到：请填写实际领用的日期。`, { field: 'receivedOn' });
       const numbers: string[] = [];
       for (let n = r.from; n <= r.to; n++) numbers.push(formatFormNo({ prefix: r.prefix, n, digits: r.digits }));
       const taken = repo.formsTaken(this.sql, numbers);
-      if (taken.length) throw new AppError('CONFLICT', `编号 ${taken.slice(0, 5).join('、')}${taken.length > 5 ? ` 等 ${taken.length} 张` : ''} 已经登记过：同一编号不能领用两次，请核对这一段编号。`);
+      if (taken.length)
+        throw new AppError(
+          'CONFLICT',
+          `编号 ${taken.slice(0, 5).join('、')}${taken.length > 5 ? ` 等 ${taken.length} 张` : ''} 已经登记过：同一编号不能领用两次，请核对这一段编号。`,
+        );
       const at = this.now();
       const batchId = repo.insertBatch(this.sql, {
         prefix: r.prefix,
@@ -178,7 +205,13 @@ export class WorkersService {
         note: input.note?.trim() ?? '',
       });
       for (const no of numbers) repo.insertForm(this.sql, { batch_id: batchId, form_no: no, changed_at: at, changed_by: actor.id });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'pass.formsReceive', entity: 'pass_form_batch', entityId: batchId, detail: { first: numbers[0], last: numbers[numbers.length - 1], count: numbers.length } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'pass.formsReceive',
+        entity: 'pass_form_batch',
+        entityId: batchId,
+        detail: { first: numbers[0], last: numbers[numbers.length - 1], count: numbers.length },
+      });
     });
     return this.register();
   }
@@ -190,10 +223,17 @@ export class WorkersService {
       if (!parseFormNo(no)) throw new AppError('BAD_INPUT', '表单编号格式不对：例如 LS000123。', { field: 'formNo' });
       const f = repo.formByNo(this.sql, no);
       if (!f) throw new AppError('NOT_FOUND', `表单 ${no} 不在领用登记里：请核对编号。`);
-      if (f.state === 'issued') throw new AppError('CONFLICT', `表单 ${no} 已发给施工人员：请在「临时出入证」里${state === 'void' ? '作废' : '登记遗失'}这张证。`);
+      if (f.state === 'issued')
+        throw new AppError('CONFLICT', `表单 ${no} 已发给施工人员：请在「临时出入证」里${state === 'void' ? '作废' : '登记遗失'}这张证。`);
       if (f.state !== 'in_stock') throw new AppError('CONFLICT', `表单 ${no} 已${f.state === 'void' ? '作废' : '登记遗失'}。`);
       repo.setFormState(this.sql, f.id, 'in_stock', { state, changed_at: this.now(), changed_by: actor.id, reason: reason.trim() });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: `pass.form${state === 'void' ? 'Void' : 'Lost'}`, entity: 'pass_form', entityId: no, detail: { reason: maskText(reason.trim()) } });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: `pass.form${state === 'void' ? 'Void' : 'Lost'}`,
+        entity: 'pass_form',
+        entityId: no,
+        detail: { reason: maskText(reason.trim()) },
+      });
     });
     return this.register();
   }
@@ -204,9 +244,24 @@ export class WorkersService {
       const reg = this.register();
       const why = explanation?.trim() ?? '';
       if (counted !== reg.inStock && why.length < 2)
-        throw new AppError('BAD_INPUT', `登记应有空白表单 ${reg.inStock} 张，点到 ${counted} 张：请写明差异原因（例如哪几号不在、在谁手里）。`, { field: 'explanation' });
-      const id = repo.insertFormCount(this.sql, { at: this.now(), operator_id: actor.id, expected_in_stock: reg.inStock, counted, out_count: reg.out, explanation: why });
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'pass.formsCount', entity: 'pass_form_count', entityId: id, detail: { expected: reg.inStock, counted, out: reg.out, explanation: maskText(why) } });
+        throw new AppError('BAD_INPUT', `登记应有空白表单 ${reg.inStock} 张，点到 ${counted} 张：请写明差异原因（例如哪几号不在、在谁手里）。`, {
+          field: 'explanation',
+        });
+      const id = repo.insertFormCount(this.sql, {
+        at: this.now(),
+        operator_id: actor.id,
+        expected_in_stock: reg.inStock,
+        counted,
+        out_count: reg.out,
+        explanation: why,
+      });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'pass.formsCount',
+        entity: 'pass_form_count',
+        entityId: id,
+        detail: { expected: reg.inStock, counted, out: reg.out, explanation: maskText(why) },
+      });
     });
     return this.register();
   }

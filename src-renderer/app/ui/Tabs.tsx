@@ -64,7 +64,19 @@ export function Tabs<T extends string>({ idBase, label, tabs, value, onChange }:
  * The panel the tabs control: what the chosen tab shows, named by that tab. `shown={false}` when the screen
  * shows this operator no tabs (one view only): the content alone, no panel pointing at a tab that is not there.
  */
-export function TabPanel({ idBase, value, className, shown = true, children }: { idBase: string; value: string; className?: string; shown?: boolean; children: ReactNode }) {
+export function TabPanel({
+  idBase,
+  value,
+  className,
+  shown = true,
+  children,
+}: {
+  idBase: string;
+  value: string;
+  className?: string;
+  shown?: boolean;
+  children: ReactNode;
+}) {
   if (!shown) return <>{children}</>;
   return (
     <div role="tabpanel" id={panelId(idBase)} aria-labelledby={tabId(idBase, value)} className={className}>

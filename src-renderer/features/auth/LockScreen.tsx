@@ -46,7 +46,15 @@ export function LockScreen({ session, onSignOut }: { session: SessionView; onSig
         <form className="form" onSubmit={(e) => void submit(e)}>
           <label className="field">
             <span className="field-label">{t('lock.password')}</span>
-            <input ref={ref} type="password" name="unlock-password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              ref={ref}
+              type="password"
+              name="unlock-password"
+              autoComplete="current-password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           <ErrorBox error={error} />
           <div className="form-actions">

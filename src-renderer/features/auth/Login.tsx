@@ -85,7 +85,14 @@ export function Login({ overlay }: { overlay: boolean }) {
           </label>
           <label className="field">
             <span className="field-label">{t('login.password')}</span>
-            <input ref={passwordRef} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              ref={passwordRef}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           <ErrorBox error={error} />
           <OkNote text={notice} />

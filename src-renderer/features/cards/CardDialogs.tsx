@@ -54,7 +54,6 @@ export function ReplaceDialog({
     takeNumber(presented.raw);
   }, [presented]);
 
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const f = fee.trim() ? parseAmount(fee, { allowZero: true }) : null;
@@ -64,7 +63,8 @@ export function ReplaceDialog({
         if (reason.trim().length < 2) return (reasonRef.current?.focus(), t('cards.needReason'));
         return f && !f.ok ? t(f.problem.key, f.problem.params) : null;
       },
-      run: async () => onDone(await send('cards.replace', { cardId: card.id, number: number.trim(), reason: reason.trim(), ...(f?.ok && { feeFen: f.value }) })),
+      run: async () =>
+        onDone(await send('cards.replace', { cardId: card.id, number: number.trim(), reason: reason.trim(), ...(f?.ok && { feeFen: f.value }) })),
     });
   };
   return (
@@ -90,11 +90,27 @@ export function ReplaceDialog({
         <div className="grid-2">
           <label className="field">
             <span className="field-label">{t('cards.replaceReason')}</span>
-            <input ref={reasonRef} name="replace-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-required autoComplete="off" />
+            <input
+              ref={reasonRef}
+              name="replace-reason"
+              value={reason}
+              maxLength={200}
+              onChange={(e) => setReason(e.target.value)}
+              data-required
+              autoComplete="off"
+            />
           </label>
           <label className="field">
             <span className="field-label">{t('cards.replaceFee')}</span>
-            <input name="replace-fee" inputMode="decimal" value={fee} maxLength={12} onChange={(e) => setFee(e.target.value)} autoComplete="off" aria-describedby="replace-fee-hint" />
+            <input
+              name="replace-fee"
+              inputMode="decimal"
+              value={fee}
+              maxLength={12}
+              onChange={(e) => setFee(e.target.value)}
+              autoComplete="off"
+              aria-describedby="replace-fee-hint"
+            />
             <span className="field-hint" id="replace-fee-hint">
               {t('cards.replaceFeeHint', { amount: moneyText(catalogueFen ?? DEFAULT_REPLACE_FEE_FEN) })}
             </span>
@@ -122,14 +138,24 @@ export function ReturnCardDialog({ card, onDone, onCancel }: { card: CardView; o
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setRead(null);
-    return action.start({ run: async () => onDone(await send('cards.return', { cardId: card.id, restock, ...(note.trim() && { depositNote: note.trim() }) })) });
+    return action.start({
+      run: async () => onDone(await send('cards.return', { cardId: card.id, restock, ...(note.trim() && { depositNote: note.trim() }) })),
+    });
   };
   return (
     <Dialog title={t('cards.returnTitle', { raw: card.raw, room: card.roomCode })} onClose={onCancel}>
       <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} onKeyDownCapture={onKeyDownCapture}>
         <label className="field">
           <span className="field-label">{t('cards.depositNote')}</span>
-          <input name="deposit-note" value={note} maxLength={100} onChange={(e) => setNote(e.target.value)} data-autofocus autoComplete="off" aria-describedby="deposit-note-hint" />
+          <input
+            name="deposit-note"
+            value={note}
+            maxLength={100}
+            onChange={(e) => setNote(e.target.value)}
+            data-autofocus
+            autoComplete="off"
+            aria-describedby="deposit-note-hint"
+          />
           <span className="field-hint" id="deposit-note-hint">
             {t('cards.depositNoteHint', { amount: moneyText(card.depositFen) })}
           </span>

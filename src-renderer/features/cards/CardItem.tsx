@@ -8,7 +8,17 @@ import { CARD_STATUS, CARD_TYPE } from './labels';
  * One card: number large, room, masked holder, status; the other formats. 挂失 and 退卡 while it is active;
  * 补卡 when the screen passes onReplace (it decides with canReplace).
  */
-export function CardItem({ card, onLost, onReplace, onReturn }: { card: CardView; onLost?: () => void; onReplace?: (() => void) | undefined; onReturn?: () => void }) {
+export function CardItem({
+  card,
+  onLost,
+  onReplace,
+  onReturn,
+}: {
+  card: CardView;
+  onLost?: () => void;
+  onReplace?: (() => void) | undefined;
+  onReturn?: () => void;
+}) {
   const { t, lang } = useI18n();
   const active = card.status === 'active';
   const forms = Object.entries(card.forms).filter(([f]) => f !== card.format);

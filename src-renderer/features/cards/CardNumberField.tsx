@@ -14,7 +14,10 @@ interface Props {
  * The card number field: the keyboard-wedge fallback. A keyboard-mode reader types the number and Enter into the
  * focused field; a person can type it too. Any reader format is accepted (main matches on the normalised key).
  */
-export const CardNumberField = forwardRef<HTMLInputElement, Props>(function CardNumberField({ value, onChange, onSubmit, label, submitLabel, name = 'card-number' }, ref) {
+export const CardNumberField = forwardRef<HTMLInputElement, Props>(function CardNumberField(
+  { value, onChange, onSubmit, label, submitLabel, name = 'card-number' },
+  ref,
+) {
   const t = useT();
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -58,17 +58,20 @@ export function CardsArea() {
   }, [tab]);
 
   /** fresh: a card just presented or typed (the refusal is shown); otherwise a reload after an action. */
-  const lookup = useCallback(async (n: string, fresh = true) => {
-    setError(null);
-    if (fresh) setNote(null);
-    if (!n.trim()) return setLooked(null);
-    try {
-      setLooked({ number: n, fresh, cards: await read('cards.lookup', { number: n }) });
-    } catch (e) {
-      setLooked(null);
-      setError(e);
-    }
-  }, [read]);
+  const lookup = useCallback(
+    async (n: string, fresh = true) => {
+      setError(null);
+      if (fresh) setNote(null);
+      if (!n.trim()) return setLooked(null);
+      try {
+        setLooked({ number: n, fresh, cards: await read('cards.lookup', { number: n }) });
+      } catch (e) {
+        setLooked(null);
+        setError(e);
+      }
+    },
+    [read],
+  );
 
   useCardReads(active && (tab === 'card' || pending?.kind === 'replace'), (r) => {
     if (pending?.kind === 'replace') {
@@ -139,75 +142,79 @@ export function CardsArea() {
       <OkNote text={note} />
 
       <TabPanel idBase="cards" value={tab}>
-      {tab === 'card' ? (
-        <>
-          <div className="card">
-            <CardNumberField ref={inputRef} value={number} onChange={setNumber} onSubmit={(n) => void lookup(n)} />
-            <ErrorNote text={readProblem} />
-          </div>
-          <ErrorBox error={error ?? owedQ.error} />
-          {looked ? (
-            <div className="lookup-result">
-              {looked.cards.length ? <p className="hint">{t('cards.found', { n: looked.cards.length })}</p> : <p className="info-box">{t('cards.notFound', { raw: looked.number })}</p>}
-              {held && looked.fresh ? (
-                <p className="error-box refusal" role="alert">
-                  {t(held.status === 'active' ? 'cards.refuseActive' : 'cards.refuseBlack', { room: held.roomCode, holder: held.holderMasked })}
-                </p>
-              ) : null}
-              {looked.cards.map((c) => (
-                <CardItem
-                  key={c.id}
-                  card={c}
-                  onLost={() => setPending({ kind: 'lost', card: c })}
-                  onReplace={canReplace(c, looked.fresh) ? () => setPending({ kind: 'replace', card: c }) : undefined}
-                  onReturn={() => setPending({ kind: 'return', card: c })}
-                />
-              ))}
-              {!holding ? (
-                <IssueForm
-                  key={looked.number}
-                  number={looked.number}
-                  onRead={(raw) => {
-                    setNumber(raw);
-                    void lookup(raw);
-                  }}
-                  onIssued={(c) => {
-                    setNote(t('cards.issued', { raw: c.raw, room: c.roomCode }));
-                    void lookup(looked.number, false);
-                  }}
-                />
-              ) : null}
+        {tab === 'card' ? (
+          <>
+            <div className="card">
+              <CardNumberField ref={inputRef} value={number} onChange={setNumber} onSubmit={(n) => void lookup(n)} />
+              <ErrorNote text={readProblem} />
             </div>
-          ) : null}
-        </>
-      ) : null}
+            <ErrorBox error={error ?? owedQ.error} />
+            {looked ? (
+              <div className="lookup-result">
+                {looked.cards.length ? (
+                  <p className="hint">{t('cards.found', { n: looked.cards.length })}</p>
+                ) : (
+                  <p className="info-box">{t('cards.notFound', { raw: looked.number })}</p>
+                )}
+                {held && looked.fresh ? (
+                  <p className="error-box refusal" role="alert">
+                    {t(held.status === 'active' ? 'cards.refuseActive' : 'cards.refuseBlack', { room: held.roomCode, holder: held.holderMasked })}
+                  </p>
+                ) : null}
+                {looked.cards.map((c) => (
+                  <CardItem
+                    key={c.id}
+                    card={c}
+                    onLost={() => setPending({ kind: 'lost', card: c })}
+                    onReplace={canReplace(c, looked.fresh) ? () => setPending({ kind: 'replace', card: c }) : undefined}
+                    onReturn={() => setPending({ kind: 'return', card: c })}
+                  />
+                ))}
+                {!holding ? (
+                  <IssueForm
+                    key={looked.number}
+                    number={looked.number}
+                    onRead={(raw) => {
+                      setNumber(raw);
+                      void lookup(raw);
+                    }}
+                    onIssued={(c) => {
+                      setNote(t('cards.issued', { raw: c.raw, room: c.roomCode }));
+                      void lookup(looked.number, false);
+                    }}
+                  />
+                ) : null}
+              </div>
+            ) : null}
+          </>
+        ) : null}
 
-      {tab === 'list' ? (
-        <div className="card">
-          <ErrorBox error={listQ.error} />
-          <label className="field narrow-form">
-            <span className="field-label">{t('cards.filterStatus')}</span>
-            <select name="card-status" value={filter} onChange={(e) => setFilter(e.target.value as CardStatus | '')}>
-              <option value="">{t('cards.all')}</option>
-              {(Object.keys(CARD_STATUS) as CardStatus[]).map((s) => (
-                <option key={s} value={s}>
-                  {t(CARD_STATUS[s])}
-                </option>
-              ))}
-            </select>
-          </label>
-          {list.length ? (
-            <div className="card-grid">
-              {list.map((c) => (
-                <CardItem key={c.id} card={c} onReplace={canReplace(c) ? () => setPending({ kind: 'replace', card: c }) : undefined} />
-              ))}
-            </div>
-          ) : (
-            <p className="hint">{t('cards.noCards')}</p>
-          )}
-        </div>
-      ) : null}
-      {tab === 'stock' ? <StockTab /> : null}
+        {tab === 'list' ? (
+          <div className="card">
+            <ErrorBox error={listQ.error} />
+            <label className="field narrow-form">
+              <span className="field-label">{t('cards.filterStatus')}</span>
+              <select name="card-status" value={filter} onChange={(e) => setFilter(e.target.value as CardStatus | '')}>
+                <option value="">{t('cards.all')}</option>
+                {(Object.keys(CARD_STATUS) as CardStatus[]).map((s) => (
+                  <option key={s} value={s}>
+                    {t(CARD_STATUS[s])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {list.length ? (
+              <div className="card-grid">
+                {list.map((c) => (
+                  <CardItem key={c.id} card={c} onReplace={canReplace(c) ? () => setPending({ kind: 'replace', card: c }) : undefined} />
+                ))}
+              </div>
+            ) : (
+              <p className="hint">{t('cards.noCards')}</p>
+            )}
+          </div>
+        ) : null}
+        {tab === 'stock' ? <StockTab /> : null}
       </TabPanel>
 
       {pending?.kind === 'lost' ? (
@@ -234,7 +241,9 @@ export function CardsArea() {
           }}
         />
       ) : null}
-      {pending?.kind === 'return' ? <ReturnCardDialog card={pending.card} onCancel={() => setPending(null)} onDone={(c) => after(t('cards.returnDone', { raw: c.raw }))} /> : null}
+      {pending?.kind === 'return' ? (
+        <ReturnCardDialog card={pending.card} onCancel={() => setPending(null)} onDone={(c) => after(t('cards.returnDone', { raw: c.raw }))} />
+      ) : null}
     </section>
   );
 }

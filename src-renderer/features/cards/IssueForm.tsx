@@ -59,7 +59,13 @@ export function IssueForm({ number, onIssued, onRead }: { number: string; onIssu
   };
 
   return (
-    <form ref={formRef} className="card form issue-form" onSubmit={(e) => void submit(e)} onKeyDownCapture={onKeyDownCapture} aria-label={t('cards.issueTitle', { raw: number })}>
+    <form
+      ref={formRef}
+      className="card form issue-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDownCapture={onKeyDownCapture}
+      aria-label={t('cards.issueTitle', { raw: number })}
+    >
       <h2 className="section-title">{t('cards.issueTitle', { raw: number })}</h2>
       <div className="grid-2">
         <RoomChooser label={t('cards.room')} value={room} onChange={pickRoom} />
@@ -82,14 +88,29 @@ export function IssueForm({ number, onIssued, onRead }: { number: string; onIssu
         {type === 'function' ? (
           <label className="field">
             <span className="field-label">{t('cards.functionName')}</span>
-            <input name="function-name" value={functionName} maxLength={20} placeholder={t('cards.functionPlaceholder')} onChange={(e) => setFunctionName(e.target.value)} autoComplete="off" />
+            <input
+              name="function-name"
+              value={functionName}
+              maxLength={20}
+              placeholder={t('cards.functionPlaceholder')}
+              onChange={(e) => setFunctionName(e.target.value)}
+              autoComplete="off"
+            />
           </label>
         ) : (
           <span />
         )}
         <label className="field">
           <span className="field-label">{t('cards.deposit')}</span>
-          <input name="deposit" inputMode="decimal" value={deposit} maxLength={12} placeholder="0" onChange={(e) => setDeposit(e.target.value)} autoComplete="off" />
+          <input
+            name="deposit"
+            inputMode="decimal"
+            value={deposit}
+            maxLength={12}
+            placeholder="0"
+            onChange={(e) => setDeposit(e.target.value)}
+            autoComplete="off"
+          />
         </label>
       </div>
       <div className="grid-2">

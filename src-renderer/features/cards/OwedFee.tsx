@@ -53,7 +53,14 @@ export function OwedFee({ fee, focus, onSettled }: { fee: CardFeeView; focus?: b
         <strong>{t('cards.feeOwed', { amount: moneyText(fee.amountFen) })}</strong>
         <span className="room-code">{fee.roomCode}</span>
       </p>
-      <p>{t('cards.collectWhat', { room: fee.roomCode, item: fee.itemName, code: fee.itemCode ? t('common.paren', { x: fee.itemCode }) : '', amount: moneyText(fee.amountFen) })}</p>
+      <p>
+        {t('cards.collectWhat', {
+          room: fee.roomCode,
+          item: fee.itemName,
+          code: fee.itemCode ? t('common.paren', { x: fee.itemCode }) : '',
+          amount: moneyText(fee.amountFen),
+        })}
+      </p>
       <div className="owed-fee-actions">
         <button ref={collectRef} type="button" className="btn primary" onClick={collect}>
           {t('cards.goCollect')}

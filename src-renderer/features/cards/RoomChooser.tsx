@@ -13,7 +13,17 @@ export interface RoomChoice {
 }
 
 /** 房号: the roster search as you type (↑/↓, Enter), for binding a key or a card to a room and a resident. */
-export function RoomChooser({ value, onChange, label, autoFocus }: { value: RoomChoice | null; onChange: (c: RoomChoice | null) => void; label: string; autoFocus?: boolean }) {
+export function RoomChooser({
+  value,
+  onChange,
+  label,
+  autoFocus,
+}: {
+  value: RoomChoice | null;
+  onChange: (c: RoomChoice | null) => void;
+  label: string;
+  autoFocus?: boolean;
+}) {
   const t = useT();
   const [q, setQ] = useState('');
   const listId = useId();
@@ -60,7 +70,16 @@ export function RoomChooser({ value, onChange, label, autoFocus }: { value: Room
         onKeyDown={onKeyDown}
       />
       <ErrorBox error={error} />
-      <OptionList id={listId} items={items} active={active} keyOf={(h) => h.id} onPick={pick} label={t('roster.resultsLabel')} className="room-results" optionClassName={() => 'room-result'}>
+      <OptionList
+        id={listId}
+        items={items}
+        active={active}
+        keyOf={(h) => h.id}
+        onPick={pick}
+        label={t('roster.resultsLabel')}
+        className="room-results"
+        optionClassName={() => 'room-result'}
+      >
         {(h) => (
           <>
             <span className="room-code">{h.roomCode}</span>

@@ -51,7 +51,11 @@ export function StockTab() {
             <div key={k} className={`stat${low ? ' stat-error' : ''}`} data-testid={`stock-${k}`}>
               <span className="stat-num">{n === null ? t('cards.stockUncounted') : n}</span>
               <span className="stat-label">{t(k === 'access' ? 'cards.stockAccess' : 'cards.stockFunction')}</span>
-              {n === null ? <span className="warn-text">{t('cards.stockNeedsCount')}</span> : low ? <span className="warn-text">{t('cards.stockLow')}</span> : null}
+              {n === null ? (
+                <span className="warn-text">{t('cards.stockNeedsCount')}</span>
+              ) : low ? (
+                <span className="warn-text">{t('cards.stockLow')}</span>
+              ) : null}
             </div>
           );
         })}
@@ -66,7 +70,9 @@ export function StockTab() {
             </select>
           </label>
           <label className="field">
-            <span className="field-label">{t('cards.stockIn')} / {t('cards.stockOut')}</span>
+            <span className="field-label">
+              {t('cards.stockIn')} / {t('cards.stockOut')}
+            </span>
             <select name="stock-kind" value={kind} onChange={(e) => setKind(e.target.value as 'in' | 'out')}>
               <option value="in">{t('cards.stockIn')}</option>
               <option value="out">{t('cards.stockOut')}</option>
@@ -79,7 +85,14 @@ export function StockTab() {
         </div>
         <label className="field">
           <span className="field-label">{t('cards.stockReason')}</span>
-          <input name="stock-reason" value={reason} maxLength={200} placeholder={t('cards.stockReasonPlaceholder')} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
+          <input
+            name="stock-reason"
+            value={reason}
+            maxLength={200}
+            placeholder={t('cards.stockReasonPlaceholder')}
+            onChange={(e) => setReason(e.target.value)}
+            autoComplete="off"
+          />
         </label>
         <ErrorNote text={action.checkError} />
         <ErrorBox error={action.error} />
@@ -156,7 +169,14 @@ function CountForm() {
         </label>
         <label className="field">
           <span className="field-label">{t('cards.stockReason')}</span>
-          <input name="count-reason" value={reason} maxLength={200} placeholder={t('cards.countReasonPlaceholder')} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
+          <input
+            name="count-reason"
+            value={reason}
+            maxLength={200}
+            placeholder={t('cards.countReasonPlaceholder')}
+            onChange={(e) => setReason(e.target.value)}
+            autoComplete="off"
+          />
         </label>
       </div>
       <ErrorNote text={action.checkError} />

@@ -8,6 +8,12 @@ export const CARD_STATUS: Record<CardStatus, MsgKey> = {
   returned: 'cards.status.returned',
 };
 export const CARD_TYPE: Record<CardType, MsgKey> = { access: 'cards.type.access', function: 'cards.type.function' };
-export const MOVE: Record<'in' | 'out' | 'issue' | 'return' | 'count', MsgKey> = { in: 'cards.move.in', out: 'cards.move.out', issue: 'cards.move.issue', return: 'cards.move.return', count: 'cards.move.count' };
+export const MOVE: Record<'in' | 'out' | 'issue' | 'return' | 'count', MsgKey> = {
+  in: 'cards.move.in',
+  out: 'cards.move.out',
+  issue: 'cards.move.issue',
+  return: 'cards.move.return',
+  count: 'cards.move.count',
+};
 
 export { canReplace } from '@shared/card-rules';

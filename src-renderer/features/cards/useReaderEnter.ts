@@ -45,7 +45,11 @@ export function focusNextEmpty(form: HTMLFormElement | null, from?: Element | nu
 }
 
 /** The form's capture-phase key handler; `numberRef` is the card number field, if the form has one. */
-export function useReaderEnter(opts: { formRef: RefObject<HTMLFormElement | null>; numberRef?: RefObject<HTMLInputElement | null>; onRead: (number: string) => void }) {
+export function useReaderEnter(opts: {
+  formRef: RefObject<HTMLFormElement | null>;
+  numberRef?: RefObject<HTMLInputElement | null>;
+  onRead: (number: string) => void;
+}) {
   const burst = useRef<Burst | null>(null);
   const latest = useRef(opts);
   latest.current = opts;

@@ -65,47 +65,47 @@ export function CloseSession({ onClosed, onCancel }: { onClosed: (r: CloseResult
 
   return (
     <>
-    <form className="card cash-form" onSubmit={(e) => void submit(e)} aria-labelledby="close-title">
-      <h2 id="close-title">{t('close.title')}</h2>
-      <p>{t('close.explain')}</p>
-      <DenominationTable
-        draft={draft}
-        onChange={(d) => {
-          setDraft(d);
-          setNeeds(null);
-        }}
-        onLast={() => submitRef.current?.focus()}
-        totalLabel={t('close.countedTotal')}
-        name="count"
-      />
-      {needs ? (
-        <div className="warn-box" role="alert" data-testid="needs-approval">
-          <p>
-            <strong>{t('close.needsApproval')}</strong>
-          </p>
-          <p>{needs.message}</p>
-          <div className="row-actions">
-            <button type="button" className="btn" onClick={recount}>
-              {t('close.recount')}
-            </button>
-            <button type="button" className="btn primary" onClick={() => void askSupervisor(needs.subject)}>
-              {t('close.askSupervisor')}
-            </button>
+      <form className="card cash-form" onSubmit={(e) => void submit(e)} aria-labelledby="close-title">
+        <h2 id="close-title">{t('close.title')}</h2>
+        <p>{t('close.explain')}</p>
+        <DenominationTable
+          draft={draft}
+          onChange={(d) => {
+            setDraft(d);
+            setNeeds(null);
+          }}
+          onLast={() => submitRef.current?.focus()}
+          totalLabel={t('close.countedTotal')}
+          name="count"
+        />
+        {needs ? (
+          <div className="warn-box" role="alert" data-testid="needs-approval">
+            <p>
+              <strong>{t('close.needsApproval')}</strong>
+            </p>
+            <p>{needs.message}</p>
+            <div className="row-actions">
+              <button type="button" className="btn" onClick={recount}>
+                {t('close.recount')}
+              </button>
+              <button type="button" className="btn primary" onClick={() => void askSupervisor(needs.subject)}>
+                {t('close.askSupervisor')}
+              </button>
+            </div>
           </div>
+        ) : null}
+        <ErrorNote text={action.checkError} />
+        <ErrorBox error={action.error} />
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button ref={submitRef} type="submit" className="btn primary big" disabled={action.busy}>
+            {t('close.submit')}
+          </button>
         </div>
-      ) : null}
-      <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error} />
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button ref={submitRef} type="submit" className="btn primary big" disabled={action.busy}>
-          {t('close.submit')}
-        </button>
-      </div>
-    </form>
-    {approval.dialog}
+      </form>
+      {approval.dialog}
     </>
   );
 }

@@ -16,9 +16,7 @@ export function CloseSlip({ result }: { result: CloseResult }) {
   return (
     <article className="close-slip" aria-labelledby={`slip-${s.id}`} data-testid="close-slip">
       <h2 id={`slip-${s.id}`}>{t('slip.title', { id: s.id })}</h2>
-      <p className="hint">
-        {t('slip.who', { name: s.operatorName, from: formatDateTime(s.openedAt, lang), to: formatDateTime(s.closedAt, lang) })}
-      </p>
+      <p className="hint">{t('slip.who', { name: s.operatorName, from: formatDateTime(s.openedAt, lang), to: formatDateTime(s.closedAt, lang) })}</p>
       <div className="slip-cash">
         <div className="slip-figure">
           <span className="so-label">{t('slip.expected')}</span>
@@ -61,7 +59,12 @@ export function CloseSlip({ result }: { result: CloseResult }) {
         </dd>
       </dl>
       <div className="slip-tables">
-        <FigureTable title={t('slip.byItem')} valueHeader={t('collect.amount')} empty={t('slip.nothing')} rows={slip.byItem.map((x) => ({ key: x.name, label: x.name, value: <Money fen={x.amountFen} /> }))} />
+        <FigureTable
+          title={t('slip.byItem')}
+          valueHeader={t('collect.amount')}
+          empty={t('slip.nothing')}
+          rows={slip.byItem.map((x) => ({ key: x.name, label: x.name, value: <Money fen={x.amountFen} /> }))}
+        />
         <FigureTable
           title={t('slip.byMethod')}
           valueHeader={t('collect.amount')}

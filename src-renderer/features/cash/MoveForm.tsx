@@ -65,7 +65,14 @@ export function MoveForm({ onMoved }: { onMoved?: (s: CashSessionView) => void }
         </label>
         <label className="field grow">
           <span className="field-label">{t('cash.moveReason')}</span>
-          <input name="move-reason" autoComplete="off" maxLength={200} placeholder={t('cash.moveReasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            name="move-reason"
+            autoComplete="off"
+            maxLength={200}
+            placeholder={t('cash.moveReasonPlaceholder')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </label>
         <div className="field field-button">
           <button type="submit" className="btn primary" disabled={action.busy}>

@@ -18,9 +18,7 @@ export function SessionPanel({ session: s, onClose }: { session: CashSessionView
   return (
     <div className="session-panel">
       <div className="card session-head">
-        <p className="session-line">
-          {t('cash.openSince', { name: s.operatorName, at: formatDateTime(s.openedAt, lang) })}
-        </p>
+        <p className="session-line">{t('cash.openSince', { name: s.operatorName, at: formatDateTime(s.openedAt, lang) })}</p>
         <div className="stat-row">
           <Stat value={moneyText(s.floatFen)} label={t('cash.float')} className="stat-money" />
           <Stat value={String(s.receipts)} label={t('cash.receipts')} />

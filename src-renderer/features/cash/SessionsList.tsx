@@ -90,12 +90,7 @@ export function SessionsList() {
       {slip ? (
         <Dialog title={t('sessions.slipTitle')} onClose={() => setSlip(null)} className="wide-dialog">
           <CloseSlip result={slip} />
-          {slip.session.status === 'closed' ? (
-            <HandoverForm
-              session={slip.session}
-              onDone={() => setSlip(null)}
-            />
-          ) : null}
+          {slip.session.status === 'closed' ? <HandoverForm session={slip.session} onDone={() => setSlip(null)} /> : null}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setSlip(null)} data-autofocus>
               {t('common.close')} <kbd>Esc</kbd>

@@ -130,7 +130,8 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
   const changeLine = (key: number, field: LineField, value: string) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, [field]: value } : l)));
   const removeLine = (key: number) => setLines((ls) => ls.filter((l) => l.key !== key));
 
-  const focusPayment = (mode: PayMode = pay.mode) => setFocusName(referenceMethod({ ...pay, mode }) && mode !== 'split' ? '[name="reference"]' : mode === 'split' ? '[name="cash-part"]' : '[name="received"]');
+  const focusPayment = (mode: PayMode = pay.mode) =>
+    setFocusName(referenceMethod({ ...pay, mode }) && mode !== 'split' ? '[name="reference"]' : mode === 'split' ? '[name="cash-part"]' : '[name="received"]');
 
   const setMode = (mode: PayMode) => {
     setDetected(null);
@@ -278,7 +279,11 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
         receipt={posted}
         onChange={setPosted}
         onNext={next}
-        linked={link ? <RequestLinked link={link} returnRef={returnRef} onRetry={() => linkReceipt(link.req, link.receipt)} onReturn={() => void goBack(link.req)} /> : null}
+        linked={
+          link ? (
+            <RequestLinked link={link} returnRef={returnRef} onRetry={() => linkReceipt(link.req, link.receipt)} onReturn={() => void goBack(link.req)} />
+          ) : null
+        }
         focusRef={link ? returnRef : undefined}
       />
     );
@@ -289,9 +294,25 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     <div className="collect">
       {req ? <RequestBanner req={req} note={prefillNote} onDrop={() => collectRequest.set(null)} /> : null}
       <div className="collect-left">
-        <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => itemRef.current?.focus()} missing={tried && !payer} labels={COLLECT_ROOM_LABELS} shortcut="F3" />
+        <RoomPicker
+          value={payer}
+          onChange={setPayer}
+          inputRef={roomRef}
+          onPicked={() => itemRef.current?.focus()}
+          missing={tried && !payer}
+          labels={COLLECT_ROOM_LABELS}
+          shortcut="F3"
+        />
         <ItemPicker items={items} onAdd={addItem} inputRef={itemRef} />
-        <LinesTable lines={lines} checks={checks} priced={q.quote?.lines.length === lines.length ? q.quote.lines : null} showAll={tried} onChange={changeLine} onRemove={removeLine} onDone={() => focusPayment()} />
+        <LinesTable
+          lines={lines}
+          checks={checks}
+          priced={q.quote?.lines.length === lines.length ? q.quote.lines : null}
+          showAll={tried}
+          onChange={changeLine}
+          onRemove={removeLine}
+          onDone={() => focusPayment()}
+        />
         <ErrorBox error={q.error} />
       </div>
       <form

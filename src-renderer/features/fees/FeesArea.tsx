@@ -49,20 +49,20 @@ export function FeesArea() {
       <PrintJobsBanner />
       <ErrorBox error={error} />
       <TabPanel idBase="fees" value={tab}>
-      <div hidden={tab !== 'collect'}>
-        {session === null ? (
-          <div className="card notice-card no-session">
-            <p className="not-yet-lead">{t('fees.noSession')}</p>
-            <p>{t('fees.noSessionWhy')}</p>
-            <button type="button" className="btn primary big" onClick={() => go('cash')}>
-              {t('fees.goCash')} <kbd>Alt+6</kbd>
-            </button>
-          </div>
-        ) : null}
-        {session && items ? <CollectScreen items={items} active={active && tab === 'collect'} onSessionLost={() => void checkSession()} /> : null}
-        {session === undefined || (session && !items) ? <p>{t('common.loading')}</p> : null}
-      </div>
-      {tab === 'receipts' ? <ReceiptsTab active={active} /> : null}
+        <div hidden={tab !== 'collect'}>
+          {session === null ? (
+            <div className="card notice-card no-session">
+              <p className="not-yet-lead">{t('fees.noSession')}</p>
+              <p>{t('fees.noSessionWhy')}</p>
+              <button type="button" className="btn primary big" onClick={() => go('cash')}>
+                {t('fees.goCash')} <kbd>Alt+6</kbd>
+              </button>
+            </div>
+          ) : null}
+          {session && items ? <CollectScreen items={items} active={active && tab === 'collect'} onSessionLost={() => void checkSession()} /> : null}
+          {session === undefined || (session && !items) ? <p>{t('common.loading')}</p> : null}
+        </div>
+        {tab === 'receipts' ? <ReceiptsTab active={active} /> : null}
       </TabPanel>
     </section>
   );

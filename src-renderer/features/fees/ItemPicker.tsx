@@ -74,7 +74,17 @@ export function ItemPicker({ items, onAdd, inputRef }: Props) {
       </label>
       {items.length === 0 ? <p className="warn-box">{t('collect.noItems')}</p> : null}
       {items.length > 0 && shown.length === 0 ? <p className="hint">{t('collect.noItemMatch', { q: q.trim() })}</p> : null}
-      <OptionList id={listId} items={shown} active={active} keyOf={(i) => i.id} onPick={add} label={t('collect.catalogue')} className="item-chips" optionClassName={() => 'item-chip'} hideEmpty={false}>
+      <OptionList
+        id={listId}
+        items={shown}
+        active={active}
+        keyOf={(i) => i.id}
+        onPick={add}
+        label={t('collect.catalogue')}
+        className="item-chips"
+        optionClassName={() => 'item-chip'}
+        hideEmpty={false}
+      >
         {(item) => (
           <>
             <span className="item-chip-name">{item.name}</span>

@@ -35,7 +35,20 @@ interface Props {
 }
 
 /** 应收 (and 大写), the method, 实收 and 找零 in large figures (唱收唱付), the reference for non-cash. */
-export function PaymentPanel({ quote, stale, draft, check, showAll, detected, onChange, onModePicked, onExact, onReferenceEnter, receivedRef, referenceRef }: Props) {
+export function PaymentPanel({
+  quote,
+  stale,
+  draft,
+  check,
+  showAll,
+  detected,
+  onChange,
+  onModePicked,
+  onExact,
+  onReferenceEnter,
+  receivedRef,
+  referenceRef,
+}: Props) {
   const t = useT();
   const set = (patch: Partial<PaymentDraft>) => onChange({ ...draft, ...patch });
   const problem = (f: PayField) => {
@@ -142,7 +155,11 @@ export function PaymentPanel({ quote, stale, draft, check, showAll, detected, on
           </label>
           <div className="change" aria-live="polite">
             <span className="change-label">{t('pay.change')}</span>
-            {check.changeFen !== null ? <Money fen={check.changeFen} className="change-amount" testId="change" /> : <span className="change-amount none">—</span>}
+            {check.changeFen !== null ? (
+              <Money fen={check.changeFen} className="change-amount" testId="change" />
+            ) : (
+              <span className="change-amount none">—</span>
+            )}
           </div>
         </div>
       ) : null}

@@ -62,7 +62,11 @@ export function PrintJobsBanner() {
             <span className={`tag ${PRINT_TAG[j.status]}`}>{t(PRINT_LABEL[j.status])}</span>
             <span className="hint">{formatDateTime(j.createdAt, lang)}</span>
             {/* cut off by a restart: the banner's own words (they name its button); otherwise the printer's complaint */}
-            {j.status === 'interrupted' ? <span className="print-error">{t('print.interruptedHint')}</span> : j.lastError ? <span className="print-error">{j.lastError}</span> : null}
+            {j.status === 'interrupted' ? (
+              <span className="print-error">{t('print.interruptedHint')}</span>
+            ) : j.lastError ? (
+              <span className="print-error">{j.lastError}</span>
+            ) : null}
             <span className="row-actions">
               {j.status !== 'pending' ? (
                 <button type="button" className="btn small primary" disabled={busy === j.id} onClick={() => void act(j.id, 'print.jobs.retry')}>

@@ -9,7 +9,11 @@ export function PrintState({ state, error, copies }: { state: State; error: stri
       <span className="field-label">{t('print.label')}</span>
       <span className={`tag ${PRINT_TAG[state]}`}>{t(PRINT_LABEL[state])}</span>
       {copies > 0 ? <span className="hint">{t('print.copies', { n: copies })}</span> : null}
-      {state === 'interrupted' ? <span className="print-error">{t('print.interruptedHint')}</span> : error ? <span className="print-error">{error}</span> : null}
+      {state === 'interrupted' ? (
+        <span className="print-error">{t('print.interruptedHint')}</span>
+      ) : error ? (
+        <span className="print-error">{error}</span>
+      ) : null}
       {state === 'not-configured' ? <span className="hint">{t('print.seePreview')}</span> : null}
     </p>
   );

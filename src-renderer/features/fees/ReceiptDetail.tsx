@@ -176,7 +176,13 @@ export function ReceiptDetail({ receipt: r, onChange, onOpen, actions, fresh }: 
           ) : null}
         </div>
       </article>
-      <PaperPreview channel="fees.receipts.preview" id={r.id} caption={t('receipt.preview')} alt={t('receipt.previewAlt', { no: r.receiptNo })} testId="receipt-preview" />
+      <PaperPreview
+        channel="fees.receipts.preview"
+        id={r.id}
+        caption={t('receipt.preview')}
+        alt={t('receipt.previewAlt', { no: r.receiptNo })}
+        testId="receipt-preview"
+      />
       {acts.refunding ? <RefundDialog receipt={r} onCancel={() => acts.setRefunding(false)} onNext={(m, ref) => void acts.refund(m, ref)} /> : null}
       {acts.dialog}
     </div>

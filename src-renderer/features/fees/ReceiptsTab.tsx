@@ -21,7 +21,11 @@ export function ReceiptsTab({ active }: { active: boolean }) {
   const returnTo = useRef<number | null>(null);
   const read = useFetch();
   // the day's receipts (or those matching the search), read again on coming back to the list
-  const list = useCall('fees.receipts.list', { ...(date ? { date } : {}), ...(q.trim() ? { q: q.trim().slice(0, 40) } : {}), limit: 200 }, { enabled: active && !open, keepPrevious: true });
+  const list = useCall(
+    'fees.receipts.list',
+    { ...(date ? { date } : {}), ...(q.trim() ? { q: q.trim().slice(0, 40) } : {}), limit: 200 },
+    { enabled: active && !open, keepPrevious: true },
+  );
   const rows = list.data ?? null;
   const error = openError ?? list.error;
 
@@ -89,7 +93,15 @@ export function ReceiptsTab({ active }: { active: boolean }) {
         </label>
         <label className="field grow">
           <span className="field-label">{t('receipts.search')}</span>
-          <input type="search" name="receipts-q" autoComplete="off" maxLength={40} placeholder={t('receipts.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />
+          <input
+            type="search"
+            name="receipts-q"
+            autoComplete="off"
+            maxLength={40}
+            placeholder={t('receipts.searchPlaceholder')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </label>
         <div className="field field-button">
           <button type="button" className="btn" onClick={() => setDate(todayLocal())}>

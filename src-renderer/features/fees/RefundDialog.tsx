@@ -9,7 +9,15 @@ import { METHOD_LABEL } from './labels';
 const METHODS: PayMethod[] = ['cash', 'wechat', 'alipay', 'card'];
 
 /** Refund of a receipt's deposit lines: how the money goes back (and its voucher for non-cash). */
-export function RefundDialog({ receipt, onNext, onCancel }: { receipt: ReceiptView; onNext: (method: PayMethod, reference: string) => void; onCancel: () => void }) {
+export function RefundDialog({
+  receipt,
+  onNext,
+  onCancel,
+}: {
+  receipt: ReceiptView;
+  onNext: (method: PayMethod, reference: string) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const lines = receipt.lines.filter((l) => l.refundable && !l.reversed);
   const total = lines.reduce((a, l) => a + l.amountFen, 0);

@@ -24,7 +24,9 @@ export function RequestBanner({ req, note, onDrop }: { req: CollectRequest; note
         <strong>{t(req.purpose.key, req.purpose.params)}</strong> {t('collect.request.auto')}
       </p>
       {note?.kind === 'noItem' ? <p className="warn-text">{t('collect.request.noItem', { item: req.itemName })}</p> : null}
-      {note?.kind === 'priceDiffers' ? <p className="warn-text">{t('collect.request.priceDiffers', { item: req.itemName, owed: moneyText(req.amountFen), unit: moneyText(note.unitFen) })}</p> : null}
+      {note?.kind === 'priceDiffers' ? (
+        <p className="warn-text">{t('collect.request.priceDiffers', { item: req.itemName, owed: moneyText(req.amountFen), unit: moneyText(note.unitFen) })}</p>
+      ) : null}
       <button type="button" className="btn small" onClick={onDrop}>
         {t('collect.request.drop')}
       </button>
@@ -33,7 +35,17 @@ export function RequestBanner({ req, note, onDrop }: { req: CollectRequest; note
 }
 
 /** Under 收款成功: the receipt linked (or why not, with 重试), and the one key back to the screen that asked. */
-export function RequestLinked({ link, onRetry, onReturn, returnRef }: { link: LinkState; onRetry: () => void; onReturn: () => void; returnRef: RefObject<HTMLButtonElement | null> }) {
+export function RequestLinked({
+  link,
+  onRetry,
+  onReturn,
+  returnRef,
+}: {
+  link: LinkState;
+  onRetry: () => void;
+  onReturn: () => void;
+  returnRef: RefObject<HTMLButtonElement | null>;
+}) {
   const t = useT();
   return (
     <div className="collect-linked" data-testid="collect-linked">

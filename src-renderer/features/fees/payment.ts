@@ -53,7 +53,15 @@ function checkReference(ref: string): Problem | null {
  * field. Cash: 实收 at least the cash due, the change under ￥100 (as main checks it). Split: a cash part below the total, the rest by the other method.
  */
 export function checkPayment(d: PaymentDraft, totalFen: number | null): PaymentCheck {
-  const out: PaymentCheck = { payments: null, problems: {}, cashDueFen: null, receivedFen: null, changeFen: null, otherFen: null, otherMethod: referenceMethod(d) };
+  const out: PaymentCheck = {
+    payments: null,
+    problems: {},
+    cashDueFen: null,
+    receivedFen: null,
+    changeFen: null,
+    otherFen: null,
+    otherMethod: referenceMethod(d),
+  };
   const refMethod = referenceMethod(d);
   const refProblem = refMethod ? checkReference(d.reference) : null;
   if (refProblem) out.problems.reference = refProblem;

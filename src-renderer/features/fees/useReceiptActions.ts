@@ -70,7 +70,13 @@ export function useReceiptActions(receipt: ReceiptView, onDone: (r: ReceiptView)
     if (!a) return;
     await action.start({
       run: async () => {
-        const v = await send('fees.refundDeposit', { receiptId: receipt.id, approvalId: a.approvalId, reason: a.reason, method, ...(reference ? { reference } : {}) });
+        const v = await send('fees.refundDeposit', {
+          receiptId: receipt.id,
+          approvalId: a.approvalId,
+          reason: a.reason,
+          method,
+          ...(reference ? { reference } : {}),
+        });
         setNotice(t('refund.done', { no: v.receiptNo, amount: moneyText(v.totalFen) }));
         onDone(await read('fees.receipts.get', { id: receipt.id }));
       },

@@ -80,13 +80,9 @@ function Now() {
     <div className="ho-now">
       <ErrorBox error={error} />
       <OkNote text={notice} />
-      {pending && incoming ? (
-        <TakeOver h={pending} onDone={() => setNotice(t('ho.acknowledged'))} />
-      ) : null}
+      {pending && incoming ? <TakeOver h={pending} onDone={() => setNotice(t('ho.acknowledged'))} /> : null}
       {pending && !incoming ? <p className="info-box">{t('ho.waiting', { name: pending.fromName, at: formatDateTime(pending.createdAt, lang) })}</p> : null}
-      {!pending ? (
-        <HandOver onDone={() => setNotice(t('ho.done'))} />
-      ) : null}
+      {!pending ? <HandOver onDone={() => setNotice(t('ho.done'))} /> : null}
       <h2>{t('ho.mine')}</h2>
       {mine.length === 0 ? (
         <p className="hint">{t('ho.noneMine')}</p>
@@ -94,7 +90,8 @@ function Now() {
         <ul className="ho-items" data-testid="ho-mine">
           {mine.map((i) => (
             <li key={i.id} className={`ho-item ho-mine-item pri-${i.priority}`}>
-              <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span> <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span> {i.text}
+              <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span> <span className="tag tag-muted">{t(PRIORITY[i.priority])}</span>{' '}
+              {i.text}
               {i.roomCode ? <span className="room-code"> {i.roomCode}</span> : null}
               {i.dueAt ? <span className="hint"> · {formatDateTime(i.dueAt, lang)}</span> : null}
               {i.response ? <span className="hint"> · {i.response}</span> : null}
@@ -145,7 +142,15 @@ function HandOver({ onDone }: { onDone: () => void }) {
         await send('handover.create', {
           requestId: requestId.current,
           notes,
-          items: items.map((i) => ({ kind: 'carry' as const, text: i.text.trim(), roomId: null, ...(i.room.trim() ? { roomCode: i.room.trim() } : {}), ownerId: null, dueAt: i.due ? fromLocalInput(i.due) : null, priority: i.priority })),
+          items: items.map((i) => ({
+            kind: 'carry' as const,
+            text: i.text.trim(),
+            roomId: null,
+            ...(i.room.trim() ? { roomCode: i.room.trim() } : {}),
+            ownerId: null,
+            dueAt: i.due ? fromLocalInput(i.due) : null,
+            priority: i.priority,
+          })),
         });
         requestId.current = crypto.randomUUID();
         setNotes('');
@@ -181,11 +186,25 @@ function HandOver({ onDone }: { onDone: () => void }) {
             <span className="field-label">
               {t('ho.itemText')} {n + 1}
             </span>
-            <input data-item={i.key} name="ho-item-text" autoComplete="off" maxLength={300} value={i.text} onChange={(e) => change(i.key, { text: e.target.value })} />
+            <input
+              data-item={i.key}
+              name="ho-item-text"
+              autoComplete="off"
+              maxLength={300}
+              value={i.text}
+              onChange={(e) => change(i.key, { text: e.target.value })}
+            />
           </label>
           <label className="field">
             <span className="field-label">{t('ho.room')}</span>
-            <input name="ho-item-room" autoComplete="off" maxLength={20} placeholder="3-2-501" value={i.room} onChange={(e) => change(i.key, { room: e.target.value })} />
+            <input
+              name="ho-item-room"
+              autoComplete="off"
+              maxLength={20}
+              placeholder="3-2-501"
+              value={i.room}
+              onChange={(e) => change(i.key, { room: e.target.value })}
+            />
           </label>
           <label className="field">
             <span className="field-label">{t('ho.due')}</span>
@@ -249,7 +268,12 @@ function TakeOver({ h, onDone }: { h: HandoverView; onDone: () => void }) {
                 <button type="button" className="btn primary" disabled={action.busy} onClick={() => void respond(i.id, 'accepted')}>
                   {t('ho.accept')}
                 </button>
-                <input aria-label={t('ho.queryText')} placeholder={t('ho.queryText')} value={questions[i.id] ?? ''} onChange={(e) => setQuestions((q) => ({ ...q, [i.id]: e.target.value }))} />
+                <input
+                  aria-label={t('ho.queryText')}
+                  placeholder={t('ho.queryText')}
+                  value={questions[i.id] ?? ''}
+                  onChange={(e) => setQuestions((q) => ({ ...q, [i.id]: e.target.value }))}
+                />
                 <button type="button" className="btn" disabled={action.busy} onClick={() => void respond(i.id, 'queried')}>
                   {t('ho.query')}
                 </button>
@@ -261,7 +285,12 @@ function TakeOver({ h, onDone }: { h: HandoverView; onDone: () => void }) {
       </ul>
       <ErrorBox error={action.error} />
       <div className="form-actions">
-        <button type="button" className="btn primary big" disabled={action.busy} onClick={() => void action.start({ run: async () => (await send('handover.acknowledge', { id: h.id }), onDone()) })}>
+        <button
+          type="button"
+          className="btn primary big"
+          disabled={action.busy}
+          onClick={() => void action.start({ run: async () => (await send('handover.acknowledge', { id: h.id }), onDone()) })}
+        >
           {t('ho.acknowledge')}
         </button>
       </div>
@@ -311,13 +340,18 @@ function History() {
           </button>
           <p>
             <strong>{formatDateTime(h.createdAt, lang)}</strong> · {t('ho.by')} {h.fromName} · {t('ho.ackBy')}{' '}
-            {h.acknowledgedByName ? `${h.acknowledgedByName}${t('common.paren', { x: formatDateTime(h.acknowledgedAt, lang) })}` : <span className="tag tag-warn">{t('ho.notAcked')}</span>}
+            {h.acknowledgedByName ? (
+              `${h.acknowledgedByName}${t('common.paren', { x: formatDateTime(h.acknowledgedAt, lang) })}`
+            ) : (
+              <span className="tag tag-warn">{t('ho.notAcked')}</span>
+            )}
           </p>
           {h.notes ? <p className="ho-notes">{h.notes}</p> : null}
           <ul className="ho-items">
             {h.items.map((i) => (
               <li key={i.id}>
-                <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span> {i.text} {i.ownerName ? <span className="hint">→ {i.ownerName}</span> : null}
+                <span className={`tag ${STATUS[i.status].tag}`}>{t(STATUS[i.status].key)}</span> {i.text}{' '}
+                {i.ownerName ? <span className="hint">→ {i.ownerName}</span> : null}
               </li>
             ))}
           </ul>

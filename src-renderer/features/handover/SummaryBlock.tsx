@@ -18,7 +18,8 @@ function CashPart({ c }: { c: Available<'cash'> }) {
             <li key={s.sessionId} data-testid="ho-cash-session">
               <strong>{t('ho.cashSlip', { id: s.sessionId })}</strong> {t('ho.cashClosedBy', { name: s.operatorName, at: formatDateTime(s.closedAt, lang) })}
               <span className="ho-cash-figures">
-                {t('ho.cashExpected')} <span className="num">{moneyText(s.expectedFen)}</span> · {t('ho.cashCounted')} <span className="num">{moneyText(s.countedFen)}</span> · {t('ho.cashVariance')}{' '}
+                {t('ho.cashExpected')} <span className="num">{moneyText(s.expectedFen)}</span> · {t('ho.cashCounted')}{' '}
+                <span className="num">{moneyText(s.countedFen)}</span> · {t('ho.cashVariance')}{' '}
                 <span className={`num${s.varianceFen !== 0 ? ' warn-text' : ''}`}>{moneyText(s.varianceFen)}</span>
                 {s.varianceFen < 0 ? ` ${t('ho.cashShort')}` : s.varianceFen > 0 ? ` ${t('ho.cashOver')}` : ''}
               </span>
@@ -55,7 +56,9 @@ export function SummaryBlock({ s }: { s: HandoverSummary }) {
   };
   return (
     <dl className="facts ho-summary" data-testid="ho-summary">
-      {line('cash', 'ho.cash', (c) => <CashPart c={c} />)}
+      {line('cash', 'ho.cash', (c) => (
+        <CashPart c={c} />
+      ))}
       {line('keys', 'ho.keys', (k) => t('ho.keysLine', { out: k.out, overdue: k.overdue, onBoard: k.onBoard }))}
       {line('cards', 'ho.cards', (c) => t('ho.cardsLine', { a: blank(c.blankAccess, t), f: blank(c.blankFunction, t) }))}
       {line('parcels', 'ho.parcels', (p) => t('ho.parcelsLine', { n: p.inStock, o: p.overdue, days: p.overdueDays }))}

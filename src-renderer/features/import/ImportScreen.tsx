@@ -186,7 +186,12 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
 
       {phase === 'checking' && !checked ? (
         <div className="card">
-          <ProgressBar done={status?.progress.done ?? 0} total={status?.progress.total ?? 0} message={status?.progress.message || t('import.checking')} label={t('import.checking')} />
+          <ProgressBar
+            done={status?.progress.done ?? 0}
+            total={status?.progress.total ?? 0}
+            message={status?.progress.message || t('import.checking')}
+            label={t('import.checking')}
+          />
           <ErrorBox error={job.error} />
         </div>
       ) : null}
@@ -240,7 +245,9 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
         </>
       ) : null}
 
-      {phase === 'done' && final?.result ? <ImportResultView result={final.result} message={final.progress.message} onBack={onClose} onAgain={() => void again()} /> : null}
+      {phase === 'done' && final?.result ? (
+        <ImportResultView result={final.result} message={final.progress.message} onBack={onClose} onAgain={() => void again()} />
+      ) : null}
 
       {confirming && preview ? (
         <ConfirmDialog

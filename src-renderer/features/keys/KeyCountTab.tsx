@@ -8,7 +8,15 @@ import { formatDateTime } from '../../lib/format';
 import { LoanTable } from './LoanTable';
 
 /** 交接清点: what the board should hold vs what is out; record the count, a difference explained. */
-export function KeyCountTab({ count, onReturn, onRecorded }: { count: KeyCountView; onReturn: (l: KeyLoanView) => void; onRecorded: (c: KeyCountView) => void }) {
+export function KeyCountTab({
+  count,
+  onReturn,
+  onRecorded,
+}: {
+  count: KeyCountView;
+  onReturn: (l: KeyLoanView) => void;
+  onRecorded: (c: KeyCountView) => void;
+}) {
   const { t, lang } = useI18n();
   const action = useAction();
   const send = useSend();
@@ -47,7 +55,12 @@ export function KeyCountTab({ count, onReturn, onRecorded }: { count: KeyCountVi
       </div>
       {count.lastCount ? (
         <p className="hint">
-          {t('count.last', { at: formatDateTime(count.lastCount.at, lang), name: count.lastCount.operatorName, expected: count.lastCount.expectedOnBoard, counted: count.lastCount.counted })}
+          {t('count.last', {
+            at: formatDateTime(count.lastCount.at, lang),
+            name: count.lastCount.operatorName,
+            expected: count.lastCount.expectedOnBoard,
+            counted: count.lastCount.counted,
+          })}
           {count.lastCount.explanation ? t('common.paren', { x: count.lastCount.explanation }) : ''}
         </p>
       ) : null}
@@ -59,7 +72,14 @@ export function KeyCountTab({ count, onReturn, onRecorded }: { count: KeyCountVi
           </label>
           <label className="field">
             <span className="field-label">{t('count.explanation')}</span>
-            <input name="count-explanation" value={why} maxLength={200} onChange={(e) => setWhy(e.target.value)} autoComplete="off" aria-describedby="count-why-hint" />
+            <input
+              name="count-explanation"
+              value={why}
+              maxLength={200}
+              onChange={(e) => setWhy(e.target.value)}
+              autoComplete="off"
+              aria-describedby="count-why-hint"
+            />
             <span className="field-hint" id="count-why-hint">
               {t('count.explanationHint')}
             </span>

@@ -78,84 +78,101 @@ export function KeysArea() {
       <OkNote text={note} />
       <ErrorBox error={error} />
       <TabPanel idBase="keys" value={tab}>
-
-      {tab === 'board' ? (
-        <div className="card">
-          <div className="toolbar">
-            <label className="field grow">
-              <span className="field-label">{t('keys.filter')}</span>
-              <input type="search" name="key-filter" className="search-input compact" value={q} placeholder={t('keys.filterPlaceholder')} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
-            </label>
-            {roleAtLeast(operator.role, 'supervisor') ? (
-              <button type="button" className="btn" onClick={() => setAdding(true)}>
-                {t('keys.add')}
-              </button>
-            ) : null}
-          </div>
-          {keys && keys.length === 0 ? <p className="hint">{q.trim() ? t('keys.noMatch') : t('keys.none')}</p> : null}
-          {keys && keys.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table key-table">
-                <thead>
-                  <tr>
-                    <th>{t('keys.tag')}</th>
-                    <th>{t('keys.kind')}</th>
-                    <th>{t('keys.label')}</th>
-                    <th>{t('keys.room')}</th>
-                    <th>{t('keys.hook')}</th>
-                    <th>{t('keys.status')}</th>
-                    <th>{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {keys.map((k) => (
-                    <tr key={k.id} data-key-tag={k.tag} className={k.loan?.overdue ? 'row-overdue' : undefined}>
-                      <td className="key-tag">{k.tag}</td>
-                      <td>
-                        <span className={`tag key-kind-${k.kind}`}>{t(KIND[k.kind])}</span>
-                      </td>
-                      <td>{k.label}</td>
-                      <td className="room-code">{k.roomCode ?? ''}</td>
-                      <td>{k.hook}</td>
-                      <td>
-                        <span className={`tag key-status-${k.status}`}>{t(STATUS[k.status])}</span>
-                        {k.loan ? (
-                          <span className="loan-line">
-                            {t('keys.outTo', { who: k.loan.borrowerMasked, type: t(BORROWER[k.loan.borrowerType]), due: formatDateTime(k.loan.dueAt, lang) })}
-                            {k.loan.overdue ? <strong className="tag tag-bad"> {t('keys.overdueTag')}</strong> : null}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="row-actions">
-                        {k.status === 'on_board' ? (
-                          <button type="button" className="btn primary" onClick={() => setLending(k)}>
-                            {t('keys.lend')}
-                          </button>
-                        ) : null}
-                        {k.loan ? (
-                          <button type="button" className="btn" onClick={() => setReturning(k.loan)}>
-                            {t('keys.return')}
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+        {tab === 'board' ? (
+          <div className="card">
+            <div className="toolbar">
+              <label className="field grow">
+                <span className="field-label">{t('keys.filter')}</span>
+                <input
+                  type="search"
+                  name="key-filter"
+                  className="search-input compact"
+                  value={q}
+                  placeholder={t('keys.filterPlaceholder')}
+                  onChange={(e) => setQ(e.target.value)}
+                  autoComplete="off"
+                />
+              </label>
+              {roleAtLeast(operator.role, 'supervisor') ? (
+                <button type="button" className="btn" onClick={() => setAdding(true)}>
+                  {t('keys.add')}
+                </button>
+              ) : null}
             </div>
-          ) : null}
-          {keys === null ? <p>{t('common.loading')}</p> : null}
-        </div>
-      ) : null}
+            {keys && keys.length === 0 ? <p className="hint">{q.trim() ? t('keys.noMatch') : t('keys.none')}</p> : null}
+            {keys && keys.length > 0 ? (
+              <div className="table-wrap">
+                <table className="table key-table">
+                  <thead>
+                    <tr>
+                      <th>{t('keys.tag')}</th>
+                      <th>{t('keys.kind')}</th>
+                      <th>{t('keys.label')}</th>
+                      <th>{t('keys.room')}</th>
+                      <th>{t('keys.hook')}</th>
+                      <th>{t('keys.status')}</th>
+                      <th>{t('common.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {keys.map((k) => (
+                      <tr key={k.id} data-key-tag={k.tag} className={k.loan?.overdue ? 'row-overdue' : undefined}>
+                        <td className="key-tag">{k.tag}</td>
+                        <td>
+                          <span className={`tag key-kind-${k.kind}`}>{t(KIND[k.kind])}</span>
+                        </td>
+                        <td>{k.label}</td>
+                        <td className="room-code">{k.roomCode ?? ''}</td>
+                        <td>{k.hook}</td>
+                        <td>
+                          <span className={`tag key-status-${k.status}`}>{t(STATUS[k.status])}</span>
+                          {k.loan ? (
+                            <span className="loan-line">
+                              {t('keys.outTo', { who: k.loan.borrowerMasked, type: t(BORROWER[k.loan.borrowerType]), due: formatDateTime(k.loan.dueAt, lang) })}
+                              {k.loan.overdue ? <strong className="tag tag-bad"> {t('keys.overdueTag')}</strong> : null}
+                            </span>
+                          ) : null}
+                        </td>
+                        <td className="row-actions">
+                          {k.status === 'on_board' ? (
+                            <button type="button" className="btn primary" onClick={() => setLending(k)}>
+                              {t('keys.lend')}
+                            </button>
+                          ) : null}
+                          {k.loan ? (
+                            <button type="button" className="btn" onClick={() => setReturning(k.loan)}>
+                              {t('keys.return')}
+                            </button>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+            {keys === null ? <p>{t('common.loading')}</p> : null}
+          </div>
+        ) : null}
 
-      {tab === 'overdue' ? (
-        <div className="card">{overdue.length ? <LoanTable loans={overdue} onReturn={setReturning} /> : <p className="ok-box">{t('keys.noOverdue')}</p>}</div>
-      ) : null}
-      {tab === 'count' && count ? <KeyCountTab count={count} onReturn={setReturning} onRecorded={() => setNote(t('count.recorded'))} /> : null}
-      {tab === 'history' ? <div className="card">{history.length ? <LoanTable loans={history} onReturn={setReturning} showReturned /> : <p className="hint">{t('hist.none')}</p>}</div> : null}
+        {tab === 'overdue' ? (
+          <div className="card">{overdue.length ? <LoanTable loans={overdue} onReturn={setReturning} /> : <p className="ok-box">{t('keys.noOverdue')}</p>}</div>
+        ) : null}
+        {tab === 'count' && count ? <KeyCountTab count={count} onReturn={setReturning} onRecorded={() => setNote(t('count.recorded'))} /> : null}
+        {tab === 'history' ? (
+          <div className="card">
+            {history.length ? <LoanTable loans={history} onReturn={setReturning} showReturned /> : <p className="hint">{t('hist.none')}</p>}
+          </div>
+        ) : null}
       </TabPanel>
 
-      {lending ? <LendDialog keyItem={lending} onCancel={() => setLending(null)} onDone={(l) => done(t('lend.done', { tag: l.keyTag, due: formatDateTime(l.dueAt, lang) }))} /> : null}
+      {lending ? (
+        <LendDialog
+          keyItem={lending}
+          onCancel={() => setLending(null)}
+          onDone={(l) => done(t('lend.done', { tag: l.keyTag, due: formatDateTime(l.dueAt, lang) }))}
+        />
+      ) : null}
       {returning ? <ReturnDialog loan={returning} onCancel={() => setReturning(null)} onDone={(l) => done(t('ret.done', { tag: l.keyTag }))} /> : null}
       {adding ? <AddKeyDialog onCancel={() => setAdding(false)} onDone={(k) => done(t('keys.saved', { tag: k.tag }))} /> : null}
     </section>

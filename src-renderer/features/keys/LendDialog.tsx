@@ -118,7 +118,14 @@ export function LendDialog({ keyItem, onDone, onCancel }: { keyItem: KeyView; on
         </div>
         <label className="field">
           <span className="field-label">{t('lend.idChecked')}</span>
-          <input name="id-checked" value={idChecked} maxLength={60} onChange={(e) => setIdChecked(e.target.value)} autoComplete="off" aria-describedby="lend-id-hint" />
+          <input
+            name="id-checked"
+            value={idChecked}
+            maxLength={60}
+            onChange={(e) => setIdChecked(e.target.value)}
+            autoComplete="off"
+            aria-describedby="lend-id-hint"
+          />
           <span className="field-hint" id="lend-id-hint">
             {t('lend.idCheckedHint')}
           </span>

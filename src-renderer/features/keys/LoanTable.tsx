@@ -26,11 +26,13 @@ export function LoanTable({ loans, onReturn, showReturned }: { loans: KeyLoanVie
             <tr key={l.id} data-loan-tag={l.keyTag} className={l.overdue ? 'row-overdue' : undefined}>
               <td className="key-tag">{l.keyTag}</td>
               <td>
-                <span className={`tag key-kind-${l.keyKind}`}>{t(KIND[l.keyKind])}</span> {l.keyLabel} {l.roomCode ? <span className="room-code">{l.roomCode}</span> : null}
+                <span className={`tag key-kind-${l.keyKind}`}>{t(KIND[l.keyKind])}</span> {l.keyLabel}{' '}
+                {l.roomCode ? <span className="room-code">{l.roomCode}</span> : null}
               </td>
               <td>
                 {l.borrowerMasked}
-                {t('common.paren', { x: t(BORROWER[l.borrowerType]) })}{l.phoneMasked ? <span className="muted"> {l.phoneMasked}</span> : null}
+                {t('common.paren', { x: t(BORROWER[l.borrowerType]) })}
+                {l.phoneMasked ? <span className="muted"> {l.phoneMasked}</span> : null}
                 {l.company ? <span className="muted"> · {l.company}</span> : null}
                 <span className="muted small-line">{l.idCheckedMasked}</span>
               </td>

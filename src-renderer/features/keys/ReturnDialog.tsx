@@ -36,14 +36,28 @@ export function ReturnDialog({ loan, onDone, onCancel }: { loan: KeyLoanView; on
           <div className="radios inline">
             {(Object.keys(CONDITION) as KeyCondition[]).map((c) => (
               <label key={c} className="check">
-                <input type="radio" name="condition" checked={condition === c} onChange={() => setCondition(c)} data-autofocus={c === 'ok' ? true : undefined} /> {t(CONDITION[c])}
+                <input
+                  type="radio"
+                  name="condition"
+                  checked={condition === c}
+                  onChange={() => setCondition(c)}
+                  data-autofocus={c === 'ok' ? true : undefined}
+                />{' '}
+                {t(CONDITION[c])}
               </label>
             ))}
           </div>
         </fieldset>
         <label className="field">
           <span className="field-label">{t('ret.note')}</span>
-          <input name="return-note" value={note} maxLength={100} onChange={(e) => setNote(e.target.value)} aria-describedby="ret-note-hint" autoComplete="off" />
+          <input
+            name="return-note"
+            value={note}
+            maxLength={100}
+            onChange={(e) => setNote(e.target.value)}
+            aria-describedby="ret-note-hint"
+            autoComplete="off"
+          />
           <span className="field-hint" id="ret-note-hint">
             {t('ret.noteHint')}
           </span>

@@ -8,7 +8,12 @@ export const STATUS: Record<'on_board' | 'out' | 'lost' | 'retired', MsgKey> = {
   lost: 'keys.status.lost',
   retired: 'keys.status.retired',
 };
-export const BORROWER: Record<BorrowerType, MsgKey> = { owner: 'lend.type.owner', contractor: 'lend.type.contractor', staff: 'lend.type.staff', agent: 'lend.type.agent' };
+export const BORROWER: Record<BorrowerType, MsgKey> = {
+  owner: 'lend.type.owner',
+  contractor: 'lend.type.contractor',
+  staff: 'lend.type.staff',
+  agent: 'lend.type.agent',
+};
 export const PURPOSE: Record<KeyPurpose, MsgKey> = {
   renovation: 'lend.purpose.renovation',
   viewing: 'lend.purpose.viewing',

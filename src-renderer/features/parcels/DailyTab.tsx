@@ -73,7 +73,11 @@ export function DailyTab({ scan }: { scan: { code: string; n: number } | null })
             <Stat value={formatNumber(stats.in, lang)} label={t('daily.in')} />
             <Stat value={formatNumber(stats.pickedUp, lang)} label={t('daily.out')} />
             <Stat value={formatNumber(stats.inStock, lang)} label={t('daily.inStock')} />
-            <Stat value={formatNumber(stats.overdue, lang)} label={t('daily.overdue', { n: stats.overdueDays })} className={stats.overdue > 0 ? 'stat-error' : undefined} />
+            <Stat
+              value={formatNumber(stats.overdue, lang)}
+              label={t('daily.overdue', { n: stats.overdueDays })}
+              className={stats.overdue > 0 ? 'stat-error' : undefined}
+            />
             <Stat value={formatNumber(stats.returned, lang)} label={t('daily.returned')} />
             <Stat value={formatNumber(stats.writtenOff, lang)} label={t('daily.writtenOff')} />
             <Stat value={formatNumber(stats.needsDetails, lang)} label={t('daily.needsDetails')} />
@@ -105,7 +109,15 @@ export function DailyTab({ scan }: { scan: { code: string; n: number } | null })
       <form className="filter-bar" onSubmit={(e) => e.preventDefault()} aria-label={t('daily.searchLabel')}>
         <label className="field grow">
           <span className="field-label">{t('daily.search')}</span>
-          <input type="search" name="parcel-q" autoComplete="off" maxLength={40} placeholder={t('daily.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />
+          <input
+            type="search"
+            name="parcel-q"
+            autoComplete="off"
+            maxLength={40}
+            placeholder={t('daily.searchPlaceholder')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('daily.status')}</span>

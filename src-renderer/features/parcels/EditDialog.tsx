@@ -53,9 +53,7 @@ export function EditDialog({ parcel, onSaved, onCancel }: { parcel: ParcelView; 
   return (
     <Dialog title={t('edit.title', { waybill: parcel.waybill })} onClose={onCancel} className="wide-dialog">
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <p className="dialog-message">
-          {t('edit.now', { code: parcel.pickupCodeSpoken, room: parcel.roomCode ?? '—', name: parcel.recipientMasked ?? '—' })}
-        </p>
+        <p className="dialog-message">{t('edit.now', { code: parcel.pickupCodeSpoken, room: parcel.roomCode ?? '—', name: parcel.recipientMasked ?? '—' })}</p>
         <label className="field">
           <span className="field-label">{t('intake.carrier')}</span>
           <select name="edit-carrier" value={carrier} onChange={(e) => setCarrier(e.target.value as Chosen)} data-autofocus>

@@ -57,7 +57,12 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
       const dup = d.duplicate;
       return doneRef.current({
         kind: 'duplicate',
-        message: t('intake.duplicate', { code: d.waybill, pickup: `${dup.pickupCode.slice(0, 3)} ${dup.pickupCode.slice(3)}`, slot: dup.slot ?? '—', room: dup.roomCode ?? '—' }),
+        message: t('intake.duplicate', {
+          code: d.waybill,
+          pickup: `${dup.pickupCode.slice(0, 3)} ${dup.pickupCode.slice(3)}`,
+          slot: dup.slot ?? '—',
+          room: dup.roomCode ?? '—',
+        }),
       });
     }
     setDet(d);
@@ -169,10 +174,14 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
           </span>
         ) : null}
         {det.kind === 'ambiguous' && carrier ? (
-          <button type="button" className="btn small" onClick={() => {
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => {
               setAskCarrier(true);
               setCarrier(null);
-            }}>
+            }}
+          >
             {t('intake.changeCarrier')}
           </button>
         ) : null}
@@ -196,7 +205,16 @@ export function IntakeForm({ scan, active, printSlip, onDone }: Props) {
       <div className="grid-2">
         <label className="field">
           <span className="field-label">{t('intake.slot')}</span>
-          <input ref={slotRef} name="slot" className="slot-input" autoComplete="off" maxLength={8} placeholder={suggested ?? t('intake.noShelf')} value={slot} onChange={(e) => setSlot(e.target.value)} />
+          <input
+            ref={slotRef}
+            name="slot"
+            className="slot-input"
+            autoComplete="off"
+            maxLength={8}
+            placeholder={suggested ?? t('intake.noShelf')}
+            value={slot}
+            onChange={(e) => setSlot(e.target.value)}
+          />
           <span className="field-hint">{suggested ? t('intake.slotSuggested', { slot: suggested }) : t('intake.noShelfHint')}</span>
         </label>
         <label className="field">

@@ -68,7 +68,14 @@ export function LastSaved({ parcel, onChange }: { parcel: ParcelView; onChange: 
       </div>
       <ErrorBox error={error} />
       {showSlip || noPrinter ? (
-        <PaperPreview channel="parcels.slip" id={parcel.id} caption={t('intake.slipPreview')} alt={t('intake.slipAlt', { code: parcel.pickupCodeSpoken })} testId="slip-preview" className="slip-preview" />
+        <PaperPreview
+          channel="parcels.slip"
+          id={parcel.id}
+          caption={t('intake.slipPreview')}
+          alt={t('intake.slipAlt', { code: parcel.pickupCodeSpoken })}
+          testId="slip-preview"
+          className="slip-preview"
+        />
       ) : null}
     </section>
   );

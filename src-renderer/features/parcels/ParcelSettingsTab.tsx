@@ -38,7 +38,8 @@ export function ParcelSettingsTab({ settings }: { settings: ParcelSettings | nul
       check: () => {
         if (!within(s.overdueDays, [1, 60])) return t('psettings.daysRange');
         const x = s.scanner ?? DEFAULT_WEDGE;
-        if (!within(x.maxAvgMs, WEDGE_LIMITS.maxAvgMs) || !within(x.maxGapMs, WEDGE_LIMITS.maxGapMs) || !within(x.minLength, WEDGE_LIMITS.minLength)) return t('psettings.scannerRange');
+        if (!within(x.maxAvgMs, WEDGE_LIMITS.maxAvgMs) || !within(x.maxGapMs, WEDGE_LIMITS.maxGapMs) || !within(x.minLength, WEDGE_LIMITS.minLength))
+          return t('psettings.scannerRange');
         if (x.maxGapMs < x.maxAvgMs) return t('psettings.gapBelowAvg');
         return null;
       },
@@ -147,7 +148,11 @@ function Shelves({ canEdit }: { canEdit: boolean }) {
                 <td>{s.active ? <span className="tag tag-ok">{t('shelves.active')}</span> : <span className="tag tag-muted">{t('shelves.inactive')}</span>}</td>
                 {canEdit ? (
                   <td>
-                    <button type="button" className="btn small" onClick={() => void save({ id: s.id, code: s.code, slots: s.slots, active: !s.active, name: s.name, sort: s.sort })}>
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => void save({ id: s.id, code: s.code, slots: s.slots, active: !s.active, name: s.name, sort: s.sort })}
+                    >
                       {s.active ? t('shelves.deactivate') : t('shelves.activate')}
                     </button>
                   </td>

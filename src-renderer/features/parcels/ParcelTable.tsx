@@ -43,7 +43,12 @@ export function ParcelTable({ rows, label, selected, onToggle, actions, showStat
             <tr key={p.id} data-parcel={p.id} className={p.overdue && p.status === 'in_stock' ? 'overdue-row' : undefined}>
               {selected ? (
                 <td className="check-col">
-                  <input type="checkbox" aria-label={t('parcel.pickOne', { code: p.pickupCodeSpoken })} checked={selected.has(p.id)} onChange={() => onToggle?.(p.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('parcel.pickOne', { code: p.pickupCodeSpoken })}
+                    checked={selected.has(p.id)}
+                    onChange={() => onToggle?.(p.id)}
+                  />
                 </td>
               ) : null}
               <td className="code-cell">{p.pickupCodeSpoken}</td>

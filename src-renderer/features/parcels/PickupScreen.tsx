@@ -119,7 +119,13 @@ export function PickupScreen({ active, scan }: Props) {
           ...(checkNote.trim() ? { checkNote: checkNote.trim() } : {}),
           ...(proxy ? { proxyName: proxyName.trim() } : {}),
         });
-        setDone(t(proxy ? 'pickup.doneProxy' : 'pickup.done', { n: out.length, codes: out.map((p) => p.pickupCodeSpoken).join('、'), name: proxy ? maskName(proxyName.trim()) : '' }));
+        setDone(
+          t(proxy ? 'pickup.doneProxy' : 'pickup.done', {
+            n: out.length,
+            codes: out.map((p) => p.pickupCodeSpoken).join('、'),
+            name: proxy ? maskName(proxyName.trim()) : '',
+          }),
+        );
         setFound(null);
         setQ('');
         setCollector('');
@@ -154,7 +160,16 @@ export function PickupScreen({ active, scan }: Props) {
           />
         </label>
         <p className="hint">{t('pickup.lookupHint')}</p>
-        <OptionList id={listId} items={hits} active={activeHit} keyOf={(h) => h.id} onPick={(h) => void byRoom(h)} label={t('roster.resultsLabel')} className="room-results" optionClassName={() => 'room-result'}>
+        <OptionList
+          id={listId}
+          items={hits}
+          active={activeHit}
+          keyOf={(h) => h.id}
+          onPick={(h) => void byRoom(h)}
+          label={t('roster.resultsLabel')}
+          className="room-results"
+          optionClassName={() => 'room-result'}
+        >
           {(h) => (
             <>
               <span className="room-code">{h.roomCode}</span>
@@ -188,7 +203,14 @@ export function PickupScreen({ active, scan }: Props) {
           <div className="grid-3">
             <label className="field">
               <span className="field-label">{t('pickup.collector')}</span>
-              <input name="collector" autoComplete="off" maxLength={40} value={collector} placeholder={t('pickup.collectorDefault')} onChange={(e) => setCollector(e.target.value)} />
+              <input
+                name="collector"
+                autoComplete="off"
+                maxLength={40}
+                value={collector}
+                placeholder={t('pickup.collectorDefault')}
+                onChange={(e) => setCollector(e.target.value)}
+              />
             </label>
             <label className="field">
               <span className="field-label">{t('pickup.check')}</span>
@@ -202,7 +224,14 @@ export function PickupScreen({ active, scan }: Props) {
             </label>
             <label className="field">
               <span className="field-label">{t('pickup.checkNote')}</span>
-              <input name="check-note" autoComplete="off" maxLength={100} placeholder={t('pickup.checkNoteHint')} value={checkNote} onChange={(e) => setCheckNote(e.target.value)} />
+              <input
+                name="check-note"
+                autoComplete="off"
+                maxLength={100}
+                placeholder={t('pickup.checkNoteHint')}
+                value={checkNote}
+                onChange={(e) => setCheckNote(e.target.value)}
+              />
             </label>
           </div>
           <div className="pickup-foot">

@@ -11,8 +11,7 @@ const MAX_SHOWN = 8;
 
 /** Who the parcel is for: a resident from the roster (with their room), or a name not in the roster (flagged). */
 export type Recipient =
-  | { kind: 'resident'; residentId: number; roomId: number; roomCode: string; nameMasked: string }
-  | { kind: 'unlisted'; name: string; phoneLast4: string };
+  { kind: 'resident'; residentId: number; roomId: number; roomCode: string; nameMasked: string } | { kind: 'unlisted'; name: string; phoneLast4: string };
 
 interface Props {
   value: Recipient | null;
@@ -61,7 +60,14 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
         <div className="grid-2">
           <label className="field">
             <span className="field-label">{t('intake.unlistedName')}</span>
-            <input name="unlisted-name" autoComplete="off" maxLength={40} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} data-autofocus />
+            <input
+              name="unlisted-name"
+              autoComplete="off"
+              maxLength={40}
+              value={value.name}
+              onChange={(e) => onChange({ ...value, name: e.target.value })}
+              data-autofocus
+            />
           </label>
           <label className="field">
             <span className="field-label">{t('intake.phoneLast4')}</span>

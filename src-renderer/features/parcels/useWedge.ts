@@ -8,7 +8,8 @@ export const SCAN_FIELD_ATTR = 'data-scan-field';
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 const isTextField = (el: EventTarget | null): el is TextField =>
-  (el instanceof HTMLInputElement && ['text', 'search', 'tel', 'password', 'email', 'url', 'number', ''].includes(el.type)) || el instanceof HTMLTextAreaElement;
+  (el instanceof HTMLInputElement && ['text', 'search', 'tel', 'password', 'email', 'url', 'number', ''].includes(el.type)) ||
+  el instanceof HTMLTextAreaElement;
 
 /** Sets a field's value the way typing would, so React's onChange sees it. */
 function setFieldValue(el: TextField, value: string, caret?: number): void {

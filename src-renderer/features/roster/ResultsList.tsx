@@ -117,10 +117,28 @@ const Row = memo(function Row({ listId, hit, index, selected, open, full }: RowP
   const t = useT();
   const id = `${listId}-${hit.id}`;
   if (!full) {
-    return <li id={id} role="option" aria-selected={selected} data-active={selected} data-index={index} aria-label={`${hit.roomCode} ${hit.name}`} className="result result-slot" />;
+    return (
+      <li
+        id={id}
+        role="option"
+        aria-selected={selected}
+        data-active={selected}
+        data-index={index}
+        aria-label={`${hit.roomCode} ${hit.name}`}
+        className="result result-slot"
+      />
+    );
   }
   return (
-    <li id={id} role="option" aria-selected={selected} data-active={selected} data-index={index} data-open={open} className={`result${hit.movedOut ? ' moved-out' : ''}`}>
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      data-active={selected}
+      data-index={index}
+      data-open={open}
+      className={`result${hit.movedOut ? ' moved-out' : ''}`}
+    >
       <span className="room-code">{hit.roomCode}</span>
       <span className="result-name">{hit.name}</span>
       <span className={`tag kind-${hit.kind}`}>{t(KIND_LABEL[hit.kind])}</span>

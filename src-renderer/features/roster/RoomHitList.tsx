@@ -7,7 +7,19 @@ import { OptionList } from '../../app/ui/SearchCombobox';
  * The roster hits under a room search box (收费 房号, 快递 收件人, 报修 房号): a listbox the box's ↑/↓/Enter drive
  * through aria-activedescendant; the room code first, then what each screen shows of the resident.
  */
-export function RoomHitList({ listId, items, active, onPick, detail }: { listId: string; items: ResidentHit[]; active: number; onPick: (h: ResidentHit) => void; detail: (h: ResidentHit) => ReactNode }) {
+export function RoomHitList({
+  listId,
+  items,
+  active,
+  onPick,
+  detail,
+}: {
+  listId: string;
+  items: ResidentHit[];
+  active: number;
+  onPick: (h: ResidentHit) => void;
+  detail: (h: ResidentHit) => ReactNode;
+}) {
   const t = useT();
   return (
     <OptionList

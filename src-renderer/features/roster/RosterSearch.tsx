@@ -67,10 +67,10 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
         <ErrorBox error={error} />
         {result && trimmed ? (
           <p className="result-count" aria-live="polite">
-            {items.length === 0
-              ? t('roster.noResults', { q: result.q })
-              : t(result.more ? 'roster.resultsMore' : 'roster.results', { n: items.length })}
-            {items.length > 0 && SEARCH_KIND_LABEL[result.kind] ? <span className="search-kind"> · {t(SEARCH_KIND_LABEL[result.kind] ?? 'searchKind.name')}</span> : null}
+            {items.length === 0 ? t('roster.noResults', { q: result.q }) : t(result.more ? 'roster.resultsMore' : 'roster.results', { n: items.length })}
+            {items.length > 0 && SEARCH_KIND_LABEL[result.kind] ? (
+              <span className="search-kind"> · {t(SEARCH_KIND_LABEL[result.kind] ?? 'searchKind.name')}</span>
+            ) : null}
             {result.more ? <span className="search-kind"> · {t('roster.narrow')}</span> : null}
             {pending ? <span className="search-kind"> · {t('roster.searching')}</span> : null}
           </p>

@@ -8,7 +8,13 @@ import { useAction } from '../../app/useAction';
 import { Dialog } from '../../app/ui/Dialog';
 import { defaultName, KIND_LABEL, STATUS_LABEL, STATUS_TAG } from './labels';
 
-const EVENT_LABEL: Record<string, MsgKey> = { log: 'svc.ev.log', dispatch: 'svc.ev.dispatch', start: 'svc.ev.start', done: 'svc.ev.done', callback: 'svc.ev.callback' };
+const EVENT_LABEL: Record<string, MsgKey> = {
+  log: 'svc.ev.log',
+  dispatch: 'svc.ev.dispatch',
+  start: 'svc.ev.start',
+  done: 'svc.ev.done',
+  callback: 'svc.ev.callback',
+};
 
 /** One request: what was reported, its history, and the next step for its state (派工 → 开始 → 完成 → 回访). */
 export function RequestDialog({ id, departments, onClose }: { id: number; departments: string[]; onClose: () => void }) {
@@ -30,7 +36,8 @@ export function RequestDialog({ id, departments, onClose }: { id: number; depart
       },
     });
 
-  const canDone = r && (r.status === 'dispatched' || r.status === 'in_progress' || (r.status === 'logged' && (r.kind === 'enquiry' || r.kind === 'suggestion')));
+  const canDone =
+    r && (r.status === 'dispatched' || r.status === 'in_progress' || (r.status === 'logged' && (r.kind === 'enquiry' || r.kind === 'suggestion')));
   return (
     <Dialog title={r ? t('svc.detailTitle', { kind: t(KIND_LABEL[r.kind]), id: r.id }) : '…'} onClose={onClose} className="wide-dialog">
       {r ? (
@@ -72,7 +79,12 @@ export function RequestDialog({ id, departments, onClose }: { id: number; depart
                   ))}
                 </select>
               </label>
-              <button type="button" className="btn primary big" disabled={action.busy} onClick={() => void act(() => send('requests.dispatch', { id: r.id, department }))}>
+              <button
+                type="button"
+                className="btn primary big"
+                disabled={action.busy}
+                onClick={() => void act(() => send('requests.dispatch', { id: r.id, department }))}
+              >
                 {t('svc.dispatch')}
               </button>
             </div>

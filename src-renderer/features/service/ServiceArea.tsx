@@ -154,7 +154,15 @@ function LogForm({ settings }: { settings: ServiceSettings }) {
           <span>{t('svc.urgent')}</span>
         </label>
       </div>
-      <RoomPicker value={payer} onChange={setPayer} inputRef={roomRef} onPicked={() => categoryRef.current?.focus()} missing={tried && !payer} labels={ROOM_LABELS} shortcut="F3" />
+      <RoomPicker
+        value={payer}
+        onChange={setPayer}
+        inputRef={roomRef}
+        onPicked={() => categoryRef.current?.focus()}
+        missing={tried && !payer}
+        labels={ROOM_LABELS}
+        shortcut="F3"
+      />
       <div className="grid-3">
         <label className="field">
           <span className="field-label">{t('svc.category')}</span>
@@ -209,7 +217,11 @@ function RequestList({ view, settings }: { view: 'open' | 'callback' | 'all'; se
   const [q, setQ] = useState('');
   const [opened, setOpened] = useState<number | null>(null);
   const now = useNow(1000);
-  const list = useCall('requests.list', { view, ...(q.trim() ? { q: q.trim() } : {}) }, { keepPrevious: true, refetchInterval: active && view === 'open' ? OPEN_POLL_MS : false });
+  const list = useCall(
+    'requests.list',
+    { view, ...(q.trim() ? { q: q.trim() } : {}) },
+    { keepPrevious: true, refetchInterval: active && view === 'open' ? OPEN_POLL_MS : false },
+  );
   const rows = list.data ?? null;
   const error = list.error;
 
@@ -262,7 +274,11 @@ function RequestList({ view, settings }: { view: 'open' | 'callback' | 'all'; se
                       {r.department ? <span className="hint"> {defaultName(r.department, t)}</span> : null}
                     </td>
                     <td className={late ? 'svc-clock late' : 'svc-clock'} data-testid="svc-clock">
-                      {r.dispatchedAt ? t('svc.dispatchedIn', { t: duration(r.dispatchMs ?? 0, t) }) : r.status === 'logged' ? t('svc.waiting', { t: duration(waitedMs, t), min: r.targetMinutes }) : '—'}
+                      {r.dispatchedAt
+                        ? t('svc.dispatchedIn', { t: duration(r.dispatchMs ?? 0, t) })
+                        : r.status === 'logged'
+                          ? t('svc.waiting', { t: duration(waitedMs, t), min: r.targetMinutes })
+                          : '—'}
                       {r.dispatchedAt || r.status === 'logged' ? <strong> {late ? t('svc.late') : r.dispatchedAt ? t('svc.onTime') : ''}</strong> : null}
                     </td>
                     <td>
@@ -277,9 +293,7 @@ function RequestList({ view, settings }: { view: 'open' | 'callback' | 'all'; se
           </table>
         </div>
       ) : null}
-      {opened !== null ? (
-        <RequestDialog id={opened} departments={settings.departments} onClose={() => setOpened(null)} />
-      ) : null}
+      {opened !== null ? <RequestDialog id={opened} departments={settings.departments} onClose={() => setOpened(null)} /> : null}
     </div>
   );
 }

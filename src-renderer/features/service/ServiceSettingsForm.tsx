@@ -30,7 +30,10 @@ export function ServiceSettingsForm({ settings }: { settings: ServiceSettings })
     return action.start({
       check: () => (list.length === 0 ? t('svc.set.needDept') : nums.some((n) => !Number.isInteger(n) || n < 1 || n > 10080) ? t('svc.set.badTarget') : null),
       run: async () => {
-        await send('requests.settings.save', { departments: list, targets: { repair: nums[0] as number, complaint: nums[1] as number, suggestion: nums[2] as number, enquiry: nums[3] as number } });
+        await send('requests.settings.save', {
+          departments: list,
+          targets: { repair: nums[0] as number, complaint: nums[1] as number, suggestion: nums[2] as number, enquiry: nums[3] as number },
+        });
         setSaved(true);
       },
     });
@@ -49,7 +52,12 @@ export function ServiceSettingsForm({ settings }: { settings: ServiceSettings })
           {KINDS.map((k) => (
             <label key={k} className="field">
               <span className="field-label">{t(KIND_LABEL[k])}</span>
-              <input name={`svc-target-${k}`} inputMode="numeric" value={targets[k] ?? ''} onChange={(e) => setTargets((x) => ({ ...x, [k]: e.target.value }))} />
+              <input
+                name={`svc-target-${k}`}
+                inputMode="numeric"
+                value={targets[k] ?? ''}
+                onChange={(e) => setTargets((x) => ({ ...x, [k]: e.target.value }))}
+              />
             </label>
           ))}
         </div>

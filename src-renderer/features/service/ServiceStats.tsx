@@ -66,7 +66,11 @@ export function ServiceStats() {
           <DateInput name="rp-date" value={date} onChange={(v) => v && setDate(v)} />
         </label>
         <div className="field field-button">
-          <button type="button" className="btn" disabled={exporting.busy} onClick={() =>
+          <button
+            type="button"
+            className="btn"
+            disabled={exporting.busy}
+            onClick={() =>
               void exporting.start({
                 run: async () => {
                   // the figures on screen, not a date still being typed
@@ -74,7 +78,8 @@ export function ServiceStats() {
                   download(x.fileName, x.data);
                 },
               })
-            }>
+            }
+          >
             {t('rp.export')}
           </button>
         </div>
@@ -108,7 +113,11 @@ export function ServiceStats() {
           </div>
           {s.clockAnomalies ? <p className="warn-box">{t('svc.st.anomalies', { n: s.clockAnomalies })}</p> : null}
           <div className="slip-tables">
-            <FigureTable title={t('svc.st.byKind')} valueHeader={t('svc.st.count')} rows={s.byKind.map((k) => ({ key: k.kind, label: t(KIND_LABEL[k.kind]), value: k.count }))} />
+            <FigureTable
+              title={t('svc.st.byKind')}
+              valueHeader={t('svc.st.count')}
+              rows={s.byKind.map((k) => ({ key: k.kind, label: t(KIND_LABEL[k.kind]), value: k.count }))}
+            />
             <FigureTable
               title={t('svc.st.byCategory')}
               valueHeader={t('svc.st.count')}
@@ -127,12 +136,21 @@ export function ServiceStats() {
             <FigureTable
               title={t('slip.byItem')}
               valueHeader={t('collect.amount')}
-              rows={r.fees.byItem.map((i) => ({ key: `${i.name}-${i.category}`, label: <span data-data="">{i.name}</span>, value: moneyText(i.amountFen), bar: { value: Math.abs(i.amountFen), max: maxItem } }))}
+              rows={r.fees.byItem.map((i) => ({
+                key: `${i.name}-${i.category}`,
+                label: <span data-data="">{i.name}</span>,
+                value: moneyText(i.amountFen),
+                bar: { value: Math.abs(i.amountFen), max: maxItem },
+              }))}
             />
             <FigureTable
               title={t('slip.byMethod')}
               valueHeader={t('collect.amount')}
-              rows={r.fees.byMethod.map((m) => ({ key: m.method, label: METHOD[m.method] ? t(METHOD[m.method] as MsgKey) : m.method, value: moneyText(m.amountFen) }))}
+              rows={r.fees.byMethod.map((m) => ({
+                key: m.method,
+                label: METHOD[m.method] ? t(METHOD[m.method] as MsgKey) : m.method,
+                value: moneyText(m.amountFen),
+              }))}
             />
           </div>
 

@@ -62,7 +62,14 @@ export function AuditTab() {
     });
 
   return (
-    <ActionCard explain={t('audit.explain')} label={t('audit.verify')} busyLabel={t('audit.verifying')} busy={action.busy} error={action.error} onRun={() => void verify()}>
+    <ActionCard
+      explain={t('audit.explain')}
+      label={t('audit.verify')}
+      busyLabel={t('audit.verifying')}
+      busy={action.busy}
+      error={action.error}
+      onRun={() => void verify()}
+    >
       {result?.ok ? (
         <div className="ok-box" role="status">
           <p>{t('audit.ok', { rows: result.rows })}</p>

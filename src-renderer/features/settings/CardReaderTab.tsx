@@ -69,7 +69,8 @@ export function CardReaderTab() {
     setSaved(null);
     return save.start({
       run: async () => {
-        const config: CardReaderConfigInput = kind === 'hid' ? { kind, format, vendorId: vid.trim() as unknown as number, productId: pid.trim() as unknown as number } : { kind, format };
+        const config: CardReaderConfigInput =
+          kind === 'hid' ? { kind, format, vendorId: vid.trim() as unknown as number, productId: pid.trim() as unknown as number } : { kind, format };
         await send('cardReader.settings.save', config);
         setSaved(t('reader.saved'));
       },
@@ -148,7 +149,11 @@ export function CardReaderTab() {
         </div>
         {diag ? (
           <div className="diag-result">
-            {diag.ok ? <p className="hint">{t('reader.driver', { driver: diag.driver ?? '', version: diag.version ?? '' })}</p> : <p className="error-box">{diag.message}</p>}
+            {diag.ok ? (
+              <p className="hint">{t('reader.driver', { driver: diag.driver ?? '', version: diag.version ?? '' })}</p>
+            ) : (
+              <p className="error-box">{diag.message}</p>
+            )}
             {diag.ok && diag.devices.length === 0 ? <p className="hint">{t('reader.noDevices')}</p> : null}
             {diag.devices.length ? (
               <div className="table-wrap">

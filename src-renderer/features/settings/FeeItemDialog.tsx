@@ -25,7 +25,17 @@ const PRICE_LABEL: Record<Rule, MsgKey> = {
 };
 
 /** Add or change one fee item: code, name, category, price rule, unit price, unit, refundable, active, order. */
-export function FeeItemDialog({ item, nextSort, onSaved, onCancel }: { item: FeeItemView | null; nextSort: number; onSaved: (i: FeeItemView) => void; onCancel: () => void }) {
+export function FeeItemDialog({
+  item,
+  nextSort,
+  onSaved,
+  onCancel,
+}: {
+  item: FeeItemView | null;
+  nextSort: number;
+  onSaved: (i: FeeItemView) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const [code, setCode] = useState(item?.code ?? '');
   const [name, setName] = useState(item?.name ?? '');

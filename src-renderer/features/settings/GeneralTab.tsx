@@ -71,39 +71,39 @@ export function GeneralTab() {
 
   return (
     <>
-    <form className="form card" onSubmit={(e) => void save(e)}>
-      <div className="grid-2">
-        <label className="field">
-          <span className="field-label">{t('setup.propertyName')}</span>
-          <input name="propertyName" value={propertyName} maxLength={40} onChange={(e) => setPropertyName(e.target.value)} />
-        </label>
-        <Field label={t('setup.terminalId')} hint={t('general.terminalFixed')}>
-          <input name="terminalId" value={terminalId} readOnly aria-readonly="true" />
-        </Field>
-        <Field label={t('general.timeZone')} hint={t(zoneFixed ? 'general.timeZoneFixed' : 'general.timeZoneHint')}>
-          <select name="timeZone" value={timeZone} disabled={zoneFixed} onChange={(e) => setTimeZone(e.target.value)}>
-            {ZONES.some((z) => z.tz === timeZone) ? null : <option value={timeZone}>{timeZone}</option>}
-            {ZONES.map((z) => (
-              <option key={z.tz} value={z.tz}>
-                {t(z.label)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('general.idleMinutes')} hint={t('general.idleHint')}>
-          <input name="idleLockMinutes" type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        </Field>
-      </div>
-      <ErrorNote text={action.checkError} />
-      <ErrorBox error={action.error ?? current.error} />
-      <OkNote text={saved ? t('common.saved') : null} />
-      <div className="form-actions">
-        <button type="submit" className="btn primary big" disabled={action.busy}>
-          {t('common.save')}
-        </button>
-      </div>
-    </form>
-    <CashThresholdForm />
+      <form className="form card" onSubmit={(e) => void save(e)}>
+        <div className="grid-2">
+          <label className="field">
+            <span className="field-label">{t('setup.propertyName')}</span>
+            <input name="propertyName" value={propertyName} maxLength={40} onChange={(e) => setPropertyName(e.target.value)} />
+          </label>
+          <Field label={t('setup.terminalId')} hint={t('general.terminalFixed')}>
+            <input name="terminalId" value={terminalId} readOnly aria-readonly="true" />
+          </Field>
+          <Field label={t('general.timeZone')} hint={t(zoneFixed ? 'general.timeZoneFixed' : 'general.timeZoneHint')}>
+            <select name="timeZone" value={timeZone} disabled={zoneFixed} onChange={(e) => setTimeZone(e.target.value)}>
+              {ZONES.some((z) => z.tz === timeZone) ? null : <option value={timeZone}>{timeZone}</option>}
+              {ZONES.map((z) => (
+                <option key={z.tz} value={z.tz}>
+                  {t(z.label)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('general.idleMinutes')} hint={t('general.idleHint')}>
+            <input name="idleLockMinutes" type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+          </Field>
+        </div>
+        <ErrorNote text={action.checkError} />
+        <ErrorBox error={action.error ?? current.error} />
+        <OkNote text={saved ? t('common.saved') : null} />
+        <div className="form-actions">
+          <button type="submit" className="btn primary big" disabled={action.busy}>
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+      <CashThresholdForm />
     </>
   );
 }

@@ -63,17 +63,22 @@ export function OperatorsTab() {
                     {self ? (
                       t(`role.${o.role}`)
                     ) : (
-                    <select
-                      aria-label={t('operators.roleOf', { name: o.displayName })}
-                      value={o.role}
-                      onChange={(e) => void act(() => send('operators.update', { id: o.id, role: e.target.value as Role }), t('operators.roleChanged', { name: o.displayName }))}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
-                    </select>
+                      <select
+                        aria-label={t('operators.roleOf', { name: o.displayName })}
+                        value={o.role}
+                        onChange={(e) =>
+                          void act(
+                            () => send('operators.update', { id: o.id, role: e.target.value as Role }),
+                            t('operators.roleChanged', { name: o.displayName }),
+                          )
+                        }
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`role.${r}`)}
+                          </option>
+                        ))}
+                      </select>
                     )}
                   </td>
                   <td>
@@ -83,25 +88,34 @@ export function OperatorsTab() {
                   <td>{o.lastLoginAt ? formatDateTime(o.lastLoginAt, lang) : t('operators.never')}</td>
                   <td>
                     <div className="row-actions">
-                    {!self ? (
-                      <button
-                        type="button"
-                        className="btn small"
-                        onClick={() => void act(() => send('operators.update', { id: o.id, active: !o.active }), t(o.active ? 'operators.deactivated' : 'operators.activated', { name: o.displayName }))}
-                      >
-                        {o.active ? t('operators.deactivate') : t('operators.activate')}
+                      {!self ? (
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() =>
+                            void act(
+                              () => send('operators.update', { id: o.id, active: !o.active }),
+                              t(o.active ? 'operators.deactivated' : 'operators.activated', { name: o.displayName }),
+                            )
+                          }
+                        >
+                          {o.active ? t('operators.deactivate') : t('operators.activate')}
+                        </button>
+                      ) : (
+                        <span className="hint">{t('operators.thisIsYou')}</span>
+                      )}
+                      <button type="button" className="btn small" onClick={() => setResetFor(o)}>
+                        {t('operators.resetPassword')}
                       </button>
-                    ) : (
-                      <span className="hint">{t('operators.thisIsYou')}</span>
-                    )}
-                    <button type="button" className="btn small" onClick={() => setResetFor(o)}>
-                      {t('operators.resetPassword')}
-                    </button>
-                    {o.locked ? (
-                      <button type="button" className="btn small" onClick={() => void act(() => send('operators.unlock', { username: o.username }), t('operators.unlocked', { name: o.displayName }))}>
-                        {t('operators.unlock')}
-                      </button>
-                    ) : null}
+                      {o.locked ? (
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() => void act(() => send('operators.unlock', { username: o.username }), t('operators.unlocked', { name: o.displayName }))}
+                        >
+                          {t('operators.unlock')}
+                        </button>
+                      ) : null}
                     </div>
                   </td>
                 </tr>

@@ -147,68 +147,68 @@ export function PrinterTab() {
       <ErrorBox error={test.error} />
       <form className="form card" onSubmit={(e) => void submit(e)} aria-busy={!loaded}>
         <fieldset className="fieldset-plain" disabled={!loaded}>
-        <fieldset className="fieldset seg-group wrap">
-          <legend>{t('printer.connection')}</legend>
-          {KINDS.map((k) => (
-            <label key={k.id} className="seg">
-              <input type="radio" name="printer-kind" value={k.id} checked={kind === k.id} onChange={() => setKind(k.id)} />
-              <span>{t(k.label)}</span>
-            </label>
-          ))}
-        </fieldset>
-        {kind === 'tcp' ? (
-          <div className="grid-3">
-            <Field label={t('printer.host')} hint={t('printer.hostHint')}>
-              <input name="printer-host" autoComplete="off" spellCheck={false} value={host} onChange={(e) => setHost(e.target.value)} />
+          <fieldset className="fieldset seg-group wrap">
+            <legend>{t('printer.connection')}</legend>
+            {KINDS.map((k) => (
+              <label key={k.id} className="seg">
+                <input type="radio" name="printer-kind" value={k.id} checked={kind === k.id} onChange={() => setKind(k.id)} />
+                <span>{t(k.label)}</span>
+              </label>
+            ))}
+          </fieldset>
+          {kind === 'tcp' ? (
+            <div className="grid-3">
+              <Field label={t('printer.host')} hint={t('printer.hostHint')}>
+                <input name="printer-host" autoComplete="off" spellCheck={false} value={host} onChange={(e) => setHost(e.target.value)} />
+              </Field>
+              <Field label={t('printer.port')} hint={t('printer.portHint')}>
+                <input name="printer-port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
+              </Field>
+              <label className="check check-field">
+                <input type="checkbox" checked={statusCheck} onChange={(e) => setStatusCheck(e.target.checked)} />
+                <span>{t('printer.statusCheck')}</span>
+              </label>
+            </div>
+          ) : null}
+          {kind === 'file' ? (
+            <Field label={t('printer.path')} hint={t('printer.pathHint')}>
+              <input name="printer-path" autoComplete="off" spellCheck={false} value={filePath} onChange={(e) => setFilePath(e.target.value)} />
             </Field>
-            <Field label={t('printer.port')} hint={t('printer.portHint')}>
-              <input name="printer-port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
-            </Field>
-            <label className="check check-field">
-              <input type="checkbox" checked={statusCheck} onChange={(e) => setStatusCheck(e.target.checked)} />
-              <span>{t('printer.statusCheck')}</span>
-            </label>
-          </div>
-        ) : null}
-        {kind === 'file' ? (
-          <Field label={t('printer.path')} hint={t('printer.pathHint')}>
-            <input name="printer-path" autoComplete="off" spellCheck={false} value={filePath} onChange={(e) => setFilePath(e.target.value)} />
-          </Field>
-        ) : null}
-        {kind === 'serial' ? (
-          <div className="grid-2">
-            <Field label={t('printer.serialPath')} hint={t('printer.serialHint')}>
-              <input name="printer-serial" autoComplete="off" spellCheck={false} value={serialPath} onChange={(e) => setSerialPath(e.target.value)} />
-            </Field>
-            <label className="field">
-              <span className="field-label">{t('printer.baud')}</span>
-              <select name="printer-baud" value={baud} onChange={(e) => setBaud(Number(e.target.value) as Baud)}>
-                {BAUDS.map((b) => (
-                  <option key={b} value={b}>
-                    {b}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-        ) : null}
-        {kind === 'none' ? <p className="info-box">{t('printer.noneExplain')}</p> : null}
-        <fieldset className="fieldset seg-group">
-          <legend>{t('printer.width')}</legend>
-          {([58, 80] as const).map((w) => (
-            <label key={w} className="seg">
-              <input type="radio" name="printer-width" checked={width === w} onChange={() => setWidth(w)} />
-              <span>{t('printer.widthMm', { mm: w })}</span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="check">
-          <input type="checkbox" name="kick-drawer" checked={kick} onChange={(e) => setKick(e.target.checked)} />
-          <span>{t('printer.kick')}</span>
-        </label>
-        <ErrorNote text={save.checkError} />
-        <ErrorBox error={save.error ?? saved.error} />
-        <OkNote text={notice} />
+          ) : null}
+          {kind === 'serial' ? (
+            <div className="grid-2">
+              <Field label={t('printer.serialPath')} hint={t('printer.serialHint')}>
+                <input name="printer-serial" autoComplete="off" spellCheck={false} value={serialPath} onChange={(e) => setSerialPath(e.target.value)} />
+              </Field>
+              <label className="field">
+                <span className="field-label">{t('printer.baud')}</span>
+                <select name="printer-baud" value={baud} onChange={(e) => setBaud(Number(e.target.value) as Baud)}>
+                  {BAUDS.map((b) => (
+                    <option key={b} value={b}>
+                      {b}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          ) : null}
+          {kind === 'none' ? <p className="info-box">{t('printer.noneExplain')}</p> : null}
+          <fieldset className="fieldset seg-group">
+            <legend>{t('printer.width')}</legend>
+            {([58, 80] as const).map((w) => (
+              <label key={w} className="seg">
+                <input type="radio" name="printer-width" checked={width === w} onChange={() => setWidth(w)} />
+                <span>{t('printer.widthMm', { mm: w })}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="check">
+            <input type="checkbox" name="kick-drawer" checked={kick} onChange={(e) => setKick(e.target.checked)} />
+            <span>{t('printer.kick')}</span>
+          </label>
+          <ErrorNote text={save.checkError} />
+          <ErrorBox error={save.error ?? saved.error} />
+          <OkNote text={notice} />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="btn primary big" disabled={save.busy || !loaded}>

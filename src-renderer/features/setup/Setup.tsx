@@ -55,7 +55,14 @@ export function Setup({ onDone }: { onDone: (demo: boolean) => void }) {
             <div className="grid-2">
               <label className="field">
                 <span className="field-label">{t('setup.propertyName')}</span>
-                <input name="propertyName" autoFocus value={propertyName} maxLength={40} placeholder={t('setup.propertyNameExample')} onChange={(e) => setPropertyName(e.target.value)} />
+                <input
+                  name="propertyName"
+                  autoFocus
+                  value={propertyName}
+                  maxLength={40}
+                  placeholder={t('setup.propertyNameExample')}
+                  onChange={(e) => setPropertyName(e.target.value)}
+                />
               </label>
               <Field label={t('setup.terminalId')} hint={t('setup.terminalHint')}>
                 <input name="terminalId" value={terminalId} maxLength={16} onChange={(e) => setTerminalId(e.target.value)} />

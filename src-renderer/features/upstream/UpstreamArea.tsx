@@ -113,7 +113,9 @@ function History() {
                     {d.deliveredAt ? t('up.deliveredAt', { at: formatDateTime(d.deliveredAt, lang) }) : null}
                     {d.duplicate ? ` ${t('up.duplicate')}` : null}
                     {d.status !== 'delivered' && d.lastError ? <span className={d.status === 'stopped' ? 'print-error' : ''}>{d.lastError}</span> : null}
-                    {d.nextAttemptAt && d.attempts > 0 ? <span className="hint"> · {t('up.nextAt', { at: formatDateTime(d.nextAttemptAt, lang) })}</span> : null}
+                    {d.nextAttemptAt && d.attempts > 0 ? (
+                      <span className="hint"> · {t('up.nextAt', { at: formatDateTime(d.nextAttemptAt, lang) })}</span>
+                    ) : null}
                     {d.clockSkewMs ? <span className="hint"> · {t('up.skew', { s: Math.round(d.clockSkewMs / 1000) })}</span> : null}
                   </td>
                 </tr>
@@ -186,8 +188,18 @@ function SettingsForm() {
           <input name="up-cutoff" inputMode="numeric" value={cutoff} onChange={(e) => setCutoff(e.target.value)} />
         </Field>
       </div>
-      <Field label={t('up.secret')} hint={s.hasSecret ? t(PROTECTION[s.secretProtection]) : `${t('up.secretNone')}${lang === 'en' ? '. ' : '。'}${t(PROTECTION[s.secretProtection])}`}>
-        <input name="up-secret" type="password" autoComplete="new-password" value={secret} onChange={(e) => setSecret(e.target.value)} placeholder={s.hasSecret ? t('up.secretKeep') : ''} />
+      <Field
+        label={t('up.secret')}
+        hint={s.hasSecret ? t(PROTECTION[s.secretProtection]) : `${t('up.secretNone')}${lang === 'en' ? '. ' : '。'}${t(PROTECTION[s.secretProtection])}`}
+      >
+        <input
+          name="up-secret"
+          type="password"
+          autoComplete="new-password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          placeholder={s.hasSecret ? t('up.secretKeep') : ''}
+        />
       </Field>
       {s.secretProblem ? (
         <p className="warn-box" role="alert">

@@ -108,7 +108,14 @@ export function AppointmentsTab({ onCheckIn }: { onCheckIn: (a: AppointmentView)
             <input type="number" name="partySize" min={1} max={50} value={party} onChange={(e) => setParty(e.target.value)} />
           </label>
         </div>
-        <RoomPicker value={place} onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))} inputRef={roomRef} onPicked={() => undefined} missing={missingRoom} labels={APPT_ROOM_LABELS} />
+        <RoomPicker
+          value={place}
+          onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))}
+          inputRef={roomRef}
+          onPicked={() => undefined}
+          missing={missingRoom}
+          labels={APPT_ROOM_LABELS}
+        />
         <label className="field">
           <span className="field-label">{t('vis.purpose')}</span>
           <select name="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as VisitPurpose)}>

@@ -53,7 +53,13 @@ const EMPTY: Draft = {
 };
 
 function fromAppointment(a: AppointmentView): Draft {
-  return { ...EMPTY, party: String(a.partySize), purpose: a.purpose, place: { kind: 'room', roomId: a.roomId, roomCode: a.roomCode, name: '' }, consent: 'appointment' };
+  return {
+    ...EMPTY,
+    party: String(a.partySize),
+    purpose: a.purpose,
+    place: { kind: 'room', roomId: a.roomId, roomCode: a.roomCode, name: '' },
+    consent: 'appointment',
+  };
 }
 
 interface Props {
@@ -244,9 +250,24 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
         <div className="vis-grid">
           <label className="field">
             <span className="field-label">{t('vis.name')}</span>
-            <input ref={nameRef} name="visitorName" value={d.name} maxLength={40} autoComplete="off" onChange={(e) => set('name', e.target.value)} onBlur={lookUpReturning} />
+            <input
+              ref={nameRef}
+              name="visitorName"
+              value={d.name}
+              maxLength={40}
+              autoComplete="off"
+              onChange={(e) => set('name', e.target.value)}
+              onBlur={lookUpReturning}
+            />
           </label>
-          <PhoneField name="phone" label={t('vis.phone')} value={d.phone} onChange={(v) => set('phone', v)} onDone={lookUpReturning} hint={fromVisit && !d.phone ? t('vis.carried', { v: fromVisit.phoneMasked }) : undefined} />
+          <PhoneField
+            name="phone"
+            label={t('vis.phone')}
+            value={d.phone}
+            onChange={(v) => set('phone', v)}
+            onDone={lookUpReturning}
+            hint={fromVisit && !d.phone ? t('vis.carried', { v: fromVisit.phoneMasked }) : undefined}
+          />
           <label className="field">
             <span className="field-label">{t('vis.docType')}</span>
             <select name="docType" value={d.docType} onChange={(e) => set('docType', e.target.value as DocType)}>
@@ -275,14 +296,33 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
           </label>
           <label className="field">
             <span className="field-label">{t('vis.plate')}</span>
-            <input name="plate" value={d.plate} maxLength={16} autoComplete="off" aria-invalid={plateErr ? true : undefined} placeholder={t('vis.platePlaceholder')} onChange={(e) => set('plate', e.target.value)} />
-            {plateErr ? <span className="field-error">{plateErr}</span> : fromVisit?.plateMasked && !d.plate ? <span className="field-hint">{t('vis.carried', { v: fromVisit.plateMasked })}</span> : null}
+            <input
+              name="plate"
+              value={d.plate}
+              maxLength={16}
+              autoComplete="off"
+              aria-invalid={plateErr ? true : undefined}
+              placeholder={t('vis.platePlaceholder')}
+              onChange={(e) => set('plate', e.target.value)}
+            />
+            {plateErr ? (
+              <span className="field-error">{plateErr}</span>
+            ) : fromVisit?.plateMasked && !d.plate ? (
+              <span className="field-hint">{t('vis.carried', { v: fromVisit.plateMasked })}</span>
+            ) : null}
           </label>
         </div>
 
         {returning ? (
           <div className="notice-card vis-returning" role="status" data-testid="returning">
-            <span>{t('vis.returning', { name: returning.nameMasked, n: returning.visits, at: formatDateTime(returning.lastVisitAt, lang), room: returning.roomCode ?? t('vis.commonArea') })}</span>
+            <span>
+              {t('vis.returning', {
+                name: returning.nameMasked,
+                n: returning.visits,
+                at: formatDateTime(returning.lastVisitAt, lang),
+                room: returning.roomCode ?? t('vis.commonArea'),
+              })}
+            </span>
             <button type="button" className="btn small primary" onClick={applyReturning}>
               {t('vis.useReturning')} <kbd>F4</kbd>
             </button>
@@ -307,11 +347,25 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
           </label>
         ) : null}
 
-        <RoomPicker value={d.place} onChange={(p) => (set('place', p), setMissingRoom(false))} inputRef={roomRef} onPicked={() => undefined} missing={missingRoom} labels={VISIT_ROOM_LABELS} />
+        <RoomPicker
+          value={d.place}
+          onChange={(p) => (set('place', p), setMissingRoom(false))}
+          inputRef={roomRef}
+          onPicked={() => undefined}
+          missing={missingRoom}
+          labels={VISIT_ROOM_LABELS}
+        />
         {d.place?.kind === 'walkin' ? (
           <label className="field">
             <span className="field-label">{t('vis.commonReason')}</span>
-            <input name="commonAreaReason" value={d.commonReason} maxLength={60} autoComplete="off" placeholder={t('vis.commonReasonPlaceholder')} onChange={(e) => set('commonReason', e.target.value)} />
+            <input
+              name="commonAreaReason"
+              value={d.commonReason}
+              maxLength={60}
+              autoComplete="off"
+              placeholder={t('vis.commonReasonPlaceholder')}
+              onChange={(e) => set('commonReason', e.target.value)}
+            />
           </label>
         ) : null}
         {d.place?.kind === 'room' ? (
@@ -327,7 +381,9 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
                 ))}
               </div>
             </fieldset>
-            {d.consent === 'phone' ? <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={d.consentPhone} onChange={(v) => set('consentPhone', v)} /> : null}
+            {d.consent === 'phone' ? (
+              <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={d.consentPhone} onChange={(v) => set('consentPhone', v)} />
+            ) : null}
           </div>
         ) : null}
 

@@ -67,7 +67,14 @@ export function FormsReceive() {
       <div className="grid-2">
         <label className="field">
           <span className="field-label">{t('vis.f.firstNo')}</span>
-          <input name="firstNo" value={first} maxLength={16} autoComplete="off" placeholder="LS000101" onChange={(e) => setFirst(e.target.value.toUpperCase())} />
+          <input
+            name="firstNo"
+            value={first}
+            maxLength={16}
+            autoComplete="off"
+            placeholder="LS000101"
+            onChange={(e) => setFirst(e.target.value.toUpperCase())}
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('vis.f.lastNo')}</span>

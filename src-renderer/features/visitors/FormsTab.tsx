@@ -101,8 +101,8 @@ export function FormsTab({ canReceive }: { canReceive: boolean }) {
           <ul className="vis-expired-list" data-testid="forms-expired">
             {r.expiredOut.map((p) => (
               <li key={p.id}>
-                <span className="vis-mono">{p.passNo}</span> {p.company} {p.holder ? `${p.holder.nameMasked} ${p.holder.phoneMasked}` : ''} · {p.roomCode ?? t('vis.commonArea')} ·{' '}
-                {t('vis.w.expiredSince', { at: workerDays(p) })}
+                <span className="vis-mono">{p.passNo}</span> {p.company} {p.holder ? `${p.holder.nameMasked} ${p.holder.phoneMasked}` : ''} ·{' '}
+                {p.roomCode ?? t('vis.commonArea')} · {t('vis.w.expiredSince', { at: workerDays(p) })}
               </li>
             ))}
           </ul>
@@ -123,12 +123,20 @@ function Balance({ r }: { r: FormRegisterView }) {
     [t('vis.f.lost'), r.lost, 'lost'],
   ];
   return (
-    <section className={`vis-balance ${r.balanced ? 'vis-balance-ok' : 'vis-balance-bad'}`} aria-labelledby="vis-forms-balance" data-testid="forms-balance" data-balanced={r.balanced}>
+    <section
+      className={`vis-balance ${r.balanced ? 'vis-balance-ok' : 'vis-balance-bad'}`}
+      aria-labelledby="vis-forms-balance"
+      data-testid="forms-balance"
+      data-balanced={r.balanced}
+    >
       <h2 id="vis-forms-balance" className="section-title">
         {t('vis.f.balance')}
         <span className={`tag ${r.balanced ? 'tag-ok' : 'tag-bad'}`}>{t(r.balanced ? 'vis.f.balanced' : 'vis.f.unbalanced')}</span>
       </h2>
-      <p className="vis-balance-eq" aria-label={t('vis.f.equation', { received: r.received, issued: r.issued, inStock: r.inStock, void: r.void, lost: r.lost })}>
+      <p
+        className="vis-balance-eq"
+        aria-label={t('vis.f.equation', { received: r.received, issued: r.issued, inStock: r.inStock, void: r.void, lost: r.lost })}
+      >
         {cells.map(([label, n, key], i) => (
           <span key={key} className="vis-balance-term">
             {i === 1 ? <span className="vis-balance-op">=</span> : i > 1 ? <span className="vis-balance-op">+</span> : null}

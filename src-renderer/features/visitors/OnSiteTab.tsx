@@ -123,7 +123,13 @@ export function OnSiteTab({ canCheckOut, canBulk }: Props) {
                   </td>
                   {canCheckOut ? (
                     <td>
-                      <button type="button" className="btn small" disabled={out.busy} onClick={() => void checkOut(v)} aria-label={t('vis.out.oneLabel', { no: v.passNo })}>
+                      <button
+                        type="button"
+                        className="btn small"
+                        disabled={out.busy}
+                        onClick={() => void checkOut(v)}
+                        aria-label={t('vis.out.oneLabel', { no: v.passNo })}
+                      >
                         {t('vis.out.one')}
                       </button>
                     </td>

@@ -118,7 +118,12 @@ export function PassResult({ passNo, initial, title, children, actions, voidPick
           title={t('vis.pass.voidTitle', { no: passNo })}
           message={t('vis.pass.voidText')}
           submitLabel={t('vis.pass.void')}
-          picks={voidPicks ?? [{ zh: '信息登记错误', label: t('vis.reason.wrongEntry') }, { zh: '访客未进入', label: t('vis.reason.notEntered') }]}
+          picks={
+            voidPicks ?? [
+              { zh: '信息登记错误', label: t('vis.reason.wrongEntry') },
+              { zh: '访客未进入', label: t('vis.reason.notEntered') },
+            ]
+          }
           onCancel={() => setVoiding(false)}
           onSubmit={async (reason) => {
             await send('visitors.passes.void', { passNo, reason });

@@ -45,7 +45,12 @@ export function RegisterTab() {
       <span className="vis-reveal-cell">
         {m}
         {!v.erased ? (
-          <button type="button" className="btn small" onClick={() => setAsking({ visit: v, field: f })} aria-label={t('vis.r.revealLabel', { what: t(FIELD_LABEL[f]), no: v.passNo })}>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => setAsking({ visit: v, field: f })}
+            aria-label={t('vis.r.revealLabel', { what: t(FIELD_LABEL[f]), no: v.passNo })}
+          >
             {t('vis.r.reveal')}
           </button>
         ) : null}
@@ -61,7 +66,15 @@ export function RegisterTab() {
       <div className="toolbar">
         <label className="field vis-filter">
           <span className="field-label">{t('vis.r.q')}</span>
-          <input type="search" name="register-q" value={q} maxLength={40} autoComplete="off" placeholder={t('vis.r.qPlaceholder')} onChange={(e) => setQ(e.target.value)} />
+          <input
+            type="search"
+            name="register-q"
+            value={q}
+            maxLength={40}
+            autoComplete="off"
+            placeholder={t('vis.r.qPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('vis.r.date')}</span>

@@ -136,7 +136,14 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
         <h2 id="vis-removal-new" className="section-title">
           {t('vis.removal.new')}
         </h2>
-        <RoomPicker value={place} onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))} inputRef={roomRef} onPicked={() => focusField('applicantName')} missing={missingRoom} labels={REMOVAL_ROOM_LABELS} />
+        <RoomPicker
+          value={place}
+          onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))}
+          inputRef={roomRef}
+          onPicked={() => focusField('applicantName')}
+          missing={missingRoom}
+          labels={REMOVAL_ROOM_LABELS}
+        />
         {room ? <RoomIssuesPanel roomId={room.roomId} /> : null}
         <div className="vis-grid">
           <fieldset className="fieldset-plain">
@@ -201,7 +208,12 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
                 <input name={`qty-${i}`} type="number" min={1} max={999} value={l.qty} onChange={(e) => setLine(l.key, { qty: e.target.value })} />
               </label>
               {lines.length > 1 ? (
-                <button type="button" className="btn small" aria-label={t('vis.removal.removeLine', { n: i + 1 })} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
+                <button
+                  type="button"
+                  className="btn small"
+                  aria-label={t('vis.removal.removeLine', { n: i + 1 })}
+                  onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                >
                   ×
                 </button>
               ) : null}
@@ -219,7 +231,15 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
           </label>
           <label className="field">
             <span className="field-label">{t('vis.plate')}</span>
-            <input name="plate" value={plate} maxLength={16} autoComplete="off" aria-invalid={plateErr ? true : undefined} placeholder={t('vis.platePlaceholder')} onChange={(e) => setPlate(e.target.value)} />
+            <input
+              name="plate"
+              value={plate}
+              maxLength={16}
+              autoComplete="off"
+              aria-invalid={plateErr ? true : undefined}
+              placeholder={t('vis.platePlaceholder')}
+              onChange={(e) => setPlate(e.target.value)}
+            />
             {plateErr ? <span className="field-error">{plateErr}</span> : null}
           </label>
           <label className="field">
@@ -228,11 +248,31 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
           </label>
           <label className="field">
             <span className="field-label">{t('vis.removal.from')}</span>
-            <input type="text" inputMode="numeric" className="time-input" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxLength={5} placeholder="09:00" name="windowFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <input
+              type="text"
+              inputMode="numeric"
+              className="time-input"
+              pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+              maxLength={5}
+              placeholder="09:00"
+              name="windowFrom"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            />
           </label>
           <label className="field">
             <span className="field-label">{t('vis.removal.to')}</span>
-            <input type="text" inputMode="numeric" className="time-input" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxLength={5} placeholder="09:00" name="windowTo" value={to} onChange={(e) => setTo(e.target.value)} />
+            <input
+              type="text"
+              inputMode="numeric"
+              className="time-input"
+              pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+              maxLength={5}
+              placeholder="09:00"
+              name="windowTo"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+            />
           </label>
         </div>
         <ErrorNote text={action.checkError} />

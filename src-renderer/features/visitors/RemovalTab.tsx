@@ -28,7 +28,10 @@ export function RemovalTab() {
         <PassResult
           passNo={issued.pass.passNo}
           title={t('vis.removal.issued', { room: issued.pass.roomCode })}
-          voidPicks={[{ zh: '信息登记错误', label: t('vis.reason.wrongEntry') }, { zh: '搬运取消', label: t('vis.removal.reason.cancelled') }]}
+          voidPicks={[
+            { zh: '信息登记错误', label: t('vis.reason.wrongEntry') },
+            { zh: '搬运取消', label: t('vis.removal.reason.cancelled') },
+          ]}
           actions={
             <button ref={nextRef} type="button" className="btn primary big" onClick={() => setIssued(null)}>
               {t('vis.removal.another')} <kbd>Esc</kbd>
@@ -85,7 +88,9 @@ export function RemovalTab() {
                       <span className={`tag ${p.status === 'used' ? 'tag-ok' : p.status === 'void' || p.expired ? 'tag-bad' : 'tag-warn'}`}>
                         {t(REMOVAL_STATUS[p.expired && p.status === 'valid' ? 'expired' : p.status])}
                       </span>
-                      {p.verification ? <div className="muted">{t('vis.removal.verifiedBy', { name: p.verification.byName, at: formatDateTime(p.verification.at, lang) })}</div> : null}
+                      {p.verification ? (
+                        <div className="muted">{t('vis.removal.verifiedBy', { name: p.verification.byName, at: formatDateTime(p.verification.at, lang) })}</div>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

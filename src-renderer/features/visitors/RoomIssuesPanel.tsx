@@ -19,7 +19,9 @@ export function RoomIssuesPanel({ roomId }: { roomId: number }) {
       </h3>
       <ErrorBox error={q.error} />
       {!r ? (
-        q.error ? null : <p className="hint">{t('common.loading')}</p>
+        q.error ? null : (
+          <p className="hint">{t('common.loading')}</p>
+        )
       ) : (
         <ul className="vis-issues-list">
           {!r.any ? <li>{t('vis.issues.none')}</li> : null}

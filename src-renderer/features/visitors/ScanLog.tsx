@@ -17,8 +17,8 @@ export function ScanLog({ log, onClear }: { log: ScanEntry[]; onClear: () => voi
               : x.state === 'out' && x.worker
                 ? t('vis.scan.workerBack', { name: x.name ?? '', room: x.room ?? t('vis.commonArea') })
                 : x.state === 'out'
-                ? t('vis.scan.out', { name: x.name ?? '', room: x.room ?? t('vis.commonArea') })
-                : errorText(x.error, lang, t)}
+                  ? t('vis.scan.out', { name: x.name ?? '', room: x.room ?? t('vis.commonArea') })
+                  : errorText(x.error, lang, t)}
           </li>
         ))}
       </ul>

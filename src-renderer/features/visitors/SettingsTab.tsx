@@ -42,7 +42,13 @@ export function SettingsTab({ canSave }: { canSave: boolean }) {
   const action = useAction();
   const q = useCall('visitors.settings.get', {});
   const [d, setD] = useState<VisitorSettings | null>(null);
-  const [nums, setNums] = useState<Record<Num, string>>({ retentionDays: '', visitHours: '', visitMaxHours: '', workerPassMaxDays: '', removalMaxDaysAhead: '' });
+  const [nums, setNums] = useState<Record<Num, string>>({
+    retentionDays: '',
+    visitHours: '',
+    visitMaxHours: '',
+    workerPassMaxDays: '',
+    removalMaxDaysAhead: '',
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const s = q.data;
 
@@ -65,7 +71,8 @@ export function SettingsTab({ canSave }: { canSave: boolean }) {
       check: () => {
         for (const n of NUMS) {
           const v = Number(nums[n.key]);
-          if (nums[n.key].trim() === '' || !Number.isInteger(v) || v < n.min || v > n.max) return (focusField(n.key), t('vis.s.range', { what: t(n.label), min: n.min, max: n.max }));
+          if (nums[n.key].trim() === '' || !Number.isInteger(v) || v < n.min || v > n.max)
+            return (focusField(n.key), t('vis.s.range', { what: t(n.label), min: n.min, max: n.max }));
         }
         if (Number(nums.visitHours) > Number(nums.visitMaxHours)) return (focusField('visitHours'), t('vis.s.defaultOverMax'));
         return null;
@@ -120,13 +127,25 @@ export function SettingsTab({ canSave }: { canSave: boolean }) {
               {NUMS.map((n) => (
                 <label key={n.key} className="field">
                   <span className="field-label">{t(n.label)}</span>
-                  <input name={n.key} type="number" min={n.min} max={n.max} value={nums[n.key]} onChange={(e) => setNums((x) => ({ ...x, [n.key]: e.target.value }))} />
+                  <input
+                    name={n.key}
+                    type="number"
+                    min={n.min}
+                    max={n.max}
+                    value={nums[n.key]}
+                    onChange={(e) => setNums((x) => ({ ...x, [n.key]: e.target.value }))}
+                  />
                   <span className="field-hint">{t(n.hint, { min: n.min, max: n.max })}</span>
                 </label>
               ))}
             </div>
             <label className="check">
-              <input type="checkbox" name="fullDocumentNumber" checked={d.fullDocumentNumber} onChange={(e) => setD({ ...d, fullDocumentNumber: e.target.checked })} />
+              <input
+                type="checkbox"
+                name="fullDocumentNumber"
+                checked={d.fullDocumentNumber}
+                onChange={(e) => setD({ ...d, fullDocumentNumber: e.target.checked })}
+              />
               <span>{t('vis.s.fullDoc')}</span>
             </label>
             <p className="field-hint">{t('vis.s.fullDocHint')}</p>

@@ -64,7 +64,16 @@ export function VerifyTab({ scan }: Props) {
       >
         <label className="field">
           <span className="field-label">{t('vis.verify.label')}</span>
-          <input ref={inputRef} name="verify-pass" value={code} maxLength={32} autoComplete="off" spellCheck={false} {...{ [SCAN_FIELD_ATTR]: '' }} onChange={(e) => setCode(e.target.value)} />
+          <input
+            ref={inputRef}
+            name="verify-pass"
+            value={code}
+            maxLength={32}
+            autoComplete="off"
+            spellCheck={false}
+            {...{ [SCAN_FIELD_ATTR]: '' }}
+            onChange={(e) => setCode(e.target.value)}
+          />
         </label>
         <button type="submit" className="btn primary big" disabled={action.busy}>
           {t('vis.verify.submit')}
@@ -106,7 +115,8 @@ export function VerifyTab({ scan }: Props) {
                 <>
                   <dt>{t('vis.verify.usedAt')}</dt>
                   <dd data-testid="verified-by">
-                    {formatDateTime(p.verification.at, lang)} · {p.verification.byName} · {t(p.verification.via === 'gate' ? 'vis.verify.viaGate' : 'vis.verify.viaCounter')}
+                    {formatDateTime(p.verification.at, lang)} · {p.verification.byName} ·{' '}
+                    {t(p.verification.via === 'gate' ? 'vis.verify.viaGate' : 'vis.verify.viaCounter')}
                   </dd>
                 </>
               ) : null}

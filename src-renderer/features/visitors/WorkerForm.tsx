@@ -20,7 +20,8 @@ import { DateInput } from '../../app/ui/DateInput';
 export type WorkerIssued = Output<'visitors.workers.issue'>;
 
 /** Days between two plain dates, both counted (the core's rule for a worker pass's length). */
-const daysInclusive = (from: string, until: string): number => Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+const daysInclusive = (from: string, until: string): number =>
+  Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /**
  * 临时出入证: company, person, phone (masked once typed), document (last four by default), the days it is valid
@@ -141,7 +142,13 @@ export function WorkerForm({ onIssued }: { onIssued: (r: WorkerIssued) => void }
         {docType === 'none' ? null : (
           <label className="field">
             <span className="field-label">{t(fullDoc ? 'vis.docNumber' : 'vis.docLast4')}</span>
-            <input name={fullDoc ? 'docNumber' : 'docLast4'} value={doc} maxLength={fullDoc ? 30 : 4} autoComplete="off" onChange={(e) => setDoc(e.target.value)} />
+            <input
+              name={fullDoc ? 'docNumber' : 'docLast4'}
+              value={doc}
+              maxLength={fullDoc ? 30 : 4}
+              autoComplete="off"
+              onChange={(e) => setDoc(e.target.value)}
+            />
           </label>
         )}
         <label className="field">
@@ -164,11 +171,25 @@ export function WorkerForm({ onIssued }: { onIssued: (r: WorkerIssued) => void }
         ) : null}
       </div>
 
-      <RoomPicker value={place} onChange={(p) => (setPlace(p), setMissingRoom(false))} inputRef={roomRef} onPicked={() => undefined} missing={missingRoom} labels={VISIT_ROOM_LABELS} />
+      <RoomPicker
+        value={place}
+        onChange={(p) => (setPlace(p), setMissingRoom(false))}
+        inputRef={roomRef}
+        onPicked={() => undefined}
+        missing={missingRoom}
+        labels={VISIT_ROOM_LABELS}
+      />
       {place?.kind === 'walkin' ? (
         <label className="field">
           <span className="field-label">{t('vis.commonReason')}</span>
-          <input name="commonAreaReason" value={commonReason} maxLength={60} autoComplete="off" placeholder={t('vis.w.commonPlaceholder')} onChange={(e) => setCommonReason(e.target.value)} />
+          <input
+            name="commonAreaReason"
+            value={commonReason}
+            maxLength={60}
+            autoComplete="off"
+            placeholder={t('vis.w.commonPlaceholder')}
+            onChange={(e) => setCommonReason(e.target.value)}
+          />
         </label>
       ) : null}
       {buildings.length > 0 ? (

@@ -65,13 +65,20 @@ export function WorkersTab() {
           }
         >
           <p>
-            <span className="field-label">{t('vis.w.person')}</span> <strong data-testid="worker-name">{issued.pass.holder?.nameMasked}</strong> {issued.pass.holder?.phoneMasked}
+            <span className="field-label">{t('vis.w.person')}</span> <strong data-testid="worker-name">{issued.pass.holder?.nameMasked}</strong>{' '}
+            {issued.pass.holder?.phoneMasked}
           </p>
           <p>
             <span className="field-label">{t('vis.room')}</span> <strong className="room-code">{issued.pass.roomCode ?? t('vis.commonArea')}</strong>
             {issued.pass.zones.length ? <span className="tag">{t('vis.w.zonesList', { z: issued.pass.zones.join('、') })}</span> : null}
           </p>
-          {issued.pass.fromForm ? <p className="notice-card" data-testid="form-issued">{t('vis.w.formHandOver', { no: issued.pass.passNo })}</p> : !issued.printQueued ? <p className="hint">{t('vis.noPrinter')}</p> : null}
+          {issued.pass.fromForm ? (
+            <p className="notice-card" data-testid="form-issued">
+              {t('vis.w.formHandOver', { no: issued.pass.passNo })}
+            </p>
+          ) : !issued.printQueued ? (
+            <p className="hint">{t('vis.noPrinter')}</p>
+          ) : null}
         </PassResult>
       ) : (
         <WorkerForm onIssued={setIssued} />
@@ -129,26 +136,42 @@ export function WorkersTab() {
                       {p.holder?.docMasked ? <div className="muted">{p.holder.docMasked}</div> : null}
                     </td>
                     <td className="room-code">{p.roomCode ?? t('vis.commonArea')}</td>
-                    <td className="vis-nowrap">
-                      {workerDays(p)}
-                    </td>
+                    <td className="vis-nowrap">{workerDays(p)}</td>
                     <td>
                       <span className={`tag ${p.status === 'valid' ? (p.expired ? 'tag-bad' : 'tag-ok') : 'tag-muted'}`}>
                         {p.status === 'valid' && p.expired ? t('vis.w.expired') : t(PASS_STATUS[p.status])}
                       </span>
-                      {p.closedAt ? <div className="muted">{t('vis.w.closedBy', { name: p.closedByName ?? '', at: formatDateTime(p.closedAt, lang) })}</div> : null}
+                      {p.closedAt ? (
+                        <div className="muted">{t('vis.w.closedBy', { name: p.closedByName ?? '', at: formatDateTime(p.closedAt, lang) })}</div>
+                      ) : null}
                       {p.closeReason ? <div className="muted">{p.closeReason}</div> : null}
                     </td>
                     <td className="row-actions">
                       {p.status === 'valid' ? (
                         <>
-                          <button type="button" className="btn small primary" disabled={ret.busy} onClick={() => void returnPass(p)} aria-label={t('vis.w.returnLabel', { no: p.passNo })}>
+                          <button
+                            type="button"
+                            className="btn small primary"
+                            disabled={ret.busy}
+                            onClick={() => void returnPass(p)}
+                            aria-label={t('vis.w.returnLabel', { no: p.passNo })}
+                          >
                             {t('vis.w.return')}
                           </button>
-                          <button type="button" className="btn small" onClick={() => setClosing({ pass: p, how: 'lost' })} aria-label={t('vis.w.lostLabel', { no: p.passNo })}>
+                          <button
+                            type="button"
+                            className="btn small"
+                            onClick={() => setClosing({ pass: p, how: 'lost' })}
+                            aria-label={t('vis.w.lostLabel', { no: p.passNo })}
+                          >
                             {t('vis.w.lost')}
                           </button>
-                          <button type="button" className="btn small danger" onClick={() => setClosing({ pass: p, how: 'void' })} aria-label={t('vis.w.voidLabel', { no: p.passNo })}>
+                          <button
+                            type="button"
+                            className="btn small danger"
+                            onClick={() => setClosing({ pass: p, how: 'void' })}
+                            aria-label={t('vis.w.voidLabel', { no: p.passNo })}
+                          >
                             {t('vis.pass.void')}
                           </button>
                         </>
@@ -168,8 +191,14 @@ export function WorkersTab() {
           submitLabel={t(closing.how === 'lost' ? 'vis.w.lost' : 'vis.pass.void')}
           picks={
             closing.how === 'lost'
-              ? [{ zh: LOST_REASONS.reportedLost, label: t('vis.w.reason.reportedLost') }, { zh: LOST_REASONS.unreachable, label: t('vis.w.reason.unreachable') }]
-              : [{ zh: '信息登记错误', label: t('vis.reason.wrongEntry') }, { zh: '施工取消', label: t('vis.w.reason.cancelled') }]
+              ? [
+                  { zh: LOST_REASONS.reportedLost, label: t('vis.w.reason.reportedLost') },
+                  { zh: LOST_REASONS.unreachable, label: t('vis.w.reason.unreachable') },
+                ]
+              : [
+                  { zh: '信息登记错误', label: t('vis.reason.wrongEntry') },
+                  { zh: '施工取消', label: t('vis.w.reason.cancelled') },
+                ]
           }
           onCancel={() => setClosing(null)}
           onSubmit={async (reason) => {

@@ -23,7 +23,10 @@ export async function shot(page: Page, info: TestInfo, name: string): Promise<vo
 }
 
 /** First-run setup straight through the API (for tests that are not about setup). */
-export async function setupThroughApi(host: Host, extra: { operators?: { username: string; displayName: string; role: string; password: string }[] } = {}): Promise<void> {
+export async function setupThroughApi(
+  host: Host,
+  extra: { operators?: { username: string; displayName: string; role: string; password: string }[] } = {},
+): Promise<void> {
   await api(host, 'system.setup', { propertyName: PROPERTY, terminalId: 'T01', admin: ADMIN, demoData: false });
   if (extra.operators?.length) {
     await api(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });

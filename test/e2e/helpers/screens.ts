@@ -22,8 +22,28 @@ export const AREAS: { key: string; name: string }[] = [
 /** Content on every screen: fee items, keys, blank cards, a parcel, a request, an open cash session. */
 export async function stockTheCounter(h: Host): Promise<void> {
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await api(h, 'fees.items.save', { code: 'WYF', name: '物业费', category: 'property', rule: 'per_area_month', unitPriceFen: 250, unitLabel: '月', refundable: false, active: true, sort: 0 });
-  await api(h, 'fees.items.save', { code: 'BK', name: '门禁卡补办', category: 'card', rule: 'fixed', unitPriceFen: 2000, unitLabel: '张', refundable: false, active: true, sort: 1 });
+  await api(h, 'fees.items.save', {
+    code: 'WYF',
+    name: '物业费',
+    category: 'property',
+    rule: 'per_area_month',
+    unitPriceFen: 250,
+    unitLabel: '月',
+    refundable: false,
+    active: true,
+    sort: 0,
+  });
+  await api(h, 'fees.items.save', {
+    code: 'BK',
+    name: '门禁卡补办',
+    category: 'card',
+    rule: 'fixed',
+    unitPriceFen: 2000,
+    unitLabel: '张',
+    refundable: false,
+    active: true,
+    sort: 1,
+  });
   await api(h, 'keys.save', { kind: 'public', label: '1栋屋顶', roomId: null, hook: 'B-03' });
   await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 20, reason: '采购入库' });
   await api(h, 'auth.logout', {});

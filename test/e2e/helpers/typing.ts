@@ -39,7 +39,13 @@ export async function deviceTypes(page: Page, text: string, msPerKey = 5): Promi
     const k = keyOf(keys[i] as string);
     const at = base + (i * msPerKey) / 1000;
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, timestamp: at });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: at + 0.001 });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      key: k.key,
+      code: k.code,
+      windowsVirtualKeyCode: k.windowsVirtualKeyCode,
+      timestamp: at + 0.001,
+    });
   }
 }
 

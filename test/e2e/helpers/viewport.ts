@@ -38,7 +38,9 @@ export async function expectInView(page: Page, what: Record<string, Locator>, op
       continue;
     }
     if (box.y < bounds.top - 1 || box.y + box.height > bounds.bottom + 1 || box.x < -1 || box.x + box.width > bounds.width + 1)
-      out.push(`${name}: ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)} outside ${bounds.width}×${Math.round(bounds.top)}–${Math.round(bounds.bottom)}`);
+      out.push(
+        `${name}: ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)} outside ${bounds.width}×${Math.round(bounds.top)}–${Math.round(bounds.bottom)}`,
+      );
   }
   expect(out, 'outside the view without scrolling').toEqual([]);
 }

@@ -106,7 +106,9 @@ export function findHeader(rows: RawRow[]): Header {
   if (index < 0) {
     throw new AppError(
       'IMPORT_FAILED',
-      `找不到表头：第一行应是列名。必需的列：${acceptedList(['building', 'room', 'name'])}。可选：${FIELDS.filter((f) => !['building', 'room', 'name'].includes(f))
+      `找不到表头：第一行应是列名。必需的列：${acceptedList(['building', 'room', 'name'])}。可选：${FIELDS.filter(
+        (f) => !['building', 'room', 'name'].includes(f),
+      )
         .map((f) => FIELD_ZH[f])
         .join('、')}。请在第一行写上列名后重试。`,
     );

@@ -104,7 +104,10 @@ export class RosterImportService {
     this.sweep();
     const name = fileName.split(/[\\/]/).pop()?.trim() || '名册文件';
     if (data.length > MAX_IMPORT_BYTES)
-      throw new AppError('IMPORT_FAILED', `文件太大（${Math.ceil(data.length / 1048576)} MB，最大 ${MAX_IMPORT_BYTES / 1048576} MB）：请按楼栋拆成几个文件分批导入。`);
+      throw new AppError(
+        'IMPORT_FAILED',
+        `文件太大（${Math.ceil(data.length / 1048576)} MB，最大 ${MAX_IMPORT_BYTES / 1048576} MB）：请按楼栋拆成几个文件分批导入。`,
+      );
     sniffFormat(data, name);
     batches.closeInterrupted(this.sql, this.clock, this.liveBatch);
     while (this.jobs.size >= MAX_JOBS) {
@@ -237,7 +240,8 @@ export class RosterImportService {
     const { job } = e;
     const rows: CheckedRow[] = [];
     const sink = {
-      progress: (p: ReadProgress) => job.step(p.bytesRead, p.totalBytes, `正在读取并检查：已读 ${zh(p.rows)} 行（${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%）`),
+      progress: (p: ReadProgress) =>
+        job.step(p.bytesRead, p.totalBytes, `正在读取并检查：已读 ${zh(p.rows)} 行（${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%）`),
       rows: (batch: CheckedRow[]) => {
         for (const r of batch) rows.push(r);
       },

@@ -22,7 +22,12 @@ parentPort?.on('message', (m: 'next') => {
   post({ t: 'rows', rows: rows ?? [], last: next >= batches.length });
 });
 
-checkFile(new Uint8Array(input.bytes), input.fileName, { progress: (p) => post({ t: 'progress', ...p }), rows: (rows) => batches.push(rows) }, { maxRows: input.maxRows }).then(
+checkFile(
+  new Uint8Array(input.bytes),
+  input.fileName,
+  { progress: (p) => post({ t: 'progress', ...p }), rows: (rows) => batches.push(rows) },
+  { maxRows: input.maxRows },
+).then(
   (done) => post({ t: 'done', ...done, batches: batches.length }),
   (e: unknown) => post(isAppError(e) ? { t: 'fail', message: e.message, ...(e.params ? { params: e.params } : {}) } : { t: 'fail', message: null }),
 );

@@ -48,8 +48,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 export function sniffFormat(bytes: Uint8Array, fileName: string): FileFormat {
   if (bytes.length === 0) fail('文件是空的（0 字节）：请确认选对了文件。');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    fail(`「${fileName}」是旧版 Excel 97-2003（.xls）文件，无法直接导入。${SAVE_AS}`);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) fail(`「${fileName}」是旧版 Excel 97-2003（.xls）文件，无法直接导入。${SAVE_AS}`);
   if (startsWith(bytes, [0x50, 0x4b])) fail(`「${fileName}」是损坏或加密的压缩文件，无法读取。${SAVE_AS}`);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) fail(`「${fileName}」是 PDF 文件，无法导入名册。${SAVE_AS}`);
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'csv'; // UTF-16 text ("Unicode 文本")
@@ -156,7 +155,8 @@ function readCsv(text: string, totalBytes: number, gate: (row: RawRow) => number
         parser.abort();
         return;
       }
-      if (onProgress && rows % PROGRESS_ROWS === 0) onProgress({ bytesRead: Math.round((res.meta.cursor / Math.max(1, body.length)) * totalBytes), totalBytes, rows });
+      if (onProgress && rows % PROGRESS_ROWS === 0)
+        onProgress({ bytesRead: Math.round((res.meta.cursor / Math.max(1, body.length)) * totalBytes), totalBytes, rows });
     },
   });
   if (stop) throw stop;
@@ -168,7 +168,12 @@ const PROGRESS_ROWS = 1_000;
 /** CSV text → non-empty rows, with the row numbers Excel shows. */
 export function parseCsv(text: string): RawRow[] {
   const rows: RawRow[] = [];
-  readCsv(text, text.length, rowGate(Number.MAX_SAFE_INTEGER - 1, (r) => rows.push(r)), undefined);
+  readCsv(
+    text,
+    text.length,
+    rowGate(Number.MAX_SAFE_INTEGER - 1, (r) => rows.push(r)),
+    undefined,
+  );
   return rows;
 }
 

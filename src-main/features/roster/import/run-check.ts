@@ -31,7 +31,11 @@ export function checkInline(bytes: Uint8Array, fileName: string, sink: CheckSink
 
 /** The built worker (next to the bundle or one folder up from a chunk), or the TypeScript source under tsx (tests). */
 function spawn(data: WorkerIn): Worker {
-  return startWorker('import.worker', import.meta.url, { workerData: data, transferList: [data.bytes], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  return startWorker('import.worker', import.meta.url, {
+    workerData: data,
+    transferList: [data.bytes],
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
 }
 
 export function checkInWorker(bytes: Uint8Array, fileName: string, sink: CheckSink, maxRows: number): CheckRun {

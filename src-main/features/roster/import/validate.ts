@@ -43,7 +43,8 @@ export const MAX_NOTE = 200;
 
 const ENCODING_HINT = '文件编码可能不对：请在 Excel 中另存为「CSV UTF-8」后重试';
 /** U+FFFD, the GBK mojibake of U+FFFD (锟斤拷), uninitialised-memory garbage (烫烫/屯屯), UTF-8 read as Latin-1/cp1252. */
-const GARBAGE = /\uFFFD|锟斤拷|烫烫|屯屯|[\u00C2-\u00EF][\u00A0-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+const GARBAGE =
+  /\uFFFD|锟斤拷|烫烫|屯屯|[\u00C2-\u00EF][\u00A0-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
 
 export function looksGarbled(s: string): boolean {
   return GARBAGE.test(s);
@@ -90,13 +91,22 @@ export function normaliseBuilding(input: string): string | null {
 
 /** `2单元`, `二单元`, `2` → `2`; '' for no unit; null when it is not a unit code. */
 export function normaliseUnit(input: string): string | null {
-  const s = chineseNumber(toHalfWidth(input).toUpperCase().replace(/\s/g, '').replace(/^第/, '').replace(/(单元|门)$/, ''));
+  const s = chineseNumber(
+    toHalfWidth(input)
+      .toUpperCase()
+      .replace(/\s/g, '')
+      .replace(/^第/, '')
+      .replace(/(单元|门)$/, ''),
+  );
   if (s === '') return '';
   return CODE.test(s) ? s : null;
 }
 
 function normaliseNumber(input: string): string | null {
-  const s = toHalfWidth(input).toUpperCase().replace(/\s/g, '').replace(/(室|号|房)$/, '');
+  const s = toHalfWidth(input)
+    .toUpperCase()
+    .replace(/\s/g, '')
+    .replace(/(室|号|房)$/, '');
   return CODE.test(s) ? s : null;
 }
 
@@ -210,8 +220,7 @@ export class RowChecker {
     }
     this.readRoom(row, text, issue, unreadable);
     const roomCols: string[] = [FIELD_ZH.building, FIELD_ZH.unit, FIELD_ZH.room];
-    if (row.roomCode === '' && !issues.some((i) => roomCols.includes(i.column)))
-      issue('room', '房号无法识别：请写成 501 这样的房间号，并填好楼栋和单元'); // safety net: never a row without a room
+    if (row.roomCode === '' && !issues.some((i) => roomCols.includes(i.column))) issue('room', '房号无法识别：请写成 501 这样的房间号，并填好楼栋和单元'); // safety net: never a row without a room
 
     // name
     const name = normaliseName(text('name'));
@@ -243,8 +252,7 @@ export class RowChecker {
     // dates
     row.moveIn = readDate(this.cell(raw, 'moveIn'), 'moveIn', issue);
     row.moveOut = readDate(this.cell(raw, 'moveOut'), 'moveOut', issue);
-    if (row.moveIn && row.moveOut && row.moveOut < row.moveIn)
-      issue('moveOut', `迁出日期 ${row.moveOut} 早于入住日期 ${row.moveIn}：请检查两个日期是否填反了`);
+    if (row.moveIn && row.moveOut && row.moveOut < row.moveIn) issue('moveOut', `迁出日期 ${row.moveOut} 早于入住日期 ${row.moveIn}：请检查两个日期是否填反了`);
 
     // area
     const areaText = text('area');

@@ -64,7 +64,10 @@ export class RosterWriter {
       const found = repo.roomByCode(this.sql, r.roomCode);
       room = found
         ? { id: found.id, areaCm2: found.area_cm2 }
-        : { id: repo.insertRoom(this.sql, { unitId: this.unitId(r.building, r.unit), number: r.number, code: r.roomCode, areaCm2: r.area, at: this.at }), areaCm2: r.area };
+        : {
+            id: repo.insertRoom(this.sql, { unitId: this.unitId(r.building, r.unit), number: r.number, code: r.roomCode, areaCm2: r.area, at: this.at }),
+            areaCm2: r.area,
+          };
       this.snap.rooms.set(r.roomCode, room);
     }
     return room;

@@ -5,7 +5,10 @@ export const cash = {
   'cash.tab.mine': ['本班', 'My session'],
   'cash.tab.sessions': ['班次记录', 'Sessions'],
   'cash.openTitle': ['开班：清点备用金', 'Open: count the float'],
-  'cash.openExplain': ['按面额清点抽屉里的备用金，填写每种面额的张数（枚数），合计就是本班的备用金。', 'Count the float in the drawer by denomination; the total is this session’s float.'],
+  'cash.openExplain': [
+    '按面额清点抽屉里的备用金，填写每种面额的张数（枚数），合计就是本班的备用金。',
+    'Count the float in the drawer by denomination; the total is this session’s float.',
+  ],
   'cash.floatTotal': ['备用金合计', 'Float total'],
   'cash.open': ['确认开班', 'Open the session'],
   'cash.opened': ['已开班，可以收费了。', 'Session open: you can collect now.'],
@@ -28,21 +31,30 @@ export const cash = {
   'cash.needReason': ['请填写原因（至少 2 个字）。', 'Give a reason (at least 2 characters).'],
   'cash.movedIn': ['已登记存入 {amount} 元。', 'Recorded ¥{amount} in.'],
   'cash.movedOut': ['已登记取出 {amount} 元。', 'Recorded ¥{amount} out.'],
-  'cash.outRule': ['取出只能动用备用金和存入的现金，收取的费用不能用于支出（不得坐支）。', 'Cash out may use only the float and cash put in, never the takings.'],
+  'cash.outRule': [
+    '取出只能动用备用金和存入的现金，收取的费用不能用于支出（不得坐支）。',
+    'Cash out may use only the float and cash put in, never the takings.',
+  ],
   'cash.movements': ['现金存取记录', 'Cash in and out'],
   'cash.noMovements': ['本班还没有存入或取出。', 'No cash in or out this session.'],
   'cash.movedAt': ['时间', 'Time'],
   'cash.startNew': ['开始新的一班', 'Start a new session'],
 
   'close.title': ['结班：按面额盲点现金', 'Close: blind count by denomination'],
-  'close.explain': ['请清点抽屉里的全部现金（含备用金），按面额填写张数。提交之前不显示应有金额，点完后系统再对账。', 'Count all the cash in the drawer (float included) by denomination. The expected amount is shown only after you submit.'],
+  'close.explain': [
+    '请清点抽屉里的全部现金（含备用金），按面额填写张数。提交之前不显示应有金额，点完后系统再对账。',
+    'Count all the cash in the drawer (float included) by denomination. The expected amount is shown only after you submit.',
+  ],
   'close.countedTotal': ['实点合计', 'Counted total'],
   'close.submit': ['提交点钞结果', 'Submit the count'],
   'close.needsApproval': ['差异超过上限：需要主管审批，或重新点钞。', 'The variance is over the limit: a supervisor approves, or recount.'],
   'close.recount': ['重新点钞', 'Recount'],
   'close.askSupervisor': ['请主管审批', 'Ask a supervisor'],
   'close.approvalTitle': ['主管审批：现金差异', 'Supervisor approval: cash variance'],
-  'close.approvalDesc': ['点钞结果与应有现金的差异超过上限。请主管在场复点确认后，输入自己的账号、密码和原因；审批后按这次点钞结果结班。', 'The count differs from the expected cash by more than the limit. The supervisor recounts, then enters their own username, password and a reason; the session closes with this count.'],
+  'close.approvalDesc': [
+    '点钞结果与应有现金的差异超过上限。请主管在场复点确认后，输入自己的账号、密码和原因；审批后按这次点钞结果结班。',
+    'The count differs from the expected cash by more than the limit. The supervisor recounts, then enters their own username, password and a reason; the session closes with this count.',
+  ],
 
   'reason.variance.recounted': ['主管已复点确认', 'Supervisor recounted and confirms'],
   'reason.variance.change': ['找零差错', 'Wrong change given'],
@@ -95,7 +107,10 @@ export const cash = {
   'settings.tab.items': ['收费项目', 'Fee items'],
   'settings.tab.printer': ['打印机', 'Printer'],
 
-  'items.explain': ['收费时从这里选择项目。已用过的项目不能删除，不再收取时改为停用。', 'The counter charges from this list. An item in use cannot be deleted: disable it instead.'],
+  'items.explain': [
+    '收费时从这里选择项目。已用过的项目不能删除，不再收取时改为停用。',
+    'The counter charges from this list. An item in use cannot be deleted: disable it instead.',
+  ],
   'items.add': ['添加收费项目', 'Add a fee item'],
   'items.addTitle': ['添加收费项目', 'Add a fee item'],
   'items.editTitle': ['修改收费项目：{name}', 'Change fee item: {name}'],
@@ -129,7 +144,10 @@ export const cash = {
   'items.needName': ['请填写收费项目名称。', 'Enter the item’s name.'],
   'items.badSort': ['排序应为 0–9999 的整数。', 'Order is a whole number from 0 to 9999.'],
   'items.ruleHint.fixed': ['固定单价：数量 × 单价，例如补卡费、复印费。', 'Fixed price: quantity × price, e.g. card replacement, copies.'],
-  'items.ruleHint.per_area_month': ['按面积每月：房屋面积 × 单价 × 月数，例如物业费（需要选择登记了面积的房号）。', 'Per m² per month: floor area × price × months, e.g. property fee (needs a room with an area).'],
+  'items.ruleHint.per_area_month': [
+    '按面积每月：房屋面积 × 单价 × 月数，例如物业费（需要选择登记了面积的房号）。',
+    'Per m² per month: floor area × price × months, e.g. property fee (needs a room with an area).',
+  ],
   'items.ruleHint.per_month': ['按月：月费 × 月数，例如停车费。', 'Per month: fee × months, e.g. parking.'],
   'items.ruleHint.metered': ['按读数：（本次读数 − 上次读数）× 单价，例如水费、电费。', 'By reading: (current − previous) × price, e.g. water, power.'],
   'items.ruleHint.amount': ['按金额：收费时直接输入金额，例如押金、代收费用。', 'Amount: the amount is typed at the counter, e.g. deposits.'],
@@ -171,10 +189,16 @@ export const cash = {
 
   'threshold.title': ['备用金', 'Cash'],
   'threshold.label': ['结班差异上限（元）', 'Variance limit at close (¥)'],
-  'threshold.hint': ['结班点钞与应有现金相差超过这个金额时，需要主管审批才能结班。', 'A count that differs from the expected cash by more than this needs a supervisor to close.'],
+  'threshold.hint': [
+    '结班点钞与应有现金相差超过这个金额时，需要主管审批才能结班。',
+    'A count that differs from the expected cash by more than this needs a supervisor to close.',
+  ],
 
   'status.enterRecovery': ['进入恢复', 'Enter recovery'],
   'status.enterRecoveryTitle': ['进入数据库恢复？', 'Enter database recovery?'],
-  'status.enterRecoveryText': ['数据库完整检查没有通过。进入恢复后所有操作员都会退出，本机停止收费，请从检查通过之前的备份恢复。确定进入恢复吗？', 'The full database check failed. Entering recovery signs everyone out and stops the counter; restore a backup from before the failed check. Enter recovery?'],
+  'status.enterRecoveryText': [
+    '数据库完整检查没有通过。进入恢复后所有操作员都会退出，本机停止收费，请从检查通过之前的备份恢复。确定进入恢复吗？',
+    'The full database check failed. Entering recovery signs everyone out and stops the counter; restore a backup from before the failed check. Enter recovery?',
+  ],
   'common.close': ['关闭', 'Close'],
 } as const satisfies Messages;

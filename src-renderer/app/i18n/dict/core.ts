@@ -6,7 +6,10 @@ export const core = {
   'app.brand': ['物业前台', 'LobbyDesk'],
   'common.loading': ['正在加载…', 'Loading…'],
   'common.retry': ['重试', 'Retry'],
-  'screen.failed': ['这个页面没能打开：请点“重新载入”；如果反复出现，请重新启动程序并联系管理员。', 'This screen could not be opened: choose Reload; if it happens again, restart the program and call your administrator.'],
+  'screen.failed': [
+    '这个页面没能打开：请点“重新载入”；如果反复出现，请重新启动程序并联系管理员。',
+    'This screen could not be opened: choose Reload; if it happens again, restart the program and call your administrator.',
+  ],
   'screen.reload': ['重新载入', 'Reload'],
   'common.cancel': ['取消', 'Cancel'],
   'common.save': ['保存', 'Save'],
@@ -35,7 +38,6 @@ export const core = {
   'area.service': ['报修投诉', 'Service'],
   'area.upstream': ['上报', 'Head office'],
   'area.settings': ['设置', 'Settings'],
-
 
   'nav.label': ['功能导航', 'Areas'],
   'nav.collapse': ['收起菜单', 'Collapse menu'],
@@ -80,7 +82,10 @@ export const core = {
   'role.admin': ['管理员', 'Admin'],
 
   'err.BAD_CREDENTIALS': ['用户名或密码错误。', 'Wrong username or password.'],
-  'err.BAD_CREDENTIALS_LEFT': ['用户名或密码错误，还可再试 {left} 次。', 'Wrong username or password. {left} {left|attempt|attempts} left before the account locks.'],
+  'err.BAD_CREDENTIALS_LEFT': [
+    '用户名或密码错误，还可再试 {left} 次。',
+    'Wrong username or password. {left} {left|attempt|attempts} left before the account locks.',
+  ],
   'err.ACCOUNT_LOCKED': ['账号已锁定。', 'This account is locked.'],
   'err.ACCOUNT_DISABLED': ['账号已停用。', 'This account is disabled.'],
   'err.LOCKED': ['屏幕已锁定。', 'The screen is locked.'],
@@ -104,8 +109,14 @@ export const core = {
   'login.submit': ['登录', 'Sign in'],
   'login.signingIn': ['正在登录…', 'Signing in…'],
   'login.askSupervisor': ['请主管解锁', 'Ask a supervisor to unlock'],
-  'login.unlocked': ['账号「{username}」已由 {approver} 解锁：请重新输入密码登录。', 'Account “{username}” was unlocked by {approver}: type the password again.'],
-  'login.sessionEnded': ['登录已结束：请重新登录。同一操作员登录后会回到刚才的页面。', 'Your session ended: sign in again. The same operator returns to the same screen.'],
+  'login.unlocked': [
+    '账号「{username}」已由 {approver} 解锁：请重新输入密码登录。',
+    'Account “{username}” was unlocked by {approver}: type the password again.',
+  ],
+  'login.sessionEnded': [
+    '登录已结束：请重新登录。同一操作员登录后会回到刚才的页面。',
+    'Your session ended: sign in again. The same operator returns to the same screen.',
+  ],
   'lock.title': ['屏幕已锁定', 'Screen locked'],
   'lock.password': ['输入密码解锁', 'Password to unlock'],
   'lock.unlock': ['解锁', 'Unlock'],
@@ -119,7 +130,10 @@ export const core = {
   'approval.needCredentials': ['请主管输入自己的用户名和密码。', 'The supervisor enters their own username and password.'],
   'approval.needReason': ['请填写原因（至少 2 个字），或点选一个常用原因。', 'Give a reason (at least 2 characters) or pick a common one.'],
   'approval.unlockTitle': ['主管审批：解锁账号', 'Supervisor approval: unlock account'],
-  'approval.unlockDesc': ['账号「{username}」因连续输错密码被锁定。请主管核实本人身份后，输入主管自己的账号、密码和原因。审批会记入审计日志。', 'Account “{username}” is locked after wrong passwords. The supervisor checks who is asking, then enters their own username, password and a reason. The approval is logged.'],
+  'approval.unlockDesc': [
+    '账号「{username}」因连续输错密码被锁定。请主管核实本人身份后，输入主管自己的账号、密码和原因。审批会记入审计日志。',
+    'Account “{username}” is locked after wrong passwords. The supervisor checks who is asking, then enters their own username, password and a reason. The approval is logged.',
+  ],
   'reason.unlock.verified': ['主管已当面核实本人身份', 'Supervisor checked the person in person'],
   'reason.unlock.forgot': ['本人忘记密码，已核实身份', 'Forgot the password; identity checked'],
   'reason.generic.onsite': ['主管在场确认', 'Supervisor present and confirms'],
@@ -127,7 +141,10 @@ export const core = {
   'reason.generic.mistake': ['操作失误更正', 'Correcting an operator mistake'],
 
   'setup.title': ['首次使用：初始设置', 'First run: setup'],
-  'setup.intro': ['填写本项目和本台电脑的信息，并创建第一位管理员。之后可在「设置」中添加其他操作员。', 'Enter this property and terminal, and create the first administrator. Add more operators later in Settings.'],
+  'setup.intro': [
+    '填写本项目和本台电脑的信息，并创建第一位管理员。之后可在「设置」中添加其他操作员。',
+    'Enter this property and terminal, and create the first administrator. Add more operators later in Settings.',
+  ],
   'setup.property': ['项目与终端', 'Property and terminal'],
   'setup.propertyName': ['物业 / 项目名称', 'Property name'],
   'setup.propertyNameExample': ['例如：锦绣花园', 'e.g. Jinxiu Garden'],
@@ -143,13 +160,19 @@ export const core = {
   'setup.demo': ['生成演示数据（50,000 位住户，用于试用）', 'Generate demo data (50,000 residents, for trying it out)'],
   'setup.submit': ['完成设置', 'Finish setup'],
   'demo.title': ['正在生成演示数据', 'Generating demo data'],
-  'demo.intro': ['正在生成 50,000 位演示住户，大约需要几十秒。完成后进入登录页面。', 'Creating 50,000 demo residents; this takes a few tens of seconds. The sign-in page follows.'],
+  'demo.intro': [
+    '正在生成 50,000 位演示住户，大约需要几十秒。完成后进入登录页面。',
+    'Creating 50,000 demo residents; this takes a few tens of seconds. The sign-in page follows.',
+  ],
   'demo.done': ['演示数据已生成，正在进入登录页面…', 'Demo data ready; going to sign-in…'],
   'demo.skip': ['先去登录（后台继续生成）', 'Sign in now (generation continues)'],
   'demo.toLogin': ['去登录', 'Go to sign-in'],
 
   'recovery.title': ['数据库需要恢复', 'The database needs to be restored'],
-  'recovery.intro': ['程序启动时检查数据库发现问题，为防止数据出错，暂时不能登录使用。请从下面选择一个完好的备份恢复（通常选最新的一个）。', 'The start-up check found a problem in the database, so the counter cannot be used yet. Restore a good backup below (usually the newest).'],
+  'recovery.intro': [
+    '程序启动时检查数据库发现问题，为防止数据出错，暂时不能登录使用。请从下面选择一个完好的备份恢复（通常选最新的一个）。',
+    'The start-up check found a problem in the database, so the counter cannot be used yet. Restore a good backup below (usually the newest).',
+  ],
   'recovery.problems': ['发现的问题', 'What was found'],
   'recovery.backups': ['本机备份', 'Backups on this PC'],
   'recovery.noBackups': ['本机没有备份：请联系技术支持。', 'No backups on this PC: call technical support.'],
@@ -158,16 +181,21 @@ export const core = {
   'recovery.bad': ['已损坏', 'damaged'],
   'recovery.restore': ['恢复此备份', 'Restore this backup'],
   'recovery.confirmTitle': ['确认恢复备份', 'Restore this backup?'],
-  'recovery.confirmText': ['将用 {at} 的备份替换当前数据库。该备份之后录入的数据将不在恢复后的数据库中（损坏的数据库文件会另存保留，不会删除）。确定恢复吗？', 'The database will be replaced by the backup of {at}. Anything entered after it will not be in the restored database (the damaged file is kept aside, not deleted). Restore?'],
+  'recovery.confirmText': [
+    '将用 {at} 的备份替换当前数据库。该备份之后录入的数据将不在恢复后的数据库中（损坏的数据库文件会另存保留，不会删除）。确定恢复吗？',
+    'The database will be replaced by the backup of {at}. Anything entered after it will not be in the restored database (the damaged file is kept aside, not deleted). Restore?',
+  ],
   'recovery.restored': ['恢复完成，正在重新载入…', 'Restored; reloading…'],
   'recovery.keptNote': ['损坏的数据库文件会另存保留，便于技术支持分析。', 'The damaged file is kept aside for technical support.'],
-
 
   'home.searchLabel': ['查找住户', 'Find a resident'],
   'home.buildings': ['楼栋', 'buildings'],
   'home.rooms': ['房屋', 'rooms'],
   'home.residents': ['住户', 'residents'],
-  'home.emptyRoster': ['名册还是空的：请主管在「业主档案」中点「导入名册」导入住户。', 'The roster is empty: a supervisor imports it under Residents → Import roster.'],
+  'home.emptyRoster': [
+    '名册还是空的：请主管在「业主档案」中点「导入名册」导入住户。',
+    'The roster is empty: a supervisor imports it under Residents → Import roster.',
+  ],
   'home.quickLinks': ['常用功能', 'Areas'],
   'home.findResident': ['查找住户', 'Find a resident'],
 } as const satisfies Messages;

@@ -6,7 +6,10 @@ export const fees = {
   'fees.tab.receipts': ['收据', 'Receipts'],
   'fees.sessionOpen': ['备用金已开班：{name}', 'Cash session open: {name}'],
   'fees.noSession': ['还没有开班，不能收费。', 'No cash session is open: you cannot collect yet.'],
-  'fees.noSessionWhy': ['每一笔收款都记在当班的备用金里，交班时按面额点钞对账。请先到「备用金」清点备用金开班。', 'Every payment belongs to the open cash session, counted at close. Open one under Cash with a counted float first.'],
+  'fees.noSessionWhy': [
+    '每一笔收款都记在当班的备用金里，交班时按面额点钞对账。请先到「备用金」清点备用金开班。',
+    'Every payment belongs to the open cash session, counted at close. Open one under Cash with a counted float first.',
+  ],
   'fees.goCash': ['去备用金开班', 'Go to Cash to open'],
 
   'fee.cat.property': ['物业费', 'Property fee'],
@@ -53,8 +56,14 @@ export const fees = {
   'collect.posted': ['收款成功，收据已开出。', 'Payment taken; the receipt is issued.'],
   'collect.next': ['下一位', 'Next payer'],
   'collect.request.auto': ['收款后收据自动登记，不用手抄收据号。', 'Once paid, the receipt is linked by itself: no receipt number to copy.'],
-  'collect.request.noItem': ['收费项目里没有「{item}」：请管理员在「设置 → 收费项目」中添加一个「卡费」类的项目。', 'There is no “{item}” fee item: an admin adds one of category Cards under Settings → Fee items.'],
-  'collect.request.priceDiffers': ['应收 {owed}，而「{item}」单价是 {unit}：请核对后调整数量或金额。', '{owed} is owed but “{item}” costs {unit}: check and adjust the quantity or amount.'],
+  'collect.request.noItem': [
+    '收费项目里没有「{item}」：请管理员在「设置 → 收费项目」中添加一个「卡费」类的项目。',
+    'There is no “{item}” fee item: an admin adds one of category Cards under Settings → Fee items.',
+  ],
+  'collect.request.priceDiffers': [
+    '应收 {owed}，而「{item}」单价是 {unit}：请核对后调整数量或金额。',
+    '{owed} is owed but “{item}” costs {unit}: check and adjust the quantity or amount.',
+  ],
   'collect.request.drop': ['不关联，普通收费', 'Don’t link: an ordinary charge'],
   'collect.request.linking': ['正在登记收据 {no}…', 'Linking receipt {no}…'],
   'collect.request.retry': ['重试登记', 'Link again'],
@@ -69,7 +78,10 @@ export const fees = {
   'line.meterBackwards': ['本次读数应大于上次读数', 'The current reading must be above the previous one'],
 
   'amount.empty': ['请输入金额', 'Enter an amount'],
-  'amount.negative': ['金额不能为负数：收错了请对原收据点「作废」，退押金请点「退押金」', 'An amount cannot be negative: void the original receipt, or use Refund deposit'],
+  'amount.negative': [
+    '金额不能为负数：收错了请对原收据点「作废」，退押金请点「退押金」',
+    'An amount cannot be negative: void the original receipt, or use Refund deposit',
+  ],
   'amount.format': ['金额格式不对：请输入数字，例如 120 或 120.50', 'Not an amount: type digits, e.g. 120 or 120.50'],
   'amount.decimals': ['金额最多两位小数（精确到分）', 'At most two decimals (to the fen)'],
   'amount.tooLarge': ['金额太大：单笔不能超过 {max} 元，请核对', 'Too large: one amount cannot exceed ¥{max}'],
@@ -105,7 +117,10 @@ export const fees = {
   'pay.voucherPlaceholder': ['输入签购单上的凭证号', 'Type the voucher number from the slip'],
   'pay.detected': ['按付款码识别为{method}。', 'Recognised as {method} from the code.'],
   'pay.receivedShort': ['实收少于应收，还差 {short}', 'Received is short by {short}'],
-  'pay.changeTooBig': ['找零 {change} 达到 100 元：多给的整张钞票应退还付款人，请核对实收金额', 'Change of {change} is ¥100 or more: hand back the note not needed and check the amount received'],
+  'pay.changeTooBig': [
+    '找零 {change} 达到 100 元：多给的整张钞票应退还付款人，请核对实收金额',
+    'Change of {change} is ¥100 or more: hand back the note not needed and check the amount received',
+  ],
   'pay.cashPartTooBig': ['现金部分应小于应收合计（全部付现金请选「现金」）', 'The cash part must be below the total (all in cash: choose Cash)'],
   'pay.referenceEmpty': ['请扫描付款码或输入凭证号', 'Scan the code or type the reference'],
   'pay.referenceShort': ['凭证号至少 4 位', 'At least 4 characters'],
@@ -136,17 +151,26 @@ export const fees = {
   'receipt.previewAlt': ['收据 {no} 的预览', 'Preview of receipt {no}'],
 
   'void.title': ['主管审批：作废收据 {no}', 'Supervisor approval: void receipt {no}'],
-  'void.desc': ['作废会开出一张冲销 {amount} 的作废单，原收据保留并标记「已作废」。请主管输入自己的账号、密码和作废原因（原因同时印在作废单上）。', 'Voiding issues a document reversing {amount}; the receipt stays, marked Voided. The supervisor enters their own username, password and the reason (printed on the void document).'],
+  'void.desc': [
+    '作废会开出一张冲销 {amount} 的作废单，原收据保留并标记「已作废」。请主管输入自己的账号、密码和作废原因（原因同时印在作废单上）。',
+    'Voiding issues a document reversing {amount}; the receipt stays, marked Voided. The supervisor enters their own username, password and the reason (printed on the void document).',
+  ],
   'void.done': ['收据 {no} 已作废（作废单 {voidNo}，{approver} 审批）。', 'Receipt {no} voided (void document {voidNo}, approved by {approver}).'],
   'refund.title': ['退押金：收据 {no}', 'Refund deposit: receipt {no}'],
-  'refund.explain': ['以下押金将退还给交款人，开出退款单。接下来需要主管审批。', 'These deposits go back to the payer on a refund document. A supervisor approves next.'],
+  'refund.explain': [
+    '以下押金将退还给交款人，开出退款单。接下来需要主管审批。',
+    'These deposits go back to the payer on a refund document. A supervisor approves next.',
+  ],
   'refund.total': ['退款合计', 'Refund total'],
   'refund.method': ['退款方式', 'Refund by'],
   'refund.reference': ['退款凭证号', 'Refund reference'],
   'refund.needReference': ['非现金退款请填写退款凭证号（至少 4 位）。', 'A non-cash refund needs its reference (at least 4 characters).'],
   'refund.next': ['下一步：主管审批', 'Next: supervisor approval'],
   'refund.approvalTitle': ['主管审批：退押金（收据 {no}）', 'Supervisor approval: refund deposit ({no})'],
-  'refund.approvalDesc': ['押金退还会开出退款单并记入审计。请主管核对押金收据原件后，输入自己的账号、密码和原因。', 'A refund document is issued and logged. The supervisor checks the original receipt, then enters their own username, password and a reason.'],
+  'refund.approvalDesc': [
+    '押金退还会开出退款单并记入审计。请主管核对押金收据原件后，输入自己的账号、密码和原因。',
+    'A refund document is issued and logged. The supervisor checks the original receipt, then enters their own username, password and a reason.',
+  ],
   'refund.done': ['已退押金：退款单 {no}，{amount}。', 'Deposit refunded: document {no}, {amount}.'],
   'reason.void.wrongAmount': ['金额录错', 'Wrong amount entered'],
   'reason.void.wrongItem': ['项目或房号选错', 'Wrong item or room'],
@@ -177,7 +201,10 @@ export const fees = {
   'print.state.interrupted': ['打印中断', 'Interrupted'],
   'print.state.cancelled': ['已取消', 'Cancelled'],
   'print.copies': ['（已补打 {n} 次）', '({n} {n|copy|copies})'],
-  'print.seePreview': ['请看右侧预览；需要纸质收据时请在「设置 → 打印机」中设置打印机。', 'See the preview; set up a printer under Settings → Printer for paper receipts.'],
+  'print.seePreview': [
+    '请看右侧预览；需要纸质收据时请在「设置 → 打印机」中设置打印机。',
+    'See the preview; set up a printer under Settings → Printer for paper receipts.',
+  ],
   'print.unprinted': ['未打印：{n} 张', 'Not printed: {n}'],
   'print.waiting': ['打印机有问题，{n} 张正在等待重试', 'Printer problem: {n} waiting to retry'],
   'print.job.receipt': ['收据', 'Receipt'],
@@ -186,6 +213,9 @@ export const fees = {
   'print.job.test': ['测试页', 'Test page'],
   'print.job.other': ['打印任务', 'Print job'],
   'print.retry': ['重新打印', 'Print again'],
-  'print.interruptedHint': ['程序中断时正在打印：请查看纸上是否已打出；没有打出时点「重新打印」（收据会印上“补打 / 副本”字样）。', 'The app stopped while this was printing: check whether it came out; if not, press Print again (a receipt comes out marked as a copy).'],
+  'print.interruptedHint': [
+    '程序中断时正在打印：请查看纸上是否已打出；没有打出时点「重新打印」（收据会印上“补打 / 副本”字样）。',
+    'The app stopped while this was printing: check whether it came out; if not, press Print again (a receipt comes out marked as a copy).',
+  ],
   'print.cancel': ['取消', 'Cancel'],
 } as const satisfies Messages;

@@ -11,5 +11,18 @@ import { handover } from './handover';
 import { fields } from './fields';
 import { visitors } from './visitors';
 
-export const DICT = { ...core, ...roster, ...admin, ...fees, ...cash, ...keysCards, ...parcels, ...upstream, ...service, ...handover, ...visitors, ...fields } as const;
+export const DICT = {
+  ...core,
+  ...roster,
+  ...admin,
+  ...fees,
+  ...cash,
+  ...keysCards,
+  ...parcels,
+  ...upstream,
+  ...service,
+  ...handover,
+  ...visitors,
+  ...fields,
+} as const;
 export type MsgKey = keyof typeof DICT;

@@ -60,7 +60,10 @@ export const parcels = {
     '连续扫描：每扫一件立即入库并分配取件码，不用停下来填写。收件人、房号稍后在下面「今日入库」里点「补填」。',
     'Continuous scanning: each scan is saved at once with a pickup code. Add recipients later with “Fix” in Today’s intake below.',
   ],
-  'intake.idle': ['请扫描快递单号。扫码枪扫到哪里都会自动进入入库，不会打进别的输入框。', 'Scan a waybill. Scans always go to intake, never into another field.'],
+  'intake.idle': [
+    '请扫描快递单号。扫码枪扫到哪里都会自动进入入库，不会打进别的输入框。',
+    'Scan a waybill. Scans always go to intake, never into another field.',
+  ],
   'intake.current': ['本件入库', 'This parcel'],
   'intake.waybill': ['单号', 'Waybill'],
   'intake.carrier': ['快递公司', 'Carrier'],
@@ -86,7 +89,10 @@ export const parcels = {
   'intake.noShelfHint': ['还没有设置货架：在「快递设置」里添加后会自动建议格位。', 'No shelves yet: add them under Settings to get slot suggestions.'],
   'intake.note': ['备注（可不填）', 'Note (optional)'],
   'intake.needCarrier': ['请先选择快递公司。', 'Choose the carrier first.'],
-  'intake.needRecipient': ['请选择收件人（或点「不在名册」），也可以按 F8 先入库、稍后补填。', 'Choose the recipient (or “Not in roster”), or F8 to save now and add it later.'],
+  'intake.needRecipient': [
+    '请选择收件人（或点「不在名册」），也可以按 F8 先入库、稍后补填。',
+    'Choose the recipient (or “Not in roster”), or F8 to save now and add it later.',
+  ],
   'intake.needName': ['请填写面单上的收件人姓名。', 'Enter the name on the label.'],
   'intake.phone4': ['手机尾号应为 4 位数字。', 'Phone last 4 must be 4 digits.'],
   'intake.save': ['保存入库', 'Save intake'],
@@ -100,7 +106,10 @@ export const parcels = {
   'intake.tooLong': ['扫到的内容太长，不是快递单号。', 'Too long to be a waybill.'],
   'intake.carrierLater': ['快递公司待确认', 'Carrier to confirm'],
   'intake.lastSaved': ['刚刚入库', 'Just saved'],
-  'intake.noPrinterHint': ['凭条见下方预览；要打印请在「设置 → 打印机」中设置。', 'See the slip preview below; set up a printer under Settings → Printer to print it.'],
+  'intake.noPrinterHint': [
+    '凭条见下方预览；要打印请在「设置 → 打印机」中设置。',
+    'See the slip preview below; set up a printer under Settings → Printer to print it.',
+  ],
   'intake.reprint': ['补打凭条', 'Reprint slip'],
   'intake.preview': ['预览凭条', 'Preview slip'],
   'intake.slipPreview': ['取件凭条预览', 'Pickup slip preview'],
@@ -124,11 +133,17 @@ export const parcels = {
   'scanlog.code': ['取件码 {code}', 'code {code}'],
 
   'edit.title': ['补填 / 修改：{waybill}', 'Fix / edit: {waybill}'],
-  'edit.now': ['取件码 {code}，房号 {room}，收件人 {name}。只改动过的内容会保存。', 'Pickup code {code}, room {room}, recipient {name}. Only what you change is saved.'],
+  'edit.now': [
+    '取件码 {code}，房号 {room}，收件人 {name}。只改动过的内容会保存。',
+    'Pickup code {code}, room {room}, recipient {name}. Only what you change is saved.',
+  ],
 
   'pickup.lookupLabel': ['取件码 / 扫描单号 / 房号', 'Pickup code / scan waybill / room'],
   'pickup.lookupPlaceholder': ['如 402718、扫码，或 3-2-501', 'e.g. 402718, a scan, or 3-2-501'],
-  'pickup.lookupHint': ['6 位数字按取件码查；扫码或输入单号按单号查；输入房号、姓名可列出该房间所有在库快递。回车查找。', '6 digits: pickup code; a scan or typed waybill: by waybill; a room or name lists every parcel of the room. Enter to look up.'],
+  'pickup.lookupHint': [
+    '6 位数字按取件码查；扫码或输入单号按单号查；输入房号、姓名可列出该房间所有在库快递。回车查找。',
+    '6 digits: pickup code; a scan or typed waybill: by waybill; a room or name lists every parcel of the room. Enter to look up.',
+  ],
   'pickup.notFound': ['没有找到「{q}」的在库快递：请核对取件码或单号。', 'No parcel in stock for “{q}”: check the code or waybill.'],
   'pickup.found': ['找到 {n} 件在库快递', '{n} {n|parcel|parcels} in stock'],
   'pickup.formLabel': ['取件登记', 'Pickup record'],
@@ -167,7 +182,10 @@ export const parcels = {
 
   'writeOff.button': ['核销', 'Write off'],
   'writeOff.title': ['核销快递 {waybill}', 'Write off parcel {waybill}'],
-  'writeOff.desc': ['快递 {waybill}（取件码 {code}，已在库 {days} 天）将标记为核销（丢失/损坏/无人认领），不能撤销。需要主管用自己的账号批准。', 'Parcel {waybill} (code {code}, {days} {days|day|days} in stock) will be written off (lost/damaged/unclaimed), for good. A supervisor approves with their own account.'],
+  'writeOff.desc': [
+    '快递 {waybill}（取件码 {code}，已在库 {days} 天）将标记为核销（丢失/损坏/无人认领），不能撤销。需要主管用自己的账号批准。',
+    'Parcel {waybill} (code {code}, {days} {days|day|days} in stock) will be written off (lost/damaged/unclaimed), for good. A supervisor approves with their own account.',
+  ],
   'writeOff.done': ['快递 {waybill} 已核销（批准人：{approver}）。', 'Parcel {waybill} written off (approved by {approver}).'],
   'writeOff.reason.lost': ['快递丢失', 'Lost'],
   'writeOff.reason.damaged': ['快递损坏', 'Damaged'],
@@ -234,7 +252,10 @@ export const parcels = {
   'cmem.confirmAll': ['清除全部 {n} 条记忆？之后每种纯数字单号都会重新询问一次。', 'Clear all {n}? Each shape of digit-only number is asked again once.'],
 
   'shelves.title': ['货架', 'Shelves'],
-  'shelves.none': ['还没有货架：入库时不会建议格位。请主管添加货架（如 A 架 50 格）。', 'No shelves yet: intake cannot suggest slots. A supervisor adds them (e.g. shelf A, 50 slots).'],
+  'shelves.none': [
+    '还没有货架：入库时不会建议格位。请主管添加货架（如 A 架 50 格）。',
+    'No shelves yet: intake cannot suggest slots. A supervisor adds them (e.g. shelf A, 50 slots).',
+  ],
   'shelves.code': ['货架编号', 'Shelf'],
   'shelves.slots': ['格数', 'Slots'],
   'shelves.inStock': ['在库', 'In stock'],

@@ -90,9 +90,15 @@ export const service = {
   'rp.date': ['日期', 'Date'],
   'rp.export': ['导出 Excel', 'Export to Excel'],
   'rp.range': ['{from} 至 {to}', '{from} to {to}'],
-  'rp.calendar': ['按自然日统计（0 点起）；每晚上报总部按营业日分界（默认凌晨 4 点）统计，两者在凌晨的收款上可能不同。', 'By calendar day (from midnight); the nightly upload to head office uses the business-day cut-off (04:00 by default), so early-morning payments may differ.'],
+  'rp.calendar': [
+    '按自然日统计（0 点起）；每晚上报总部按营业日分界（默认凌晨 4 点）统计，两者在凌晨的收款上可能不同。',
+    'By calendar day (from midnight); the nightly upload to head office uses the business-day cut-off (04:00 by default), so early-morning payments may differ.',
+  ],
   'rp.pdf': ['导出 PDF', 'Save as PDF'],
-  'rp.pdfInBrowser': ['浏览器模式不能直接生成 PDF：请点「打印」，在打印对话框里选择「另存为 PDF」。', 'The browser host cannot make the PDF itself: press Print and choose Save as PDF.'],
+  'rp.pdfInBrowser': [
+    '浏览器模式不能直接生成 PDF：请点「打印」，在打印对话框里选择「另存为 PDF」。',
+    'The browser host cannot make the PDF itself: press Print and choose Save as PDF.',
+  ],
   'rp.receipts': ['收据张数', 'Receipts'],
   'rp.collected': ['收款', 'Collected'],
   'rp.voidsRefunds': ['作废 / 退款', 'Voids / refunds'],
