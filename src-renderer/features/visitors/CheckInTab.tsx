@@ -302,6 +302,8 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
               maxLength={16}
               autoComplete="off"
               aria-invalid={plateErr ? true : undefined}
+              // a plate is data: its example keeps the province's character in English too
+              data-data
               placeholder={t('vis.platePlaceholder')}
               onChange={(e) => set('plate', e.target.value)}
             />

@@ -237,6 +237,8 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
               maxLength={16}
               autoComplete="off"
               aria-invalid={plateErr ? true : undefined}
+              // a plate is data: its example keeps the province's character in English too
+              data-data
               placeholder={t('vis.platePlaceholder')}
               onChange={(e) => setPlate(e.target.value)}
             />
