@@ -206,7 +206,7 @@ test('English: every tab of 访客与放行 is complete in English (no Chinese l
   await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
   await page.getByRole('button', { name: 'English' }).click();
   await page.keyboard.press('Alt+V');
-  await expect(page.getByRole('heading', { name: 'Visitors & passes', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Visitors', level: 1 })).toBeVisible();
   const tabs = page.locator('main [role=tab]');
   const names = [
     'Check-in',

@@ -3,7 +3,7 @@ import { visitorPasses } from './visitors-passes';
 
 /** 访客与放行: visitor check-in and out, appointments, the refusal list, removal passes and the gate's check. */
 export const visitors = {
-  'area.visitors': ['访客与放行', 'Visitors & passes'],
+  'area.visitors': ['访客与放行', 'Visitors'],
   'vis.tab.checkin': ['来访登记', 'Check-in'],
   'vis.tab.onsite': ['在场访客', 'On site'],
   'vis.tab.appointments': ['预约', 'Appointments'],
