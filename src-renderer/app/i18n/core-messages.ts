@@ -1,3 +1,5 @@
+import { VISITOR_MESSAGES } from './core-messages-visitors';
+
 /**
  * The core's Chinese sentences for the screen and their English (see core-text.ts). `{x}` is what the core
  * fills in. Grouped by where the core writes them.
@@ -367,4 +369,5 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
     '上报尚未启用：请管理员在「上报」中填写地址和密钥并启用。',
     'Uploads are not switched on: the admin fills in the address and secret under Head office and switches them on.',
   ],
+  ...VISITOR_MESSAGES,
 ];
