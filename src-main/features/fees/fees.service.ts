@@ -3,7 +3,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskText } from '@shared/mask';
-import { fenToChineseUpper, formatFen, receivedProblem, sumFen } from '@shared/money';
+import { fenToChineseUpper, sumFen } from '@shared/money';
 import type { FeeItemView, ReceiptView } from '@shared/contract/fees';
 import type { ParsedInput } from '@shared/contract';
 import type { PayMethod } from '../../db/schema';
@@ -14,12 +14,14 @@ import type { OperatorsService } from '../operators/operators.service';
 import type { SessionOperator } from '../operators/sessions';
 import * as repo from './fees.repo';
 import type { PropertyCalendar } from '@shared/calendar';
-import { priceLine, PricingError, type PricedItem, type PricedLine } from './pricing';
+import { priceLine, PricingError, type PricedLine } from './pricing';
 import { receiptView, type PrintInfo } from './receipt-view';
 import type { Settlements, SettleUnits } from './settlements';
+import { checkPayments, itemView, toPriced, type ItemRow } from './fee-items';
+
+export { itemView } from './fee-items';
 
 type CollectInput = ParsedInput<'fees.collect'>;
-type PaymentInput = CollectInput['payments'][number];
 
 export interface PrintSink {
   /** queues a receipt for printing inside the posting transaction; returns false when no printer is set up */
@@ -29,34 +31,6 @@ export interface PrintSink {
   preview(receiptId: number, copy: number): { svg: string; width: Width };
 }
 
-type ItemRow = NonNullable<ReturnType<typeof repo.itemById>>;
-
-const toPriced = (r: ItemRow): PricedItem => ({
-  id: r.id,
-  name: r.name,
-  category: r.category,
-  rule: r.rule,
-  unitPriceFen: r.unit_price_fen,
-  unitLabel: r.unit_label,
-  refundable: r.refundable === 1,
-});
-
-export const itemView = (r: ItemRow): FeeItemView => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  category: r.category,
-  rule: r.rule,
-  unitPriceFen: r.unit_price_fen,
-  unitLabel: r.unit_label,
-  refundable: r.refundable === 1,
-  active: r.active === 1,
-  sort: r.sort,
-});
-
-const METHOD_ZH: Record<PayMethod, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡' };
-
-/** Fees and receipts: the catalogue, pricing, posting (gapless numbers), voids and deposit refunds. */
 export class FeesService {
   constructor(
     private readonly sql: Sql,
@@ -158,23 +132,6 @@ export class FeesService {
     return { lines: priced, totalFen, totalUpper: fenToChineseUpper(totalFen), roomCode, settle };
   }
 
-  private checkPayments(totalFen: number, payments: PaymentInput[]): Array<PaymentInput & { changeFen: number | null }> {
-    const paid = sumFen(payments.map((p) => p.amountFen));
-    if (paid !== totalFen) throw new AppError('BAD_INPUT', `付款合计 ${formatFen(paid)} 元与应收 ${formatFen(totalFen)} 元不一致：请核对各付款方式的金额。`);
-    if (payments.filter((p) => p.method === 'cash').length > 1) throw new AppError('BAD_INPUT', '现金只能有一笔：请合并现金金额。');
-    return payments.map((p) => {
-      if (p.method === 'cash') {
-        const received = p.receivedFen ?? p.amountFen;
-        const problem = receivedProblem(p.amountFen, received);
-        if (problem) throw new AppError('BAD_INPUT', problem);
-        return { ...p, receivedFen: received, changeFen: received - p.amountFen };
-      }
-      const ref = p.reference?.trim() ?? '';
-      if (ref.length < 4) throw new AppError('BAD_INPUT', `${METHOD_ZH[p.method]}付款需要记录凭证号：请扫描付款码或输入交易单号（至少 4 位）。`);
-      return { ...p, reference: ref, changeFen: null };
-    });
-  }
-
   /** Posts a receipt. The number comes from the terminal's counter inside this transaction: no gaps, ever. */
   collect(input: CollectInput, actor: SessionOperator): ReceiptView {
     const id = this.sql.tx(() => {
@@ -182,7 +139,7 @@ export class FeesService {
       if (seen) return seen.id; // a double submit returns the receipt already posted
       const session = this.cash.requireOpen(actor);
       const q = this.priceAll(input.roomId, input.lines);
-      const payments = this.checkPayments(q.totalFen, input.payments);
+      const payments = checkPayments(q.totalFen, input.payments);
       const terminal = this.terminalId();
       const seq = repo.nextCounter(this.sql, `receipt:${terminal}`);
       const receiptNo = `${terminal}-${String(seq).padStart(8, '0')}`;

@@ -8,6 +8,8 @@ import { periodFigures } from './period-figures';
 import type { RequestsService } from '../requests/requests.service';
 import type { SessionOperator } from '../operators/sessions';
 import type { VisitReportRow } from '../visitors/visits.service';
+import { METHOD_ZH } from '../fees/fee-items';
+import type { PayMethod } from '../../db/schema';
 
 const CATEGORY_ZH: Record<string, string> = {
   property: '物业费',
@@ -18,7 +20,6 @@ const CATEGORY_ZH: Record<string, string> = {
   deposit: '押金',
   other: '其他',
 };
-const METHOD_ZH: Record<string, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡' };
 const KIND_ZH: Record<string, string> = { repair: '报修', complaint: '投诉', suggestion: '建议', enquiry: '咨询' };
 
 /** The calendar days of the day, week (Monday first) or month around `date`. */
@@ -138,7 +139,7 @@ export class ReportsService {
     sheet(
       '付款方式',
       ['方式', '笔数', '金额（元）'],
-      r.fees.byMethod.map((m) => [METHOD_ZH[m.method] ?? m.method, m.payments, yuan(m.amountFen)]),
+      r.fees.byMethod.map((m) => [METHOD_ZH[m.method as PayMethod] ?? m.method, m.payments, yuan(m.amountFen)]),
     );
     sheet(
       '报修投诉',

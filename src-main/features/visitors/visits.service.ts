@@ -4,7 +4,6 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { ParsedInput } from '@shared/contract';
 import type { CheckInResult, OnSiteView, ReturningVisitor, VisitorSettings, VisitView } from '@shared/contract/visitors';
-import type { VisitPurpose } from '@shared/contract/visitor-fields';
 import { handoverCounts, type VisitorHandoverCounts } from './figures';
 import type { PropertyCalendar } from '@shared/calendar';
 import { maskName, maskPhone, maskText } from '@shared/mask';
@@ -17,49 +16,12 @@ import * as personal from './personal.repo';
 import * as passesRepo from './passes.repo';
 import type { PassesService } from './passes.service';
 import * as repo from './visits.repo';
+import { placeOf, PURPOSE_ZH, REPORT_ROWS, STATUS_ZH, type VisitReportRow } from './visit-place';
 import { maskDoc, matchRefusals, normalizePassNo, phoneDigits, shownName, visitValidUntil, zonesOf } from './rules';
 
+export { placeOf, PURPOSE_ZH, type VisitReportRow } from './visit-place';
+
 type CheckInInput = ParsedInput<'visitors.checkIn'>;
-
-/** A visit as a row of the report's XLSX sheet. */
-export interface VisitReportRow {
-  checkedInAt: string;
-  passNo: string;
-  name: string;
-  partySize: number;
-  place: string;
-  purpose: string;
-  checkedOutAt: string;
-  status: string;
-}
-
-export const PURPOSE_ZH: Record<VisitPurpose, string> = {
-  friend: '访友',
-  delivery: '送货',
-  repair: '维修',
-  decoration: '装修',
-  agent_viewing: '中介看房',
-  interview: '面试',
-  other: '其他',
-};
-const STATUS_ZH: Record<VisitView['status'], string> = { on_site: '在场', checked_out: '已离开', void: '已作废' };
-/** The most rows the report's visitor sheet lists (a month of a busy lobby is well under it). */
-const REPORT_ROWS = 20_000;
-
-/** Resolves the place of a visit or pass: a room of the roster with its building, or 公共区域 with a reason; and the zones. */
-export function placeOf(sql: Sql, roomId: number | null, commonAreaReason: string | undefined, zoneIds: readonly number[] | undefined) {
-  let room: ReturnType<typeof repo.roomWithBuilding> | undefined;
-  if (roomId !== null) {
-    room = repo.roomWithBuilding(sql, roomId);
-    if (!room) throw new AppError('BAD_INPUT', '这个房号不在名册中：请从名册里选择房号；不是去住户家的，请选「公共区域」并写明去处。', { field: 'roomId' });
-  } else if ((commonAreaReason?.trim().length ?? 0) < 2) {
-    throw new AppError('BAD_INPUT', '去公共区域请写明去处和事由（至少 2 个字），例如「物业办公室 面试」。', { field: 'commonAreaReason' });
-  }
-  const ids = zoneIds ?? (room ? [room.building_id] : []);
-  const buildings = repo.buildingsByIds(sql, ids);
-  if (buildings.length !== new Set(ids).size) throw new AppError('BAD_INPUT', '允许进入的楼栋里有不在名册中的楼栋：请重新选择。', { field: 'zones' });
-  return { room: room ?? null, commonAreaReason: room ? null : (commonAreaReason?.trim() ?? null), zones: buildings.map((b) => b.code) };
-}
 
 /**
  * The visitor register: check-in with a pass (refusal list checked, appointment used, returning visitor's details
