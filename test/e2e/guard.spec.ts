@@ -5,6 +5,7 @@ import { ADMIN, shot, signIn } from './helpers/app';
 import { CLERK, expect, test } from './helpers/fixtures';
 import { api, type Host } from './helpers/host';
 import { KeyPipe, rng, scannerBurst } from './helpers/keys';
+import { expectReachable, SIZES } from './helpers/sizes';
 
 /**
  * 搬运证 and 放行核验: the counter issues a removal pass for a tenant (the owner's consent by phone, the room's
@@ -16,25 +17,6 @@ import { KeyPipe, rng, scannerBurst } from './helpers/keys';
 test.use({ actionTimeout: 15_000 });
 
 const GUARD = { username: 'menwei', displayName: '刘守门', role: 'guard', password: 'Gate#guard2024' };
-
-const SIZES = [
-  { name: 'default', viewport: null },
-  { name: '1024x768', viewport: { width: 1024, height: 768 } },
-  // a 1024×768 screen at 125 % zoom: the page lays out in 819×614 CSS pixels
-  { name: '1024x768-zoom125', viewport: { width: 819, height: 614 } },
-] as const;
-
-/** The button is on screen and not under the sticky top bar or status bar: a click at its centre reaches it. */
-async function expectReachable(page: Page, name: RegExp): Promise<void> {
-  const button = page.getByRole('button', { name });
-  await expect(button).toBeInViewport({ ratio: 1 });
-  const reached = await button.evaluate((b) => {
-    const r = b.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return hit !== null && b.contains(hit);
-  });
-  expect(reached, `${String(name)} is covered`).toBe(true);
-}
 
 async function prepare(h: Host, printer: FakeTcpPrinter): Promise<void> {
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });

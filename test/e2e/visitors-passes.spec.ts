@@ -5,6 +5,7 @@ import { ADMIN, shot, signIn } from './helpers/app';
 import { CLERK, expect, SUPERVISOR, test } from './helpers/fixtures';
 import { api, type Host } from './helpers/host';
 import { KeyPipe, rng, scannerBurst } from './helpers/keys';
+import { expectReachable, SIZES } from './helpers/sizes';
 
 /**
  * 访客与放行, passes and records: a worker's temporary pass issued and printed (its number read back from the
@@ -16,25 +17,6 @@ import { KeyPipe, rng, scannerBurst } from './helpers/keys';
  */
 
 test.use({ actionTimeout: 15_000 });
-
-const SIZES = [
-  { name: 'default', viewport: null },
-  { name: '1024x768', viewport: { width: 1024, height: 768 } },
-  // a 1024×768 screen at 125 % zoom: the page lays out in 819×614 CSS pixels
-  { name: '1024x768-zoom125', viewport: { width: 819, height: 614 } },
-] as const;
-
-/** The button is on screen and not under the sticky bars: a click at its centre reaches it. */
-async function expectReachable(page: Page, name: RegExp): Promise<void> {
-  const button = page.getByRole('button', { name });
-  await expect(button).toBeInViewport({ ratio: 1 });
-  const reached = await button.evaluate((b) => {
-    const r = b.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return hit !== null && b.contains(hit);
-  });
-  expect(reached, `${String(name)} is covered`).toBe(true);
-}
 
 async function openArea(page: Page, h: Host, user: { username: string; password: string }, tab: string): Promise<void> {
   await page.goto(h.url);
