@@ -315,21 +315,30 @@ export const owedOfRoom = (sql: Sql, roomId: number, thisMonth: string) =>
       .where((eb) => eb('settled_fen', '<', eb.ref('amount_fen'))),
   )?.owed ?? 0;
 
-/** Charged and collected for the months from..to (month charges), by building and item. */
+/**
+ * Charged and collected for the months from..to (month charges), by building and item: from the totals the charge
+ * triggers keep per month, building and item (a year is a few hundred rows, not every charge of it).
+ */
 export const chargedByBuildingItem = (sql: Sql, from: string, to: string) =>
   sql.all(
     raw<{ building_id: number; item_id: number; charged: number; collected: number }>`
-      SELECT building_id, item_id, sum(amount_fen) AS charged, sum(settled_fen) AS collected
-      FROM receivable_charges WHERE month >= ${from} AND month <= ${to} AND kind = 'month'
+      SELECT building_id, item_id, sum(charged_fen) AS charged, sum(settled_fen) AS collected
+      FROM receivable_month_totals WHERE month >= ${from} AND month <= ${to}
       GROUP BY building_id, item_id`,
   );
 
-/** 清欠: allocations made in [fromAt, toAt) to charges of months before `before` (and opening arrears), by building and item. */
+/**
+ * 清欠: allocations made in [fromAt, toAt) to charges of months before `before` (and opening arrears), by building and
+ * item. The first condition repeats the partial index's own (allocations that may settle an earlier year's arrears),
+ * so only those are read; the second is the exact one for the property's year.
+ */
 export const arrearsCollected = (sql: Sql, fromAt: string, toAt: string, before: string) =>
   sql.all(
     raw<{ building_id: number; item_id: number; fen: number }>`
       SELECT building_id, item_id, sum(amount_fen) AS fen
-      FROM receivable_allocations WHERE at >= ${fromAt} AND at < ${toAt} AND (kind = 'opening' OR month < ${before})
+      FROM receivable_allocations
+      WHERE (kind = 'opening' OR month < strftime('%Y', at, '+14 hours') || '-01')
+        AND at >= ${fromAt} AND at < ${toAt} AND (kind = 'opening' OR month < ${before})
       GROUP BY building_id, item_id`,
   );
 
