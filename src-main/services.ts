@@ -33,6 +33,8 @@ import { handoverSources } from './features/handover/sources';
 import { handoverSlipLines } from './features/handover/slip';
 import { ReportsService } from './features/reports/reports.service';
 import { RoomsService } from './features/rooms/rooms.service';
+import { owedHook } from './features/receivables/room-owed';
+import { visitorsTodayHook } from './features/visitors/room-file';
 import { ResidentsService } from './features/rooms/residents.service';
 import { MoveInService } from './features/rooms/movein.service';
 import { DecorationService } from './features/rooms/decoration.service';
@@ -216,10 +218,13 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     calendar,
     visits: (from, to, reveal) => visits.reportRows(from, to, reveal),
   });
-  const residents = new ResidentsService(sql, clock, calendar);
+  const residents = new ResidentsService(sql, clock, calendar, (roomId) => receivables.owed(roomId));
   const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
   const decoration = new DecorationService(sql, clock, calendar);
-  const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });
+  const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) }, [
+    visitorsTodayHook(sql, calendar),
+    owedHook((id) => receivables.dues(id)),
+  ]);
 
   print.printDocumentsFrom({
     closeResult: (id) => cash.slip(id),

@@ -48,7 +48,11 @@ function check(
   // the collection figures' totals per month, building and item follow every charge written, repriced, settled or re-opened
   const db = t.core.need().db;
   expect(
-    db.prepare('SELECT month, building_id, item_id, charged_fen, settled_fen FROM receivable_month_totals WHERE charged_fen <> 0 OR settled_fen <> 0 ORDER BY 1, 2, 3').all(),
+    db
+      .prepare(
+        'SELECT month, building_id, item_id, charged_fen, settled_fen FROM receivable_month_totals WHERE charged_fen <> 0 OR settled_fen <> 0 ORDER BY 1, 2, 3',
+      )
+      .all(),
   ).toEqual(
     db
       .prepare(

@@ -88,9 +88,7 @@ describe('collection totals kept with the charges', () => {
       const viaIndex = arrearsCollected(t.core.need().sql, from, to, before).sort((x, y) => x.building_id - y.building_id || x.item_id - y.item_id);
       expect(viaIndex).toEqual(clearedInFull(db, from, to, before));
     }
-    expect(clearedInFull(db, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', '2026-01')).toEqual([
-      expect.objectContaining({ fen: 12 * 22375 }),
-    ]);
+    expect(clearedInFull(db, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', '2026-01')).toEqual([expect.objectContaining({ fen: 12 * 22375 })]);
     // a payment at 00:30 on 1 January in Shanghai (16:30 UTC the day before) for December of the year before is arrears of the new year
     db.exec('DROP TRIGGER IF EXISTS receivable_allocations_no_update');
     const row = db.prepare('SELECT * FROM receivable_allocations ORDER BY id LIMIT 1').get() as Record<string, unknown>;

@@ -10,6 +10,7 @@ import type { Migration } from './types';
  *   earlier year (opening arrears, or a month before the year the allocation was made in). The year is taken at
  *   UTC+14, the earliest new year anywhere, so the index holds every such allocation of any time zone; the query
  *   keeps its own exact condition on the property's year.
+ * - visits_room, visitor_appointments_room: the room file's visitors of today read through the room.
  */
 export const m0016: Migration = {
   version: 16,
@@ -55,6 +56,9 @@ export const m0016: Migration = {
 
       CREATE INDEX receivable_allocations_cleared ON receivable_allocations (at, kind, month, building_id, item_id, amount_fen)
         WHERE kind = 'opening' OR month < strftime('%Y', at, '+14 hours') || '-01';
+
+      CREATE INDEX visits_room ON visits (room_id, checked_in_at) WHERE room_id IS NOT NULL;
+      CREATE INDEX visitor_appointments_room ON visitor_appointments (room_id, date);
     `);
   },
 };
