@@ -178,7 +178,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     sql,
     clock,
     log,
-    { terminalId, propertyName: () => counter.propertyName(), overdueDays, timeZone: () => calendar.tz() },
+    { terminalId, propertyName: () => counter.propertyName(), overdueDays, timeZone: () => calendar.tz(), beforeBuild: () => collections.generate() },
     options.secretStore ?? keyFileSecretStore(env.dataDir),
     options.upstream,
   );
