@@ -151,9 +151,7 @@ export const receivablesSection = z
   .strict();
 export type ReceivablesSection = z.infer<typeof receivablesSection>;
 
-const occupancyCounts = z
-  .object({ undelivered: count, vacant: count, ownerOccupied: count, rented: count, renovating: count, total: count })
-  .strict();
+const occupancyCounts = z.object({ undelivered: count, vacant: count, ownerOccupied: count, rented: count, renovating: count, total: count }).strict();
 /** 未交房 / 空置 / 自住 / 出租 / 装修中: rooms of the property in each state at the window's end (counts only). */
 export const occupancySection = z.object({ available: z.literal(true), counts: occupancyCounts }).strict();
 export type OccupancySection = z.infer<typeof occupancySection>;
