@@ -34,6 +34,8 @@ import { handoverSlipLines } from './features/handover/slip';
 import { ReportsService } from './features/reports/reports.service';
 import { RoomsService } from './features/rooms/rooms.service';
 import { owedHook } from './features/receivables/room-owed';
+import { collectionsToday } from './features/receivables/summary-figures';
+import { roomsHandover } from './features/rooms/handover-lines';
 import { visitorsTodayHook } from './features/visitors/room-file';
 import { ResidentsService } from './features/rooms/residents.service';
 import { MoveInService } from './features/rooms/movein.service';
@@ -208,9 +210,16 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     retention: new VisitorRetention(sql, clock, log, vs, () => appointments.expire()),
   };
 
-  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) =>
-    print.enqueueHandoverSlip(id),
-  );
+  const handoverFeatures = {
+    keys,
+    cards,
+    parcelsReport,
+    requests,
+    visitors: visits,
+    receivables: { today: () => collectionsToday(sql, calendar) },
+    rooms: { handoverLines: (since: string) => roomsHandover(sql, calendar, since) },
+  };
+  const handover = new HandoverService(sql, clock, handoverSources(db, handoverFeatures, terminalId), (id) => print.enqueueHandoverSlip(id));
   const reports = new ReportsService(sql, clock, {
     terminalId,
     overdueDays,

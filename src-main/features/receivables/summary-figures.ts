@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql';
-import { dateRange, monthOf } from '@shared/calendar';
+import { dateRange, monthOf, type PropertyCalendar } from '@shared/calendar';
 import type { ReceivablesSection } from '@shared/contract/summary';
 import * as repo from './summary.repo';
 
@@ -36,4 +36,11 @@ export function receivablesAt(sql: Sql, o: { businessDate: string; window: { fro
     arrears: { owedFen: owed.fen, rooms: owed.rooms },
     day: { settledFen: day.fen, earlierMonthsFen: day.earlier },
   };
+}
+
+/** The handover's line: today's collections of monthly fees (net of voids), and of that what settled months before this one. */
+export function collectionsToday(sql: Sql, calendar: PropertyCalendar): { settledFen: number; earlierMonthsFen: number } {
+  const today = calendar.day(calendar.today());
+  const r = repo.settledBetween(sql, today.from, today.to, calendar.thisMonth());
+  return { settledFen: r.fen, earlierMonthsFen: r.earlier };
 }
