@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n, type T } from '../../app/i18n/I18n';
+import { coreText } from '../../app/i18n/core-text';
 
 type Available<K extends keyof Omit<HandoverSummary, 'at'>> = Extract<HandoverSummary[K], { available: true }>;
 
@@ -47,13 +48,13 @@ const codes = (list: readonly string[]) => (list.length > 6 ? `${list.slice(0, 6
 
 /** The handover summary as generated (or as frozen in a handover): each part, or why it is missing. */
 export function SummaryBlock({ s }: { s: HandoverSummary }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const line = <K extends keyof Omit<HandoverSummary, 'at'>>(k: K, label: MsgKey, body: (v: Available<K>) => ReactNode) => {
     const v = s[k];
     return (
       <>
         <dt>{t(label)}</dt>
-        <dd>{v.available ? body(v as Available<K>) : <span className="hint">{t('ho.notAvailable', { reason: v.reason })}</span>}</dd>
+        <dd>{v.available ? body(v as Available<K>) : <span className="hint">{t('ho.notAvailable', { reason: coreText(v.reason, lang) })}</span>}</dd>
       </>
     );
   };
