@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { walkUp } from '../support/visitors';
+import { RoomsService } from '../../src-main/features/rooms/rooms.service';
+import { AppError } from '../../src-main/lib/errors';
 import { openReceivablesCore } from '../support/receivables';
 
 /**
@@ -33,6 +35,25 @@ describe('room file hooks and the move-out check', () => {
     file = await t.call('rooms.file', { roomId: t.roomId });
     expect(file.more.find((m) => m.area === 'fees')?.lines).toEqual([
       { area: 'fees', refId: t.items.property, label: '物业费', detail: '欠 4 个月（2026-08 起） · 共 ￥895.00' },
+    ]);
+    await t.core.close();
+  });
+
+  it('a section that cannot be read says why in a line; the rest of the room file still opens', async () => {
+    const t = await openReceivablesCore();
+    const s = t.core.need();
+    const failing = {
+      area: 'fees',
+      title: '欠费',
+      lines: () => {
+        throw new AppError('BAD_INPUT', '2026-11 没有单价：请先补上单价期间。');
+      },
+    };
+    const rooms = new RoomsService(s.sql, s.clock, s.calendar, { moveIn: () => null, decoration: () => null }, [failing]);
+    const file = rooms.file(t.roomId);
+    expect(file.room.code).toBe('3-2-501');
+    expect(file.more).toEqual([
+      { area: 'fees', title: '欠费', lines: [{ area: 'fees', refId: null, label: '暂时取不到', detail: '2026-11 没有单价：请先补上单价期间。' }] },
     ]);
     await t.core.close();
   });
