@@ -33,6 +33,10 @@ import { handoverSources } from './features/handover/sources';
 import { handoverSlipLines } from './features/handover/slip';
 import { ReportsService } from './features/reports/reports.service';
 import { RoomsService } from './features/rooms/rooms.service';
+import { owedHook } from './features/receivables/room-owed';
+import { collectionsToday } from './features/receivables/summary-figures';
+import { roomsHandover } from './features/rooms/handover-lines';
+import { visitorsTodayHook } from './features/visitors/room-file';
 import { ResidentsService } from './features/rooms/residents.service';
 import { MoveInService } from './features/rooms/movein.service';
 import { DecorationService } from './features/rooms/decoration.service';
@@ -176,7 +180,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     sql,
     clock,
     log,
-    { terminalId, propertyName: () => counter.propertyName(), overdueDays, timeZone: () => calendar.tz() },
+    { terminalId, propertyName: () => counter.propertyName(), overdueDays, timeZone: () => calendar.tz(), beforeBuild: () => collections.generate() },
     options.secretStore ?? keyFileSecretStore(env.dataDir),
     options.upstream,
   );
@@ -206,9 +210,16 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     retention: new VisitorRetention(sql, clock, log, vs, () => appointments.expire()),
   };
 
-  const handover = new HandoverService(sql, clock, handoverSources(db, { keys, cards, parcelsReport, requests, visitors: visits }, terminalId), (id) =>
-    print.enqueueHandoverSlip(id),
-  );
+  const handoverFeatures = {
+    keys,
+    cards,
+    parcelsReport,
+    requests,
+    visitors: visits,
+    receivables: { today: () => collectionsToday(sql, calendar) },
+    rooms: { handoverLines: (since: string) => roomsHandover(sql, calendar, since) },
+  };
+  const handover = new HandoverService(sql, clock, handoverSources(db, handoverFeatures, terminalId), (id) => print.enqueueHandoverSlip(id));
   const reports = new ReportsService(sql, clock, {
     terminalId,
     overdueDays,
@@ -216,10 +227,13 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     calendar,
     visits: (from, to, reveal) => visits.reportRows(from, to, reveal),
   });
-  const residents = new ResidentsService(sql, clock, calendar);
+  const residents = new ResidentsService(sql, clock, calendar, (roomId) => receivables.owed(roomId));
   const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
   const decoration = new DecorationService(sql, clock, calendar);
-  const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });
+  const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) }, [
+    visitorsTodayHook(sql, calendar),
+    owedHook((id) => receivables.dues(id)),
+  ]);
 
   print.printDocumentsFrom({
     closeResult: (id) => cash.slip(id),

@@ -2,6 +2,8 @@ import type { Sql } from '../db/sql';
 import { businessWindow, utcOffsetLabel } from '@shared/calendar';
 import { dailySummary, type DailySummary } from '@shared/contract/summary';
 import { periodFigures } from '../features/reports/period-figures';
+import { receivablesAt } from '../features/receivables/summary-figures';
+import { occupancyAt } from '../features/rooms/occupancy-at';
 
 /**
  * Builds one business day's summary from the store: aggregates over the day's window only, each query on an
@@ -31,6 +33,11 @@ export function buildDailySummary(sql: Sql, input: SummaryInput): DailySummary {
     window: { from: from.toISOString(), to: to.toISOString(), cutoffHour: input.cutoffHour, utcOffset: utcOffsetLabel(from, input.timeZone) },
     generatedAt: input.generatedAt.toISOString(),
     ...p,
+    receivables: receivablesAt(sql, { businessDate: input.businessDate, window: { from, to }, timeZone: input.timeZone }) ?? {
+      available: false,
+      reason: '本物业没有按月计划收费的房间',
+    },
+    occupancy: occupancyAt(sql, to),
   };
   // refuse to send what head office would reject
   return dailySummary.parse(summary);

@@ -60,7 +60,14 @@ export class UpstreamService {
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly ctx: { terminalId: () => string; propertyName: () => string; overdueDays: () => number; timeZone: () => string },
+    private readonly ctx: {
+      terminalId: () => string;
+      propertyName: () => string;
+      overdueDays: () => number;
+      timeZone: () => string;
+      /** brings derived records up to date before days are built (the month charges of receivables) */
+      beforeBuild?: () => void;
+    },
     secrets: SecretStore = plainSecretStore,
     opts: UpstreamOptions = {},
   ) {
@@ -154,6 +161,7 @@ export class UpstreamService {
     let added = 0;
     for (const day of daysBetween(from, last)) {
       if (have.has(day)) continue;
+      if (added === 0) this.ctx.beforeBuild?.();
       const at = now.toISOString();
       this.sql.tx(() => {
         const summary = buildDailySummary(this.sql, {

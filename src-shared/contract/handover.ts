@@ -55,6 +55,18 @@ export const handoverSummary = z.object({
     /** blank pre-printed forms on record (null: passes are printed by the app) */
     formsInStock: z.number().int().nullable(),
   }).default({ available: false, reason: '交班时还没有访客登记功能' }),
+  /** today's collections of monthly fees (net of voids), and of that what settled months before this one (arrears) */
+  receivables: section({ settledFen: z.number().int(), earlierMonthsFen: z.number().int() }).default({
+    available: false,
+    reason: '交班时还没有按月应收功能',
+  }),
+  /** room codes of move-ins completed in the shift; decoration cases to review and to accept; sites in progress not patrolled today */
+  rooms: section({
+    moveIns: z.array(z.string()),
+    toReview: z.number().int(),
+    toAccept: z.number().int(),
+    patrolsDue: z.array(z.string()),
+  }).default({ available: false, reason: '交班时还没有交房和装修办理功能' }),
 });
 export type HandoverSummary = z.infer<typeof handoverSummary>;
 

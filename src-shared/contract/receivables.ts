@@ -85,6 +85,33 @@ export const duesView = z.object({
 });
 export type DuesView = z.infer<typeof duesView>;
 
+/**
+ * What a room still owes, in short (the room file, and before a move-out): per item with something unpaid, the
+ * months and amount owed up to the current month and the oldest unpaid month. Nothing about who pays.
+ */
+export const roomOwedView = z.object({
+  roomId: id,
+  roomCode: z.string(),
+  thisMonth: z.string(),
+  /** owed up to the current month, opening arrears included (违约金 apart) */
+  owedFen: fenOrZero,
+  lateFeeFen: fenOrZero,
+  items: z.array(
+    z.object({
+      itemId: id,
+      name: z.string(),
+      /** unpaid months (opening arrears not counted as a month) */
+      months: z.number().int().min(0),
+      owedFen: fenOrZero,
+      /** the oldest unpaid month; null when only opening arrears are owed */
+      oldestMonth: z.string().nullable(),
+      paidThrough: z.string(),
+      openingFen: fenOrZero,
+    }),
+  ),
+});
+export type RoomOwedView = z.infer<typeof roomOwedView>;
+
 export const arrearsRow = z.object({
   roomId: id,
   roomCode: z.string(),
@@ -194,6 +221,8 @@ export const receivablesContract = {
     access: 'receptionist',
   }),
   'receivables.dues': def({ input: z.object({ roomId: id }), output: duesView, access: 'receptionist' }),
+  /** what a room still owes, in short: for the room file and before a move-out (reads only; works while the counter is read-only) */
+  'receivables.owed': def({ input: z.object({ roomId: id }), output: roomOwedView, access: 'receptionist' }),
   /** 欠费清单: rooms owing up to the current month, by building and room code. */
   'receivables.arrears': def({
     input: z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { def, id, isoDate, isoMonth, line, reason } from './common';
+import { roomOwedView } from './receivables';
 
 /** 未交房 / 空置 / 自住 / 出租 / 装修中 */
 export const roomState = z.enum(['undelivered', 'vacant', 'owner_occupied', 'rented', 'renovating']);
@@ -145,6 +146,10 @@ const roomInput = {
   roomType: line().trim().max(20).optional(),
 };
 
+/** A resident ended or a tenant moved out, with what the room still owes (receivables.owed gives the same before). */
+const movedOutView = roomResidentView.extend({ owed: roomOwedView.nullable() });
+export type MovedOutView = z.infer<typeof movedOutView>;
+
 export const roomsContract = {
   'rooms.file': def({ input: z.object({ roomId: id }), output: roomFile, access: 'receptionist' }),
   'rooms.buildings.update': def({
@@ -174,13 +179,14 @@ export const roomsContract = {
     output: roomResidentView,
     access: 'receptionist',
   }),
-  'rooms.residents.end': def({ input: z.object({ id, moveOut: isoDate, reason: reason.optional() }), output: roomResidentView, access: 'receptionist' }),
+  /** ends a resident (a tenant: closes the lease); `owed` is what the room still owes afterwards (null without receivables) */
+  'rooms.residents.end': def({ input: z.object({ id, moveOut: isoDate, reason: reason.optional() }), output: movedOutView, access: 'receptionist' }),
   'rooms.tenants.moveIn': def({
     input: z.object({ roomId: id, name: personName, phone, startDate: isoDate, endDate: isoDate, note }),
     output: roomResidentView,
     access: 'receptionist',
   }),
-  'rooms.tenants.moveOut': def({ input: z.object({ id, moveOut: isoDate }), output: roomResidentView, access: 'receptionist' }),
+  'rooms.tenants.moveOut': def({ input: z.object({ id, moveOut: isoDate }), output: movedOutView, access: 'receptionist' }),
   'rooms.residents.transfer': def({
     input: z.object({
       fromResidentId: id,

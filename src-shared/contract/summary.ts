@@ -120,6 +120,42 @@ export const visitorsSection = z
   .strict();
 export type VisitorsSection = z.infer<typeof visitorsSection>;
 
+/** 收缴率 of a period: month charges of its months (up to the business date) and what of them was collected by the window's end. */
+const collectionFigures = z
+  .object({
+    /** the month charges of the period's months, as they stand when the day is built */
+    chargedFen: fen,
+    /** what of them had been collected at the window's end */
+    collectedFen: fen,
+    /** collected ÷ charged in basis points (9,512 = 95.12 %); null when nothing was charged */
+    rateBp: z.number().int().nullable(),
+    /** 清欠: collected from the period's start to the window's end for months of earlier years and opening arrears */
+    arrearsCollectedFen: fen,
+  })
+  .strict();
+
+/**
+ * Receivables of the whole property (no rooms, no payers): the business date's month and its year to date, what was
+ * owed at the window's end, and what the day's collections settled.
+ */
+export const receivablesSection = z
+  .object({
+    available: z.literal(true),
+    month: collectionFigures.extend({ month: z.string().regex(/^\d{4}-\d{2}$/) }).strict(),
+    yearToDate: collectionFigures.extend({ year: z.number().int() }).strict(),
+    /** owed at the window's end for months up to the business date's (opening arrears included) */
+    arrears: z.object({ owedFen: fen, rooms: count }).strict(),
+    /** settled by the day's collections (net of voids and refunds), and of that for months before the business date's month */
+    day: z.object({ settledFen: fen, earlierMonthsFen: fen }).strict(),
+  })
+  .strict();
+export type ReceivablesSection = z.infer<typeof receivablesSection>;
+
+const occupancyCounts = z.object({ undelivered: count, vacant: count, ownerOccupied: count, rented: count, renovating: count, total: count }).strict();
+/** 未交房 / 空置 / 自住 / 出租 / 装修中: rooms of the property in each state at the window's end (counts only). */
+export const occupancySection = z.object({ available: z.literal(true), counts: occupancyCounts }).strict();
+export type OccupancySection = z.infer<typeof occupancySection>;
+
 export const dailySummary = z
   .object({
     schema: z.literal('lobbydesk.daily-summary'),
@@ -145,6 +181,10 @@ export const dailySummary = z
     serviceRequests: z.union([requestsSection, notYet]),
     /** absent in days built before visitors were recorded (head office accepts both) */
     visitors: z.union([visitorsSection, notYet]).optional(),
+    /** absent in days built before receivables were recorded (head office accepts both) */
+    receivables: z.union([receivablesSection, notYet]).optional(),
+    /** absent in days built before room states were recorded */
+    occupancy: z.union([occupancySection, notYet]).optional(),
     audit: z.object({ headSeq: z.number().int().min(0), headHash: z.string().regex(/^[0-9a-f]{64}$|^$/) }).strict(),
   })
   .strict();

@@ -52,7 +52,12 @@ describe('start-up protection check', () => {
     await t.call('auth.login', { username: 'admin', password: 'admin-pass-1' });
     expect((await t.call('fees.receipts.get', { id: receiptId })).totalFen).toBe(11000);
     expect((await t.call('fees.receipts.list', {})).length).toBe(1);
+    // the room file and what a room owes are reads too
+    const roomId = (t.core.need().db.prepare('SELECT id FROM rooms ORDER BY id LIMIT 1').get() as { id: number }).id;
+    expect((await t.call('rooms.file', { roomId })).room.id).toBe(roomId);
+    expect((await t.call('receivables.owed', { roomId })).owedFen).toBe(0);
     for (const [ch, input] of [
+      ['receivables.arrears', {}],
       ['cash.open', { count: { '10000': 1 } }],
       ['fees.collect', collectInput],
       ['parcels.intake', { waybill: 'SF9876543210987' }],

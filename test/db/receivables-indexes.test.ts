@@ -25,10 +25,12 @@ describe('receivables query plans', () => {
     expect(plan).toContain('receivable_charges_owed');
   });
 
-  it('the collection figures read the period from a covering index; 清欠 the allocations of the period by time', () => {
-    expect(planOf(() => repo.chargedByBuildingItem(sql, '2026-01', '2026-12'))).toContain('COVERING INDEX receivable_charges_period');
+  it('the collection figures read the totals kept per month, building and item; 清欠 only the allocations that may settle arrears', () => {
+    const charged = planOf(() => repo.chargedByBuildingItem(sql, '2026-01', '2026-12'));
+    expect(charged).toContain('receivable_month_totals');
+    expect(charged).not.toContain('receivable_charges');
     expect(planOf(() => repo.arrearsCollected(sql, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', '2026-01'))).toContain(
-      'COVERING INDEX receivable_allocations_at',
+      'COVERING INDEX receivable_allocations_cleared',
     );
   });
 });

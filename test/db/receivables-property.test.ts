@@ -45,6 +45,21 @@ function check(
     )
     .all();
   expect(bad).toEqual([]);
+  // the collection figures' totals per month, building and item follow every charge written, repriced, settled or re-opened
+  const db = t.core.need().db;
+  expect(
+    db
+      .prepare(
+        'SELECT month, building_id, item_id, charged_fen, settled_fen FROM receivable_month_totals WHERE charged_fen <> 0 OR settled_fen <> 0 ORDER BY 1, 2, 3',
+      )
+      .all(),
+  ).toEqual(
+    db
+      .prepare(
+        "SELECT month, building_id, item_id, sum(amount_fen) AS charged_fen, sum(settled_fen) AS settled_fen FROM receivable_charges WHERE kind = 'month' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+      )
+      .all(),
+  );
 }
 
 describe('owed = charged − settled, always', () => {

@@ -27,6 +27,10 @@ test('a shift with a carry-over item → sign out → the next operator reads it
   await expect(summary).toContainText('没有未结班的备用金');
   await expect(summary).toContainText('在库 0 件');
   await expect(summary).toContainText('未完成 0 条');
+  await expect(summary.getByTestId('ho-receivables')).toContainText(/今日收 .0\.00，其中清缴往月欠费 .0\.00/);
+  await expect(summary.getByTestId('ho-rooms')).toContainText('本班交房 0 户');
+  await expect(summary.getByTestId('ho-rooms')).toContainText('装修待审核 0 件，待验收 0 件');
+  await expect(summary.getByTestId('ho-rooms')).toContainText('今日待巡查 0 处');
   await page.getByLabel('交班备注').fill('3号楼电梯下午维保');
   await page.getByRole('button', { name: '添加事项' }).click();
   await page.getByLabel('事项 1').fill('给 3-2-501 回电话确认维修时间');

@@ -102,3 +102,12 @@ export interface ReceivableContactsTable {
   result: string;
   promised_date: string | null;
 }
+
+/** Per month, building and item: the month charges' amount and settled part, kept by triggers on the charges (0016). */
+export interface ReceivableMonthTotalsTable {
+  month: string;
+  building_id: number;
+  item_id: number;
+  charged_fen: number;
+  settled_fen: number;
+}

@@ -31,6 +31,10 @@ export interface SummarySources {
   requests: () => { open: number; late: number; toCallBack: number };
   /** visitors and passes now, and removal passes issued and verified since `since` (the shift's start) */
   visitors: (since: string) => VisitorHandoverCounts;
+  /** today's collections of monthly fees, and of that what settled earlier months */
+  receivables: () => { settledFen: number; earlierMonthsFen: number };
+  /** move-ins completed since `since`, decoration cases to review and to accept, sites to patrol today */
+  rooms: (since: string) => { moveIns: string[]; toReview: number; toAccept: number; patrolsDue: string[] };
 }
 
 /** A shift is never longer than this: the window of "this shift" starts at the previous handover, at most this far back. */
@@ -91,6 +95,8 @@ export class HandoverService {
       parcels: part(this.sources.parcels),
       requests: part(this.sources.requests),
       visitors: part(() => this.sources.visitors(since)),
+      receivables: part(this.sources.receivables),
+      rooms: part(() => this.sources.rooms(since)),
     };
   }
 

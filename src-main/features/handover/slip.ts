@@ -49,6 +49,16 @@ export function handoverSlipLines(h: HandoverView, propertyName: string, timeZon
       ),
     ],
     ['搬运放行', part(s.visitors, (v) => ('removalIssued' in v ? `本班开具 ${v.removalIssued}，核验 ${v.removalVerified}` : ''))],
+    ['按月收费', part(s.receivables, (r) => ('settledFen' in r ? `今日 ${yuan(r.settledFen)}，清缴往月 ${yuan(r.earlierMonthsFen)}` : ''))],
+    ['交房', part(s.rooms, (r) => ('moveIns' in r ? `本班 ${r.moveIns.length} 户${r.moveIns.length ? `（${r.moveIns.slice(0, 6).join('、')}）` : ''}` : ''))],
+    [
+      '装修',
+      part(s.rooms, (r) =>
+        'toReview' in r
+          ? `待审核 ${r.toReview}，待验收 ${r.toAccept}，今日待巡查 ${r.patrolsDue.length}${r.patrolsDue.length ? `（${r.patrolsDue.slice(0, 6).join('、')}）` : ''}`
+          : '',
+      ),
+    ],
   ];
   if (h.notes) lines.push({ rule: true }, h.notes);
   if (h.items.length) {

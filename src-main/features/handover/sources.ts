@@ -15,6 +15,8 @@ export interface SummaryFeatures {
   parcelsReport: Pick<ParcelsReport, 'stats'>;
   requests: Pick<RequestsService, 'list'>;
   visitors: { handoverCounts(since: string): VisitorHandoverCounts };
+  receivables: { today(): { settledFen: number; earlierMonthsFen: number } };
+  rooms: { handoverLines(since: string): { moveIns: string[]; toReview: number; toAccept: number; patrolsDue: string[] } };
 }
 
 /** The handover summary's parts, read from the other features at the moment of the handover. */
@@ -59,5 +61,7 @@ export function handoverSources(db: Db, features: SummaryFeatures, terminalId: (
       };
     },
     visitors: (since) => features.visitors.handoverCounts(since),
+    receivables: () => features.receivables.today(),
+    rooms: (since) => features.rooms.handoverLines(since),
   };
 }

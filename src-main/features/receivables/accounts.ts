@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Sql } from '../../db/sql';
+import type { ReceivableChargesTable } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { formatFen, sumFen } from '@shared/money';
 import type { PropertyCalendar } from '@shared/calendar';
@@ -45,7 +47,8 @@ export class Accounts implements Settlements {
     plan: PlanRow,
     item: Pick<ItemRow, 'rule' | 'vacancy_applies'>,
     areaCm2: number | null,
-    vacancies = repo.vacanciesOf(this.sql, plan.room_id),
+    vacancies: ReadonlyArray<{ from_month: string; to_month: string | null; pct: number }> = repo.vacanciesOf(this.sql, plan.room_id),
+    adjustments: ReadonlyArray<{ from_month: string; to_month: string; pct_off: number }> = repo.adjustmentsOf(this.sql, plan.room_id, plan.item_id),
   ): PlanFacts {
     return {
       rule: item.rule === 'per_area_month' ? 'per_area_month' : 'per_month',
@@ -56,7 +59,7 @@ export class Accounts implements Settlements {
       vacancyApplies: item.vacancy_applies === 1,
       rates: this.rates(plan.item_id).map((r) => ({ fromMonth: r.from_month, toMonth: r.to_month, unitPriceFen: r.unit_price_fen })),
       vacancies: vacancies.map((v) => ({ fromMonth: v.from_month, toMonth: v.to_month, pct: v.pct })),
-      adjustments: repo.adjustmentsOf(this.sql, plan.room_id, plan.item_id).map((a) => ({ fromMonth: a.from_month, toMonth: a.to_month, pctOff: a.pct_off })),
+      adjustments: adjustments.map((a) => ({ fromMonth: a.from_month, toMonth: a.to_month, pctOff: a.pct_off })),
     };
   }
 
@@ -230,38 +233,30 @@ export class Accounts implements Settlements {
   }
 
   /**
-   * Writes the month charges of one plan up to `through` (inclusive; never past its end), skipping months already
-   * written, and records that the plan is written as of `through`. Idempotent; call inside a transaction.
+   * The month charges of one plan from where it was written up to `through` (inclusive; never past its end), priced
+   * from the facts given (the room's vacancies and the plan's reductions, read for a whole batch by the caller).
+   * Writes nothing: the caller inserts them, skipping months already written, and marks the plan in the same transaction.
    */
-  generate(
+  monthCharges(
     plan: PlanRow,
     item: Pick<ItemRow, 'rule' | 'vacancy_applies'>,
     areaCm2: number | null,
     buildingId: number,
     through: string,
-    vacancies?: ReturnType<typeof repo.vacanciesOf>,
-  ): number {
+    vacancies: ReadonlyArray<{ from_month: string; to_month: string | null; pct: number }>,
+    adjustments: ReadonlyArray<{ from_month: string; to_month: string; pct_off: number }>,
+  ): Insertable<ReceivableChargesTable>[] {
     const from = plan.generated_through && plan.generated_through >= plan.start_month ? nextMonth(plan.generated_through) : plan.start_month;
     const end = plan.end_month && plan.end_month < through ? plan.end_month : through;
-    let n = 0;
-    if (from <= end) {
-      const facts = this.facts(plan, item, areaCm2, vacancies);
-      for (let m = monthIndex(from); m <= monthIndex(end); m++) {
-        const month = monthOf(m);
-        const p = this.priceOf(facts, month);
-        n += repo.insertCharge(this.sql, {
-          room_id: plan.room_id,
-          building_id: buildingId,
-          item_id: plan.item_id,
-          kind: 'month',
-          month,
-          base_fen: p.baseFen,
-          amount_fen: p.amountFen,
-        }).changes;
-      }
+    const rows: Insertable<ReceivableChargesTable>[] = [];
+    if (from > end) return rows;
+    const facts = this.facts(plan, item, areaCm2, vacancies, adjustments);
+    for (let m = monthIndex(from); m <= monthIndex(end); m++) {
+      const month = monthOf(m);
+      const p = this.priceOf(facts, month);
+      rows.push({ room_id: plan.room_id, building_id: buildingId, item_id: plan.item_id, kind: 'month', month, base_fen: p.baseFen, amount_fen: p.amountFen });
     }
-    repo.setGenerated(this.sql, plan.id, through);
-    return n;
+    return rows;
   }
 
   /** Prices the unpaid written months of a room's item again (after a rate, vacancy or reduction change). */

@@ -17,6 +17,7 @@ export function receivablesHandlers(r: ReceivablesService, c: CollectionsService
     'receivables.vacancy.add': (i, ctx) => r.addVacancy(i, actor(ctx)),
     'receivables.adjust': (i, ctx) => r.adjust(i, actor(ctx)),
     'receivables.dues': (i) => r.dues(i.roomId),
+    'receivables.owed': (i) => r.owed(i.roomId),
     'receivables.arrears': (i) => c.arrears(i),
     'receivables.contacts.add': (i, ctx) => c.addContact(i, actor(ctx)),
     'receivables.contacts.list': (i) => c.contacts(i.roomId),

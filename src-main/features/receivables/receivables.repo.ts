@@ -66,17 +66,31 @@ export const updatePlan = (
   id: number,
   p: { start_month: string; first_days: number | null; end_month: string | null; quantity: number; source: 'counter' | 'import'; updated_at: string },
 ) => sql.run(qb.updateTable('receivable_plans').set(p).where('id', '=', id));
-export const setGenerated = (sql: Sql, id: number, month: string) =>
-  sql.run(qb.updateTable('receivable_plans').set({ generated_through: month }).where('id', '=', id));
-/** plans whose month charges are not yet written up to `month` */
+/** plans whose month charges are not yet written up to `month`, with their room's area and building */
 export const plansBehind = (sql: Sql, month: string, limit: number) =>
   sql.all(
     qb
-      .selectFrom('receivable_plans')
-      .selectAll()
-      .where((eb) => eb.or([eb('generated_through', 'is', null), eb('generated_through', '<', month)]))
+      .selectFrom('receivable_plans as p')
+      .innerJoin('rooms as r', 'r.id', 'p.room_id')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .selectAll('p')
+      .select(['r.area_cm2 as area_cm2', 'u.building_id as room_building_id'])
+      .where((eb) => eb.or([eb('p.generated_through', 'is', null), eb('p.generated_through', '<', month)]))
       .limit(limit),
   );
+/** marks plans written up to `month` (one statement for a batch) */
+export const setGeneratedMany = (sql: Sql, ids: number[], month: string) =>
+  ids.length ? sql.run(qb.updateTable('receivable_plans').set({ generated_through: month }).where('id', 'in', ids)).changes : 0;
+/** month charges written in one statement (months already written are left as they are); returns rows written */
+export const insertCharges = (sql: Sql, rows: Insertable<ReceivableChargesTable>[]) =>
+  rows.length
+    ? sql.run(
+        qb
+          .insertInto('receivable_charges')
+          .values(rows)
+          .onConflict((oc) => oc.columns(['room_id', 'item_id', 'kind', 'month']).doNothing()),
+      ).changes
+    : 0;
 export const anyPlanBehind = (sql: Sql, month: string) =>
   sql.get(
     qb
@@ -86,6 +100,21 @@ export const anyPlanBehind = (sql: Sql, month: string) =>
       .limit(1),
   ) !== undefined;
 
+/** the vacancies and reductions of a batch of rooms (month generation) */
+export const vacanciesOfRooms = (sql: Sql, roomIds: number[]) =>
+  roomIds.length
+    ? sql.all(qb.selectFrom('receivable_vacancies').select(['room_id', 'from_month', 'to_month', 'pct']).where('room_id', 'in', roomIds).orderBy('id'))
+    : [];
+export const adjustmentsOfRooms = (sql: Sql, roomIds: number[]) =>
+  roomIds.length
+    ? sql.all(
+        qb
+          .selectFrom('receivable_adjustments')
+          .select(['room_id', 'item_id', 'from_month', 'to_month', 'pct_off'])
+          .where('room_id', 'in', roomIds)
+          .orderBy('id'),
+      )
+    : [];
 export const vacanciesOf = (sql: Sql, roomId: number) =>
   sql.all(qb.selectFrom('receivable_vacancies').select(['from_month', 'to_month', 'pct']).where('room_id', '=', roomId).orderBy('id'));
 export const insertVacancy = (sql: Sql, v: { roomId: number; from: string; to: string | null; pct: number; reason: string; operatorId: number; at: string }) =>
@@ -315,21 +344,30 @@ export const owedOfRoom = (sql: Sql, roomId: number, thisMonth: string) =>
       .where((eb) => eb('settled_fen', '<', eb.ref('amount_fen'))),
   )?.owed ?? 0;
 
-/** Charged and collected for the months from..to (month charges), by building and item. */
+/**
+ * Charged and collected for the months from..to (month charges), by building and item: from the totals the charge
+ * triggers keep per month, building and item (a year is a few hundred rows, not every charge of it).
+ */
 export const chargedByBuildingItem = (sql: Sql, from: string, to: string) =>
   sql.all(
     raw<{ building_id: number; item_id: number; charged: number; collected: number }>`
-      SELECT building_id, item_id, sum(amount_fen) AS charged, sum(settled_fen) AS collected
-      FROM receivable_charges WHERE month >= ${from} AND month <= ${to} AND kind = 'month'
+      SELECT building_id, item_id, sum(charged_fen) AS charged, sum(settled_fen) AS collected
+      FROM receivable_month_totals WHERE month >= ${from} AND month <= ${to}
       GROUP BY building_id, item_id`,
   );
 
-/** 清欠: allocations made in [fromAt, toAt) to charges of months before `before` (and opening arrears), by building and item. */
+/**
+ * 清欠: allocations made in [fromAt, toAt) to charges of months before `before` (and opening arrears), by building and
+ * item. The first condition repeats the partial index's own (allocations that may settle an earlier year's arrears),
+ * so only those are read; the second is the exact one for the property's year.
+ */
 export const arrearsCollected = (sql: Sql, fromAt: string, toAt: string, before: string) =>
   sql.all(
     raw<{ building_id: number; item_id: number; fen: number }>`
       SELECT building_id, item_id, sum(amount_fen) AS fen
-      FROM receivable_allocations WHERE at >= ${fromAt} AND at < ${toAt} AND (kind = 'opening' OR month < ${before})
+      FROM receivable_allocations
+      WHERE (kind = 'opening' OR month < strftime('%Y', at, '+14 hours') || '-01')
+        AND at >= ${fromAt} AND at < ${toAt} AND (kind = 'opening' OR month < ${before})
       GROUP BY building_id, item_id`,
   );
 

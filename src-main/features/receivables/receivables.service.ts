@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { maskText } from '@shared/mask';
 import type { PropertyCalendar } from '@shared/calendar';
 import type { ParsedInput } from '@shared/contract';
-import type { DuesView, ReceivablesSettings } from '@shared/contract/receivables';
+import type { DuesView, ReceivablesSettings, RoomOwedView } from '@shared/contract/receivables';
 import { receivablesSettings } from '@shared/contract/receivables';
 import type { OperatorsService } from '../operators/operators.service';
 import type { SessionOperator } from '../operators/sessions';
@@ -14,6 +14,7 @@ import { getSetting, setSetting } from '../system/settings.repo';
 import type { Accounts } from './accounts';
 import { type OwedUnit } from './accounts';
 import * as repo from './receivables.repo';
+import { roomOwed } from './room-owed';
 import { ageOf, bucketOf, checkNewRate, daysInMonth, lateFee, monthIndex, nextMonth, planStart, RuleError } from './rules';
 
 export const DEFAULT_SETTINGS: ReceivablesSettings = { firstMonth: 'whole', lateFee: { enabled: false, dailyBp: 5, capPct: 100 } };
@@ -373,6 +374,11 @@ export class ReceivablesService {
       totalFen: items.reduce((s, i) => s + i.owedFen, 0),
       lateFeeFen: items.reduce((s, i) => s + i.lateFeeFen, 0),
     };
+  }
+
+  /** What a room still owes, in short (the room file, before a move-out). */
+  owed(roomId: number): RoomOwedView {
+    return roomOwed(this.dues(roomId));
   }
 
   private aheadEnd(thisMonth: string): string {

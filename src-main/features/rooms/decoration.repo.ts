@@ -67,3 +67,39 @@ export const receiptByNo = (sql: Sql, receiptNo: string) =>
       ])
       .where('r.receipt_no', '=', receiptNo),
   );
+
+/** open cases in a status (the handover's counts) */
+export const countInStatus = (sql: Sql, status: DecorationStatus) =>
+  Number(
+    sql.get(
+      qb
+        .selectFrom('decoration_cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', status),
+    )?.n ?? 0,
+  );
+
+/** rooms of the works in progress with no patrol recorded since `since` (the day's start), by room code */
+export const patrolsDue = (sql: Sql, since: string) =>
+  sql
+    .all(
+      qb
+        .selectFrom('decoration_cases as d')
+        .innerJoin('rooms as rm', 'rm.id', 'd.room_id')
+        .select('rm.code as room_code')
+        .where('d.status', '=', 'in_progress')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('decoration_events as e')
+                .select('e.id')
+                .whereRef('e.case_id', '=', 'd.id')
+                .where('e.kind', 'in', ['patrol', 'deduct'])
+                .where('e.at', '>=', since),
+            ),
+          ),
+        )
+        .orderBy('rm.code'),
+    )
+    .map((r) => r.room_code);

@@ -4,7 +4,8 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskName, maskText } from '@shared/mask';
 import type { PropertyCalendar } from '@shared/calendar';
-import type { RoomResidentView } from '@shared/contract/rooms';
+import type { MovedOutView, RoomResidentView } from '@shared/contract/rooms';
+import type { RoomOwedView } from '@shared/contract/receivables';
 import type { SessionOperator } from '../operators/sessions';
 import { nameKeys, normalisePhone } from '../roster/rules';
 import * as repo from './rooms.repo';
@@ -26,7 +27,26 @@ export class ResidentsService {
     private readonly sql: Sql,
     private readonly clock: Clock,
     private readonly calendar: PropertyCalendar,
+    /** what a room still owes (receivables), told to the caller after a move-out; absent where receivables are not wired */
+    private readonly owedOf: ((roomId: number) => RoomOwedView) | null = null,
   ) {}
+
+  /** What the room still owes, told with a move-out so the screen can show unpaid fees (null without receivables). */
+  owed(roomId: number): RoomOwedView | null {
+    return this.owedOf ? this.owedOf(roomId) : null;
+  }
+
+  /** `end` with what the room still owes afterwards. */
+  endTelling(id: number, moveOut: string, reason: string | undefined, actor: SessionOperator): MovedOutView {
+    const v = this.end(id, moveOut, reason, actor);
+    return { ...v, owed: this.owed(this.must(id).room_id) };
+  }
+
+  /** `tenantMoveOut` with what the room still owes afterwards. */
+  tenantMoveOutTelling(id: number, moveOut: string, actor: SessionOperator): MovedOutView {
+    const v = this.tenantMoveOut(id, moveOut, actor);
+    return { ...v, owed: this.owed(this.must(id).room_id) };
+  }
 
   private now(): string {
     return this.clock.now().toISOString();

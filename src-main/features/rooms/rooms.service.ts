@@ -128,8 +128,18 @@ export class RoomsService {
         .map((q) => ({ area: 'requests', refId: q.id, label: q.category, detail: `${REQUEST_STATUS_ZH[q.status]} · ${this.calendar.dateTime(q.created_at)}` })),
       moveIn: this.readers.moveIn(roomId),
       decoration: this.readers.decoration(roomId),
-      more: this.hooks.map((h) => ({ area: h.area, title: h.title, lines: h.lines(roomId) })),
+      more: this.hooks.map((h) => ({ area: h.area, title: h.title, lines: this.hookLines(h, roomId) })),
     };
+  }
+
+  /** Another area's section; one that cannot be read says so in a line instead of failing the whole room file. */
+  private hookLines(h: RoomFileHook, roomId: number): RoomLink[] {
+    try {
+      return h.lines(roomId);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return [{ area: h.area, refId: null, label: '暂时取不到', detail: e.message }];
+    }
   }
 
   updateBuilding(id: number, name: string, actor: SessionOperator) {

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useI18n, type T } from '../../app/i18n/I18n';
+import { coreText } from '../../app/i18n/core-text';
 
 type Available<K extends keyof Omit<HandoverSummary, 'at'>> = Extract<HandoverSummary[K], { available: true }>;
 
@@ -42,15 +43,18 @@ function CashPart({ c }: { c: Available<'cash'> }) {
 /** Blank cards on hand; a record that needs a count (or an old one frozen below zero) never shows as a number. */
 const blank = (n: number | null, t: T) => (n === null || n < 0 ? t('ho.cardsUncounted') : t('ho.cardsN', { n }));
 
+/** Room codes (data, the same in both languages): the first six, then how many more. */
+const codes = (list: readonly string[]) => (list.length > 6 ? `${list.slice(0, 6).join(' ')} +${list.length - 6}` : list.join(' '));
+
 /** The handover summary as generated (or as frozen in a handover): each part, or why it is missing. */
 export function SummaryBlock({ s }: { s: HandoverSummary }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const line = <K extends keyof Omit<HandoverSummary, 'at'>>(k: K, label: MsgKey, body: (v: Available<K>) => ReactNode) => {
     const v = s[k];
     return (
       <>
         <dt>{t(label)}</dt>
-        <dd>{v.available ? body(v as Available<K>) : <span className="hint">{t('ho.notAvailable', { reason: v.reason })}</span>}</dd>
+        <dd>{v.available ? body(v as Available<K>) : <span className="hint">{t('ho.notAvailable', { reason: coreText(v.reason, lang) })}</span>}</dd>
       </>
     );
   };
@@ -63,6 +67,22 @@ export function SummaryBlock({ s }: { s: HandoverSummary }) {
       {line('cards', 'ho.cards', (c) => t('ho.cardsLine', { a: blank(c.blankAccess, t), f: blank(c.blankFunction, t) }))}
       {line('parcels', 'ho.parcels', (p) => t('ho.parcelsLine', { n: p.inStock, o: p.overdue, days: p.overdueDays }))}
       {line('requests', 'ho.requests', (r) => t('ho.requestsLine', { open: r.open, late: r.late, cb: r.toCallBack }))}
+      {line('receivables', 'ho.receivables', (r) => (
+        <span data-testid="ho-receivables">{t('ho.receivablesLine', { total: moneyText(r.settledFen), earlier: moneyText(r.earlierMonthsFen) })}</span>
+      ))}
+      {line('rooms', 'ho.rooms', (r) => (
+        <span className="ho-rooms" data-testid="ho-rooms">
+          <span>
+            {t('ho.roomsMoveIns', { n: r.moveIns.length })}
+            {r.moveIns.length ? <span className="hint"> {codes(r.moveIns)}</span> : null}
+          </span>
+          <span>{t('ho.roomsDecoration', { review: r.toReview, accept: r.toAccept })}</span>
+          <span className={r.patrolsDue.length ? 'warn-text' : undefined}>
+            {t('ho.roomsPatrols', { n: r.patrolsDue.length })}
+            {r.patrolsDue.length ? <span className="hint"> {codes(r.patrolsDue)}</span> : null}
+          </span>
+        </span>
+      ))}
     </dl>
   );
 }
