@@ -46,6 +46,7 @@ import type {
   ReceivableChargesTable,
   ReceivableAllocationsTable,
   ReceivableContactsTable,
+  ReceivableLateWaiversTable,
 } from './tables/receivables';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 import type {
@@ -131,4 +132,5 @@ export interface DB {
   receivable_charges: ReceivableChargesTable;
   receivable_allocations: ReceivableAllocationsTable;
   receivable_contacts: ReceivableContactsTable;
+  receivable_late_waivers: ReceivableLateWaiversTable;
 }

@@ -102,3 +102,16 @@ export interface ReceivableContactsTable {
   result: string;
   promised_date: string | null;
 }
+
+export interface ReceivableLateWaiversTable {
+  id: Generated<number>;
+  room_id: number;
+  item_id: number;
+  through_day: string;
+  waived_fen: number;
+  reason: string;
+  approval_id: string;
+  operator_id: number;
+  approver_id: number;
+  created_at: string;
+}
