@@ -11,7 +11,12 @@ async function owing() {
   await t.call('receivables.settings.save', { firstMonth: 'whole', lateFee: { enabled: true, dailyBp: 5, capPct: 10 } });
   return t;
 }
-const waiveInput = (t: Awaited<ReturnType<typeof owing>>, approvalId: string) => ({ roomId: t.roomId, itemId: t.items.property, reason: '通知未送达', approvalId });
+const waiveInput = (t: Awaited<ReturnType<typeof owing>>, approvalId: string) => ({
+  roomId: t.roomId,
+  itemId: t.items.property,
+  reason: '通知未送达',
+  approvalId,
+});
 
 describe('late fee waiver', () => {
   it('needs a supervisor approval for that room and item; a refused waiver changes nothing', async () => {

@@ -41,7 +41,9 @@ export function lateFeeOf(
   for (const u of units) {
     const due = lastDay(u.month);
     const all = lateFee(u.amountFen, dayDiff(due, today), late.dailyBp, late.capPct);
-    const waived = waivedThrough ? Math.min(all, lateFee(u.amountFen, dayDiff(due, waivedThrough < today ? waivedThrough : today), late.dailyBp, late.capPct)) : 0;
+    const waived = waivedThrough
+      ? Math.min(all, lateFee(u.amountFen, dayDiff(due, waivedThrough < today ? waivedThrough : today), late.dailyBp, late.capPct))
+      : 0;
     dueFen += all - waived;
     waivedFen += waived;
   }

@@ -1,3 +1,4 @@
+import { DUES_MESSAGES } from './core-messages-dues';
 import { VISITOR_MESSAGES } from './core-messages-visitors';
 
 /**
@@ -370,4 +371,5 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
     'Uploads are not switched on: the admin fills in the address and secret under Head office and switches them on.',
   ],
   ...VISITOR_MESSAGES,
+  ...DUES_MESSAGES,
 ];
