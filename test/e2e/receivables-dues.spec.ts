@@ -1,0 +1,166 @@
+import type { Page } from '@playwright/test';
+import { ADMIN, shot, signIn } from './helpers/app';
+import { CLERK, SUPERVISOR, expect, test } from './helpers/fixtures';
+import { api, type Host } from './helpers/host';
+import { personTypes } from './helpers/typing';
+import { expectInView } from './helpers/viewport';
+import { decodeEscPos } from '../devices/escpos-decode';
+import { FakeTcpPrinter } from '../devices/fake-tcp-printer';
+
+test.use({ actionTimeout: 15_000 });
+
+const addMonths = (ym: string, n: number): string => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  const i = y * 12 + m - 1 + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+
+interface Dues {
+  thisMonth: string;
+  totalFen: number;
+  items: Array<{ itemId: number; owed: Array<{ month: string; amountFen: number }> }>;
+}
+
+/**
+ * 1-1-201 (102.30 m²) owes 14 months up to this one of two periodic items: 物业费 at ￥2.50/m²·月 (￥255.75 a
+ * month) for the first 8 and ￥2.80 (￥286.44) for the last 6, and 垃圾清运费 at ￥10.00 a month. The receipt printer
+ * is a fake on a real TCP socket.
+ */
+async function roomOwing14(h: Host, printerPort: number) {
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const hits = await api<{ items: Array<{ roomId: number; roomCode: string }> }>(h, 'roster.search', { q: '1-1-201' });
+  const roomId = hits.items.find((x) => x.roomCode === '1-1-201')?.roomId as number;
+  const thisMonth = (await api<Dues>(h, 'receivables.dues', { roomId })).thisMonth;
+  const start = addMonths(thisMonth, -13);
+  const item = (code: string, name: string, rule: string, unitPriceFen: number, sort: number) =>
+    api<{ id: number }>(h, 'fees.items.save', { code, name, category: 'property', rule, unitPriceFen, unitLabel: '', refundable: false, active: true, sort });
+  const wyf = await item('WYF', '物业费', 'per_area_month', 250, 0);
+  const lj = await item('LJ', '垃圾清运费', 'per_month', 1000, 1);
+  await api(h, 'receivables.items.save', { itemId: wyf.id, sinceMonth: start, vacancyApplies: true });
+  await api(h, 'receivables.items.save', { itemId: lj.id, sinceMonth: start, vacancyApplies: false });
+  const rateFrom = addMonths(start, 8);
+  await api(h, 'receivables.rates.add', { itemId: wyf.id, fromMonth: rateFrom, unitPriceFen: 280 });
+  await api(h, 'receivables.plan.save', { roomId, itemId: wyf.id, startMonth: start });
+  await api(h, 'receivables.plan.save', { roomId, itemId: lj.id, startMonth: start });
+  await api(h, 'printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: printerPort, statusCheck: true }, width: 80, kickDrawer: false });
+  await api(h, 'auth.logout', {});
+  return { roomId, thisMonth, start, rateFrom, wyf: wyf.id, lj: lj.id };
+}
+
+async function duesOf(h: Host, roomId: number): Promise<Dues> {
+  return api<Dues>(h, 'receivables.dues', { roomId });
+}
+
+async function pickRoom(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+5');
+  const room = page.locator('[name="room-search"]');
+  await expect(room).toBeFocused();
+  await personTypes(room, '1-1-201');
+}
+
+for (const size of [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: '1024x768', width: 1024, height: 768 },
+]) {
+  test(`${size.name}: 14 months owed → shown on picking the room → F10 collects all → the printed receipt has the periods and amounts → nothing owed → void → owed again`, async ({
+    page,
+    prepared,
+  }, info) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const printer = await FakeTcpPrinter.start();
+    try {
+      const h = prepared;
+      const r = await roomOwing14(h, printer.port);
+      const last = r.thisMonth;
+      // 8 × ￥255.75 + 6 × ￥286.44 = ￥3,764.64; 14 × ￥10.00 = ￥140.00
+      const WYF = 376464;
+      const LJ = 14000;
+
+      await page.goto(h.url);
+      await signIn(page, CLERK.username, CLERK.password);
+      await api(h, 'cash.open', { count: { '10000': 5 } });
+      const owed = await duesOf(h, r.roomId);
+      expect(owed.totalFen).toBe(WYF + LJ);
+      expect(owed.items.find((i) => i.itemId === r.wyf)?.owed).toHaveLength(14);
+
+      // the room typed at a person's pace, Enter straight after: its dues appear, folded per item
+      await pickRoom(page);
+      const dues = page.getByTestId('dues');
+      await expect(dues.getByTestId('dues-total')).toHaveText('￥3,904.64');
+      const wyfRow = dues.getByTestId(`dues-item-${r.wyf}`);
+      await expect(wyfRow).toContainText('物业费');
+      await expect(wyfRow).toContainText(`已交至 ${addMonths(r.start, -1)}`);
+      await expect(wyfRow).toContainText('欠 14 个月');
+      await expect(wyfRow).toContainText('￥3,764.64');
+      await expect(dues.getByTestId(`dues-item-${r.lj}`)).toContainText('￥140.00');
+      // opened, the months oldest first with the rate in force each month
+      await wyfRow.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      const months = wyfRow.locator('tbody tr');
+      await expect(months).toHaveCount(14);
+      await expect(months.first()).toContainText(r.start);
+      await expect(months.first()).toContainText('￥255.75');
+      await expect(months.nth(8)).toContainText(r.rateFrom);
+      await expect(months.nth(8)).toContainText('￥286.44');
+      await expect(months.last()).toContainText(last);
+      await shot(page, info, `dues-${size.name}-01-owed`);
+
+      // F10: every month owed goes on the receipt, the payment panel shows the total; F8 takes it exact, F9 posts
+      await page.keyboard.press('F10');
+      await expect(page.getByTestId('total')).toHaveText('￥3,904.64');
+      await expect(page.locator('[name="received"]')).toBeFocused();
+      await page.keyboard.press('F8');
+      await expect(page.getByTestId('change')).toHaveText('￥0.00');
+      await expectInView(page, {
+        应收: page.getByTestId('total'),
+        找零: page.getByTestId('change'),
+        确认收款: page.getByRole('button', { name: /确认收款/ }),
+      });
+      await shot(page, info, `dues-${size.name}-02-collect-all`);
+      await page.keyboard.press('F9');
+      await expect(page.getByText('收款成功，收据已开出。')).toBeVisible();
+      const receiptNo = (await page.getByTestId('receipt-no').innerText()).trim();
+
+      // the printed receipt: each item's period, its number of months and its amount
+      await expect(page.getByTestId('print-state')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+      const printed = printer.jobs.map((j) => decodeEscPos(j)).filter((d) => d.text.some((l) => l.includes(receiptNo)));
+      expect(printed).toHaveLength(1);
+      const text = printed[0]!.text.join('\n');
+      expect(text).toContain(`${r.start} 至 ${last}`);
+      expect(text).toContain('14 个月');
+      expect(text).toContain('3,764.64');
+      expect(text).toContain('140.00');
+      expect(text).toContain('3,904.64');
+
+      // nothing owed now: on screen under the receipt, and in the core
+      await expect(page.getByTestId('dues-clear')).toBeVisible();
+      expect((await duesOf(h, r.roomId)).totalFen).toBe(0);
+      await shot(page, info, `dues-${size.name}-03-paid`);
+
+      // voided with a supervisor's approval: the months are owed again
+      await page.getByRole('button', { name: '作废' }).click();
+      const approval = page.getByRole('dialog');
+      await approval.getByLabel('主管用户名').fill(SUPERVISOR.username);
+      await approval.getByLabel('主管密码').fill(SUPERVISOR.password);
+      await approval.getByRole('group', { name: '常用原因' }).getByRole('button', { name: '金额录错' }).click();
+      await approval.getByRole('button', { name: '审批' }).click();
+      await expect(page.getByText(new RegExp(`收据 ${receiptNo} 已作废`))).toBeVisible();
+      await expect(page.getByTestId('dues-total')).toHaveText('￥3,904.64');
+      expect((await duesOf(h, r.roomId)).totalFen).toBe(WYF + LJ);
+      await shot(page, info, `dues-${size.name}-04-voided`);
+
+      // the next payer: the same room shows the months again; 3 months from the oldest, by the months field
+      await page.keyboard.press('Escape');
+      await pickRoom(page);
+      await expect(page.getByTestId('dues-total')).toHaveText('￥3,904.64');
+      const n = page.locator('[name="dues-months"]');
+      await n.focus();
+      await personTypes(n, '3');
+      // 3 × ￥255.75 + 3 × ￥10.00
+      await expect(page.getByTestId('total')).toHaveText('￥797.25');
+    } finally {
+      await printer.stop().catch(() => undefined);
+    }
+  });
+}
