@@ -164,3 +164,79 @@ for (const size of [
     }
   });
 }
+
+test('opening balances: preview with a row error writes nothing; confirmed, the room owes from its paid-through month and the old arrears; a second file corrects it', async ({
+  page,
+  prepared,
+}, info) => {
+  test.setTimeout(120_000);
+  const h = prepared;
+  await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const hits = await api<{ items: Array<{ roomId: number; roomCode: string }> }>(h, 'roster.search', { q: '1-1-201' });
+  const roomId = hits.items.find((x) => x.roomCode === '1-1-201')?.roomId as number;
+  const thisMonth = (await duesOf(h, roomId)).thisMonth;
+  const wyf = await api<{ id: number }>(h, 'fees.items.save', {
+    code: 'WYF',
+    name: '物业费',
+    category: 'property',
+    rule: 'per_area_month',
+    unitPriceFen: 250,
+    unitLabel: '',
+    refundable: false,
+    active: true,
+    sort: 0,
+  });
+  await api(h, 'receivables.items.save', { itemId: wyf.id, sinceMonth: addMonths(thisMonth, -24), vacancyApplies: false });
+  await api(h, 'auth.logout', {});
+  const paid = addMonths(thisMonth, -3);
+  const corrected = addMonths(thisMonth, -1);
+
+  await page.goto(h.url);
+  await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('button', { name: '导入期初欠费' }).click();
+  await expect(page.getByRole('heading', { name: '导入期初欠费' })).toBeVisible();
+  await expect(page.getByText('预览不写入任何数据。')).toBeVisible();
+  const csv = (rows: string[]) => ({ name: '期初.csv', mimeType: 'text/csv', buffer: Buffer.from(['房号,项目,已交至,期初欠费', ...rows].join('\n'), 'utf8') });
+  await page.getByLabel('期初欠费文件').setInputFiles(csv([`1-1-201,WYF,${paid},120.50`, `9-9-999,WYF,${paid},`]));
+  await page.getByRole('button', { name: '检查文件' }).click();
+  const summary = page.getByTestId('opening-summary');
+  await expect(summary).toContainText('新增');
+  await expect(page.getByTestId('opening-errors')).toContainText('9-9-999');
+  await expect(page.getByTestId('opening-rows')).toContainText('1-1-201');
+  await expect(page.getByTestId('opening-rows')).toContainText('￥120.50');
+  await shot(page, info, 'opening-01-preview');
+  // nothing written before the confirm
+  expect(await api(h, 'receivables.plan.get', { roomId })).toEqual([]);
+
+  await page.getByRole('button', { name: '确认导入' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('跳过 1 行');
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('期初欠费已导入')).toBeVisible();
+  await expect(page.getByText(/新增 1，更正 0，不变 0，跳过 1/)).toBeVisible();
+  let d = await duesOf(h, roomId);
+  const item = () => d.items.find((i) => i.itemId === wyf.id);
+  expect(item()?.owed.map((u) => u.month)).toEqual([paid, addMonths(paid, 1), addMonths(paid, 2), thisMonth]);
+  // ￥120.50 brought in, and three months at ￥255.75
+  expect(d.totalFen).toBe(12050 + 3 * 25575);
+
+  // the room in 业主档案 shows the same, read-only, with the way to collect it
+  await page.getByRole('button', { name: '返回业主档案' }).click();
+  const search = page.getByRole('combobox', { name: '查找住户' });
+  await personTypes(search, '1-1-201');
+  await expect(page.getByTestId('dues-total')).toHaveText('￥887.75');
+  await expect(page.getByRole('button', { name: '去收费' })).toBeVisible();
+  await shot(page, info, 'opening-02-room-detail');
+
+  // a second file corrects the paid-through month and clears the arrears: corrected, not added
+  await page.getByRole('button', { name: '导入期初欠费' }).click();
+  await page.getByLabel('期初欠费文件').setInputFiles(csv([`1-1-201,WYF,${corrected},`]));
+  await page.getByRole('button', { name: '检查文件' }).click();
+  await expect(page.getByTestId('opening-rows')).toContainText('更正');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText(/新增 0，更正 1，不变 0，跳过 0/)).toBeVisible();
+  d = await duesOf(h, roomId);
+  expect(item()?.paidThrough).toBe(corrected);
+  expect(d.totalFen).toBe(25575);
+});
