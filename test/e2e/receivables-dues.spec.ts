@@ -210,7 +210,7 @@ test('opening balances: preview with a row error writes nothing; confirmed, the 
   expect(await api(h, 'receivables.plan.get', { roomId })).toEqual([]);
 
   await page.getByRole('button', { name: '确认导入' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('跳过 1 行');
   await dialog.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('期初欠费已导入')).toBeVisible();

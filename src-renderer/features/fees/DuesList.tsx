@@ -60,6 +60,7 @@ export function DuesList({ dues, actions, lateAction }: Props) {
                   <span className={i.owed.length ? 'dues-count owing' : 'dues-count'}>
                     {i.owed.length ? t('dues.owedMonths', { n: i.owed.filter((u) => u.kind === 'month').length }) : t('dues.clear')}
                   </span>
+                  {i.owed.some((u) => u.kind === 'opening') ? <span className="dues-count owing">{t('dues.withOpening')}</span> : null}
                   {i.owedFen > 0 ? <Money fen={i.owedFen} className="dues-amount" /> : null}
                 </summary>
                 {i.owed.length ? (

@@ -88,9 +88,11 @@ export function OpeningImportScreen({ onClose }: { onClose: () => void }) {
         <h1 id="opening-title" tabIndex={-1} ref={headingRef}>
           {t('opening.title')}
         </h1>
-        <button type="button" className="btn" onClick={onClose} disabled={busy}>
-          {done ? t('import.back') : t('import.cancelImport')}
-        </button>
+        {!done ? (
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            {t('import.cancelImport')}
+          </button>
+        ) : null}
       </div>
       {!done ? <p className="info-box strong">{t('opening.nothingWritten')}</p> : null}
 

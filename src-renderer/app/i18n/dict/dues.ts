@@ -12,6 +12,7 @@ export const dues = {
   'dues.owedMonths': ['欠 {n} 个月', '{n} {n|month|months} owed'],
   'dues.clear': ['不欠', 'Nothing owed'],
   'dues.opening': ['期初欠费', 'Opening arrears'],
+  'dues.withOpening': ['含期初欠费', 'with opening arrears'],
   'dues.month': ['月份', 'Month'],
   'dues.amount': ['金额', 'Amount'],
   'dues.base': ['原价 {amount}', 'List {amount}'],
