@@ -4,6 +4,7 @@ import { CLERK, SUPERVISOR, expect, test } from './helpers/fixtures';
 import { api, type Host } from './helpers/host';
 import { personTypes } from './helpers/typing';
 import { expectInView } from './helpers/viewport';
+import { axeFindings } from './helpers/screens';
 import { decodeEscPos } from '../devices/escpos-decode';
 import { FakeTcpPrinter } from '../devices/fake-tcp-printer';
 
@@ -18,7 +19,38 @@ const addMonths = (ym: string, n: number): string => {
 interface Dues {
   thisMonth: string;
   totalFen: number;
-  items: Array<{ itemId: number; owed: Array<{ month: string; amountFen: number }> }>;
+  lateFeeFen: number;
+  lateWaivedFen: number;
+  items: Array<{ itemId: number; paidThrough: string; lateFeeFen: number; lateWaivedFen: number; owed: Array<{ month: string; amountFen: number }> }>;
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/**
+ * Chinese text on screen outside data (names, fee item names, room data and the receipt preview are data; so is the
+ * amount in Chinese capitals under 应收, which is what the receipt prints).
+ */
+async function chineseOutsideData(page: Page): Promise<string[]> {
+  return page.evaluate((src) => {
+    const has = new RegExp(src);
+    const data = ['物业费', '垃圾清运费', '刘洋', '锦绣花园', '李青', '赵敏'];
+    const strip = (v: string) => data.reduce((acc, d) => acc.split(d).join(''), v);
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[data-data], .paper-preview, [lang="zh-CN"]:not(html), [data-testid="total-upper"], [hidden], [inert], dialog:not([open])'))
+        continue;
+      if (has.test(strip(n.textContent ?? ''))) out.push((n.textContent ?? '').trim().slice(0, 60));
+    }
+    for (const el of Array.from(document.body.querySelectorAll('[placeholder], [title], [aria-label]'))) {
+      if (el.closest('[data-data]')) continue;
+      for (const a of ['placeholder', 'title', 'aria-label']) {
+        const v = el.getAttribute(a);
+        if (v && has.test(strip(v))) out.push(`@${a}: ${v.slice(0, 60)}`);
+      }
+    }
+    return out;
+  }, CJK.source);
 }
 
 /**
@@ -26,7 +58,7 @@ interface Dues {
  * month) for the first 8 and ￥2.80 (￥286.44) for the last 6, and 垃圾清运费 at ￥10.00 a month. The receipt printer
  * is a fake on a real TCP socket.
  */
-async function roomOwing14(h: Host, printerPort: number) {
+async function roomOwing14(h: Host, printerPort: number, lateFees = false) {
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
   const hits = await api<{ items: Array<{ roomId: number; roomCode: string }> }>(h, 'roster.search', { q: '1-1-201' });
   const roomId = hits.items.find((x) => x.roomCode === '1-1-201')?.roomId as number;
@@ -42,6 +74,7 @@ async function roomOwing14(h: Host, printerPort: number) {
   await api(h, 'receivables.rates.add', { itemId: wyf.id, fromMonth: rateFrom, unitPriceFen: 280 });
   await api(h, 'receivables.plan.save', { roomId, itemId: wyf.id, startMonth: start });
   await api(h, 'receivables.plan.save', { roomId, itemId: lj.id, startMonth: start });
+  if (lateFees) await api(h, 'receivables.settings.save', { firstMonth: 'whole', lateFee: { enabled: true, dailyBp: 5, capPct: 10 } });
   await api(h, 'printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: printerPort, statusCheck: true }, width: 80, kickDrawer: false });
   await api(h, 'auth.logout', {});
   return { roomId, thisMonth, start, rateFrom, wyf: wyf.id, lj: lj.id };
@@ -239,4 +272,57 @@ test('opening balances: preview with a row error writes nothing; confirmed, the 
   d = await duesOf(h, roomId);
   expect(item()?.paidThrough).toBe(corrected);
   expect(d.totalFen).toBe(25575);
+});
+
+test('English at 1024×768: the dues with their late fee apart, a supervisor waives it with a reason (the debt stays); no Chinese outside data, no serious axe finding', async ({
+  page,
+  prepared,
+}, info) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const printer = await FakeTcpPrinter.start();
+  try {
+    const h = prepared;
+    const r = await roomOwing14(h, printer.port, true);
+    await page.goto(h.url);
+    await signIn(page, CLERK.username, CLERK.password);
+    await api(h, 'cash.open', { count: { '10000': 5 } });
+    const before = await duesOf(h, r.roomId);
+    const late = before.items.find((i) => i.itemId === r.wyf)?.lateFeeFen ?? 0;
+    expect(late).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await pickRoom(page);
+    const dues = page.getByTestId('dues');
+    await expect(dues.getByTestId('dues-total')).toHaveText('¥3,904.64');
+    await expect(dues.getByTestId('dues-late')).toBeVisible();
+    await expect(dues).toContainText('Paid through');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    expect(await axeFindings(page, 'dues')).toEqual([]);
+    await shot(page, info, 'dues-en-1024-01-late-fee');
+
+    // the waiver: the supervisor's own password and a reason; the months and their amounts stay owed
+    await dues.getByTestId(`dues-item-${r.wyf}`).getByRole('button', { name: 'Waive late fee' }).click();
+    const approval = page.getByRole('dialog');
+    await expect(approval).toContainText('Waive the late fee');
+    await approval.getByLabel('Supervisor username').fill(SUPERVISOR.username);
+    await approval.getByLabel('Supervisor password').fill(SUPERVISOR.password);
+    await approval.getByRole('group', { name: 'Common reasons' }).getByRole('button', { name: 'Notice not delivered' }).click();
+    expect(await chineseOutsideData(page)).toEqual([]);
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByText(/Late fee of .* waived/)).toBeVisible();
+    const after = await duesOf(h, r.roomId);
+    const item = after.items.find((i) => i.itemId === r.wyf);
+    expect(item).toMatchObject({ lateFeeFen: 0, lateWaivedFen: late });
+    expect(after.totalFen).toBe(before.totalFen);
+    await expect(dues.getByTestId(`dues-item-${r.wyf}`)).toContainText('Late fee waived');
+    await expect(dues.getByTestId('dues-total')).toHaveText('¥3,904.64');
+    // F10 still collects the months only, never the late fee
+    await page.keyboard.press('F10');
+    await expect(page.getByTestId('total')).toHaveText('¥3,904.64');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    await shot(page, info, 'dues-en-1024-02-waived');
+  } finally {
+    await printer.stop().catch(() => undefined);
+  }
 });

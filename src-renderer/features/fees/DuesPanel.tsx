@@ -73,7 +73,7 @@ export function DuesPanel({ roomId, items, active, onCollect, monthsRef }: Props
   return (
     <DuesList
       dues={dues}
-      lateAction={(i) => (i.lateFeeFen > 0 ? <LateFeeWaiver roomId={roomId} roomCode={dues.roomCode} item={i} /> : null)}
+      lateAction={(i) => <LateFeeWaiver roomId={roomId} roomCode={dues.roomCode} item={i} />}
       actions={
         <div className="dues-actions">
           <button type="button" className="btn primary" onClick={() => collect('all')} disabled={dues.totalFen === 0}>
