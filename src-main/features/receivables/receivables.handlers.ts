@@ -6,7 +6,12 @@ import type { OpeningImport } from './opening';
 import type { ReceivablesService } from './receivables.service';
 
 /** Receivables channels → the receivables, collections and opening-balance services. */
-export function receivablesHandlers(r: ReceivablesService, c: CollectionsService, opening: OpeningImport, late: LateFees): HandlersOf<typeof receivablesContract> {
+export function receivablesHandlers(
+  r: ReceivablesService,
+  c: CollectionsService,
+  opening: OpeningImport,
+  late: LateFees,
+): HandlersOf<typeof receivablesContract> {
   return {
     'receivables.settings.get': () => r.settings(),
     'receivables.settings.save': (i, ctx) => r.saveSettings(i, actor(ctx)),

@@ -323,7 +323,9 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
           labels={COLLECT_ROOM_LABELS}
           shortcut="F3"
         />
-        {payer?.kind === 'room' ? <DuesPanel roomId={payer.roomId} items={items} active={active && !posted} onCollect={collectDues} /> : null}
+        {payer?.kind === 'room' ? (
+          <DuesPanel key={payer.roomId} roomId={payer.roomId} items={items} active={active && !posted} onCollect={collectDues} />
+        ) : null}
         <ItemPicker items={items} onAdd={addItem} inputRef={itemRef} />
         <LinesTable
           lines={lines}
