@@ -272,6 +272,16 @@ test('opening balances: preview with a row error writes nothing; confirmed, the 
   d = await duesOf(h, roomId);
   expect(item()?.paidThrough).toBe(corrected);
   expect(d.totalFen).toBe(25575);
+
+  // in English: the screen, the row errors and the preview read in English (room codes and item codes are data)
+  await page.getByRole('button', { name: '返回业主档案' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Import opening balances' }).click();
+  await page.getByLabel('Opening balances file').setInputFiles({ ...csv([`9-9-999,WYF,${paid},`, `1-1-201,XX,${paid},`]), name: 'opening.csv' });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('opening-errors')).toContainText('Row 2: Room 9-9-999 is not in the roster');
+  expect(await chineseOutsideData(page)).toEqual([]);
+  await shot(page, info, 'opening-03-english');
 });
 
 test('English at 1024×768: the dues with their late fee apart, a supervisor waives it with a reason (the debt stays); no Chinese outside data, no serious axe finding', async ({
@@ -325,4 +335,29 @@ test('English at 1024×768: the dues with their late fee apart, a supervisor wai
   } finally {
     await printer.stop().catch(() => undefined);
   }
+});
+
+test('欠费与违约金 settings (admin): late fees off by default; switched on with a daily rate and a cap, the example figure follows; saved', async ({
+  page,
+  prepared,
+}) => {
+  const h = prepared;
+  await page.goto(h.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.keyboard.press('Control+Comma');
+  await page.getByRole('tab', { name: '常规' }).click();
+  const form = page.getByRole('form', { name: '欠费与违约金' });
+  await expect(form.getByLabel(/收取违约金/)).not.toBeChecked();
+  await expect(form.getByLabel('日费率（万分之）')).toBeDisabled();
+  await form.getByLabel(/收取违约金/).check();
+  await form.getByLabel('日费率（万分之）').fill('5');
+  await form.getByLabel('上限（欠费的百分之）').fill('1');
+  // ￥1000.00 × 万分之五 × 30 days = ￥15.00, capped at 1 %: ￥10.00
+  await expect(form.getByTestId('late-example')).toContainText('违约金 ￥10.00（上限 ￥10.00）');
+  await form.getByLabel('上限（欠费的百分之）').fill('10');
+  await expect(form.getByTestId('late-example')).toContainText('违约金 ￥15.00（上限 ￥100.00）');
+  await form.getByLabel('首月（交房/入住当月）').selectOption({ label: '按天数计' });
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByText('已保存欠费与违约金设置。')).toBeVisible();
+  expect(await api(h, 'receivables.settings.get', {})).toEqual({ firstMonth: 'by_days', lateFee: { enabled: true, dailyBp: 5, capPct: 10 } });
 });
