@@ -21,6 +21,7 @@ import { Accounts } from './features/receivables/accounts';
 import { ReceivablesService } from './features/receivables/receivables.service';
 import { CollectionsService } from './features/receivables/collections.service';
 import { OpeningImport } from './features/receivables/opening';
+import { LateFees } from './features/receivables/late-fees';
 import { ParcelsService } from './features/parcels/parcels.service';
 import { ParcelsReport } from './features/parcels/parcels-report';
 import { KeysService } from './features/keys/keys.service';
@@ -86,6 +87,7 @@ export interface Services {
   receivables: ReceivablesService;
   collections: CollectionsService;
   openingImport: OpeningImport;
+  lateFees: LateFees;
 }
 
 /** Devices and tuning the caller may replace (tests pass fakes and short timeouts). */
@@ -157,6 +159,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   const receivables = new ReceivablesService(sql, clock, calendar, operators, accounts);
   const collections = new CollectionsService(sql, clock, calendar, accounts);
   const openingImport = new OpeningImport(sql, clock, calendar, receivables);
+  const lateFees = new LateFees(sql, clock, calendar, operators, receivables);
   const fees = new FeesService(sql, clock, terminalId, cash, operators, print, calendar, accounts);
   const parcels = new ParcelsService(
     sql,
@@ -271,6 +274,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     receivables,
     collections,
     openingImport,
+    lateFees,
   };
 }
 

@@ -13,6 +13,7 @@ import './styles/seg.css';
 import './styles/room-picker.css';
 import './styles/paper.css';
 import './styles/lists.css';
+import './styles/dues.css';
 import { App } from './app/App';
 import { I18nProvider } from './app/i18n/I18n';
 import { StatusProvider } from './app/status';

@@ -23,7 +23,9 @@ export type FeeLineFacts =
   | { rule: 'per_month'; period: FeePeriod; unitPriceFen: number }
   | { rule: 'per_area_month'; period: FeePeriod; area: string; unitPriceFen: number }
   | { rule: 'metered'; from: string; to: string; used: string; unit: string; unitPriceFen: number }
-  | { rule: 'amount' };
+  | { rule: 'amount' }
+  /** a planned item's months settled oldest first (and opening arrears brought in from the previous system) */
+  | { rule: 'plan'; opening: boolean; period: FeePeriod | null; amountFen: number };
 
 /** Units a fee item is commonly counted in: English singular and plural. Any other unit is shown as entered. */
 const UNITS: Record<string, readonly [string, string]> = {
@@ -93,6 +95,12 @@ export function feeLineDetail(f: FeeLineFacts, lang: FeeLineLang): string {
         : `读数 ${f.from} → ${f.to}，用量 ${f.used}${f.unit} × ${price(f.unitPriceFen, lang)}`;
     case 'amount':
       return '';
+    case 'plan': {
+      const p = f.period;
+      const opening = f.opening ? (en ? `opening arrears${p ? ' and ' : ''}` : `期初欠费${p ? '及' : ''}`) : '';
+      const span = p ? (en ? `${periodText(p, lang)}, ${unitCount(p.months, '月', lang)}` : `${periodText(p, lang)}，${p.months} 个月`) : '';
+      return `${opening}${span}${en ? ', ' : '，'}${price(f.amountFen, lang)}`;
+    }
   }
 }
 
@@ -104,6 +112,8 @@ export function feeLineQuantity(f: FeeLineFacts, lang: FeeLineLang): string {
     case 'per_month':
     case 'per_area_month':
       return unitCount(f.period.months, lang === 'en' ? '月' : '个月', lang);
+    case 'plan':
+      return unitCount(f.period?.months ?? 0, lang === 'en' ? '月' : '个月', lang);
     case 'metered':
       return unitCount(f.used, f.unit, lang);
     case 'amount':
@@ -136,6 +146,9 @@ export function parseFeeLine(detail: string, quantity: string): FeeLineFacts | n
     return { rule: 'per_month', period: parsePeriod(m[1]), unitPriceFen: toFen(m[2]) };
   if ((m = new RegExp(`^${PERIOD}，(${NUM})㎡ × ${PRICE}/㎡·月$`).exec(detail)) && m[1] && m[2] && m[3])
     return { rule: 'per_area_month', period: parsePeriod(m[1]), area: m[2], unitPriceFen: toFen(m[3]) };
+  // a planned item: the months it settled may skip an exempt one, so their number is read as written
+  if ((m = new RegExp(`^(期初欠费(?:及)?)?(?:(${YM} 至 ${YM}|${YM})，(\\d+) 个月)?，${PRICE}$`).exec(detail)) && (m[1] || m[2]) && m[4])
+    return { rule: 'plan', opening: !!m[1], period: m[2] ? { ...parsePeriod(m[2]), months: Number(m[3]) } : null, amountFen: toFen(m[4]) };
   if ((m = new RegExp(`^读数 (${NUM}) → (${NUM})，用量 (${NUM})(\\D.*?) × ${PRICE}$`).exec(detail)) && m[1] && m[2] && m[3] && m[4] && m[5])
     return { rule: 'metered', from: m[1], to: m[2], used: m[3], unit: m[4], unitPriceFen: toFen(m[5]) };
   if ((m = new RegExp(`^(\\d+) (.+?) × ${PRICE}$`).exec(detail)) && m[1] && m[2] && m[3])

@@ -47,6 +47,7 @@ import type {
   ReceivableAllocationsTable,
   ReceivableContactsTable,
   ReceivableMonthTotalsTable,
+  ReceivableLateWaiversTable,
 } from './tables/receivables';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 import type {
@@ -133,4 +134,5 @@ export interface DB {
   receivable_allocations: ReceivableAllocationsTable;
   receivable_contacts: ReceivableContactsTable;
   receivable_month_totals: ReceivableMonthTotalsTable;
+  receivable_late_waivers: ReceivableLateWaiversTable;
 }

@@ -44,7 +44,7 @@ export function storeHandlers(s: Services, system: SystemService, sessions: Sess
     ...visitorsHandlers(s.visitors),
     ...visitorPassesHandlers(s.visitors),
     ...roomsHandlers(s.rooms, s.residents, s.moveIn, s.decoration),
-    ...receivablesHandlers(s.receivables, s.collections, s.openingImport),
+    ...receivablesHandlers(s.receivables, s.collections, s.openingImport, s.lateFees),
   };
 }
 

@@ -31,6 +31,8 @@ const visitors = area(() => import('../features/visitors/VisitorsArea').then((m)
 const settings = area(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 /** 导入 (supervisor+, from 业主档案): the upload, preview and result of a roster file. */
 const importScreen = area(() => import('../features/import/ImportScreen').then((m) => m.ImportScreen));
+/** 导入期初欠费 (supervisor+, from 业主档案): each room's paid-through month per item from the previous system. */
+const openingImport = area(() => import('../features/import/ImportScreen').then((m) => m.OpeningImportScreen));
 
 export const KeysArea = keys.Area;
 export const CardsArea = cards.Area;
@@ -43,8 +45,10 @@ export const UpstreamArea = upstream.Area;
 export const VisitorsArea = visitors.Area;
 export const SettingsScreen = settings.Area;
 export const ImportScreen = importScreen.Area;
+export const OpeningImportScreen = openingImport.Area;
 
 /** Fetches every area's chunk (in the order of the navigation); a chunk that fails is tried again when opened. */
 export function preloadAreas(): void {
-  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, settings, importScreen]) a.preload().catch(() => undefined);
+  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, settings, importScreen, openingImport])
+    a.preload().catch(() => undefined);
 }

@@ -7,9 +7,9 @@ import type { Channel } from '@shared/contract';
  */
 export const REFRESHES: Partial<Record<Channel, readonly string[]>> = {
   // money moves the cash session's figures, prints, and may settle a card's fee
-  'fees.collect': ['fees', 'cash', 'print', 'cards'],
-  'fees.void': ['fees', 'cash', 'print', 'cards'],
-  'fees.refundDeposit': ['fees', 'cash', 'print', 'cards'],
+  'fees.collect': ['fees', 'cash', 'print', 'cards', 'receivables'],
+  'fees.void': ['fees', 'cash', 'print', 'cards', 'receivables'],
+  'fees.refundDeposit': ['fees', 'cash', 'print', 'cards', 'receivables'],
   'fees.receipts.reprint': ['fees', 'print'],
   'print.jobs.retry': ['print', 'fees'],
   'print.jobs.cancel': ['print', 'fees'],

@@ -18,6 +18,8 @@ export const approvalAction = z.enum([
   'removal.tenantNoConsent',
   /** an exemption or reduction of a room's periodic charges (subject: `<room code>:<item code>`) */
   'receivable.adjust',
+  /** a waiver of the late fee (违约金) a room's item has accrued (subject: `<room code>:<item code>`) */
+  'receivable.lateWaive',
 ]);
 export type ApprovalAction = z.infer<typeof approvalAction>;
 

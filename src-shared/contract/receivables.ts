@@ -62,6 +62,7 @@ export const owedUnitView = z.object({
 
 export const itemDuesView = z.object({
   itemId: id,
+  code: z.string(),
   name: z.string(),
   category: feeCategory,
   /** the month before the first unpaid one */
@@ -73,6 +74,8 @@ export const itemDuesView = z.object({
   ahead: z.array(owedUnitView),
   /** 违约金, shown apart from the debt (0 when late fees are off) */
   lateFeeFen: fenOrZero,
+  /** the part of the late fee on these months a supervisor waived (shown apart; the debt is unchanged) */
+  lateWaivedFen: fenOrZero,
 });
 
 export const duesView = z.object({
@@ -82,6 +85,7 @@ export const duesView = z.object({
   items: z.array(itemDuesView),
   totalFen: fenOrZero,
   lateFeeFen: fenOrZero,
+  lateWaivedFen: fenOrZero,
 });
 export type DuesView = z.infer<typeof duesView>;
 
@@ -218,6 +222,12 @@ export const receivablesContract = {
       approvalId: line().max(100),
     }),
     output: z.object({ repriced: z.number().int() }),
+    access: 'receptionist',
+  }),
+  /** 免违约金: a supervisor's approval ('receivable.lateWaive', subject `<room code>:<item code>`) waives what the item accrued up to today. */
+  'receivables.lateFee.waive': def({
+    input: z.object({ roomId: id, itemId: id, reason, approvalId: line().max(100) }),
+    output: z.object({ waivedFen: fenOrZero }),
     access: 'receptionist',
   }),
   'receivables.dues': def({ input: z.object({ roomId: id }), output: duesView, access: 'receptionist' }),

@@ -12,7 +12,7 @@ export interface ReceivablesFixture extends FeesFixture {
   /** posts a receipt for a room (cash, exact) and returns it */
   collect(roomId: number, lines: Array<{ itemId: number; months: number; from?: string }>, requestId?: string): Promise<ReceiptView>;
   /** a supervisor's (zhao's) approval for the admin signed in on test:1 */
-  approve(action: 'receipt.void' | 'deposit.refund' | 'receivable.adjust', subject: string): Promise<string>;
+  approve(action: 'receipt.void' | 'deposit.refund' | 'receivable.adjust' | 'receivable.lateWaive', subject: string): Promise<string>;
 }
 
 let seq = 0;

@@ -42,6 +42,24 @@ describe('fee line words', () => {
     [{ rule: 'fixed', quantity: 3, unit: '张', unitPriceFen: 2000 }, '3 cards × ¥20.00', '3 cards'],
     [{ rule: 'fixed', quantity: 2, unit: '车位', unitPriceFen: 30000 }, '2 车位 × ¥300.00', '2 车位'],
     [{ rule: 'metered', from: '100', to: '150.5', used: '50.5', unit: '度', unitPriceFen: 60 }, 'reading 100 → 150.5, used 50.5 kWh × ¥0.60', '50.5 kWh'],
+    [
+      { rule: 'plan', opening: false, period: { months: 14, from: '2025-10', to: '2026-11' }, amountFen: 313250 },
+      'Oct 2025 – Nov 2026, 14 months, ¥3132.50',
+      '14 months',
+    ],
+    // an exempt month skipped: 3 months settled across a 4-month span
+    [
+      { rule: 'plan', opening: false, period: { months: 3, from: '2026-08', to: '2026-11' }, amountFen: 67125 },
+      'Aug 2026 – Nov 2026, 3 months, ¥671.25',
+      '3 months',
+    ],
+    [{ rule: 'plan', opening: false, period: { months: 1, from: '2026-11' }, amountFen: 22375 }, 'Nov 2026, 1 month, ¥223.75', '1 month'],
+    [
+      { rule: 'plan', opening: true, period: { months: 2, from: '2026-10', to: '2026-11' }, amountFen: 56800 },
+      'opening arrears and Oct 2026 – Nov 2026, 2 months, ¥568.00',
+      '2 months',
+    ],
+    [{ rule: 'plan', opening: true, period: null, amountFen: 12050 }, 'opening arrears, ¥120.50', '0 months'],
   ];
   it.each(cases)('reads back what it wrote in Chinese, and says it in English: %j', (facts, en, enQty) => {
     const zh = { detail: feeLineDetail(facts, 'zh-CN'), quantity: feeLineQuantity(facts, 'zh-CN') };

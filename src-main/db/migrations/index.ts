@@ -15,6 +15,7 @@ import { m0013 } from './0013_visitors';
 import { m0014 } from './0014_rooms';
 import { m0015 } from './0015_receivables';
 import { m0016 } from './0016_perf_indexes';
+import { m0017 } from './0017_late_fee_waivers';
 
 /** Every migration, statically listed in order. The app's schema version is the last one's. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

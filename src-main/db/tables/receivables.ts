@@ -111,3 +111,17 @@ export interface ReceivableMonthTotalsTable {
   charged_fen: number;
   settled_fen: number;
 }
+
+/** A supervisor's waiver of the late fee accrued up to a day, per room and item (0017). */
+export interface ReceivableLateWaiversTable {
+  id: Generated<number>;
+  room_id: number;
+  item_id: number;
+  through_day: string;
+  waived_fen: number;
+  reason: string;
+  approval_id: string;
+  operator_id: number;
+  approver_id: number;
+  created_at: string;
+}

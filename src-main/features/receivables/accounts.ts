@@ -2,7 +2,8 @@ import type { Insertable } from 'kysely';
 import type { Sql } from '../../db/sql';
 import type { ReceivableChargesTable } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { formatFen, sumFen } from '@shared/money';
+import { sumFen } from '@shared/money';
+import { feeLineDetail, feeLineQuantity, type FeeLineFacts } from '@shared/fee-line';
 import type { PropertyCalendar } from '@shared/calendar';
 import type { PricedLine } from '../fees/pricing';
 import type { Settlements, SettleUnit, SettleUnits } from '../fees/settlements';
@@ -157,20 +158,21 @@ export class Accounts implements Settlements {
     const amountFen = sumFen(take.map((u) => u.amountFen));
     if (amountFen <= 0) throw new AppError('BAD_INPUT', `${acc.item.name}：金额为 0，无法收费`);
     const months = take.filter((u) => u.kind === 'month');
-    const span =
-      months.length === 0
-        ? ''
-        : months.length === 1
-          ? (months[0] as OwedUnit).month
-          : `${(months[0] as OwedUnit).month} 至 ${(months.at(-1) as OwedUnit).month}`;
-    const opening = take.some((u) => u.kind === 'opening') ? `期初欠费${months.length ? '及' : ''}` : '';
+    const firstMonth = months[0];
+    const lastMonth = months.at(-1);
+    const facts: FeeLineFacts = {
+      rule: 'plan',
+      opening: take.some((u) => u.kind === 'opening'),
+      period: firstMonth && lastMonth ? { months: months.length, from: firstMonth.month, ...(months.length > 1 ? { to: lastMonth.month } : {}) } : null,
+      amountFen,
+    };
     return {
       line: {
         itemId,
         name: acc.item.name,
         category: acc.item.category,
-        detail: `${opening}${span}${months.length ? `，${months.length} 个月` : ''}，￥${formatFen(amountFen)}`,
-        quantity: `${months.length}个月`,
+        detail: feeLineDetail(facts, 'zh-CN'),
+        quantity: feeLineQuantity(facts, 'zh-CN'),
         amountFen,
         refundable: acc.item.refundable === 1,
       },

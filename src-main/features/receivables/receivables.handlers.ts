@@ -1,11 +1,17 @@
 import type { receivablesContract } from '@shared/contract/receivables';
 import { actor, type HandlersOf } from '../../ipc/handle';
 import type { CollectionsService } from './collections.service';
+import type { LateFees } from './late-fees';
 import type { OpeningImport } from './opening';
 import type { ReceivablesService } from './receivables.service';
 
 /** Receivables channels → the receivables, collections and opening-balance services. */
-export function receivablesHandlers(r: ReceivablesService, c: CollectionsService, opening: OpeningImport): HandlersOf<typeof receivablesContract> {
+export function receivablesHandlers(
+  r: ReceivablesService,
+  c: CollectionsService,
+  opening: OpeningImport,
+  late: LateFees,
+): HandlersOf<typeof receivablesContract> {
   return {
     'receivables.settings.get': () => r.settings(),
     'receivables.settings.save': (i, ctx) => r.saveSettings(i, actor(ctx)),
@@ -16,6 +22,7 @@ export function receivablesHandlers(r: ReceivablesService, c: CollectionsService
     'receivables.plan.save': (i, ctx) => r.savePlan(i, actor(ctx)),
     'receivables.vacancy.add': (i, ctx) => r.addVacancy(i, actor(ctx)),
     'receivables.adjust': (i, ctx) => r.adjust(i, actor(ctx)),
+    'receivables.lateFee.waive': (i, ctx) => late.waive(i, actor(ctx)),
     'receivables.dues': (i) => r.dues(i.roomId),
     'receivables.owed': (i) => r.owed(i.roomId),
     'receivables.arrears': (i) => c.arrears(i),

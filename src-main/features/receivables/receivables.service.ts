@@ -15,7 +15,8 @@ import type { Accounts } from './accounts';
 import { type OwedUnit } from './accounts';
 import * as repo from './receivables.repo';
 import { roomOwed } from './room-owed';
-import { ageOf, bucketOf, checkNewRate, daysInMonth, lateFee, monthIndex, nextMonth, planStart, RuleError } from './rules';
+import { lateFeeOf, waivedThrough } from './late-fees';
+import { ageOf, bucketOf, checkNewRate, monthIndex, nextMonth, planStart, RuleError } from './rules';
 
 export const DEFAULT_SETTINGS: ReceivablesSettings = { firstMonth: 'whole', lateFee: { enabled: false, dailyBp: 5, capPct: 100 } };
 
@@ -332,7 +333,7 @@ export class ReceivablesService {
     if (!room) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
     const thisMonth = this.calendar.thisMonth();
     const today = this.calendar.today();
-    const late = this.settings().lateFee;
+    const lateSettings = this.settings().lateFee;
     const view = (u: OwedUnit, withAge: boolean) => ({
       kind: u.kind,
       month: u.month,
@@ -346,23 +347,20 @@ export class ReceivablesService {
       if (!acc) return [];
       const owed = acc.units.filter((u) => u.kind === 'opening' || u.month <= thisMonth);
       const owedFen = owed.reduce((s, u) => s + u.amountFen, 0);
-      // 违约金: each month from the day after its last day
-      const lateFeeFen = late.enabled
-        ? owed.reduce(
-            (s, u) => s + lateFee(u.amountFen, dayDiff(`${u.month}-${String(daysInMonth(u.month)).padStart(2, '0')}`, today), late.dailyBp, late.capPct),
-            0,
-          )
-        : 0;
+      // 违约金: each month from the day after its last day, less what a supervisor waived
+      const late = lateFeeOf(owed, today, lateSettings, waivedThrough(this.sql, roomId, p.item_id));
       return [
         {
           itemId: p.item_id,
+          code: acc.item.code,
           name: acc.item.name,
           category: acc.item.category,
           paidThrough: acc.paidThrough,
           owed: owed.map((u) => view(u, true)),
           owedFen,
           ahead: acc.units.filter((u) => u.kind === 'month' && u.month > thisMonth).map((u) => view(u, false)),
-          lateFeeFen,
+          lateFeeFen: late.dueFen,
+          lateWaivedFen: late.waivedFen,
         },
       ];
     });
@@ -373,6 +371,7 @@ export class ReceivablesService {
       items,
       totalFen: items.reduce((s, i) => s + i.owedFen, 0),
       lateFeeFen: items.reduce((s, i) => s + i.lateFeeFen, 0),
+      lateWaivedFen: items.reduce((s, i) => s + i.lateWaivedFen, 0),
     };
   }
 
@@ -386,10 +385,4 @@ export class ReceivablesService {
     for (let i = 0; i < 12; i++) m = nextMonth(m);
     return m;
   }
-}
-
-/** Whole days from `from` to `to` (dates), negative when `to` is earlier. */
-function dayDiff(from: string, to: string): number {
-  if (to <= from) return 0;
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

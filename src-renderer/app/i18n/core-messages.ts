@@ -1,3 +1,4 @@
+import { DUES_MESSAGES } from './core-messages-dues';
 import { VISITOR_MESSAGES } from './core-messages-visitors';
 import { HANDOVER_MESSAGES } from './core-messages-handover';
 
@@ -372,4 +373,5 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ],
   ...VISITOR_MESSAGES,
   ...HANDOVER_MESSAGES,
+  ...DUES_MESSAGES,
 ];

@@ -8,6 +8,8 @@ import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { ErrorNote } from '../../app/ui/Notes';
 import { CollectResult } from './CollectResult';
+import { collectRoom, useCollectRoom } from './collectRoom';
+import { DuesPanel, PostedDues } from './DuesPanel';
 import { collectRequest, useCollectRequest, type CollectRequest } from './collectRequest';
 import { ItemPicker } from './ItemPicker';
 import { checkLine, fieldsOf, newLine, type LineDraft, type LineField, type LineInput } from './lines';
@@ -37,6 +39,7 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
   const t = useT();
   const { operator, go } = useShell();
   const req = useCollectRequest(operator.id);
+  const sentRoom = useCollectRoom(operator.id);
   const applied = useRef<CollectRequest | null>(null);
   const [prefillNote, setPrefillNote] = useState<PrefillNote>(null);
   const [link, setLink] = useState<LinkState | null>(null);
@@ -103,6 +106,14 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
       .catch(() => undefined);
   }, [req, items, posted, read]);
 
+  // 业主档案's 去收费: the room as the payer, its dues on screen
+  useEffect(() => {
+    if (!sentRoom || posted) return;
+    collectRoom.set(null);
+    setPayer(sentRoom.payer);
+    setFocusName('[name="item-filter"]');
+  }, [sentRoom, posted]);
+
   /** Links the posted receipt to what the request was for; the request is done once that worked. */
   const linkReceipt = (rq: CollectRequest, receipt: ReceiptView) => {
     setLink({ req: rq, receipt, state: 'linking' });
@@ -125,6 +136,12 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
     setLines((ls) => [...ls, line]);
     // fixed-price items are usually 1: stay in the filter for the next item; others need their input
     if (item.rule !== 'fixed') setFocusName(`[data-line="${line.key}"][data-field="${fieldsOf(item.rule)[0] ?? ''}"]`);
+  };
+
+  /** 欠费 collected: its lines in place of any for the same items, then on to the payment */
+  const collectDues = (dues: LineDraft[]) => {
+    setLines((ls) => [...ls.filter((l) => !dues.some((d) => d.item.id === l.item.id)), ...dues]);
+    focusPayment();
   };
 
   const changeLine = (key: number, field: LineField, value: string) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, [field]: value } : l)));
@@ -275,17 +292,20 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
 
   if (posted)
     return (
-      <CollectResult
-        receipt={posted}
-        onChange={setPosted}
-        onNext={next}
-        linked={
-          link ? (
-            <RequestLinked link={link} returnRef={returnRef} onRetry={() => linkReceipt(link.req, link.receipt)} onReturn={() => void goBack(link.req)} />
-          ) : null
-        }
-        focusRef={link ? returnRef : undefined}
-      />
+      <>
+        <CollectResult
+          receipt={posted}
+          onChange={setPosted}
+          onNext={next}
+          linked={
+            link ? (
+              <RequestLinked link={link} returnRef={returnRef} onRetry={() => linkReceipt(link.req, link.receipt)} onReturn={() => void goBack(link.req)} />
+            ) : null
+          }
+          focusRef={link ? returnRef : undefined}
+        />
+        {payer?.kind === 'room' ? <PostedDues roomId={payer.roomId} /> : null}
+      </>
     );
 
   // a missing payer is said once, under the room box (RoomPicker's `missing`)
@@ -303,6 +323,9 @@ export function CollectScreen({ items, active, onSessionLost }: Props) {
           labels={COLLECT_ROOM_LABELS}
           shortcut="F3"
         />
+        {payer?.kind === 'room' ? (
+          <DuesPanel key={payer.roomId} roomId={payer.roomId} items={items} active={active && !posted} onCollect={collectDues} />
+        ) : null}
         <ItemPicker items={items} onAdd={addItem} inputRef={itemRef} />
         <LinesTable
           lines={lines}

@@ -16,6 +16,9 @@ import { MAX_FILE_BYTES } from './labels';
 import { useImportJob } from './useImportJob';
 import './import.css';
 
+// the opening-balance import shares this chunk and its style sheet
+export { OpeningImportScreen } from './OpeningImportScreen';
+
 type Phase = 'pick' | 'reading' | 'uploading' | 'checking' | 'committing' | 'stopped' | 'done';
 
 const COLUMNS = ['楼栋', '单元', '房号', '姓名', '类型', '电话', '入住日期', '迁出日期', '面积', '备注'];

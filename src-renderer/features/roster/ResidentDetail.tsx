@@ -3,6 +3,7 @@ import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
 import { KIND_LABEL } from './labels';
 import { PhoneReveal } from './PhoneReveal';
+import { RoomDues } from './RoomDues';
 
 /** One resident: room, building, area, dates, the others in the room, the masked phone (reveal on demand). */
 export function ResidentDetail({ id, onOpen }: { id: number; onOpen: (id: number) => void }) {
@@ -43,6 +44,7 @@ export function ResidentDetail({ id, onOpen }: { id: number; onOpen: (id: number
           </>
         ) : null}
       </dl>
+      <RoomDues roomId={d.roomId} roomCode={d.roomCode} name={d.name} />
       <h3>{t('detail.roommates')}</h3>
       {others.length === 0 ? (
         <p className="hint">{t('detail.noRoommates')}</p>

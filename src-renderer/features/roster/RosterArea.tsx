@@ -3,13 +3,13 @@ import { useT } from '../../app/i18n/I18n';
 import { useShell } from '../../app/shell-context';
 import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { roleAtLeast } from '../../lib/roles';
-import { ImportScreen } from '../../app/areaScreens';
+import { ImportScreen, OpeningImportScreen } from '../../app/areaScreens';
 import { ScreenBoundary } from '../../app/ScreenBoundary';
 import { BuildingsTab } from './BuildingsTab';
 import { RosterSearch } from './RosterSearch';
 import './roster.css';
 
-type View = 'search' | 'buildings' | 'import';
+type View = 'search' | 'buildings' | 'import' | 'opening';
 
 interface Props {
   searchTick: number;
@@ -17,7 +17,7 @@ interface Props {
   onQueryTaken: () => void;
 }
 
-/** 业主档案: find a resident (default), the buildings, and (supervisor+) the roster import. */
+/** 业主档案: find a resident (default), the buildings, and (supervisor+) the roster and opening-balance imports. */
 export function RosterArea({ searchTick, pendingQuery, onQueryTaken }: Props) {
   const t = useT();
   const { operator } = useShell();
@@ -32,6 +32,13 @@ export function RosterArea({ searchTick, pendingQuery, onQueryTaken }: Props) {
     return (
       <ScreenBoundary>
         <ImportScreen onClose={() => setView('search')} />
+      </ScreenBoundary>
+    );
+
+  if (view === 'opening')
+    return (
+      <ScreenBoundary>
+        <OpeningImportScreen onClose={() => setView('search')} />
       </ScreenBoundary>
     );
 
@@ -52,9 +59,14 @@ export function RosterArea({ searchTick, pendingQuery, onQueryTaken }: Props) {
           onChange={setView}
         />
         {canManage ? (
-          <button type="button" className="btn" onClick={() => setView('import')}>
-            {t('roster.import')}
-          </button>
+          <>
+            <button type="button" className="btn" onClick={() => setView('import')}>
+              {t('roster.import')}
+            </button>
+            <button type="button" className="btn" onClick={() => setView('opening')}>
+              {t('opening.button')}
+            </button>
+          </>
         ) : null}
       </div>
       <TabPanel idBase="roster" value={view}>

@@ -7,6 +7,7 @@ import { useAction } from '../../app/useAction';
 import { Field } from '../../app/ui/Field';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { CashThresholdForm } from './CashThresholdForm';
+import { DuesSettingsForm } from './DuesSettingsForm';
 import type { MsgKey } from '../../app/i18n/dict';
 
 /** Zones a property of ours may be in; the label says the city and the offset. */
@@ -104,6 +105,7 @@ export function GeneralTab() {
         </div>
       </form>
       <CashThresholdForm />
+      <DuesSettingsForm />
     </>
   );
 }
