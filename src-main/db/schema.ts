@@ -47,6 +47,7 @@ import type {
   ReceivableAllocationsTable,
   ReceivableContactsTable,
 } from './tables/receivables';
+import type { ReceivableNoticesTable } from './tables/notices';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 import type {
   VisitorPersonalTable,
@@ -71,6 +72,7 @@ export type * from './tables/service';
 export type * from './tables/visitors';
 export type * from './tables/rooms';
 export type * from './tables/receivables';
+export type * from './tables/notices';
 
 export interface DB {
   settings: SettingsTable;
@@ -131,4 +133,5 @@ export interface DB {
   receivable_charges: ReceivableChargesTable;
   receivable_allocations: ReceivableAllocationsTable;
   receivable_contacts: ReceivableContactsTable;
+  receivable_notices: ReceivableNoticesTable;
 }
