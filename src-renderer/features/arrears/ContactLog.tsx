@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
@@ -17,10 +17,14 @@ export function ContactLog({ room, onRoom }: { room: RoomRef | null; onRoom: (r:
   const [promised, setPromised] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const resultRef = useRef<HTMLInputElement>(null);
-  const firstWay = useRef<HTMLInputElement>(null);
   const log = useCall('receivables.contacts.list', { roomId: room?.roomId ?? 0 }, { enabled: !!room });
   const action = useAction();
   const send = useSend();
+  const roomId = room?.roomId;
+  // a room chosen (here or from the list): the cursor in 催缴结果 (Shift+Tab reaches the way, ←/→ changes it)
+  useEffect(() => {
+    if (roomId) window.setTimeout(() => resultRef.current?.focus(), 0);
+  }, [roomId]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -40,14 +44,14 @@ export function ContactLog({ room, onRoom }: { room: RoomRef | null; onRoom: (r:
 
   return (
     <div className="arr-log">
-      <RoomChoice room={room} onRoom={onRoom} onPicked={() => window.setTimeout(() => firstWay.current?.focus(), 0)} />
+      <RoomChoice room={room} onRoom={onRoom} />
       {room ? (
         <form className="card arr-form" onSubmit={submit} aria-label={t('arr.tab.log')}>
           <fieldset className="fieldset seg-group">
             <legend className="field-label">{t('arr.way')}</legend>
-            {WAYS.map((w, i) => (
+            {WAYS.map((w) => (
               <label key={w} className="seg">
-                <input ref={i === 0 ? firstWay : undefined} type="radio" name="arr-way" value={w} checked={way === w} onChange={() => setWay(w)} />
+                <input type="radio" name="arr-way" value={w} checked={way === w} onChange={() => setWay(w)} />
                 <span>{t(WAY_LABEL[w])}</span>
               </label>
             ))}
