@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
-import { Stat } from '../../app/ui/Stat';
 import { download } from '../../lib/download';
 import { formatDate, formatMonth } from '../../lib/format';
 import { moneyText } from '../../lib/money';
@@ -87,13 +86,23 @@ export function ArrearsList({ onLog, onNotice }: { onLog: (r: RoomRef) => void; 
       {!a && !q.error ? <p className="hint">{t('arr.loading')}</p> : null}
       {a ? (
         <>
-          <div className="stat-row" data-testid="arr-totals">
-            <Stat value={String(a.rooms)} label={t('arr.rooms')} />
-            <Stat value={moneyText(a.owedFen)} label={t('arr.owed')} className="stat-money" />
+          {/* one line of totals, so a page of rooms stays in view at 1024×768 */}
+          <dl className="arr-sum" data-testid="arr-totals">
+            <div className="arr-sum-main">
+              <dt>{t('arr.rooms')}</dt>
+              <dd>{a.rooms}</dd>
+            </div>
+            <div className="arr-sum-main">
+              <dt>{t('arr.owed')}</dt>
+              <dd>{moneyText(a.owedFen)}</dd>
+            </div>
             {BUCKETS.map((b) => (
-              <Stat key={b} value={moneyText(a.buckets[b])} label={t(BUCKET_LABEL[b])} className="stat-money" />
+              <div key={b}>
+                <dt>{t(BUCKET_LABEL[b])}</dt>
+                <dd>{moneyText(a.buckets[b])}</dd>
+              </div>
             ))}
-          </div>
+          </dl>
           <p className="hint">{t('arr.asOf', { month: formatMonth(a.thisMonth, lang) })}</p>
           {a.rows.length === 0 ? <p className="info-box">{t('arr.none')}</p> : null}
           {a.rows.length > 0 ? (
