@@ -77,9 +77,9 @@ export function NoticesTab({ room, onRoom }: { room: RoomRef | null; onRoom: (r:
   return (
     <div className="arr-notices">
       <div className="card arr-form">
-        <div className="arr-form-row">
+        <div className="arr-form-row arr-choices">
           <fieldset className="fieldset seg-group">
-            <legend className="sr-only">{t('arr.tab.notices')}</legend>
+            <legend className="field-label">{t('arr.scope')}</legend>
             {(['room', 'building'] as const).map((s) => (
               <label key={s} className="seg">
                 <input type="radio" name="arr-scope" checked={scope === s} onChange={() => setScope(s)} />
@@ -88,7 +88,7 @@ export function NoticesTab({ room, onRoom }: { room: RoomRef | null; onRoom: (r:
             ))}
           </fieldset>
           <fieldset className="fieldset seg-group">
-            <legend className="sr-only">{t('arr.kind')}</legend>
+            <legend className="field-label">{t('arr.kind')}</legend>
             {(['payment', 'reminder'] as const).map((k) => (
               <label key={k} className="seg">
                 <input type="radio" name="arr-kind" checked={kind === k} onChange={() => setKind(k)} />

@@ -62,6 +62,7 @@ export const arrears = {
   'arr.noOverdue': ['没有逾期的承诺。', 'No promise is past due.'],
   'arr.noQuiet': ['每个欠费户最近都联系过。', 'Every room owing has been contacted recently.'],
   // notices
+  'arr.scope': ['开具范围', 'Issue for'],
   'arr.forRoom': ['一个房号', 'One room'],
   'arr.forBuilding': ['整栋楼', 'A whole building'],
   'arr.kind': ['通知单类型', 'Notice type'],
