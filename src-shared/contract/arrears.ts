@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, id, lines, isoMonth } from './common';
+import { def, empty, id, line, isoMonth } from './common';
 import { fenOrZero } from './fees';
 import { ageBucket } from './receivables';
 
@@ -46,10 +46,10 @@ export const noticeView = z.object({
 export type NoticeView = z.infer<typeof noticeView>;
 
 export const noticeSettings = z.object({
-  /** how to pay, printed on every notice */
-  howToPay: lines().trim().min(2).max(300),
+  /** how to pay, printed on every notice (one line: it is printed on the slip as it is) */
+  howToPay: line().trim().min(2).max(300),
   /** the property's contact (office, phone, hours) */
-  contact: lines().trim().min(2).max(200),
+  contact: line().trim().min(2).max(200),
 });
 export type NoticeSettings = z.infer<typeof noticeSettings>;
 

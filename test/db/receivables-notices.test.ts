@@ -75,6 +75,19 @@ describe('payment notices', () => {
     expect(count).toEqual({ n: 5, top: 5 });
   });
 
+  it('a notice keeps the wording it was issued with; a supervisor’s new wording is on the next ones', async () => {
+    const t = await fixture();
+    const first = await t.call('receivables.notices.issue', { roomId: t.roomId, kind: 'payment', print: false });
+    await t.call('receivables.notices.settings.save', { howToPay: '请在每月 15 日前到前台或用微信交费。', contact: '物业服务中心 0755-86001234' });
+    const second = await t.call('receivables.notices.issue', { roomId: t.roomId, kind: 'payment', print: false });
+    const [a, b] = await t.call('receivables.notices.get', { ids: [...first.ids, ...second.ids] });
+    expect([a?.howToPay, a?.contact]).toEqual(['请到物业服务中心前台交费，现金、微信、支付宝、银行卡均可。', '物业服务中心前台']);
+    expect([b?.howToPay, b?.contact]).toEqual(['请在每月 15 日前到前台或用微信交费。', '物业服务中心 0755-86001234']);
+    // one line each: a line break is refused, nothing saved
+    expect(await t.raw('receivables.notices.settings.save', { howToPay: '第一行\n第二行', contact: '前台' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect((await t.call('receivables.notices.settings.get', {})).contact).toBe('物业服务中心 0755-86001234');
+  });
+
   it('a batch that cannot print writes nothing (no number is used up)', async () => {
     const t = await fixture();
     const b5 = await buildingOf(t, '5');

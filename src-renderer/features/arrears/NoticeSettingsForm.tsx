@@ -37,11 +37,11 @@ export function NoticeSettingsForm() {
         <div className="arr-form-row">
           <label className="field grow">
             <span className="field-label">{t('arr.howToPay')}</span>
-            <textarea name="howToPay" rows={2} maxLength={300} value={howToPay} onChange={(e) => setHowToPay(e.target.value)} data-data="" />
+            <input name="howToPay" autoComplete="off" maxLength={300} value={howToPay} onChange={(e) => setHowToPay(e.target.value)} data-data="" />
           </label>
           <label className="field grow">
             <span className="field-label">{t('arr.contact')}</span>
-            <textarea name="contact" rows={2} maxLength={200} value={contact} onChange={(e) => setContact(e.target.value)} data-data="" />
+            <input name="contact" autoComplete="off" maxLength={200} value={contact} onChange={(e) => setContact(e.target.value)} data-data="" />
           </label>
           <div className="field field-button">
             <button type="submit" className="btn" disabled={action.busy}>
