@@ -22,6 +22,9 @@ import { ReceivablesService } from './features/receivables/receivables.service';
 import { CollectionsService } from './features/receivables/collections.service';
 import { OpeningImport } from './features/receivables/opening';
 import { LateFees } from './features/receivables/late-fees';
+import { NoticesService } from './features/receivables/notices.service';
+import { noticeSlip } from './features/receivables/notice-slip';
+import { ArrearsExports } from './features/receivables/arrears-export';
 import { ParcelsService } from './features/parcels/parcels.service';
 import { ParcelsReport } from './features/parcels/parcels-report';
 import { KeysService } from './features/keys/keys.service';
@@ -86,6 +89,8 @@ export interface Services {
   decoration: DecorationService;
   receivables: ReceivablesService;
   collections: CollectionsService;
+  notices: NoticesService;
+  arrearsExports: ArrearsExports;
   openingImport: OpeningImport;
   lateFees: LateFees;
 }
@@ -160,6 +165,14 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   const collections = new CollectionsService(sql, clock, calendar, accounts);
   const openingImport = new OpeningImport(sql, clock, calendar, receivables);
   const lateFees = new LateFees(sql, clock, calendar, operators, receivables);
+  const notices = new NoticesService(sql, clock, calendar, {
+    dues: (roomId) => receivables.dues(roomId),
+    owingRooms: (buildingId) => collections.arrears({ buildingId, limit: 1_000_000 }).rows.map((r) => r.roomId),
+    printerConfigured: () => print.configured(),
+    enqueueSlip: (id) => print.enqueueNoticeSlip(id),
+    propertyName: () => counter.propertyName(),
+  });
+  const arrearsExports = new ArrearsExports(collections, notices);
   const fees = new FeesService(sql, clock, terminalId, cash, operators, print, calendar, accounts);
   const parcels = new ParcelsService(
     sql,
@@ -243,6 +256,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     handoverLines: (id) => handoverSlipLines(handover.get(id), counter.propertyName(), calendar.tz()),
     dispatchLines: (id) => dispatchSlipLines(requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
     passSlip: (id, opts) => passes.render(id, opts),
+    noticeSlip: (id) => noticeSlip(notices.one(id), calendar.tz()),
   });
 
   return {
@@ -275,6 +289,8 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     collections,
     openingImport,
     lateFees,
+    notices,
+    arrearsExports,
   };
 }
 

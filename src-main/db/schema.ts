@@ -49,6 +49,7 @@ import type {
   ReceivableMonthTotalsTable,
   ReceivableLateWaiversTable,
 } from './tables/receivables';
+import type { ReceivableNoticesTable } from './tables/notices';
 import type { ServiceRequestsTable, ServiceEventsTable, HandoversTable, HandoverItemsTable } from './tables/service';
 import type {
   VisitorPersonalTable,
@@ -73,6 +74,7 @@ export type * from './tables/service';
 export type * from './tables/visitors';
 export type * from './tables/rooms';
 export type * from './tables/receivables';
+export type * from './tables/notices';
 
 export interface DB {
   settings: SettingsTable;
@@ -135,4 +137,5 @@ export interface DB {
   receivable_contacts: ReceivableContactsTable;
   receivable_month_totals: ReceivableMonthTotalsTable;
   receivable_late_waivers: ReceivableLateWaiversTable;
+  receivable_notices: ReceivableNoticesTable;
 }

@@ -20,6 +20,7 @@ import { cardReaderHandlers } from '../features/cards/card-reader.handlers';
 import { visitorPassesHandlers, visitorsHandlers } from '../features/visitors/visitors.handlers';
 import { roomsHandlers } from '../features/rooms/rooms.handlers';
 import { receivablesHandlers } from '../features/receivables/receivables.handlers';
+import { arrearsHandlers } from '../features/receivables/notices.handlers';
 
 /**
  * Every channel while a store is open: the features' handler maps (each `<feature>.handlers.ts`: channel →
@@ -45,6 +46,7 @@ export function storeHandlers(s: Services, system: SystemService, sessions: Sess
     ...visitorPassesHandlers(s.visitors),
     ...roomsHandlers(s.rooms, s.residents, s.moveIn, s.decoration),
     ...receivablesHandlers(s.receivables, s.collections, s.openingImport, s.lateFees),
+    ...arrearsHandlers(s.notices, s.arrearsExports),
   };
 }
 

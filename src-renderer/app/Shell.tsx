@@ -11,6 +11,7 @@ import { useStatus } from './status';
 import { useAutoLock } from './useAutoLock';
 import { useShortcuts } from './useShortcuts';
 import {
+  ArrearsArea,
   CardsArea,
   CashArea,
   FeesArea,
@@ -118,6 +119,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'handover') screen = <HandoverArea />;
   else if (area === 'visitors') screen = <VisitorsArea />;
+  else if (area === 'arrears') screen = <ArrearsArea />;
   else screen = <SettingsScreen />;
 
   return (

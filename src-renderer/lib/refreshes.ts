@@ -21,6 +21,12 @@ export const REFRESHES: Partial<Record<Channel, readonly string[]>> = {
   'parcels.export': [],
   'reports.export': [],
   'reports.pdf': [],
+  'receivables.arrears.export': [],
+  'receivables.notices.export': [],
+  'receivables.figures.export': [],
+  'receivables.notices.print': ['print'],
+  // a notice is logged in the room's 催缴 log
+  'receivables.notices.issue': ['receivables', 'print'],
   'roster.revealPhone': [],
   'auth.touch': [],
 };

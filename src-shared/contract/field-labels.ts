@@ -273,6 +273,9 @@ export const FIELD_LABELS = {
   vacancyApplies: ['空置房折扣适用', 'vacancy discount applies'],
   way: ['催缴方式', 'way'],
   year: ['年份', 'year'],
+  // payment notices
+  contact: ['物业联系方式', "property's contact"],
+  howToPay: ['交费方式说明', 'how to pay'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 
 export type FieldName = keyof typeof FIELD_LABELS;

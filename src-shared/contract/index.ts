@@ -18,6 +18,7 @@ import { visitorsContract } from './visitors';
 import { visitorPassesContract } from './visitor-passes';
 import { roomsContract } from './rooms';
 import { receivablesContract } from './receivables';
+import { arrearsContract } from './arrears';
 
 /** Every IPC channel, declared once. Main parses against it; preload and renderer take their types from it. */
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...visitorPassesContract,
   ...roomsContract,
   ...receivablesContract,
+  ...arrearsContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -71,3 +73,4 @@ export * from '../plate';
 export * from './rooms';
 export * from './field-labels';
 export * from './receivables';
+export * from './arrears';

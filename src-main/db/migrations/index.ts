@@ -16,6 +16,7 @@ import { m0014 } from './0014_rooms';
 import { m0015 } from './0015_receivables';
 import { m0016 } from './0016_perf_indexes';
 import { m0017 } from './0017_late_fee_waivers';
+import { m0018 } from './0018_notices';
 
 /** Every migration, statically listed in order. The app's schema version is the last one's. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

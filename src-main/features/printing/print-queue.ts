@@ -23,6 +23,7 @@ const payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handover-slip'), handoverId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('dispatch-slip'), requestId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('pass-slip'), passId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
+  z.object({ kind: z.literal('notice-slip'), noticeId: z.number().int(), at: z.string() }),
 ]);
 type Payload = z.infer<typeof payload>;
 
@@ -47,6 +48,8 @@ export interface PrintDocuments {
   dispatchLines(requestId: number): SlipLine[];
   /** a pass (visitor, worker, removal) as printed; `copy` > 0 prints 副本 n */
   passSlip(passId: number, opts: { width: Width; copy?: number; reprintedAt?: string }): Rendered;
+  /** a payment notice's short form (交费通知单 / 催缴通知单) */
+  noticeSlip(noticeId: number): { title: string; lines: SlipLine[] };
 }
 
 /**
@@ -197,6 +200,11 @@ export class PrintQueue {
     return true;
   }
 
+  /** A payment notice's short form, inside the issuing transaction (the caller checks `configured()` first). */
+  enqueueNoticeSlip(noticeId: number): void {
+    this.enqueue('slip', { kind: 'notice-slip', noticeId, at: this.now() }, {});
+  }
+
   /** The state of a pass's first print and how many reprints it has had. */
   passInfo(passId: number): PrintInfo {
     const jobs = repo.jobsOfPass(this.sql, passId);
@@ -313,6 +321,10 @@ export class PrintQueue {
         return renderSlip('派工单', this.documents().dispatchLines(p.requestId), { width, timeZone });
       case 'pass-slip':
         return this.documents().passSlip(p.passId, { width, ...(copy > 0 ? { copy, reprintedAt: p.at } : {}) });
+      case 'notice-slip': {
+        const n = this.documents().noticeSlip(p.noticeId);
+        return renderSlip(n.title, n.lines, { width, timeZone });
+      }
     }
   }
 

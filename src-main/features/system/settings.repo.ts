@@ -17,7 +17,8 @@ export type SettingKey =
   | 'service_settings'
   | 'time_zone'
   | 'visitor_settings'
-  | 'receivables_settings';
+  | 'receivables_settings'
+  | 'notice_settings';
 
 export function getSetting(sql: Sql, key: SettingKey): string | undefined {
   return sql.get(qb.selectFrom('settings').select('value').where('key', '=', key))?.value;

@@ -12,6 +12,7 @@ import { FigureTable } from '../../app/ui/FigureTable';
 import { Stat } from '../../app/ui/Stat';
 import { defaultName, duration, KIND_LABEL } from './labels';
 import { DateInput } from '../../app/ui/DateInput';
+import { FiguresLink } from '../arrears/FiguresLink';
 
 type Period = ReportView['period'];
 const PERIODS: { id: Period; label: MsgKey }[] = [
@@ -154,6 +155,7 @@ export function ServiceStats() {
             />
           </div>
 
+          <FiguresLink />
           <h3>{t('rp.others')}</h3>
           <div className="stat-row" data-testid="rp-others">
             <Stat value={`${r.parcels.in} / ${r.parcels.out.pickedUp}`} label={t('rp.parcelsInOut')} />

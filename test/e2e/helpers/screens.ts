@@ -16,13 +16,14 @@ export const AREAS: { key: string; name: string }[] = [
   { key: 'Alt+9', name: 'service' },
   { key: 'Alt+0', name: 'upstream' },
   { key: 'Alt+V', name: 'visitors' },
+  { key: 'Alt+R', name: 'arrears' },
   { key: 'Control+Comma', name: 'settings' },
 ];
 
-/** Content on every screen: fee items, keys, blank cards, a parcel, a request, an open cash session. */
+/** Content on every screen: fee items (物业费 billed monthly to 1-1-201 since January), keys, blank cards, a parcel, a request, an open cash session. */
 export async function stockTheCounter(h: Host): Promise<void> {
   await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await api(h, 'fees.items.save', {
+  const wyf = await api<{ id: number }>(h, 'fees.items.save', {
     code: 'WYF',
     name: '物业费',
     category: 'property',
@@ -44,6 +45,12 @@ export async function stockTheCounter(h: Host): Promise<void> {
     active: true,
     sort: 1,
   });
+  // 欠费催缴 has rooms owing: 1-1-201 is billed 物业费 monthly since January (the property's year)
+  const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+  await api(h, 'receivables.items.save', { itemId: wyf.id, sinceMonth: `${year}-01`, vacancyApplies: false });
+  const hits = await api<{ items: { roomId: number; roomCode: string }[] }>(h, 'roster.search', { q: '1-1-201' });
+  const room = hits.items.find((x) => x.roomCode === '1-1-201');
+  if (room) await api(h, 'receivables.plan.save', { roomId: room.roomId, itemId: wyf.id, startMonth: `${year}-01` });
   await api(h, 'keys.save', { kind: 'public', label: '1栋屋顶', roomId: null, hook: 'B-03' });
   await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 20, reason: '采购入库' });
   await api(h, 'auth.logout', {});

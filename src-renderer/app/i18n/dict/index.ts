@@ -11,6 +11,7 @@ import { handover } from './handover';
 import { fields } from './fields';
 import { visitors } from './visitors';
 import { dues } from './dues';
+import { arrears } from './arrears';
 
 export const DICT = {
   ...core,
@@ -25,6 +26,7 @@ export const DICT = {
   ...handover,
   ...visitors,
   ...dues,
+  ...arrears,
   ...fields,
 } as const;
 export type MsgKey = keyof typeof DICT;
