@@ -36,6 +36,7 @@ import { RoomsService } from './features/rooms/rooms.service';
 import { ResidentsService } from './features/rooms/residents.service';
 import { MoveInService } from './features/rooms/movein.service';
 import { DecorationService } from './features/rooms/decoration.service';
+import { DecorationLinksService } from './features/rooms/decoration-links.service';
 import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
 import { VisitorSettingsStore } from './features/visitors/settings';
 import { PassesService, type PassPrinter } from './features/visitors/passes.service';
@@ -79,6 +80,8 @@ export interface Services {
   residents: ResidentsService;
   moveIn: MoveInService;
   decoration: DecorationService;
+  /** a decoration case's worker passes, key loans and deposit refund */
+  decorationLinks: DecorationLinksService;
   receivables: ReceivablesService;
   collections: CollectionsService;
   openingImport: OpeningImport;
@@ -219,6 +222,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
   const residents = new ResidentsService(sql, clock, calendar);
   const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
   const decoration = new DecorationService(sql, clock, calendar);
+  const decorationLinks = new DecorationLinksService(sql, clock, decoration, visitors.workers, keys, fees);
   const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });
 
   print.printDocumentsFrom({
@@ -254,6 +258,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     residents,
     moveIn,
     decoration,
+    decorationLinks,
     receivables,
     collections,
     openingImport,

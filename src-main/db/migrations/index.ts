@@ -14,8 +14,9 @@ import { m0012 } from './0012_roster_imports';
 import { m0013 } from './0013_visitors';
 import { m0014 } from './0014_rooms';
 import { m0015 } from './0015_receivables';
+import { m0016 } from './0016_case_links';
 
 /** Every migration, statically listed in order. The app's schema version is the last one's. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -120,3 +120,13 @@ export interface DecorationEventsTable {
   amount_fen: number | null;
   new_end: string | null;
 }
+
+export type DecorationLinkKind = 'worker_pass' | 'key_loan' | 'refund';
+/** 0016: the passes, key loans and refund receipt a decoration case set in motion */
+export interface DecorationLinksTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: DecorationLinkKind;
+  ref_id: number;
+  at: string;
+}

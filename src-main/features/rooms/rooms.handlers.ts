@@ -4,6 +4,7 @@ import type { RoomsService } from './rooms.service';
 import type { ResidentsService } from './residents.service';
 import type { MoveInService } from './movein.service';
 import type { DecorationService } from './decoration.service';
+import type { DecorationLinksService } from './decoration-links.service';
 
 /** Room file, residents, move-in and decoration channels → their services. */
 export function roomsHandlers(
@@ -11,6 +12,7 @@ export function roomsHandlers(
   residents: ResidentsService,
   moveIn: MoveInService,
   decoration: DecorationService,
+  links: DecorationLinksService,
 ): HandlersOf<typeof roomsContract> {
   return {
     'rooms.file': (i) => rooms.file(i.roomId),
@@ -46,6 +48,9 @@ export function roomsHandlers(
     'rooms.decoration.finish': (i, ctx) => decoration.finish(i.caseId, actor(ctx)),
     'rooms.decoration.accept': (i, ctx) => decoration.accept(i.caseId, i.pass, i.opinion, actor(ctx)),
     'rooms.decoration.void': (i, ctx) => decoration.void(i.caseId, i.reason, actor(ctx)),
+    'rooms.decoration.workerPass': (i, ctx) => links.workerPass(i.caseId, i.pass, actor(ctx)),
+    'rooms.decoration.keyLoan': (i, ctx) => links.keyLoan(i.caseId, i.loan, actor(ctx)),
+    'rooms.decoration.refund': (i, ctx) => links.refund(i.caseId, i.approvalId, i.method, i.reference, actor(ctx)),
     'rooms.decoration.list': (i) => decoration.list(i.status),
     'rooms.occupancy': (i) => rooms.occupancy(i.month),
   };

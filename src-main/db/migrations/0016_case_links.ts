@@ -1,0 +1,24 @@
+import type { Migration } from './types';
+
+/**
+ * What a decoration case set in motion in other areas, linked by id: the workers' temporary passes issued under the
+ * case (pass_issues), the contractor's key loans (key_loans, purpose 装修) and the deposit refund (the refund
+ * receipt). A pass, a loan or a receipt belongs to at most one case. Append-only: a link is never changed.
+ */
+export const m0016: Migration = {
+  version: 16,
+  name: 'case_links',
+  up(db) {
+    db.exec(`
+      CREATE TABLE decoration_links (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES decoration_cases(id),
+        kind TEXT NOT NULL CHECK (kind IN ('worker_pass', 'key_loan', 'refund')),
+        ref_id INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (kind, ref_id)
+      ) STRICT;
+      CREATE INDEX decoration_links_case ON decoration_links(case_id, id);
+    `);
+  },
+};
