@@ -220,7 +220,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     visits: (from, to, reveal) => visits.reportRows(from, to, reveal),
   });
   const residents = new ResidentsService(sql, clock, calendar);
-  const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
+  const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards, (id) => print.enqueueMoveInSlip(id));
   const decoration = new DecorationService(sql, clock, calendar);
   const decorationLinks = new DecorationLinksService(sql, clock, decoration, visitors.workers, keys, fees);
   const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });
@@ -230,6 +230,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     handoverLines: (id) => handoverSlipLines(handover.get(id), counter.propertyName(), calendar.tz()),
     dispatchLines: (id) => dispatchSlipLines(requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
     passSlip: (id, opts) => passes.render(id, opts),
+    moveInSlip: (id) => moveIn.slip(id),
   });
 
   return {

@@ -73,7 +73,11 @@ export const moveInCaseView = z.object({
     meters: z.string().nullable(),
     keys: z.string().nullable(),
     cards: z.string().nullable(),
+    /** first fees collected (or none due) */
+    fees: z.string().nullable(),
   }),
+  /** the first fees' receipt, collected through 收费 */
+  feesReceiptNo: z.string().nullable(),
   docsSeen: z.array(moveInDoc),
   readings: z.array(z.object({ meter: meterKind, reading: z.number() })),
   keyIds: z.array(z.number().int()),
@@ -241,6 +245,8 @@ export const roomsContract = {
     output: moveInCaseView,
     access: 'receptionist',
   }),
+  /** The first fees: the receipt collected through 收费 for the room (left out: none due at the handover). */
+  'rooms.moveIn.fees': def({ input: z.object({ caseId, receiptNo: line().trim().min(1).max(40).optional() }), output: moveInCaseView, access: 'receptionist' }),
   'rooms.moveIn.cardsDone': def({ input: z.object({ caseId }), output: moveInCaseView, access: 'receptionist' }),
   'rooms.moveIn.finish': def({
     input: z.object({ caseId, state: z.enum(['vacant', 'owner_occupied']), issues: note }),
@@ -249,16 +255,28 @@ export const roomsContract = {
   }),
   /** 交房确认单: the lines to print for signature */
   'rooms.moveIn.slip': def({ input: z.object({ caseId }), output: z.object({ title: z.string(), lines: z.array(z.string()) }), access: 'receptionist' }),
+  /** 交房确认单 on the receipt printer (short form); queued: false when no printer is set up (print it on A4). */
+  'rooms.moveIn.print': def({ input: z.object({ caseId }), output: z.object({ queued: z.boolean() }), access: 'receptionist' }),
   /** 当日收楼汇总 */
   'rooms.moveIn.day': def({
     input: z.object({ date: isoDate }),
     output: z.object({
       date: z.string(),
       rooms: z.array(
-        z.object({ caseId: id, roomCode: z.string(), completedAt: z.string(), keys: z.number().int(), cards: z.number().int(), issues: z.string() }),
+        z.object({
+          caseId: id,
+          roomCode: z.string(),
+          completedAt: z.string(),
+          keys: z.number().int(),
+          cards: z.number().int(),
+          issues: z.string(),
+          receiptNo: z.string().nullable(),
+          feesFen: z.number().int(),
+        }),
       ),
       keys: z.number().int(),
       cards: z.number().int(),
+      feesFen: z.number().int(),
     }),
     access: 'receptionist',
   }),

@@ -57,6 +57,9 @@ export interface MoveinCasesTable {
   keys_handed_at: string | null;
   keys_signed_by: string | null;
   cards_done_at: string | null;
+  /** 0016: the first fees' receipt (null: none due at the handover) and when the step was done */
+  fees_receipt_no: string | null;
+  fees_done_at: string | null;
   issues: Generated<string>;
   completed_at: string | null;
   completed_by: number | null;

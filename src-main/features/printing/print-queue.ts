@@ -23,6 +23,7 @@ const payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handover-slip'), handoverId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('dispatch-slip'), requestId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('pass-slip'), passId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
+  z.object({ kind: z.literal('movein-slip'), caseId: z.number().int(), at: z.string() }),
 ]);
 type Payload = z.infer<typeof payload>;
 
@@ -47,6 +48,8 @@ export interface PrintDocuments {
   dispatchLines(requestId: number): SlipLine[];
   /** a pass (visitor, worker, removal) as printed; `copy` > 0 prints 副本 n */
   passSlip(passId: number, opts: { width: Width; copy?: number; reprintedAt?: string }): Rendered;
+  /** the 交房确认单 (title and lines) of a move-in case */
+  moveInSlip(caseId: number): { title: string; lines: SlipLine[] };
 }
 
 /**
@@ -197,6 +200,13 @@ export class PrintQueue {
     return true;
   }
 
+  /** A move-in's 交房确认单 for the owner's signature. False when no printer is set up (the screen prints it on A4). */
+  enqueueMoveInSlip(caseId: number): boolean {
+    if (!this.configured()) return false;
+    this.enqueue('slip', { kind: 'movein-slip', caseId, at: this.now() }, {});
+    return true;
+  }
+
   /** The state of a pass's first print and how many reprints it has had. */
   passInfo(passId: number): PrintInfo {
     const jobs = repo.jobsOfPass(this.sql, passId);
@@ -313,6 +323,10 @@ export class PrintQueue {
         return renderSlip('派工单', this.documents().dispatchLines(p.requestId), { width, timeZone });
       case 'pass-slip':
         return this.documents().passSlip(p.passId, { width, ...(copy > 0 ? { copy, reprintedAt: p.at } : {}) });
+      case 'movein-slip': {
+        const slip = this.documents().moveInSlip(p.caseId);
+        return renderSlip(slip.title, slip.lines, { width, timeZone });
+      }
     }
   }
 
