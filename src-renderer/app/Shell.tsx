@@ -12,6 +12,7 @@ import { useAutoLock } from './useAutoLock';
 import { useShortcuts } from './useShortcuts';
 import {
   CardsArea,
+  CasesArea,
   CashArea,
   FeesArea,
   HandoverArea,
@@ -118,6 +119,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'handover') screen = <HandoverArea />;
   else if (area === 'visitors') screen = <VisitorsArea />;
+  else if (area === 'cases') screen = <CasesArea />;
   else screen = <SettingsScreen />;
 
   return (
