@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n/I18n';
 import { OkNote } from '../../app/ui/Notes';
 import { TabPanel, Tabs } from '../../app/ui/Tabs';
-import { caseRequest, useCaseRequest } from './caseRequest';
+import { useShell } from '../../app/shell-context';
+import { caseRequest, casesPlace, useCaseRequest } from './caseRequest';
 import { DayTab } from './DayTab';
 import { DecorationTab } from './DecorationTab';
 import { MoveInTab } from './MoveInTab';
@@ -14,17 +15,22 @@ type Tab = 'movein' | 'decoration' | 'day';
 /** 交房装修 (Alt+D): the move-in checklist of a room, the decoration cases, the day's handovers. */
 export function CasesArea() {
   const { t } = useI18n();
+  const { operator } = useShell();
   const req = useCaseRequest();
-  const [tab, setTab] = useState<Tab>(req?.kind === 'decoration' ? 'decoration' : 'movein');
-  const [initial, setInitial] = useState<PickedRoom | null>(null);
+  const [remembered] = useState(() => casesPlace.get(operator.id));
+  const [tab, setTab] = useState<Tab>(req ? (req.kind === 'decoration' ? 'decoration' : 'movein') : (remembered?.tab ?? 'movein'));
+  const [initial, setInitial] = useState<PickedRoom | null>(remembered?.room ? { ...remembered.room, state: null } : null);
+  const [sent, setSent] = useState<PickedRoom | null>(null);
   const [note, setNote] = useState<string | null>(null);
   // a room sent from another screen (the room file): taken once
   useEffect(() => {
     if (!req) return;
     setTab(req.kind === 'decoration' ? 'decoration' : 'movein');
     setInitial({ roomId: req.roomId, roomCode: req.roomCode, state: null });
+    setSent({ roomId: req.roomId, roomCode: req.roomCode, state: null });
+    casesPlace.set(operator.id, { tab: req.kind === 'decoration' ? 'decoration' : 'movein', caseId: null });
     caseRequest.set(null);
-  }, [req]);
+  }, [req, operator.id]);
 
   return (
     <section className="screen cases" aria-labelledby="cases-title">
@@ -44,13 +50,14 @@ export function CasesArea() {
           onChange={(x) => {
             setNote(null);
             setTab(x);
+            casesPlace.set(operator.id, { tab: x });
           }}
         />
       </div>
       <OkNote text={note} />
       <TabPanel idBase="cases" value={tab}>
         {tab === 'movein' ? <MoveInTab initial={initial} /> : null}
-        {tab === 'decoration' ? <DecorationTab initial={initial} onNote={setNote} /> : null}
+        {tab === 'decoration' ? <DecorationTab initial={sent} remembered={remembered?.caseId ?? null} onNote={setNote} /> : null}
         {tab === 'day' ? <DayTab /> : null}
       </TabPanel>
     </section>

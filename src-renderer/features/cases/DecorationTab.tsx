@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DecorationStatus } from '@shared/contract';
 import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { formatDate } from '../../lib/format';
 import { moneyText } from '../../lib/money';
+import { useShell } from '../../app/shell-context';
 import { ApplyDialog } from './ApplyDialog';
+import { casesPlace } from './caseRequest';
 import { DecorationCase } from './DecorationCase';
 import type { PickedRoom } from './RoomPick';
 import { DECO_STATUS } from './labels';
@@ -17,16 +19,23 @@ const FILTERS: readonly Filter[] = ['open', 'applied', 'approved', 'in_progress'
  * 装修: the cases by state (the open ones first: 申请中 to 已验收), works past their planned end and deposits not
  * refunded long after acceptance flagged; 新装修申请; a case opened shows its steps.
  */
-export function DecorationTab({ initial, onNote }: { initial: PickedRoom | null; onNote: (n: string) => void }) {
+export function DecorationTab({ initial, remembered, onNote }: { initial: PickedRoom | null; remembered: number | null; onNote: (n: string) => void }) {
   const { t, lang } = useI18n();
+  const { operator } = useShell();
   const [filter, setFilter] = useState<Filter>('open');
   const listQ = useCall('rooms.decoration.list', filter === 'open' ? { status: undefined } : { status: filter }, { keepPrevious: true });
   const list = listQ.data ?? null;
-  const [caseId, setCaseId] = useState<number | null>(null);
+  const [caseId, setCaseIdState] = useState<number | null>(remembered);
+  const setCaseId = (id: number | null) => {
+    setCaseIdState(id);
+    casesPlace.set(operator.id, { caseId: id });
+  };
   const [applying, setApplying] = useState<PickedRoom | null | false>(false);
   // a room sent here from the room file: its open case, or a new application for it
+  const taken = useRef<PickedRoom | null>(null);
   useEffect(() => {
-    if (!initial || !list || filter !== 'open') return;
+    if (!initial || !list || filter !== 'open' || taken.current === initial) return;
+    taken.current = initial;
     const open = list.find((d) => d.roomId === initial.roomId);
     if (open) setCaseId(open.id);
     else setApplying(initial);

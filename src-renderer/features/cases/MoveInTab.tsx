@@ -3,6 +3,8 @@ import type { MoveInCaseView, RoomFile } from '@shared/contract';
 import { useCall, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
+import { useShell } from '../../app/shell-context';
+import { casesPlace } from './caseRequest';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useAction } from '../../app/useAction';
 import { formatDateTime } from '../../lib/format';
@@ -31,9 +33,14 @@ const doneAt = (c: MoveInCaseView, s: StepId): string | null => (s === 'finish' 
  */
 export function MoveInTab({ initial }: { initial: PickedRoom | null }) {
   const { t } = useI18n();
-  const [room, setRoom] = useState<PickedRoom | null>(initial);
+  const { operator } = useShell();
+  const [room, setRoomState] = useState<PickedRoom | null>(initial);
+  const setRoom = (r: PickedRoom | null) => {
+    setRoomState(r);
+    casesPlace.set(operator.id, { room: r ? { roomId: r.roomId, roomCode: r.roomCode } : null });
+  };
   useEffect(() => {
-    if (initial) setRoom(initial);
+    if (initial) setRoomState(initial);
   }, [initial]);
   const fileQ = useCall('rooms.file', { roomId: room?.roomId ?? 1 }, { enabled: room !== null });
   const file = room ? (fileQ.data ?? null) : null;
@@ -120,19 +127,34 @@ function MoveInCase({ file }: { file: RoomFile }) {
             const isOpen = open === s.id;
             const canOpen = c.status !== 'done' && at === null;
             return (
-              <li key={s.id} className={`cs-step${at ? ' cs-step-done' : ''}${isOpen ? ' cs-step-open' : ''}`} data-step={s.id}>
-                <button type="button" className="cs-step-head" aria-expanded={isOpen} disabled={!canOpen} onClick={() => setChosen(s.id)}>
+              <li key={s.id} className={`cs-step${at ? ' cs-step-done' : ''}${isOpen ? ' cs-step-open' : ''}`}>
+                <button
+                  type="button"
+                  className="cs-step-head"
+                  aria-expanded={isOpen}
+                  aria-controls={isOpen ? 'cs-step-body' : undefined}
+                  disabled={!canOpen}
+                  title={at ? `${t('cs.stepDone')} ${formatDateTime(at, lang)}` : undefined}
+                  onClick={() => setChosen(s.id)}
+                >
                   <span className="cs-step-no" aria-hidden="true">
                     {at ? '✓' : i + 1}
                   </span>
                   <span className="cs-step-name">{t(s.label)}</span>
-                  <span className="cs-step-at">{at ? `${t('cs.stepDone')} ${formatDateTime(at, lang)}` : isOpen ? t('cs.stepNow') : ''}</span>
+                  {at ? <span className="sr-only">{t('cs.stepDone')}</span> : null}
                 </button>
-                {isOpen ? <div className="cs-step-body">{stepBody(s.id)}</div> : null}
               </li>
             );
           })}
         </ol>
+        {open ? (
+          <section className="cs-step-body" id="cs-step-body" data-step={open} aria-labelledby="cs-step-title">
+            <h2 className="cs-step-title" id="cs-step-title">
+              {t(STEPS.find((s) => s.id === open)?.label ?? 'cs.step.identity')}
+            </h2>
+            {stepBody(open)}
+          </section>
+        ) : null}
       </div>
       <SlipPanel c={c} />
     </div>

@@ -28,3 +28,22 @@ export const caseRequest = {
 export function useCaseRequest(): CaseRequest | null {
   return useSyncExternalStore(caseRequest.subscribe, caseRequest.get);
 }
+
+/**
+ * Where the operator was in the area (the tab, the move-in room, the decoration case open): leaving for 收费 and
+ * coming back shows the same case at its step. Kept for this operator only while the app runs.
+ */
+export interface CasesPlace {
+  operatorId: number;
+  tab: 'movein' | 'decoration' | 'day';
+  room: { roomId: number; roomCode: string } | null;
+  caseId: number | null;
+}
+let place: CasesPlace | null = null;
+export const casesPlace = {
+  get: (operatorId: number): CasesPlace | null => (place?.operatorId === operatorId ? place : null),
+  set(operatorId: number, change: Partial<Omit<CasesPlace, 'operatorId'>>): void {
+    const base: CasesPlace = place?.operatorId === operatorId ? place : { operatorId, tab: 'movein', room: null, caseId: null };
+    place = { ...base, ...change };
+  },
+};
