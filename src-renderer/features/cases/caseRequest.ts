@@ -31,7 +31,7 @@ export function useCaseRequest(): CaseRequest | null {
 
 /**
  * Where the operator was in the area (the tab, the move-in room, the decoration case open): leaving for 收费 and
- * coming back shows the same case at its step. Kept for this operator only while the app runs.
+ * coming back (or signing in again) shows the same case at its step. Kept per operator while the app runs.
  */
 export interface CasesPlace {
   operatorId: number;
@@ -39,11 +39,11 @@ export interface CasesPlace {
   room: { roomId: number; roomCode: string } | null;
   caseId: number | null;
 }
-let place: CasesPlace | null = null;
+const places = new Map<number, CasesPlace>();
 export const casesPlace = {
-  get: (operatorId: number): CasesPlace | null => (place?.operatorId === operatorId ? place : null),
+  get: (operatorId: number): CasesPlace | null => places.get(operatorId) ?? null,
   set(operatorId: number, change: Partial<Omit<CasesPlace, 'operatorId'>>): void {
-    const base: CasesPlace = place?.operatorId === operatorId ? place : { operatorId, tab: 'movein', room: null, caseId: null };
-    place = { ...base, ...change };
+    const base: CasesPlace = places.get(operatorId) ?? { operatorId, tab: 'movein', room: null, caseId: null };
+    places.set(operatorId, { ...base, ...change });
   },
 };
