@@ -23,6 +23,17 @@ export { itemView } from './fee-items';
 
 type CollectInput = ParsedInput<'fees.collect'>;
 
+/** receipt, approval, reason, method, reference, who; `forCase`: a decoration case's refund of this amount */
+export type RefundArgs = [
+  receiptId: number,
+  approvalId: string,
+  reason: string,
+  method: PayMethod,
+  reference: string | undefined,
+  actor: SessionOperator,
+  forCase?: { amountFen: number },
+];
+
 export interface PrintSink {
   /** queues a receipt for printing inside the posting transaction; returns false when no printer is set up */
   enqueueReceipt(receiptId: number, opts: { copy: number; kickDrawer: boolean }): boolean;
@@ -285,28 +296,12 @@ export class FeesService {
    * deposit is refunded from its case only (`forCase` with the amount: the deposit less the deductions recorded), so
    * the deductions are never paid back by a full refund here.
    */
-  refundDeposit(
-    receiptId: number,
-    approvalId: string,
-    reason: string,
-    method: PayMethod,
-    reference: string | undefined,
-    actor: SessionOperator,
-    forCase?: { amountFen: number },
-  ): ReceiptView {
-    return this.get(this.refundDepositInTx(receiptId, approvalId, reason, method, reference, actor, forCase));
+  refundDeposit(...a: RefundArgs): ReceiptView {
+    return this.get(this.refundDepositInTx(...a));
   }
 
   /** The refund posted inside the caller's transaction (a decoration case closes in the same one); the receipt's id. */
-  refundDepositInTx(
-    receiptId: number,
-    approvalId: string,
-    reason: string,
-    method: PayMethod,
-    reference: string | undefined,
-    actor: SessionOperator,
-    forCase?: { amountFen: number },
-  ): number {
+  refundDepositInTx(...[receiptId, approvalId, reason, method, reference, actor, forCase]: RefundArgs): number {
     return this.sql.tx(() => {
       const orig = repo.receiptRow(this.sql, receiptId);
       if (!orig) throw new AppError('NOT_FOUND', '找不到这张收据。');

@@ -9,6 +9,7 @@ import type { DecorationCaseView } from '@shared/contract/rooms';
 import type { PassView } from '@shared/contract/visitor-passes';
 import type { PayMethod } from '../../db/schema';
 import type { SessionOperator } from '../operators/sessions';
+import type { RefundArgs } from '../fees/fees.service';
 import type { DecorationService } from './decoration.service';
 import * as repo from './decoration.repo';
 
@@ -22,15 +23,7 @@ export interface KeyLender {
 }
 /** What a case needs of 收费: the deposit refund (supervisor approval), posted in the caller's transaction. */
 export interface DepositRefunder {
-  refundDepositInTx(
-    receiptId: number,
-    approvalId: string,
-    reason: string,
-    method: PayMethod,
-    reference: string | undefined,
-    actor: SessionOperator,
-    forCase?: { amountFen: number },
-  ): number;
+  refundDepositInTx(...a: RefundArgs): number;
 }
 
 /**
