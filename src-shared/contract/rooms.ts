@@ -337,6 +337,7 @@ export const roomsContract = {
     output: decorationCaseView,
     access: 'receptionist',
   }),
+  'rooms.decoration.get': def({ input: z.object({ caseId }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.list': def({ input: z.object({ status: decorationStatus.optional() }), output: z.array(decorationCaseView), access: 'receptionist' }),
   'rooms.occupancy': def({ input: z.object({ month: isoMonth.optional() }), output: occupancyView, access: 'receptionist' }),
 } as const;

@@ -85,6 +85,9 @@ describe('decoration case links', () => {
     expect(done).toMatchObject({ status: 'refunded', depositFen: 200000, deductedFen: 30000, refundableFen: 170000 });
     expect(done.links).toEqual([expect.objectContaining({ kind: 'refund', amountFen: 170000, open: false })]);
     expect(done.events.at(-1)).toMatchObject({ kind: 'refund', amountFen: 170000 });
+    // a refunded case is no longer listed as open, and still opens by its id
+    expect((await t.call('rooms.decoration.list', {})).map((d) => d.id)).not.toContain(caseId);
+    expect(await t.call('rooms.decoration.get', { caseId })).toMatchObject({ status: 'refunded', refundableFen: 170000 });
     // the refund receipt: 收费's reversal of the deposit line, for the deposit less the deduction
     expect(rowsIn(t, "SELECT total_fen AS n FROM receipts WHERE kind = 'refund' AND original_id = ?", receipt.id)).toBe(-170000);
     expect(rowsIn(t, "SELECT sum(p.amount_fen) AS n FROM payments p JOIN receipts r ON r.id = p.receipt_id WHERE r.kind = 'refund'")).toBe(-170000);

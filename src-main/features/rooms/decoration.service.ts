@@ -142,6 +142,10 @@ export class DecorationService {
     });
   }
 
+  get(id: number): DecorationCaseView {
+    return this.view(this.must(id));
+  }
+
   latest(roomId: number): DecorationCaseView | null {
     const d = repo.latestCaseOfRoom(this.sql, roomId);
     return d ? this.view(d) : null;

@@ -53,6 +53,7 @@ export function roomsHandlers(
     'rooms.decoration.workerPass': (i, ctx) => links.workerPass(i.caseId, i.pass, actor(ctx)),
     'rooms.decoration.keyLoan': (i, ctx) => links.keyLoan(i.caseId, i.loan, actor(ctx)),
     'rooms.decoration.refund': (i, ctx) => links.refund(i.caseId, i.approvalId, i.method, i.reference, actor(ctx)),
+    'rooms.decoration.get': (i) => decoration.get(i.caseId),
     'rooms.decoration.list': (i) => decoration.list(i.status),
     'rooms.occupancy': (i) => rooms.occupancy(i.month),
   };

@@ -58,17 +58,24 @@ export function DecorationCase({ caseId, onBack, onNote }: { caseId: number; onB
   const { operator, go } = useShell();
   const send = useSend();
   const quick = useAction();
-  const listQ = useCall('rooms.decoration.list', { status: undefined });
-  const fromList = listQ.data?.find((d) => d.id === caseId);
-  const [latest, setLatest] = useState<DecorationCaseView | null>(null);
-  const c = fromList ?? (latest?.id === caseId ? latest : null);
+  const caseQ = useCall('rooms.decoration.get', { caseId });
+  const c = caseQ.data ?? null;
   const itemsQ = useCall('fees.items.list', {});
   const [open, setOpen] = useState<Step | null>(null);
   const supervisor = roleAtLeast(operator.role, 'supervisor');
 
-  if (!c) return <p>{listQ.isPending ? t('common.loading') : t('cs.deco.gone')}</p>;
-  const done = (v: DecorationCaseView | null, note: string) => {
-    if (v) setLatest(v);
+  if (!c)
+    return caseQ.isPending ? (
+      <p>{t('common.loading')}</p>
+    ) : (
+      <div className="card">
+        <ErrorBox error={caseQ.error} />
+        <button type="button" className="btn" onClick={onBack}>
+          {t('cs.deco.back')}
+        </button>
+      </div>
+    );
+  const done = (_: DecorationCaseView | null, note: string) => {
     setOpen(null);
     onNote(note);
   };

@@ -104,7 +104,6 @@ export const cases = {
   'cs.deco.state': ['状态', 'State'],
   'cs.deco.open1': ['办理', 'Open'],
   'cs.deco.back': ['返回列表', 'Back to the list'],
-  'cs.deco.gone': ['找不到这个装修申请：请返回列表刷新。', 'This case cannot be found: go back to the list.'],
   'cs.deco.history': ['办理记录', 'History'],
   'cs.deco.needSupervisor': ['审核和验收需主管登录办理。', 'Review and acceptance need a supervisor signed in.'],
   'cs.deco.overdueCount': ['{n} 户逾期未完工', '{n} past the planned end'],
