@@ -44,6 +44,7 @@ import { visitorsTodayHook } from './features/visitors/room-file';
 import { ResidentsService } from './features/rooms/residents.service';
 import { MoveInService } from './features/rooms/movein.service';
 import { DecorationService } from './features/rooms/decoration.service';
+import { DecorationLinksService } from './features/rooms/decoration-links.service';
 import { UpstreamService, type UpstreamOptions } from './sync/upstream.service';
 import { VisitorSettingsStore } from './features/visitors/settings';
 import { PassesService, type PassPrinter } from './features/visitors/passes.service';
@@ -87,6 +88,8 @@ export interface Services {
   residents: ResidentsService;
   moveIn: MoveInService;
   decoration: DecorationService;
+  /** a decoration case's worker passes, key loans and deposit refund */
+  decorationLinks: DecorationLinksService;
   receivables: ReceivablesService;
   collections: CollectionsService;
   notices: NoticesService;
@@ -244,8 +247,9 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     visits: (from, to, reveal) => visits.reportRows(from, to, reveal),
   });
   const residents = new ResidentsService(sql, clock, calendar, (roomId) => receivables.owed(roomId));
-  const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
+  const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards, (id) => print.enqueueMoveInSlip(id));
   const decoration = new DecorationService(sql, clock, calendar);
+  const decorationLinks = new DecorationLinksService(sql, clock, decoration, visitors.workers, keys, fees);
   const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) }, [
     visitorsTodayHook(sql, calendar),
     owedHook((id) => receivables.dues(id)),
@@ -257,6 +261,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     dispatchLines: (id) => dispatchSlipLines(requests.dispatchLines(id), counter.propertyName(), calendar.tz()),
     passSlip: (id, opts) => passes.render(id, opts),
     noticeSlip: (id) => noticeSlip(notices.one(id), calendar.tz()),
+    moveInSlip: (id) => moveIn.slip(id),
   });
 
   return {
@@ -285,6 +290,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     residents,
     moveIn,
     decoration,
+    decorationLinks,
     receivables,
     collections,
     openingImport,

@@ -36,6 +36,7 @@ import type {
   MeterReadingsTable,
   DecorationCasesTable,
   DecorationEventsTable,
+  DecorationLinksTable,
 } from './tables/rooms';
 import type {
   ReceivableItemsTable,
@@ -127,6 +128,7 @@ export interface DB {
   meter_readings: MeterReadingsTable;
   decoration_cases: DecorationCasesTable;
   decoration_events: DecorationEventsTable;
+  decoration_links: DecorationLinksTable;
   receivable_items: ReceivableItemsTable;
   receivable_rates: ReceivableRatesTable;
   receivable_plans: ReceivablePlansTable;

@@ -44,7 +44,7 @@ export function storeHandlers(s: Services, system: SystemService, sessions: Sess
     ...cardReaderHandlers(s.cardReader),
     ...visitorsHandlers(s.visitors),
     ...visitorPassesHandlers(s.visitors),
-    ...roomsHandlers(s.rooms, s.residents, s.moveIn, s.decoration),
+    ...roomsHandlers(s.rooms, s.residents, s.moveIn, s.decoration, s.decorationLinks),
     ...receivablesHandlers(s.receivables, s.collections, s.openingImport, s.lateFees),
     ...arrearsHandlers(s.notices, s.arrearsExports),
   };

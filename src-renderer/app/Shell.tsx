@@ -13,6 +13,7 @@ import { useShortcuts } from './useShortcuts';
 import {
   ArrearsArea,
   CardsArea,
+  CasesArea,
   CashArea,
   FeesArea,
   HandoverArea,
@@ -120,6 +121,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'handover') screen = <HandoverArea />;
   else if (area === 'visitors') screen = <VisitorsArea />;
   else if (area === 'arrears') screen = <ArrearsArea />;
+  else if (area === 'cases') screen = <CasesArea />;
   else screen = <SettingsScreen />;
 
   return (

@@ -29,6 +29,7 @@ const service = area(() => import('../features/service/ServiceArea').then((m) =>
 const upstream = area(() => import('../features/upstream/UpstreamArea').then((m) => m.UpstreamArea));
 const visitors = area(() => import('../features/visitors/VisitorsArea').then((m) => m.VisitorsArea));
 const arrears = area(() => import('../features/arrears/ArrearsArea').then((m) => m.ArrearsArea));
+const cases = area(() => import('../features/cases/CasesArea').then((m) => m.CasesArea));
 const settings = area(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 /** 导入 (supervisor+, from 业主档案): the upload, preview and result of a roster file. */
 const importScreen = area(() => import('../features/import/ImportScreen').then((m) => m.ImportScreen));
@@ -45,12 +46,13 @@ export const ServiceArea = service.Area;
 export const UpstreamArea = upstream.Area;
 export const VisitorsArea = visitors.Area;
 export const ArrearsArea = arrears.Area;
+export const CasesArea = cases.Area;
 export const SettingsScreen = settings.Area;
 export const ImportScreen = importScreen.Area;
 export const OpeningImportScreen = openingImport.Area;
 
 /** Fetches every area's chunk (in the order of the navigation); a chunk that fails is tried again when opened. */
 export function preloadAreas(): void {
-  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, arrears, settings, importScreen, openingImport])
+  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, arrears, cases, settings, importScreen, openingImport])
     a.preload().catch(() => undefined);
 }

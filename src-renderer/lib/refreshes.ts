@@ -14,6 +14,13 @@ export const REFRESHES: Partial<Record<Channel, readonly string[]>> = {
   'print.jobs.retry': ['print', 'fees'],
   'print.jobs.cancel': ['print', 'fees'],
   'cards.settleFee': ['cards', 'fees'],
+  // a move-in or decoration case moves keys, cards, passes and money of the other areas
+  'rooms.moveIn.keys': ['rooms', 'keys'],
+  'rooms.moveIn.card': ['rooms', 'cards'],
+  'rooms.moveIn.print': ['print'],
+  'rooms.decoration.workerPass': ['rooms', 'visitors', 'print'],
+  'rooms.decoration.keyLoan': ['rooms', 'keys'],
+  'rooms.decoration.refund': ['rooms', 'fees', 'cash', 'print'],
   // the intake screen reloads the day's list itself, at most once a second and a half while scans keep coming
   'parcels.intake': [],
   'parcels.intakeBatch': [],

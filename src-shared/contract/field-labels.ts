@@ -228,6 +228,7 @@ export const FIELD_LABELS = {
   endDate: ['租期结束', 'lease end'],
   floor: ['楼层', 'floor'],
   fromResidentId: ['原业主', 'previous owner'],
+  loan: ['借用登记', 'key loan'],
   idCard: ['身份证', 'ID card'],
   idNote: ['身份核验说明', 'identity check'],
   issues: ['问题记录', 'issues noted'],

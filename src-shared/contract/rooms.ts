@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { def, id, isoDate, isoMonth, line, reason } from './common';
 import { roomOwedView } from './receivables';
+import { payMethod } from './fees';
+import { keyLoanView, keysContract } from './keys';
+import { issuedPass, visitorPassesContract } from './visitor-passes';
 
 /** 未交房 / 空置 / 自住 / 出租 / 装修中 */
 export const roomState = z.enum(['undelivered', 'vacant', 'owner_occupied', 'rented', 'renovating']);
@@ -71,7 +74,11 @@ export const moveInCaseView = z.object({
     meters: z.string().nullable(),
     keys: z.string().nullable(),
     cards: z.string().nullable(),
+    /** first fees collected (or none due) */
+    fees: z.string().nullable(),
   }),
+  /** the first fees' receipt, collected through 收费 */
+  feesReceiptNo: z.string().nullable(),
   docsSeen: z.array(moveInDoc),
   readings: z.array(z.object({ meter: meterKind, reading: z.number() })),
   keyIds: z.array(z.number().int()),
@@ -80,6 +87,22 @@ export const moveInCaseView = z.object({
   completedAt: z.string().nullable(),
 });
 export type MoveInCaseView = z.infer<typeof moveInCaseView>;
+
+export const decorationLink = z.object({
+  kind: z.enum(['worker_pass', 'key_loan', 'refund']),
+  refId: id,
+  /** the pass number, the key's tag or the receipt number */
+  label: z.string(),
+  /** a pass's company, a loan's borrower (masked); '' for the refund */
+  who: z.string(),
+  /** a pass's last moment of validity, a loan's due time */
+  until: z.string().nullable(),
+  /** the refund's amount (positive) */
+  amountFen: z.number().int().nullable(),
+  /** a pass still valid, a loan not returned */
+  open: z.boolean(),
+});
+export type DecorationLink = z.infer<typeof decorationLink>;
 
 export const decorationCaseView = z.object({
   id,
@@ -102,6 +125,10 @@ export const decorationCaseView = z.object({
   /** accepted more than 30 days ago and the deposit not refunded */
   refundOverdue: z.boolean(),
   events: z.array(z.object({ kind: z.string(), at: z.string(), note: z.string(), amountFen: z.number().int().nullable(), newEnd: z.string().nullable() })),
+  /** what may be refunded: the deposit less the deductions recorded */
+  refundableFen: z.number().int(),
+  /** workers' passes issued under the case, the contractor's key loans and the refund receipt, each linking to its area */
+  links: z.array(decorationLink),
 });
 export type DecorationCaseView = z.infer<typeof decorationCaseView>;
 
@@ -224,6 +251,8 @@ export const roomsContract = {
     output: moveInCaseView,
     access: 'receptionist',
   }),
+  /** The first fees: the receipt collected through 收费 for the room (left out: none due at the handover). */
+  'rooms.moveIn.fees': def({ input: z.object({ caseId, receiptNo: line().trim().min(1).max(40).optional() }), output: moveInCaseView, access: 'receptionist' }),
   'rooms.moveIn.cardsDone': def({ input: z.object({ caseId }), output: moveInCaseView, access: 'receptionist' }),
   'rooms.moveIn.finish': def({
     input: z.object({ caseId, state: z.enum(['vacant', 'owner_occupied']), issues: note }),
@@ -232,16 +261,28 @@ export const roomsContract = {
   }),
   /** 交房确认单: the lines to print for signature */
   'rooms.moveIn.slip': def({ input: z.object({ caseId }), output: z.object({ title: z.string(), lines: z.array(z.string()) }), access: 'receptionist' }),
+  /** 交房确认单 on the receipt printer (short form); queued: false when no printer is set up (print it on A4). */
+  'rooms.moveIn.print': def({ input: z.object({ caseId }), output: z.object({ queued: z.boolean() }), access: 'receptionist' }),
   /** 当日收楼汇总 */
   'rooms.moveIn.day': def({
     input: z.object({ date: isoDate }),
     output: z.object({
       date: z.string(),
       rooms: z.array(
-        z.object({ caseId: id, roomCode: z.string(), completedAt: z.string(), keys: z.number().int(), cards: z.number().int(), issues: z.string() }),
+        z.object({
+          caseId: id,
+          roomCode: z.string(),
+          completedAt: z.string(),
+          keys: z.number().int(),
+          cards: z.number().int(),
+          issues: z.string(),
+          receiptNo: z.string().nullable(),
+          feesFen: z.number().int(),
+        }),
       ),
       keys: z.number().int(),
       cards: z.number().int(),
+      feesFen: z.number().int(),
     }),
     access: 'receptionist',
   }),
@@ -281,6 +322,28 @@ export const roomsContract = {
     access: 'supervisor',
   }),
   'rooms.decoration.void': def({ input: z.object({ caseId, reason }), output: decorationCaseView, access: 'receptionist' }),
+  /** A worker's temporary pass issued under the case (the visitors area's pass, for the case's room). */
+  'rooms.decoration.workerPass': def({
+    input: z.object({ caseId, pass: visitorPassesContract['visitors.workers.issue'].input.omit({ roomId: true, commonAreaReason: true }) }),
+    output: issuedPass,
+    access: 'receptionist',
+  }),
+  /** The contractor borrows a key of the room (the keys area's loan, purpose 装修). */
+  'rooms.decoration.keyLoan': def({
+    input: z.object({ caseId, loan: keysContract['keys.lend'].input.omit({ purpose: true, borrowerType: true }) }),
+    output: keyLoanView,
+    access: 'receptionist',
+  }),
+  /**
+   * The deposit refunded through 收费's refund (supervisor approval 'deposit.refund' bound to the deposit receipt):
+   * the deposit less the deductions recorded, never more; the case becomes 押金已退.
+   */
+  'rooms.decoration.refund': def({
+    input: z.object({ caseId, approvalId: line().max(100), method: payMethod, reference: line().trim().max(64).optional() }),
+    output: decorationCaseView,
+    access: 'receptionist',
+  }),
+  'rooms.decoration.get': def({ input: z.object({ caseId }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.list': def({ input: z.object({ status: decorationStatus.optional() }), output: z.array(decorationCaseView), access: 'receptionist' }),
   'rooms.occupancy': def({ input: z.object({ month: isoMonth.optional() }), output: occupancyView, access: 'receptionist' }),
 } as const;

@@ -58,7 +58,7 @@ async function walk(page: Page, tag: string, info: Parameters<Parameters<typeof 
 }
 
 test('accessibility: every screen and tab has no serious or critical axe finding', async ({ page, prepared }, info) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await stockTheCounter(prepared);
   await page.goto(prepared.url);
   const findings: A11yFinding[] = [];

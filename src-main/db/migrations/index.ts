@@ -17,6 +17,7 @@ import { m0015 } from './0015_receivables';
 import { m0016 } from './0016_perf_indexes';
 import { m0017 } from './0017_late_fee_waivers';
 import { m0018 } from './0018_notices';
+import { m0019 } from './0019_case_links';
 
 /** Every migration, statically listed in order. The app's schema version is the last one's. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -57,6 +57,9 @@ export interface MoveinCasesTable {
   keys_handed_at: string | null;
   keys_signed_by: string | null;
   cards_done_at: string | null;
+  /** 0019: the first fees' receipt (null: none due at the handover) and when the step was done */
+  fees_receipt_no: string | null;
+  fees_done_at: string | null;
   issues: Generated<string>;
   completed_at: string | null;
   completed_by: number | null;
@@ -119,4 +122,14 @@ export interface DecorationEventsTable {
   note: Generated<string>;
   amount_fen: number | null;
   new_end: string | null;
+}
+
+export type DecorationLinkKind = 'worker_pass' | 'key_loan' | 'refund';
+/** 0019: the passes, key loans and refund receipt a decoration case set in motion */
+export interface DecorationLinksTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: DecorationLinkKind;
+  ref_id: number;
+  at: string;
 }

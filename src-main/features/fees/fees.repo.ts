@@ -136,3 +136,14 @@ export const sessionReceiptStats = (sql: Sql, sessionId: number) =>
       .where('session_id', '=', sessionId)
       .groupBy('kind'),
   );
+
+/** The decoration case (not yet refunded) whose deposit a receipt is: its deposit is refunded from the case only. */
+export const decorationCaseOfDeposit = (sql: Sql, receiptNo: string) =>
+  sql.get(
+    qb
+      .selectFrom('decoration_cases as d')
+      .innerJoin('rooms as rm', 'rm.id', 'd.room_id')
+      .select(['d.id as id', 'rm.code as room_code'])
+      .where('d.deposit_receipt_no', '=', receiptNo)
+      .where('d.status', 'not in', ['refunded', 'rejected', 'void']),
+  );

@@ -3,7 +3,7 @@ import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskText } from '@shared/mask';
-import { fenToChineseUpper, sumFen } from '@shared/money';
+import { fenToChineseUpper, sumFen, yuanSign as fenToYuanSign } from '@shared/money';
 import type { FeeItemView, ReceiptView } from '@shared/contract/fees';
 import type { ParsedInput } from '@shared/contract';
 import type { PayMethod } from '../../db/schema';
@@ -22,6 +22,17 @@ import { checkPayments, itemView, toPriced, type ItemRow } from './fee-items';
 export { itemView } from './fee-items';
 
 type CollectInput = ParsedInput<'fees.collect'>;
+
+/** receipt, approval, reason, method, reference, who; `forCase`: a decoration case's refund of this amount */
+export type RefundArgs = [
+  receiptId: number,
+  approvalId: string,
+  reason: string,
+  method: PayMethod,
+  reference: string | undefined,
+  actor: SessionOperator,
+  forCase?: { amountFen: number },
+];
 
 export interface PrintSink {
   /** queues a receipt for printing inside the posting transaction; returns false when no printer is set up */
@@ -280,32 +291,50 @@ export class FeesService {
     return this.get(id);
   }
 
-  /** Refund of the deposit lines of a receipt (装修押金, key deposits), once, with a supervisor approval. */
-  refundDeposit(receiptId: number, approvalId: string, reason: string, method: PayMethod, reference: string | undefined, actor: SessionOperator): ReceiptView {
-    const id = this.sql.tx(() => {
+  /**
+   * Refund of the deposit lines of a receipt (装修押金, key deposits), once, with a supervisor approval. A decoration
+   * deposit is refunded from its case only (`forCase` with the amount: the deposit less the deductions recorded), so
+   * the deductions are never paid back by a full refund here.
+   */
+  refundDeposit(...a: RefundArgs): ReceiptView {
+    return this.get(this.refundDepositInTx(...a));
+  }
+
+  /** The refund posted inside the caller's transaction (a decoration case closes in the same one); the receipt's id. */
+  refundDepositInTx(...[receiptId, approvalId, reason, method, reference, actor, forCase]: RefundArgs): number {
+    return this.sql.tx(() => {
       const orig = repo.receiptRow(this.sql, receiptId);
       if (!orig) throw new AppError('NOT_FOUND', '找不到这张收据。');
       if (orig.kind !== 'receipt') throw new AppError('CONFLICT', '只能对收费收据退押金。');
       if (repo.reversalsOf(this.sql, orig.id).some((r) => r.kind === 'void')) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 已作废，不能再退款。`);
       const open = repo.linesOf(this.sql, orig.id).filter((l) => l.refundable === 1 && !l.reversed);
       if (open.length === 0) throw new AppError('CONFLICT', `收据 ${orig.receipt_no} 没有可退的押金（可能已经退过）。`);
+      if (!forCase) {
+        const held = repo.decorationCaseOfDeposit(this.sql, orig.receipt_no);
+        if (held)
+          throw new AppError(
+            'CONFLICT',
+            `收据 ${orig.receipt_no} 是房间 ${held.room_code} 的装修押金：请在「交房装修」的这份装修申请里退押金（会扣除违规扣款）。`,
+          );
+      }
+      const openFen = sumFen(open.map((l) => l.amount_fen));
+      const total = forCase ? forCase.amountFen : openFen;
+      if (!Number.isInteger(total) || total <= 0 || total > openFen)
+        throw new AppError('BAD_INPUT', `退款金额要在 ￥0.01 到收据可退押金 ${fenToYuanSign(openFen)} 之间。`);
       if (method !== 'cash' && (reference?.trim().length ?? 0) < 4) throw new AppError('BAD_INPUT', '非现金退款需要记录退款凭证号（至少 4 位）。');
       const session = this.cash.requireOpen(actor);
       const approval = this.operators.consumeApproval(approvalId, 'deposit.refund', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
-      const total = sumFen(open.map((l) => l.amount_fen));
-      return this.postReversal(
-        'refund',
-        orig,
-        session.id,
-        actor,
-        approvalId,
-        approval.approverId,
-        reason,
-        open.map((l) => ({ line: l, amountFen: -l.amount_fen })),
-        [{ method, amountFen: -total, reference: reference?.trim() ?? null }],
-      );
+      // lines in order, each up to what is left of the amount (a line not reached stays with the case's deductions)
+      let left = total;
+      const lines = open.flatMap((l) => {
+        const fen = Math.min(l.amount_fen, left);
+        left -= fen;
+        return fen > 0 ? [{ line: l, amountFen: -fen }] : [];
+      });
+      return this.postReversal('refund', orig, session.id, actor, approvalId, approval.approverId, reason, lines, [
+        { method, amountFen: -total, reference: reference?.trim() ?? null },
+      ]);
     });
-    return this.get(id);
   }
 
   private postReversal(

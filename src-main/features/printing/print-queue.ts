@@ -24,6 +24,7 @@ const payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dispatch-slip'), requestId: z.number().int(), at: z.string() }),
   z.object({ kind: z.literal('pass-slip'), passId: z.number().int(), copy: z.number().int().min(0), at: z.string() }),
   z.object({ kind: z.literal('notice-slip'), noticeId: z.number().int(), at: z.string() }),
+  z.object({ kind: z.literal('movein-slip'), caseId: z.number().int(), at: z.string() }),
 ]);
 type Payload = z.infer<typeof payload>;
 
@@ -50,6 +51,8 @@ export interface PrintDocuments {
   passSlip(passId: number, opts: { width: Width; copy?: number; reprintedAt?: string }): Rendered;
   /** a payment notice's short form (交费通知单 / 催缴通知单) */
   noticeSlip(noticeId: number): { title: string; lines: SlipLine[] };
+  /** the 交房确认单 (title and lines) of a move-in case */
+  moveInSlip(caseId: number): { title: string; lines: SlipLine[] };
 }
 
 /**
@@ -205,6 +208,13 @@ export class PrintQueue {
     this.enqueue('slip', { kind: 'notice-slip', noticeId, at: this.now() }, {});
   }
 
+  /** A move-in's 交房确认单 for the owner's signature. False when no printer is set up (the screen prints it on A4). */
+  enqueueMoveInSlip(caseId: number): boolean {
+    if (!this.configured()) return false;
+    this.enqueue('slip', { kind: 'movein-slip', caseId, at: this.now() }, {});
+    return true;
+  }
+
   /** The state of a pass's first print and how many reprints it has had. */
   passInfo(passId: number): PrintInfo {
     const jobs = repo.jobsOfPass(this.sql, passId);
@@ -324,6 +334,10 @@ export class PrintQueue {
       case 'notice-slip': {
         const n = this.documents().noticeSlip(p.noticeId);
         return renderSlip(n.title, n.lines, { width, timeZone });
+      }
+      case 'movein-slip': {
+        const slip = this.documents().moveInSlip(p.caseId);
+        return renderSlip(slip.title, slip.lines, { width, timeZone });
       }
     }
   }

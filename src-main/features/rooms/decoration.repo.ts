@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import { qb, type Sql } from '../../db/sql';
-import type { DecorationCasesTable, DecorationEventKind, DecorationStatus } from '../../db/schema';
+import type { DecorationCasesTable, DecorationEventKind, DecorationLinkKind, DecorationStatus } from '../../db/schema';
 
 /** Decoration cases and their history. */
 
@@ -103,3 +103,43 @@ export const patrolsDue = (sql: Sql, since: string) =>
         .orderBy('rm.code'),
     )
     .map((r) => r.room_code);
+// ——— what the case set in motion in other areas (0016) ———
+
+export const insertLink = (sql: Sql, caseId: number, kind: DecorationLinkKind, refId: number, at: string) =>
+  sql.run(qb.insertInto('decoration_links').values({ case_id: caseId, kind, ref_id: refId, at }));
+
+/** The case's passes (pass number, company, still valid), key loans (tag, borrower, still out) and refund receipt. */
+export function linksOf(sql: Sql, caseId: number) {
+  const passes = sql.all(
+    qb
+      .selectFrom('decoration_links as l')
+      .innerJoin('pass_issues as p', 'p.id', 'l.ref_id')
+      .select(['l.ref_id as ref_id', 'p.pass_no as label', 'p.company as company', 'p.status as status', 'p.valid_until as valid_until'])
+      .where('l.case_id', '=', caseId)
+      .where('l.kind', '=', 'worker_pass')
+      .orderBy('l.id'),
+  );
+  const loans = sql.all(
+    qb
+      .selectFrom('decoration_links as l')
+      .innerJoin('key_loans as kl', 'kl.id', 'l.ref_id')
+      .innerJoin('keys as k', 'k.id', 'kl.key_id')
+      .select(['l.ref_id as ref_id', 'k.tag as label', 'kl.borrower_name as borrower', 'kl.due_at as due_at', 'kl.returned_at as returned_at'])
+      .where('l.case_id', '=', caseId)
+      .where('l.kind', '=', 'key_loan')
+      .orderBy('l.id'),
+  );
+  const refunds = sql.all(
+    qb
+      .selectFrom('decoration_links as l')
+      .innerJoin('receipts as r', 'r.id', 'l.ref_id')
+      .select(['l.ref_id as ref_id', 'r.receipt_no as label', 'r.total_fen as total_fen'])
+      .where('l.case_id', '=', caseId)
+      .where('l.kind', '=', 'refund')
+      .orderBy('l.id'),
+  );
+  return { passes, loans, refunds };
+}
+
+export const keyRoom = (sql: Sql, keyId: number) => sql.get(qb.selectFrom('keys').select(['id', 'room_id']).where('id', '=', keyId));
+export const receiptNoOf = (sql: Sql, id: number) => sql.get(qb.selectFrom('receipts').select('receipt_no').where('id', '=', id))?.receipt_no;

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import { maskName, maskPhone, maskText } from '@shared/mask';
 import type { PropertyCalendar } from '@shared/calendar';
 import { yuanSign as yuan } from '@shared/money';
-import type { DecorationCaseView } from '@shared/contract/rooms';
+import type { DecorationCaseView, DecorationLink } from '@shared/contract/rooms';
 import type { SessionOperator } from '../operators/sessions';
 import * as rooms from './rooms.repo';
 import * as repo from './decoration.repo';
@@ -76,21 +76,50 @@ export class DecorationService {
       overdue: (d.status === 'approved' || d.status === 'in_progress') && d.planned_end < this.calendar.today(),
       refundOverdue: d.status === 'accepted' && d.accepted_at !== null && this.clock.now().getTime() - Date.parse(d.accepted_at) > REFUND_DUE_DAYS * 86_400_000,
       events: repo.eventsOf(this.sql, d.id).map((e) => ({ kind: e.kind, at: e.at, note: e.note, amountFen: e.amount_fen, newEnd: e.new_end })),
+      refundableFen: Math.max(0, d.deposit_fen - d.deducted_fen),
+      links: this.links(d.id),
     };
   }
 
-  private must(id: number): repo.DecorationRow {
+  private links(caseId: number): DecorationLink[] {
+    const { passes, loans, refunds } = repo.linksOf(this.sql, caseId);
+    return [
+      ...passes.map((p) => ({
+        kind: 'worker_pass' as const,
+        refId: p.ref_id,
+        label: p.label,
+        who: p.company ?? '',
+        until: p.valid_until,
+        amountFen: null,
+        open: p.status === 'valid',
+      })),
+      ...loans.map((l) => ({
+        kind: 'key_loan' as const,
+        refId: l.ref_id,
+        label: l.label,
+        who: maskName(l.borrower) ?? '',
+        until: l.due_at,
+        amountFen: null,
+        open: l.returned_at === null,
+      })),
+      ...refunds.map((r) => ({ kind: 'refund' as const, refId: r.ref_id, label: r.label, who: '', until: null, amountFen: -r.total_fen, open: false })),
+    ];
+  }
+
+  /** The case, or a clear refusal (also for the steps in decoration-links.service.ts). */
+  must(id: number): repo.DecorationRow {
     const d = repo.caseById(this.sql, id);
     if (!d) throw new AppError('NOT_FOUND', '找不到这个装修申请：请刷新列表。');
     return d;
   }
 
-  private expect(d: repo.DecorationRow, ...allowed: DecorationStatus[]): void {
+  expect(d: repo.DecorationRow, ...allowed: DecorationStatus[]): void {
     if (!allowed.includes(d.status))
       throw new AppError('CONFLICT', `装修申请现为「${STATUS_ZH[d.status]}」，这一步要在「${allowed.map((s) => STATUS_ZH[s]).join('」或「')}」时办理。`);
   }
 
-  private act(
+  /** One step of a case in one transaction: the change, its event and its audit line. */
+  act(
     id: number,
     kind: Parameters<typeof repo.insertEvent>[1]['kind'],
     actor: SessionOperator,
@@ -111,6 +140,10 @@ export class DecorationService {
       });
       return this.view(this.must(id));
     });
+  }
+
+  get(id: number): DecorationCaseView {
+    return this.view(this.must(id));
   }
 
   latest(roomId: number): DecorationCaseView | null {

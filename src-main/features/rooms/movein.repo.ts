@@ -18,6 +18,8 @@ const cols = [
   'keys_handed_at',
   'keys_signed_by',
   'cards_done_at',
+  'fees_receipt_no',
+  'fees_done_at',
   'issues',
   'completed_at',
 ] as const;
@@ -67,7 +69,8 @@ export const completedBetween = (sql: Sql, from: string, to: string) =>
     qb
       .selectFrom('movein_cases as c')
       .innerJoin('rooms as rm', 'rm.id', 'c.room_id')
-      .select(['c.id as id', 'rm.code as room_code', 'c.completed_at as completed_at', 'c.issues as issues'])
+      .leftJoin('receipts as r', 'r.receipt_no', 'c.fees_receipt_no')
+      .select(['c.id as id', 'rm.code as room_code', 'c.completed_at as completed_at', 'c.issues as issues', 'c.fees_receipt_no as receipt_no', 'r.total_fen as fees_fen'])
       .where('c.completed_at', '>=', from)
       .where('c.completed_at', '<', to)
       .where('c.status', '=', 'done')

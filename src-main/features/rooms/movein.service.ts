@@ -12,6 +12,7 @@ import * as repo from './movein.repo';
 import type { ResidentsService } from './residents.service';
 import { METER_ZH, MOVE_IN_DOC_ZH, fromCenti, maskIdNote, toCenti } from './rules';
 import { changeState, mustRoom } from './state';
+import { receiptByNo } from './decoration.repo';
 
 /** What the move-in needs of the keys area: the unit's vacant keys handed to the owner. */
 export interface KeyHandover {
@@ -40,6 +41,8 @@ export class MoveInService {
     private readonly residents: ResidentsService,
     private readonly keys: KeyHandover,
     private readonly cards: CardIssuer,
+    /** queues the 交房确认单 on the receipt printer; false when no printer is set up */
+    private readonly queueSlip: (caseId: number) => boolean = () => false,
   ) {}
 
   private now(): string {
@@ -54,7 +57,15 @@ export class MoveInService {
       status: c.status,
       startedAt: c.started_at,
       residentId: c.resident_id,
-      steps: { identity: c.identity_checked_at, documents: c.docs_checked_at, meters: c.meters_read_at, keys: c.keys_handed_at, cards: c.cards_done_at },
+      steps: {
+        identity: c.identity_checked_at,
+        documents: c.docs_checked_at,
+        meters: c.meters_read_at,
+        keys: c.keys_handed_at,
+        cards: c.cards_done_at,
+        fees: c.fees_done_at,
+      },
+      feesReceiptNo: c.fees_receipt_no,
       docsSeen: JSON.parse(c.docs_seen) as MoveInDoc[],
       readings: repo.readingsOfCase(this.sql, c.id).map((r) => ({ meter: r.meter, reading: fromCenti(r.reading_centi) })),
       keyIds: links.filter((l) => l.kind === 'key').map((l) => l.ref_id),
@@ -204,6 +215,20 @@ export class MoveInService {
     });
   }
 
+  /** The first fees, collected through 收费: the receipt must be for this room and not voided; none given: none due now. */
+  fees(caseId: number, receiptNo: string | undefined, actor: SessionOperator): MoveInCaseView {
+    const no = receiptNo?.trim() || null;
+    return this.step(caseId, 'fees', { receiptNo: no }, actor, (c) => {
+      if (no) {
+        const r = receiptByNo(this.sql, no);
+        if (!r || r.kind !== 'receipt') throw new AppError('NOT_FOUND', `找不到收据 ${no}：请核对收据号。`, { field: 'receiptNo' });
+        if (r.voided) throw new AppError('CONFLICT', `收据 ${no} 已作废：请重新收费。`, { field: 'receiptNo' });
+        if (r.room_id !== c.room_id) throw new AppError('BAD_INPUT', `收据 ${no} 不是这个房间的收据。`, { field: 'receiptNo' });
+      }
+      repo.updateCase(this.sql, c.id, { fees_receipt_no: no, fees_done_at: this.now() });
+    });
+  }
+
   cardsDone(caseId: number, actor: SessionOperator): MoveInCaseView {
     return this.step(caseId, 'cards_done', {}, actor, (c) => repo.updateCase(this.sql, c.id, { cards_done_at: this.now() }));
   }
@@ -247,11 +272,23 @@ export class MoveInService {
         ...v.readings.map((r) => `${METER_ZH[r.meter]}读数：${r.reading}`),
         `钥匙：${keys.length} 把 ${keys.map((k) => k.tag).join(' ')}`,
         `门禁卡：${cards.length} 张 ${cards.map((k) => `…${k.match_key.slice(-4)}`).join(' ')}`,
+        `首期费用：${c.fees_receipt_no ? `收据 ${c.fees_receipt_no}` : c.fees_done_at ? '本次无应收' : '未办理'}`,
         ...(c.issues ? [`问题记录：${c.issues}`] : []),
         `交房日期：${c.completed_at ? this.calendar.dateOf(c.completed_at) : '（办理中）'}`,
         '业主签字：________________　　经办人：________________',
       ],
     };
+  }
+
+  /** The 交房确认单 sent to the receipt printer (short form); false when no printer is set up. */
+  printSlip(caseId: number, actor: SessionOperator): { queued: boolean } {
+    return this.sql.tx(() => {
+      const c = repo.caseById(this.sql, caseId);
+      if (!c) throw new AppError('NOT_FOUND', '找不到这张交房办理单：请从房屋档案重新打开。');
+      const queued = this.queueSlip(caseId);
+      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'movein.print', entity: 'movein_case', entityId: caseId, detail: { queued } });
+      return { queued };
+    });
   }
 
   /** 当日收楼汇总: rooms handed over on a day, with their keys, cards and issues noted. */
@@ -266,8 +303,11 @@ export class MoveInService {
         keys: links.filter((l) => l.kind === 'key').length,
         cards: links.filter((l) => l.kind === 'card').length,
         issues: r.issues,
+        receiptNo: r.receipt_no,
+        feesFen: r.fees_fen ?? 0,
       };
     });
-    return { date, rooms: roomsDone, keys: roomsDone.reduce((n, r) => n + r.keys, 0), cards: roomsDone.reduce((n, r) => n + r.cards, 0) };
+    const sum = (f: (r: (typeof roomsDone)[number]) => number) => roomsDone.reduce((n, r) => n + f(r), 0);
+    return { date, rooms: roomsDone, keys: sum((r) => r.keys), cards: sum((r) => r.cards), feesFen: sum((r) => r.feesFen) };
   }
 }

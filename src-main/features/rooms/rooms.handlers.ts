@@ -4,6 +4,7 @@ import type { RoomsService } from './rooms.service';
 import type { ResidentsService } from './residents.service';
 import type { MoveInService } from './movein.service';
 import type { DecorationService } from './decoration.service';
+import type { DecorationLinksService } from './decoration-links.service';
 
 /** Room file, residents, move-in and decoration channels → their services. */
 export function roomsHandlers(
@@ -11,6 +12,7 @@ export function roomsHandlers(
   residents: ResidentsService,
   moveIn: MoveInService,
   decoration: DecorationService,
+  links: DecorationLinksService,
 ): HandlersOf<typeof roomsContract> {
   return {
     'rooms.file': (i) => rooms.file(i.roomId),
@@ -33,9 +35,11 @@ export function roomsHandlers(
     'rooms.moveIn.meters': (i, ctx) => moveIn.meters(i.caseId, i.readings, actor(ctx)),
     'rooms.moveIn.keys': (i, ctx) => moveIn.handOverKeys(i.caseId, i.keyIds, i.signedBy, actor(ctx)),
     'rooms.moveIn.card': (i, ctx) => moveIn.issueCard(i, actor(ctx)),
+    'rooms.moveIn.fees': (i, ctx) => moveIn.fees(i.caseId, i.receiptNo, actor(ctx)),
     'rooms.moveIn.cardsDone': (i, ctx) => moveIn.cardsDone(i.caseId, actor(ctx)),
     'rooms.moveIn.finish': (i, ctx) => moveIn.finish(i.caseId, i.state, i.issues, actor(ctx)),
     'rooms.moveIn.slip': (i) => moveIn.slip(i.caseId),
+    'rooms.moveIn.print': (i, ctx) => moveIn.printSlip(i.caseId, actor(ctx)),
     'rooms.moveIn.day': (i) => moveIn.day(i.date),
     'rooms.decoration.apply': (i, ctx) => decoration.apply(i, actor(ctx)),
     'rooms.decoration.review': (i, ctx) => decoration.review(i.caseId, i.approve, i.remark, actor(ctx)),
@@ -46,6 +50,10 @@ export function roomsHandlers(
     'rooms.decoration.finish': (i, ctx) => decoration.finish(i.caseId, actor(ctx)),
     'rooms.decoration.accept': (i, ctx) => decoration.accept(i.caseId, i.pass, i.opinion, actor(ctx)),
     'rooms.decoration.void': (i, ctx) => decoration.void(i.caseId, i.reason, actor(ctx)),
+    'rooms.decoration.workerPass': (i, ctx) => links.workerPass(i.caseId, i.pass, actor(ctx)),
+    'rooms.decoration.keyLoan': (i, ctx) => links.keyLoan(i.caseId, i.loan, actor(ctx)),
+    'rooms.decoration.refund': (i, ctx) => links.refund(i.caseId, i.approvalId, i.method, i.reference, actor(ctx)),
+    'rooms.decoration.get': (i) => decoration.get(i.caseId),
     'rooms.decoration.list': (i) => decoration.list(i.status),
     'rooms.occupancy': (i) => rooms.occupancy(i.month),
   };

@@ -2,6 +2,7 @@ import { DUES_MESSAGES } from './core-messages-dues';
 import { VISITOR_MESSAGES } from './core-messages-visitors';
 import { HANDOVER_MESSAGES } from './core-messages-handover';
 import { ARREARS_MESSAGES } from './core-messages-arrears';
+import { CASES_MESSAGES } from './core-messages-cases';
 
 /**
  * The core's Chinese sentences for the screen and their English (see core-text.ts). `{x}` is what the core
@@ -376,4 +377,5 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ...HANDOVER_MESSAGES,
   ...DUES_MESSAGES,
   ...ARREARS_MESSAGES,
+  ...CASES_MESSAGES,
 ];

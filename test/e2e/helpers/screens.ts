@@ -17,6 +17,7 @@ export const AREAS: { key: string; name: string }[] = [
   { key: 'Alt+0', name: 'upstream' },
   { key: 'Alt+V', name: 'visitors' },
   { key: 'Alt+R', name: 'arrears' },
+  { key: 'Alt+D', name: 'cases' },
   { key: 'Control+Comma', name: 'settings' },
 ];
 

@@ -12,6 +12,7 @@ import { fields } from './fields';
 import { visitors } from './visitors';
 import { dues } from './dues';
 import { arrears } from './arrears';
+import { cases } from './cases';
 
 export const DICT = {
   ...core,
@@ -27,6 +28,7 @@ export const DICT = {
   ...visitors,
   ...dues,
   ...arrears,
+  ...cases,
   ...fields,
 } as const;
 export type MsgKey = keyof typeof DICT;
