@@ -85,7 +85,11 @@ describe('room file and room upkeep', () => {
     expect(file.parcelsInStock).toHaveLength(1);
     expect(file.openRequests).toEqual([expect.objectContaining({ area: 'requests', label: '水电' })]);
     expect(file.residents).toEqual([expect.objectContaining({ name: '张伟', kind: 'owner', phoneMasked: '138****5678', current: true })]);
-    expect(file.more).toEqual([]);
+    // the sections other areas add: no visitors today, no billing plan (nothing owed)
+    expect(file.more).toEqual([
+      { area: 'visitors', title: '今日访客', lines: [] },
+      { area: 'fees', title: '欠费', lines: [] },
+    ]);
     // the other room's file holds none of it
     const other = await t.call('rooms.file', { roomId: t.rooms.b });
     expect([other.keys, other.cards, other.parcelsInStock, other.openRequests]).toEqual([[], [], [], []]);

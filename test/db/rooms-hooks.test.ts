@@ -49,7 +49,7 @@ describe('room file hooks and the move-out check', () => {
         throw new AppError('BAD_INPUT', '2026-11 没有单价：请先补上单价期间。');
       },
     };
-    const rooms = new RoomsService(s.sql, s.clock, s.calendar, { moveIn: () => null, decoration: () => null }, [failing]);
+    const rooms = new RoomsService(s.sql, t.clock, s.calendar, { moveIn: () => null, decoration: () => null }, [failing]);
     const file = rooms.file(t.roomId);
     expect(file.room.code).toBe('3-2-501');
     expect(file.more).toEqual([
