@@ -216,7 +216,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     calendar,
     visits: (from, to, reveal) => visits.reportRows(from, to, reveal),
   });
-  const residents = new ResidentsService(sql, clock, calendar);
+  const residents = new ResidentsService(sql, clock, calendar, operators);
   const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards);
   const decoration = new DecorationService(sql, clock, calendar);
   const rooms = new RoomsService(sql, clock, calendar, { moveIn: (id) => moveIn.latest(id), decoration: (id) => decoration.latest(id) });

@@ -18,6 +18,8 @@ export const approvalAction = z.enum([
   'removal.tenantNoConsent',
   /** an exemption or reduction of a room's periodic charges (subject: `<room code>:<item code>`) */
   'receivable.adjust',
+  /** a resident's details erased on their request (subject: `resident-<id>`) */
+  'resident.erase',
 ]);
 export type ApprovalAction = z.infer<typeof approvalAction>;
 
