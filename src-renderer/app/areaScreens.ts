@@ -28,6 +28,7 @@ const handover = area(() => import('../features/handover/HandoverArea').then((m)
 const service = area(() => import('../features/service/ServiceArea').then((m) => m.ServiceArea));
 const upstream = area(() => import('../features/upstream/UpstreamArea').then((m) => m.UpstreamArea));
 const visitors = area(() => import('../features/visitors/VisitorsArea').then((m) => m.VisitorsArea));
+const rooms = area(() => import('../features/rooms/RoomsArea').then((m) => m.RoomsArea));
 const settings = area(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 /** 导入 (supervisor+, from 业主档案): the upload, preview and result of a roster file. */
 const importScreen = area(() => import('../features/import/ImportScreen').then((m) => m.ImportScreen));
@@ -41,10 +42,11 @@ export const HandoverArea = handover.Area;
 export const ServiceArea = service.Area;
 export const UpstreamArea = upstream.Area;
 export const VisitorsArea = visitors.Area;
+export const RoomsArea = rooms.Area;
 export const SettingsScreen = settings.Area;
 export const ImportScreen = importScreen.Area;
 
 /** Fetches every area's chunk (in the order of the navigation); a chunk that fails is tried again when opened. */
 export function preloadAreas(): void {
-  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, settings, importScreen]) a.preload().catch(() => undefined);
+  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, rooms, settings, importScreen]) a.preload().catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import type { MsgKey } from './i18n/dict';
 
-export type AreaId = 'home' | 'roster' | 'keys' | 'cards' | 'fees' | 'cash' | 'parcels' | 'handover' | 'service' | 'upstream' | 'visitors' | 'settings';
+export type AreaId = 'home' | 'roster' | 'keys' | 'cards' | 'fees' | 'cash' | 'parcels' | 'handover' | 'service' | 'upstream' | 'visitors' | 'rooms' | 'settings';
 
 export interface Area {
   id: AreaId;
@@ -10,7 +10,7 @@ export interface Area {
   shortcut: string;
 }
 
-/** Every area, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts; 访客与放行 is Alt+V. */
+/** Every area, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts; 访客与放行 is Alt+V, 房屋档案 Alt+F. */
 export const AREAS: readonly Area[] = [
   { id: 'home', label: 'area.home', code: 'Digit1', shortcut: 'Alt+1' },
   { id: 'roster', label: 'area.roster', code: 'Digit2', shortcut: 'Alt+2' },
@@ -23,6 +23,7 @@ export const AREAS: readonly Area[] = [
   { id: 'service', label: 'area.service', code: 'Digit9', shortcut: 'Alt+9' },
   { id: 'upstream', label: 'area.upstream', code: 'Digit0', shortcut: 'Alt+0' },
   { id: 'visitors', label: 'area.visitors', code: 'KeyV', shortcut: 'Alt+V' },
+  { id: 'rooms', label: 'area.rooms', code: 'KeyF', shortcut: 'Alt+F' },
   { id: 'settings', label: 'area.settings', code: 'Comma', shortcut: 'Ctrl+,' },
 ];
 

@@ -10,6 +10,7 @@ import { service } from './service';
 import { handover } from './handover';
 import { fields } from './fields';
 import { visitors } from './visitors';
+import { rooms } from './rooms';
 
 export const DICT = {
   ...core,
@@ -23,6 +24,7 @@ export const DICT = {
   ...service,
   ...handover,
   ...visitors,
+  ...rooms,
   ...fields,
 } as const;
 export type MsgKey = keyof typeof DICT;
