@@ -1,4 +1,5 @@
 import { VISITOR_MESSAGES } from './core-messages-visitors';
+import { ROOM_MESSAGES } from './core-messages-rooms';
 
 /**
  * The core's Chinese sentences for the screen and their English (see core-text.ts). `{x}` is what the core
@@ -370,4 +371,5 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
     'Uploads are not switched on: the admin fills in the address and secret under Head office and switches them on.',
   ],
   ...VISITOR_MESSAGES,
+  ...ROOM_MESSAGES,
 ];

@@ -3,6 +3,7 @@ import type { RoomFile, RoomLink } from '@shared/contract/rooms';
 import { AREAS, type AreaId } from '../../app/areas';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
+import { coreText } from '../../app/i18n/core-text';
 import type { Lang } from '../../app/i18n/lang';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useShell } from '../../app/shell-context';
@@ -115,7 +116,13 @@ export function RoomFileView({ roomId }: { roomId: number }) {
 
 /** What the other areas hold for the room, each line a link to its area. */
 function Lines({ file }: { file: RoomFile }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // the core writes a line in Chinese: each part between its dots in the language on screen (a name or number stays as it is)
+  const say = (s: string) =>
+    s
+      .split(' · ')
+      .map((p) => coreText(p, lang))
+      .join(' · ');
   const { go } = useShell();
   const sections: { key: string; title: string; area: string; lines: RoomLink[] }[] = [
     { key: 'keys', title: t(LINE_TITLE.keys ?? 'rooms.line.keys'), area: 'keys', lines: file.keys },
@@ -133,7 +140,7 @@ function Lines({ file }: { file: RoomFile }) {
         return (
           <div key={s.key} className="rooms-line-block" data-testid={`room-lines-${s.area}`}>
             <h4 className="rooms-line-title">
-              {s.title} <span className="muted">{s.lines.length}</span>
+              {coreText(s.title, lang)} <span className="muted">{s.lines.length}</span>
             </h4>
             {s.lines.length === 0 ? (
               <p className="hint">{t('rooms.none')}</p>
@@ -143,11 +150,11 @@ function Lines({ file }: { file: RoomFile }) {
                   <li key={`${l.refId ?? 'x'}-${i}`}>
                     {target ? (
                       <button type="button" className="rooms-link" onClick={() => go(target)}>
-                        <strong>{l.label}</strong> <span className="muted">{l.detail}</span>
+                        <strong>{say(l.label)}</strong> <span className="muted">{say(l.detail)}</span>
                       </button>
                     ) : (
                       <span>
-                        <strong>{l.label}</strong> <span className="muted">{l.detail}</span>
+                        <strong>{say(l.label)}</strong> <span className="muted">{say(l.detail)}</span>
                       </span>
                     )}
                   </li>
@@ -198,7 +205,7 @@ function History({ file, lang }: { file: RoomFile; lang: Lang }) {
         {file.stateHistory.map((s, i) => (
           <li key={`s${i}`}>
             {formatDateTime(s.at, lang)} · {s.from ? `${t(STATE_LABEL[s.from])} → ` : ''}
-            {t(STATE_LABEL[s.to])} · {s.reason}
+            {t(STATE_LABEL[s.to])} · {coreText(s.reason, lang)}
           </li>
         ))}
         {file.transfers.map((x, i) => (

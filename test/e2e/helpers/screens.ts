@@ -16,6 +16,7 @@ export const AREAS: { key: string; name: string }[] = [
   { key: 'Alt+9', name: 'service' },
   { key: 'Alt+0', name: 'upstream' },
   { key: 'Alt+V', name: 'visitors' },
+  { key: 'Alt+F', name: 'rooms' },
   { key: 'Control+Comma', name: 'settings' },
 ];
 
