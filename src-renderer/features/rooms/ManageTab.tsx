@@ -131,7 +131,6 @@ function UnitsAndRoom({ buildingId, buildingName, onOpenRoom }: { buildingId: nu
       check: () => (!unit ? t('rooms.needUnit') : !CODE.test(number.trim()) ? t('rooms.badCode') : typeof parsed === 'string' ? t(parsed) : null),
       run: async () => {
         if (!unit || typeof parsed === 'string') return;
-        setCreated(null);
         const r = await send('rooms.create', { unitId: unit.id, number: number.trim(), state, ...parsed });
         setCreated(r);
         setNumber('');
