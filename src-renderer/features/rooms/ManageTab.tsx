@@ -176,7 +176,7 @@ function UnitsAndRoom({ buildingId, buildingName, onOpenRoom }: { buildingId: nu
               <select name="rm-unit" value={unit?.id ?? ''} onChange={(e) => setUnitId(Number(e.target.value))}>
                 {list.map((u) => (
                   <option key={u.id} value={u.id}>
-                    {u.code || '—'}
+                    {t('rooms.unitLine', { u: u.code || '—', n: u.rooms })}
                   </option>
                 ))}
               </select>

@@ -34,10 +34,10 @@ export function ResidentsTable({ residents, onAction }: { residents: RoomResiden
               <td>
                 <span className={`tag kind-${r.kind}`}>{t(RESIDENT_KIND[r.kind])}</span>
               </td>
-              <td>{r.erased ? <span className="muted">{t('rooms.erased')}</span> : r.name}</td>
-              <td className="phone-masked">{r.phoneMasked || '—'}</td>
-              <td>{r.moveIn ? formatDate(r.moveIn, lang) : '—'}</td>
-              <td>
+              <td className="rooms-nowrap">{r.erased ? <span className="muted">{t('rooms.erased')}</span> : r.name}</td>
+              <td className="phone-masked rooms-nowrap">{r.phoneMasked || '—'}</td>
+              <td className="rooms-nowrap">{r.moveIn ? formatDate(r.moveIn, lang) : '—'}</td>
+              <td className="rooms-nowrap">
                 {r.moveOut ? formatDate(r.moveOut, lang) : r.current ? <span className="tag tag-ok">{t('rooms.living')}</span> : '—'}
                 {r.kind === 'tenant' && r.leaseEnd && r.current ? <span className="rooms-lease">{t('rooms.leaseTo', { d: formatDate(r.leaseEnd, lang) })}</span> : null}
               </td>
