@@ -71,7 +71,7 @@ export const rooms = {
   'rooms.eraseOf': ['删除资料 {name}', 'Erase details of {name}'],
   'rooms.eraseTitle': ['删除「{name}」的个人资料', 'Erase the personal details of {name}'],
   'rooms.eraseExplain': [
-    '应本人要求删除姓名、电话和备注。房屋记录中保留「曾有一位住户」及其入住和迁出日期。删除后不能恢复。',
+    '应本人要求删除姓名、电话和备注。房屋记录中仍保留曾有一位住户及其入住和迁出日期。删除后不能恢复。',
     'At the person’s request their name, phone and note are erased. The room’s history keeps that a resident lived there, with the dates. This cannot be undone.',
   ],
   'rooms.eraseNeedsApproval': ['需要一位主管审批。', 'A supervisor must approve this.'],
