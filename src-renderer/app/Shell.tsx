@@ -93,6 +93,8 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
     [operator.role],
   );
 
+  const takeRoomRequest = useCallback(() => setRoomRequest(null), []);
+
   // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
   useEffect(() => {
     const id = window.requestIdleCallback(preloadAreas, { timeout: 2000 });
@@ -130,7 +132,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'service') screen = <ServiceArea />;
   else if (area === 'handover') screen = <HandoverArea />;
   else if (area === 'visitors') screen = <VisitorsArea />;
-  else if (area === 'rooms') screen = <RoomsArea request={roomRequest} />;
+  else if (area === 'rooms') screen = <RoomsArea request={roomRequest} onRequestTaken={takeRoomRequest} />;
   else screen = <SettingsScreen />;
 
   return (

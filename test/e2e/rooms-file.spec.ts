@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { shot, signIn } from './helpers/app';
+import { ADMIN, shot, signIn } from './helpers/app';
+import { api } from './helpers/host';
 import { CLERK, expect, SUPERVISOR, test } from './helpers/fixtures';
 import { personTypes } from './helpers/typing';
 
@@ -141,3 +142,53 @@ for (const size of SIZES) {
     await expect(file.getByTestId('room-state')).toHaveText('空置');
   });
 }
+
+test('a move-out first shows what the room still owes (total and months) and goes on only when confirmed', async ({ page, prepared }, info) => {
+  test.setTimeout(120_000);
+  // 物业费 billed monthly per room since September: 1-1-201 (刘洋, 102.30 m²) owes September to this month
+  await api(prepared, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const item = await api<{ id: number }>(prepared, 'fees.items.save', {
+    code: 'WYF',
+    name: '物业费',
+    category: 'property',
+    rule: 'per_area_month',
+    unitPriceFen: 250,
+    unitLabel: '月',
+    refundable: false,
+    active: true,
+    sort: 0,
+  });
+  await api(prepared, 'receivables.items.save', { itemId: item.id, sinceMonth: '2026-09', vacancyApplies: false });
+  const hit = await api<{ items: { roomId: number; name: string }[] }>(prepared, 'roster.search', { q: '1-1-201' });
+  const roomId = hit.items.find((h) => h.name === '刘洋')?.roomId as number;
+  await api(prepared, 'receivables.plan.save', { roomId, itemId: item.id, startMonth: '2026-09' });
+  const dues = await api<{ totalFen: number }>(prepared, 'receivables.dues', { roomId });
+  expect(dues.totalFen).toBeGreaterThan(0);
+  await api(prepared, 'auth.logout', {});
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(prepared.url);
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.keyboard.press('Alt+F');
+  await personTypes(page.locator('[name="room-file-search"]'), '1-1-201');
+  const file = page.getByTestId('room-file');
+  await expect(file.getByRole('heading', { name: '1-1-201' })).toBeVisible();
+  await row(file, '刘洋').getByRole('button', { name: '迁出' }).click();
+  await dialog(page).getByRole('button', { name: '迁出' }).click();
+  const owes = dialog(page).getByTestId('room-owes');
+  await expect(owes).toContainText('1-1-201 还欠费');
+  await expect(owes).toContainText(`￥${(dues.totalFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+  await expect(owes).toContainText(/共 \d+ 个月（2026-09 至 2026-\d{2}）/);
+  await shot(page, info, 'rooms-05-owes-1024x768');
+  // not confirmed: nothing changed
+  await dialog(page).getByRole('button', { name: /取消/ }).click();
+  await expect(row(file, '刘洋')).toContainText('在住');
+  // confirmed: the owner moves out, the record kept with the date
+  await row(file, '刘洋').getByRole('button', { name: '迁出' }).click();
+  await dialog(page).getByRole('button', { name: '迁出' }).click();
+  await expect(dialog(page).getByTestId('room-owes')).toBeVisible();
+  await dialog(page).getByRole('button', { name: '仍然迁出' }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(row(file, '刘洋')).not.toContainText('在住');
+  await expect(row(file, '刘洋').getByRole('button', { name: /迁出/ })).toHaveCount(0);
+});

@@ -20,7 +20,7 @@ export function ManageTab({ onOpenRoom }: { onOpenRoom: (roomId: number) => void
   const chosen = list.find((b) => b.id === buildingId) ?? list[0] ?? null;
   return (
     <div className="rooms-manage">
-      <section className="card rooms-manage-col" aria-labelledby="rm-buildings">
+      <section className="card rooms-manage-col rooms-manage-b" aria-labelledby="rm-buildings">
         <h2 id="rm-buildings" className="section-title">
           {t('rooms.buildings')}
         </h2>
@@ -140,7 +140,7 @@ function UnitsAndRoom({ buildingId, buildingName, onOpenRoom }: { buildingId: nu
 
   return (
     <>
-      <section className="card rooms-manage-col" aria-labelledby="rm-units">
+      <section className="card rooms-manage-col rooms-manage-u" aria-labelledby="rm-units">
         <h2 id="rm-units" className="section-title">
           {t('rooms.unitsOf', { b: buildingName })}
         </h2>
@@ -165,7 +165,7 @@ function UnitsAndRoom({ buildingId, buildingName, onOpenRoom }: { buildingId: nu
           <ErrorBox error={unitAction.error} />
         </form>
       </section>
-      <section className="card rooms-manage-col" aria-labelledby="rm-room">
+      <section className="card rooms-manage-col rooms-manage-r" aria-labelledby="rm-room">
         <h2 id="rm-room" className="section-title">
           {t('rooms.newRoom')}
         </h2>

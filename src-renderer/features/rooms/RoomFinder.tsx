@@ -11,9 +11,11 @@ export function RoomFinder({ openId, onOpen, focusOnMount }: { openId: number | 
   const [q, setQ] = useState('');
   const listId = useId();
   const ref = useRef<HTMLInputElement>(null);
+  // the cursor in the box when the area opens on its own (not when another screen opened a room's file)
+  const focusFirst = useRef(focusOnMount);
   useEffect(() => {
-    if (focusOnMount) ref.current?.focus();
-  }, [focusOnMount]);
+    if (focusFirst.current) ref.current?.focus();
+  }, []);
 
   const { result, error, items, active, onKeyDown } = useRoomSearch(
     q,

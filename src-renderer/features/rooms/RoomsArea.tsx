@@ -12,19 +12,21 @@ import './rooms.css';
 type View = 'file' | 'occupancy' | 'manage';
 
 /** 房屋档案: find a room and open its file (default), the occupancy statistics, and (supervisor+) buildings, units and rooms. */
-export function RoomsArea({ request }: { request: { roomId: number; n: number } | null }) {
+export function RoomsArea({ request, onRequestTaken }: { request: { roomId: number; n: number } | null; onRequestTaken: () => void }) {
   const t = useT();
   const { operator } = useShell();
   const canManage = roleAtLeast(operator.role, 'supervisor');
   const [view, setView] = useState<View>('file');
   const [roomId, setRoomId] = useState<number | null>(request?.roomId ?? null);
 
-  // a room another screen asked for (the roster's or 收费's 房屋档案 button)
+  // a room another screen asked for (the roster's or 收费's 房屋档案 button): its file, the focus on the screen's heading
   useEffect(() => {
     if (!request) return;
     setRoomId(request.roomId);
     setView('file');
-  }, [request]);
+    document.getElementById('rooms-title')?.focus();
+    onRequestTaken();
+  }, [request, onRequestTaken]);
 
   const openRoom = (id: number) => {
     setRoomId(id);
@@ -52,7 +54,7 @@ export function RoomsArea({ request }: { request: { roomId: number; n: number } 
       <TabPanel idBase="rooms" value={view}>
         {view === 'file' ? (
           <div className="rooms-split">
-            <RoomFinder openId={roomId} onOpen={setRoomId} focusOnMount={request === null || roomId === null} />
+            <RoomFinder openId={roomId} onOpen={setRoomId} focusOnMount={request === null} />
             <div className="rooms-right">{roomId !== null ? <RoomFileView key={roomId} roomId={roomId} /> : <p className="hint">{t('rooms.pickOne')}</p>}</div>
           </div>
         ) : null}

@@ -26,7 +26,7 @@ export const rooms = {
   'rooms.area': ['面积', 'Area'],
   'rooms.areaM2': ['面积（㎡）', 'Area (m²)'],
   'rooms.type': ['户型', 'Type'],
-  'rooms.typeExample': ['三室两厅', '3 bed, 2 living'],
+  'rooms.typeExample': ['三室两厅', '3 bedrooms'],
   'rooms.number': ['房号', 'Room number'],
   'rooms.editRoom': ['编辑房间', 'Edit room'],
   'rooms.editTitle': ['编辑房间 {code}', 'Edit room {code}'],
