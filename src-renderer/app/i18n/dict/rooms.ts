@@ -7,7 +7,7 @@ export const rooms = {
   'rooms.tab.occupancy': ['入住统计', 'Occupancy'],
   'rooms.tab.manage': ['楼栋与房间', 'Buildings and rooms'],
   'rooms.searchLabel': ['查找房间', 'Find a room'],
-  'rooms.searchPlaceholder': ['房号、姓名或电话', 'Room, name or phone'],
+  'rooms.searchPlaceholder': ['房号、姓名或电话', 'Room, name, phone'],
   'rooms.searchHint': ['输入房号（如 3-2-501 或 3栋2单元501）、住户姓名或电话，按回车打开档案。', 'Type a room (3-2-501), a resident’s name or a phone and press Enter to open its file.'],
   'rooms.noRoom': ['没有找到「{q}」对应的房间。', 'No room found for “{q}”.'],
   'rooms.resultsLabel': ['房间', 'Rooms'],
