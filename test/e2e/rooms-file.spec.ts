@@ -192,3 +192,33 @@ test('a move-out first shows what the room still owes (total and months) and goe
   await expect(row(file, '刘洋')).not.toContainText('在住');
   await expect(row(file, '刘洋').getByRole('button', { name: /迁出/ })).toHaveCount(0);
 });
+
+test('an erasure request: the receptionist asks, a supervisor approves at the counter, the details go and the history keeps a resident', async ({ page, prepared }, info) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(prepared.url);
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.keyboard.press('Alt+F');
+  await personTypes(page.locator('[name="room-file-search"]'), '1-1-101');
+  const file = page.getByTestId('room-file');
+  await expect(row(file, '李娜')).toContainText('139****9002');
+  await row(file, '李娜').getByRole('button', { name: '删除资料' }).click();
+  const ask = page.getByRole('alertdialog');
+  await ask.locator('[name="erase-reason"]').fill('本人来电要求删除个人信息');
+  await ask.getByRole('button', { name: '请主管审批' }).click();
+  // the supervisor's approval: their own username and password (the receptionist cannot approve it)
+  await dialog(page).locator('[name="approver"]').fill(SUPERVISOR.username);
+  await dialog(page).locator('[name="approver-password"]').fill(SUPERVISOR.password);
+  await dialog(page).locator('[name="reason"]').fill('本人到场，已核实身份');
+  await shot(page, info, 'rooms-06-erase-approval-1024x768');
+  await dialog(page).getByRole('button', { name: '审批通过' }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(file.getByTestId('room-residents')).not.toContainText('李娜');
+  await expect(file.getByTestId('room-residents')).not.toContainText('139****9002');
+  await expect(file.getByTestId('room-residents').locator('tr', { hasText: '（资料已删除）' })).toHaveCount(1);
+  // the owner is still there, and a search by her name no longer finds her
+  await expect(row(file, '张伟')).toContainText('在住');
+  await page.keyboard.press('F2');
+  await personTypes(page.locator('[name="roster-search"]'), '李娜', false);
+  await expect(page.getByText('没有找到', { exact: false })).toBeVisible();
+});
