@@ -1,6 +1,7 @@
 import type { MsgKey } from './i18n/dict';
 
-export type AreaId = 'home' | 'roster' | 'keys' | 'cards' | 'fees' | 'cash' | 'parcels' | 'handover' | 'service' | 'upstream' | 'visitors' | 'rooms' | 'settings';
+export type AreaId =
+  'home' | 'roster' | 'keys' | 'cards' | 'fees' | 'cash' | 'parcels' | 'handover' | 'service' | 'upstream' | 'visitors' | 'rooms' | 'settings';
 
 export interface Area {
   id: AreaId;

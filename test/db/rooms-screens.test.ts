@@ -4,7 +4,8 @@ import { openRoomsCore, rowsIn, type RoomsFixture } from '../support/rooms';
 
 /** What the room-file screens add to the core: the units of a building, the occupancy XLSX, an erasure a receptionist asks a supervisor for. */
 const approve = async (t: RoomsFixture, subject: string, clientId: string) =>
-  (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'resident.erase', subject, reason: '本人申请，已核实身份' }, clientId)).approvalId;
+  (await t.call('auth.approve', { username: 'zhao', password: 'zhao-pass-123', action: 'resident.erase', subject, reason: '本人申请，已核实身份' }, clientId))
+    .approvalId;
 
 describe('room file screens: core channels', () => {
   it('lists a building’s units with their room counts, for the supervisor adding a room', async () => {

@@ -69,7 +69,10 @@ for (const size of SIZES) {
     const roster = page.locator('[name="roster-search"]');
     await expect(roster).toBeFocused();
     await personTypes(roster, '1-1-1201', false);
-    await page.getByTestId('roster-rooms').getByRole('button', { name: /1-1-1201/ }).click();
+    await page
+      .getByTestId('roster-rooms')
+      .getByRole('button', { name: /1-1-1201/ })
+      .click();
     await expect(file.getByRole('heading', { name: '1-1-1201' })).toBeVisible();
     await expect(file.getByTestId('room-state')).toHaveText('空置');
 
@@ -193,7 +196,10 @@ test('a move-out first shows what the room still owes (total and months) and goe
   await expect(row(file, '刘洋').getByRole('button', { name: /迁出/ })).toHaveCount(0);
 });
 
-test('an erasure request: the receptionist asks, a supervisor approves at the counter, the details go and the history keeps a resident', async ({ page, prepared }, info) => {
+test('an erasure request: the receptionist asks, a supervisor approves at the counter, the details go and the history keeps a resident', async ({
+  page,
+  prepared,
+}, info) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(prepared.url);
@@ -218,6 +224,12 @@ test('an erasure request: the receptionist asks, a supervisor approves at the co
   await expect(file.getByTestId('room-residents').locator('tr', { hasText: '（资料已删除）' })).toHaveCount(1);
   // the owner is still there, and a search by her name no longer finds her
   await expect(row(file, '张伟')).toContainText('在住');
+  // the same file in English: the labels and the core's words translated, names stay as data
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(row(file, '张伟')).toContainText('Living here');
+  await expect(file.getByTestId('room-residents').locator('tr', { hasText: '(details erased)' })).toHaveCount(1);
+  await shot(page, info, 'rooms-07-file-en-1024x768');
+  await page.getByRole('button', { name: '中文' }).click();
   await page.keyboard.press('F2');
   await personTypes(page.locator('[name="roster-search"]'), '李娜', false);
   await expect(page.getByText('没有找到', { exact: false })).toBeVisible();

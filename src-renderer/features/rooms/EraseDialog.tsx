@@ -63,7 +63,15 @@ export function EraseDialog({ resident, onDone, onCancel }: { resident: RoomResi
         <p className="dialog-message">{t('rooms.eraseExplain')}</p>
         <label className="field">
           <span className="field-label">{t('rooms.reason')}</span>
-          <input name="erase-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} autoComplete="off" data-autofocus placeholder={t('rooms.eraseReason')} />
+          <input
+            name="erase-reason"
+            value={reason}
+            maxLength={200}
+            onChange={(e) => setReason(e.target.value)}
+            autoComplete="off"
+            data-autofocus
+            placeholder={t('rooms.eraseReason')}
+          />
         </label>
         {!supervisor ? <p className="hint">{t('rooms.eraseNeedsApproval')}</p> : null}
         <ErrorNote text={action.checkError} />

@@ -38,7 +38,11 @@ export function ManageTab({ onOpenRoom }: { onOpenRoom: (roomId: number) => void
         {chosen ? <RenameBuilding key={chosen.id} id={chosen.id} name={chosen.name} /> : null}
         <NewBuilding onCreated={setBuildingId} />
       </section>
-      {chosen ? <UnitsAndRoom key={chosen.id} buildingId={chosen.id} buildingName={chosen.name || chosen.code} onOpenRoom={onOpenRoom} /> : <p className="hint">{t('rooms.noBuildings')}</p>}
+      {chosen ? (
+        <UnitsAndRoom key={chosen.id} buildingId={chosen.id} buildingName={chosen.name || chosen.code} onOpenRoom={onOpenRoom} />
+      ) : (
+        <p className="hint">{t('rooms.noBuildings')}</p>
+      )}
     </div>
   );
 }
@@ -50,7 +54,10 @@ function RenameBuilding({ id, name: initial }: { id: number; name: string }) {
   const [name, setName] = useState(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    return action.start({ check: () => (name.trim() ? null : t('rooms.needBuildingName')), run: () => send('rooms.buildings.update', { id, name: name.trim() }) });
+    return action.start({
+      check: () => (name.trim() ? null : t('rooms.needBuildingName')),
+      run: () => send('rooms.buildings.update', { id, name: name.trim() }),
+    });
   };
   return (
     <form className="rooms-inline-form" onSubmit={(e) => void submit(e)}>
@@ -148,9 +155,7 @@ function UnitsAndRoom({ buildingId, buildingName, onOpenRoom }: { buildingId: nu
         {list.length === 0 ? <p className="hint">{t('rooms.noUnits')}</p> : null}
         <ul className="plain-list rooms-units">
           {list.map((u) => (
-            <li key={u.id}>
-              {t('rooms.unitLine', { u: u.code || '—', n: u.rooms })}
-            </li>
+            <li key={u.id}>{t('rooms.unitLine', { u: u.code || '—', n: u.rooms })}</li>
           ))}
         </ul>
         <form className="rooms-inline-form" onSubmit={(e) => void addUnit(e)}>

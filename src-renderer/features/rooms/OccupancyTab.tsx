@@ -29,7 +29,9 @@ function Bar({ counts, label }: { counts: OccupancyCounts; label: string }) {
       <span className="occ-name">{label}</span>
       <span className="occ-bar" role="img" aria-label={`${label}: ${STATES.map((s) => `${t(STATE_LABEL[s])} ${counts[s]}`).join(', ')}`}>
         {STATES.map((s) =>
-          counts[s] > 0 ? <span key={s} className={`occ-seg occ-${s}`} style={{ width: `${(counts[s] / total) * 100}%` }} title={`${t(STATE_LABEL[s])} ${counts[s]}`} /> : null,
+          counts[s] > 0 ? (
+            <span key={s} className={`occ-seg occ-${s}`} style={{ width: `${(counts[s] / total) * 100}%` }} title={`${t(STATE_LABEL[s])} ${counts[s]}`} />
+          ) : null,
         )}
       </span>
       <span className="occ-total">{counts.total}</span>

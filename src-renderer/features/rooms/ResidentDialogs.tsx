@@ -17,7 +17,14 @@ interface Done {
   onCancel: () => void;
 }
 
-function PersonFields({ name, phone, note, setName, setPhone, setNote }: Record<'name' | 'phone' | 'note', string> & Record<'setName' | 'setPhone' | 'setNote', (v: string) => void>) {
+function PersonFields({
+  name,
+  phone,
+  note,
+  setName,
+  setPhone,
+  setNote,
+}: Record<'name' | 'phone' | 'note', string> & Record<'setName' | 'setPhone' | 'setNote', (v: string) => void>) {
   const t = useT();
   return (
     <>

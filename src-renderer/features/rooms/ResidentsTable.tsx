@@ -39,29 +39,53 @@ export function ResidentsTable({ residents, onAction }: { residents: RoomResiden
               <td className="rooms-nowrap">{r.moveIn ? formatDate(r.moveIn, lang) : '—'}</td>
               <td className="rooms-nowrap">
                 {r.moveOut ? formatDate(r.moveOut, lang) : r.current ? <span className="tag tag-ok">{t('rooms.living')}</span> : '—'}
-                {r.kind === 'tenant' && r.leaseEnd && r.current ? <span className="rooms-lease">{t('rooms.leaseTo', { d: formatDate(r.leaseEnd, lang) })}</span> : null}
+                {r.kind === 'tenant' && r.leaseEnd && r.current ? (
+                  <span className="rooms-lease">{t('rooms.leaseTo', { d: formatDate(r.leaseEnd, lang) })}</span>
+                ) : null}
               </td>
-              <td className="row-actions">
-                {r.current ? (
-                  <>
-                    <button type="button" className="btn small" onClick={() => onAction({ kind: 'editPerson', resident: r })} aria-label={t('rooms.editOf', { name: r.name })}>
-                      {t('rooms.edit')}
-                    </button>
-                    <button type="button" className="btn small" onClick={() => onAction({ kind: 'end', resident: r })} aria-label={t(r.kind === 'tenant' ? 'rooms.tenantOutOf' : 'rooms.endOf', { name: r.name })}>
-                      {t(r.kind === 'tenant' ? 'rooms.tenantOut' : 'rooms.end')}
-                    </button>
-                    {r.kind === 'owner' ? (
-                      <button type="button" className="btn small" onClick={() => onAction({ kind: 'transfer', resident: r })} aria-label={t('rooms.transferOf', { name: r.name })}>
-                        {t('rooms.transfer')}
+              <td className="rooms-actions">
+                <div className="rooms-actions-inner">
+                  {r.current ? (
+                    <>
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => onAction({ kind: 'editPerson', resident: r })}
+                        aria-label={t('rooms.editOf', { name: r.name })}
+                      >
+                        {t('rooms.edit')}
                       </button>
-                    ) : null}
-                  </>
-                ) : null}
-                {!r.erased ? (
-                  <button type="button" className="btn small" onClick={() => onAction({ kind: 'erase', resident: r })} aria-label={t('rooms.eraseOf', { name: r.name })}>
-                    {t('rooms.erase')}
-                  </button>
-                ) : null}
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => onAction({ kind: 'end', resident: r })}
+                        aria-label={t(r.kind === 'tenant' ? 'rooms.tenantOutOf' : 'rooms.endOf', { name: r.name })}
+                      >
+                        {t(r.kind === 'tenant' ? 'rooms.tenantOut' : 'rooms.end')}
+                      </button>
+                      {r.kind === 'owner' ? (
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() => onAction({ kind: 'transfer', resident: r })}
+                          aria-label={t('rooms.transferOf', { name: r.name })}
+                        >
+                          {t('rooms.transfer')}
+                        </button>
+                      ) : null}
+                    </>
+                  ) : null}
+                  {!r.erased ? (
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => onAction({ kind: 'erase', resident: r })}
+                      aria-label={t('rooms.eraseOf', { name: r.name })}
+                    >
+                      {t('rooms.erase')}
+                    </button>
+                  ) : null}
+                </div>
               </td>
             </tr>
           ))}

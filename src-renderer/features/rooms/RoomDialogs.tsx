@@ -75,7 +75,8 @@ export function StateDialog({ room, onDone, onCancel }: Props) {
           <div className="radios inline">
             {options.map((s, i) => (
               <label key={s} className="check">
-                <input type="radio" name="room-state" checked={to === s} onChange={() => setTo(s)} data-autofocus={i === 0 ? true : undefined} /> {t(STATE_LABEL[s])}
+                <input type="radio" name="room-state" checked={to === s} onChange={() => setTo(s)} data-autofocus={i === 0 ? true : undefined} />{' '}
+                {t(STATE_LABEL[s])}
               </label>
             ))}
           </div>

@@ -23,15 +23,36 @@ export function RoomFactsFields({ value, onChange }: { value: RoomFactsText; onC
     <div className="grid-3">
       <label className="field">
         <span className="field-label">{t('rooms.floor')}</span>
-        <input name="room-floor" inputMode="numeric" value={value.floor} maxLength={4} onChange={(e) => onChange({ ...value, floor: e.target.value })} autoComplete="off" />
+        <input
+          name="room-floor"
+          inputMode="numeric"
+          value={value.floor}
+          maxLength={4}
+          onChange={(e) => onChange({ ...value, floor: e.target.value })}
+          autoComplete="off"
+        />
       </label>
       <label className="field">
         <span className="field-label">{t('rooms.areaM2')}</span>
-        <input name="room-area" inputMode="decimal" value={value.area} maxLength={10} onChange={(e) => onChange({ ...value, area: e.target.value })} autoComplete="off" />
+        <input
+          name="room-area"
+          inputMode="decimal"
+          value={value.area}
+          maxLength={10}
+          onChange={(e) => onChange({ ...value, area: e.target.value })}
+          autoComplete="off"
+        />
       </label>
       <label className="field">
         <span className="field-label">{t('rooms.type')}</span>
-        <input name="room-type" value={value.type} maxLength={20} onChange={(e) => onChange({ ...value, type: e.target.value })} autoComplete="off" placeholder={t('rooms.typeExample')} />
+        <input
+          name="room-type"
+          value={value.type}
+          maxLength={20}
+          onChange={(e) => onChange({ ...value, type: e.target.value })}
+          autoComplete="off"
+          placeholder={t('rooms.typeExample')}
+        />
       </label>
     </div>
   );

@@ -31,12 +31,7 @@ const MOVE_IN_STATUS: Record<'open' | 'done' | 'cancelled', MsgKey> = {
 };
 const DOC_LABEL: Record<string, MsgKey> = { 不动产权证: 'rooms.doc.deed', 买卖合同: 'rooms.doc.contract', 身份证: 'rooms.doc.id' };
 
-type Open =
-  | { kind: 'edit' }
-  | { kind: 'state' }
-  | { kind: 'add'; as: 'owner' | 'family' }
-  | { kind: 'tenant' }
-  | ResidentAction;
+type Open = { kind: 'edit' } | { kind: 'state' } | { kind: 'add'; as: 'owner' | 'family' } | { kind: 'tenant' } | ResidentAction;
 
 /** One room: the unit, its state, its residents with their dates, and the lines from the other areas, each linking there. */
 export function RoomFileView({ roomId }: { roomId: number }) {
@@ -210,11 +205,11 @@ function History({ file, lang }: { file: RoomFile; lang: Lang }) {
         ))}
         {file.transfers.map((x, i) => (
           <li key={`t${i}`}>
-            {formatDate(x.date, lang)} · {t('rooms.transferLine', { from: x.fromName, to: x.toName })} · {x.docs.map((d) => (DOC_LABEL[d] ? t(DOC_LABEL[d]) : d)).join(' ')}
+            {formatDate(x.date, lang)} · {t('rooms.transferLine', { from: x.fromName, to: x.toName })} ·{' '}
+            {x.docs.map((d) => (DOC_LABEL[d] ? t(DOC_LABEL[d]) : d)).join(' ')}
           </li>
         ))}
       </ul>
     </details>
   );
 }
-

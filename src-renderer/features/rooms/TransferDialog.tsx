@@ -64,7 +64,8 @@ export function TransferDialog({ resident, onDone, onCancel }: { resident: RoomR
           <div className="radios inline">
             {DOCS.map((d) => (
               <label key={d.id} className="check">
-                <input type="checkbox" name={`doc-${d.id}`} checked={docs[d.id]} onChange={(e) => setDocs({ ...docs, [d.id]: e.target.checked })} /> {t(d.label)}
+                <input type="checkbox" name={`doc-${d.id}`} checked={docs[d.id]} onChange={(e) => setDocs({ ...docs, [d.id]: e.target.checked })} />{' '}
+                {t(d.label)}
               </label>
             ))}
           </div>
