@@ -34,7 +34,7 @@ export function ResidentsTable({ residents, onAction }: { residents: RoomResiden
               <td>
                 <span className={`tag kind-${r.kind}`}>{t(RESIDENT_KIND[r.kind])}</span>
               </td>
-              <td className="rooms-nowrap">{r.erased ? <span className="muted">{t('rooms.erased')}</span> : r.name}</td>
+              <td>{r.erased ? <span className="muted">{t('rooms.erased')}</span> : r.name}</td>
               <td className="phone-masked rooms-nowrap">{r.phoneMasked || '—'}</td>
               <td className="rooms-nowrap">{r.moveIn ? formatDate(r.moveIn, lang) : '—'}</td>
               <td className="rooms-nowrap">
