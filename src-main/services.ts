@@ -246,7 +246,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     calendar,
     visits: (from, to, reveal) => visits.reportRows(from, to, reveal),
   });
-  const residents = new ResidentsService(sql, clock, calendar, (roomId) => receivables.owed(roomId));
+  const residents = new ResidentsService(sql, clock, calendar, (roomId) => receivables.owed(roomId), operators);
   const moveIn = new MoveInService(sql, clock, calendar, residents, keys, cards, (id) => print.enqueueMoveInSlip(id));
   const decoration = new DecorationService(sql, clock, calendar);
   const decorationLinks = new DecorationLinksService(sql, clock, decoration, visitors.workers, keys, fees);

@@ -20,6 +20,7 @@ import {
   KeysArea,
   ParcelsArea,
   preloadAreas,
+  RoomsArea,
   ServiceArea,
   SettingsScreen,
   UpstreamArea,
@@ -57,6 +58,8 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   const [area, setArea] = useState<AreaId>(() => homeAreaFor(operator.role));
   const [searchTick, setSearchTick] = useState(0);
   const [pendingQuery, setPendingQuery] = useState<string | null>(null);
+  // the room a search asked 房屋档案 to open (a new request each time, even for the same room)
+  const [roomRequest, setRoomRequest] = useState<{ roomId: number; n: number } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -83,6 +86,17 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
     [operator.role],
   );
 
+  const openRoom = useCallback(
+    (roomId: number) => {
+      if (!areasFor(operator.role).some((x) => x.id === 'rooms')) return;
+      setRoomRequest((r) => ({ roomId, n: (r?.n ?? 0) + 1 }));
+      setArea('rooms');
+    },
+    [operator.role],
+  );
+
+  const takeRoomRequest = useCallback(() => setRoomRequest(null), []);
+
   // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
   useEffect(() => {
     const id = window.requestIdleCallback(preloadAreas, { timeout: 2000 });
@@ -101,12 +115,12 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
       return;
     }
     const a = mainRef.current?.dataset.area;
-    if (a === 'roster' || a === 'fees' || a === 'cards' || a === 'parcels' || a === 'visitors') return;
+    if (a === 'roster' || a === 'fees' || a === 'cards' || a === 'parcels' || a === 'visitors' || a === 'rooms') return;
     const h = mainRef.current?.querySelector<HTMLElement>('h1');
     h?.focus();
   }, []);
 
-  const value = useMemo<ShellValue>(() => ({ operator, active, go, focusSearch, lock }), [operator, active, go, focusSearch, lock]);
+  const value = useMemo<ShellValue>(() => ({ operator, active, go, focusSearch, lock, openRoom }), [operator, active, go, focusSearch, lock, openRoom]);
 
   let screen;
   if (area === 'home') screen = <Home />;
@@ -122,6 +136,7 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
   else if (area === 'visitors') screen = <VisitorsArea />;
   else if (area === 'arrears') screen = <ArrearsArea />;
   else if (area === 'cases') screen = <CasesArea />;
+  else if (area === 'rooms') screen = <RoomsArea request={roomRequest} onRequestTaken={takeRoomRequest} />;
   else screen = <SettingsScreen />;
 
   return (

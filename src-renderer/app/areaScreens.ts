@@ -30,6 +30,7 @@ const upstream = area(() => import('../features/upstream/UpstreamArea').then((m)
 const visitors = area(() => import('../features/visitors/VisitorsArea').then((m) => m.VisitorsArea));
 const arrears = area(() => import('../features/arrears/ArrearsArea').then((m) => m.ArrearsArea));
 const cases = area(() => import('../features/cases/CasesArea').then((m) => m.CasesArea));
+const rooms = area(() => import('../features/rooms/RoomsArea').then((m) => m.RoomsArea));
 const settings = area(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 /** 导入 (supervisor+, from 业主档案): the upload, preview and result of a roster file. */
 const importScreen = area(() => import('../features/import/ImportScreen').then((m) => m.ImportScreen));
@@ -47,12 +48,13 @@ export const UpstreamArea = upstream.Area;
 export const VisitorsArea = visitors.Area;
 export const ArrearsArea = arrears.Area;
 export const CasesArea = cases.Area;
+export const RoomsArea = rooms.Area;
 export const SettingsScreen = settings.Area;
 export const ImportScreen = importScreen.Area;
 export const OpeningImportScreen = openingImport.Area;
 
 /** Fetches every area's chunk (in the order of the navigation); a chunk that fails is tried again when opened. */
 export function preloadAreas(): void {
-  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, arrears, cases, settings, importScreen, openingImport])
+  for (const a of [keys, cards, fees, cash, parcels, handover, service, upstream, visitors, rooms, cases, arrears, settings, importScreen, openingImport])
     a.preload().catch(() => undefined);
 }

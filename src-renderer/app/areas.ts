@@ -1,7 +1,21 @@
 import type { MsgKey } from './i18n/dict';
 
 export type AreaId =
-  'home' | 'roster' | 'keys' | 'cards' | 'fees' | 'cash' | 'parcels' | 'handover' | 'service' | 'upstream' | 'visitors' | 'arrears' | 'cases' | 'settings';
+  | 'home'
+  | 'roster'
+  | 'keys'
+  | 'cards'
+  | 'fees'
+  | 'cash'
+  | 'parcels'
+  | 'handover'
+  | 'service'
+  | 'upstream'
+  | 'visitors'
+  | 'rooms'
+  | 'cases'
+  | 'arrears'
+  | 'settings';
 
 export interface Area {
   id: AreaId;
@@ -11,7 +25,7 @@ export interface Area {
   shortcut: string;
 }
 
-/** Every area, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts; 访客与放行 is Alt+V, 欠费催缴 Alt+R, 交房装修 Alt+D. */
+/** Every area, in the order of the navigation and of the Alt+1 … Alt+0 shortcuts; 访客与放行 is Alt+V, 房屋档案 Alt+F, 交房装修 Alt+D, 欠费催缴 Alt+R. */
 export const AREAS: readonly Area[] = [
   { id: 'home', label: 'area.home', code: 'Digit1', shortcut: 'Alt+1' },
   { id: 'roster', label: 'area.roster', code: 'Digit2', shortcut: 'Alt+2' },
@@ -24,8 +38,9 @@ export const AREAS: readonly Area[] = [
   { id: 'service', label: 'area.service', code: 'Digit9', shortcut: 'Alt+9' },
   { id: 'upstream', label: 'area.upstream', code: 'Digit0', shortcut: 'Alt+0' },
   { id: 'visitors', label: 'area.visitors', code: 'KeyV', shortcut: 'Alt+V' },
-  { id: 'arrears', label: 'area.arrears', code: 'KeyR', shortcut: 'Alt+R' },
+  { id: 'rooms', label: 'area.rooms', code: 'KeyF', shortcut: 'Alt+F' },
   { id: 'cases', label: 'area.cases', code: 'KeyD', shortcut: 'Alt+D' },
+  { id: 'arrears', label: 'area.arrears', code: 'KeyR', shortcut: 'Alt+R' },
   { id: 'settings', label: 'area.settings', code: 'Comma', shortcut: 'Ctrl+,' },
 ];
 

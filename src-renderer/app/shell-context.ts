@@ -10,6 +10,8 @@ export interface ShellValue {
   /** Opens the roster and puts the cursor in its search box (optionally with text already typed). */
   focusSearch: (q?: string) => void;
   lock: () => void;
+  /** Opens 房屋档案 with this room's file (from any room search: the roster, 收费's room picker). */
+  openRoom: (roomId: number) => void;
 }
 
 export const ShellContext = createContext<ShellValue | null>(null);

@@ -35,6 +35,19 @@ export const REFRESHES: Partial<Record<Channel, readonly string[]>> = {
   // a notice is logged in the room's 催缴 log
   'receivables.notices.issue': ['receivables', 'print'],
   'roster.revealPhone': [],
+  'rooms.occupancy.export': [],
+  // a room or resident written in 房屋档案 is searched for through the roster (and a new building is listed there)
+  'rooms.create': ['rooms', 'roster'],
+  'rooms.units.create': ['rooms', 'roster'],
+  'rooms.buildings.update': ['rooms', 'roster'],
+  'rooms.residents.add': ['rooms', 'roster'],
+  'rooms.residents.update': ['rooms', 'roster'],
+  'rooms.residents.end': ['rooms', 'roster'],
+  'rooms.residents.transfer': ['rooms', 'roster'],
+  'rooms.residents.erase': ['rooms', 'roster'],
+  'rooms.tenants.moveIn': ['rooms', 'roster'],
+  'rooms.tenants.moveOut': ['rooms', 'roster'],
+  'roster.buildings.create': ['roster', 'rooms'],
   'auth.touch': [],
 };
 

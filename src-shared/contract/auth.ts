@@ -20,6 +20,8 @@ export const approvalAction = z.enum([
   'receivable.adjust',
   /** a waiver of the late fee (违约金) a room's item has accrued (subject: `<room code>:<item code>`) */
   'receivable.lateWaive',
+  /** a resident's details erased on their request (subject: `resident-<id>`) */
+  'resident.erase',
 ]);
 export type ApprovalAction = z.infer<typeof approvalAction>;
 

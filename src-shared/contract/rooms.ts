@@ -184,6 +184,12 @@ export const roomsContract = {
     output: z.object({ id, code: z.string(), name: z.string() }),
     access: 'supervisor',
   }),
+  /** a building's units with their room counts (the pick list when adding a room) */
+  'rooms.units.list': def({
+    input: z.object({ buildingId: id }),
+    output: z.array(z.object({ id, code: z.string(), rooms: z.number().int() })),
+    access: 'receptionist',
+  }),
   'rooms.units.create': def({
     input: z.object({ buildingId: id, code: roomCodePart }),
     output: z.object({ id, buildingId: id, code: z.string() }),
@@ -224,8 +230,15 @@ export const roomsContract = {
     output: z.object({ ended: roomResidentView, added: roomResidentView }),
     access: 'receptionist',
   }),
-  /** An erasure request (PIPL): the person's details are erased; the history keeps that a resident lived there. */
-  'rooms.residents.erase': def({ input: z.object({ id, reason }), output: roomResidentView, access: 'supervisor' }),
+  /**
+   * An erasure request (PIPL): the person's details are erased; the history keeps that a resident lived there. A
+   * supervisor erases directly; a receptionist brings a supervisor's approval (action resident.erase, subject `resident-<id>`).
+   */
+  'rooms.residents.erase': def({
+    input: z.object({ id, reason, approvalId: line().max(100).optional() }),
+    output: roomResidentView,
+    access: 'receptionist',
+  }),
   'rooms.moveIn.start': def({ input: z.object({ roomId: id }), output: moveInCaseView, access: 'receptionist' }),
   'rooms.moveIn.get': def({ input: z.object({ roomId: id }), output: moveInCaseView.nullable(), access: 'receptionist' }),
   'rooms.moveIn.identity': def({
@@ -346,4 +359,11 @@ export const roomsContract = {
   'rooms.decoration.get': def({ input: z.object({ caseId }), output: decorationCaseView, access: 'receptionist' }),
   'rooms.decoration.list': def({ input: z.object({ status: decorationStatus.optional() }), output: z.array(decorationCaseView), access: 'receptionist' }),
   'rooms.occupancy': def({ input: z.object({ month: isoMonth.optional() }), output: occupancyView, access: 'receptionist' }),
+  /** the occupancy statistics of a month as an XLSX (no personal data in it) */
+  'rooms.occupancy.export': def({
+    input: z.object({ month: isoMonth.optional() }),
+    output: z.object({ fileName: z.string(), data: z.string() }),
+    access: 'receptionist',
+    maxBytes: 1024,
+  }),
 } as const;

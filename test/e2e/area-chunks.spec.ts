@@ -9,7 +9,7 @@ import { api, startHost, type Host } from './helpers/host';
  */
 
 const AREA_CHUNK =
-  /\/assets\/(Keys|Cards|Fees|Cash|Parcels|Handover|Service|Upstream|Visitors)Area-[\w-]+\.js$|\/assets\/(SettingsScreen|ImportScreen)-[\w-]+\.js$/;
+  /\/assets\/(Keys|Cards|Fees|Cash|Parcels|Handover|Service|Upstream|Visitors|Rooms)Area-[\w-]+\.js$|\/assets\/(SettingsScreen|ImportScreen)-[\w-]+\.js$/;
 
 let host: Host;
 test.beforeAll(async () => {
@@ -39,7 +39,7 @@ test('no area chunk before the sign-in screen; all of them once the shell is up'
   await page.waitForLoadState('networkidle');
   expect(seen).toEqual([]);
   await signIn(page, ADMIN.username, ADMIN.password);
-  await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(11);
+  await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(12);
 });
 
 test('an area opened while its chunk is still on its way: the focus goes to its heading once it is there', async ({ page }) => {

@@ -35,3 +35,16 @@ export const unitByCode = (sql: Sql, buildingId: number, code: string) =>
   sql.get(qb.selectFrom('units').select('id').where('building_id', '=', buildingId).where('code', '=', code));
 export const insertUnit = (sql: Sql, buildingId: number, code: string) =>
   sql.run(qb.insertInto('units').values({ building_id: buildingId, code })).lastInsertRowid;
+
+/** A building's units, each with how many rooms it has (the supervisor's pick list when adding a room). */
+export const unitsOf = (sql: Sql, buildingId: number) =>
+  sql.all(
+    qb
+      .selectFrom('units as u')
+      .leftJoin('rooms as rm', 'rm.unit_id', 'u.id')
+      .select(['u.id as id', 'u.code as code', (eb) => eb.fn.count<number>('rm.id').as('rooms')])
+      .where('u.building_id', '=', buildingId)
+      .groupBy(['u.id', 'u.code'])
+      .orderBy(raw`length(u.code)`)
+      .orderBy('u.code'),
+  );

@@ -7,6 +7,8 @@ import type { PropertyCalendar } from '@shared/calendar';
 import type { MovedOutView, RoomResidentView } from '@shared/contract/rooms';
 import type { RoomOwedView } from '@shared/contract/receivables';
 import type { SessionOperator } from '../operators/sessions';
+import type { OperatorsService } from '../operators/operators.service';
+import { roleAtLeast } from '../operators/sessions';
 import { nameKeys, normalisePhone } from '../roster/rules';
 import * as repo from './rooms.repo';
 import { residentView } from './rooms.service';
@@ -21,6 +23,12 @@ export interface PersonInput {
   note?: string | undefined;
 }
 
+const NO_APPROVALS: Pick<OperatorsService, 'consumeApproval'> = {
+  consumeApproval: () => {
+    throw new AppError('APPROVAL_INVALID', '审批无效：这台终端不能使用审批。请由主管本人办理。');
+  },
+};
+
 /** Residents kept current one at a time: add, edit, end; tenants' leases; 过户; erasure on request. Every change audited. */
 export class ResidentsService {
   constructor(
@@ -29,6 +37,8 @@ export class ResidentsService {
     private readonly calendar: PropertyCalendar,
     /** what a room still owes (receivables), told to the caller after a move-out; absent where receivables are not wired */
     private readonly owedOf: ((roomId: number) => RoomOwedView) | null = null,
+    /** approvals (a receptionist's erasure request); without it, only a supervisor erases */
+    private readonly operators: Pick<OperatorsService, 'consumeApproval'> = NO_APPROVALS,
   ) {}
 
   /** What the room still owes, told with a move-out so the screen can show unpaid fees (null without receivables). */
@@ -278,10 +288,16 @@ export class ResidentsService {
    * An erasure request (PIPL), handled by a supervisor: name, phone, note and the identity notes of the move-in are
    * erased; the row stays with its kind and dates, so the room's history keeps that a resident lived there. The audit
    * chain holds masked values only and is not touched; card rows renamed here are stamped again in the same transaction.
+   * A supervisor erases directly; a receptionist brings another supervisor's approval for it (subject `resident-<id>`).
    */
-  erase(id: number, reason: string, actor: SessionOperator): RoomResidentView {
+  erase(id: number, reason: string, actor: SessionOperator, approvalId?: string): RoomResidentView {
     return this.sql.tx(() => {
       const r = this.must(id);
+      let approver: number | null = null;
+      if (!roleAtLeast(actor.role, 'supervisor')) {
+        if (!approvalId) throw new AppError('APPROVAL_REQUIRED', '删除住户资料需要主管审批：请主管输入账号密码批准。');
+        approver = this.operators.consumeApproval(approvalId, 'resident.erase', `resident-${id}`, { by: actor }).approverId;
+      }
       const at = this.now();
       repo.eraseResident(this.sql, id, at, r.move_out ?? (r.move_in && r.move_in > this.calendar.today() ? r.move_in : this.calendar.today()));
       repo.eraseCardHolder(this.sql, id);
@@ -291,7 +307,7 @@ export class ResidentsService {
         action: 'resident.erase',
         entity: 'resident',
         entityId: id,
-        detail: { kind: r.kind, roomId: r.room_id, reason: maskText(reason.trim()), before: auditView(r) },
+        detail: { kind: r.kind, roomId: r.room_id, reason: maskText(reason.trim()), before: auditView(r), ...(approver ? { approvedBy: approver } : {}) },
       });
       return this.view(id);
     });

@@ -5,6 +5,7 @@ import type { ResidentsService } from './residents.service';
 import type { MoveInService } from './movein.service';
 import type { DecorationService } from './decoration.service';
 import type { DecorationLinksService } from './decoration-links.service';
+import { occupancyXlsx } from './occupancy-export';
 
 /** Room file, residents, move-in and decoration channels → their services. */
 export function roomsHandlers(
@@ -17,6 +18,7 @@ export function roomsHandlers(
   return {
     'rooms.file': (i) => rooms.file(i.roomId),
     'rooms.buildings.update': (i, ctx) => rooms.updateBuilding(i.id, i.name, actor(ctx)),
+    'rooms.units.list': (i) => rooms.units(i.buildingId),
     'rooms.units.create': (i, ctx) => rooms.createUnit(i.buildingId, i.code, actor(ctx)),
     'rooms.create': (i, ctx) => rooms.create(i, actor(ctx)),
     'rooms.update': (i, ctx) => rooms.update(i.id, i, actor(ctx)),
@@ -27,7 +29,7 @@ export function roomsHandlers(
     'rooms.tenants.moveIn': (i, ctx) => residents.tenantMoveIn(i, actor(ctx)),
     'rooms.tenants.moveOut': (i, ctx) => residents.tenantMoveOutTelling(i.id, i.moveOut, actor(ctx)),
     'rooms.residents.transfer': (i, ctx) => residents.transfer(i, actor(ctx)),
-    'rooms.residents.erase': (i, ctx) => residents.erase(i.id, i.reason, actor(ctx)),
+    'rooms.residents.erase': (i, ctx) => residents.erase(i.id, i.reason, actor(ctx), i.approvalId),
     'rooms.moveIn.start': (i, ctx) => moveIn.start(i.roomId, actor(ctx)),
     'rooms.moveIn.get': (i) => moveIn.get(i.roomId),
     'rooms.moveIn.identity': (i, ctx) => moveIn.identity(i, actor(ctx)),
@@ -56,5 +58,6 @@ export function roomsHandlers(
     'rooms.decoration.get': (i) => decoration.get(i.caseId),
     'rooms.decoration.list': (i) => decoration.list(i.status),
     'rooms.occupancy': (i) => rooms.occupancy(i.month),
+    'rooms.occupancy.export': (i) => occupancyXlsx(rooms.occupancy(i.month)),
   };
 }

@@ -158,6 +158,11 @@ export class RoomsService {
     });
   }
 
+  units(buildingId: number): { id: number; code: string; rooms: number }[] {
+    if (!repo.buildingById(this.sql, buildingId)) throw new AppError('NOT_FOUND', '找不到这栋楼：请刷新楼栋列表。');
+    return occ.unitsOf(this.sql, buildingId).map((u) => ({ id: u.id, code: u.code, rooms: Number(u.rooms) }));
+  }
+
   createUnit(buildingId: number, code: string, actor: SessionOperator) {
     const c = code.trim().toUpperCase();
     return this.sql.tx(() => {

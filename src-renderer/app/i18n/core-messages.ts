@@ -3,6 +3,7 @@ import { VISITOR_MESSAGES } from './core-messages-visitors';
 import { HANDOVER_MESSAGES } from './core-messages-handover';
 import { ARREARS_MESSAGES } from './core-messages-arrears';
 import { CASES_MESSAGES } from './core-messages-cases';
+import { ROOM_MESSAGES } from './core-messages-rooms';
 
 /**
  * The core's Chinese sentences for the screen and their English (see core-text.ts). `{x}` is what the core
@@ -378,4 +379,5 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ...DUES_MESSAGES,
   ...ARREARS_MESSAGES,
   ...CASES_MESSAGES,
+  ...ROOM_MESSAGES,
 ];

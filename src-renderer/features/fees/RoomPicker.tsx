@@ -3,6 +3,7 @@ import type { ResidentHit } from '@shared/contract';
 import { ErrorBox } from '../../app/errors';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
+import { useOpenRoom } from '../../app/useOpenRoom';
 import { ErrorNote } from '../../app/ui/Notes';
 import { SearchCombobox } from '../../app/ui/SearchCombobox';
 import { KIND_LABEL } from '../roster/labels';
@@ -41,6 +42,7 @@ interface Props {
 export function RoomPicker({ value, onChange, inputRef, onPicked, missing, labels, shortcut }: Props) {
   const walkInLabel = labels.walkIn;
   const t = useT();
+  const openRoom = useOpenRoom();
   const [q, setQ] = useState('');
   const listId = useId();
   const pick = (hit: ResidentHit | undefined) => {
@@ -71,6 +73,11 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, label
           <>
             <span className="room-code big">{value.roomCode}</span>
             <span className="payer-name">{value.name}</span>
+            {openRoom ? (
+              <button type="button" className="btn small" onClick={() => openRoom(value.roomId)} aria-label={t('rooms.openFileOf', { code: value.roomCode })}>
+                {t('rooms.openFile')}
+              </button>
+            ) : null}
           </>
         ) : (
           <span className="payer-walkin">{t(walkInLabel)}</span>

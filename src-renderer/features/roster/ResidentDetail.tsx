@@ -1,6 +1,7 @@
 import { useCall } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
+import { useOpenRoom } from '../../app/useOpenRoom';
 import { KIND_LABEL } from './labels';
 import { PhoneReveal } from './PhoneReveal';
 import { RoomDues } from './RoomDues';
@@ -8,6 +9,7 @@ import { RoomDues } from './RoomDues';
 /** One resident: room, building, area, dates, the others in the room, the masked phone (reveal on demand). */
 export function ResidentDetail({ id, onOpen }: { id: number; onOpen: (id: number) => void }) {
   const t = useT();
+  const openRoom = useOpenRoom();
   const q = useCall('roster.get', { id });
   const d = q.data;
 
@@ -23,6 +25,11 @@ export function ResidentDetail({ id, onOpen }: { id: number; onOpen: (id: number
         </h2>
         <span className={`tag kind-${d.kind}`}>{t(KIND_LABEL[d.kind])}</span>
         {d.movedOut ? <span className="tag tag-out">{t('roster.movedOut')}</span> : null}
+        {openRoom ? (
+          <button type="button" className="btn small" onClick={() => openRoom(d.roomId)} aria-label={t('rooms.openFileOf', { code: d.roomCode })}>
+            {t('rooms.openFile')} <kbd>F4</kbd>
+          </button>
+        ) : null}
       </header>
       <dl className="facts">
         <dt>{t('detail.building')}</dt>

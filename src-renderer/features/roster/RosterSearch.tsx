@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorBox } from '../../app/errors';
 import { SearchCombobox } from '../../app/ui/SearchCombobox';
 import { useI18n } from '../../app/i18n/I18n';
+import { useOpenRoom } from '../../app/useOpenRoom';
 import { ResidentDetail } from './ResidentDetail';
 import { ResultsList } from './ResultsList';
 import { SEARCH_KIND_LABEL } from './labels';
@@ -44,6 +45,20 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
 
   const activeHit = items[active];
   const trimmed = q.trim();
+  const openRoom = useOpenRoom();
+  // F4: the room file of the resident open on the right (else of the active hit)
+  const f4Room = (openId !== null ? items.find((h) => h.id === openId)?.roomId : undefined) ?? activeHit?.roomId;
+  useEffect(() => {
+    if (!openRoom || f4Room === undefined) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F4' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      openRoom(f4Room);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openRoom, f4Room]);
+  const roomHits = trimmed && result ? (result.rooms ?? []).slice(0, 6) : [];
   return (
     <div className="roster-split">
       <div className="roster-left">
@@ -73,6 +88,16 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
             ) : null}
             {result.more ? <span className="search-kind"> · {t('roster.narrow')}</span> : null}
             {pending ? <span className="search-kind"> · {t('roster.searching')}</span> : null}
+          </p>
+        ) : null}
+        {openRoom && roomHits.length > 0 ? (
+          <p className="roster-rooms" data-testid="roster-rooms">
+            <span className="search-kind">{t('roster.roomsFound')}</span>
+            {roomHits.map((r) => (
+              <button key={r.id} type="button" className="btn small" onClick={() => openRoom(r.id)} aria-label={t('rooms.openFileOf', { code: r.code })}>
+                {r.code}
+              </button>
+            ))}
           </p>
         ) : null}
         <ResultsList

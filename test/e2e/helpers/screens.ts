@@ -16,8 +16,9 @@ export const AREAS: { key: string; name: string }[] = [
   { key: 'Alt+9', name: 'service' },
   { key: 'Alt+0', name: 'upstream' },
   { key: 'Alt+V', name: 'visitors' },
-  { key: 'Alt+R', name: 'arrears' },
+  { key: 'Alt+F', name: 'rooms' },
   { key: 'Alt+D', name: 'cases' },
+  { key: 'Alt+R', name: 'arrears' },
   { key: 'Control+Comma', name: 'settings' },
 ];
 

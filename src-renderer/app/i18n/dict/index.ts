@@ -13,6 +13,7 @@ import { visitors } from './visitors';
 import { dues } from './dues';
 import { arrears } from './arrears';
 import { cases } from './cases';
+import { rooms } from './rooms';
 
 export const DICT = {
   ...core,
@@ -29,6 +30,7 @@ export const DICT = {
   ...dues,
   ...arrears,
   ...cases,
+  ...rooms,
   ...fields,
 } as const;
 export type MsgKey = keyof typeof DICT;
