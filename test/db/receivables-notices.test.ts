@@ -15,7 +15,18 @@ async function fixture(): Promise<ReceivablesFixture & { room102: number; room10
     const r102 = roster.insertRoom(sql, { unitId: unit.id, number: '102', code: '5-1-102', areaCm2: 10000, at: 'now' });
     const r103 = roster.insertRoom(sql, { unitId: unit.id, number: '103', code: '5-1-103', areaCm2: 10000, at: 'now' });
     const owner = (roomId: number, name: string) =>
-      roster.insertResident(sql, { roomId, name, kind: 'owner', initials: '', pinyin: '', phone: '13812345678', moveIn: null, moveOut: null, note: '', at: 'now' });
+      roster.insertResident(sql, {
+        roomId,
+        name,
+        kind: 'owner',
+        initials: '',
+        pinyin: '',
+        phone: '13812345678',
+        moveIn: null,
+        moveOut: null,
+        note: '',
+        at: 'now',
+      });
     owner(t.roomId, '王建国');
     owner(t.roomB, '李秀英');
     owner(r102, '张伟');
@@ -84,15 +95,23 @@ describe('payment notices', () => {
     expect([a?.howToPay, a?.contact]).toEqual(['请到物业服务中心前台交费，现金、微信、支付宝、银行卡均可。', '物业服务中心前台']);
     expect([b?.howToPay, b?.contact]).toEqual(['请在每月 15 日前到前台或用微信交费。', '物业服务中心 0755-86001234']);
     // one line each: a line break is refused, nothing saved
-    expect(await t.raw('receivables.notices.settings.save', { howToPay: '第一行\n第二行', contact: '前台' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('receivables.notices.settings.save', { howToPay: '第一行\n第二行', contact: '前台' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect((await t.call('receivables.notices.settings.get', {})).contact).toBe('物业服务中心 0755-86001234');
   });
 
   it('a batch that cannot print writes nothing (no number is used up)', async () => {
     const t = await fixture();
     const b5 = await buildingOf(t, '5');
-    expect(await t.raw('receivables.notices.issue', { buildingId: b5, kind: 'payment', print: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const n = t.core.need().db.prepare('SELECT (SELECT count(*) FROM receivable_notices) + (SELECT count(*) FROM receivable_contacts) AS n').get() as { n: number };
+    expect(await t.raw('receivables.notices.issue', { buildingId: b5, kind: 'payment', print: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const n = t.core.need().db.prepare('SELECT (SELECT count(*) FROM receivable_notices) + (SELECT count(*) FROM receivable_contacts) AS n').get() as {
+      n: number;
+    };
     expect(n.n).toBe(0);
     const ok = await t.call('receivables.notices.issue', { buildingId: b5, kind: 'payment', print: false });
     expect((await t.call('receivables.notices.get', { ids: ok.ids })).map((x) => x.noticeNo)).toEqual(['TZ000001', 'TZ000002']);

@@ -77,7 +77,12 @@ describe('decoration case links', () => {
     await t.call('rooms.decoration.accept', { caseId, pass: true, opinion: '验收合格' }, 'test:3');
 
     // the deposit receipt cannot be refunded in full from 收费: it belongs to the case
-    const full = await t.raw('fees.refundDeposit', { receiptId: receipt.id, approvalId: await approveRefund(t, receipt.receiptNo), reason: '退押金', method: 'cash' });
+    const full = await t.raw('fees.refundDeposit', {
+      receiptId: receipt.id,
+      approvalId: await approveRefund(t, receipt.receiptNo),
+      reason: '退押金',
+      method: 'cash',
+    });
     expect(full).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('请在「交房装修」的这份装修申请里退押金') } });
     expect(rowsIn(t, "SELECT count(*) AS n FROM receipts WHERE kind = 'refund'")).toBe(0);
 
@@ -96,7 +101,12 @@ describe('decoration case links', () => {
     expect((await t.call('fees.receipts.get', { id: receipt.id })).refundedFen).toBe(170000);
     // once: a second refund (from the case or from 收费) finds nothing to pay back
     expect(await t.raw('rooms.decoration.refund', { caseId, approvalId: 'x', method: 'cash' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const again = await t.raw('fees.refundDeposit', { receiptId: receipt.id, approvalId: await approveRefund(t, receipt.receiptNo), reason: '再退', method: 'cash' });
+    const again = await t.raw('fees.refundDeposit', {
+      receiptId: receipt.id,
+      approvalId: await approveRefund(t, receipt.receiptNo),
+      reason: '再退',
+      method: 'cash',
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(rowsIn(t, "SELECT count(*) AS n FROM receipts WHERE kind = 'refund'")).toBe(1);
   });

@@ -68,7 +68,11 @@ for (const size of SIZES) {
     try {
       const { rooms } = await billBuildingOne(h);
       await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-      await api(h, 'printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true }, width: 80, kickDrawer: false });
+      await api(h, 'printer.settings.save', {
+        config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true },
+        width: 80,
+        kickDrawer: false,
+      });
       await api(h, 'auth.logout', {});
 
       await page.goto(h.url);

@@ -64,7 +64,11 @@ for (const size of SIZES) {
     try {
       // the supervisor's room created by hand (未交房), its two keys on the board, the billing plan, blank cards
       await api(h, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-      await api(h, 'printer.settings.save', { config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true }, width: 80, kickDrawer: false });
+      await api(h, 'printer.settings.save', {
+        config: { kind: 'tcp', host: '127.0.0.1', port: printer.port, statusCheck: true },
+        width: 80,
+        kickDrawer: false,
+      });
       await api(h, 'cardReader.settings.save', { kind: 'keyboard-wedge', format: 'auto' });
       await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 10, reason: '采购入库' });
       const { unitId } = await roomOf(h, '1-1-101');

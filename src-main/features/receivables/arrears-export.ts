@@ -36,7 +36,16 @@ export class ArrearsExports {
       sheet(
         '欠费清单',
         ['楼栋', '房号', '业主（已遮盖）', '欠费月数', '欠费金额（元）', '最早欠费月', '账龄', '最近催缴'],
-        a.rows.map((r) => [r.buildingName, r.roomCode, r.ownerMasked, r.months, yuan(r.owedFen), r.oldestMonth, BUCKET_ZH[r.bucket] ?? r.bucket, r.lastContactDay]),
+        a.rows.map((r) => [
+          r.buildingName,
+          r.roomCode,
+          r.ownerMasked,
+          r.months,
+          yuan(r.owedFen),
+          r.oldestMonth,
+          BUCKET_ZH[r.bucket] ?? r.bucket,
+          r.lastContactDay,
+        ]),
       ).getColumn(5).numFmt = '#,##0.00';
       sheet(
         '账龄汇总',
@@ -65,7 +74,11 @@ export class ArrearsExports {
       n.day,
     ];
     const data = await workbook((sheet) => {
-      sheet('通知单', ['编号', '类型', '楼栋', '房号', '业主（已遮盖）', '截至月份', '欠费明细', '欠费合计（元）', '违约金（元）', '交费方式', '联系方式', '开具日期'], list.map(row));
+      sheet(
+        '通知单',
+        ['编号', '类型', '楼栋', '房号', '业主（已遮盖）', '截至月份', '欠费明细', '欠费合计（元）', '违约金（元）', '交费方式', '联系方式', '开具日期'],
+        list.map(row),
+      );
     });
     const first = list[0] as NoticeView;
     const last = list[list.length - 1] as NoticeView;
@@ -83,8 +96,16 @@ export class ArrearsExports {
     ];
     const data = await workbook((sheet) => {
       sheet('合计', ['期间', ...header], [[f.from === f.to ? f.from : `${f.from} 至 ${f.to}`, ...nums(f.total)]]).getColumn(4).numFmt = '0.00%';
-      sheet('按楼栋', ['楼栋', ...header], f.byBuilding.map((b) => [b.buildingName, ...nums(b)])).getColumn(4).numFmt = '0.00%';
-      sheet('按项目', ['项目', ...header], f.byItem.map((i) => [i.name, ...nums(i)])).getColumn(4).numFmt = '0.00%';
+      sheet(
+        '按楼栋',
+        ['楼栋', ...header],
+        f.byBuilding.map((b) => [b.buildingName, ...nums(b)]),
+      ).getColumn(4).numFmt = '0.00%';
+      sheet(
+        '按项目',
+        ['项目', ...header],
+        f.byItem.map((i) => [i.name, ...nums(i)]),
+      ).getColumn(4).numFmt = '0.00%';
     });
     return { fileName: `收缴率_${f.from === f.to ? f.from : f.from.slice(0, 4)}.xlsx`, data };
   }

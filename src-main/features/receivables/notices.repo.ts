@@ -16,11 +16,7 @@ export const nextNumbers = (sql: Sql) => {
 export const insertNotice = (sql: Sql, n: Insertable<ReceivableNoticesTable>) => sql.run(qb.insertInto('receivable_notices').values(n)).lastInsertRowid;
 
 const noticeSelect = () =>
-  qb
-    .selectFrom('receivable_notices as n')
-    .innerJoin('operators as o', 'o.id', 'n.operator_id')
-    .selectAll('n')
-    .select('o.display_name as operator_name');
+  qb.selectFrom('receivable_notices as n').innerJoin('operators as o', 'o.id', 'n.operator_id').selectAll('n').select('o.display_name as operator_name');
 
 export const noticesByIds = (sql: Sql, ids: number[]) => (ids.length ? sql.all(noticeSelect().where('n.id', 'in', ids).orderBy('n.seq')) : []);
 

@@ -85,22 +85,33 @@ export class NoticesService {
     const at = this.clock.now().toISOString();
     this.sql.tx(() => {
       setSetting(this.sql, 'notice_settings', JSON.stringify(input), at);
-      appendAudit(this.sql, this.clock, { operatorId: actor.id, action: 'receivables.notices.settings', entity: 'settings', entityId: 'notice_settings', detail: input });
+      appendAudit(this.sql, this.clock, {
+        operatorId: actor.id,
+        action: 'receivables.notices.settings',
+        entity: 'settings',
+        entityId: 'notice_settings',
+        detail: input,
+      });
     });
     return this.settings();
   }
 
   issue(input: ParsedInput<'receivables.notices.issue'>, actor: SessionOperator): { batch: number; ids: number[]; owedFen: number; printed: boolean } {
     if ((input.roomId ? 1 : 0) + (input.buildingId ? 1 : 0) !== 1) throw new AppError('BAD_INPUT', '请选择一个房号，或选择一栋楼批量开具。');
-    if (input.print && !this.src.printerConfigured())
-      throw new AppError('CONFLICT', '还没有设置小票打印机：请在设置里设置打印机，或改为打印 A4。');
+    if (input.print && !this.src.printerConfigured()) throw new AppError('CONFLICT', '还没有设置小票打印机：请在设置里设置打印机，或改为打印 A4。');
     if (input.roomId && !recv.roomFacts(this.sql, input.roomId)) throw new AppError('NOT_FOUND', '找不到这个房号：请重新选择。');
     const roomIds = input.roomId ? [input.roomId] : this.src.owingRooms(input.buildingId as number);
     if (roomIds.length > MAX_BATCH) throw new AppError('BAD_INPUT', `这栋楼欠费的房号超过 ${MAX_BATCH} 户：请按单元分批开具。`);
     const owing = roomIds.map((id) => this.src.dues(id)).filter((d) => d.totalFen > 0);
-    if (owing.length === 0)
-      throw new AppError('CONFLICT', input.roomId ? '这个房号没有欠费：不用发通知单。' : '这栋楼没有欠费的房号：没有通知单要发。');
-    const labels = new Map(recv.roomLabels(this.sql, owing.map((d) => d.roomId)).map((l) => [l.id, l]));
+    if (owing.length === 0) throw new AppError('CONFLICT', input.roomId ? '这个房号没有欠费：不用发通知单。' : '这栋楼没有欠费的房号：没有通知单要发。');
+    const labels = new Map(
+      recv
+        .roomLabels(
+          this.sql,
+          owing.map((d) => d.roomId),
+        )
+        .map((l) => [l.id, l]),
+    );
     const settings = this.settings();
     const now = this.clock.now().toISOString();
     const day = this.calendar.today();

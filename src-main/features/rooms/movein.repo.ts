@@ -70,7 +70,14 @@ export const completedBetween = (sql: Sql, from: string, to: string) =>
       .selectFrom('movein_cases as c')
       .innerJoin('rooms as rm', 'rm.id', 'c.room_id')
       .leftJoin('receipts as r', 'r.receipt_no', 'c.fees_receipt_no')
-      .select(['c.id as id', 'rm.code as room_code', 'c.completed_at as completed_at', 'c.issues as issues', 'c.fees_receipt_no as receipt_no', 'r.total_fen as fees_fen'])
+      .select([
+        'c.id as id',
+        'rm.code as room_code',
+        'c.completed_at as completed_at',
+        'c.issues as issues',
+        'c.fees_receipt_no as receipt_no',
+        'r.total_fen as fees_fen',
+      ])
       .where('c.completed_at', '>=', from)
       .where('c.completed_at', '<', to)
       .where('c.status', '=', 'done')

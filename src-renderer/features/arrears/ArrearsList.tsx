@@ -30,10 +30,12 @@ export function ArrearsList({ onLog, onNotice }: { onLog: (r: RoomRef) => void; 
   const pages = a ? Math.max(1, Math.ceil(a.rooms / PAGE)) : 1;
   const exporting = useAction();
   const send = useSend();
-  const refilter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(0);
-  };
+  const refilter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(0);
+    };
 
   return (
     <div className="arr-list">
@@ -62,7 +64,14 @@ export function ArrearsList({ onLog, onNotice }: { onLog: (r: RoomRef) => void; 
         </label>
         <label className="field arr-min">
           <span className="field-label">{t('arr.minMonths')}</span>
-          <input name="arr-min-months" inputMode="numeric" autoComplete="off" maxLength={3} value={minText} onChange={(e) => refilter(setMinText)(e.target.value)} />
+          <input
+            name="arr-min-months"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={3}
+            value={minText}
+            onChange={(e) => refilter(setMinText)(e.target.value)}
+          />
         </label>
         <div className="field field-button">
           <button

@@ -22,7 +22,11 @@ export function NoticePages({ ids }: { ids: number[] }) {
 function NoticePage({ n }: { n: NoticeView }) {
   const { t, lang } = useI18n();
   return (
-    <article className="notice-page" data-notice={n.noticeNo} aria-label={`${t(n.kind === 'payment' ? 'arr.kind.payment' : 'arr.kind.reminder')} ${n.noticeNo}`}>
+    <article
+      className="notice-page"
+      data-notice={n.noticeNo}
+      aria-label={`${t(n.kind === 'payment' ? 'arr.kind.payment' : 'arr.kind.reminder')} ${n.noticeNo}`}
+    >
       <header className="notice-head">
         <p className="notice-property" data-data="">
           {n.propertyName}

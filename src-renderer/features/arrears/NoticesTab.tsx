@@ -57,7 +57,10 @@ export function NoticesTab({ room, onRoom }: { room: RoomRef | null; onRoom: (r:
         const list = await fetchRead('receivables.notices.get', { ids: r.ids });
         const from = list[0]?.noticeNo ?? '';
         const to = list[list.length - 1]?.noticeNo ?? '';
-        setIssued({ ids: r.ids, text: t('arr.issued', { n: r.ids.length, from, to, amount: moneyText(r.owedFen) }) + (r.printed ? ` ${t('arr.printedSlips')}` : '') });
+        setIssued({
+          ids: r.ids,
+          text: t('arr.issued', { n: r.ids.length, from, to, amount: moneyText(r.owedFen) }) + (r.printed ? ` ${t('arr.printedSlips')}` : ''),
+        });
       },
     });
 
@@ -150,7 +153,12 @@ export function NoticesTab({ room, onRoom }: { room: RoomRef | null; onRoom: (r:
               {t('arr.mailMerge')}
             </button>
             {hasPrinter ? (
-              <button type="button" className="btn" disabled={after.busy} onClick={() => void after.start({ run: () => send('receivables.notices.print', { ids: issued.ids }) })}>
+              <button
+                type="button"
+                className="btn"
+                disabled={after.busy}
+                onClick={() => void after.start({ run: () => send('receivables.notices.print', { ids: issued.ids }) })}
+              >
                 {t('arr.reprint')}
               </button>
             ) : null}

@@ -92,7 +92,15 @@ export function ApplyDialog({ room: initial, onDone, onCancel }: { room: PickedR
         </label>
         <label className="field">
           <span className="field-label">{t('cs.apply.deposit')}</span>
-          <input name="deposit" value={deposit} inputMode="decimal" maxLength={12} placeholder="0.00" onChange={(e) => setDeposit(e.target.value)} autoComplete="off" />
+          <input
+            name="deposit"
+            value={deposit}
+            inputMode="decimal"
+            maxLength={12}
+            placeholder="0.00"
+            onChange={(e) => setDeposit(e.target.value)}
+            autoComplete="off"
+          />
         </label>
       </div>
       <fieldset className="fieldset">

@@ -125,7 +125,15 @@ export function KeyLoanDialog({ c, onDone, onCancel }: DialogProps) {
         submitLabel={t('cs.loan.submit')}
         onCancel={onCancel}
         check={() =>
-          !chosen ? t('cs.loan.noKey') : !name.trim() ? t('cs.loan.needName') : idChecked.trim().length < 2 ? t('cs.loan.needId') : !due ? t('cs.loan.needDue') : null
+          !chosen
+            ? t('cs.loan.noKey')
+            : !name.trim()
+              ? t('cs.loan.needName')
+              : idChecked.trim().length < 2
+                ? t('cs.loan.needId')
+                : !due
+                  ? t('cs.loan.needDue')
+                  : null
         }
         run={async () => {
           if (!chosen) return;
@@ -142,7 +150,14 @@ export function KeyLoanDialog({ c, onDone, onCancel }: DialogProps) {
           }
           const l = await send('rooms.decoration.keyLoan', {
             caseId: c.id,
-            loan: { keyId: chosen.id, borrowerName: name.trim(), company: c.contractor, idChecked: idChecked.trim(), dueAt: fromLocalInput(due), ...(approvalId && { approvalId }) },
+            loan: {
+              keyId: chosen.id,
+              borrowerName: name.trim(),
+              company: c.contractor,
+              idChecked: idChecked.trim(),
+              dueAt: fromLocalInput(due),
+              ...(approvalId && { approvalId }),
+            },
           });
           onDone(null, t('cs.loan.done', { tag: l.keyTag }));
         }}

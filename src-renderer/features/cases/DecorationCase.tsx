@@ -180,7 +180,8 @@ export function DecorationCase({ caseId, onBack, onNote }: { caseId: number; onB
             <li key={`${l.kind}-${l.refId}`}>
               <span className="tag">{t(`cs.link.${l.kind}`)}</span> <span className="cs-receipt">{l.label}</span> <span data-data>{l.who}</span>{' '}
               {l.until ? t('cs.link.until', { at: formatDateTime(l.until, lang) }) : ''}
-              {l.amountFen !== null ? moneyText(l.amountFen) : ''} {l.kind !== 'refund' ? <span className="tag">{t(l.open ? 'cs.link.open' : 'cs.link.closed')}</span> : null}
+              {l.amountFen !== null ? moneyText(l.amountFen) : ''}{' '}
+              {l.kind !== 'refund' ? <span className="tag">{t(l.open ? 'cs.link.open' : 'cs.link.closed')}</span> : null}
             </li>
           ))}
         </ul>

@@ -166,7 +166,9 @@ export function AcceptDialog({ c, onDone, onCancel }: DialogProps) {
       submitLabel={t('cs.accept.submit')}
       onCancel={onCancel}
       check={() => (opinion.trim().length < 2 ? t('cs.accept.needOpinion') : null)}
-      run={async () => onDone(await send('rooms.decoration.accept', { caseId: c.id, pass, opinion: opinion.trim() }), t(pass ? 'cs.accept.passed' : 'cs.accept.failed'))}
+      run={async () =>
+        onDone(await send('rooms.decoration.accept', { caseId: c.id, pass, opinion: opinion.trim() }), t(pass ? 'cs.accept.passed' : 'cs.accept.failed'))
+      }
     >
       <div className="radios inline" role="radiogroup" aria-label={t('cs.accept.result')}>
         <label className="check">

@@ -53,7 +53,14 @@ export function FinishStep({ c, file, onDone }: StepProps) {
       <div className="toolbar">
         <label className="field grow">
           <span className="field-label">{t('cs.finish.issue')}</span>
-          <input name="issue" value={issue} maxLength={100} placeholder={t('cs.finish.issuePh')} onChange={(e) => setIssue(e.target.value)} autoComplete="off" />
+          <input
+            name="issue"
+            value={issue}
+            maxLength={100}
+            placeholder={t('cs.finish.issuePh')}
+            onChange={(e) => setIssue(e.target.value)}
+            autoComplete="off"
+          />
         </label>
         <div className="field field-button">
           <button type="button" className="btn" disabled={repair.busy} onClick={logRepair}>
@@ -73,7 +80,8 @@ export function FinishStep({ c, file, onDone }: StepProps) {
         <legend className="field-label">{t('cs.finish.state')}</legend>
         <div className="radios inline">
           <label className="check">
-            <input type="radio" name="movein-state" checked={state === 'owner_occupied'} onChange={() => setState('owner_occupied')} /> {t('cs.state.owner_occupied')}
+            <input type="radio" name="movein-state" checked={state === 'owner_occupied'} onChange={() => setState('owner_occupied')} />{' '}
+            {t('cs.state.owner_occupied')}
           </label>
           <label className="check">
             <input type="radio" name="movein-state" checked={state === 'vacant'} onChange={() => setState('vacant')} /> {t('cs.state.vacant')}

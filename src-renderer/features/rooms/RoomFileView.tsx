@@ -15,6 +15,7 @@ import { ResidentsTable, type ResidentAction } from './ResidentsTable';
 import { EndDialog, PersonDialog, TenantDialog } from './ResidentDialogs';
 import { TransferDialog } from './TransferDialog';
 import { EraseDialog } from './EraseDialog';
+import { caseRequest } from '../cases/caseRequest';
 import { LINE_TITLE, STATE_LABEL } from './labels';
 
 /** The areas the lines of the file link to (the core names them by the area's data: requests are 报修投诉's). */
@@ -162,16 +163,43 @@ function Lines({ file }: { file: RoomFile }) {
       <div className="rooms-line-block" data-testid="room-lines-cases">
         <h4 className="rooms-line-title">{t('rooms.line.cases')}</h4>
         {!mi && !deco ? <p className="hint">{t('rooms.none')}</p> : null}
-        {mi ? <CaseLine label={t('rooms.moveInCase')} detail={t(MOVE_IN_STATUS[mi.status])} area="moveIn" /> : null}
-        {deco ? <CaseLine label={t('rooms.decorationCase')} detail={`${deco.contractor} · ${deco.startDate}–${deco.plannedEnd}`} area="decoration" /> : null}
+        {mi ? <CaseLine room={file.room} kind="movein" label={t('rooms.moveInCase')} detail={t(MOVE_IN_STATUS[mi.status])} /> : null}
+        {deco ? (
+          <CaseLine room={file.room} kind="decoration" label={t('rooms.decorationCase')} detail={`${deco.contractor} · ${deco.startDate}–${deco.plannedEnd}`} />
+        ) : null}
+        <p className="row-actions">
+          {!mi || mi.status === 'cancelled' ? <CaseStart room={file.room} kind="movein" label={t('rooms.startMoveIn')} /> : null}
+          {!deco ? <CaseStart room={file.room} kind="decoration" label={t('rooms.startDecoration')} /> : null}
+        </p>
       </div>
     </section>
   );
 }
 
-function CaseLine({ label, detail, area }: { label: string; detail: string; area: string }) {
+type CaseKind = 'movein' | 'decoration';
+
+/** Opens 交房装修 at this room's move-in or decoration case (or a new one); null where the area is not there. */
+function useOpenCase(room: { id: number; code: string }, kind: CaseKind): (() => void) | null {
   const { go } = useShell();
-  const target = areaFor(area);
+  const target = areaFor(kind === 'movein' ? 'moveIn' : 'decoration');
+  if (!target) return null;
+  return () => {
+    caseRequest.set({ roomId: room.id, roomCode: room.code, kind });
+    go(target);
+  };
+}
+
+function CaseStart({ room, kind, label }: { room: { id: number; code: string }; kind: CaseKind; label: string }) {
+  const open = useOpenCase(room, kind);
+  return open ? (
+    <button type="button" className="btn small" onClick={open}>
+      {label}
+    </button>
+  ) : null;
+}
+
+function CaseLine({ room, kind, label, detail }: { room: { id: number; code: string }; kind: CaseKind; label: string; detail: string }) {
+  const open = useOpenCase(room, kind);
   const body = (
     <>
       <strong>{label}</strong> <span className="muted">{detail}</span>
@@ -179,8 +207,8 @@ function CaseLine({ label, detail, area }: { label: string; detail: string; area
   );
   return (
     <p className="rooms-case-line">
-      {target ? (
-        <button type="button" className="rooms-link" onClick={() => go(target)}>
+      {open ? (
+        <button type="button" className="rooms-link" onClick={open}>
           {body}
         </button>
       ) : (

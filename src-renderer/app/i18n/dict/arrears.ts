@@ -70,7 +70,10 @@ export const arrears = {
   'arr.kind.reminder': ['催缴通知单', 'Overdue reminder'],
   'arr.printSlip': ['在小票打印机上打印', 'Print on the receipt printer'],
   'arr.issue': ['开具通知单', 'Issue notices'],
-  'arr.issued': ['已开具 {n} 张 {from}–{to}，合计 {amount}，已记入催缴记录。', 'Issued {n} {n|notice|notices} {from}–{to}, {amount} in all, logged as contacts.'],
+  'arr.issued': [
+    '已开具 {n} 张 {from}–{to}，合计 {amount}，已记入催缴记录。',
+    'Issued {n} {n|notice|notices} {from}–{to}, {amount} in all, logged as contacts.',
+  ],
   'arr.printedSlips': ['已送小票打印机。', 'Sent to the receipt printer.'],
   'arr.a4': ['打印 A4', 'Print A4'],
   'arr.mailMerge': ['导出 XLSX（邮件合并）', 'Export XLSX (mail merge)'],
@@ -110,6 +113,9 @@ export const arrears = {
   'arr.f.none': ['这段时间没有应收。', 'Nothing was charged in this period.'],
   'arr.f.range': ['{from} 至 {to}', '{from} to {to}'],
   'arr.f.supervisorOnly': ['收缴率由主管查看：请主管登录后打开。', 'The collection rate is for supervisors: sign in as a supervisor to see it.'],
-  'arr.f.link': ['收缴率、清欠和各楼栋对比在 欠费催缴 的 收缴率 页', 'Collection rate, earlier arrears collected and buildings compared are under Arrears › Collection rate'],
+  'arr.f.link': [
+    '收缴率、清欠和各楼栋对比在 欠费催缴 的 收缴率 页',
+    'Collection rate, earlier arrears collected and buildings compared are under Arrears › Collection rate',
+  ],
   'arr.f.open': ['打开收缴率', 'Open collection rate'],
 } as const satisfies Messages;

@@ -25,7 +25,10 @@ export const cases = {
 
   // move-in
   'cs.movein.room': ['交房房间', 'Room to hand over'],
-  'cs.movein.pickHint': ['选择要办理交房的房间：未交房的房间开始新的办理单，办了一半的接着办。', 'Choose the room: a room not handed over starts a checklist; one half done carries on where it stopped.'],
+  'cs.movein.pickHint': [
+    '选择要办理交房的房间：未交房的房间开始新的办理单，办了一半的接着办。',
+    'Choose the room: a room not handed over starts a checklist; one half done carries on where it stopped.',
+  ],
   'cs.movein.none': ['这个房间还没有交房办理单。', 'This room has no move-in checklist yet.'],
   'cs.movein.start': ['开始办理交房', 'Start the move-in'],
   'cs.movein.notUndelivered': ['这个房间现为「{state}」，已交房，不能再办理交房。', 'This room is {state}: it was handed over already.'],
@@ -62,7 +65,10 @@ export const cases = {
   'cs.meters.needOne': ['请至少填写一块表的读数。', 'Enter at least one reading.'],
   'cs.meters.submit': ['保存读数', 'Save readings'],
   'cs.keys.legend': ['本户空置房钥匙（选中 {n} 把）', 'This unit’s keys ({n} chosen)'],
-  'cs.keys.none': ['钥匙登记里没有这个房间在板的空置房钥匙：可以不交钥匙继续，或请主管先登记钥匙。', 'The key register has no key of this room on the board: carry on without keys, or ask a supervisor to record them.'],
+  'cs.keys.none': [
+    '钥匙登记里没有这个房间在板的空置房钥匙：可以不交钥匙继续，或请主管先登记钥匙。',
+    'The key register has no key of this room on the board: carry on without keys, or ask a supervisor to record them.',
+  ],
   'cs.keys.signedBy': ['签收人', 'Signed for by'],
   'cs.keys.needSigner': ['请填写签收人。', 'Enter who signs for the keys.'],
   'cs.keys.submit': ['交付 {n} 把钥匙', 'Hand over {n} keys'],
@@ -78,7 +84,10 @@ export const cases = {
   'cs.fees.collectFor': ['交房首期费用：{room} {item} {amount}', 'First fees at move-in: {room} {item} {amount}'],
   'cs.fees.back': ['回到交房装修', 'Back to Move-in & fit-out'],
   'cs.fees.linked': ['收据 {no} 已登记为 {room} 的首期费用。', 'Receipt {no} recorded as {room}’s first fees.'],
-  'cs.fees.noPlan': ['计费方案里这个房间现在没有应收：到收费选择项目收取，或记为本次无应收。', 'The billing plan shows nothing due for this room now: collect in Fees, or record none due.'],
+  'cs.fees.noPlan': [
+    '计费方案里这个房间现在没有应收：到收费选择项目收取，或记为本次无应收。',
+    'The billing plan shows nothing due for this room now: collect in Fees, or record none due.',
+  ],
   'cs.fees.noneDue': ['本次无应收', 'None due now'],
   'cs.fees.receiptNo': ['已收取的收据号', 'Receipt already taken'],
   'cs.fees.link': ['登记收据', 'Record receipt'],
@@ -211,7 +220,10 @@ export const cases = {
   'cs.refund.needRef': ['非现金退款需要记录退款凭证号（至少 4 位）。', 'A non-cash refund needs its reference (at least 4 characters).'],
   'cs.refund.submit': ['退款 {amount}', 'Refund {amount}'],
   'cs.refund.approvalTitle': ['主管审批：退装修押金', 'Supervisor approval: deposit refund'],
-  'cs.refund.approvalText': ['{room} 退装修押金 {amount}（押金扣除违规扣款，收据 {no}）。', 'Refund {amount} of the fit-out deposit of {room} (deposit less deductions, receipt {no}).'],
+  'cs.refund.approvalText': [
+    '{room} 退装修押金 {amount}（押金扣除违规扣款，收据 {no}）。',
+    'Refund {amount} of the fit-out deposit of {room} (deposit less deductions, receipt {no}).',
+  ],
   'cs.refund.done': ['已退押金 {amount}，退款单已开出。', 'Refunded {amount}; the refund receipt is issued.'],
   'cs.pass.title': ['临时出入证 {room}', 'Worker pass {room}'],
   'cs.pass.company': ['施工单位', 'Company'],

@@ -117,6 +117,8 @@ export const rooms = {
   'rooms.moveIn.done': ['已完成', 'Done'],
   'rooms.moveIn.cancelled': ['已取消', 'Cancelled'],
   'rooms.decorationCase': ['装修', 'Decoration'],
+  'rooms.startMoveIn': ['办理交房', 'Start move-in'],
+  'rooms.startDecoration': ['装修申请', 'Apply for fit-out'],
   'rooms.none': ['无', 'None'],
   'rooms.history': ['状态与过户记录（{n}）', 'State and transfer history ({n})'],
   // 入住统计
