@@ -2,7 +2,6 @@ import { appendAudit } from '../../db/audit';
 import type { Sql } from '../../db/sql';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import { maskText } from '@shared/mask';
 import { fenToChineseUpper, sumFen, yuanSign as fenToYuanSign } from '@shared/money';
 import type { FeeItemView, ReceiptView } from '@shared/contract/fees';
 import type { ParsedInput } from '@shared/contract';
@@ -18,6 +17,7 @@ import { priceLine, PricingError, type PricedLine } from './pricing';
 import { receiptView, type PrintInfo } from './receipt-view';
 import type { Settlements, SettleUnits } from './settlements';
 import { checkPayments, itemView, toPriced, type ItemRow } from './fee-items';
+import { postReversal } from './reversal';
 
 export { itemView } from './fee-items';
 
@@ -276,7 +276,8 @@ export class FeesService {
       const approval = this.operators.consumeApproval(approvalId, 'receipt.void', orig.receipt_no, { by: actor, originalActorId: orig.operator_id });
       const lines = repo.linesOf(this.sql, orig.id);
       const payments = repo.paymentsOf(this.sql, orig.id);
-      return this.postReversal(
+      return postReversal(
+        { sql: this.sql, clock: this.clock, terminalId: this.terminalId(), now: this.now(), settlements: this.settlements, print: this.print },
         'void',
         orig,
         session.id,
@@ -331,78 +332,18 @@ export class FeesService {
         left -= fen;
         return fen > 0 ? [{ line: l, amountFen: -fen }] : [];
       });
-      return this.postReversal('refund', orig, session.id, actor, approvalId, approval.approverId, reason, lines, [
-        { method, amountFen: -total, reference: reference?.trim() ?? null },
-      ]);
+      return postReversal(
+        { sql: this.sql, clock: this.clock, terminalId: this.terminalId(), now: this.now(), settlements: this.settlements, print: this.print },
+        'refund',
+        orig,
+        session.id,
+        actor,
+        approvalId,
+        approval.approverId,
+        reason,
+        lines,
+        [{ method, amountFen: -total, reference: reference?.trim() ?? null }],
+      );
     });
-  }
-
-  private postReversal(
-    kind: 'void' | 'refund',
-    orig: NonNullable<ReturnType<typeof repo.receiptRow>>,
-    sessionId: number,
-    actor: SessionOperator,
-    approvalId: string,
-    approverId: number,
-    reason: string,
-    lines: Array<{ line: ReturnType<typeof repo.linesOf>[number]; amountFen: number }>,
-    payments: Array<{ method: PayMethod; amountFen: number; reference: string | null }>,
-  ): number {
-    const terminal = this.terminalId();
-    const seq = repo.nextCounter(this.sql, `receipt:${terminal}`);
-    const receiptNo = `${terminal}-${String(seq).padStart(8, '0')}`;
-    const total = sumFen(lines.map((l) => l.amountFen));
-    const issuedAt = this.now();
-    const rid = repo.insertReceipt(this.sql, {
-      receipt_no: receiptNo,
-      terminal_id: terminal,
-      seq,
-      kind,
-      session_id: sessionId,
-      operator_id: actor.id,
-      room_id: orig.room_id,
-      room_code: orig.room_code,
-      payer: orig.payer,
-      issued_at: issuedAt,
-      total_fen: total,
-      original_id: orig.id,
-      reason: reason.trim(),
-      approval_id: approvalId,
-      request_id: `${kind}:${orig.id}:${seq}`,
-      note: '',
-    });
-    lines.forEach((l, i) => {
-      const lineId = repo.insertLine(this.sql, {
-        receipt_id: rid,
-        line_no: i + 1,
-        fee_item_id: l.line.fee_item_id,
-        name: l.line.name,
-        category: l.line.category,
-        detail: l.line.detail,
-        quantity: l.line.quantity,
-        amount_fen: l.amountFen,
-        refundable: 0,
-        original_line_id: l.line.id,
-      });
-      this.settlements?.reopen(l.line.id, lineId, issuedAt);
-    });
-    for (const p of payments)
-      repo.insertPayment(this.sql, {
-        receipt_id: rid,
-        method: p.method,
-        amount_fen: p.amountFen,
-        received_fen: null,
-        change_fen: null,
-        reference: p.reference,
-      });
-    appendAudit(this.sql, this.clock, {
-      operatorId: actor.id,
-      action: kind === 'void' ? 'receipt.void' : 'deposit.refund',
-      entity: 'receipt',
-      entityId: receiptNo,
-      detail: { original: orig.receipt_no, totalFen: total, approvedBy: approverId, reason: maskText(reason.trim()) },
-    });
-    this.print.enqueueReceipt(rid, { copy: 0, kickDrawer: payments.some((p) => p.method === 'cash') });
-    return rid;
   }
 }
