@@ -133,6 +133,7 @@ export const VISITOR_MESSAGES: readonly (readonly [zh: string, en: string])[] = 
   ['{no} 是搬运放行条（请在「放行核验」里核验），不是访客通行证。', '{no} is a removal pass (check it under Removal check), not a visitor pass.'],
   ['这位访客已于 {at} 离开（{by} 办理）。', 'This visitor already left at {at} (recorded by {by}).'],
   ['通行证 {no} 已作废（{reason}），这条登记不在场：无需离开登记。', 'Pass {no} is void ({reason}), so this visitor is not on site: no check-out is needed.'],
+  ['请填写访客姓名。', "Enter the visitor's name."],
   ['这次来访没有登记车牌。', 'No plate was recorded for this visit.'],
   ['这次来访没有登记电话。', 'No phone was recorded for this visit.'],
   ['这次来访没有登记证件号。', 'No document number was recorded for this visit.'],
