@@ -221,7 +221,6 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
           <div className="notice-card vis-appt-note" data-testid="from-appointment">
             <strong>{t('vis.fromAppointment', { name: appointment.nameMasked, phone: appointment.phoneMasked, room: appointment.roomCode })}</strong>
             {appointment.note ? <span>{appointment.note}</span> : null}
-
           </div>
         ) : null}
         <div className="vis-grid">

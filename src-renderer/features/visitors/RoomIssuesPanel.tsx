@@ -14,7 +14,11 @@ export function RoomIssuesPanel({ roomId, owed }: { roomId: number; owed: { tota
   const q = useCall('visitors.removal.openIssues', { roomId });
   const r = q.data;
   return (
-    <section className={`vis-issues${r?.any || (owed?.totalFen ?? 0) > 0 ? ' vis-issues-some' : ''}`} aria-labelledby="vis-issues-title" data-testid="room-issues">
+    <section
+      className={`vis-issues${r?.any || (owed?.totalFen ?? 0) > 0 ? ' vis-issues-some' : ''}`}
+      aria-labelledby="vis-issues-title"
+      data-testid="room-issues"
+    >
       <h3 id="vis-issues-title" className="field-label">
         {t('vis.issues.title', { room: r?.roomCode ?? '' })}
       </h3>
