@@ -24,7 +24,7 @@ export const core = {
   'date.format': ['格式：{example}', 'Format: {example}'],
   'date.bad': ['看不懂这个日期：请按 {example} 的格式填写', 'Not a date this form understands: write it as {example}'],
   'date.cal.open': ['选择日期（Alt+↓）', 'Choose a date (Alt+↓)'],
-  'date.cal.key': ['Alt+↓ 打开日历', 'Alt+↓ opens a calendar'],
+  'date.cal.key': ['Alt+↓ 日历', 'Alt+↓ calendar'],
   'date.cal.label': ['日历', 'Calendar'],
   'date.cal.month': ['{y}年{m}月', '{month} {y}'],
   'date.cal.monthNames': [
