@@ -226,7 +226,8 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
     passes,
     workers: new WorkersService(sql, clock, calendar, passes, seal, vs),
     removal: new RemovalService(sql, clock, calendar, operators, passes, passPrinter, storeRoomIssueSources(sql), vs),
-    retention: new VisitorRetention(sql, clock, log, vs, () => appointments.expire()),
+    // at the night hour: the business day's cut-off (日结时间) head office's summary is built by
+    retention: new VisitorRetention(sql, clock, log, vs, () => appointments.expire(), { tz: () => calendar.tz(), hour: () => upstream.settings().cutoffHour }),
   };
 
   const handoverFeatures = {
@@ -302,7 +303,7 @@ export function buildServices(db: Db, env: ServiceEnv): Services {
 
 /**
  * Starts what runs on its own: the print queue and the card reader; with `background` (production) also the daily
- * maintenance, the upstream sending and the visitor data retention (at start, then daily).
+ * maintenance, the upstream sending and the visitor data retention (at start, then at the night hour).
  */
 export function startServices(s: Services, background: boolean): void {
   s.print.start(background ? 3000 : 200);

@@ -1,7 +1,7 @@
 import { fieldLabel } from '@shared/contract/field-labels';
 import { ApiError } from '../lib/api';
 import type { MsgKey } from './i18n/dict';
-import { coreText, hasCoreText } from './i18n/core-text';
+import { coreText, hasCoreText, inputReason } from './i18n/core-text';
 import { useI18n, type T } from './i18n/I18n';
 import type { Lang } from './i18n/lang';
 
@@ -35,7 +35,8 @@ export function errorText(e: unknown, lang: Lang, t: T): string {
   if (lang !== 'en') return e.message;
   // the core's sentence in English when there is one (core-messages.ts): it says what to do next, as the Chinese does
   const field = e.field ? fieldLabel(e.field, 'en') : null;
-  if (e.code === 'BAD_INPUT' && field) return `${t('err.BAD_INPUT_FIELD', { field })} — ${coreText(e.message, lang)}`;
+  // the core names the field in Chinese (输入无效 — 姓名：请填写): the screen names it in English, then the reason
+  if (e.code === 'BAD_INPUT' && field) return `${t('err.BAD_INPUT_FIELD', { field })} — ${coreText(inputReason(e.message), lang)}`;
   if (hasCoreText(e.message)) return coreText(e.message, lang);
   let key = KNOWN[e.code];
   if (e.code === 'BAD_CREDENTIALS' && e.params?.left !== undefined) key = 'err.BAD_CREDENTIALS_LEFT';

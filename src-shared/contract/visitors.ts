@@ -173,7 +173,9 @@ export const checkInInput = z.object({
   appointmentId: id.optional(),
   /** a returning visitor: phone, document and plate are taken from this earlier visit where left out */
   fromVisitId: id.optional(),
-  visitorName: personName,
+  /** left out when checking in from an appointment: the core takes the appointment's (the screen has it masked only) */
+  visitorName: personName.optional(),
+  /** left out: the returning visit's or the appointment's, if any */
   phone: phoneInput.optional(),
   docType,
   docLast4: docLast4.optional(),

@@ -132,6 +132,26 @@ describe('appointments', () => {
     expect((await t.call('visitors.appointments.list', {}))[0]?.status).toBe('checked_out');
   });
 
+  it('a check-in from an appointment takes the visitor’s name and phone from it when the screen sends none (it has them masked only)', async () => {
+    const t = await openVisitorsCore({ printer: false });
+    const a = await appt(t);
+    const { visitorName: _n, phone: _p, ...rest } = walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id, partySize: 2 }, t.rooms.r501);
+    const r = await t.call('visitors.checkIn', rest);
+    expect(r.visit).toMatchObject({ appointmentId: a.id, nameMasked: '周*', phoneMasked: '138****2222' });
+    const row = t.core
+      .need()
+      .sql.db.prepare('SELECT p.name, p.phone FROM visits v JOIN visitor_personal p ON p.id = v.personal_id WHERE v.id = ?')
+      .get(r.visit.id);
+    expect(row).toEqual({ name: '周杰', phone: '13811112222' });
+    // typed details still win (the visitor gives another number at the desk)
+    const b = await appt(t);
+    const typed = await t.call('visitors.checkIn', walkUp({ visitorName: '周杰', phone: '13955556666', consent: 'appointment', consentPhone: undefined, appointmentId: b.id }, t.rooms.r501));
+    expect(typed.visit.phoneMasked).toBe('139****6666');
+    // without an appointment the name is required
+    const { visitorName: _m, ...nameless } = walkUp({}, t.rooms.r501);
+    expect(await t.raw('visitors.checkIn', nameless)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { field: 'visitorName' } } });
+  });
+
   it('cancelled with a reason; a cancelled one cannot be used', async () => {
     const t = await openVisitorsCore({ printer: false });
     const a = await appt(t);

@@ -175,4 +175,34 @@ describe('the retention job', () => {
     expect(turns).toBeGreaterThanOrEqual(4);
     expect(verifyChain(t.core.need().sql).ok).toBe(true);
   });
+
+  it('runs at start and then at the night hour on the property clock (the business day’s cut-off, 04:00), not 24 hours after start', async () => {
+    const t = await openVisitorsCore({ printer: false });
+    const job = t.core.need().visitors.retention;
+    // 2026-11-23 10:00 in Shanghai: the visit ends at 14:00 (the pass's validity); erased 90 days after that
+    await t.call('visitors.checkIn', walkUp({}, t.rooms.r501));
+    const first = job.tick();
+    expect(first).not.toBeNull();
+    expect(await first).toMatchObject({ erased: 0 });
+    expect(job.nextRunAt()?.toISOString()).toBe('2026-11-23T20:00:00.000Z'); // 04:00 on the 24th in Shanghai
+    expect(job.tick()).toBeNull();
+    // 24 hours after start would be 10:00 on the 24th; the night's run is at 04:00
+    await t.advance(17 * HOUR + 59 * 60_000); // 03:59 on the 24th
+    expect(job.tick()).toBeNull();
+    await t.advance(60_000);
+    expect(await job.tick()).toMatchObject({ erased: 0 });
+    expect(job.nextRunAt()?.toISOString()).toBe('2026-11-24T20:00:00.000Z');
+    // the night of 21 February (89 days on): nothing due yet — the visit is due from 14:00 that day
+    await t.advance(89 * DAY);
+    expect(await job.tick()).toMatchObject({ erased: 0 });
+    // 15:00: due, but the job waits for the night
+    await t.advance(11 * HOUR);
+    expect(job.tick()).toBeNull();
+    expect(rows(t, 'SELECT name FROM visitor_personal')[0]?.name).toBe('刘洋');
+    // 04:00 on the 22nd: erased
+    await t.advance(13 * HOUR);
+    expect(await job.tick()).toMatchObject({ erased: 1 });
+    expect(rows(t, 'SELECT name FROM visitor_personal')[0]?.name).toBeNull();
+    expect(job.tick()).toBeNull();
+  });
 });

@@ -117,3 +117,35 @@ for (const size of SMALL_SIZES) {
     });
   }
 }
+
+test.describe('the collapsed menu', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+  test('each shortcut is named for screen readers and shows its name beside it on hover and on focus, in both languages', async ({ page, prepared }) => {
+    await page.goto(prepared.url);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    const nav = page.getByRole('navigation');
+    // collapsed by default on a window this narrow: only the shortcuts show
+    await expect(nav.getByRole('button', { name: '展开菜单' })).toHaveAttribute('aria-expanded', 'false');
+    const fees = nav.getByRole('button', { name: '收费收据', exact: true });
+    await expect(fees).toBeVisible();
+    const tip = page.getByTestId('nav-tip');
+    await expect(tip).toHaveCount(0);
+    await fees.hover();
+    await expect(tip).toHaveText('收费收据');
+    await expect(tip).toBeInViewport();
+    const [b, t] = [await fees.boundingBox(), await tip.boundingBox()];
+    expect(t && b ? t.x >= b.x + b.width : false, 'the name shows beside the shortcut, not over it').toBe(true);
+    expect(await axeFindings(page, 'collapsed menu with a tooltip')).toEqual([]);
+    await page.mouse.move(600, 400);
+    await expect(tip).toHaveCount(0);
+    // by keyboard: the focus shows the name too
+    await fees.focus();
+    await page.keyboard.press('Tab');
+    const focused = nav.locator('.nav-item:focus');
+    await expect(tip).toHaveText((await focused.getAttribute('aria-label')) ?? 'none');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(nav.getByRole('button', { name: 'Fees', exact: true })).toBeVisible();
+    await nav.getByRole('button', { name: 'Fees', exact: true }).hover();
+    await expect(tip).toHaveText('Fees');
+  });
+});

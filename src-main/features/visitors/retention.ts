@@ -6,23 +6,45 @@ import { yieldToLoop } from '../../lib/jobs';
 import type { VisitorSettings } from '@shared/contract/visitors';
 import * as personal from './personal.repo';
 import { idRanges } from './rules';
+import { addDays, localDate, zonedInstant } from '@shared/calendar';
 
 /** Rows erased per transaction: each chunk is a short task (a few ms), the event loop runs between chunks. */
 export const ERASE_CHUNK = 250;
 const DAY_MS = 86_400_000;
+
+/** The property's night: the hour the business day turns (日结时间, the nightly summary's cut-off) in its zone. */
+export interface NightHour {
+  tz(): string;
+  hour(): number;
+}
+
+/** The first `hour`:00 on the property's clock strictly after `after`. */
+export function nextNightAt(after: Date, night: { tz: string; hour: number }): Date {
+  let day = localDate(after, night.tz);
+  for (;;) {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const at = zonedInstant(y, m, d, night.hour, 0, night.tz);
+    if (at.getTime() > after.getTime()) return at;
+    day = addDays(day, 1);
+  }
+}
 
 /**
  * The retention job: personal data of visitors, workers, applicants and refused visitors is erased once the
  * property's period (visitor settings, default 90 days) has passed since the visit or pass ended. Only
  * visitor_personal changes (its columns blanked, the row kept), so visits, pass numbers and counts stay, and no
  * money or custody row — whose digests the audit chain holds — is touched. Each chunk erased is one audit entry
- * (`visitor.erase`, the ids as ranges), in the same transaction. Runs at start and daily, off the request path,
- * in chunks with the event loop free in between; also planned appointments of past days become no-shows.
+ * (`visitor.erase`, the ids as ranges), in the same transaction. Runs at start (catching up a night the PC was
+ * off) and then each night at the property's night hour (the business day's cut-off, 04:00 by default, on the
+ * property's clock: the injected clock is read on every check, so a test moves it), off the request path, in
+ * chunks with the event loop free in between; also planned appointments of past days become no-shows.
  */
 export class VisitorRetention {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<{ erased: number; noShows: number }> | null = null;
   private stopped = false;
+  /** when the next run is due (the night hour after the last run); null before the first */
+  private nextAt: Date | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -30,17 +52,28 @@ export class VisitorRetention {
     private readonly log: Logger,
     private readonly settings: () => VisitorSettings,
     private readonly expireAppointments: () => number,
+    private readonly night: NightHour,
   ) {}
 
-  /** Runs now (after the current task) and then every day. */
-  start(everyMs = DAY_MS): void {
+  /** Runs now (after the current task), then looks every `pollMs` whether the night hour has come round. */
+  start(pollMs = 60_000): void {
     this.stopped = false;
-    setImmediate(() => void this.run().catch((e: unknown) => this.log.error(`visitor retention failed: ${e instanceof Error ? e.message : String(e)}`)));
-    this.timer = setInterval(
-      () => void this.run().catch((e: unknown) => this.log.error(`visitor retention failed: ${e instanceof Error ? e.message : String(e)}`)),
-      everyMs,
-    );
+    setImmediate(() => void this.tick());
+    this.timer = setInterval(() => void this.tick(), pollMs);
     this.timer.unref();
+  }
+
+  /** When the job runs next (null before its first run). */
+  nextRunAt(): Date | null {
+    return this.nextAt;
+  }
+
+  /** A run when none has been yet or the night hour has come since the last one; null when not due. */
+  tick(): Promise<{ erased: number; noShows: number }> | null {
+    if (this.stopped || (this.nextAt && this.clock.now().getTime() < this.nextAt.getTime())) return null;
+    const r = this.run();
+    r.catch((e: unknown) => this.log.error(`visitor retention failed: ${e instanceof Error ? e.message : String(e)}`));
+    return r;
   }
 
   /** Stops the daily run; resolves when a run under way has finished its current chunk. */
@@ -53,6 +86,8 @@ export class VisitorRetention {
 
   /** One pass over everything due; a second call while one runs shares it. */
   run(chunk = ERASE_CHUNK): Promise<{ erased: number; noShows: number }> {
+    // the next night counts from this run (an administrator's run now included)
+    if (!this.running) this.nextAt = nextNightAt(this.clock.now(), { tz: this.night.tz(), hour: this.night.hour() });
     this.running ??= this.runChunks(chunk).finally(() => {
       this.running = null;
     });

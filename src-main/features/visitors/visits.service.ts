@@ -124,17 +124,22 @@ export class VisitsService {
           );
         if (appointment.date !== this.calendar.today()) throw new AppError('CONFLICT', `这条预约是 ${appointment.date} 的，不是今天的：请按来访直接登记。`);
       }
+      // from an appointment the visitor's name and phone are the appointment's unless typed (the screen only
+      // ever sees them masked, so it sends none)
+      const fromAppt = appointment && !appointment.erased_at ? appointment : undefined;
+      const visitorName = input.visitorName?.trim() || fromAppt?.name || '';
+      if (!visitorName) throw new AppError('BAD_INPUT', '请填写访客姓名。', { field: 'visitorName' });
 
       // a returning visitor: phone, document and plate carried over from the earlier visit where left out
       let carried: NonNullable<ReturnType<typeof personal.personalById>> | null = null;
       if (input.fromVisitId !== undefined) {
         const prev = repo.visitById(this.sql, input.fromVisitId);
         const pp = prev ? personal.personalById(this.sql, prev.personal_id) : undefined;
-        if (!prev || !pp || pp.erased_at || pp.name !== input.visitorName.trim())
+        if (!prev || !pp || pp.erased_at || pp.name !== visitorName)
           throw new AppError('CONFLICT', '上次来访记录与这位访客不符（或已按保存期限删除）：请完整填写访客信息。', { field: 'fromVisitId' });
         carried = pp;
       }
-      const phone = input.phone ?? carried?.phone ?? undefined;
+      const phone = input.phone ?? carried?.phone ?? fromAppt?.phone ?? undefined;
       if (!phone) throw new AppError('BAD_INPUT', '请填写访客电话（登记后只显示部分号码）。', { field: 'phone' });
       // the same document as last time (type unchanged, nothing typed), unless the setting now asks for more than was kept
       const reuseDoc =
@@ -146,7 +151,7 @@ export class VisitsService {
         (!s.fullDocumentNumber || carried.doc_sealed !== null);
       const cols = personalColumns(
         {
-          name: input.visitorName,
+          name: visitorName,
           phone,
           docType: reuseDoc ? 'none' : input.docType,
           docLast4: input.docLast4,

@@ -1,4 +1,6 @@
 import { DUES_MESSAGES } from './core-messages-dues';
+import { BUILT_MESSAGES, CORE_WORDS } from './core-messages-built';
+import { INPUT_MESSAGES } from './core-messages-input';
 import { VISITOR_MESSAGES } from './core-messages-visitors';
 import { HANDOVER_MESSAGES } from './core-messages-handover';
 import { ARREARS_MESSAGES } from './core-messages-arrears';
@@ -196,8 +198,8 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ['交班人不能自己确认接班：请接班的同事登录后确认。', 'The outgoing operator cannot take over their own handover: the next operator signs in and confirms.'],
   ['找不到这项交接事项。', 'This handover item cannot be found.'],
   ['备注不需要逐项确认。', 'Notes need no item-by-item confirmation.'],
-  ['这项交接事项已经确认过了。', 'Say what the question is (2 characters at least).'],
-  ['有疑问时请写明疑问（至少 2 个字）。', 'This handover item has already been answered.'],
+  ['这项交接事项已经确认过了。', 'This handover item has already been answered.'],
+  ['有疑问时请写明疑问（至少 2 个字）。', 'Say what the question is (2 characters at least).'],
   [
     '还有 {p1} 项交接事项没有确认：请逐项点「接受」或「有疑问」后再确认接班。',
     '{p1} handover items are not answered yet: accept each one or ask about it, then take over.',
@@ -291,7 +293,6 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
     '找不到表头：第一行应是列名。必需的列：{p1}。可选：{p2}。请在第一行写上列名后重试。',
     'No heading row found: the first row should name the columns. Required: {p1}. Optional: {p2}. Put the names in the first row and try again.',
   ],
-  ['表头（第 {p1} 行）缺少必需的列：{p2}。', 'The heading row (row {p1}) is missing required columns: {p2}.'],
   [
     '文件太大（{p1} MB，最大 {p2} MB）：请按楼栋拆成几个文件分批导入。',
     'The file is too large ({p1} MB, at most {p2} MB): split it by building and import the parts.',
@@ -374,10 +375,14 @@ export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
     '上报尚未启用：请管理员在「上报」中填写地址和密钥并启用。',
     'Uploads are not switched on: the admin fills in the address and secret under Head office and switches them on.',
   ],
+  ...BUILT_MESSAGES,
+  ...INPUT_MESSAGES,
   ...VISITOR_MESSAGES,
   ...HANDOVER_MESSAGES,
   ...DUES_MESSAGES,
   ...ARREARS_MESSAGES,
   ...CASES_MESSAGES,
   ...ROOM_MESSAGES,
+  // words the core puts into its sentences (a card's state, a payment method): last, after every sentence
+  ...CORE_WORDS,
 ];

@@ -24,7 +24,7 @@ function compile(zh: string, en: string): Compiled {
       const m = /^\{(\w+)\}$/.exec(part);
       if (!m?.[1]) return escape(part);
       names.push(m[1]);
-      return '(.+?)';
+      return '(.*?)';
     })
     .join('');
   return { re: new RegExp(`^${src}$`, 's'), names, en };
@@ -41,10 +41,22 @@ function one(zh: string): string | null {
       const i = c.names.indexOf(name);
       // what the core filled in may itself be one of its sentences (打印机：{detail})
       const v = i >= 0 ? m[i + 1] : undefined;
-      return v === undefined ? whole : (one(v) ?? v);
+      return v === undefined ? whole : value(v);
     });
   }
   return null;
+}
+
+/** What the core filled in: one of its sentences or words, a list of them (顺丰/京东, 楼栋、房号), or a value as it is. */
+function value(v: string): string {
+  const whole = one(v);
+  if (whole !== null) return whole;
+  for (const [sep, en] of [['/', '/'], ['、', ', ']] as const) {
+    if (!v.includes(sep)) continue;
+    const parts = v.split(sep).map((p) => one(p));
+    if (parts.every((p): p is string => p !== null)) return parts.join(en);
+  }
+  return v;
 }
 
 /** The core's Chinese sentence in the language on screen (as written when there is no English for it). */
@@ -63,4 +75,9 @@ export function coreText(zh: string, lang: Lang): string {
 /** True when the sentence has an English version (errors fall back to a general English line when not). */
 export function hasCoreText(zh: string): boolean {
   return one(zh) !== null || (zh.includes('；') && zh.split('；').every((p) => one(p) !== null));
+}
+
+/** The reason in the core's refusal of a field (输入无效 — 姓名：请填写 → 请填写), for a screen that names the field itself. */
+export function inputReason(zh: string): string {
+  return zh.replace(/^输入无效 — [^：]*：/, '');
 }

@@ -11,6 +11,7 @@ import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
 import type { Payer } from '../fees/room';
 import { focusField } from './keys';
 import { APPOINTMENT_STATUS, PURPOSE, PURPOSES } from './labels';
+import { ListSection } from './ListSection';
 import { PhoneField } from './PhoneField';
 import { ReasonDialog } from './ReasonDialog';
 import { DateInput } from '../../app/ui/DateInput';
@@ -140,64 +141,53 @@ export function AppointmentsTab({ onCheckIn }: { onCheckIn: (a: AppointmentView)
         </div>
       </form>
 
-      <section className="vis-appt-list" aria-labelledby="vis-appt-day">
-        <div className="toolbar">
-          <h2 id="vis-appt-day" className="section-title">
-            {t('vis.appt.list')}
-          </h2>
-          <label className="field vis-inline">
-            <span className="field-label">{t('vis.appt.day')}</span>
-            <DateInput name="appt-day" value={day} onChange={(v) => v && setDay(v)} />
-          </label>
-        </div>
-        <ErrorBox error={list.error} />
-        {list.data && rows.length === 0 ? <p className="hint">{t('vis.appt.none')}</p> : null}
-        {rows.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table vis-table" data-testid="appt-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('vis.visitor')}</th>
-                  <th scope="col">{t('vis.room')}</th>
-                  <th scope="col">{t('vis.purpose')}</th>
-                  <th scope="col">{t('vis.status')}</th>
-                  <th scope="col">{t('vis.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      {a.nameMasked} {a.phoneMasked}
-                      {a.partySize > 1 ? <span className="tag">{t('vis.partyOf', { n: a.partySize })}</span> : null}
-                      {a.note ? <div className="muted">{a.note}</div> : null}
-                    </td>
-                    <td className="room-code">{a.roomCode}</td>
-                    <td>{t(PURPOSE[a.purpose])}</td>
-                    <td>
-                      <span className={`tag ${a.status === 'planned' ? 'tag-warn' : 'tag-muted'}`}>{t(APPOINTMENT_STATUS[a.status])}</span>
-                      {a.cancelReason ? <div className="muted">{a.cancelReason}</div> : null}
-                      <div className="muted">{t('vis.appt.by', { name: a.createdByName, at: formatDateTime(a.createdAt, lang) })}</div>
-                    </td>
-                    <td className="row-actions">
-                      {a.status === 'planned' && a.date === today ? (
-                        <button type="button" className="btn small primary" onClick={() => onCheckIn(a)}>
-                          {t('vis.appt.checkIn')}
-                        </button>
-                      ) : null}
-                      {a.status === 'planned' ? (
-                        <button type="button" className="btn small" onClick={() => setCancelling(a)}>
-                          {t('vis.appt.cancel')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <ListSection
+        id="vis-appt-day"
+        className="vis-appt-list"
+        title={t('vis.appt.list')}
+        filters={
+          <>
+            <label className="field vis-inline">
+              <span className="field-label">{t('vis.appt.day')}</span>
+              <DateInput name="appt-day" value={day} onChange={(v) => v && setDay(v)} />
+            </label>
+          </>
+        }
+        error={list.error}
+        rows={list.data ? rows : undefined}
+        empty={t('vis.appt.none')}
+        testId="appt-table"
+        columns={[t('vis.visitor'), t('vis.room'), t('vis.purpose'), t('vis.status'), t('vis.actions')]}
+        rowKey={(a) => a.id}
+        cells={(a) => (
+          <>
+            <td>
+              {a.nameMasked} {a.phoneMasked}
+              {a.partySize > 1 ? <span className="tag">{t('vis.partyOf', { n: a.partySize })}</span> : null}
+              {a.note ? <div className="muted">{a.note}</div> : null}
+            </td>
+            <td className="room-code">{a.roomCode}</td>
+            <td>{t(PURPOSE[a.purpose])}</td>
+            <td>
+              <span className={`tag ${a.status === 'planned' ? 'tag-warn' : 'tag-muted'}`}>{t(APPOINTMENT_STATUS[a.status])}</span>
+              {a.cancelReason ? <div className="muted">{a.cancelReason}</div> : null}
+              <div className="muted">{t('vis.appt.by', { name: a.createdByName, at: formatDateTime(a.createdAt, lang) })}</div>
+            </td>
+            <td className="row-actions">
+              {a.status === 'planned' && a.date === today ? (
+                <button type="button" className="btn small primary" onClick={() => onCheckIn(a)}>
+                  {t('vis.appt.checkIn')}
+                </button>
+              ) : null}
+              {a.status === 'planned' ? (
+                <button type="button" className="btn small" onClick={() => setCancelling(a)}>
+                  {t('vis.appt.cancel')}
+                </button>
+              ) : null}
+            </td>
+          </>
+        )}
+      />
       {cancelling ? (
         <ReasonDialog
           title={t('vis.appt.cancelTitle', { name: cancelling.nameMasked })}

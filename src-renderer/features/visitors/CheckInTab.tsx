@@ -13,7 +13,7 @@ import { useSupervisorApproval } from '../auth/SupervisorApproval';
 import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
 import type { Payer } from '../fees/room';
 import { CONSENT, DOC_TYPE, DOC_TYPES, PURPOSE, PURPOSES } from './labels';
-import { PassResult } from './PassResult';
+import { CheckInDone } from './CheckInDone';
 import { PhoneField } from './PhoneField';
 import { focusField } from './keys';
 
@@ -116,7 +116,7 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
 
   const lookUpReturning = () => {
     const digits = d.phone.replace(/\D/g, '');
-    if (!d.name.trim() || digits.length < 4 || fromVisit) return;
+    if (!d.name.trim() || digits.length < 4 || fromVisit || appointment) return;
     fetch('visitors.returning', { name: d.name.trim(), phoneLast4: digits.slice(-4) })
       .then((r) => setReturning(r && !fromVisit ? r : null))
       .catch(() => setReturning(null));
@@ -139,8 +139,9 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
   const submit = (approvalId?: string) =>
     action.start({
       check: () => {
-        if (!d.name.trim()) return (focusField('visitorName'), t('vis.needName'));
-        if (!d.phone.trim() && !fromVisit) return (focusField('phone'), t('vis.needPhone'));
+        // from an appointment the core fills in the name and phone it has (the screen has them masked only)
+        if (!d.name.trim() && !appointment) return (focusField('visitorName'), t('vis.needName'));
+        if (!d.phone.trim() && !fromVisit && !appointment?.phoneMasked) return (focusField('phone'), t('vis.needPhone'));
         if (plateErr) return (focusField('plate'), plateErr);
         if (!d.place) {
           setMissingRoom(true);
@@ -158,7 +159,7 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
             requestId: requestId.current,
             ...(appointment ? { appointmentId: appointment.id } : {}),
             ...(fromVisit ? { fromVisitId: fromVisit.visitId } : {}),
-            visitorName: d.name.trim(),
+            ...(d.name.trim() ? { visitorName: d.name.trim() } : {}),
             ...(d.phone.trim() ? { phone: d.phone.trim() } : {}),
             docType: d.docType,
             ...(d.docType !== 'none' && !fullDoc && d.docLast4.trim() ? { docLast4: d.docLast4.trim() } : {}),
@@ -210,31 +211,7 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
     },
   });
 
-  if (done) {
-    const v = done.visit;
-    return (
-      <PassResult
-        passNo={done.pass.passNo}
-        initial={done.pass}
-        title={t('vis.done', { name: v.nameMasked })}
-        actions={
-          <button ref={nextRef} type="button" className="btn primary big" onClick={next}>
-            {t('vis.next')} <kbd>Esc</kbd>
-          </button>
-        }
-      >
-        <p>
-          <span className="field-label">{t('vis.visitor')}</span> <strong data-testid="visit-name">{v.nameMasked}</strong> {v.phoneMasked}
-          {v.partySize > 1 ? <span className="tag">{t('vis.partyOf', { n: v.partySize })}</span> : null}
-        </p>
-        <p>
-          <span className="field-label">{t('vis.room')}</span> <strong className="room-code">{v.roomCode ?? t('vis.commonArea')}</strong>
-          {v.refusalOverride ? <span className="tag tag-warn">{t('vis.overridden', { who: v.refusalOverride.approverName })}</span> : null}
-        </p>
-        {!done.printQueued ? <p className="hint">{t('vis.noPrinter')}</p> : null}
-      </PassResult>
-    );
-  }
+  if (done) return <CheckInDone done={done} nextRef={nextRef} onNext={next} />;
 
   const busy = action.busy;
   return (
@@ -244,7 +221,6 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
           <div className="notice-card vis-appt-note" data-testid="from-appointment">
             <strong>{t('vis.fromAppointment', { name: appointment.nameMasked, phone: appointment.phoneMasked, room: appointment.roomCode })}</strong>
             {appointment.note ? <span>{appointment.note}</span> : null}
-            <span>{t('vis.fromAppointmentType')}</span>
           </div>
         ) : null}
         <div className="vis-grid">
@@ -258,7 +234,13 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
               autoComplete="off"
               onChange={(e) => set('name', e.target.value)}
               onBlur={lookUpReturning}
+              aria-describedby={appointment ? 'vis-name-from-appt' : undefined}
             />
+            {appointment ? (
+              <span className="field-hint" id="vis-name-from-appt">
+                {t('vis.fromAppointmentKept', { v: appointment.nameMasked })}
+              </span>
+            ) : null}
           </label>
           <PhoneField
             name="phone"
@@ -266,7 +248,13 @@ export function CheckInTab({ appointment, onAppointmentDone }: Props) {
             value={d.phone}
             onChange={(v) => set('phone', v)}
             onDone={lookUpReturning}
-            hint={fromVisit && !d.phone ? t('vis.carried', { v: fromVisit.phoneMasked }) : undefined}
+            hint={
+              fromVisit && !d.phone
+                ? t('vis.carried', { v: fromVisit.phoneMasked })
+                : appointment?.phoneMasked && !d.phone
+                  ? t('vis.fromAppointmentKept', { v: appointment.phoneMasked })
+                  : undefined
+            }
           />
           <label className="field">
             <span className="field-label">{t('vis.docType')}</span>

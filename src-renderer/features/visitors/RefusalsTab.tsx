@@ -6,6 +6,7 @@ import { formatDateTime, propertyToday } from '../../lib/format';
 import { useCall, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
+import { ListSection } from './ListSection';
 import { useAction } from '../../app/useAction';
 import { ErrorNote, OkNote } from '../../app/ui/Notes';
 import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
@@ -113,61 +114,50 @@ export function RefusalsTab({ canEdit }: { canEdit: boolean }) {
           </div>
         </form>
       ) : null}
-      <section aria-labelledby="vis-refusal-list">
-        <div className="toolbar">
-          <h2 id="vis-refusal-list" className="section-title">
-            {t('vis.tab.refusals')}
-          </h2>
-          <label className="check">
-            <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)} /> {t('vis.refusal.includeEnded')}
-          </label>
-        </div>
-        {!canEdit ? <p className="hint">{t('vis.refusal.supervisorOnly')}</p> : null}
-        <ErrorBox error={list.error} />
-        {list.data && rows.length === 0 ? <p className="hint">{t('vis.refusal.none')}</p> : null}
-        {rows.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table vis-table" data-testid="refusal-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('vis.visitor')}</th>
-                  <th scope="col">{t('vis.refusal.scope')}</th>
-                  <th scope="col">{t('vis.reason')}</th>
-                  <th scope="col">{t('vis.refusal.until')}</th>
-                  {canEdit ? <th scope="col">{t('vis.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className={r.active ? undefined : 'vis-ended'}>
-                    <td>
-                      {r.nameMasked}
-                      {r.phoneLast4 ? <div className="muted">{t('vis.refusal.phone4', { v: r.phoneLast4 })}</div> : null}
-                      {r.docLast4 ? <div className="muted">{t('vis.refusal.doc4', { v: r.docLast4 })}</div> : null}
-                    </td>
-                    <td className="room-code">{r.roomCode ?? t('vis.refusal.wholeProperty')}</td>
-                    <td>
-                      {r.reason}
-                      <div className="muted">{t('vis.appt.by', { name: r.createdByName, at: formatDateTime(r.createdAt, lang) })}</div>
-                      {r.endedAt ? <div className="muted">{t('vis.refusal.ended', { name: r.endedByName ?? '', reason: r.endReason ?? '' })}</div> : null}
-                    </td>
-                    <td>{r.untilDate}</td>
-                    {canEdit ? (
-                      <td>
-                        {r.active ? (
-                          <button type="button" className="btn small" onClick={() => setEnding(r)}>
-                            {t('vis.refusal.end')}
-                          </button>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <ListSection
+        id="vis-refusal-list"
+        title={t('vis.tab.refusals')}
+        filters={
+          <>
+            <label className="check">
+              <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)} /> {t('vis.refusal.includeEnded')}
+            </label>
+          </>
+        }
+        hint={<>{!canEdit ? <p className="hint">{t('vis.refusal.supervisorOnly')}</p> : null}</>}
+        error={list.error}
+        rows={list.data ? rows : undefined}
+        empty={t('vis.refusal.none')}
+        testId="refusal-table"
+        columns={[t('vis.visitor'), t('vis.refusal.scope'), t('vis.reason'), t('vis.refusal.until'), ...(canEdit ? [t('vis.actions')] : [])]}
+        rowKey={(r) => r.id}
+        rowProps={(r) => ({ className: r.active ? undefined : 'vis-ended' })}
+        cells={(r) => (
+          <>
+            <td>
+              {r.nameMasked}
+              {r.phoneLast4 ? <div className="muted">{t('vis.refusal.phone4', { v: r.phoneLast4 })}</div> : null}
+              {r.docLast4 ? <div className="muted">{t('vis.refusal.doc4', { v: r.docLast4 })}</div> : null}
+            </td>
+            <td className="room-code">{r.roomCode ?? t('vis.refusal.wholeProperty')}</td>
+            <td>
+              {r.reason}
+              <div className="muted">{t('vis.appt.by', { name: r.createdByName, at: formatDateTime(r.createdAt, lang) })}</div>
+              {r.endedAt ? <div className="muted">{t('vis.refusal.ended', { name: r.endedByName ?? '', reason: r.endReason ?? '' })}</div> : null}
+            </td>
+            <td>{r.untilDate}</td>
+            {canEdit ? (
+              <td>
+                {r.active ? (
+                  <button type="button" className="btn small" onClick={() => setEnding(r)}>
+                    {t('vis.refusal.end')}
+                  </button>
+                ) : null}
+              </td>
+            ) : null}
+          </>
+        )}
+      />
       {ending ? (
         <ReasonDialog
           title={t('vis.refusal.endTitle', { name: ending.nameMasked })}

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { VisitView } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { useCall, useSend } from '../../lib/query';
-import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import type { MsgKey } from '../../app/i18n/dict';
 import { CHECKOUT_METHOD, DOC_TYPE, PURPOSE, VISIT_STATUS, ONLY_LAST4 } from './labels';
+import { ListSection } from './ListSection';
 import { ReasonDialog } from './ReasonDialog';
 import { DateInput } from '../../app/ui/DateInput';
 
@@ -59,85 +59,75 @@ export function RegisterTab() {
   };
 
   return (
-    <section className="vis-register" aria-labelledby="vis-register-title">
-      <h2 id="vis-register-title" className="section-title">
-        {t('vis.tab.register')}
-      </h2>
-      <div className="toolbar">
-        <label className="field vis-filter">
-          <span className="field-label">{t('vis.r.q')}</span>
-          <input
-            type="search"
-            name="register-q"
-            value={q}
-            maxLength={40}
-            autoComplete="off"
-            placeholder={t('vis.r.qPlaceholder')}
-            onChange={(e) => setQ(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('vis.r.date')}</span>
-          <DateInput name="register-date" value={date} onChange={(v) => setDate(v)} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('vis.status')}</span>
-          <select name="register-status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-            <option value="">{t('vis.r.anyStatus')}</option>
-            {(Object.keys(VISIT_STATUS) as VisitView['status'][]).map((s) => (
-              <option key={s} value={s}>
-                {t(VISIT_STATUS[s])}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <p className="hint">{t('vis.r.hint')}</p>
-      <ErrorBox error={list.error} />
-      {list.data && rows.length === 0 ? <p className="hint">{t('vis.r.none')}</p> : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table vis-table" data-testid="register-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('vis.pass.no')}</th>
-                <th scope="col">{t('vis.visitor')}</th>
-                <th scope="col">{t('vis.phone')}</th>
-                <th scope="col">{t('vis.r.document')}</th>
-                <th scope="col">{t('vis.plate')}</th>
-                <th scope="col">{t('vis.room')}</th>
-                <th scope="col">{t('vis.r.when')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((v) => (
-                <tr key={v.id} data-pass={v.passNo}>
-                  <td className="vis-mono">{v.passNo}</td>
-                  <td>
-                    {v.erased ? t('vis.erased') : v.nameMasked}
-                    <div className="muted">{t(PURPOSE[v.purpose])}</div>
-                  </td>
-                  <td>{cell(v, 'phone')}</td>
-                  <td>
-                    {v.docType !== 'none' ? <div className="muted">{t(DOC_TYPE[v.docType])}</div> : null}
-                    {cell(v, 'document')}
-                  </td>
-                  <td>{cell(v, 'plate')}</td>
-                  <td className="room-code">{v.roomCode ?? t('vis.commonArea')}</td>
-                  <td>
-                    {formatDateTime(v.checkedInAt, lang)}
-                    <div className="muted">
-                      {t(VISIT_STATUS[v.status])}
-                      {v.checkedOutAt ? ` ${formatDateTime(v.checkedOutAt, lang)}` : ''}
-                      {v.checkoutMethod ? ` · ${t(CHECKOUT_METHOD[v.checkoutMethod])}` : ''}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+    <>
+      <ListSection
+        id="vis-register-title"
+        className="vis-register"
+        title={t('vis.tab.register')}
+        filters={
+          <>
+            <label className="field vis-filter">
+              <span className="field-label">{t('vis.r.q')}</span>
+              <input
+                type="search"
+                name="register-q"
+                value={q}
+                maxLength={40}
+                autoComplete="off"
+                placeholder={t('vis.r.qPlaceholder')}
+                onChange={(e) => setQ(e.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('vis.r.date')}</span>
+              <DateInput name="register-date" value={date} onChange={(v) => setDate(v)} />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('vis.status')}</span>
+              <select name="register-status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+                <option value="">{t('vis.r.anyStatus')}</option>
+                {(Object.keys(VISIT_STATUS) as VisitView['status'][]).map((s) => (
+                  <option key={s} value={s}>
+                    {t(VISIT_STATUS[s])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        }
+        hint={<p className="hint">{t('vis.r.hint')}</p>}
+        error={list.error}
+        rows={list.data ? rows : undefined}
+        empty={t('vis.r.none')}
+        testId="register-table"
+        columns={[t('vis.pass.no'), t('vis.visitor'), t('vis.phone'), t('vis.r.document'), t('vis.plate'), t('vis.room'), t('vis.r.when')]}
+        rowKey={(v) => v.id}
+        rowProps={(v) => ({ 'data-pass': v.passNo })}
+        cells={(v) => (
+          <>
+            <td className="vis-mono">{v.passNo}</td>
+            <td>
+              {v.erased ? t('vis.erased') : v.nameMasked}
+              <div className="muted">{t(PURPOSE[v.purpose])}</div>
+            </td>
+            <td>{cell(v, 'phone')}</td>
+            <td>
+              {v.docType !== 'none' ? <div className="muted">{t(DOC_TYPE[v.docType])}</div> : null}
+              {cell(v, 'document')}
+            </td>
+            <td>{cell(v, 'plate')}</td>
+            <td className="room-code">{v.roomCode ?? t('vis.commonArea')}</td>
+            <td>
+              {formatDateTime(v.checkedInAt, lang)}
+              <div className="muted">
+                {t(VISIT_STATUS[v.status])}
+                {v.checkedOutAt ? ` ${formatDateTime(v.checkedOutAt, lang)}` : ''}
+                {v.checkoutMethod ? ` · ${t(CHECKOUT_METHOD[v.checkoutMethod])}` : ''}
+              </div>
+            </td>
+          </>
+        )}
+      />
       {asking ? (
         <ReasonDialog
           title={t('vis.r.revealTitle', { what: t(FIELD_LABEL[asking.field]), no: asking.visit.passNo })}
@@ -159,6 +149,6 @@ export function RegisterTab() {
           }}
         />
       ) : null}
-    </section>
+    </>
   );
 }

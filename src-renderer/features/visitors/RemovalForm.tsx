@@ -1,14 +1,17 @@
 import { useRef, useState, type FormEvent } from 'react';
+import type { DuesView } from '@shared/contract/receivables';
 import type { Output } from '@shared/contract';
 import { plateProblem } from '@shared/plate';
 import { ApiError } from '../../lib/api';
 import { propertyToday } from '../../lib/format';
-import { useSend } from '../../lib/query';
+import { useCall, useSend } from '../../lib/query';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { ErrorNote } from '../../app/ui/Notes';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
+import { moneyText } from '../../lib/money';
 import { useSupervisorApproval } from '../auth/SupervisorApproval';
 import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
 import type { Payer } from '../fees/room';
@@ -32,10 +35,19 @@ const newLine = (name = ''): Line => ({ key: ++lineKey, name, qty: '1' });
 
 export type RemovalIssued = Output<'visitors.removal.issue'>;
 
+/** What a room owes, in short: the total and over how many months; null when no fee of the room is billed by month. */
+export function owedSummary(d: DuesView | undefined): { totalFen: number; months: number } | null {
+  if (!d || d.items.length === 0) return null;
+  const months = new Set(d.items.flatMap((i) => i.owed.map((u) => u.month)));
+  return { totalFen: d.totalFen, months: months.size };
+}
+
 /**
  * 搬运证: the room (its open matters shown as soon as it is chosen), the applicant (owner or tenant), the items
  * (free lines and quick picks), the moving company and plate, the day and time window; a tenant's pass needs the
- * owner's consent recorded or a supervisor's approval. F9 issues and prints it.
+ * owner's consent recorded or a supervisor's approval. F9 issues and prints it. A room that owes fees (its dues,
+ * read as 收费 reads them) shows the total and the months, and the pass is issued only once the receptionist
+ * has confirmed they saw it.
  */
 export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void }) {
   const { t } = useI18n();
@@ -61,6 +73,11 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
   const requestId = useRef(crypto.randomUUID());
   const plateErr = plate.trim() ? plateProblem(plate) : null;
   const room = place?.kind === 'room' ? place : null;
+  const dues = useCall('receivables.dues', { roomId: room?.roomId ?? 0 }, { enabled: room !== null });
+  const owed = room && dues.data?.roomId === room.roomId ? owedSummary(dues.data) : null;
+  // the room whose unpaid fees the receptionist confirmed seeing (asked once per room, at the first F9)
+  const owedSeen = useRef<number | null>(null);
+  const [askOwed, setAskOwed] = useState(false);
 
   const setLine = (key: number, patch: Partial<Line>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const quick = (zh: string) =>
@@ -73,6 +90,10 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
+    if (room && owed && owed.totalFen > 0 && owedSeen.current !== room.roomId && !action.busy) {
+      setAskOwed(true);
+      return;
+    }
     const items = lines.filter((l) => l.name.trim()).map((l) => ({ name: l.name.trim(), quantity: Number(l.qty) || 1 }));
     return action.start({
       check: () => {
@@ -136,146 +157,154 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
         <h2 id="vis-removal-new" className="section-title">
           {t('vis.removal.new')}
         </h2>
-        <RoomPicker
-          value={place}
-          onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))}
-          inputRef={roomRef}
-          onPicked={() => focusField('applicantName')}
-          missing={missingRoom}
-          labels={REMOVAL_ROOM_LABELS}
-        />
-        {room ? <RoomIssuesPanel roomId={room.roomId} /> : null}
-        <div className="vis-grid">
-          <fieldset className="fieldset-plain">
-            <legend className="field-label">{t('vis.removal.applicant')}</legend>
-            <div className="seg-group">
-              {(['owner', 'tenant'] as const).map((k) => (
-                <label key={k} className="seg">
-                  <input type="radio" name="applicantKind" checked={kind === k} onChange={() => setKind(k)} />
-                  <span>{t(k === 'owner' ? 'vis.removal.owner' : 'vis.removal.tenant')}</span>
-                </label>
-              ))}
+        <div className="vis-removal-cols">
+          <div className="vis-removal-col">
+            <RoomPicker
+              value={place}
+              onChange={(p) => (setPlace(p?.kind === 'room' ? p : null), setMissingRoom(p?.kind === 'walkin'))}
+              inputRef={roomRef}
+              onPicked={() => focusField('applicantName')}
+              missing={missingRoom}
+              labels={REMOVAL_ROOM_LABELS}
+            />
+            {room ? <RoomIssuesPanel roomId={room.roomId} owed={owed} /> : null}
+            <div className="vis-grid">
+              <fieldset className="fieldset-plain">
+                <legend className="field-label">{t('vis.removal.applicant')}</legend>
+                <div className="seg-group">
+                  {(['owner', 'tenant'] as const).map((k) => (
+                    <label key={k} className="seg">
+                      <input type="radio" name="applicantKind" checked={kind === k} onChange={() => setKind(k)} />
+                      <span>{t(k === 'owner' ? 'vis.removal.owner' : 'vis.removal.tenant')}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <label className="field">
+                <span className="field-label">{t('vis.name')}</span>
+                <input name="applicantName" value={name} maxLength={40} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+              </label>
+              <PhoneField name="applicantPhone" label={t('vis.phoneOptional')} value={phone} onChange={setPhone} />
             </div>
-          </fieldset>
-          <label className="field">
-            <span className="field-label">{t('vis.name')}</span>
-            <input name="applicantName" value={name} maxLength={40} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-          </label>
-          <PhoneField name="applicantPhone" label={t('vis.phoneOptional')} value={phone} onChange={setPhone} />
-        </div>
 
-        {kind === 'tenant' ? (
-          <div className="vis-consent" data-testid="tenant-consent">
-            <fieldset className="fieldset-plain">
-              <legend className="field-label">{t('vis.removal.consent')}</legend>
-              <div className="seg-group vis-seg">
-                {CONSENTS.map((c) => (
-                  <label key={c} className="seg">
-                    <input type="radio" name="consentMethod" checked={consent === c} onChange={() => setConsent(c)} />
-                    <span>{t(`vis.removal.consent.${c}`)}</span>
+            {kind === 'tenant' ? (
+              <div className="vis-consent" data-testid="tenant-consent">
+                <fieldset className="fieldset-plain">
+                  <legend className="field-label">{t('vis.removal.consent')}</legend>
+                  <div className="seg-group vis-seg">
+                    {CONSENTS.map((c) => (
+                      <label key={c} className="seg">
+                        <input type="radio" name="consentMethod" checked={consent === c} onChange={() => setConsent(c)} />
+                        <span>{t(`vis.removal.consent.${c}`)}</span>
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+                {consent === 'phone' ? <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={consentPhone} onChange={setConsentPhone} /> : null}
+                {consent === 'written' || consent === 'owner_present' ? (
+                  <label className="field">
+                    <span className="field-label">{t(consent === 'written' ? 'vis.removal.writtenNote' : 'vis.note')}</span>
+                    <input name="consentNote" value={consentNote} maxLength={100} autoComplete="off" onChange={(e) => setConsentNote(e.target.value)} />
                   </label>
+                ) : null}
+                {consent === 'approval' ? <p className="hint">{t('vis.removal.approvalHint')}</p> : null}
+              </div>
+            ) : null}
+          </div>
+          <div className="vis-removal-col">
+            <fieldset className="fieldset-plain vis-items">
+              <legend className="field-label">{t('vis.removal.items')}</legend>
+              <div className="quick-picks" role="group" aria-label={t('vis.removal.quick')}>
+                {QUICK_ITEMS.map((q) => (
+                  <button key={q.zh} type="button" className="btn small chip" onClick={() => quick(q.zh)}>
+                    + {t(q.label)}
+                  </button>
                 ))}
               </div>
-            </fieldset>
-            {consent === 'phone' ? <PhoneField name="consentPhone" label={t('vis.consentPhone')} value={consentPhone} onChange={setConsentPhone} /> : null}
-            {consent === 'written' || consent === 'owner_present' ? (
-              <label className="field">
-                <span className="field-label">{t(consent === 'written' ? 'vis.removal.writtenNote' : 'vis.note')}</span>
-                <input name="consentNote" value={consentNote} maxLength={100} autoComplete="off" onChange={(e) => setConsentNote(e.target.value)} />
-              </label>
-            ) : null}
-            {consent === 'approval' ? <p className="hint">{t('vis.removal.approvalHint')}</p> : null}
-          </div>
-        ) : null}
-
-        <fieldset className="fieldset-plain vis-items">
-          <legend className="field-label">{t('vis.removal.items')}</legend>
-          <div className="quick-picks" role="group" aria-label={t('vis.removal.quick')}>
-            {QUICK_ITEMS.map((q) => (
-              <button key={q.zh} type="button" className="btn small chip" onClick={() => quick(q.zh)}>
-                + {t(q.label)}
+              {lines.map((l, i) => (
+                <div key={l.key} className="vis-item-line">
+                  <label className="field grow">
+                    {/* the heading over the first line says what the column is; every line keeps its own name */}
+                    <span className={i === 0 ? 'field-label' : 'sr-only'}>{t('vis.removal.itemName', { n: i + 1 })}</span>
+                    <input name={`item-${i}`} value={l.name} maxLength={30} autoComplete="off" onChange={(e) => setLine(l.key, { name: e.target.value })} />
+                  </label>
+                  <label className="field vis-qty">
+                    <span className={i === 0 ? 'field-label' : 'sr-only'}>{t('vis.removal.qty')}</span>
+                    <input name={`qty-${i}`} type="number" min={1} max={999} value={l.qty} onChange={(e) => setLine(l.key, { qty: e.target.value })} />
+                  </label>
+                  {lines.length > 1 ? (
+                    <button
+                      type="button"
+                      className="btn small"
+                      aria-label={t('vis.removal.removeLine', { n: i + 1 })}
+                      onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </div>
+              ))}
+              <button type="button" className="btn small" onClick={() => setLines((ls) => [...ls, newLine()])}>
+                {t('vis.removal.addLine')}
               </button>
-            ))}
-          </div>
-          {lines.map((l, i) => (
-            <div key={l.key} className="vis-item-line">
-              <label className="field grow">
-                <span className="field-label">{t('vis.removal.itemName', { n: i + 1 })}</span>
-                <input name={`item-${i}`} value={l.name} maxLength={30} autoComplete="off" onChange={(e) => setLine(l.key, { name: e.target.value })} />
-              </label>
-              <label className="field vis-qty">
-                <span className="field-label">{t('vis.removal.qty')}</span>
-                <input name={`qty-${i}`} type="number" min={1} max={999} value={l.qty} onChange={(e) => setLine(l.key, { qty: e.target.value })} />
-              </label>
-              {lines.length > 1 ? (
-                <button
-                  type="button"
-                  className="btn small"
-                  aria-label={t('vis.removal.removeLine', { n: i + 1 })}
-                  onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
-                >
-                  ×
-                </button>
-              ) : null}
-            </div>
-          ))}
-          <button type="button" className="btn small" onClick={() => setLines((ls) => [...ls, newLine()])}>
-            {t('vis.removal.addLine')}
-          </button>
-        </fieldset>
+            </fieldset>
 
-        <div className="vis-grid">
-          <label className="field">
-            <span className="field-label">{t('vis.removal.company')}</span>
-            <input name="movingCompany" value={company} maxLength={40} autoComplete="off" onChange={(e) => setCompany(e.target.value)} />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('vis.plate')}</span>
-            <input
-              name="plate"
-              value={plate}
-              maxLength={16}
-              autoComplete="off"
-              aria-invalid={plateErr ? true : undefined}
-              // a plate is data: its example keeps the province's character in English too
-              data-data
-              placeholder={t('vis.platePlaceholder')}
-              onChange={(e) => setPlate(e.target.value)}
-            />
-            {plateErr ? <span className="field-error">{plateErr}</span> : null}
-          </label>
-          <label className="field">
-            <span className="field-label">{t('vis.removal.date')}</span>
-            <DateInput name="date" value={date} onChange={(v) => setDate(v)} />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('vis.removal.from')}</span>
-            <input
-              type="text"
-              inputMode="numeric"
-              className="time-input"
-              pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
-              maxLength={5}
-              placeholder="09:00"
-              name="windowFrom"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('vis.removal.to')}</span>
-            <input
-              type="text"
-              inputMode="numeric"
-              className="time-input"
-              pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
-              maxLength={5}
-              placeholder="09:00"
-              name="windowTo"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </label>
+            <div className="vis-grid">
+              <label className="field">
+                <span className="field-label">{t('vis.removal.company')}</span>
+                <input name="movingCompany" value={company} maxLength={40} autoComplete="off" onChange={(e) => setCompany(e.target.value)} />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('vis.plate')}</span>
+                <input
+                  name="plate"
+                  value={plate}
+                  maxLength={16}
+                  autoComplete="off"
+                  aria-invalid={plateErr ? true : undefined}
+                  // a plate is data: its example keeps the province's character in English too
+                  data-data
+                  placeholder={t('vis.platePlaceholder')}
+                  onChange={(e) => setPlate(e.target.value)}
+                />
+                {plateErr ? <span className="field-error">{plateErr}</span> : null}
+              </label>
+            </div>
+            <div className="vis-removal-when">
+              <label className="field">
+                <span className="field-label">{t('vis.removal.date')}</span>
+                <DateInput name="date" value={date} onChange={(v) => setDate(v)} />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('vis.removal.from')}</span>
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  className="time-input"
+                  pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+                  maxLength={5}
+                  placeholder="09:00"
+                  name="windowFrom"
+                  value={from}
+                  onChange={(e) => setFrom(e.target.value)}
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('vis.removal.to')}</span>
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  className="time-input"
+                  pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+                  maxLength={5}
+                  placeholder="09:00"
+                  name="windowTo"
+                  value={to}
+                  onChange={(e) => setTo(e.target.value)}
+                />
+              </label>
+            </div>
+          </div>
         </div>
         <ErrorNote text={action.checkError} />
         <ErrorBox error={action.error} />
@@ -286,6 +315,19 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
         </div>
       </form>
       {approval.dialog}
+      {askOwed && room && owed ? (
+        <ConfirmDialog
+          title={t('vis.removal.owedTitle', { room: room.roomCode })}
+          message={t('vis.removal.owedText', { room: room.roomCode, amount: moneyText(owed.totalFen), n: owed.months })}
+          confirmLabel={t('vis.removal.owedGo')}
+          onCancel={() => setAskOwed(false)}
+          onConfirm={() => {
+            owedSeen.current = room.roomId;
+            setAskOwed(false);
+            formRef.current?.requestSubmit();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, propertyToday } from '../../lib/format';
 import { useCall } from '../../lib/query';
-import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useKeys } from '../../app/useKeys';
 import { REMOVAL_CONSENT, REMOVAL_STATUS } from './labels';
+import { ListSection } from './ListSection';
 import { PassResult } from './PassResult';
 import { RemovalForm, type RemovalIssued } from './RemovalForm';
 import { DateInput } from '../../app/ui/DateInput';
@@ -51,54 +51,42 @@ export function RemovalTab() {
         <RemovalForm onIssued={setIssued} />
       )}
 
-      <section aria-labelledby="vis-removal-day">
-        <div className="toolbar">
-          <h2 id="vis-removal-day" className="section-title">
-            {t('vis.removal.list')}
-          </h2>
-          <label className="field vis-inline">
-            <span className="field-label">{t('vis.removal.date')}</span>
-            <DateInput name="removal-day" value={day} onChange={(v) => v && setDay(v)} />
-          </label>
-        </div>
-        <ErrorBox error={list.error} />
-        {list.data && rows.length === 0 ? <p className="hint">{t('vis.removal.none')}</p> : null}
-        {rows.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table vis-table" data-testid="removal-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('vis.pass.no')}</th>
-                  <th scope="col">{t('vis.room')}</th>
-                  <th scope="col">{t('vis.removal.items')}</th>
-                  <th scope="col">{t('vis.removal.when')}</th>
-                  <th scope="col">{t('vis.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id}>
-                    <td className="vis-mono">{p.passNo}</td>
-                    <td className="room-code">{p.roomCode}</td>
-                    <td>{p.items.map((i) => `${i.name} × ${i.quantity}`).join('、')}</td>
-                    <td>
-                      {p.date} {p.windowFrom}–{p.windowTo}
-                    </td>
-                    <td>
-                      <span className={`tag ${p.status === 'used' ? 'tag-ok' : p.status === 'void' || p.expired ? 'tag-bad' : 'tag-warn'}`}>
-                        {t(REMOVAL_STATUS[p.expired && p.status === 'valid' ? 'expired' : p.status])}
-                      </span>
-                      {p.verification ? (
-                        <div className="muted">{t('vis.removal.verifiedBy', { name: p.verification.byName, at: formatDateTime(p.verification.at, lang) })}</div>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <ListSection
+        id="vis-removal-day"
+        title={t('vis.removal.list')}
+        filters={
+          <>
+            <label className="field vis-inline">
+              <span className="field-label">{t('vis.removal.date')}</span>
+              <DateInput name="removal-day" value={day} onChange={(v) => v && setDay(v)} />
+            </label>
+          </>
+        }
+        error={list.error}
+        rows={list.data ? rows : undefined}
+        empty={t('vis.removal.none')}
+        testId="removal-table"
+        columns={[t('vis.pass.no'), t('vis.room'), t('vis.removal.items'), t('vis.removal.when'), t('vis.status')]}
+        rowKey={(p) => p.id}
+        cells={(p) => (
+          <>
+            <td className="vis-mono">{p.passNo}</td>
+            <td className="room-code">{p.roomCode}</td>
+            <td>{p.items.map((i) => `${i.name} × ${i.quantity}`).join('、')}</td>
+            <td>
+              {p.date} {p.windowFrom}–{p.windowTo}
+            </td>
+            <td>
+              <span className={`tag ${p.status === 'used' ? 'tag-ok' : p.status === 'void' || p.expired ? 'tag-bad' : 'tag-warn'}`}>
+                {t(REMOVAL_STATUS[p.expired && p.status === 'valid' ? 'expired' : p.status])}
+              </span>
+              {p.verification ? (
+                <div className="muted">{t('vis.removal.verifiedBy', { name: p.verification.byName, at: formatDateTime(p.verification.at, lang) })}</div>
+              ) : null}
+            </td>
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { PassView } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { useCall, useSend } from '../../lib/query';
-import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
 import { useAction } from '../../app/useAction';
 import { useKeys } from '../../app/useKeys';
 import { OkNote } from '../../app/ui/Notes';
 import { PASS_STATUS, LOST_REASONS } from './labels';
 import { PassResult, workerDays } from './PassResult';
+import { ListSection } from './ListSection';
 import { ReasonDialog } from './ReasonDialog';
 import { WorkerForm, type WorkerIssued } from './WorkerForm';
 
@@ -84,106 +84,95 @@ export function WorkersTab() {
         <WorkerForm onIssued={setIssued} />
       )}
 
-      <section aria-labelledby="vis-workers-list">
-        <div className="toolbar">
-          <h2 id="vis-workers-list" className="section-title">
-            {t('vis.w.list')}
-          </h2>
-          <div className="seg-group" role="radiogroup" aria-label={t('vis.w.list')}>
-            {FILTERS.map((f) => (
-              <label key={f} className="seg">
-                <input type="radio" name="worker-filter" checked={filter === f} onChange={() => setFilter(f)} />
-                <span>
-                  {t(`vis.w.filter.${f}`)}
-                  {f === 'expired' && expired.length > 0 ? <strong className="tag tag-bad">{expired.length}</strong> : null}
-                </span>
-              </label>
-            ))}
-          </div>
-          <label className="field vis-inline">
-            <span className="field-label">{t('vis.pass.no')}</span>
-            <input type="search" name="worker-q" value={q} maxLength={40} autoComplete="off" onChange={(e) => setQ(e.target.value)} />
-          </label>
-        </div>
-        {filter === 'expired' ? <p className="hint">{t('vis.w.expiredHint')}</p> : null}
-        <OkNote text={note} />
-        <ErrorBox error={ret.error ?? list.error} />
-        {list.data && rows.length === 0 ? <p className="hint">{t('vis.w.none')}</p> : null}
-        {rows.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table vis-table" data-testid="workers-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('vis.pass.no')}</th>
-                  <th scope="col">{t('vis.w.company')}</th>
-                  <th scope="col">{t('vis.w.person')}</th>
-                  <th scope="col">{t('vis.room')}</th>
-                  <th scope="col">{t('vis.w.validity')}</th>
-                  <th scope="col">{t('vis.status')}</th>
-                  <th scope="col">{t('vis.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id} className={p.expired && p.status === 'valid' ? 'vis-overdue' : undefined} data-pass={p.passNo}>
-                    <td className="vis-mono">
-                      {p.passNo}
-                      {p.fromForm ? <div className="muted">{t('vis.w.fromForm')}</div> : null}
-                    </td>
-                    <td>{p.company}</td>
-                    <td>
-                      {p.holder ? `${p.holder.nameMasked} ${p.holder.phoneMasked}` : t('vis.erased')}
-                      {p.holder?.docMasked ? <div className="muted">{p.holder.docMasked}</div> : null}
-                    </td>
-                    <td className="room-code">{p.roomCode ?? t('vis.commonArea')}</td>
-                    <td className="vis-nowrap">{workerDays(p)}</td>
-                    <td>
-                      <span className={`tag ${p.status === 'valid' ? (p.expired ? 'tag-bad' : 'tag-ok') : 'tag-muted'}`}>
-                        {p.status === 'valid' && p.expired ? t('vis.w.expired') : t(PASS_STATUS[p.status])}
-                      </span>
-                      {p.closedAt ? (
-                        <div className="muted">{t('vis.w.closedBy', { name: p.closedByName ?? '', at: formatDateTime(p.closedAt, lang) })}</div>
-                      ) : null}
-                      {p.closeReason ? <div className="muted">{p.closeReason}</div> : null}
-                    </td>
-                    <td className="row-actions">
-                      {p.status === 'valid' ? (
-                        <>
-                          <button
-                            type="button"
-                            className="btn small primary"
-                            disabled={ret.busy}
-                            onClick={() => void returnPass(p)}
-                            aria-label={t('vis.w.returnLabel', { no: p.passNo })}
-                          >
-                            {t('vis.w.return')}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn small"
-                            onClick={() => setClosing({ pass: p, how: 'lost' })}
-                            aria-label={t('vis.w.lostLabel', { no: p.passNo })}
-                          >
-                            {t('vis.w.lost')}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn small danger"
-                            onClick={() => setClosing({ pass: p, how: 'void' })}
-                            aria-label={t('vis.w.voidLabel', { no: p.passNo })}
-                          >
-                            {t('vis.pass.void')}
-                          </button>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <ListSection
+        id="vis-workers-list"
+        title={t('vis.w.list')}
+        filters={
+          <>
+            <div className="seg-group" role="radiogroup" aria-label={t('vis.w.list')}>
+              {FILTERS.map((f) => (
+                <label key={f} className="seg">
+                  <input type="radio" name="worker-filter" checked={filter === f} onChange={() => setFilter(f)} />
+                  <span>
+                    {t(`vis.w.filter.${f}`)}
+                    {f === 'expired' && expired.length > 0 ? <strong className="tag tag-bad">{expired.length}</strong> : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+            <label className="field vis-inline">
+              <span className="field-label">{t('vis.pass.no')}</span>
+              <input type="search" name="worker-q" value={q} maxLength={40} autoComplete="off" onChange={(e) => setQ(e.target.value)} />
+            </label>
+          </>
+        }
+        hint={
+          <>
+            {filter === 'expired' ? <p className="hint">{t('vis.w.expiredHint')}</p> : null}
+            <OkNote text={note} />
+          </>
+        }
+        error={ret.error ?? list.error}
+        rows={list.data ? rows : undefined}
+        empty={t('vis.w.none')}
+        testId="workers-table"
+        columns={[t('vis.pass.no'), t('vis.w.company'), t('vis.w.person'), t('vis.room'), t('vis.w.validity'), t('vis.status'), t('vis.actions')]}
+        rowKey={(p) => p.id}
+        rowProps={(p) => ({ className: p.expired && p.status === 'valid' ? 'vis-overdue' : undefined, 'data-pass': p.passNo })}
+        cells={(p) => (
+          <>
+            <td className="vis-mono">
+              {p.passNo}
+              {p.fromForm ? <div className="muted">{t('vis.w.fromForm')}</div> : null}
+            </td>
+            <td>{p.company}</td>
+            <td>
+              {p.holder ? `${p.holder.nameMasked} ${p.holder.phoneMasked}` : t('vis.erased')}
+              {p.holder?.docMasked ? <div className="muted">{p.holder.docMasked}</div> : null}
+            </td>
+            <td className="room-code">{p.roomCode ?? t('vis.commonArea')}</td>
+            <td className="vis-nowrap">{workerDays(p)}</td>
+            <td>
+              <span className={`tag ${p.status === 'valid' ? (p.expired ? 'tag-bad' : 'tag-ok') : 'tag-muted'}`}>
+                {p.status === 'valid' && p.expired ? t('vis.w.expired') : t(PASS_STATUS[p.status])}
+              </span>
+              {p.closedAt ? <div className="muted">{t('vis.w.closedBy', { name: p.closedByName ?? '', at: formatDateTime(p.closedAt, lang) })}</div> : null}
+              {p.closeReason ? <div className="muted">{p.closeReason}</div> : null}
+            </td>
+            <td className="row-actions">
+              {p.status === 'valid' ? (
+                <>
+                  <button
+                    type="button"
+                    className="btn small primary"
+                    disabled={ret.busy}
+                    onClick={() => void returnPass(p)}
+                    aria-label={t('vis.w.returnLabel', { no: p.passNo })}
+                  >
+                    {t('vis.w.return')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn small"
+                    onClick={() => setClosing({ pass: p, how: 'lost' })}
+                    aria-label={t('vis.w.lostLabel', { no: p.passNo })}
+                  >
+                    {t('vis.w.lost')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn small danger"
+                    onClick={() => setClosing({ pass: p, how: 'void' })}
+                    aria-label={t('vis.w.voidLabel', { no: p.passNo })}
+                  >
+                    {t('vis.pass.void')}
+                  </button>
+                </>
+              ) : null}
+            </td>
+          </>
+        )}
+      />
       {closing ? (
         <ReasonDialog
           title={t(closing.how === 'lost' ? 'vis.w.lostTitle' : 'vis.pass.voidTitle', { no: closing.pass.passNo })}
