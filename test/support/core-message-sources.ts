@@ -66,7 +66,14 @@ export class CoreSources {
     let found: ts.Expression | null = null;
     const visit = (n: ts.Node) => {
       if (found) return;
-      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer && ts.isVariableDeclarationList(n.parent) && n.parent.flags & ts.NodeFlags.Const) {
+      if (
+        ts.isVariableDeclaration(n) &&
+        ts.isIdentifier(n.name) &&
+        n.name.text === name &&
+        n.initializer &&
+        ts.isVariableDeclarationList(n.parent) &&
+        n.parent.flags & ts.NodeFlags.Const
+      ) {
         found = n.initializer;
         return;
       }
@@ -215,7 +222,10 @@ export class CoreSources {
     visit(sf, false);
     // each branch of a choice on its own: one that passes on another error's message is accounted for elsewhere
     const branches = (e: ts.Expression): ts.Expression[] => (ts.isConditionalExpression(e) ? [...branches(e.whenTrue), ...branches(e.whenFalse)] : [e]);
-    return exprs.flatMap(branches).flatMap((e) => this.read(e, sf) ?? []).filter((t) => CJK.test(t));
+    return exprs
+      .flatMap(branches)
+      .flatMap((e) => this.read(e, sf) ?? [])
+      .filter((t) => CJK.test(t));
   }
 }
 
@@ -223,14 +233,21 @@ export class CoreSources {
 export const ORIGINS: Record<string, SentenceOrigin[]> = {
   'src-main/compose.ts|e instanceof Error ? e.message : String(e)': [{ file: 'src-main/db/backup.ts', constructed: 'Error' }],
   'src-main/features/fees/fees.service.ts|e.message': [{ file: 'src-main/features/fees/pricing.ts', constructed: 'PricingError' }],
+  'src-main/features/receivables/accounts.ts|e.message': [{ file: 'src-main/features/receivables/rules.ts', constructed: 'RuleError' }],
+  'src-main/features/receivables/receivables.service.ts|e.message': [{ file: 'src-main/features/receivables/rules.ts', constructed: 'RuleError' }],
+  'src-main/features/rooms/state.ts|err': [{ file: 'src-main/features/rooms/rules.ts', returnsOf: 'transitionError' }],
   'src-main/features/cards/cards.service.ts|r.message': [{ file: 'src-shared/card-number.ts', property: 'message' }],
   "src-main/features/cards/cards.service.ts|r.ok ? '卡号无法识别：请核对。' : r.message": [{ file: 'src-shared/card-number.ts', property: 'message' }],
   'src-main/features/fees/fee-items.ts|problem': [{ file: 'src-shared/money.ts', returnsOf: 'receivedProblem' }],
   'src-main/features/parcels/parcels-intake.ts|d.reason': [{ file: 'src-main/features/parcels/carriers.ts', property: 'reason' }],
-  'src-main/features/parcels/parcels-intake.ts|this.duplicateMessage(d.waybill, dup.id)': [{ file: 'src-main/features/parcels/parcels-intake.ts', returnsOf: 'duplicateMessage' }],
+  'src-main/features/parcels/parcels-intake.ts|this.duplicateMessage(d.waybill, dup.id)': [
+    { file: 'src-main/features/parcels/parcels-intake.ts', returnsOf: 'duplicateMessage' },
+  ],
   'src-main/features/roster/import/parse.ts|message': [{ file: 'src-main/features/roster/import/parse.ts', argumentOf: 'fail' }],
   'src-main/features/roster/import/run-check.ts|m.message': [{ file: 'src-main/features/roster/import/parse.ts', argumentOf: 'fail' }],
-  'src-main/features/visitors/workers.service.ts|this.passes.closedMessage(r)': [{ file: 'src-main/features/visitors/passes.service.ts', returnsOf: 'closedMessage' }],
+  'src-main/features/visitors/workers.service.ts|this.passes.closedMessage(r)': [
+    { file: 'src-main/features/visitors/passes.service.ts', returnsOf: 'closedMessage' },
+  ],
   'src-main/sync/upstream.service.ts|bad': [{ file: 'src-main/sync/http-client.ts', returnsOf: 'checkUrl' }],
   "src-main/sync/upstream.service.ts|read.problem ?? '没有可用的上报密钥：请管理员重新填写密钥。'": [
     { file: 'src-main/sync/stored-secret.ts', property: 'problem' },
@@ -249,5 +266,11 @@ export function filledIn(core: CoreSources): string[] {
 
 /** Every sentence the scan reads: in place, where the unread ones come from, and what is filled in (`{x}` for values). */
 export function allCoreSentences(core = new CoreSources()): string[] {
-  return [...core.sources().flatMap((s) => s.texts), ...Object.values(ORIGINS).flat().flatMap((o) => core.from(o)), ...filledIn(core)];
+  return [
+    ...core.sources().flatMap((s) => s.texts),
+    ...Object.values(ORIGINS)
+      .flat()
+      .flatMap((o) => core.from(o)),
+    ...filledIn(core),
+  ];
 }

@@ -11,18 +11,20 @@ const core = new CoreSources();
 const SAMPLE = 'Q7';
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
 
-
 /** Areas whose screens are being built: their refusals get English with their screens. */
-const PENDING = ['src-main/features/rooms/', 'src-main/features/receivables/'];
+const PENDING: string[] = [];
 
 const english = (zh: string) => {
   const sample = zh.replace(/\{x\}/g, SAMPLE);
   return hasCoreText(sample) ? coreText(sample, 'en') : null;
 };
-const withoutEnglish = (texts: string[]) => texts.filter((t) => CJK.test(t)).filter((t) => {
-  const en = english(t);
-  return en === null || CJK.test(en);
-});
+const withoutEnglish = (texts: string[]) =>
+  texts
+    .filter((t) => CJK.test(t))
+    .filter((t) => {
+      const en = english(t);
+      return en === null || CJK.test(en);
+    });
 
 describe('the core’s refusals in English', () => {
   const all = core.sources().filter((s) => !PENDING.some((p) => s.file.startsWith(p)));
@@ -41,7 +43,9 @@ describe('the core’s refusals in English', () => {
     expect(unread.filter((s) => !ORIGINS[`${s.file}|${s.unread}`]).map((s) => `${s.at} ${s.unread}`)).toEqual([]);
     const keys = new Set(unread.map((s) => `${s.file}|${s.unread}`));
     expect(Object.keys(ORIGINS).filter((k) => !keys.has(k))).toEqual([]);
-    const fromOrigins = Object.values(ORIGINS).flat().map((o) => ({ o, texts: core.from(o) }));
+    const fromOrigins = Object.values(ORIGINS)
+      .flat()
+      .map((o) => ({ o, texts: core.from(o) }));
     expect(fromOrigins.filter((x) => x.texts.length === 0).map((x) => x.o)).toEqual([]);
     expect(fromOrigins.flatMap((x) => withoutEnglish(x.texts).map((t) => `${x.o.file} ${t}`))).toEqual([]);
   });
@@ -64,6 +68,17 @@ describe('the core’s refusals in English', () => {
     );
     // a field's refusal: the screen names the field in English itself (errors.tsx), then the reason
     expect(shown(inputReason('输入无效 — 访客电话：电话号码应为 7–15 位数字'))).toBe('A phone number has 7 to 15 digits');
-    expect(shown('审批无效：审批人不能是办理人本人。请另一位主管审批。')).toBe('Approval not valid: the approver cannot be the operator doing the work. Ask another supervisor.');
+    expect(shown('审批无效：审批人不能是办理人本人。请另一位主管审批。')).toBe(
+      'Approval not valid: the approver cannot be the operator doing the work. Ask another supervisor.',
+    );
+    expect(shown('装修申请现为「申请中」，这一步要在「已批准」或「施工中」时办理。')).toBe(
+      'The fit-out case is "Applied": this step is done when it is "Approved" or "Works under way".',
+    );
+    expect(shown('房屋状态不能从「未交房」改为「出租」：只能改为 「空置」、「自住」。')).toBe(
+      'The room cannot go from “Not handed over” to “Rented”: it can only go to “Vacant”, “Owner-occupied”.',
+    );
+    expect(shown('燃气表读数 12.5 低于上次的 20（2026-11-02）：请重新核对表上的数字。')).toBe(
+      'Gas meter reading 12.5 is lower than the last one, 20 (2026-11-02): read the meter again.',
+    );
   });
 });

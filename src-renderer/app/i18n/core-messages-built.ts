@@ -21,10 +21,19 @@ export const BUILT_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
       `The record of blank {type}s is wrong (a count is needed), so the card cannot be ${done}: a supervisor counts the blanks and records the count under Cards → Blank stock; then ${next}.`,
     ] as const,
   ]),
-  ['空白{type}的库存记录不对，不能出库 {n} 张：请主管先盘点（点清实有数量并登记）。', 'The record of blank {type}s is wrong, so {n} cannot be taken out: a supervisor counts the stock first.'],
-  ['库存只有 {have} 张空白{type}，不能出库 {n} 张：请主管先盘点（点清实有数量并登记）。', 'Only {have} blank {type}s are in stock, so {n} cannot be taken out: a supervisor counts the stock first.'],
+  [
+    '空白{type}的库存记录不对，不能出库 {n} 张：请主管先盘点（点清实有数量并登记）。',
+    'The record of blank {type}s is wrong, so {n} cannot be taken out: a supervisor counts the stock first.',
+  ],
+  [
+    '库存只有 {have} 张空白{type}，不能出库 {n} 张：请主管先盘点（点清实有数量并登记）。',
+    'Only {have} blank {type}s are in stock, so {n} cannot be taken out: a supervisor counts the stock first.',
+  ],
   // cards
-  ['这张卡{status}（原属 {who}）：黑名单上的卡不能再发。请换一张新卡。', 'This card is {status} (it belonged to {who}): a blacklisted card is not issued again. Use a new card.'],
+  [
+    '这张卡{status}（原属 {who}）：黑名单上的卡不能再发。请换一张新卡。',
+    'This card is {status} (it belonged to {who}): a blacklisted card is not issued again. Use a new card.',
+  ],
   ['这张卡{status}，不能再挂失。', 'This card is {status}: it cannot be reported lost.'],
   ['这张卡{status}，不能再拉黑。', 'This card is {status}: it cannot be blacklisted.'],
   ['这张卡{status}，不能退卡。', 'This card is {status}: it cannot be returned.'],
@@ -44,16 +53,25 @@ export const BUILT_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ],
   ['月数应为 1 到 120 之间的整数', 'The months are a whole number from 1 to 120'],
   ['{item}：数量应为 1 到 999 的整数', '{item}: the quantity is a whole number from 1 to 999'],
-  ['{item}按面积收费，但这个房号没有登记面积：请先在名册中补上面积', '{item} is charged by floor area, but this room has no area on record: add it in the roster first'],
+  [
+    '{item}按面积收费，但这个房号没有登记面积：请先在名册中补上面积',
+    '{item} is charged by floor area, but this room has no area on record: add it in the roster first',
+  ],
   ['{item}：请填写上次和本次读数', '{item}: enter the last and the current meter readings'],
   ['{item}：本次读数应大于上次读数', '{item}: the current reading must be more than the last one'],
   ['{item}：请输入金额', '{item}: enter the amount'],
   // keys
   ['公共钥匙要选择所属房号（只在系统里记录，钥匙牌上只写编号）。', 'A common key needs its room (kept in the system only; the tag shows just the number).'],
-  ['空置房钥匙要选择所属房号（只在系统里记录，钥匙牌上只写编号）。', 'A vacant-flat key needs its room (kept in the system only; the tag shows just the number).'],
+  [
+    '空置房钥匙要选择所属房号（只在系统里记录，钥匙牌上只写编号）。',
+    'A vacant-flat key needs its room (kept in the system only; the tag shows just the number).',
+  ],
   ['托管钥匙要选择所属房号（只在系统里记录，钥匙牌上只写编号）。', 'A trust key needs its room (kept in the system only; the tag shows just the number).'],
   ['钥匙 {tag} 不是这个房间的空置房钥匙：请核对钥匙编号。', 'Key {tag} is not a vacant-flat key of this room: check the key tag.'],
-  ['钥匙 {tag} 不在钥匙板上（借出中，请先归还），不能交付业主。', 'Key {tag} is not on the board (lent out: have it returned first), so it cannot be handed to the owner.'],
+  [
+    '钥匙 {tag} 不在钥匙板上（借出中，请先归还），不能交付业主。',
+    'Key {tag} is not on the board (lent out: have it returned first), so it cannot be handed to the owner.',
+  ],
   ['钥匙 {tag} 不在钥匙板上（已登记丢失），不能交付业主。', 'Key {tag} is not on the board (recorded lost), so it cannot be handed to the owner.'],
   ['钥匙 {tag} 不在钥匙板上（已停用），不能交付业主。', 'Key {tag} is not on the board (retired), so it cannot be handed to the owner.'],
   ['钥匙 {tag} 已借出（{who}，应还 {due}）：归还后才能再借。', 'Key {tag} is lent out ({who}, due {due}): it can be lent again once returned.'],
@@ -132,8 +150,14 @@ export const BUILT_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   // waybills
   ['单号为空：请扫描或输入快递单号。', 'No waybill number: scan or type it.'],
   ['单号只能包含字母和数字：请重新扫描。', 'A waybill number has only letters and digits: scan it again.'],
-  ['单号太短（{n} 位，至少 {min} 位）：可能没扫完整，请重新扫描。', 'The waybill number is too short ({n} characters, at least {min}): perhaps not all of it was scanned. Scan it again.'],
-  ['单号太长（{n} 位，最多 {max} 位）：可能连扫了两次，请重新扫描。', 'The waybill number is too long ({n} characters, at most {max}): perhaps it was scanned twice. Scan it again.'],
+  [
+    '单号太短（{n} 位，至少 {min} 位）：可能没扫完整，请重新扫描。',
+    'The waybill number is too short ({n} characters, at least {min}): perhaps not all of it was scanned. Scan it again.',
+  ],
+  [
+    '单号太长（{n} 位，最多 {max} 位）：可能连扫了两次，请重新扫描。',
+    'The waybill number is too long ({n} characters, at most {max}): perhaps it was scanned twice. Scan it again.',
+  ],
   ['邮政单号校验位不对：可能扫错或输错了一位，请重新扫描。', 'The postal waybill check digit is wrong: a digit was misread or mistyped. Scan it again.'],
   ['{carrier}单号格式不对（{prefix} 开头应跟数字）：请重新扫描。', 'Not a valid {carrier} waybill number ({prefix} is followed by digits): scan it again.'],
   ['单号里有多余的短横线：请重新扫描。', 'The waybill number has a stray dash: scan it again.'],
@@ -178,10 +202,19 @@ export const BUILT_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ['刚刚已经恢复过一次：请稍候再试。', 'A restore was just done: wait a moment and try again.'],
   // head office uploads
   ['上报地址格式不对：应为 https://… 的完整地址', 'The upload address is not valid: it is a full https://… address'],
-  ['上报地址必须是 https://（只有本机测试接收端可以用 http://127.0.0.1）', 'The upload address must be https:// (only a test receiver on this PC may use http://127.0.0.1)'],
-  ['{why}上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。', '{why} Uploads are paused: the administrator enters the secret from head office again under Head office.'],
+  [
+    '上报地址必须是 https://（只有本机测试接收端可以用 http://127.0.0.1）',
+    'The upload address must be https:// (only a test receiver on this PC may use http://127.0.0.1)',
+  ],
+  [
+    '{why}上报已暂停：请管理员在「上报设置」中重新填写总部提供的密钥。',
+    '{why} Uploads are paused: the administrator enters the secret from head office again under Head office.',
+  ],
   ['上报密钥无法读取。', 'The head office secret cannot be read.'],
-  ['上报密钥是用桌面版的系统钥匙串加密保存的，这里无法读取。', "The head office secret was sealed with the desktop version's system keychain and cannot be read here."],
+  [
+    '上报密钥是用桌面版的系统钥匙串加密保存的，这里无法读取。',
+    "The head office secret was sealed with the desktop version's system keychain and cannot be read here.",
+  ],
   ['上报密钥的保存格式无法识别。', 'The way the head office secret was saved is not recognised.'],
   ['上报密钥是用密钥文件加密保存的，这里没有密钥文件可用。', 'The head office secret was sealed with a key file, and no key file is available here.'],
   [
@@ -224,6 +257,8 @@ export const CORE_WORDS: readonly (readonly [zh: string, en: string])[] = [
   ['请重新请主管审批', 'Ask the supervisor again'],
   ['请由要办这项业务的操作员重新请主管审批', 'The operator doing the work asks the supervisor again'],
   ['请另一位主管审批', 'Ask another supervisor'],
+  ['这台终端不能使用审批', 'approvals cannot be used on this terminal'],
+  ['请由主管本人办理', 'A supervisor does it in person'],
   // roles
   ['门岗', 'Guard'],
   ['前台', 'Receptionist'],

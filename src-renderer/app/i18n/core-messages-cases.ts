@@ -12,6 +12,10 @@ export const CASES_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ],
   ['请选择这个房间的业主，或填写新业主的姓名。', "Choose the room's owner, or enter the new owner's name."],
   ['同一块表只能填一个读数。', 'One reading per meter.'],
+  // the meters a reading is for (the start of the sentence below)
+  ['水表', 'Water meter'],
+  ['电表', 'Electricity meter'],
+  ['燃气表', 'Gas meter'],
   [
     '{meter}读数 {reading} 低于上次的 {last}（{date}）：请重新核对表上的数字。',
     '{meter} reading {reading} is lower than the last one, {last} ({date}): read the meter again.',
@@ -54,4 +58,14 @@ export const CASES_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
     'Receipt {no} is the fit-out deposit of room {room}: refund it from that case under Move-in & fit-out (the deductions are kept).',
   ],
   ['退款金额要在 ￥0.01 到收据可退押金 {amount} 之间。', 'The refund must be between ¥0.01 and the refundable deposit on the receipt, {amount}.'],
+  // a fit-out case's states (as the case list names them), and a choice of them (「已批准」或「施工中」)
+  ['申请中', 'Applied'],
+  ['已批准', 'Approved'],
+  ['施工中', 'Works under way'],
+  ['待验收', 'Awaiting acceptance'],
+  ['已验收', 'Accepted'],
+  ['押金已退', 'Deposit refunded'],
+  ['已驳回', 'Rejected'],
+  ['已作废', 'Void'],
+  ['{a}」或「{b}', '{a}" or "{b}'],
 ];

@@ -21,7 +21,7 @@ export const DUES_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   // opening balances
   [
     '第一行应是表头，缺少「{cols}」列：请按模板（房号、项目、已交至、期初欠费）整理后重试。',
-    'The first row must be the header and the column “{cols}” is missing: arrange the file as the template (房号, 项目, 已交至, 期初欠费) and try again.',
+    'The first row must be the header and the column “{cols}” is missing: arrange the file as the template does (room, item, paid through, arrears) and try again.',
   ],
   ['第 {row} 行：{message}', 'Row {row}: {message}'],
   ['房号 {room} 不在名册里：请先导入名册或核对房号', 'Room {room} is not in the roster: import the roster first or check the room'],
@@ -45,4 +45,73 @@ export const DUES_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ['这次预览是另一位操作员做的：请重新选择文件。', 'Another operator made this preview: choose the file again.'],
   ['有 {n} 行有错误：请改好文件后重新导入，或选择跳过错误行。', '{n} rows have errors: correct the file and import again, or choose to skip them.'],
   ['第 {row} 行（{room}）的数据在预览之后有了变化：请重新预览。', 'Row {row} ({room}) has changed since the preview: preview again.'],
+  // collecting months in order
+  [
+    '{item}：{from} 已交过（已交至 {paid}），按月份先后收费，请从 {start} 开始收',
+    '{item}: {from} is paid already (paid through {paid}); months are collected in order, so start from {start}',
+  ],
+  ['{item}：{month} 起还没有交，按月份先后收费，请从 {start} 开始收', '{item}: {month} is not paid yet; months are collected in order, so start from {start}'],
+  // where to start, when it is not a month
+  ['期初欠费', 'the opening arrears'],
+  // monthly billed items, their rates and the rooms' plans
+  ['找不到这个周期收费项目：请刷新。', 'This monthly billed item cannot be found: refresh.'],
+  [
+    '「{item}」不是按月收费的项目：只有按面积每月或每月固定收费的项目可以按房间计划收费。',
+    '“{item}” is not billed monthly: only items charged by area per month or at a fixed monthly amount can have billing plans for rooms.',
+  ],
+  [
+    '「{item}」的起征月份已定为 {month}，不能再改：单价变化请添加新的单价期间。',
+    'The first billed month of “{item}” is set to {month} and cannot change: for a new price, add a new rate period.',
+  ],
+  ['这个项目还不是周期收费项目：请先设置起征月份。', 'This item is not billed monthly yet: set its first billed month first.'],
+  [
+    '这个项目还不是周期收费项目：请先在收费计划设置里设置起征月份和单价。',
+    'This item is not billed monthly yet: set its first billed month and rate in the billing plan settings first.',
+  ],
+  [
+    '起征月份 {month} 不在可设置的范围内：最早 10 年前，最晚 1 年后，请核对月份。',
+    'The first billed month {month} is out of range (10 years back to 1 year ahead): check the month.',
+  ],
+  [
+    '起始月份 {month} 不在可设置的范围内：最早 10 年前，最晚 1 年后，请核对月份。',
+    'The start month {month} is out of range (10 years back to 1 year ahead): check the month.',
+  ],
+  [
+    '{what} {month} 不在可设置的范围内：最早 10 年前，最晚 1 年后，请核对月份。',
+    '{what} {month} is out of range (10 years back to 1 year ahead): check the month.',
+  ],
+  ['请填写起始月份，或交房/入住日期（二选一）。', 'Enter either the start month or the hand-over or move-in date (one of the two).'],
+  [
+    '起始月份 {from} 早于「{item}」的起征月份 {since}：请核对月份。',
+    'The start month {from} is before the first billed month of “{item}”, {since}: check the month.',
+  ],
+  ['结束月份不能早于起始月份。', 'The end month cannot be before the start month.'],
+  [
+    '「{item}」按面积收费，但房号 {room} 没有登记面积：请先在名册中补上面积。',
+    '“{item}” is charged by area, but room {room} has no area on file: add it in the roster first.',
+  ],
+  [
+    '房号 {room} 的「{item}」已经收过费，不能再改起始月份或数量：如需更正，请先作废相关收据。',
+    'Room {room} has already paid for “{item}”, so its start month and quantity cannot change: to correct them, void the receipts concerned first.',
+  ],
+  ['金额超过单笔上限', 'The amount is over the limit for one line'],
+  [
+    '新单价从 {from} 起生效，早于这个项目的起征月份 {since}：请核对月份',
+    'The new rate starts in {from}, before this item’s first billed month {since}: check the month',
+  ],
+  ['结束月份不能早于开始月份', 'The end month cannot be before the start month'],
+  [
+    '新单价的期间与已有单价（{from} 至 今后）重叠：请改开始月份，或先核对单价历史',
+    'The new rate overlaps an existing rate (from {from}, open-ended): change the start month, or check the rate history first',
+  ],
+  [
+    '新单价的期间与已有单价（{from} 至 {to}）重叠：请改开始月份，或先核对单价历史',
+    'The new rate overlaps an existing rate ({from} to {to}): change the start month, or check the rate history first',
+  ],
+  ['单价从 {from} 到 {to} 没有着落：新单价请从 {next} 起', 'No rate covers {from} to {to}: start the new rate in {next}'],
+  // vacancy and reductions
+  ['这段时间与已登记的空置期（{from} 至 今后）重叠：请核对月份。', 'These months overlap a recorded vacancy (from {from}, open-ended): check the months.'],
+  ['这段时间与已登记的空置期（{from} 至 {to}）重叠：请核对月份。', 'These months overlap a recorded vacancy ({from} to {to}): check the months.'],
+  ['一次减免最多 120 个月。', 'One reduction covers 120 months at most.'],
+  ['{month} 已经交过，不能减免：如需退还，请先作废那张收据。', '{month} is paid already and cannot be reduced: to refund it, void that receipt first.'],
 ];

@@ -47,13 +47,20 @@ function one(zh: string): string | null {
   return null;
 }
 
-/** What the core filled in: one of its sentences or words, a list of them (顺丰/京东, 楼栋、房号), or a value as it is. */
+/** One of the core's words, also when it quotes it (「空置」 → “Vacant”). */
+function word(p: string): string | null {
+  const quoted = /^「(.+)」$/.exec(p);
+  const inner = quoted?.[1] ? one(quoted[1]) : null;
+  return one(p) ?? (inner === null ? null : `“${inner}”`);
+}
+
+/** What the core filled in: one of its sentences or words, a list of them (顺丰/京东, 楼栋、房号, 「空置」、「自住」), or a value as it is. */
 function value(v: string): string {
   const whole = one(v);
   if (whole !== null) return whole;
   for (const [sep, en] of [['/', '/'], ['、', ', ']] as const) {
     if (!v.includes(sep)) continue;
-    const parts = v.split(sep).map((p) => one(p));
+    const parts = v.split(sep).map((p) => word(p));
     if (parts.every((p): p is string => p !== null)) return parts.join(en);
   }
   return v;
