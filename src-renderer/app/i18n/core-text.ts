@@ -58,7 +58,10 @@ function word(p: string): string | null {
 function value(v: string): string {
   const whole = one(v);
   if (whole !== null) return whole;
-  for (const [sep, en] of [['/', '/'], ['、', ', ']] as const) {
+  for (const [sep, en] of [
+    ['/', '/'],
+    ['、', ', '],
+  ] as const) {
     if (!v.includes(sep)) continue;
     const parts = v.split(sep).map((p) => word(p));
     if (parts.every((p): p is string => p !== null)) return parts.join(en);
