@@ -135,7 +135,11 @@ describe('appointments', () => {
   it('a check-in from an appointment takes the visitor’s name and phone from it when the screen sends none (it has them masked only)', async () => {
     const t = await openVisitorsCore({ printer: false });
     const a = await appt(t);
-    const { visitorName: _n, phone: _p, ...rest } = walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id, partySize: 2 }, t.rooms.r501);
+    const {
+      visitorName: _n,
+      phone: _p,
+      ...rest
+    } = walkUp({ consent: 'appointment', consentPhone: undefined, appointmentId: a.id, partySize: 2 }, t.rooms.r501);
     const r = await t.call('visitors.checkIn', rest);
     expect(r.visit).toMatchObject({ appointmentId: a.id, nameMasked: '周*', phoneMasked: '138****2222' });
     const row = t.core
@@ -145,7 +149,10 @@ describe('appointments', () => {
     expect(row).toEqual({ name: '周杰', phone: '13811112222' });
     // typed details still win (the visitor gives another number at the desk)
     const b = await appt(t);
-    const typed = await t.call('visitors.checkIn', walkUp({ visitorName: '周杰', phone: '13955556666', consent: 'appointment', consentPhone: undefined, appointmentId: b.id }, t.rooms.r501));
+    const typed = await t.call(
+      'visitors.checkIn',
+      walkUp({ visitorName: '周杰', phone: '13955556666', consent: 'appointment', consentPhone: undefined, appointmentId: b.id }, t.rooms.r501),
+    );
     expect(typed.visit.phoneMasked).toBe('139****6666');
     // without an appointment the name is required
     const { visitorName: _m, ...nameless } = walkUp({}, t.rooms.r501);

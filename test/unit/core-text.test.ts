@@ -20,11 +20,26 @@ const CORE = sources(path.resolve('src-main')) + sources(path.resolve('src-share
 describe('the core’s sentences in English', () => {
   it('every Chinese sentence in the dictionary is one the core still writes (its fixed parts are in the core’s source, or it reads one the core builds)', () => {
     const built = allCoreSentences().map((t) => t.replace(/\{x\}/g, 'Q7'));
-    const pattern = (zh: string) => new RegExp(`^${zh.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?')}$`, 's');
+    const pattern = (zh: string) =>
+      new RegExp(
+        `^${zh
+          .split(/\{\w+\}/)
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*?')}$`,
+        's',
+      );
     // each fixed part in the source, as a whole or clause by clause (a sentence the core joins from its clauses)
-    const inSource = (zh: string) => zh.split(/\{\w+\}/).every((part) => part === '' || CORE.includes(part) || part.split('，').every((c) => c === '' || CORE.includes(c)));
+    const inSource = (zh: string) =>
+      zh.split(/\{\w+\}/).every((part) => part === '' || CORE.includes(part) || part.split('，').every((c) => c === '' || CORE.includes(c)));
     // a sentence the core ends with a fixed tail of its own (…。上报已暂停：…) is read in two parts
-    const part = (zh: string) => new RegExp(zh.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?'), 's');
+    const part = (zh: string) =>
+      new RegExp(
+        zh
+          .split(/\{\w+\}/)
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*?'),
+        's',
+      );
     const stale = CORE_MESSAGES.filter(([zh]) => {
       if (inSource(zh)) return false;
       const [whole, some] = [pattern(zh), part(zh)];

@@ -25,7 +25,8 @@ describe('the date picker’s calendar', () => {
   });
 
   it('names the month and the weekdays in the app’s language', () => {
-    const month = (lang: 'zh-CN' | 'en') => translate(lang, 'date.cal.month', { y: '2026', m: '12', month: translate(lang, 'date.cal.monthNames').split(' ')[11] ?? '' });
+    const month = (lang: 'zh-CN' | 'en') =>
+      translate(lang, 'date.cal.month', { y: '2026', m: '12', month: translate(lang, 'date.cal.monthNames').split(' ')[11] ?? '' });
     expect(month('zh-CN')).toBe('2026年12月');
     expect(month('en')).toBe('December 2026');
     expect(translate('zh-CN', 'date.cal.weekdays').split(' ')).toEqual(['一', '二', '三', '四', '五', '六', '日']);

@@ -9,7 +9,10 @@ export const INPUT_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
   ['输入无效 — {why}', 'Not valid — {why}'],
   ['输入无效。', 'Not valid.'],
   // the contract's sentences
-  ['含有控制字符或看不见的字符（常见于从别处复制来的文字）：请删除后重新输入', 'Holds control or invisible characters (common in text copied from elsewhere): delete them and type it again'],
+  [
+    '含有控制字符或看不见的字符（常见于从别处复制来的文字）：请删除后重新输入',
+    'Holds control or invisible characters (common in text copied from elsewhere): delete them and type it again',
+  ],
   ['一张放行条最多 30 项物品', 'A removal pass lists 30 items at most'],
   ['一次登记最多 50 人', 'At most 50 people in one check-in'],
   ['人数至少 1 人', 'At least 1 person'],

@@ -83,7 +83,10 @@ export const VISITOR_MESSAGES: readonly (readonly [zh: string, en: string])[] = 
   ['这条预约是 {date} 的，不是今天的：请按来访直接登记。', 'This appointment is for {date}, not today: check the visitor in directly.'],
   ['这条记录已于 {at} 结束。', 'This entry already ended at {at}.'],
   ['找不到证号 {no}：请核对号码，或重新扫描证上的条码。', 'Pass {no} cannot be found: check the number, or scan the barcode on the pass again.'],
-  ['{no} 是预印的纸质出入证，不由本机打印：如损坏请作废后换一张。', '{no} is a pre-printed paper pass, not printed here: if it is damaged, void it and hand out another.'],
+  [
+    '{no} 是预印的纸质出入证，不由本机打印：如损坏请作废后换一张。',
+    '{no} is a pre-printed paper pass, not printed here: if it is damaged, void it and hand out another.',
+  ],
   ['{no} 是预印的纸质出入证，没有打印预览。', '{no} is a pre-printed paper pass: there is no print preview.'],
   ['{why}不能补打。', '{why} It cannot be reprinted.'],
   ['{why}不能再作废。', '{why} It cannot be voided again.'],
@@ -113,7 +116,10 @@ export const VISITOR_MESSAGES: readonly (readonly [zh: string, en: string])[] = 
   ],
   ['生效日期 {from} 已经过去：临时出入证从今天（{today}）或以后生效。', 'The start date {from} has passed: a worker pass starts today ({today}) or later.'],
   ['失效日期 {until} 早于生效日期 {from}：请检查日期。', 'The end date {until} is before the start date {from}: check the dates.'],
-  ['临时出入证最长 {max} 天（这次是 {days} 天）：到期后请重新办理。', 'A worker pass runs {max} days at most (this one is {days} days): issue a new one when it ends.'],
+  [
+    '临时出入证最长 {max} 天（这次是 {days} 天）：到期后请重新办理。',
+    'A worker pass runs {max} days at most (this one is {days} days): issue a new one when it ends.',
+  ],
   ['搬运日期 {date} 已经过去：请选择今天或以后的日期。', 'The removal date {date} has passed: choose today or a later day.'],
   ['搬运日期最多提前 {max} 天办理：请在 {last} 之前的日期。', 'A removal pass is issued {max} days ahead at most: choose a day up to {last}.'],
   ['搬运时段 {from}–{to} 不对：结束时间要晚于开始时间。', 'The window {from}–{to} is wrong: it must end after it starts.'],
