@@ -39,7 +39,7 @@ export function ArrearsArea() {
   };
 
   return (
-    <section className="screen arrears" aria-labelledby="arrears-title">
+    <section className="screen arrears arr-screen" aria-labelledby="arrears-title">
       <div className="screen-head">
         <h1 id="arrears-title" tabIndex={-1}>
           {t('area.arrears')}
