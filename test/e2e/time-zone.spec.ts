@@ -36,22 +36,24 @@ test("the status bar clock and a key's due time are on the property's clock, not
   expect([shanghai(before, { hour: '2-digit', minute: '2-digit' }), shanghai(after, { hour: '2-digit', minute: '2-digit' })]).toContain(clock);
   expect(await page.evaluate(() => new Date().getTimezoneOffset())).toBe(300); // the browser really is on New York time
 
-  // lend the key until "today 18:00": today and 18:00 on the property's clock
+  // lend the key until "tomorrow 12:00" (always ahead, whatever the hour of the run): tomorrow and 12:00 on the
+  // property's clock
   await page.keyboard.press('Alt+3');
   const row = page.locator('tr[data-key-tag="K-0001"]');
   await row.getByRole('button', { name: '借出' }).click();
   const dialog = page.getByRole('dialog', { name: '借出钥匙 K-0001' });
   await dialog.getByLabel('借用人姓名').fill('王建军');
   await dialog.getByLabel('已核验证件').fill('工作证 0123');
-  await dialog.getByRole('button', { name: '今天 18:00' }).click();
+  await dialog.getByRole('button', { name: '明天 12:00' }).click();
   const today = shanghai(new Date(), { year: 'numeric', month: '2-digit', day: '2-digit' });
-  await expect(dialog.locator('input[name="due"]')).toHaveValue(`${today} 18:00`);
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await expect(dialog.locator('input[name="due"]')).toHaveValue(`${tomorrow} 12:00`);
   await shot(page, info, 'tz-01-lend-dialog');
   await dialog.getByRole('button', { name: '确认借出' }).click();
   await expect(page.getByText(/已借出 K-0001，应还/)).toBeVisible();
-  await expect(page.getByText(/已借出 K-0001，应还/)).toContainText('18:00');
+  await expect(page.getByText(/已借出 K-0001，应还/)).toContainText('12:00');
 
-  // what was saved is 18:00 in Shanghai (10:00 UTC), not 18:00 in New York (23:00 UTC)
+  // what was saved is 12:00 in Shanghai (04:00 UTC), not 12:00 in New York (17:00 UTC)
   const keys = await api<Array<{ tag: string; loan: { dueAt: string } | null }>>(h, 'keys.list', {});
-  expect(keys.find((k) => k.tag === 'K-0001')?.loan?.dueAt).toBe(new Date(`${today}T10:00:00Z`).toISOString());
+  expect(keys.find((k) => k.tag === 'K-0001')?.loan?.dueAt).toBe(new Date(`${tomorrow}T04:00:00Z`).toISOString());
 });

@@ -47,11 +47,11 @@ export async function stockTheCounter(h: Host): Promise<void> {
     active: true,
     sort: 1,
   });
-  // 欠费催缴 has rooms owing: 1-1-201 is billed 物业费 monthly since January (the property's year)
+  // 欠费催缴 has a room owing: 3-2-102 (a room no flow collects for) is billed 物业费 monthly since January (the property's year)
   const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
   await api(h, 'receivables.items.save', { itemId: wyf.id, sinceMonth: `${year}-01`, vacancyApplies: false });
-  const hits = await api<{ items: { roomId: number; roomCode: string }[] }>(h, 'roster.search', { q: '1-1-201' });
-  const room = hits.items.find((x) => x.roomCode === '1-1-201');
+  const hits = await api<{ items: { roomId: number; roomCode: string }[] }>(h, 'roster.search', { q: '3-2-102' });
+  const room = hits.items.find((x) => x.roomCode === '3-2-102');
   if (room) await api(h, 'receivables.plan.save', { roomId: room.roomId, itemId: wyf.id, startMonth: `${year}-01` });
   await api(h, 'keys.save', { kind: 'public', label: '1栋屋顶', roomId: null, hook: 'B-03' });
   await api(h, 'cards.stockMove', { cardType: 'access', kind: 'in', quantity: 20, reason: '采购入库' });
