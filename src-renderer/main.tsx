@@ -6,6 +6,7 @@ import { newQueryClient } from './lib/query';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/shell.css';
+import './styles/nav.css';
 import './styles/screens.css';
 import './styles/resident.css';
 import './styles/figures.css';
