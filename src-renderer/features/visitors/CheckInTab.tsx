@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppointmentView, CheckInResult, DocType, ReturningVisitor, VisitConsent, VisitPurpose } from '@shared/contract';
+import type { AppointmentView, CheckInResult, DocType, ReturningVisitor } from '@shared/contract';
 import { plateProblem } from '@shared/plate';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -11,56 +11,14 @@ import { useKeys } from '../../app/useKeys';
 import { ErrorNote } from '../../app/ui/Notes';
 import { useSupervisorApproval } from '../auth/SupervisorApproval';
 import { RoomPicker, type RoomPickerLabels } from '../fees/RoomPicker';
-import type { Payer } from '../fees/room';
 import { CONSENT, DOC_TYPE, DOC_TYPES, PURPOSE, PURPOSES } from './labels';
 import { CheckInDone } from './CheckInDone';
 import { PhoneField } from './PhoneField';
 import { focusField } from './keys';
+import { EMPTY, fromAppointment, type Draft } from './checkInDraft';
 
 /** The room picker in this screen's words: the room visited, or 公共区域 (then where and why). */
 export const VISIT_ROOM_LABELS: RoomPickerLabels = { chosen: 'vis.room', walkIn: 'vis.commonArea', missing: 'vis.needRoom' };
-
-interface Draft {
-  name: string;
-  phone: string;
-  docType: DocType;
-  docLast4: string;
-  docNumber: string;
-  party: string;
-  plate: string;
-  purpose: VisitPurpose;
-  purposeNote: string;
-  place: Payer | null;
-  commonReason: string;
-  consent: VisitConsent;
-  consentPhone: string;
-}
-
-const EMPTY: Draft = {
-  name: '',
-  phone: '',
-  docType: 'id_card',
-  docLast4: '',
-  docNumber: '',
-  party: '1',
-  plate: '',
-  purpose: 'friend',
-  purposeNote: '',
-  place: null,
-  commonReason: '',
-  consent: 'phone',
-  consentPhone: '',
-};
-
-function fromAppointment(a: AppointmentView): Draft {
-  return {
-    ...EMPTY,
-    party: String(a.partySize),
-    purpose: a.purpose,
-    place: { kind: 'room', roomId: a.roomId, roomCode: a.roomCode, name: '' },
-    consent: 'appointment',
-  };
-}
 
 interface Props {
   /** check-in started from an appointment of today (預約 → 登记来访) */
