@@ -92,6 +92,10 @@ test('a repair logged by phone, dispatched within the 3-minute target, done and 
   // the browser host cannot make a PDF itself and says how to get one
   await page.getByRole('button', { name: '导出 PDF' }).click();
   await expect(page.getByText('浏览器模式不能直接生成 PDF')).toBeVisible();
+  // 入住统计 is reached from the report: the rooms area opens on that tab, with the property's counts
+  await page.getByRole('button', { name: '打开入住统计' }).click();
+  await expect(page.getByRole('tab', { name: '入住统计' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: '房屋档案', level: 1 })).toBeVisible();
 });
 
 test('the service form speaks of rooms, not payers: 房号 once picked, F3 picks again, the missing-room message names 无房号 and goes once a room is picked; the detail labels the caller plainly', async ({

@@ -13,6 +13,7 @@ import { Stat } from '../../app/ui/Stat';
 import { defaultName, duration, KIND_LABEL } from './labels';
 import { DateInput } from '../../app/ui/DateInput';
 import { FiguresLink } from '../arrears/FiguresLink';
+import { OccupancyLink } from '../rooms/OccupancyLink';
 
 type Period = ReportView['period'];
 const PERIODS: { id: Period; label: MsgKey }[] = [
@@ -156,6 +157,7 @@ export function ServiceStats() {
           </div>
 
           <FiguresLink />
+          <OccupancyLink />
           <h3>{t('rp.others')}</h3>
           <div className="stat-row" data-testid="rp-others">
             <Stat value={`${r.parcels.in} / ${r.parcels.out.pickedUp}`} label={t('rp.parcelsInOut')} />

@@ -5,6 +5,11 @@ export const rooms = {
   'area.rooms': ['房屋档案', 'Rooms'],
   'rooms.tab.file': ['房屋档案', 'Room file'],
   'rooms.tab.occupancy': ['入住统计', 'Occupancy'],
+  'rooms.occ.link': [
+    '入住统计（按楼栋的未交房、空置、自住、出租、装修中，本月变化，可导出 Excel）在房屋档案里。',
+    'Occupancy (undelivered, vacant, owner-occupied, rented and under fit-out by building, with the month’s change and Excel) is in Rooms.',
+  ],
+  'rooms.occ.open': ['打开入住统计', 'Open occupancy'],
   'rooms.tab.manage': ['楼栋与房间', 'Buildings and rooms'],
   'rooms.searchLabel': ['查找房间', 'Find a room'],
   'rooms.searchPlaceholder': ['房号、姓名或电话', 'Room, name, phone'],
