@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { contract, DEFAULT_MAX_BYTES, type Result } from '@shared/contract';
 import type { Dispatcher } from '../ipc/handle';
 import { staticAnswer } from '../lib/static-files';
+import { attachSocket } from './socket';
 
 export interface HostOptions {
   dispatch: Dispatcher;
@@ -45,10 +46,14 @@ export function createHostServer(opts: HostOptions): http.Server {
     });
   });
 
+  const portNow = () => (server.address() as { port: number } | null)?.port ?? opts.port;
+  const hostAllowed = (req: http.IncomingMessage, port: number) => req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+  const originAllowed = (origin: string | undefined, port: number) =>
+    origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const port = (server.address() as { port: number } | null)?.port ?? opts.port;
-    const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-    if (!allowedHosts.has(req.headers.host ?? '')) {
+    const port = portNow();
+    if (!hostAllowed(req, port)) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('wrong host');
       return;
@@ -64,8 +69,7 @@ export function createHostServer(opts: HostOptions): http.Server {
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, port: number): Promise<void> {
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+    if (!originAllowed(req.headers.origin, port)) {
       sendJson(res, 403, refuse('FORBIDDEN_SENDER', '请求来源不被允许。'));
       return;
     }
@@ -127,5 +131,12 @@ export function createHostServer(opts: HostOptions): http.Server {
     sendJson(res, 200, result);
   }
 
+  // the same calls over one WebSocket (the renderer's path for everything but large uploads): same checks
+  attachSocket(server, {
+    dispatch: opts.dispatch,
+    clientId,
+    allowed: (req) => hostAllowed(req, portNow()) && originAllowed(req.headers.origin, portNow()),
+    sameToken: (t) => sameToken(t, opts.token),
+  });
   return server;
 }

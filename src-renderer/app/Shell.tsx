@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import type { OperatorView } from '@shared/contract';
 import { newQueryClient, useSend } from '../lib/query';
 import { areasFor, homeAreaFor, type AreaId } from './areas';
@@ -29,6 +29,8 @@ import {
 import { ScreenBoundary } from './ScreenBoundary';
 import { Home } from '../features/home/Home';
 import { RosterArea } from '../features/roster/RosterArea';
+import { preloadRosterIndex } from '../features/roster/useRosterIndex';
+import { roleAtLeast } from '../lib/roles';
 
 interface Props {
   operator: OperatorView;
@@ -97,11 +99,19 @@ function ShellScreens({ operator, active, idleLockMinutes, onSignOut }: Props) {
 
   const takeRoomRequest = useCallback(() => setRoomRequest(null), []);
 
-  // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts)
+  // the other areas' chunks, fetched once the shell is up and the counter is idle (see areaScreens.ts), and the
+  // roster index every search box answers from (not for the gate, which searches no roster)
+  const client = useQueryClient();
   useEffect(() => {
-    const id = window.requestIdleCallback(preloadAreas, { timeout: 2000 });
+    const id = window.requestIdleCallback(
+      () => {
+        preloadAreas();
+        if (roleAtLeast(operator.role, 'receptionist')) preloadRosterIndex(client);
+      },
+      { timeout: 2000 },
+    );
     return () => window.cancelIdleCallback(id);
-  }, []);
+  }, [client, operator.role]);
 
   useAutoLock({ active, idleLockMinutes, onIdle: lock });
   useShortcuts({ active, go, focusSearch, lock });

@@ -122,6 +122,30 @@ export const rosterContract = {
     output: z.object({ kind: searchKind, items: z.array(residentHit), more: z.boolean(), rooms: z.array(roomHit).optional() }),
     access: 'receptionist',
   }),
+  /**
+   * Every resident a search can find and every room, as columns (the renderer's copy of the index answers a
+   * keystroke before main does: src-shared/roster-index.ts). Phones only masked and as their last four digits.
+   */
+  'roster.index': def({
+    input: empty,
+    output: z.object({
+      residents: z.object({
+        id: z.array(z.number().int()),
+        name: z.array(z.string()),
+        kind: z.array(residentKind),
+        initials: z.array(z.string()),
+        pinyin: z.array(z.string()),
+        givenName: z.array(z.string()),
+        phoneMasked: z.array(z.string()),
+        last4: z.array(z.string()),
+        movedOut: z.array(z.boolean()),
+        room: z.array(z.number().int()),
+      }),
+      /** rooms in code order */
+      rooms: z.object({ id: z.array(z.number().int()), code: z.array(z.string()), number: z.array(z.string()), state: z.array(roomHit.shape.state) }),
+    }),
+    access: 'receptionist',
+  }),
   'roster.get': def({ input: z.object({ id }), output: residentDetail, access: 'receptionist' }),
   /** Full phone number; needs a reason and is written to the audit chain. */
   'roster.revealPhone': def({ input: z.object({ id, reason }), output: z.object({ phone: z.string() }), access: 'receptionist' }),

@@ -49,12 +49,23 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-/** Main answers each roster search 50–300 ms late (random), so answers for earlier keystrokes overtake each other. */
+/**
+ * Main answers each roster search 50–300 ms late (random), so answers for earlier keystrokes overtake each other:
+ * over HTTP (the calls made before the page's socket is open) and over the socket (every call after).
+ */
 async function slowRosterSearch(page: Page, seed: number): Promise<void> {
   const rand = rng(seed);
+  const late = () => new Promise((r) => setTimeout(r, 50 + Math.floor(rand() * 250)));
   await page.route('**/api/roster.search', async (route) => {
-    await new Promise((r) => setTimeout(r, 50 + Math.floor(rand() * 250)));
+    await late();
     await route.continue();
+  });
+  await page.routeWebSocket(/\/api\/socket$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (typeof message === 'string' && /^\d+ roster\.search\n/.test(message)) void late().then(() => server.send(message));
+      else server.send(message);
+    });
   });
 }
 

@@ -7,6 +7,7 @@ import type { RosterImportService } from './import/import.service';
 export function rosterHandlers(roster: RosterService, rosterImport: RosterImportService): HandlersOf<typeof rosterContract> {
   return {
     'roster.search': (i) => roster.search(i.q, i.limit),
+    'roster.index': () => roster.index(),
     'roster.get': (i) => roster.get(i.id),
     'roster.revealPhone': (i, ctx) => roster.revealPhone(i.id, i.reason, actor(ctx)),
     'roster.stats': () => roster.stats(),

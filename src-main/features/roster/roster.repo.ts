@@ -49,27 +49,44 @@ export const roomsByNumber = (sql: Sql, number: string, limit: number) =>
   sql.all(qb.selectFrom('rooms').select(['id', 'code', 'state']).where('number', '=', number).orderBy('code').limit(limit));
 
 export const byRoomNumber = (sql: Sql, number: string, limit: number): HitRow[] =>
-  sql.all(hits().where('rm.number', '=', number).orderBy('rm.code').orderBy(kindOrder).limit(limit));
+  sql.all(hits().where('rm.number', '=', number).orderBy('rm.code').orderBy(kindOrder).orderBy('r.id').limit(limit));
 
 export const byPhoneLast4 = (sql: Sql, last4: string, limit: number): HitRow[] =>
-  sql.all(hits().where('r.phone_last4', '=', last4).orderBy('rm.code').limit(limit));
+  sql.all(hits().where('r.phone_last4', '=', last4).orderBy('rm.code').orderBy('r.id').limit(limit));
 
 export const byPhone = (sql: Sql, phone: string, limit: number): HitRow[] =>
   sql.all(hits().where('r.phone_last4', '=', phone.slice(-4)).where('r.phone', '=', phone).orderBy('rm.code').limit(limit));
 
 export const byInitialsPrefix = (sql: Sql, p: string, limit: number): HitRow[] =>
-  sql.all(hits().where('r.initials', '>=', p).where('r.initials', '<', prefixEnd(p)).orderBy('r.initials').orderBy('rm.code').limit(limit));
+  sql.all(hits().where('r.initials', '>=', p).where('r.initials', '<', prefixEnd(p)).orderBy('r.initials').orderBy('rm.code').orderBy('r.id').limit(limit));
 
 export const byPinyinPrefix = (sql: Sql, p: string, limit: number): HitRow[] =>
-  sql.all(hits().where('r.pinyin', '>=', p).where('r.pinyin', '<', prefixEnd(p)).orderBy('r.pinyin').orderBy('rm.code').limit(limit));
+  sql.all(hits().where('r.pinyin', '>=', p).where('r.pinyin', '<', prefixEnd(p)).orderBy('r.pinyin').orderBy('rm.code').orderBy('r.id').limit(limit));
 
 export const byNamePrefix = (sql: Sql, p: string, limit: number): HitRow[] =>
-  sql.all(hits().where('r.name', '>=', p).where('r.name', '<', prefixEnd(p)).orderBy('r.name').orderBy('rm.code').limit(limit));
+  sql.all(hits().where('r.name', '>=', p).where('r.name', '<', prefixEnd(p)).orderBy('r.name').orderBy('rm.code').orderBy('r.id').limit(limit));
 
 /** The given name typed without the surname (国藩 → 曾国藩), through its own index. */
 export const byGivenNamePrefix = (sql: Sql, p: string, limit: number): HitRow[] =>
-  sql.all(hits().where('r.given_name', '>=', p).where('r.given_name', '<', prefixEnd(p)).orderBy('r.given_name').orderBy('rm.code').limit(limit));
+  sql.all(
+    hits().where('r.given_name', '>=', p).where('r.given_name', '<', prefixEnd(p)).orderBy('r.given_name').orderBy('rm.code').orderBy('r.id').limit(limit),
+  );
 
+/**
+ * Every resident a search can find, with the keys it is found by, and every room (the renderer's copy of the
+ * index: src-shared/roster-index.ts). The phone leaves only as its last four digits (the service masks the rest).
+ * Rows as arrays, in this column order: id, name, kind, initials, pinyin, given_name, phone, phone_last4,
+ * move_out, room_id.
+ */
+export const indexResidents = (sql: Sql) =>
+  sql.arrays(
+    hits()
+      .clearSelect()
+      .select(['r.id', 'r.name', 'r.kind', 'r.initials', 'r.pinyin', 'r.given_name', 'r.phone', 'r.phone_last4', 'r.move_out', 'r.room_id'])
+      .orderBy('r.id'),
+  );
+/** Rooms in code order: id, code, number, state. */
+export const indexRooms = (sql: Sql) => sql.arrays(qb.selectFrom('rooms').select(['id', 'code', 'number', 'state']).orderBy('code'));
 export const residentById = (sql: Sql, id: number) =>
   sql.get(
     qb

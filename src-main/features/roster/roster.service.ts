@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { maskPhone, maskText } from '@shared/mask';
 import type { BuildingView, ResidentDetail, ResidentHit, RoomHit } from '@shared/contract';
+import type { RosterIndexData } from '@shared/roster-index';
 import type { SessionOperator } from '../operators/sessions';
 import * as repo from './roster.repo';
 import { formatArea, isHan, normalisePhone, roomPrefix, toHalfWidth } from './rules';
@@ -83,6 +84,34 @@ export class RosterService {
       if (rows.length < n && isHan(name)) rows = merge(n, rows, repo.byGivenNamePrefix(this.sql, name, n));
     }
     return { kind, items: rows.slice(0, limit).map(toHit), more: rows.length > limit };
+  }
+
+  /** The renderer's copy of the search index: the rows `search` reads, as columns (the renderer sorts them). */
+  index(): RosterIndexData {
+    const rooms = repo.indexRooms(this.sql);
+    const roomAt = new Map(rooms.map((r, i) => [r[0] as number, i]));
+    const rs = repo.indexResidents(this.sql);
+    const col = <T>(i: number, f: (v: unknown) => T = (v) => v as T): T[] => rs.map((r) => f(r[i]));
+    return {
+      residents: {
+        id: col<number>(0),
+        name: col<string>(1),
+        kind: col<ResidentHit['kind']>(2),
+        initials: col<string>(3),
+        pinyin: col<string>(4),
+        givenName: col<string>(5),
+        phoneMasked: col(6, (v) => maskPhone(v as string | null)),
+        last4: col(7, (v) => (v as string | null) ?? ''),
+        movedOut: col(8, (v) => v !== null),
+        room: col(9, (v) => roomAt.get(v as number) ?? 0),
+      },
+      rooms: {
+        id: rooms.map((r) => r[0] as number),
+        code: rooms.map((r) => r[1] as string),
+        number: rooms.map((r) => r[2] as string),
+        state: rooms.map((r) => r[3] as RoomHit['state']),
+      },
+    };
   }
 
   get(id: number): ResidentDetail {

@@ -1,15 +1,10 @@
 import { pinyin } from 'pinyin-pro';
+import { toHalfWidth } from '@shared/roster-query';
 
 /** Pure roster rules: no I/O, no imports from outside lib. */
 
-/** Full-width ASCII (digits, letters, ＃, －) to half-width; trims; collapses spaces. */
-export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// what a typed search is read as: shared with the renderer's roster index (src-shared/roster-query.ts)
+export { isHan, normalisePhone, roomPrefix, toHalfWidth } from '@shared/roster-query';
 
 export function roomCode(building: string, unit: string, number: string): string {
   return unit ? `${building}-${unit}-${number}` : `${building}-${number}`;
@@ -35,24 +30,6 @@ export function parseRoom(input: string): RoomRef | null {
   const n = NO_UNIT.exec(s);
   if (n) return { building: n[1] as string, unit: '', number: n[2] as string };
   return null;
-}
-
-/**
- * Turns what a receptionist types into a room-code prefix for search-as-you-type:
- * `3-2-5` → `3-2-5`, `3栋2单元` → `3-2-`, `3栋2单元50` → `3-2-50`. Null if it is not room-like.
- */
-export function roomPrefix(input: string): string | null {
-  const s = toHalfWidth(input).toUpperCase().trim();
-  // a room always has a digit; "Jean-Luc" is a name, "A座" alone is not enough to search rooms
-  if (!/\d/.test(s) || !/^[0-9A-Z]/.test(s)) return null;
-  const normalised = s
-    .replace(/(室|号)$/, '')
-    .replace(/号楼|号|栋|幢|座|#/g, '-')
-    .replace(/单元/g, '-')
-    .replace(/\s+/g, '-')
-    .replace(/-+/g, '-');
-  if (normalised === s && !/[-]/.test(s)) return null;
-  return /^[0-9A-Z]+(-[0-9A-Z]*){0,2}$/.test(normalised) ? normalised : null;
 }
 
 export interface NameKeys {
@@ -87,21 +64,6 @@ export function givenName(name: string): string {
   const n = toHalfWidth(name).replace(/\s/g, '');
   if (!HAN.test(n.slice(0, 1)) || n.length < 2) return n;
   return COMPOUND_SURNAMES.has(n.slice(0, 2)) && n.length > 2 ? n.slice(2) : n.slice(1);
-}
-
-export function isHan(s: string): boolean {
-  return HAN.test(s);
-}
-
-/** Normalises a phone number to digits; null when it is not a plausible Chinese mobile or landline. */
-export function normalisePhone(input: string): string | null {
-  let d = toHalfWidth(input).replace(/[\s\-()（）]/g, '');
-  if (d.startsWith('+86')) d = d.slice(3);
-  else if (d.startsWith('0086')) d = d.slice(4);
-  if (!/^\d+$/.test(d)) return null;
-  if (/^1[3-9]\d{9}$/.test(d)) return d;
-  if (/^0\d{9,11}$/.test(d)) return d; // landline with area code, e.g. 021 12345678
-  return null;
 }
 
 /** Area in m² as typed ("89.5", "89.50㎡") → integer hundredths of a m², or null when empty. Throws on nonsense. */

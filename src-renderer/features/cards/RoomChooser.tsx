@@ -34,7 +34,7 @@ export function RoomChooser({
     setQ('');
   };
   // Enter with nothing listed is the form's (it submits); with a search on its way it waits for the answer
-  const { error, items, active, onKeyDown } = useRosterListbox({ q, max: 6, onEnter: pick, enterWhenEmpty: false });
+  const { error, items, active, onKeyDown, ask } = useRosterListbox({ q, max: 6, onEnter: pick, enterWhenEmpty: false });
 
   if (value)
     return (
@@ -66,7 +66,10 @@ export function RoomChooser({
         placeholder={t('cards.roomSearch')}
         value={q}
         autoFocus={autoFocus}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          ask(e.target.value);
+          setQ(e.target.value);
+        }}
         onKeyDown={onKeyDown}
       />
       <ErrorBox error={error} />

@@ -58,7 +58,7 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, label
     onPicked();
   };
 
-  const { result, error, items, active, onKeyDown } = useRosterListbox({
+  const { result, error, items, active, onKeyDown, ask } = useRosterListbox({
     q,
     max: MAX_SHOWN,
     onEnter: pick,
@@ -115,7 +115,10 @@ export function RoomPicker({ value, onChange, inputRef, onPicked, missing, label
             invalid={missing}
             placeholder={t('collect.roomPlaceholder')}
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={(e) => {
+              ask(e.target.value);
+              setQ(e.target.value);
+            }}
             onKeyDown={onKeyDown}
           />
         </label>

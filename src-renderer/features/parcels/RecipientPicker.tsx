@@ -36,7 +36,7 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
     onPicked?.();
   };
 
-  const { result, error, items, active, onKeyDown } = useRosterListbox({ q, max: MAX_SHOWN, onEnter: pick, enterWhenEmpty: false });
+  const { result, error, items, active, onKeyDown, ask } = useRosterListbox({ q, max: MAX_SHOWN, onEnter: pick, enterWhenEmpty: false });
 
   if (value?.kind === 'resident') {
     return (
@@ -104,7 +104,10 @@ export function RecipientPicker({ value, onChange, inputRef, onPicked }: Props) 
             expanded={items.length > 0}
             placeholder={t('intake.recipientPlaceholder')}
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={(e) => {
+              ask(e.target.value);
+              setQ(e.target.value);
+            }}
             onKeyDown={onKeyDown}
           />
         </label>

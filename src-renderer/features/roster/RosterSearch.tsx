@@ -35,7 +35,7 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
     el.setSelectionRange(el.value.length, el.value.length);
   }, [focusTick]);
 
-  const { result, error, pending, items, active, setActive, onKeyDown } = useRosterListbox({
+  const { result, error, pending, items, active, setActive, onKeyDown, ask } = useRosterListbox({
     q,
     onEnter: (hit) => {
       if (hit) setOpenId(hit.id);
@@ -74,7 +74,10 @@ export function RosterSearch({ focusTick, pendingQuery, onQueryTaken }: Props) {
             expanded={items.length > 0}
             placeholder={t('roster.searchPlaceholder')}
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={(e) => {
+              ask(e.target.value);
+              setQ(e.target.value);
+            }}
             onKeyDown={onKeyDown}
           />
         </label>

@@ -1,11 +1,19 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Output } from '@shared/contract';
+import { sameAnswer, searchRosterIndex } from '@shared/roster-index';
 import { callQuery } from '../../lib/query';
+import { reloadRosterIndex, useRosterIndex } from './useRosterIndex';
 
 export const SEARCH_LIMIT = 50;
 /** A search nobody is looking at any more is forgotten soon: every keystroke is a query of its own. */
 const SEARCH_GC_MS = 30_000;
+/**
+ * With the index answering each keystroke, main is asked once typing pauses this long (or at once on Enter): its
+ * answer confirms the rows shown (or corrects them, when the roster changed since the index was read) without a
+ * request, a reply and a redraw competing with every keystroke for the two cores of a counter PC.
+ */
+const CONFIRM_AFTER_MS = 150;
 
 /** A result set, tagged with the query it answers. */
 export type SearchResult = Output<'roster.search'> & { q: string };
@@ -13,24 +21,30 @@ export type SearchResult = Output<'roster.search'> & { q: string };
 /** What a box's text is searched as. */
 export const searchQuery = (text: string): string => text.trim().slice(0, 64);
 
-/**
- * The roster search for one query, tagged with it. No debounce: a search takes about 1 ms in main, so every
- * keystroke is answered and the keystroke-to-render budget is not spent waiting.
- */
+/** The roster search in main for one query, tagged with it. */
 function searchOptions(query: string) {
   const base = callQuery('roster.search', { q: query, limit: SEARCH_LIMIT });
   return { ...base, queryFn: async (): Promise<SearchResult> => ({ ...(await base.queryFn()), q: query }), gcTime: SEARCH_GC_MS };
 }
 
 export interface RosterSearch {
-  /** the latest answer shown (it may answer an earlier keystroke than the box holds now) */
+  /**
+   * the latest answer shown (it may answer an earlier keystroke than the box holds now): main's, or until main's
+   * is in, the renderer's roster index's for this text (the same rows: see src-shared/roster-index.ts)
+   */
   result: SearchResult | null;
   error: unknown;
   pending: boolean;
-  /** true when what is shown answers exactly this text (an empty text is answered by nothing) */
+  /** true when main's answer to exactly this text is in (an empty text is answered by nothing): what Enter acts on */
   answers: (text: string) => boolean;
   /** the answer for exactly this text: the one shown, the one on its way, or a new search */
   resultFor: (text: string) => Promise<SearchResult | null>;
+  /**
+   * Asks main for this text now, from the box's change event, before React renders the keystroke, when the index
+   * cannot answer it (not loaded yet, or a full phone number): the request is on its way while the screen draws
+   * the new text, and the query the render then subscribes to shares it.
+   */
+  ask: (text: string) => void;
 }
 
 /**
@@ -43,15 +57,34 @@ export interface RosterSearch {
 export function useRosterSearch(q: string): RosterSearch {
   const client = useQueryClient();
   const query = searchQuery(q);
-  const r = useQuery({ ...searchOptions(query), enabled: query !== '' });
-  // the last answer shown for a query still in the box; a failed search shows none (none left from an
+  // the index's answer: on screen in the keystroke's own frame
+  const index = useRosterIndex();
+  const local = useMemo((): SearchResult | null => {
+    const a = index && query ? searchRosterIndex(index, query, SEARCH_LIMIT) : null;
+    return a ? { ...a, q: query } : null;
+  }, [index, query]);
+  // main is asked at once when the index has no answer, else once the text has stood still for a moment
+  const [settled, setSettled] = useState('');
+  useEffect(() => {
+    if (local === null || settled === query) return;
+    const t = window.setTimeout(() => setSettled(query), CONFIRM_AFTER_MS);
+    return () => window.clearTimeout(t);
+  }, [local, query, settled]);
+  const r = useQuery({ ...searchOptions(query), enabled: query !== '' && (local === null || settled === query) });
+  // main's answer agreeing with the index's keeps the rows drawn (no redraw of the same rows)
+  const agrees = r.data !== undefined && local !== null && sameAnswer(r.data, local);
+  useEffect(() => {
+    if (r.data !== undefined && local !== null && !agrees) reloadRosterIndex(client);
+  }, [r.data, local, agrees, client]);
+  // the last answer of main shown for a query still in the box; a failed search shows none (none left from an
   // earlier keystroke may be taken for this one)
   const shown = useRef<SearchResult | null>(null);
-  let result: SearchResult | null;
-  if (!query || r.isError) result = null;
-  else result = r.data ?? shown.current;
-  shown.current = result;
-  const answered = !query ? '' : r.data !== undefined || r.isError ? query : (result?.q ?? null);
+  let fromMain: SearchResult | null;
+  if (!query || r.isError) fromMain = null;
+  else fromMain = r.data ?? shown.current;
+  shown.current = fromMain;
+  const result = !query || r.isError ? null : agrees ? local : (r.data ?? local ?? fromMain);
+  const answered = !query ? '' : r.data !== undefined || r.isError ? query : (fromMain?.q ?? null);
 
   const answers = useCallback((text: string) => searchQuery(text) === answered, [answered]);
   const resultFor = useCallback(
@@ -62,5 +95,16 @@ export function useRosterSearch(q: string): RosterSearch {
     [client],
   );
 
-  return { result, error: query ? r.error : null, pending: query !== '' && r.isFetching, answers, resultFor };
+  const indexRef = useRef(index);
+  indexRef.current = index;
+  const ask = useCallback(
+    (text: string) => {
+      const wanted = searchQuery(text);
+      const ix = indexRef.current;
+      if (wanted && !(ix && searchRosterIndex(ix, wanted, 1))) void client.prefetchQuery(searchOptions(wanted));
+    },
+    [client],
+  );
+
+  return { result, error: query ? r.error : null, pending: query !== '' && r.isFetching && local === null, answers, resultFor, ask };
 }
