@@ -144,6 +144,8 @@ export async function uiBenchmarks(work: string): Promise<Figure[]> {
           expected++;
           await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, expected, { timeout: 5000 });
         }
+        // the pause after a word (reading the list): main is asked to confirm the rows then
+        await page.waitForTimeout(250);
       }
     }
     const { lat, dom, first, later, toSend, toDom, rtt, rows } = await page.evaluate(() => {
@@ -158,7 +160,7 @@ export async function uiBenchmarks(work: string): Promise<Figure[]> {
       summarise('  the second and third rounds (the answer already in the query cache)', `${later.length} keystrokes`, later, 8),
       // sent from the keystroke only when the index cannot answer (else once typing pauses)
       ...(toSend.length > 0 ? [summarise('  of which keystroke → search request sent (renderer)', `${toSend.length} keystrokes`, toSend, 8)] : []),
-      summarise('  main\'s answer: the round trip of a search (sent → reply in)', `${rtt.length} searches over the socket`, rtt, 8),
+      ...(rtt.length > 0 ? [summarise('  main\'s answer: the round trip of a search (sent → reply in)', `${rtt.length} searches over the socket`, rtt, 50)] : []),
       // with the roster index on screen first, main's answer only replaces rows it agrees with: counted when any
       ...(toDom.length > 0 ? [summarise('  of which reply in → results in the DOM (renderer)', `${toDom.length} replies`, toDom, 8)] : []),
     ];
