@@ -5,6 +5,7 @@ import { newQueryClient } from './lib/query';
 // The shared style sheets first, in this order (each area's own sheet comes with its screen's chunk, after these).
 import './styles/base.css';
 import './styles/forms.css';
+import './styles/dates.css';
 import './styles/shell.css';
 import './styles/nav.css';
 import './styles/screens.css';

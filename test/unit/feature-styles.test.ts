@@ -91,10 +91,13 @@ function areasOf(): Map<string, Set<string>> {
   return areas;
 }
 
-const sheets = fs
-  .readdirSync(FEATURES)
-  .map((f) => ({ feature: f, file: path.join(FEATURES, f, `${f}.css`) }))
-  .filter((s) => fs.existsSync(s.file));
+/** Every sheet in a feature's folder: `<f>.css`, and any other a long sheet was split into. */
+const sheets = fs.readdirSync(FEATURES).flatMap((f) =>
+  fs
+    .readdirSync(path.join(FEATURES, f))
+    .filter((n) => n.endsWith('.css'))
+    .map((n) => ({ feature: f, name: n, file: path.join(FEATURES, f, n) })),
+);
 
 /** Each selector of a sheet (the parts of a selector list apart), with the classes it names. */
 function selectorsOf(css: string): { selector: string; classes: string[] }[] {
@@ -116,8 +119,8 @@ describe('each area’s style sheet styles only that area', () => {
 
   it('every sheet is imported by a module of its own feature (so it loads with that screen)', () => {
     for (const s of sheets) {
-      const importers = sources.filter((f) => featureOf(f) === s.feature && fs.readFileSync(f, 'utf8').includes(`import './${s.feature}.css';`));
-      expect(importers.map(rel), s.feature).toHaveLength(1);
+      const importers = sources.filter((f) => featureOf(f) === s.feature && fs.readFileSync(f, 'utf8').includes(`import './${s.name}';`));
+      expect(importers.map(rel), s.name).toHaveLength(1);
     }
   });
 
@@ -135,12 +138,12 @@ describe('each area’s style sheet styles only that area', () => {
     for (const s of sheets) {
       for (const { selector, classes } of selectorsOf(fs.readFileSync(s.file, 'utf8'))) {
         if (classes.length === 0) {
-          misplaced.push(`${s.feature}.css: ${selector} (names no class: it matches in every area)`);
+          misplaced.push(`${s.feature}/${s.name}: ${selector} (names no class: it matches in every area)`);
           continue;
         }
         // an element it matches carries (or sits in) every class it names: only where all of them are drawn
         const where = classes.map(drawnIn).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
-        if ([...where].some((a) => a !== s.feature)) misplaced.push(`${s.feature}.css: ${selector} (drawn in ${[...where].join(', ')})`);
+        if ([...where].some((a) => a !== s.feature)) misplaced.push(`${s.feature}/${s.name}: ${selector} (drawn in ${[...where].join(', ')})`);
       }
     }
     expect(misplaced).toEqual([]);

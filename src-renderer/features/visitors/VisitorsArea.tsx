@@ -21,6 +21,8 @@ import { useCheckoutScans } from './useCheckoutScans';
 import { VerifyTab } from './VerifyTab';
 import { WorkersTab } from './WorkersTab';
 import './visitors.css';
+// the pre-printed form register's figures (its own sheet: the area's was over 400 lines)
+import './register.css';
 
 type Tab = 'checkin' | 'onsite' | 'appointments' | 'workers' | 'forms' | 'removal' | 'verify' | 'register' | 'refusals' | 'settings';
 const TAB_LABEL: Record<Tab, MsgKey> = {
