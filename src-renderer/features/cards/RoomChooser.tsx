@@ -1,9 +1,7 @@
-import { useId, useState } from 'react';
 import type { ResidentHit } from '@shared/contract';
-import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
-import { OptionList, SearchCombobox } from '../../app/ui/SearchCombobox';
-import { useRosterListbox } from '../roster/useRosterListbox';
+import { ChosenRoom, RosterPickField } from '../roster/RosterPickField';
+import type { SearchResult } from '../roster/useRosterSearch';
 
 export interface RoomChoice {
   roomId: number;
@@ -11,6 +9,9 @@ export interface RoomChoice {
   residentId: number;
   name: string;
 }
+
+/** The residents an answer lists (six at most: the field sits in a form). */
+const residentsOf = (r: SearchResult | null): ResidentHit[] => (r?.items ?? []).slice(0, 6);
 
 /** 房号: the roster search as you type (↑/↓, Enter), for binding a key or a card to a room and a resident. */
 export function RoomChooser({
@@ -25,71 +26,37 @@ export function RoomChooser({
   autoFocus?: boolean;
 }) {
   const t = useT();
-  const [q, setQ] = useState('');
-  const listId = useId();
-
-  const pick = (h: ResidentHit | undefined) => {
-    if (!h) return;
-    onChange({ roomId: h.roomId, roomCode: h.roomCode, residentId: h.id, name: h.name });
-    setQ('');
-  };
-  // Enter with nothing listed is the form's (it submits); with a search on its way it waits for the answer
-  const { error, items, active, onKeyDown, ask } = useRosterListbox({ q, max: 6, onEnter: pick, enterWhenEmpty: false });
-
   if (value)
     return (
-      <div className="field">
-        <span className="field-label">{label}</span>
-        <div className="room-chosen" data-testid="room-chosen">
-          <span className="room-code big">{value.roomCode}</span>
-          <span>{value.name}</span>
-          <button type="button" className="btn small" onClick={() => onChange(null)}>
-            {t('cards.changeRoom')}
-          </button>
-        </div>
-      </div>
-    );
-  const activeHit = items[active];
-  return (
-    <div className="field room-chooser">
-      <label className="field-label" htmlFor={`${listId}-q`}>
-        {label}
-      </label>
-      <SearchCombobox
-        id={`${listId}-q`}
-        className="search-input compact"
-        type="search"
-        name="room-search"
-        listId={listId}
-        activeKey={activeHit?.id}
-        expanded={items.length > 0}
-        placeholder={t('cards.roomSearch')}
-        value={q}
-        autoFocus={autoFocus}
-        onChange={(e) => {
-          ask(e.target.value);
-          setQ(e.target.value);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      <ErrorBox error={error} />
-      <OptionList
-        id={listId}
-        items={items}
-        active={active}
-        keyOf={(h) => h.id}
-        onPick={pick}
-        label={t('roster.resultsLabel')}
-        className="room-results"
-        optionClassName={() => 'room-result'}
+      <ChosenRoom
+        label={label}
+        className="room-chosen"
+        testId="room-chosen"
+        code={value.roomCode}
+        changeLabel={t('cards.changeRoom')}
+        onChange={() => onChange(null)}
       >
-        {(h) => (
-          <>
-            <span className="room-code">{h.roomCode}</span>
-            <span className="result-name">{h.name}</span>
-          </>
-        )}
-      </OptionList>
-    </div>
+        <span>{value.name}</span>
+      </ChosenRoom>
+    );
+  return (
+    <RosterPickField<ResidentHit>
+      label={label}
+      name="room-search"
+      placeholder={t('cards.roomSearch')}
+      listLabel={t('roster.resultsLabel')}
+      className="room-chooser"
+      toItems={residentsOf}
+      keyOf={(h) => h.id}
+      onPick={(h) => onChange({ roomId: h.roomId, roomCode: h.roomCode, residentId: h.id, name: h.name })}
+      autoFocus={autoFocus}
+    >
+      {(h) => (
+        <>
+          <span className="room-code">{h.roomCode}</span>
+          <span className="result-name">{h.name}</span>
+        </>
+      )}
+    </RosterPickField>
   );
 }

@@ -1,10 +1,7 @@
-import { useId, useState } from 'react';
 import type { RoomState } from '@shared/contract';
-import { ErrorBox } from '../../app/errors';
 import { useT } from '../../app/i18n/I18n';
-import { OptionList, SearchCombobox } from '../../app/ui/SearchCombobox';
-import { useListboxKeys } from '../../app/useListboxKeys';
-import { searchQuery, useRosterSearch, type SearchResult } from '../roster/useRosterSearch';
+import { ChosenRoom, RosterPickField } from '../roster/RosterPickField';
+import type { SearchResult } from '../roster/useRosterSearch';
 import { ROOM_STATE } from './labels';
 
 export interface PickedRoom {
@@ -27,73 +24,35 @@ function roomsOf(r: SearchResult | null): PickedRoom[] {
 /** 房号: the roster search as you type (↑/↓, Enter), choosing a room (not a resident). */
 export function RoomPick({ value, onChange, label }: { value: PickedRoom | null; onChange: (r: PickedRoom | null) => void; label: string }) {
   const t = useT();
-  const [q, setQ] = useState('');
-  const listId = useId();
-  const search = useRosterSearch(q);
-  const items = searchQuery(q) ? roomsOf(search.result) : [];
-  const pick = (r: PickedRoom | undefined) => {
-    if (!r) return;
-    onChange(r);
-    setQ('');
-  };
-  const { active, onKeyDown } = useListboxKeys<PickedRoom>({
-    items,
-    resetOn: search.result,
-    pendingFor: (text) => (search.answers(text) ? null : search.resultFor(text).then(roomsOf)),
-    onEnter: pick,
-    enterWhenEmpty: false,
-  });
-
   if (value)
     return (
-      <div className="field">
-        <span className="field-label">{label}</span>
-        <div className="cs-room-chosen" data-testid="cs-room">
-          <span className="room-code big">{value.roomCode}</span>
-          <button type="button" className="btn small" onClick={() => onChange(null)}>
-            {t('cs.changeRoom')}
-          </button>
-        </div>
-      </div>
-    );
-  const activeRoom = items[active];
-  return (
-    <div className="field cs-room-pick">
-      <label className="field-label" htmlFor={`${listId}-q`}>
-        {label}
-      </label>
-      <SearchCombobox
-        id={`${listId}-q`}
-        className="search-input compact"
-        type="search"
-        name="case-room"
-        listId={listId}
-        activeKey={activeRoom?.roomId}
-        expanded={items.length > 0}
-        placeholder={t('cs.roomSearch')}
-        value={q}
-        autoFocus
-        onChange={(e) => setQ(e.target.value)}
-        onKeyDown={onKeyDown}
+      <ChosenRoom
+        label={label}
+        className="cs-room-chosen"
+        testId="cs-room"
+        code={value.roomCode}
+        changeLabel={t('cs.changeRoom')}
+        onChange={() => onChange(null)}
       />
-      <ErrorBox error={search.error} />
-      <OptionList
-        id={listId}
-        items={items}
-        active={active}
-        keyOf={(r) => r.roomId}
-        onPick={pick}
-        label={t('cs.roomResults')}
-        className="room-results"
-        optionClassName={() => 'room-result'}
-      >
-        {(r) => (
-          <>
-            <span className="room-code">{r.roomCode}</span>
-            {r.state ? <span className={`tag cs-state-${r.state}`}>{t(ROOM_STATE[r.state])}</span> : null}
-          </>
-        )}
-      </OptionList>
-    </div>
+    );
+  return (
+    <RosterPickField<PickedRoom>
+      label={label}
+      name="case-room"
+      placeholder={t('cs.roomSearch')}
+      listLabel={t('cs.roomResults')}
+      className="cs-room-pick"
+      toItems={roomsOf}
+      keyOf={(r) => r.roomId}
+      onPick={onChange}
+      autoFocus
+    >
+      {(r) => (
+        <>
+          <span className="room-code">{r.roomCode}</span>
+          {r.state ? <span className={`tag cs-state-${r.state}`}>{t(ROOM_STATE[r.state])}</span> : null}
+        </>
+      )}
+    </RosterPickField>
   );
 }
