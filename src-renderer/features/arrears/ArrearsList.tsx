@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
-import { useAction } from '../../app/useAction';
-import { download } from '../../lib/download';
 import { formatDate, formatMonth } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import { useCall, useSend } from '../../lib/query';
 import { BUCKET_LABEL, BUCKETS, type Bucket, type RoomRef } from './labels';
+import { RoomTable, useExport } from './RoomTable';
 
 /** Rows per page: the core sorts and pages (a big property has tens of thousands of rooms owing). */
 const PAGE = 50;
@@ -28,7 +27,7 @@ export function ArrearsList({ onLog, onNotice }: { onLog: (r: RoomRef) => void; 
   const q = useCall('receivables.arrears', { ...filters, limit: PAGE, offset: page * PAGE }, { keepPrevious: true });
   const a = q.data ?? null;
   const pages = a ? Math.max(1, Math.ceil(a.rooms / PAGE)) : 1;
-  const exporting = useAction();
+  const exporting = useExport();
   const send = useSend();
   const refilter =
     <T,>(set: (v: T) => void) =>
@@ -73,23 +72,7 @@ export function ArrearsList({ onLog, onNotice }: { onLog: (r: RoomRef) => void; 
             onChange={(e) => refilter(setMinText)(e.target.value)}
           />
         </label>
-        <div className="field field-button">
-          <button
-            type="button"
-            className="btn"
-            disabled={exporting.busy}
-            onClick={() =>
-              void exporting.start({
-                run: async () => {
-                  const x = await send('receivables.arrears.export', filters);
-                  download(x.fileName, x.data);
-                },
-              })
-            }
-          >
-            {t('arr.export')}
-          </button>
-        </div>
+        {exporting.button(t('arr.export'), () => send('receivables.arrears.export', filters))}
       </div>
       <ErrorBox error={q.error ?? exporting.error} />
       {!a && !q.error ? <p className="hint">{t('arr.loading')}</p> : null}
@@ -115,52 +98,49 @@ export function ArrearsList({ onLog, onNotice }: { onLog: (r: RoomRef) => void; 
           <p className="hint">{t('arr.asOf', { month: formatMonth(a.thisMonth, lang) })}</p>
           {a.rows.length === 0 ? <p className="info-box">{t('arr.none')}</p> : null}
           {a.rows.length > 0 ? (
-            <div className="table-wrap arr-table-wrap">
-              <table className="table arr-table" data-testid="arr-table">
-                <thead>
-                  <tr>
-                    <th>{t('arr.room')}</th>
-                    <th>{t('arr.owner')}</th>
-                    <th className="num">{t('arr.months')}</th>
-                    <th className="num">{t('arr.owed')}</th>
-                    <th>{t('arr.oldest')}</th>
-                    <th>{t('arr.bucket')}</th>
-                    <th>{t('arr.lastContact')}</th>
-                    <th>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.rows.map((r) => {
-                    const ref = { roomId: r.roomId, roomCode: r.roomCode };
-                    return (
-                      <tr key={r.roomId} data-room={r.roomCode}>
-                        <td>
-                          <span className="room-code">{r.roomCode}</span>
-                        </td>
-                        <td data-data="">{r.ownerMasked ?? '—'}</td>
-                        <td className="num">{r.months}</td>
-                        <td className="num">{moneyText(r.owedFen)}</td>
-                        <td>{formatMonth(r.oldestMonth, lang)}</td>
-                        <td>
-                          <span className={`tag arr-age-${r.bucket === '12+' ? 'old' : r.bucket === '7-12' ? 'mid' : 'new'}`}>{t(BUCKET_LABEL[r.bucket])}</span>
-                        </td>
-                        <td>{r.lastContactDay ? formatDate(r.lastContactDay, lang) : <span className="hint">{t('arr.never')}</span>}</td>
-                        <td className="arr-actions">
-                          <button type="button" className="btn small" onClick={() => onLog(ref)} aria-label={`${t('arr.toLog')} ${r.roomCode}`}>
-                            {t('arr.toLog')}
-                          </button>
-                          <button type="button" className="btn small" onClick={() => onNotice(ref)} aria-label={`${t('arr.toNotice')} ${r.roomCode}`}>
-                            {t('arr.toNotice')}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <RoomTable
+              testId="arr-table"
+              className="arr-table"
+              wrapClassName="arr-table-wrap"
+              columns={[
+                { label: t('arr.room') },
+                { label: t('arr.owner') },
+                { label: t('arr.months'), num: true },
+                { label: t('arr.owed'), num: true },
+                { label: t('arr.oldest') },
+                { label: t('arr.bucket') },
+                { label: t('arr.lastContact') },
+              ]}
+              rows={a.rows}
+              rowKey={(r) => r.roomId}
+              roomCode={(r) => r.roomCode}
+              cells={(r) => {
+                const ref = { roomId: r.roomId, roomCode: r.roomCode };
+                return (
+                  <>
+                    <td>
+                      <span className="room-code">{r.roomCode}</span>
+                    </td>
+                    <td data-data="">{r.ownerMasked ?? '—'}</td>
+                    <td className="num">{r.months}</td>
+                    <td className="num">{moneyText(r.owedFen)}</td>
+                    <td>{formatMonth(r.oldestMonth, lang)}</td>
+                    <td>
+                      <span className={`tag arr-age-${r.bucket === '12+' ? 'old' : r.bucket === '7-12' ? 'mid' : 'new'}`}>{t(BUCKET_LABEL[r.bucket])}</span>
+                    </td>
+                    <td>{r.lastContactDay ? formatDate(r.lastContactDay, lang) : <span className="hint">{t('arr.never')}</span>}</td>
+                    <td className="arr-actions">
+                      <button type="button" className="btn small" onClick={() => onLog(ref)} aria-label={`${t('arr.toLog')} ${r.roomCode}`}>
+                        {t('arr.toLog')}
+                      </button>
+                      <button type="button" className="btn small" onClick={() => onNotice(ref)} aria-label={`${t('arr.toNotice')} ${r.roomCode}`}>
+                        {t('arr.toNotice')}
+                      </button>
+                    </td>
+                  </>
+                );
+              }}
+            />
           ) : null}
           {pages > 1 ? (
             <div className="arr-pager">

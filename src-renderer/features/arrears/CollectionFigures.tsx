@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { ErrorBox } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18n';
-import { useAction } from '../../app/useAction';
 import { Stat } from '../../app/ui/Stat';
-import { download } from '../../lib/download';
 import { formatMonth, propertyMonth } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import { useCall, useSend } from '../../lib/query';
 import { rateText } from './labels';
+import { useExport } from './RoomTable';
 
 type Figure = { chargedFen: number; collectedFen: number; rateBp: number | null; arrearsCollectedFen: number };
 
@@ -24,7 +23,7 @@ export function CollectionFigures() {
   const input = month ? { month: `${year}-${String(month).padStart(2, '0')}` } : { year };
   const q = useCall('receivables.figures', input, { keepPrevious: true });
   const f = q.data ?? null;
-  const exporting = useAction();
+  const exporting = useExport();
   const send = useSend();
   const lastMonth = year === thisYear ? Number(now.slice(5, 7)) : 12;
 
@@ -59,23 +58,7 @@ export function CollectionFigures() {
             ))}
           </select>
         </label>
-        <div className="field field-button">
-          <button
-            type="button"
-            className="btn"
-            disabled={exporting.busy}
-            onClick={() =>
-              void exporting.start({
-                run: async () => {
-                  const x = await send('receivables.figures.export', input);
-                  download(x.fileName, x.data);
-                },
-              })
-            }
-          >
-            {t('arr.export')}
-          </button>
-        </div>
+        {exporting.button(t('arr.export'), () => send('receivables.figures.export', input))}
       </div>
       <ErrorBox error={q.error ?? exporting.error} />
       {f ? (

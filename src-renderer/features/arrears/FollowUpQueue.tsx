@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import { useCall } from '../../lib/query';
 import { WAY_LABEL, type RoomRef } from './labels';
+import { RoomTable } from './RoomTable';
 
 /** 待跟进: promises whose date has passed while the room still owes; owing rooms not contacted for N days. */
 export function FollowUpQueue({ onLog }: { onLog: (r: RoomRef) => void }) {
@@ -33,72 +34,62 @@ export function FollowUpQueue({ onLog }: { onLog: (r: RoomRef) => void }) {
           <h2 className="arr-h2">{t('arr.overdue', { n: d.overduePromises.length })}</h2>
           {d.overduePromises.length === 0 ? <p className="info-box">{t('arr.noOverdue')}</p> : null}
           {d.overduePromises.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table" data-testid="arr-overdue">
-                <thead>
-                  <tr>
-                    <th>{t('arr.room')}</th>
-                    <th>{t('arr.promised')}</th>
-                    <th>{t('arr.way')}</th>
-                    <th>{t('arr.result')}</th>
-                    <th>{t('arr.operator')}</th>
-                    <th className="num">{t('arr.owed')}</th>
-                    <th>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.overduePromises.map((c) => (
-                    <tr key={c.id} data-room={c.roomCode}>
-                      <td>
-                        <span className="room-code">{c.roomCode}</span>
-                      </td>
-                      <td className="arr-late">{c.promisedDate ? formatDate(c.promisedDate, lang) : '—'}</td>
-                      <td>{t(WAY_LABEL[c.way])}</td>
-                      <td data-data="">{c.result}</td>
-                      <td data-data="">{c.operatorName}</td>
-                      <td className="num">{moneyText(c.owedFen)}</td>
-                      <td>{chase({ roomId: c.roomId, roomCode: c.roomCode })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RoomTable
+              testId="arr-overdue"
+              columns={[
+                { label: t('arr.room') },
+                { label: t('arr.promised') },
+                { label: t('arr.way') },
+                { label: t('arr.result') },
+                { label: t('arr.operator') },
+                { label: t('arr.owed'), num: true },
+              ]}
+              rows={d.overduePromises}
+              rowKey={(c) => c.id}
+              roomCode={(c) => c.roomCode}
+              cells={(c) => (
+                <>
+                  <td>
+                    <span className="room-code">{c.roomCode}</span>
+                  </td>
+                  <td className="arr-late">{c.promisedDate ? formatDate(c.promisedDate, lang) : '—'}</td>
+                  <td>{t(WAY_LABEL[c.way])}</td>
+                  <td data-data="">{c.result}</td>
+                  <td data-data="">{c.operatorName}</td>
+                  <td className="num">{moneyText(c.owedFen)}</td>
+                  <td>{chase({ roomId: c.roomId, roomCode: c.roomCode })}</td>
+                </>
+              )}
+            />
           ) : null}
           <h2 className="arr-h2">{t('arr.quiet', { days, n: d.notContacted.length })}</h2>
           {d.notContacted.length === 0 ? <p className="info-box">{t('arr.noQuiet')}</p> : null}
           {d.notContacted.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table" data-testid="arr-quiet">
-                <thead>
-                  <tr>
-                    <th>{t('arr.room')}</th>
-                    <th>{t('arr.owner')}</th>
-                    <th className="num">{t('arr.months')}</th>
-                    <th className="num">{t('arr.owed')}</th>
-                    <th>{t('arr.lastContact')}</th>
-                    <th>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.notContacted.map((r) => (
-                    <tr key={r.roomId} data-room={r.roomCode}>
-                      <td>
-                        <span className="room-code">{r.roomCode}</span>
-                      </td>
-                      <td data-data="">{r.ownerMasked ?? '—'}</td>
-                      <td className="num">{r.months}</td>
-                      <td className="num">{moneyText(r.owedFen)}</td>
-                      <td>{r.lastContactDay ? formatDate(r.lastContactDay, lang) : <span className="hint">{t('arr.never')}</span>}</td>
-                      <td>{chase({ roomId: r.roomId, roomCode: r.roomCode })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RoomTable
+              testId="arr-quiet"
+              columns={[
+                { label: t('arr.room') },
+                { label: t('arr.owner') },
+                { label: t('arr.months'), num: true },
+                { label: t('arr.owed'), num: true },
+                { label: t('arr.lastContact') },
+              ]}
+              rows={d.notContacted}
+              rowKey={(r) => r.roomId}
+              roomCode={(r) => r.roomCode}
+              cells={(r) => (
+                <>
+                  <td>
+                    <span className="room-code">{r.roomCode}</span>
+                  </td>
+                  <td data-data="">{r.ownerMasked ?? '—'}</td>
+                  <td className="num">{r.months}</td>
+                  <td className="num">{moneyText(r.owedFen)}</td>
+                  <td>{r.lastContactDay ? formatDate(r.lastContactDay, lang) : <span className="hint">{t('arr.never')}</span>}</td>
+                  <td>{chase({ roomId: r.roomId, roomCode: r.roomCode })}</td>
+                </>
+              )}
+            />
           ) : null}
         </>
       ) : null}
