@@ -3,6 +3,7 @@ import { formatNumber } from '../../lib/format';
 import { useT } from '../../app/i18n/I18n';
 import type { Lang } from '../../app/i18n/lang';
 import { Stat } from '../../app/ui/Stat';
+import { ImportActions, IssuesTable } from './ImportParts';
 import { ROW_STATUS, enWord } from './labels';
 
 interface Props {
@@ -44,44 +45,17 @@ export function ImportPreviewView({ preview, lang, busy, onConfirm, onCancel, on
         </div>
       ) : null}
 
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn primary big" onClick={onConfirm} disabled={busy || importable === 0}>
-          {busy ? t('import.committing') : t('import.confirm')}
-        </button>
-        <button type="button" className="btn big" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="btn big" onClick={onAgain} disabled={busy}>
-          {t('import.pickAnother')}
-        </button>
-        {importable === 0 ? <span className="warn-text">{t('import.nothingToImport')}</span> : null}
-      </div>
+      <ImportActions
+        confirm={busy ? t('import.committing') : t('import.confirm')}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+        onAgain={onAgain}
+        busy={busy}
+        importable={importable}
+        nothing={t('import.nothingToImport')}
+      />
 
-      {preview.issues.length > 0 ? (
-        <>
-          <h2>{t('import.issues', { n: preview.issues.length })}</h2>
-          <div className="table-scroll issues-scroll">
-            <table className="table issues">
-              <thead>
-                <tr>
-                  <th className="num">{t('import.rowNo')}</th>
-                  <th>{t('import.column')}</th>
-                  <th>{t('import.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.issues.map((x, i) => (
-                  <tr key={i}>
-                    <td className="num">{x.row}</td>
-                    <td>{enWord(x.column, lang) || '—'}</td>
-                    <td>{x.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+      <IssuesTable issues={preview.issues} row={(x) => x.row} column={(x) => enWord(x.column, lang) || '—'} problem={(x) => x.message} />
 
       <h2>{preview.rows.length < s.total ? t('import.rowsFirst', { n: preview.rows.length, total: s.total }) : t('import.rows')}</h2>
       <div className="table-wrap">

@@ -5,6 +5,7 @@ import { toBase64 } from '../../lib/base64';
 import { formatBytes, formatMonth, formatNumber } from '../../lib/format';
 import { moneyText } from '../../lib/money';
 import { ErrorBox } from '../../app/errors';
+import { ImportActions, IssuesTable } from './ImportParts';
 import type { MsgKey } from '../../app/i18n/dict';
 import { coreText } from '../../app/i18n/core-text';
 import { useI18n } from '../../app/i18n/I18n';
@@ -137,46 +138,16 @@ export function OpeningImportScreen({ onClose }: { onClose: () => void }) {
           <p className="hint">{t('opening.counts', { total: n(c.total), new: n(c.new), changed: n(c.changed), same: n(c.same), errors: n(c.errors) })}</p>
           {c.errors > 0 && importable > 0 ? <p className="warn-box">{t('opening.errorsWillSkip', { errors: c.errors, rest: importable })}</p> : null}
           <ErrorBox error={error} />
-          <div className="form-actions sticky-actions">
-            <button
-              type="button"
-              className="btn primary big"
-              onClick={() => (c.errors > 0 ? setConfirming(true) : void commit())}
-              disabled={busy || importable === 0}
-            >
-              {t('opening.confirm')}
-            </button>
-            <button type="button" className="btn big" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="btn big" onClick={again} disabled={busy}>
-              {t('import.pickAnother')}
-            </button>
-            {importable === 0 ? <span className="warn-text">{t('opening.nothingToImport')}</span> : null}
-          </div>
-          {preview.errors.length > 0 ? (
-            <>
-              <h2>{t('import.issues', { n: preview.errors.length })}</h2>
-              <div className="table-scroll issues-scroll">
-                <table className="table issues" data-testid="opening-errors">
-                  <thead>
-                    <tr>
-                      <th className="num">{t('import.rowNo')}</th>
-                      <th>{t('import.problem')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.errors.map((x, i) => (
-                      <tr key={i}>
-                        <td className="num">{x.row}</td>
-                        <td>{coreText(x.message, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : null}
+          <ImportActions
+            confirm={t('opening.confirm')}
+            onConfirm={() => (c.errors > 0 ? setConfirming(true) : void commit())}
+            onCancel={onClose}
+            onAgain={again}
+            busy={busy}
+            importable={importable}
+            nothing={t('opening.nothingToImport')}
+          />
+          <IssuesTable issues={preview.errors} testId="opening-errors" row={(x) => x.row} problem={(x) => coreText(x.message, lang)} />
           <h2>{t('opening.rows')}</h2>
           <div className="table-wrap">
             <table className="table import-rows" data-testid="opening-rows">
