@@ -17,6 +17,44 @@ interface Done {
   onCancel: () => void;
 }
 
+/** A person's name and phone side by side (the name takes the focus): `<prefix>-name`, `<prefix>-phone`. */
+export function NameAndPhone(props: {
+  prefix: string;
+  nameLabel: string;
+  name: string;
+  phone: string;
+  setName: (v: string) => void;
+  setPhone: (v: string) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="grid-2">
+      <label className="field">
+        <span className="field-label">{props.nameLabel}</span>
+        <input
+          name={`${props.prefix}-name`}
+          value={props.name}
+          maxLength={40}
+          onChange={(e) => props.setName(e.target.value)}
+          autoComplete="off"
+          data-autofocus
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">{t('rooms.col.phone')}</span>
+        <input
+          name={`${props.prefix}-phone`}
+          value={props.phone}
+          maxLength={20}
+          inputMode="tel"
+          onChange={(e) => props.setPhone(e.target.value)}
+          autoComplete="off"
+        />
+      </label>
+    </div>
+  );
+}
+
 function PersonFields({
   name,
   phone,
@@ -28,16 +66,7 @@ function PersonFields({
   const t = useT();
   return (
     <>
-      <div className="grid-2">
-        <label className="field">
-          <span className="field-label">{t('rooms.col.name')}</span>
-          <input name="person-name" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} autoComplete="off" data-autofocus />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('rooms.col.phone')}</span>
-          <input name="person-phone" value={phone} maxLength={20} inputMode="tel" onChange={(e) => setPhone(e.target.value)} autoComplete="off" />
-        </label>
-      </div>
+      <NameAndPhone prefix="person" nameLabel={t('rooms.col.name')} name={name} phone={phone} setName={setName} setPhone={setPhone} />
       <label className="field">
         <span className="field-label">{t('rooms.note')}</span>
         <input name="person-note" value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} autoComplete="off" />

@@ -8,6 +8,7 @@ import { Dialog, DialogFormActions } from '../../app/ui/Dialog';
 import { ErrorNote } from '../../app/ui/Notes';
 import { propertyToday } from '../../lib/format';
 import { useSend } from '../../lib/query';
+import { NameAndPhone } from './ResidentDialogs';
 
 type Doc = 'titleDeed' | 'contract' | 'idCard';
 const DOCS: { id: Doc; label: 'rooms.doc.deed' | 'rooms.doc.contract' | 'rooms.doc.id' }[] = [
@@ -45,16 +46,7 @@ export function TransferDialog({ resident, onDone, onCancel }: { resident: RoomR
     <Dialog title={t('rooms.transferTitle', { name: resident.name })} onClose={onCancel}>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <p className="dialog-message">{t('rooms.transferExplain')}</p>
-        <div className="grid-2">
-          <label className="field">
-            <span className="field-label">{t('rooms.newOwner')}</span>
-            <input name="new-owner-name" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} autoComplete="off" data-autofocus />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('rooms.col.phone')}</span>
-            <input name="new-owner-phone" value={phone} maxLength={20} inputMode="tel" onChange={(e) => setPhone(e.target.value)} autoComplete="off" />
-          </label>
-        </div>
+        <NameAndPhone prefix="new-owner" nameLabel={t('rooms.newOwner')} name={name} phone={phone} setName={setName} setPhone={setPhone} />
         <label className="field">
           <span className="field-label">{t('rooms.transferDate')}</span>
           <DateInput name="transfer-date" value={date} onChange={setDate} />
