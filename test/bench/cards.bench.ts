@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppCore } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
-import { silentLogger } from '../../src-main/lib/log';
-import * as roster from '../../src-main/features/roster/roster.repo';
 import { CONCRETE_CARD_FORMATS, formatCardNumber } from '@shared/card-number';
+import { benchCore, seedRooms } from './seed';
 import { single, summarise, type Figure } from './stats';
 
 const CARDS = 200_000;
@@ -19,32 +15,9 @@ const LOOKUPS = 3_000;
  * numbers of existing cards printed in a random reader format (dec10, dec8, W26, hex8, hex10 …) and 10% misses.
  */
 export async function cardsBenchmarks(work: string): Promise<Figure[]> {
-  const dataDir = path.join(work, 'cards');
-  fs.mkdirSync(dataDir, { recursive: true });
   const clock = new ManualClock('2026-11-23T02:00:00Z');
-  const core = await AppCore.open({ dataDir, clock, log: silentLogger, passwordCost: { ln: 10, r: 8, p: 1 } });
-  const c = { clientId: 'bench' };
-  const call = async <T = unknown>(ch: string, input: unknown): Promise<T> => {
-    const r = await core.dispatch(ch, input, c);
-    if (!r.ok) throw new Error(`${ch}: ${r.error.message}`);
-    return r.value as T;
-  };
-  await call('system.setup', { propertyName: '基准花园', terminalId: 'T01', admin: { username: 'bench', displayName: '基准', password: 'bench-pass-1' }, demoData: false });
-  await call('auth.login', { username: 'bench', password: 'bench-pass-1' });
-  await call('settings.update', { propertyName: '基准花园', idleLockMinutes: 240 });
-  const s = core.need();
-  s.sql.tx(() => {
-    for (let b = 1; b <= 20; b++) {
-      const bid = roster.insertBuilding(s.sql, { code: String(b), name: `${b}栋`, at: 'now' });
-      for (let u = 1; u <= 2; u++) {
-        const uid = roster.insertUnit(s.sql, bid, String(u));
-        for (let k = 0; k < ROOMS / 40; k++) {
-          const number = `${Math.floor(k / 4) + 1}0${(k % 4) + 1}`;
-          roster.insertRoom(s.sql, { unitId: uid, number, code: `${b}-${u}-${number}`, areaCm2: 8950, at: 'now' });
-        }
-      }
-    }
-  });
+  const { core, call, s } = await benchCore(work, 'cards', clock);
+  seedRooms(s, ROOMS);
 
   const t0 = performance.now();
   s.db.exec(`

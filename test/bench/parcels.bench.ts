@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppCore } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
-import { silentLogger } from '../../src-main/lib/log';
-import * as roster from '../../src-main/features/roster/roster.repo';
 import { FakePrinterPort } from '../../src-main/devices/printer/fake';
+import { benchCore, seedRooms } from './seed';
 import { single, summarise, type Figure } from './stats';
 
 const EXISTING = 1_000_000;
@@ -21,35 +17,10 @@ const LOOKUPS = 2_000;
  * lookups by room, by code, the overdue list and the daily view.
  */
 export async function parcelsBenchmarks(work: string): Promise<Figure[]> {
-  const dataDir = path.join(work, 'parcels');
-  fs.mkdirSync(dataDir, { recursive: true });
   const clock = new ManualClock('2021-11-24T01:00:00Z');
   const printer = new FakePrinterPort();
-  const core = await AppCore.open({ dataDir, clock, log: silentLogger, passwordCost: { ln: 10, r: 8, p: 1 }, printerPort: () => printer });
-  const c = { clientId: 'bench' };
-  const call = async <T = unknown>(ch: string, input: unknown): Promise<T> => {
-    const r = await core.dispatch(ch, input, c);
-    if (!r.ok) throw new Error(`${ch}: ${r.error.message}`);
-    return r.value as T;
-  };
-  await call('system.setup', { propertyName: '基准花园', terminalId: 'T01', admin: { username: 'bench', displayName: '基准', password: 'bench-pass-1' }, demoData: false });
-  await call('auth.login', { username: 'bench', password: 'bench-pass-1' });
-  await call('settings.update', { propertyName: '基准花园', idleLockMinutes: 240 });
-  const s = core.need();
-  const roomIds = s.sql.tx(() => {
-    const ids: number[] = [];
-    for (let b = 1; b <= 20; b++) {
-      const bid = roster.insertBuilding(s.sql, { code: String(b), name: `${b}栋`, at: 'now' });
-      for (let u = 1; u <= 2; u++) {
-        const uid = roster.insertUnit(s.sql, bid, String(u));
-        for (let k = 0; k < ROOMS / 40; k++) {
-          const number = `${Math.floor(k / 4) + 1}0${(k % 4) + 1}`;
-          ids.push(roster.insertRoom(s.sql, { unitId: uid, number, code: `${b}-${u}-${number}`, areaCm2: 8950, at: 'now' }));
-        }
-      }
-    }
-    return ids;
-  });
+  const { core, call, s } = await benchCore(work, 'parcels', clock, { printerPort: () => printer });
+  const roomIds = seedRooms(s, ROOMS);
   for (let i = 0; i < 10; i++) await call('parcels.shelves.save', { code: String.fromCharCode(65 + i), name: '', slots: 100, active: true, sort: i });
 
   // five years of parcels in one statement: every 157.68 s one parcel, picked up a day later, except the last 2,000,

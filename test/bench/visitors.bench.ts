@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppCore } from '../../src-main/compose';
 import { ManualClock } from '../../src-main/lib/clock';
-import { silentLogger } from '../../src-main/lib/log';
-import * as roster from '../../src-main/features/roster/roster.repo';
+import { benchCore, seedRooms } from './seed';
 import { single, summarise, type Figure } from './stats';
 
 const EXISTING = 1_000_000;
@@ -25,34 +21,9 @@ const NOW = '2026-11-23T02:00:00.000Z';
  * (about 880,000 personal rows) in chunks, with the event loop's longest stall measured while it runs.
  */
 export async function visitorsBenchmarks(work: string): Promise<Figure[]> {
-  const dataDir = path.join(work, 'visitors');
-  fs.mkdirSync(dataDir, { recursive: true });
   const clock = new ManualClock(NOW);
-  const core = await AppCore.open({ dataDir, clock, log: silentLogger, passwordCost: { ln: 10, r: 8, p: 1 } });
-  const c = { clientId: 'bench' };
-  const call = async <T = unknown>(ch: string, input: unknown): Promise<T> => {
-    const r = await core.dispatch(ch, input, c);
-    if (!r.ok) throw new Error(`${ch}: ${r.error.message}`);
-    return r.value as T;
-  };
-  await call('system.setup', { propertyName: '基准花园', terminalId: 'T01', admin: { username: 'bench', displayName: '基准', password: 'bench-pass-1' }, demoData: false });
-  await call('auth.login', { username: 'bench', password: 'bench-pass-1' });
-  await call('settings.update', { propertyName: '基准花园', idleLockMinutes: 240 });
-  const s = core.need();
-  const roomIds = s.sql.tx(() => {
-    const ids: number[] = [];
-    for (let b = 1; b <= 20; b++) {
-      const bid = roster.insertBuilding(s.sql, { code: String(b), name: `${b}栋`, at: 'now' });
-      for (let u = 1; u <= 2; u++) {
-        const uid = roster.insertUnit(s.sql, bid, String(u));
-        for (let k = 0; k < ROOMS / 40; k++) {
-          const number = `${Math.floor(k / 4) + 1}0${(k % 4) + 1}`;
-          ids.push(roster.insertRoom(s.sql, { unitId: uid, number, code: `${b}-${u}-${number}`, areaCm2: 8950, at: 'now' }));
-        }
-      }
-    }
-    return ids;
-  });
+  const { core, call, s } = await benchCore(work, 'visitors', clock);
+  const roomIds = seedRooms(s, ROOMS);
 
   // two years, one visit every ~63 s; each visitor k = n % PEOPLE (name 访客k, phone 139 + k, the same last four);
   // a visit lasts an hour, its pass 4 hours; the last 500 are on site (in the last ~9 hours)
