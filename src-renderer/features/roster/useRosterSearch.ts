@@ -48,11 +48,13 @@ export interface RosterSearch {
 }
 
 /**
- * Search-as-you-type on the query cache: each query is its own key, so a slow reply for "z" lands on "z" and
- * can never overwrite the results for "zw"; until the answer for the text in the box is in, the last answer
- * shown stays (tagged with its own query). A box can thus tell whether what it shows answers the text it
- * holds (see useListboxKeys: Enter waits for the answer to the text in the box, never acts on an earlier
- * keystroke's suggestions), and Enter waiting for a query shares the request typing started.
+ * Search-as-you-type: the renderer's roster index answers each keystroke at once (useRosterIndex), and main's
+ * answer, asked once typing pauses, confirms it. Main's answers are on the query cache, each query its own key,
+ * so a slow reply for "z" lands on "z" and can never overwrite the results for "zw"; without an index answer, the
+ * last answer shown stays until the one for the text in the box is in (tagged with its own query). A box can thus
+ * tell whether main has answered the text it holds (see useListboxKeys: Enter waits for main's answer to the text
+ * in the box, never acts on an earlier keystroke's suggestions), and Enter waiting for a query shares the request
+ * already on its way.
  */
 export function useRosterSearch(q: string): RosterSearch {
   const client = useQueryClient();
