@@ -12,6 +12,16 @@ import { ROOM_MESSAGES } from './core-messages-rooms';
  * fills in. Grouped by where the core writes them.
  */
 export const CORE_MESSAGES: readonly (readonly [zh: string, en: string])[] = [
+  // the browser host's client (lib/api.ts)
+  [
+    '无法连接本机服务：请确认 LobbyDesk 仍在运行，然后刷新页面。',
+    'Cannot reach the LobbyDesk service on this PC: check that LobbyDesk is still running, then reload the page.',
+  ],
+  ['本机服务返回了无法识别的结果：请刷新页面重试。', 'The LobbyDesk service on this PC sent an answer that cannot be read: reload the page and try again.'],
+  [
+    '本机服务返回了无法识别的结果（HTTP {status}）：请刷新页面重试。',
+    'The LobbyDesk service on this PC sent an answer that cannot be read (HTTP {status}): reload the page and try again.',
+  ],
   // the status bar's devices (system.status)
   ['未配置打印机', 'No printer set up'],
   ['未配置读卡器', 'No card reader set up'],
