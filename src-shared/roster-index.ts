@@ -5,8 +5,8 @@ import { isHan, normalisePhone, roomPrefix, toHalfWidth } from './roster-query';
  * The roster index on the renderer's side: every resident a search can find (with the keys it is found by) and
  * every room, so that a keystroke is answered in the renderer, in the frame it was typed in, while main's answer
  * is on its way. `search` answers exactly as main's roster search does (same reading of the text, same lists, same
- * order, same limit); test/db/roster-index.test.ts compares the two on a whole demo roster. Main's answer stays the
- * one acted on (Enter waits for it); one that differs from the index's shows the index is out of date.
+ * order, same limit); test/db/roster-index.test.ts compares the two on a whole demo roster. Main confirms once
+ * typing pauses; an answer of main's that differs from the index's shows the index is out of date.
  *
  * The phone is here only masked and as its last four digits (what the result rows show): a full number is
  * searched in main only (`search` returns null for it).

@@ -35,7 +35,7 @@ export interface RosterSearch {
   result: SearchResult | null;
   error: unknown;
   pending: boolean;
-  /** true when main's answer to exactly this text is in (an empty text is answered by nothing): what Enter acts on */
+  /** true when what is shown answers exactly this text, the index's answer or main's (an empty text is answered by nothing) */
   answers: (text: string) => boolean;
   /** the answer for exactly this text: the one shown, the one on its way, or a new search */
   resultFor: (text: string) => Promise<SearchResult | null>;
@@ -52,9 +52,9 @@ export interface RosterSearch {
  * answer, asked once typing pauses, confirms it. Main's answers are on the query cache, each query its own key,
  * so a slow reply for "z" lands on "z" and can never overwrite the results for "zw"; without an index answer, the
  * last answer shown stays until the one for the text in the box is in (tagged with its own query). A box can thus
- * tell whether main has answered the text it holds (see useListboxKeys: Enter waits for main's answer to the text
- * in the box, never acts on an earlier keystroke's suggestions), and Enter waiting for a query shares the request
- * already on its way.
+ * tell whether what it shows answers the text it holds (see useListboxKeys: Enter acts on the options for the text
+ * in the box, never on an earlier keystroke's suggestions, waiting for main's answer when the index has none), and
+ * Enter waiting for a query shares the request already on its way.
  */
 export function useRosterSearch(q: string): RosterSearch {
   const client = useQueryClient();
@@ -86,7 +86,9 @@ export function useRosterSearch(q: string): RosterSearch {
   else fromMain = r.data ?? shown.current;
   shown.current = fromMain;
   const result = !query || r.isError ? null : agrees ? local : (r.data ?? local ?? fromMain);
-  const answered = !query ? '' : r.data !== undefined || r.isError ? query : (fromMain?.q ?? null);
+  // the list shown answers the text in the box when it is the index's answer to it or main's: Enter then takes the
+  // option the receptionist sees active (with ↓ on the second hit, the second); else Enter waits for main's answer
+  const answered = !query ? '' : r.data !== undefined || r.isError || local !== null ? query : (fromMain?.q ?? null);
 
   const answers = useCallback((text: string) => searchQuery(text) === answered, [answered]);
   const resultFor = useCallback(
