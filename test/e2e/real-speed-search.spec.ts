@@ -100,6 +100,18 @@ test('业主档案: Enter opens the resident of the full text typed', async ({ p
   await expect(box).toHaveValue(TARGET);
 });
 
+test('业主档案: a whole phone number, which only main can answer: Enter waits for its late answer and opens that resident', async ({ page }) => {
+  // the window's roster index holds phones only masked: the eleventh digit turns the search over to main
+  await openAs(page, CLERK, 8);
+  await page.keyboard.press('Alt+2');
+  const box = page.locator('[name="roster-search"]');
+  await box.focus();
+  await typeThenEnter(page, box, '13800138104', 18);
+  const detail = page.getByRole('article');
+  await expect(detail.getByRole('heading', { name: TARGET_NAME })).toBeVisible();
+  await expect(detail).toContainText(TARGET);
+});
+
 test('收费 房号: Enter takes the room of the full text typed', async ({ page }) => {
   await openAs(page, CLERK, 2);
   await api(host, 'cash.open', { count: { '10000': 5 } });
