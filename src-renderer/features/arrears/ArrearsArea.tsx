@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MsgKey } from '../../app/i18n/dict';
 import { useT } from '../../app/i18n/I18n';
+import { takeTabNext } from '../../app/nextTab';
 import { useShell } from '../../app/shell-context';
 import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { roleAtLeast } from '../../lib/roles';
@@ -10,7 +11,6 @@ import { ContactLog } from './ContactLog';
 import { FollowUpQueue } from './FollowUpQueue';
 import type { RoomRef } from './labels';
 import { NoticesTab } from './NoticesTab';
-import { takePendingTab } from './openFigures';
 import './arrears.css';
 
 type Tab = 'list' | 'log' | 'queue' | 'notices' | 'figures';
@@ -31,7 +31,7 @@ export function ArrearsArea() {
   const { operator } = useShell();
   const supervisor = roleAtLeast(operator.role, 'supervisor');
   const tabs: Tab[] = supervisor ? ['list', 'log', 'queue', 'notices', 'figures'] : ['list', 'log', 'queue', 'notices'];
-  const [tab, setTab] = useState<Tab>(() => (takePendingTab() === 'figures' && supervisor ? 'figures' : 'list'));
+  const [tab, setTab] = useState<Tab>(() => (takeTabNext('arrears') === 'figures' && supervisor ? 'figures' : 'list'));
   const [room, setRoom] = useState<RoomRef | null>(null);
   const open = (to: Tab) => (r: RoomRef) => {
     setRoom(r);

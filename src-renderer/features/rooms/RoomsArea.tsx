@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { takeOccupancyNext } from './openOccupancy';
 import { useT } from '../../app/i18n/I18n';
+import { takeTabNext } from '../../app/nextTab';
 import { useShell } from '../../app/shell-context';
 import { TabPanel, Tabs } from '../../app/ui/Tabs';
 import { roleAtLeast } from '../../lib/roles';
@@ -17,7 +17,7 @@ export function RoomsArea({ request, onRequestTaken }: { request: { roomId: numb
   const t = useT();
   const { operator } = useShell();
   const canManage = roleAtLeast(operator.role, 'supervisor');
-  const [view, setView] = useState<View>(() => (takeOccupancyNext() ? 'occupancy' : 'file'));
+  const [view, setView] = useState<View>(() => (takeTabNext('rooms') === 'occupancy' ? 'occupancy' : 'file'));
   const [roomId, setRoomId] = useState<number | null>(request?.roomId ?? null);
 
   // a room another screen asked for (the roster's or 收费's 房屋档案 button): its file, the focus on the screen's heading

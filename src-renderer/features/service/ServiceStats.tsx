@@ -12,8 +12,9 @@ import { FigureTable } from '../../app/ui/FigureTable';
 import { Stat } from '../../app/ui/Stat';
 import { defaultName, duration, KIND_LABEL } from './labels';
 import { DateInput } from '../../app/ui/DateInput';
-import { FiguresLink } from '../arrears/FiguresLink';
-import { OccupancyLink } from '../rooms/OccupancyLink';
+import { AreaTabLink } from '../../app/ui/AreaTabLink';
+import { useShell } from '../../app/shell-context';
+import { roleAtLeast } from '../../lib/roles';
 
 type Period = ReportView['period'];
 const PERIODS: { id: Period; label: MsgKey }[] = [
@@ -28,6 +29,7 @@ const today = (): string => propertyToday();
 /** 统计报表: a day, week or month — service requests, fees, parcels, keys and cards — with bars; XLSX and print. */
 export function ServiceStats() {
   const { t, lang } = useI18n();
+  const { operator } = useShell();
   const [period, setPeriod] = useState<Period>('month');
   const [date, setDate] = useState(today);
   // a date still being typed is not asked for; the figures shown stay until the new ones are in
@@ -156,8 +158,11 @@ export function ServiceStats() {
             />
           </div>
 
-          <FiguresLink />
-          <OccupancyLink />
+          {/* 收缴率 is the supervisors' */}
+          {roleAtLeast(operator.role, 'supervisor') ? (
+            <AreaTabLink area="arrears" tab="figures" shortcut="Alt+R" text={t('arr.f.link')} button={t('arr.f.open')} />
+          ) : null}
+          <AreaTabLink area="rooms" tab="occupancy" shortcut="Alt+F" text={t('rooms.occ.link')} button={t('rooms.occ.open')} />
           <h3>{t('rp.others')}</h3>
           <div className="stat-row" data-testid="rp-others">
             <Stat value={`${r.parcels.in} / ${r.parcels.out.pickedUp}`} label={t('rp.parcelsInOut')} />
