@@ -275,34 +275,8 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
                 <span className="field-label">{t('vis.removal.date')}</span>
                 <DateInput name="date" value={date} onChange={(v) => setDate(v)} />
               </label>
-              <label className="field">
-                <span className="field-label">{t('vis.removal.from')}</span>
-                <input
-                  type="text"
-                  inputMode="numeric"
-                  className="time-input"
-                  pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
-                  maxLength={5}
-                  placeholder="09:00"
-                  name="windowFrom"
-                  value={from}
-                  onChange={(e) => setFrom(e.target.value)}
-                />
-              </label>
-              <label className="field">
-                <span className="field-label">{t('vis.removal.to')}</span>
-                <input
-                  type="text"
-                  inputMode="numeric"
-                  className="time-input"
-                  pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
-                  maxLength={5}
-                  placeholder="09:00"
-                  name="windowTo"
-                  value={to}
-                  onChange={(e) => setTo(e.target.value)}
-                />
-              </label>
+              <TimeField label={t('vis.removal.from')} name="windowFrom" value={from} onChange={setFrom} />
+              <TimeField label={t('vis.removal.to')} name="windowTo" value={to} onChange={setTo} />
             </div>
           </div>
         </div>
@@ -329,5 +303,25 @@ export function RemovalForm({ onIssued }: { onIssued: (r: RemovalIssued) => void
         />
       ) : null}
     </>
+  );
+}
+
+/** A time of day typed as HH:MM (the removal's window). */
+function TimeField({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        type="text"
+        inputMode="numeric"
+        className="time-input"
+        pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+        maxLength={5}
+        placeholder="09:00"
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }
