@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { contract, DEFAULT_MAX_BYTES, type Result } from '@shared/contract';
 import type { Dispatcher } from '../ipc/handle';
 import { staticAnswer } from '../lib/static-files';
-import { attachSocket } from './socket';
+import { attachSocket, refuse } from './socket';
 
 export interface HostOptions {
   dispatch: Dispatcher;
@@ -28,8 +28,6 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
   });
   res.end(text);
 }
-
-const refuse = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 /**
  * The browser host: the renderer's files and the same contract as the Electron IPC, served on 127.0.0.1 only.

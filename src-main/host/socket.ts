@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { contract, DEFAULT_MAX_BYTES, type Result } from '@shared/contract';
+import type { Result } from '@shared/contract';
 import type { Dispatcher } from '../ipc/handle';
 
 /** The path the renderer opens its socket on, and the subprotocol it speaks (the token rides beside it). */
@@ -23,7 +23,8 @@ export interface SocketOptions {
   sameToken: (token: string) => boolean;
 }
 
-const refuse = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+/** An answer refusing a call before the dispatcher sees it (the same shape as the dispatcher's refusals). */
+export const refuse = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 function reject(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -41,8 +42,8 @@ function offeredToken(req: http.IncomingMessage): string | null {
 
 /**
  * One call per message, answered on the same socket: `<id> <channel>\n<input as JSON>` in, `<id>\n<result as
- * JSON>` out. The input is the same text an HTTP call would carry, measured against the same per-channel limit
- * and dispatched with the same client id, so a call means the same on either path; the socket only saves the
+ * JSON>` out. The input is the same text an HTTP call would carry, dispatched with its size (the dispatcher holds it
+ * to the channel's limit) and the same client id, so a call means the same on either path; the socket only saves the
  * per-request cost of HTTP in the browser (a keystroke's search answered without a new request each time).
  * Calls on one socket run as they arrive and are answered as they finish, as concurrent HTTP calls are.
  */
@@ -90,12 +91,6 @@ export function attachSocket(server: http.Server, opts: SocketOptions): WebSocke
     };
     try {
       const body = nl < 0 ? Buffer.alloc(0) : data.subarray(nl + 1);
-      const known = Object.prototype.hasOwnProperty.call(contract, channel);
-      const limit = known ? (contract[channel as keyof typeof contract].maxBytes ?? DEFAULT_MAX_BYTES) : DEFAULT_MAX_BYTES;
-      if (body.length > limit) {
-        reply(refuse('PAYLOAD_TOO_LARGE', `提交的数据太大（上限 ${Math.floor(limit / 1024)} KB）：请缩小文件或分批处理。`));
-        return;
-      }
       let payload: unknown;
       try {
         const text = body.toString('utf8');
