@@ -277,6 +277,9 @@ const answer = (kind: SearchAnswer['kind'], rows: Entry[], limit: number, rooms?
   ...(rooms ? { rooms } : {}),
 });
 
+/** Whether the index answers this text: all but a full phone number (the index holds phones masked only). */
+export const indexAnswers = (q: string): boolean => normalisePhone(toHalfWidth(q)) === null;
+
 /**
  * Main's roster search (RosterService.search), on the index: null where only main can answer (a full phone number).
  */
@@ -284,7 +287,7 @@ export function searchRosterIndex(ix: RosterIndex, q: string, limit = 50): Searc
   const s = toHalfWidth(q);
   const n = limit + 1;
   if (s === '') return { kind: 'empty', items: [], more: false };
-  if (normalisePhone(s)) return null;
+  if (!indexAnswers(s)) return null;
   const room = roomPrefix(s);
   const codeKey = (e: Entry) => e.hit.roomCode;
   const roomCodeKey = (r: RoomHit) => r.code;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Output } from '@shared/contract';
-import { sameAnswer, searchRosterIndex } from '@shared/roster-index';
+import { indexAnswers, sameAnswer, searchRosterIndex } from '@shared/roster-index';
 import { callQuery } from '../../lib/query';
 import { reloadRosterIndex, useRosterIndex } from './useRosterIndex';
 
@@ -99,15 +99,13 @@ export function useRosterSearch(q: string): RosterSearch {
     [client],
   );
 
-  const indexRef = useRef(index);
-  indexRef.current = index;
+  const loaded = index !== null;
   const ask = useCallback(
     (text: string) => {
       const wanted = searchQuery(text);
-      const ix = indexRef.current;
-      if (wanted && !(ix && searchRosterIndex(ix, wanted, 1))) void client.prefetchQuery(searchOptions(wanted));
+      if (wanted && !(loaded && indexAnswers(wanted))) void client.prefetchQuery(searchOptions(wanted));
     },
-    [client],
+    [client, loaded],
   );
 
   return { result, error: query ? r.error : null, pending: query !== '' && r.isFetching && local === null, answers, resultFor, ask };
